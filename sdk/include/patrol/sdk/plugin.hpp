@@ -1,0 +1,213 @@
+// The C++ layer over plugin_abi.h (header-only). A plugin author writes an ordinary class
+// derived from patrol::sdk::Plugin and one PATROL_PLUGIN(Class, "id") line; the macro
+// generates the exported entry point, and exceptions never cross the boundary: they become
+// PATROL_ERROR plus the last-error text.
+#pragma once
+
+#include <patrol/plugin_abi.h>
+#include <patrol/sdk/civil.hpp>
+#include <patrol/sdk/money.hpp>
+
+#include <cstdint>
+#include <exception>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace patrol::sdk {
+
+inline std::string_view view(patrol_text t) { return {t.data, static_cast<size_t>(t.size)}; }
+inline patrol_text text(std::string_view s) { return {s.data(), s.size()}; }
+
+class Column {
+public:
+    Column() = default;
+    explicit Column(const patrol_column* c) : c_(c) {}
+    explicit operator bool() const { return c_ != nullptr; }
+    patrol_column_type type() const { return static_cast<patrol_column_type>(c_->type); }
+    std::string_view name() const { return c_->name; }
+
+    std::string_view text(uint64_t row) const {
+        return {c_->text_bytes + c_->text_offsets[row], static_cast<size_t>(c_->text_offsets[row + 1] - c_->text_offsets[row])};
+    }
+    int32_t i32(uint64_t row) const { return c_->i32[row]; }
+    int64_t i64(uint64_t row) const { return c_->i64[row]; }
+    // Typed readers; check has() first for optional columns.
+    int32_t date(uint64_t row) const { return c_->i32[row]; }
+    int32_t time(uint64_t row) const { return c_->i32[row]; }
+    int32_t enumIndex(uint64_t row) const { return c_->i32[row]; }
+    int64_t fen(uint64_t row) const { return c_->i64[row]; }
+    int64_t integer(uint64_t row) const { return c_->i64[row]; }
+    bool has(uint64_t row) const {
+        switch (c_->type) {
+        case PATROL_COLUMN_STRING: return c_->text_offsets[row + 1] != c_->text_offsets[row];
+        case PATROL_COLUMN_MONEY:
+        case PATROL_COLUMN_INTEGER: return c_->i64[row] != PATROL_ABSENT_I64;
+        default: return c_->i32[row] != PATROL_ABSENT_I32;
+        }
+    }
+
+private:
+    const patrol_column* c_ = nullptr;
+};
+
+class Table {
+public:
+    explicit Table(const patrol_table* t) : t_(t) {}
+    uint64_t rows() const { return t_->row_count; }
+    std::string_view name() const { return t_->name; }
+    uint32_t sourceLine(uint64_t row) const { return t_->source_lines[row]; }
+    // The declared column of that name; throws when the metadata does not declare it.
+    Column column(std::string_view name) const {
+        for (uint32_t i = 0; i < t_->column_count; ++i)
+            if (name == t_->columns[i].name) return Column(&t_->columns[i]);
+        throw std::runtime_error("表 " + std::string(this->name()) + " 未声明列 " + std::string(name));
+    }
+
+private:
+    const patrol_table* t_;
+};
+
+struct Finding {
+    std::string rule;
+    std::string unit;
+    std::vector<std::string> refs;
+    std::optional<int64_t> amountFen;
+    std::string title;
+    std::string detail;
+};
+
+struct Ratio {
+    int64_t numerator;
+    int64_t denominator;
+};
+
+class Context {
+public:
+    explicit Context(const patrol_host_api* api) : api_(api) {}
+
+    int32_t asOf() const { return api_->as_of; }
+    bool isWorkingDay(int32_t day) const { return api_->is_working_day(api_->host, day) != 0; }
+    // The table, or nullopt when its file is missing (the host has already said which rules are skipped).
+    std::optional<Table> table(const char* name) const {
+        const patrol_table* t = api_->table(api_->host, name);
+        if (!t) return std::nullopt;
+        return Table(t);
+    }
+
+    // Returns false when the host asks the plugin to stop.
+    bool emit(const Finding& f) const {
+        std::vector<patrol_text> refs;
+        refs.reserve(f.refs.size());
+        for (const auto& r : f.refs) refs.push_back(text(r));
+        patrol_finding out{};
+        out.struct_size = sizeof(out);
+        out.rule = text(f.rule);
+        out.unit = text(f.unit);
+        out.refs = refs.data();
+        out.ref_count = static_cast<uint32_t>(refs.size());
+        out.has_amount = f.amountFen.has_value() ? 1 : 0;
+        out.amount_fen = f.amountFen.value_or(0);
+        out.title = text(f.title);
+        out.detail = text(f.detail);
+        return api_->emit(api_->host, &out) == 0;
+    }
+
+    void log(patrol_log_level level, std::string_view message) const { api_->log(api_->host, level, text(message)); }
+    void progress(double fraction) const { api_->progress(api_->host, fraction); }
+
+    // Settings are validated by the host against the metadata before the run starts.
+    std::string setting(const char* key) const {
+        patrol_text value{};
+        if (api_->setting(api_->host, key, &value) != 0) throw std::runtime_error(std::string("未声明的设置项: ") + key);
+        return std::string(view(value));
+    }
+    int64_t integerSetting(const char* key) const { return std::stoll(setting(key)); }
+    int64_t moneySetting(const char* key) const {
+        const auto fen = money::parseFen(setting(key));
+        if (!fen) throw std::runtime_error(std::string("设置项不是金额: ") + key);
+        return *fen;
+    }
+    int32_t timeSetting(const char* key) const {
+        const auto t = civil::parseTime(setting(key));
+        if (!t) throw std::runtime_error(std::string("设置项不是时间 HH:MM: ") + key);
+        return *t;
+    }
+    // A decimal such as "0.5" as an exact fraction (5/10), so comparisons stay in integers.
+    Ratio ratioSetting(const char* key) const {
+        const std::string s = setting(key);
+        int64_t num = 0, den = 1;
+        bool point = false;
+        for (char c : s) {
+            if (c == '.' && !point) { point = true; continue; }
+            if (c < '0' || c > '9') throw std::runtime_error(std::string("设置项不是小数: ") + key);
+            num = num * 10 + (c - '0');
+            if (point) den *= 10;
+        }
+        return {num, den};
+    }
+    // A list setting is stored as text with items separated by '|'.
+    std::vector<std::string> listSetting(const char* key) const {
+        std::vector<std::string> items;
+        const std::string s = setting(key);
+        size_t start = 0;
+        while (start <= s.size()) {
+            const size_t end = s.find('|', start);
+            const std::string item = s.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            if (!item.empty()) items.push_back(item);
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+        return items;
+    }
+
+private:
+    const patrol_host_api* api_;
+};
+
+class Plugin {
+public:
+    virtual ~Plugin() = default;
+    // Run every rule whose tables are present; throw to report an error.
+    virtual void run(Context& context) = 0;
+};
+
+namespace detail {
+inline std::string& lastError() {
+    static thread_local std::string error;
+    return error;
+}
+
+template <class P>
+int runGuarded(const patrol_host_api* api) {
+    lastError().clear();
+    try {
+        if (!api || api->struct_size < sizeof(patrol_host_api) || api->abi_major != PATROL_ABI_MAJOR) {
+            lastError() = "宿主 ABI 不兼容";
+            return PATROL_ERROR;
+        }
+        Context context(api);
+        P plugin;
+        plugin.run(context);
+        return PATROL_OK;
+    } catch (const std::exception& e) {
+        lastError() = e.what();
+    } catch (...) {
+        lastError() = "未知异常";
+    }
+    return PATROL_ERROR;
+}
+}  // namespace detail
+
+}  // namespace patrol::sdk
+
+// Generates the exported entry point for plugin class `Class` with metadata id `Id`.
+#define PATROL_PLUGIN(Class, Id)                                                                          \
+    extern "C" PATROL_EXPORT const patrol_plugin* patrol_plugin_entry(void) {                              \
+        static const patrol_plugin plugin = {sizeof(patrol_plugin), PATROL_ABI_MAJOR, PATROL_ABI_MINOR, Id,  \
+                                             &::patrol::sdk::detail::runGuarded<Class>,                    \
+                                             [] { return ::patrol::sdk::detail::lastError().c_str(); }};   \
+        return &plugin;                                                                                   \
+    }
