@@ -1,0 +1,162 @@
+#include "core/cli/command.hpp"
+
+#include "core/domain/errors.hpp"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+namespace patrol::cli {
+
+const std::vector<OptionSpec>& globalOptions() {
+    static const std::vector<OptionSpec> options = {
+        {"db", "PATH", "数据库文件（默认取配置 database.path 或环境变量 PATROL_DB）"},
+        {"config", "FILE", "配置文件（默认 config/patrol.ini，或环境变量 PATROL_CONFIG）"},
+        {"user", "NAME", "以哪个用户的身份执行（默认取 PATROL_USER，本机默认 admin）"},
+        {"calendar", "FILE", "工作日日历文件，替代配置中的日历"},
+        {"help", "", "显示帮助"},
+    };
+    return options;
+}
+
+CommandRegistry& CommandRegistry::instance() {
+    static CommandRegistry registry;
+    return registry;
+}
+
+void CommandRegistry::add(CommandSpec spec) { commands_.push_back(std::move(spec)); }
+
+const CommandSpec* CommandRegistry::find(const std::vector<std::string>& words) const {
+    const CommandSpec* best = nullptr;
+    for (const auto& c : commands_) {
+        if (c.path.size() > words.size()) continue;
+        if (!std::equal(c.path.begin(), c.path.end(), words.begin())) continue;
+        if (!best || c.path.size() > best->path.size()) best = &c;
+    }
+    return best;
+}
+
+std::optional<std::string> ParsedArgs::value(const std::string& name) const {
+    const auto it = values_.find(name);
+    if (it == values_.end() || it->second.empty()) return std::nullopt;
+    return it->second.back();
+}
+
+std::vector<std::string> ParsedArgs::values(const std::string& name) const {
+    const auto it = values_.find(name);
+    return it == values_.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::string ParsedArgs::required(const std::string& name) const {
+    const auto v = value(name);
+    if (!v || v->empty()) throw UserError("缺少必需的选项 --" + name + "。请用 --help 查看用法。");
+    return *v;
+}
+
+static const OptionSpec* findOption(const CommandSpec& spec, const std::string& name) {
+    for (const auto& o : spec.options)
+        if (o.name == name) return &o;
+    for (const auto& o : globalOptions())
+        if (o.name == name) return &o;
+    return nullptr;
+}
+
+static std::string commandName(const CommandSpec& spec) {
+    std::string name = "patrol";
+    for (const auto& w : spec.path) name += " " + w;
+    return name;
+}
+
+ParsedArgs parseArguments(const CommandSpec& spec, const std::vector<std::string>& args) {
+    ParsedArgs parsed;
+    bool onlyPositional = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& word = args[i];
+        if (onlyPositional || word.size() < 3 || word.rfind("--", 0) != 0) {
+            if (word == "--") { onlyPositional = true; continue; }
+            parsed.addPositional(word);
+            continue;
+        }
+        std::string name = word.substr(2);
+        std::optional<std::string> inlineValue;
+        if (const auto eq = name.find('='); eq != std::string::npos) {
+            inlineValue = name.substr(eq + 1);
+            name = name.substr(0, eq);
+        }
+        const OptionSpec* option = findOption(spec, name);
+        if (!option)
+            throw UserError(commandName(spec) + " 不认识选项 --" + name + "。请用 " + commandName(spec) + " --help 查看可用选项。");
+        if (option->valueName.empty()) {
+            if (inlineValue) throw UserError("选项 --" + name + " 不带值，但给了 \"" + *inlineValue + "\"。");
+            parsed.flag(name);
+            continue;
+        }
+        if (inlineValue) {
+            parsed.set(name, *inlineValue);
+        } else {
+            if (i + 1 >= args.size() || (args[i + 1].rfind("--", 0) == 0 && args[i + 1].size() > 2))
+                throw UserError("选项 --" + name + " 需要一个值 " + option->valueName + "，但没有给出。");
+            parsed.set(name, args[++i]);
+        }
+        if (!option->repeatable && parsed.values(name).size() > 1)
+            throw UserError("选项 --" + name + " 只能给一次。");
+        // A repeatable option also takes the words that follow it: --unit A B C.
+        while (option->repeatable && !inlineValue && i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0)
+            parsed.set(name, args[++i]);
+    }
+    if (parsed.has("help")) return parsed;
+    const size_t n = parsed.positional().size();
+    if (n < spec.minPositional)
+        throw UserError(commandName(spec) + " 需要参数 " + spec.positionalName + "。请用 --help 查看用法。");
+    if (n > spec.maxPositional)
+        throw UserError(commandName(spec) + " 不认识多余的参数 \"" + parsed.positional()[spec.maxPositional] +
+                        "\"。请用 --help 查看用法。");
+    return parsed;
+}
+
+static void appendOptions(std::ostringstream& out, const std::vector<OptionSpec>& options) {
+    for (const auto& o : options) {
+        std::string left = "  --" + o.name + (o.valueName.empty() ? "" : " " + o.valueName) + (o.repeatable ? " ..." : "");
+        if (left.size() < 28) left.resize(28, ' ');
+        out << left << " " << o.help << "\n";
+    }
+}
+
+std::string commandHelp(const CommandSpec& spec) {
+    std::ostringstream out;
+    out << "用法: " << commandName(spec);
+    if (!spec.options.empty()) out << " [选项]";
+    if (!spec.positionalName.empty()) out << " " << spec.positionalName;
+    out << "\n\n" << spec.summary << "\n";
+    if (!spec.options.empty()) {
+        out << "\n选项:\n";
+        appendOptions(out, spec.options);
+    }
+    out << "\n通用选项:\n";
+    appendOptions(out, globalOptions());
+    if (!spec.examples.empty()) out << "\n示例:\n" << spec.examples << (spec.examples.back() == '\n' ? "" : "\n");
+    return out.str();
+}
+
+std::string groupHelp(const std::vector<std::string>& prefix) {
+    std::ostringstream out;
+    std::string name = "patrol";
+    for (const auto& w : prefix) name += " " + w;
+    if (prefix.empty())
+        out << "patrol —— 巡察工作工具：被巡察单位、巡察轮次、问题、整改任务、预警督办与自动检查。\n\n";
+    out << "用法: " << name << " <命令> [选项]\n\n命令:\n";
+    std::set<std::string> seen;
+    for (const auto& c : CommandRegistry::instance().commands()) {
+        if (c.path.size() <= prefix.size() || !std::equal(prefix.begin(), prefix.end(), c.path.begin())) continue;
+        const bool isLeaf = c.path.size() == prefix.size() + 1;
+        const std::string word = c.path[prefix.size()];
+        if (!seen.insert(word).second) continue;
+        std::string left = "  " + word;
+        if (left.size() < 20) left.resize(20, ' ');
+        out << left << " " << (isLeaf ? c.summary : "(" + word + " 的子命令，见 " + name + " " + word + " --help)") << "\n";
+    }
+    out << "\n每个命令都支持 --help。退出码: 0 完成，2 输入有误或操作被拒绝，1 内部错误。\n";
+    return out.str();
+}
+
+}  // namespace patrol::cli

@@ -1,0 +1,138 @@
+#include "core/cli/listing.hpp"
+
+#include "core/domain/errors.hpp"
+
+#include <patrol/sdk/money.hpp>
+
+namespace patrol::cli {
+
+ListingFormat parseListingFormat(const std::optional<std::string>& word) {
+    if (!word || *word == "table") return ListingFormat::Table;
+    if (*word == "json") return ListingFormat::Json;
+    if (*word == "csv") return ListingFormat::Csv;
+    throw UserError("--format 应为 table、json 或 csv 之一，收到的是 \"" + *word + "\"。");
+}
+
+Cell Cell::money(int64_t fen) { return {Kind::Number, patrol::money::formatYuan(fen)}; }
+
+std::string jsonQuote(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                static const char* hex = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 15];
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    return out + "\"";
+}
+
+// Decodes one UTF-8 code point at s[i], advancing i; invalid bytes count as one column each.
+static uint32_t nextCodePoint(const std::string& s, size_t& i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    int length = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
+    if (i + static_cast<size_t>(length) > s.size()) length = 1;
+    uint32_t cp = length == 1 ? b : b & (0x7F >> length);
+    for (int k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+    i += static_cast<size_t>(length);
+    return cp;
+}
+
+size_t displayWidth(const std::string& s) {
+    size_t width = 0;
+    for (size_t i = 0; i < s.size();) {
+        const uint32_t cp = nextCodePoint(s, i);
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+                          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
+void Listing::print(std::ostream& out, ListingFormat format) const {
+    switch (format) {
+    case ListingFormat::Table: printTable(out); break;
+    case ListingFormat::Json: printJson(out); break;
+    case ListingFormat::Csv: printCsv(out); break;
+    }
+}
+
+static std::string tableText(const Cell& c) {
+    std::string text = c.kind == Cell::Kind::Null ? "-" : c.text;
+    for (char& ch : text)
+        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    return text;
+}
+
+void Listing::printTable(std::ostream& out) const {
+    std::vector<size_t> widths;
+    for (const auto& f : fields_) widths.push_back(displayWidth(f.header));
+    for (const auto& row : rows_)
+        for (size_t i = 0; i < row.size() && i < widths.size(); ++i) widths[i] = std::max(widths[i], displayWidth(tableText(row[i])));
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string text;
+        for (size_t i = 0; i < cells.size(); ++i) {
+            text += cells[i];
+            if (i + 1 < cells.size()) text += std::string(widths[i] - displayWidth(cells[i]) + 2, ' ');
+        }
+        out << text << "\n";
+    };
+    std::vector<std::string> headers;
+    for (const auto& f : fields_) headers.push_back(f.header);
+    line(headers);
+    for (const auto& row : rows_) {
+        std::vector<std::string> cells;
+        for (const auto& c : row) cells.push_back(tableText(c));
+        line(cells);
+    }
+    out << "（共 " << rows_.size() << " 条）\n";
+}
+
+static std::string jsonValue(const Cell& c) {
+    switch (c.kind) {
+    case Cell::Kind::Text: return jsonQuote(c.text);
+    case Cell::Kind::Null: return "null";
+    default: return c.text;
+    }
+}
+
+void Listing::printJson(std::ostream& out) const {
+    out << "[";
+    for (size_t r = 0; r < rows_.size(); ++r) {
+        out << (r ? ",\n " : "\n ") << "{";
+        for (size_t i = 0; i < fields_.size() && i < rows_[r].size(); ++i)
+            out << (i ? "," : "") << jsonQuote(fields_[i].name) << ":" << jsonValue(rows_[r][i]);
+        out << "}";
+    }
+    out << (rows_.empty() ? "]\n" : "\n]\n");
+}
+
+static std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+void Listing::printCsv(std::ostream& out) const {
+    for (size_t i = 0; i < fields_.size(); ++i) out << (i ? "," : "") << fields_[i].name;
+    out << "\r\n";
+    for (const auto& row : rows_) {
+        for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << (row[i].kind == Cell::Kind::Null ? "" : csvField(row[i].text));
+        out << "\r\n";
+    }
+}
+
+}  // namespace patrol::cli

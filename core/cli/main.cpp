@@ -1,0 +1,72 @@
+// The `patrol` executable: finds the command the user typed, parses its options, runs it,
+// and turns failures into a Chinese message on stderr plus the documented exit code.
+#include "core/cli/app.hpp"
+#include "core/cli/command.hpp"
+#include "core/domain/errors.hpp"
+
+#include <Poco/Exception.h>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+int dispatch(const std::vector<std::string>& words) {
+    using namespace patrol::cli;
+    std::vector<std::string> commandWords;
+    for (const auto& w : words) {
+        if (w.rfind("-", 0) == 0) break;
+        commandWords.push_back(w);
+    }
+    const CommandSpec* spec = CommandRegistry::instance().find(commandWords);
+    if (!spec) {
+        const bool askedHelp = words.empty() || words.back() == "--help" || words.back() == "-h" || words[0] == "help";
+        // A group word alone ("patrol unit") or help asked for at any level lists what is there.
+        std::vector<std::string> prefix = commandWords;
+        if (!prefix.empty() && prefix[0] == "help") prefix.erase(prefix.begin());
+        while (!prefix.empty() && groupHelp(prefix).find("\n  ") == std::string::npos) prefix.pop_back();
+        if (askedHelp || (!commandWords.empty() && prefix == commandWords)) {
+            std::cout << groupHelp(prefix);
+            return askedHelp ? 0 : 2;
+        }
+        std::cerr << "错误: 不认识的命令 \"" << (commandWords.empty() ? words[0] : commandWords.back())
+                  << "\"。请用 patrol --help 查看所有命令。\n";
+        return 2;
+    }
+    const std::vector<std::string> rest(words.begin() + static_cast<long>(spec->path.size()), words.end());
+    for (const auto& w : rest)
+        if (w == "-h") {
+            std::cout << commandHelp(*spec);
+            return 0;
+        }
+    const ParsedArgs args = parseArguments(*spec, rest);
+    if (args.has("help")) {
+        std::cout << commandHelp(*spec);
+        return 0;
+    }
+    AppContext app(args);
+    Invocation invocation{args, app, std::cout, std::cerr};
+    return spec->run(invocation);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    const std::vector<std::string> words(argv + 1, argv + argc);
+    try {
+        return dispatch(words);
+    } catch (const patrol::UserError& e) {
+        std::cout.flush();
+        std::cerr << "错误: " << e.what() << "\n";
+        return static_cast<int>(patrol::ExitCode::BadInput);
+    } catch (const Poco::Exception& e) {
+        std::cout.flush();
+        std::cerr << "内部错误: " << e.displayText() << "\n";
+    } catch (const std::exception& e) {
+        std::cout.flush();
+        std::cerr << "内部错误: " << e.what() << "\n";
+    }
+    return static_cast<int>(patrol::ExitCode::Internal);
+}

@@ -1,0 +1,21 @@
+#include "core/services/install_paths.hpp"
+
+#include <filesystem>
+
+namespace patrol::services {
+
+std::string executableDir() {
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string(".") : exe.parent_path().string();
+}
+
+std::string defaultPluginDir() {
+    return (std::filesystem::path(executableDir()) / ".." / "lib" / "patrol" / "plugins").lexically_normal().string();
+}
+
+std::string shippedConfigDir() {
+    return (std::filesystem::path(executableDir()) / ".." / "share" / "patrol" / "config").lexically_normal().string();
+}
+
+}  // namespace patrol::services

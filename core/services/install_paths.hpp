@@ -1,0 +1,13 @@
+// Where the installed (or just built) toolkit finds its own files, relative to the executable:
+// <prefix>/bin/patrol, <prefix>/lib/patrol/plugins, <prefix>/share/patrol/config.
+#pragma once
+
+#include <string>
+
+namespace patrol::services {
+
+std::string executableDir();
+std::string defaultPluginDir();
+std::string shippedConfigDir();
+
+}  // namespace patrol::services

@@ -1,0 +1,136 @@
+#include "core/services/settings.hpp"
+
+#include "core/domain/errors.hpp"
+#include "core/services/install_paths.hpp"
+
+#include <Poco/Exception.h>
+#include <Poco/Util/IniFileConfiguration.h>
+#include <Poco/Util/MapConfiguration.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace patrol::services {
+
+namespace {
+
+// Priorities of the layers: a lower number wins.
+constexpr int kCommandLine = 0;
+constexpr int kEnvironment = 10;
+constexpr int kFile = 20;
+constexpr int kDefaults = 30;
+
+std::string homeDataFolder() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/patrol";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/patrol";
+    return "./patrol-data";
+}
+
+Poco::AutoPtr<Poco::Util::MapConfiguration> builtInDefaults() {
+    Poco::AutoPtr<Poco::Util::MapConfiguration> d = new Poco::Util::MapConfiguration;
+    d->setString("data.folder", homeDataFolder());
+    d->setString("database.path", "${data.folder}/patrol.db");
+    d->setString("database.busy_timeout_ms", "5000");
+    d->setString("plugins.folders", "");
+    d->setString("plugins.isolate", "false");
+    d->setString("plugins.timeout_seconds", "60");
+    d->setString("server.address", "127.0.0.1");
+    d->setString("server.port", "8080");
+    d->setString("calendar.folder", shippedConfigDir() + "/calendars");
+    d->setString("rectification.immediate.days", "30");
+    d->setString("rectification.deadline.days", "60");
+    d->setString("rectification.long_term.days", "365");
+    d->setString("rectification.immediate.count", "natural");
+    d->setString("rectification.deadline.count", "natural");
+    d->setString("rectification.long_term.count", "natural");
+    d->setString("rectification.report_days", "60");
+    d->setString("evidence.max_bytes", "20971520");
+    return d;
+}
+
+Poco::AutoPtr<Poco::Util::MapConfiguration> environmentOverrides() {
+    Poco::AutoPtr<Poco::Util::MapConfiguration> env = new Poco::Util::MapConfiguration;
+    if (const char* v = std::getenv("PATROL_DATA"); v && *v) env->setString("data.folder", v);
+    if (const char* v = std::getenv("PATROL_DB"); v && *v) env->setString("database.path", v);
+    return env;
+}
+
+std::optional<std::string> chooseConfigFile(const SettingsSources& sources) {
+    if (sources.configFile) return sources.configFile;
+    if (const char* v = std::getenv("PATROL_CONFIG"); v && *v) return std::string(v);
+    const std::string shipped = shippedConfigDir() + "/patrol.ini";
+    if (std::filesystem::exists(shipped)) return shipped;
+    return std::nullopt;
+}
+
+}  // namespace
+
+Settings Settings::defaults() {
+    Settings s;
+    s.config_ = new Poco::Util::LayeredConfiguration;
+    s.config_->add(builtInDefaults(), kDefaults);
+    return s;
+}
+
+Settings Settings::load(const SettingsSources& sources) {
+    Settings s = defaults();
+    if (const auto file = chooseConfigFile(sources)) {
+        if (!std::filesystem::is_regular_file(*file))
+            throw UserError("找不到配置文件 " + *file + "。请检查 --config 或 PATROL_CONFIG 指向的路径。");
+        try {
+            s.config_->add(new Poco::Util::IniFileConfiguration(*file), kFile);
+        } catch (const Poco::Exception& e) {
+            throw UserError("无法读取配置文件 " + *file + ": " + e.displayText() + "。应为 INI 格式（key = value，[section]）。");
+        }
+        s.configFile_ = *file;
+    }
+    s.config_->add(environmentOverrides(), kEnvironment);
+    Poco::AutoPtr<Poco::Util::MapConfiguration> cli = new Poco::Util::MapConfiguration;
+    for (const auto& [key, value] : sources.commandLine) cli->setString(key, value);
+    s.config_->add(cli, kCommandLine);
+    return s;
+}
+
+std::string Settings::text(const std::string& key) const {
+    try {
+        std::string value = config_->getString(key);
+        if (value.rfind("~/", 0) == 0)
+            if (const char* home = std::getenv("HOME")) value = std::string(home) + value.substr(1);
+        return value;
+    } catch (const Poco::NotFoundException&) {
+        throw InternalError("配置项 " + key + " 没有默认值");
+    }
+}
+
+int64_t Settings::integer(const std::string& key) const {
+    const std::string value = text(key);
+    try {
+        size_t used = 0;
+        const long long n = std::stoll(value, &used);
+        if (used == value.size()) return n;
+    } catch (const std::exception&) {
+    }
+    throw UserError("配置项 " + key + " 应为整数，实际为 \"" + value + "\"。请修改配置文件或命令行。");
+}
+
+bool Settings::flag(const std::string& key) const {
+    const std::string value = text(key);
+    if (value == "true" || value == "yes" || value == "1" || value == "on") return true;
+    if (value == "false" || value == "no" || value == "0" || value == "off") return false;
+    throw UserError("配置项 " + key + " 应为 true 或 false，实际为 \"" + value + "\"。");
+}
+
+std::map<std::string, std::string> Settings::section(const std::string& prefix) const {
+    std::map<std::string, std::string> out;
+    Poco::Util::AbstractConfiguration::Keys keys;
+    config_->keys(prefix, keys);
+    for (const auto& k : keys) {
+        const std::string full = prefix + "." + k;
+        Poco::Util::AbstractConfiguration::Keys sub;
+        config_->keys(full, sub);
+        if (sub.empty()) out[k] = config_->getString(full);
+    }
+    return out;
+}
+
+}  // namespace patrol::services
