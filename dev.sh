@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Set-up, build, demo and tests on a fresh Debian 12 machine (see README.md).
+#   ./dev.sh run    install what is missing, build, run the main job on the demo database
+#   ./dev.sh test   install what is missing, build, run the whole test suite
+#   ./dev.sh build  install what is missing and build only
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(cmake ninja-build g++ pkg-config libboost-dev libboost-filesystem-dev libpoco-dev
+          libsqlite3-dev sqlite3 catch2 python3 time)
+BUILD_DIR=${PATROL_BUILD_DIR:-build}
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "安装缺少的软件包 / installing: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  install_missing
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$BUILD_DIR" -j2
+}
+
+case "${1:-}" in
+  build) build ;;
+  run)
+    build
+    patrol="$BUILD_DIR/bin/patrol"
+    "$patrol" demo
+    ;;
+  test)
+    build
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j2
+    ;;
+  *)
+    echo "用法 / usage: ./dev.sh run|test|build" >&2
+    exit 2
+    ;;
+esac
