@@ -1,0 +1,72 @@
+// A closed list of words (code word + Chinese label) for one domain enum, with parsing that
+// names every accepted word when it refuses, so each enum does not repeat that logic.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/domain/errors.hpp"
+
+namespace patrol::domain {
+
+template <typename E>
+struct Term {
+    E value;
+    std::string_view code;   // stored and typed by users, e.g. "fed_back"
+    std::string_view label;  // shown to users, e.g. "反馈"
+};
+
+template <typename E, std::size_t N>
+class Vocabulary {
+public:
+    constexpr Vocabulary(std::string_view what, std::array<Term<E>, N> terms) : what_(what), terms_(terms) {}
+
+    std::optional<E> find(std::string_view code) const {
+        for (const auto& t : terms_)
+            if (t.code == code) return t.value;
+        return std::nullopt;
+    }
+
+    // Refuses an unknown word with the list of accepted ones.
+    E parse(std::string_view code) const {
+        if (auto v = find(code)) return *v;
+        throw UserError("未知的" + std::string(what_) + "「" + std::string(code) + "」：应为 " + choices() +
+                        " 之一，请改用其中一个。");
+    }
+
+    std::string_view code(E value) const { return term(value).code; }
+    std::string_view label(E value) const { return term(value).label; }
+
+    // "「反馈」(fed_back)": how a state is named in messages.
+    std::string quoted(E value) const {
+        const auto& t = term(value);
+        return "「" + std::string(t.label) + "」(" + std::string(t.code) + ")";
+    }
+
+    // "regular（常规巡察）、special（专项巡察）…"
+    std::string choices() const {
+        std::string out;
+        for (const auto& t : terms_) {
+            if (!out.empty()) out += "、";
+            out += std::string(t.code) + "（" + std::string(t.label) + "）";
+        }
+        return out;
+    }
+
+    const std::array<Term<E>, N>& terms() const { return terms_; }
+
+private:
+    const Term<E>& term(E value) const {
+        for (const auto& t : terms_)
+            if (t.value == value) return t;
+        throw InternalError("vocabulary: value outside its list");
+    }
+
+    std::string_view what_;
+    std::array<Term<E>, N> terms_;
+};
+
+}  // namespace patrol::domain
