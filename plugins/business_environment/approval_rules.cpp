@@ -1,0 +1,46 @@
+// BE-01 approvals past their promised time limit, counted in working days.
+#include "../shared/calendar_cache.hpp"
+#include "../shared/text_format.hpp"
+#include "rules.hpp"
+
+#include <algorithm>
+#include <climits>
+
+namespace patrol::plugins::business_environment {
+
+namespace {
+// The day the clock stops: completion, or as_of for a case still open.
+int32_t endOf(const Approvals& a, uint64_t r, int32_t asOf) { return a.completedOn.has(r) ? a.completedOn.date(r) : asOf; }
+}  // namespace
+
+void lateApprovals(const Approvals& a, const sdk::Context& context, FindingSink& out) {
+    const int32_t asOf = context.asOf();
+    int32_t first = INT32_MAX, last = INT32_MIN;
+    for (uint64_t r = 0; r < a.rows; ++r) {
+        const int32_t received = a.receivedOn.date(r), end = endOf(a, r, asOf);
+        if (end <= received) continue;
+        first = std::min(first, received);
+        last = std::max(last, end);
+    }
+    const CalendarCache calendar(context, first, last);
+    for (uint64_t r = 0; r < a.rows; ++r) {
+        const int32_t received = a.receivedOn.date(r), end = endOf(a, r, asOf);
+        const int64_t used = calendar.workingDaysAfter(received, end);
+        const int64_t limit = a.timeLimitDays.integer(r);
+        if (used <= limit) continue;
+        const std::string state = a.completedOn.has(r) ? date(end) + " 办结" : "截至 " + date(asOf) + " 仍未办结";
+        sdk::Finding f;
+        f.rule = "BE-01";
+        f.unit = str(a.unit.text(r));
+        f.refs = {str(a.id.text(r))};
+        const std::string what = "办件 " + f.refs[0] + (a.item.has(r) ? "「" + str(a.item.text(r)) + "」" : std::string());
+        f.title = what + "承诺 " + std::to_string(limit) + " 个工作日办结，实际用时 " + std::to_string(used) + " 个工作日，超时 " +
+                  std::to_string(used - limit) + " 个工作日";
+        f.detail = what + (a.applicant.has(r) ? "，申请人 " + str(a.applicant.text(r)) : std::string()) + "：" + date(received) +
+                   " 受理，" + state + "，用时 " + std::to_string(used) + " 个工作日，超过承诺时限 " + std::to_string(limit) +
+                   " 个工作日。";
+        if (!out.emit(std::move(f))) return;
+    }
+}
+
+}  // namespace patrol::plugins::business_environment

@@ -1,0 +1,92 @@
+// BE-02 key-post rotation due, BE-03 complaint hotspots, BE-04 arrears owed to enterprises.
+#include "../shared/text_format.hpp"
+#include "rules.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace patrol::plugins::business_environment {
+
+void rotationDue(const Postings& p, const Settings& s, int32_t asOf, FindingSink& out) {
+    const int years = static_cast<int>(s.rotationYears);
+    for (uint64_t r = 0; r < p.rows; ++r) {
+        if (p.keyPost.enumIndex(r) != kYes) continue;
+        const int32_t since = p.since.date(r);
+        // The anniversary; civil::addYears turns 02-29 into 02-28 in a non-leap year.
+        if (asOf < civil::addYears(since, years)) continue;
+        int held = years;
+        while (held < 10000 && civil::addYears(since, held + 1) <= asOf) ++held;
+        sdk::Finding f;
+        f.rule = "BE-02";
+        f.unit = str(p.unit.text(r));
+        f.refs = {str(p.id.text(r))};
+        const std::string who = (p.name.has(r) ? str(p.name.text(r)) : "工作人员 " + f.refs[0]);
+        const std::string post = p.post.has(r) ? "关键岗位「" + str(p.post.text(r)) + "」" : std::string("关键岗位");
+        f.title = who + "自 " + date(since) + " 起任" + post + "已满 " + std::to_string(held) + " 年未轮岗";
+        f.detail = "任职记录 " + f.refs[0] + "：" + who + "在" + post + "任职自 " + date(since) + " 起，截至 " + date(asOf) + " 已满 " +
+                   std::to_string(held) + " 年，超过 " + std::to_string(years) + " 年轮岗期限。";
+        if (!out.emit(std::move(f))) return;
+    }
+}
+
+void complaintHotspots(const Complaints& c, const Settings& s, FindingSink& out) {
+    std::vector<int32_t> month(c.rows);
+    std::vector<uint32_t> order(c.rows);
+    for (uint64_t r = 0; r < c.rows; ++r) {
+        month[r] = civil::monthIndex(c.receivedOn.date(r));
+        order[r] = static_cast<uint32_t>(r);
+    }
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        if (const int cmp = c.unit.text(a).compare(c.unit.text(b)); cmp != 0) return cmp < 0;
+        if (month[a] != month[b]) return month[a] < month[b];
+        return c.id.text(a) < c.id.text(b);
+    });
+    size_t begin = 0;
+    while (begin < order.size()) {
+        const uint32_t first = order[begin];
+        size_t end = begin + 1;
+        while (end < order.size() && month[order[end]] == month[first] && c.unit.text(order[end]) == c.unit.text(first)) ++end;
+        const size_t count = end - begin;
+        if (static_cast<int64_t>(count) >= s.hotspotCount) {
+            sdk::Finding f;
+            f.rule = "BE-03";
+            f.unit = str(c.unit.text(first));
+            std::string items;
+            for (size_t i = begin; i < end; ++i) {
+                const uint32_t r = order[i];
+                f.refs.push_back(str(c.id.text(r)));
+                items += (items.empty() ? "" : "；") + str(c.id.text(r)) + " " + date(c.receivedOn.date(r)) +
+                         (c.enterprise.has(r) ? " " + str(c.enterprise.text(r)) : std::string()) +
+                         (c.category.has(r) ? "（" + str(c.category.text(r)) + "）" : std::string());
+            }
+            f.title = f.unit + " " + monthLabel(month[first]) + "收到企业投诉 " + std::to_string(count) + " 件";
+            f.detail = "单位 " + f.unit + " " + monthLabel(month[first]) + "共收到企业投诉 " + std::to_string(count) + " 件（达到 " +
+                       std::to_string(s.hotspotCount) + " 件即为投诉集中）：" + items + "。";
+            if (!out.emit(std::move(f))) return;
+        }
+        begin = end;
+    }
+}
+
+void arrears(const Arrears& a, const Settings& s, int32_t asOf, FindingSink& out) {
+    for (uint64_t r = 0; r < a.rows; ++r) {
+        const int32_t due = a.dueOn.date(r);
+        const bool paid = a.paidOn.has(r);
+        const int64_t late = static_cast<int64_t>(paid ? a.paidOn.date(r) : asOf) - due;
+        if (late <= s.arrearsGraceDays) continue;
+        sdk::Finding f;
+        f.rule = "BE-04";
+        f.unit = str(a.unit.text(r));
+        f.refs = {str(a.id.text(r))};
+        f.amountFen = a.amount.fen(r);
+        const std::string whom = a.enterprise.has(r) ? str(a.enterprise.text(r)) : std::string("企业");
+        const std::string state = paid ? date(a.paidOn.date(r)) + " 才支付，逾期 " + std::to_string(late) + " 天"
+                                       : "截至 " + date(asOf) + " 仍未支付，逾期 " + std::to_string(late) + " 天";
+        f.title = "合同 " + f.refs[0] + " 应付" + whom + " " + yuan(a.amount.fen(r)) + " 元，" + date(due) + " 到期，" + state;
+        f.detail = "合同 " + f.refs[0] + "：应付" + whom + "账款 " + yuan(a.amount.fen(r)) + " 元，到期日 " + date(due) + "，" + state +
+                   "（宽限 " + std::to_string(s.arrearsGraceDays) + " 天）。";
+        if (!out.emit(std::move(f))) return;
+    }
+}
+
+}  // namespace patrol::plugins::business_environment

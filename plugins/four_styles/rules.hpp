@@ -1,0 +1,17 @@
+// The four_styles rules of spec/datasets.md, one function per rule code.
+#pragma once
+
+#include "../shared/calendar_cache.hpp"
+#include "../shared/finding_sink.hpp"
+#include "expenses.hpp"
+#include "four_styles_settings.hpp"
+
+namespace patrol::plugins::four_styles {
+
+void overStandardReception(const Expenses& e, const Settings& s, FindingSink& out);          // FS-01
+void diningOnRestDays(const Expenses& e, const CalendarCache& calendar, FindingSink& out);  // FS-02
+void splitReimbursements(const Expenses& e, const Settings& s, FindingSink& out);           // FS-03
+void gifts(const Expenses& e, const Settings& s, FindingSink& out);                         // FS-04
+void privateCarUse(const Trips& t, const Settings& s, const CalendarCache& calendar, FindingSink& out);  // FS-05
+
+}  // namespace patrol::plugins::four_styles

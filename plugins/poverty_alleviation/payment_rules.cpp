@@ -1,0 +1,119 @@
+// PA-01 ineligible payee, PA-02 duplicate payment, PA-03 payee is a cadre's household.
+#include "../shared/text_format.hpp"
+#include "rules.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace patrol::plugins::poverty_alleviation {
+
+namespace {
+std::string paymentLine(const Payments& p, uint64_t r) {
+    return date(p.paidOn.date(r)) + " 向户 " + str(p.household.text(r)) +
+           (p.payee.has(r) ? "（" + str(p.payee.text(r)) + "）" : std::string()) + "发放" + str(p.program.text(r)) + " " +
+           yuan(p.amount.fen(r)) + " 元";
+}
+
+sdk::Finding paymentFinding(const char* rule, const Payments& p, uint64_t r) {
+    sdk::Finding f;
+    f.rule = rule;
+    f.unit = str(p.unit.text(r));
+    f.refs = {str(p.id.text(r))};
+    f.amountFen = p.amount.fen(r);
+    return f;
+}
+}  // namespace
+
+void ineligiblePayees(const Payments& p, const Households& h, FindingSink& out) {
+    std::unordered_map<std::string_view, uint32_t> households;
+    households.reserve(h.rows);
+    for (uint64_t r = 0; r < h.rows; ++r) households.emplace(h.id.text(r), static_cast<uint32_t>(r));
+    for (uint64_t r = 0; r < p.rows; ++r) {
+        const auto found = households.find(p.household.text(r));
+        std::string why;
+        if (found == households.end()) {
+            why = "该户不在建档立卡户名单中";
+        } else {
+            const uint32_t hh = found->second;
+            if (h.status.enumIndex(hh) != kRemoved) continue;
+            // A removed household without a date counts as removed before every payment.
+            if (h.changedOn.has(hh) && h.changedOn.date(hh) > p.paidOn.date(r)) continue;
+            why = h.changedOn.has(hh) ? "该户已于 " + date(h.changedOn.date(hh)) + " 清退" : "该户已清退（未填清退日期）";
+        }
+        sdk::Finding f = paymentFinding("PA-01", p, r);
+        f.title = paymentLine(p, r) + "，" + why;
+        f.detail = "发放记录 " + f.refs[0] + "：" + paymentLine(p, r) + "；" + why + "，属违规享受或虚报冒领，应追回 " +
+                   yuan(p.amount.fen(r)) + " 元。";
+        if (!out.emit(std::move(f))) return;
+    }
+}
+
+void duplicatePayments(const Payments& p, FindingSink& out) {
+    std::vector<int32_t> month(p.rows);
+    std::vector<uint32_t> order(p.rows);
+    for (uint64_t r = 0; r < p.rows; ++r) {
+        month[r] = civil::monthIndex(p.paidOn.date(r));
+        order[r] = static_cast<uint32_t>(r);
+    }
+    // Within a group: earliest payment first, ties by smallest payment_id (byte order).
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        if (const int c = p.household.text(a).compare(p.household.text(b)); c != 0) return c < 0;
+        if (const int c = p.program.text(a).compare(p.program.text(b)); c != 0) return c < 0;
+        if (month[a] != month[b]) return month[a] < month[b];
+        if (p.paidOn.date(a) != p.paidOn.date(b)) return p.paidOn.date(a) < p.paidOn.date(b);
+        return p.id.text(a) < p.id.text(b);
+    });
+    size_t begin = 0;
+    while (begin < order.size()) {
+        const uint32_t first = order[begin];
+        size_t end = begin + 1;
+        while (end < order.size() && month[order[end]] == month[first] && p.household.text(order[end]) == p.household.text(first) &&
+               p.program.text(order[end]) == p.program.text(first))
+            ++end;
+        if (end - begin >= 2) {
+            int64_t sum = 0, largest = 0;
+            sdk::Finding f;
+            std::vector<uint32_t> rows(order.begin() + static_cast<ptrdiff_t>(begin), order.begin() + static_cast<ptrdiff_t>(end));
+            for (const uint32_t r : rows) {
+                sum += p.amount.fen(r);
+                largest = std::max(largest, p.amount.fen(r));
+                f.refs.push_back(str(p.id.text(r)));
+            }
+            std::string items;
+            for (const uint32_t r : rows) items += (items.empty() ? "" : "；") + str(p.id.text(r)) + " " + paymentLine(p, r);
+            const std::string count = std::to_string(rows.size());
+            f.rule = "PA-02";
+            f.unit = str(p.unit.text(first));
+            f.amountFen = sum - largest;
+            f.title = "户 " + str(p.household.text(first)) + " " + monthLabel(month[first]) + str(p.program.text(first)) +
+                      "重复发放 " + count + " 笔，合计 " + yuan(sum) + " 元，多发 " + yuan(sum - largest) + " 元";
+            f.detail = "同一户同一项目同月发放 " + count + " 笔：" + items + "。合计 " + yuan(sum) + " 元，扣除最大一笔 " +
+                       yuan(largest) + " 元后多发 " + yuan(sum - largest) + " 元。";
+            if (!out.emit(std::move(f))) return;
+        }
+        begin = end;
+    }
+}
+
+void cadreHouseholds(const Payments& p, const Cadres& c, FindingSink& out) {
+    std::unordered_map<std::string_view, uint32_t> cadreOf;  // household -> first cadre row naming it
+    cadreOf.reserve(c.rows);
+    for (uint64_t r = 0; r < c.rows; ++r)
+        if (c.household.has(r)) cadreOf.emplace(c.household.text(r), static_cast<uint32_t>(r));
+    for (uint64_t r = 0; r < p.rows; ++r) {
+        const auto found = cadreOf.find(p.household.text(r));
+        if (found == cadreOf.end()) continue;
+        const uint32_t cadre = found->second;
+        const std::string who = "村组干部 " + str(c.id.text(cadre)) + (c.name.has(cadre) ? " " + str(c.name.text(cadre)) : "") +
+                                (c.post.has(cadre) ? "（" + str(c.post.text(cadre)) + "）" : "");
+        sdk::Finding f = paymentFinding("PA-03", p, r);
+        f.title = paymentLine(p, r) + "，该户为" + who + "家庭";
+        f.detail = "发放记录 " + f.refs[0] + "：" + paymentLine(p, r) + "；收款户 " + str(p.household.text(r)) + " 是" + who +
+                   "的家庭，需核实是否优亲厚友。";
+        if (!out.emit(std::move(f))) return;
+    }
+}
+
+}  // namespace patrol::plugins::poverty_alleviation

@@ -1,0 +1,41 @@
+// Small formatting helpers for the Chinese titles and details of findings.
+#pragma once
+
+#include <patrol/sdk/civil.hpp>
+#include <patrol/sdk/money.hpp>
+
+#include "wide.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace patrol::plugins {
+
+inline std::string yuan(int64_t fen) { return money::formatYuan(fen); }
+inline std::string date(int32_t day) { return civil::formatDate(day); }
+
+// "2026年3月" for a month index as civil::monthIndex returns it.
+inline std::string monthLabel(int32_t monthIndex) {
+    const int32_t year = monthIndex / 12;
+    const int32_t month = monthIndex % 12 + 1;
+    return std::to_string(year) + "年" + std::to_string(month) + "月";
+}
+
+inline std::string_view weekdayName(int32_t day) {
+    static constexpr std::string_view names[] = {"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"};
+    return names[civil::weekday(day)];
+}
+
+// a / b rounded half up, for non-negative a and positive b (display only; rules never divide).
+inline int64_t divideRounded(int64_t a, int64_t b) { return (a / b) + ((a % b) * 2 >= b ? 1 : 0); }
+
+// part / whole as a percentage with two decimals ("37.50"); whole must be positive.
+inline std::string percent(int64_t part, int64_t whole) {
+    const Wide hundredths = (static_cast<Wide>(part) * 20000 + whole) / (2 * static_cast<Wide>(whole));
+    return yuan(static_cast<int64_t>(hundredths));
+}
+
+inline std::string str(std::string_view s) { return std::string(s); }
+
+}  // namespace patrol::plugins
