@@ -1,0 +1,132 @@
+#include "core/store/audit_log.hpp"
+
+#include <Poco/UTF8String.h>
+#include <sqlite3.h>
+
+#include "core/domain/errors.hpp"
+#include "core/store/clock.hpp"
+#include "core/store/database.hpp"
+#include "core/store/meta_repository.hpp"
+#include "core/store/sha256.hpp"
+
+namespace patrol::store {
+
+namespace {
+
+constexpr const char* kHeadKey = "audit_head";
+
+std::string quoted(const std::string& s) {
+    std::string out = "\"";
+    out.append(Poco::UTF8::escape(s, true)).push_back('"');
+    return out;
+}
+
+std::string quotedOrNull(const std::optional<std::string>& s) { return s ? quoted(*s) : "null"; }
+
+std::string headValue(int64_t id, const std::string& hash) { return std::to_string(id) + ":" + hash; }
+
+AuditEvent readEvent(const Statement& st) {
+    AuditEvent e;
+    e.id = st.integer(0);
+    e.at = st.text(1);
+    e.content.actorId = st.optionalInteger(2);
+    e.content.actor = st.text(3);
+    e.content.action = st.text(4);
+    e.content.entity = st.text(5);
+    e.content.entityId = st.text(6);
+    e.content.before = st.optionalText(7);
+    e.content.after = st.optionalText(8);
+    e.prevHash = st.text(9);
+    e.hash = st.text(10);
+    return e;
+}
+
+constexpr const char* kColumns = "id, at, actor_id, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash";
+
+}  // namespace
+
+std::string canonicalAuditContent(const AuditEvent& e) {
+    // A JSON array in fixed order: the same event always gives the same bytes.
+    return "[\"patrol-audit-1\"," + std::to_string(e.id) + "," + quoted(e.at) + "," +
+           (e.content.actorId ? std::to_string(*e.content.actorId) : "null") + "," + quoted(e.content.actor) + "," +
+           quoted(e.content.action) + "," + quoted(e.content.entity) + "," + quoted(e.content.entityId) + "," +
+           quotedOrNull(e.content.before) + "," + quotedOrNull(e.content.after) + "," + quoted(e.prevHash) + "]";
+}
+
+int64_t appendAuditEvent(Database& db, const AuditEventInput& input) {
+    if (sqlite3_get_autocommit(db.handle()))
+        throw InternalError("audit event appended outside a transaction");
+    AuditEvent e;
+    e.content = input;
+    e.at = utcTimestampNow();
+    e.prevHash = kAuditGenesisHash;
+    e.id = 1;
+    {
+        auto last = db.prepare("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1");
+        if (last.step()) {
+            e.id = last.integer(0) + 1;
+            e.prevHash = last.text(1);
+        }
+    }
+    e.hash = sha256Hex(canonicalAuditContent(e));
+    db.prepare("INSERT INTO audit_events (id, at, actor_id, actor, action, entity, entity_id, before_json, after_json, "
+               "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        .bindAll(e.id, e.at, e.content.actorId, e.content.actor, e.content.action, e.content.entity, e.content.entityId,
+                 e.content.before, e.content.after, e.prevHash, e.hash)
+        .run();
+    writeMeta(db, kHeadKey, headValue(e.id, e.hash));
+    return e.id;
+}
+
+AuditChainReport verifyAuditChain(Database& db) {
+    AuditChainReport report;
+    auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM audit_events ORDER BY id");
+    std::string prevHash = kAuditGenesisHash;
+    int64_t prevId = 0;
+    while (st.step()) {
+        const AuditEvent e = readEvent(st);
+        ++report.eventsChecked;
+        const std::string name = "审计事件 #" + std::to_string(e.id) + "（" + e.content.action + "，" + e.at + "）";
+        if (e.id != prevId + 1 || e.prevHash != prevHash) {
+            report.firstBrokenId = e.id;
+            report.problem = name + "没有接在" + (prevId ? "事件 #" + std::to_string(prevId) : std::string("链首")) +
+                             "之后：其间的事件被删除、插入或改动过。";
+            return report;
+        }
+        if (sha256Hex(canonicalAuditContent(e)) != e.hash) {
+            report.firstBrokenId = e.id;
+            report.problem = name + "的内容与其哈希不符：该记录在 patrol 之外被改动过。";
+            return report;
+        }
+        prevHash = e.hash;
+        prevId = e.id;
+    }
+    const auto head = readMeta(db, kHeadKey);
+    const bool headMatches = prevId == 0 ? !head.has_value() : head == headValue(prevId, prevHash);
+    if (!headMatches) {
+        report.firstBrokenId = prevId + 1;
+        report.problem = "审计日志在事件 #" + std::to_string(prevId) + " 之后被截断：记录的最新事件是 " +
+                         (head ? std::string("#").append(head->substr(0, head->find(':'))) : std::string("（无）")) + "。";
+    }
+    return report;
+}
+
+std::vector<AuditEvent> listAuditEvents(Database& db, const AuditFilter& filter) {
+    std::string sql = std::string("SELECT ") + kColumns + " FROM audit_events WHERE 1=1";
+    if (filter.entity) sql += " AND entity = :entity";
+    if (filter.actor) sql += " AND actor = :actor";
+    if (filter.since) sql += " AND at >= :since";
+    sql += " ORDER BY id DESC";
+    if (filter.limit) sql += " LIMIT :limit";
+    auto st = db.prepare(sql);
+    int index = 0;
+    if (filter.entity) st.bind(++index, *filter.entity);
+    if (filter.actor) st.bind(++index, *filter.actor);
+    if (filter.since) st.bind(++index, *filter.since);
+    if (filter.limit) st.bind(++index, *filter.limit);
+    std::vector<AuditEvent> events;
+    while (st.step()) events.push_back(readEvent(st));
+    return {events.rbegin(), events.rend()};
+}
+
+}  // namespace patrol::store

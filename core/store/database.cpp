@@ -1,0 +1,52 @@
+#include "core/store/database.hpp"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+#include "core/domain/errors.hpp"
+#include "core/store/migrations.hpp"
+#include "core/store/sqlite_failure.hpp"
+
+namespace patrol::store {
+
+Database Database::open(const std::string& path, const OpenOptions& options) {
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                                   nullptr);
+    Database db(raw, path);
+    if (rc != SQLITE_OK)
+        throw UserError("无法打开数据库文件 " + path + "：" + sqlite3_errmsg(raw) + "。请检查路径是否存在、目录是否可写。");
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, options.busyTimeoutMs);
+    db.exec("PRAGMA foreign_keys = ON");
+    migrateToCurrent(db, options.upToVersion);
+    // WAL lets readers work while one writer writes; set after the file is known to be ours.
+    db.prepare("PRAGMA journal_mode = WAL").run();
+    return db;
+}
+
+Database::~Database() {
+    if (db_) sqlite3_close_v2(db_);
+}
+
+Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+
+void Database::exec(const std::string& sql) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
+    sqlite3_free(message);
+    if (rc != SQLITE_OK) throwSqliteFailure(db_, rc, "running: " + sql.substr(0, 80));
+}
+
+int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+
+int Database::changes() const { return sqlite3_changes(db_); }
+
+int Database::schemaVersion() {
+    auto st = prepare("PRAGMA user_version");
+    st.step();
+    return static_cast<int>(st.integer(0));
+}
+
+}  // namespace patrol::store

@@ -1,0 +1,48 @@
+// One patrol database file: opened in WAL mode with foreign keys on and a busy timeout (so
+// a second writer waits), checked to be a patrol database, and migrated to the current schema.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/store/statement.hpp"
+
+struct sqlite3;
+
+namespace patrol::store {
+
+struct OpenOptions {
+    int busyTimeoutMs = 5000;  // setting database.busy_timeout_ms
+    // Migrate only up to this version (0 = the current one). For tests that build old files.
+    int upToVersion = 0;
+};
+
+class Database {
+public:
+    // Opens or creates `path`; refuses a file that is not a patrol database or is newer than
+    // this program (UserError); upgrades an older one in place.
+    static Database open(const std::string& path, const OpenOptions& options = {});
+
+    ~Database();
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&&) = delete;
+    Database(const Database&) = delete;
+
+    Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+    // Runs one or more statements that return nothing.
+    void exec(const std::string& sql);
+    int64_t lastInsertId() const;
+    int changes() const;
+    // PRAGMA user_version of the open file.
+    int schemaVersion();
+    const std::string& path() const { return path_; }
+    sqlite3* handle() const { return db_; }
+
+private:
+    Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    sqlite3* db_;
+    std::string path_;
+};
+
+}  // namespace patrol::store

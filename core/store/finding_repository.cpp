@@ -1,0 +1,104 @@
+#include "core/store/finding_repository.hpp"
+
+#include "core/store/clock.hpp"
+#include "core/store/database.hpp"
+
+namespace patrol::store {
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT f.id, f.round_id, r.code, f.unit_id, u.code, u.name, f.category, f.title, f.detail, f.severity, "
+    "f.amount_fen, f.people_count, f.people_level, f.source, f.refs, f.fingerprint, f.status, f.dismissed_reason, "
+    "f.transferred, f.repeat_of, f.rectification_kind, f.created_by, f.created_at "
+    "FROM findings f JOIN rounds r ON r.id = f.round_id JOIN units u ON u.id = f.unit_id ";
+
+FindingRecord readFinding(const Statement& st) {
+    FindingRecord f;
+    f.id = st.integer(0);
+    f.roundId = st.integer(1);
+    f.roundCode = st.text(2);
+    f.unitId = st.integer(3);
+    f.unitCode = st.text(4);
+    f.unitName = st.text(5);
+    f.category = st.text(6);
+    f.title = st.text(7);
+    f.detail = st.text(8);
+    f.severity = st.text(9);
+    f.amountFen = st.optionalInteger(10);
+    f.peopleCount = st.optionalInteger(11);
+    f.peopleLevel = st.optionalText(12);
+    f.source = st.text(13);
+    f.refs = st.text(14);
+    f.fingerprint = st.optionalText(15);
+    f.status = st.text(16);
+    f.dismissedReason = st.optionalText(17);
+    f.transferred = st.integer(18) != 0;
+    f.repeatOf = st.optionalInteger(19);
+    f.rectificationKind = st.optionalText(20);
+    f.createdBy = st.text(21);
+    f.createdAt = st.text(22);
+    return f;
+}
+
+std::optional<FindingRecord> firstFinding(Statement& st) {
+    if (!st.step()) return std::nullopt;
+    return readFinding(st);
+}
+
+}  // namespace
+
+int64_t insertFinding(Database& db, const NewFinding& f) {
+    db.prepare("INSERT INTO findings (round_id, unit_id, category, title, detail, severity, amount_fen, people_count, "
+               "people_level, source, refs, fingerprint, status, rectification_kind, created_by, created_at) "
+               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        .bindAll(f.roundId, f.unitId, f.category, f.title, f.detail, f.severity, f.amountFen, f.peopleCount,
+                 f.peopleLevel, f.source, f.refs, f.fingerprint, f.status, f.rectificationKind, f.createdBy,
+                 utcTimestampNow())
+        .run();
+    return db.lastInsertId();
+}
+
+std::optional<FindingRecord> findFindingById(Database& db, int64_t id) {
+    auto st = db.prepare(std::string(kSelect) + "WHERE f.id = ?");
+    st.bindAll(id);
+    return firstFinding(st);
+}
+
+std::optional<FindingRecord> findFindingByFingerprint(Database& db, int64_t roundId, const std::string& fingerprint) {
+    auto st = db.prepare(std::string(kSelect) + "WHERE f.round_id = ? AND f.fingerprint = ?");
+    st.bindAll(roundId, fingerprint);
+    return firstFinding(st);
+}
+
+std::vector<FindingRecord> listFindings(Database& db, const FindingQuery& q) {
+    std::string sql = std::string(kSelect) + "WHERE 1=1";
+    if (q.roundId) sql += " AND f.round_id = ?";
+    if (q.unitId) sql += " AND f.unit_id = ?";
+    if (q.status) sql += " AND f.status = ?";
+    if (!q.statusIn.empty()) {
+        sql += " AND f.status IN (?";
+        for (size_t i = 1; i < q.statusIn.size(); ++i) sql += ",?";
+        sql += ")";
+    }
+    sql += " ORDER BY f.id";
+    auto st = db.prepare(sql);
+    int index = 0;
+    if (q.roundId) st.bind(++index, *q.roundId);
+    if (q.unitId) st.bind(++index, *q.unitId);
+    if (q.status) st.bind(++index, *q.status);
+    for (const auto& s : q.statusIn) st.bind(++index, s);
+    std::vector<FindingRecord> out;
+    while (st.step()) out.push_back(readFinding(st));
+    return out;
+}
+
+void setFindingStatus(Database& db, int64_t id, const std::string& status) {
+    db.prepare("UPDATE findings SET status = ? WHERE id = ?").bindAll(status, id).run();
+}
+
+void setFindingDismissed(Database& db, int64_t id, const std::string& reason) {
+    db.prepare("UPDATE findings SET status = 'dismissed', dismissed_reason = ? WHERE id = ?").bindAll(reason, id).run();
+}
+
+}  // namespace patrol::store

@@ -1,0 +1,72 @@
+#include "core/store/migrations.hpp"
+
+#include <string>
+
+#include "core/domain/errors.hpp"
+#include "core/store/database.hpp"
+#include "core/store/schema_sql.hpp"
+#include "core/store/transaction.hpp"
+
+namespace patrol::store {
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list = {
+        {1, "units, users, rounds, findings, clues, rectification, evidence, audit log", kSchemaV1},
+        {2, "notices of escalation; indexes for audit and finding look-ups", kSchemaV2},
+    };
+    return list;
+}
+
+int currentSchemaVersion() { return migrations().back().version; }
+
+namespace {
+
+struct FileIdentity {
+    int64_t applicationId;
+    int version;
+    int64_t objectCount;
+};
+
+FileIdentity identify(Database& db) {
+    FileIdentity id{};
+    auto app = db.prepare("PRAGMA application_id");
+    app.step();
+    id.applicationId = app.integer(0);
+    id.version = db.schemaVersion();
+    auto objects = db.prepare("SELECT count(*) FROM sqlite_master");
+    objects.step();
+    id.objectCount = objects.integer(0);
+    return id;
+}
+
+// Refuses files that are not patrol databases or are newer than this program.
+bool needsMigration(const Database& db, const FileIdentity& id, int target) {
+    const bool fresh = id.applicationId == 0 && id.version == 0 && id.objectCount == 0;
+    if (!fresh && id.applicationId != kApplicationId)
+        throw UserError("文件 " + db.path() + " 是 SQLite 数据库，但不是 patrol 数据库（application_id=" +
+                        std::to_string(id.applicationId) + "）。请用 --db 指定 patrol 数据库，或指定一个新文件名让 patrol 新建。");
+    if (id.version > currentSchemaVersion())
+        throw UserError("数据库 " + db.path() + " 的结构版本为 v" + std::to_string(id.version) + "，而本程序只支持到 v" +
+                        std::to_string(currentSchemaVersion()) + "：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
+    return id.version < target;
+}
+
+}  // namespace
+
+void migrateToCurrent(Database& db, int upToVersion) {
+    const int target = upToVersion > 0 ? upToVersion : currentSchemaVersion();
+    if (!needsMigration(db, identify(db), target)) return;
+    Transaction tx(db);
+    // Another process may have migrated while this one waited for the lock.
+    const FileIdentity id = identify(db);
+    if (!needsMigration(db, id, target)) return;
+    if (id.version == 0) db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    for (const Migration& m : migrations()) {
+        if (m.version <= id.version || m.version > target) continue;
+        db.exec(std::string(m.sql));
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+    }
+    tx.commit();
+}
+
+}  // namespace patrol::store

@@ -1,0 +1,12 @@
+// The SQL of each schema version (schema_v1.cpp, schema_v2.cpp, ...). A released version's
+// text never changes: files created by it are upgraded by the later steps.
+#pragma once
+
+#include <string_view>
+
+namespace patrol::store {
+
+extern const std::string_view kSchemaV1;
+extern const std::string_view kSchemaV2;
+
+}  // namespace patrol::store

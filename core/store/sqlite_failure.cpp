@@ -1,0 +1,31 @@
+#include "core/store/sqlite_failure.hpp"
+
+#include <sqlite3.h>
+
+#include "core/domain/errors.hpp"
+
+namespace patrol::store {
+
+void throwSqliteFailure(sqlite3* db, int rc, const std::string& doing) {
+    const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    const std::string path = db && sqlite3_db_filename(db, "main") ? sqlite3_db_filename(db, "main") : "";
+    switch (rc & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            throw UserError("数据库 " + path + " 正被另一个 patrol 进程写入，等待超时后仍未释放（" + doing +
+                            "）。请等对方完成后重试，或调大设置 database.busy_timeout_ms。");
+        case SQLITE_NOTADB:
+            throw UserError("文件 " + path + " 不是 patrol 数据库（不是 SQLite 文件）。请用 --db 指定正确的数据库文件，"
+                            "或指定一个新文件名让 patrol 新建。");
+        case SQLITE_CANTOPEN:
+            throw UserError("无法打开数据库文件 " + path + "：" + detail + "。请检查路径和目录的读写权限。");
+        case SQLITE_READONLY:
+            throw UserError("数据库文件 " + path + " 是只读的，无法写入。请检查文件权限。");
+        case SQLITE_FULL:
+            throw UserError("磁盘已满，无法写入数据库 " + path + "。请腾出空间后重试。");
+        default:
+            throw InternalError("SQLite error while " + doing + ": " + detail);
+    }
+}
+
+}  // namespace patrol::store

@@ -1,0 +1,56 @@
+#include "core/store/unit_repository.hpp"
+
+#include "core/store/clock.hpp"
+#include "core/store/database.hpp"
+
+namespace patrol::store {
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT u.id, u.code, u.name, u.kind, u.parent_id, p.code FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
+
+UnitRecord readUnit(const Statement& st) {
+    return {st.integer(0), st.text(1), st.text(2), st.text(3), st.optionalInteger(4), st.optionalText(5)};
+}
+
+std::optional<UnitRecord> firstUnit(Statement& st) {
+    if (!st.step()) return std::nullopt;
+    return readUnit(st);
+}
+
+}  // namespace
+
+int64_t insertUnit(Database& db, const NewUnit& unit) {
+    db.prepare("INSERT INTO units (code, name, kind, parent_id, created_at) VALUES (?,?,?,?,?)")
+        .bindAll(unit.code, unit.name, unit.kind, unit.parentId, utcTimestampNow())
+        .run();
+    return db.lastInsertId();
+}
+
+std::optional<UnitRecord> findUnitByCode(Database& db, const std::string& code) {
+    auto st = db.prepare(std::string(kSelect) + "WHERE u.code = ?");
+    st.bindAll(code);
+    return firstUnit(st);
+}
+
+std::optional<UnitRecord> findUnitById(Database& db, int64_t id) {
+    auto st = db.prepare(std::string(kSelect) + "WHERE u.id = ?");
+    st.bindAll(id);
+    return firstUnit(st);
+}
+
+std::vector<UnitRecord> listUnits(Database& db) {
+    auto st = db.prepare(std::string(kSelect) + "ORDER BY u.code");
+    std::vector<UnitRecord> units;
+    while (st.step()) units.push_back(readUnit(st));
+    return units;
+}
+
+int64_t countUnits(Database& db) {
+    auto st = db.prepare("SELECT count(*) FROM units");
+    st.step();
+    return st.integer(0);
+}
+
+}  // namespace patrol::store

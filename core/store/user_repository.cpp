@@ -1,0 +1,54 @@
+#include "core/store/user_repository.hpp"
+
+#include "core/store/clock.hpp"
+#include "core/store/database.hpp"
+
+namespace patrol::store {
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT u.id, u.name, u.role, u.unit_id, n.code, u.token_salt, u.token_hash, u.revoked, u.created_at "
+    "FROM users u LEFT JOIN units n ON n.id = u.unit_id ";
+
+UserRecord readUser(const Statement& st) {
+    return {st.integer(0), st.text(1), st.text(2), st.optionalInteger(3), st.optionalText(4),
+            st.text(5),    st.text(6), st.integer(7) != 0, st.text(8)};
+}
+
+std::optional<UserRecord> firstUser(Statement& st) {
+    if (!st.step()) return std::nullopt;
+    return readUser(st);
+}
+
+}  // namespace
+
+int64_t insertUser(Database& db, const NewUser& user) {
+    db.prepare("INSERT INTO users (name, role, unit_id, token_salt, token_hash, created_at) VALUES (?,?,?,?,?,?)")
+        .bindAll(user.name, user.role, user.unitId, user.tokenSalt, user.tokenHash, utcTimestampNow())
+        .run();
+    return db.lastInsertId();
+}
+
+std::optional<UserRecord> findUserByName(Database& db, const std::string& name) {
+    auto st = db.prepare(std::string(kSelect) + "WHERE u.name = ?");
+    st.bindAll(name);
+    return firstUser(st);
+}
+
+std::optional<UserRecord> findUserById(Database& db, int64_t id) {
+    auto st = db.prepare(std::string(kSelect) + "WHERE u.id = ?");
+    st.bindAll(id);
+    return firstUser(st);
+}
+
+std::vector<UserRecord> listUsers(Database& db) {
+    auto st = db.prepare(std::string(kSelect) + "ORDER BY u.name");
+    std::vector<UserRecord> users;
+    while (st.step()) users.push_back(readUser(st));
+    return users;
+}
+
+void markUserRevoked(Database& db, int64_t id) { db.prepare("UPDATE users SET revoked = 1 WHERE id = ?").bindAll(id).run(); }
+
+}  // namespace patrol::store

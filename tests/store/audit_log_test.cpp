@@ -1,0 +1,140 @@
+// The hash chain: intact after appends, broken by any change made behind the tool's back.
+#include <catch2/catch.hpp>
+
+#include "core/domain/errors.hpp"
+#include "core/store/audit_log.hpp"
+#include "core/store/database.hpp"
+#include "core/store/sha256.hpp"
+#include "core/store/transaction.hpp"
+#include "store/raw_sqlite.hpp"
+#include "store/scratch_dir.hpp"
+
+using namespace patrol;
+using namespace patrol::store;
+using patrol::testing::rawExec;
+using patrol::testing::ScratchDir;
+
+namespace {
+
+void appendThree(Database& db) {
+    for (int i = 1; i <= 3; ++i) {
+        const std::string n = std::to_string(i);
+        std::string unit = "U", after = "{\"name\":\"单位";
+        unit += n;
+        after += n + "\"}";
+        Transaction tx(db);
+        appendAuditEvent(db, {i == 2 ? std::optional<int64_t>(7) : std::nullopt, "张三", "unit.add", "unit", unit,
+                              std::nullopt, after});
+        tx.commit();
+    }
+}
+
+}  // namespace
+
+TEST_CASE("events chain to each other and verify") {
+    ScratchDir dir;
+    auto db = Database::open(dir.file("a.db"));
+    appendThree(db);
+    const auto events = listAuditEvents(db, {});
+    REQUIRE(events.size() == 3);
+    CHECK(events[0].prevHash == kAuditGenesisHash);
+    CHECK(events[1].prevHash == events[0].hash);
+    CHECK(events[2].prevHash == events[1].hash);
+    CHECK(events[1].hash == sha256Hex(canonicalAuditContent(events[1])));
+    CHECK(events[1].content.actorId == 7);
+    const auto report = verifyAuditChain(db);
+    CHECK(report.eventsChecked == 3);
+    CHECK_FALSE(report.firstBrokenId);
+}
+
+TEST_CASE("the canonical content of an event is fixed JSON") {
+    AuditEvent e;
+    e.id = 4;
+    e.at = "2026-03-14T08:05:09Z";
+    e.content = {std::nullopt, "admin", "round.advance", "round", "2026-R2", "{\"stage\":\"onsite\"}", std::nullopt};
+    e.prevHash = "ab";
+    CHECK(canonicalAuditContent(e) ==
+          "[\"patrol-audit-1\",4,\"2026-03-14T08:05:09Z\",null,\"admin\",\"round.advance\",\"round\",\"2026-R2\","
+          "\"{\\\"stage\\\":\\\"onsite\\\"}\",null,\"ab\"]");
+}
+
+TEST_CASE("appending outside a transaction is a programming error") {
+    ScratchDir dir;
+    auto db = Database::open(dir.file("a.db"));
+    CHECK_THROWS_AS(appendAuditEvent(db, {std::nullopt, "admin", "x", "y", "1", std::nullopt, std::nullopt}),
+                    InternalError);
+}
+
+TEST_CASE("the log refuses UPDATE and DELETE through SQL") {
+    ScratchDir dir;
+    const std::string path = dir.file("a.db");
+    {
+        auto db = Database::open(path);
+        appendThree(db);
+    }
+    CHECK_THROWS_WITH(rawExec(path, "UPDATE audit_events SET actor = '李四' WHERE id = 2"),
+                      "audit events are append-only");
+    CHECK_THROWS_WITH(rawExec(path, "DELETE FROM audit_events WHERE id = 3"), "audit events are append-only");
+}
+
+TEST_CASE("a row changed behind the tool's back is named as the first broken event") {
+    ScratchDir dir;
+    const std::string path = dir.file("a.db");
+    {
+        auto db = Database::open(path);
+        appendThree(db);
+    }
+    rawExec(path, "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = '李四' WHERE id = 2");
+    auto db = Database::open(path);
+    const auto report = verifyAuditChain(db);
+    CHECK(report.firstBrokenId == 2);
+    CHECK(report.problem.find("审计事件 #2（unit.add，") == 0);
+    CHECK(report.problem.find("的内容与其哈希不符：该记录在 patrol 之外被改动过。") != std::string::npos);
+}
+
+TEST_CASE("an event deleted from the middle breaks the link of the next one") {
+    ScratchDir dir;
+    const std::string path = dir.file("a.db");
+    {
+        auto db = Database::open(path);
+        appendThree(db);
+    }
+    rawExec(path, "DROP TRIGGER audit_events_no_delete; DELETE FROM audit_events WHERE id = 2");
+    auto db = Database::open(path);
+    const auto report = verifyAuditChain(db);
+    CHECK(report.firstBrokenId == 3);
+    CHECK(report.problem.find("没有接在事件 #1之后") != std::string::npos);
+}
+
+TEST_CASE("events cut off the end are detected through the stored head") {
+    ScratchDir dir;
+    const std::string path = dir.file("a.db");
+    {
+        auto db = Database::open(path);
+        appendThree(db);
+    }
+    rawExec(path, "DROP TRIGGER audit_events_no_delete; DELETE FROM audit_events WHERE id = 3");
+    auto db = Database::open(path);
+    const auto report = verifyAuditChain(db);
+    CHECK(report.firstBrokenId == 3);
+    CHECK(report.problem == "审计日志在事件 #2 之后被截断：记录的最新事件是 #3。");
+}
+
+TEST_CASE("the log lists with filters, newest N still oldest first") {
+    ScratchDir dir;
+    auto db = Database::open(dir.file("a.db"));
+    appendThree(db);
+    {
+        Transaction tx(db);
+        appendAuditEvent(db, {std::nullopt, "admin", "round.create", "round", "R1", std::nullopt, "{}"});
+        tx.commit();
+    }
+    CHECK(listAuditEvents(db, {std::string("unit"), std::nullopt, std::nullopt, std::nullopt}).size() == 3);
+    CHECK(listAuditEvents(db, {std::nullopt, std::string("admin"), std::nullopt, std::nullopt}).size() == 1);
+    const auto lastTwo = listAuditEvents(db, {std::nullopt, std::nullopt, std::nullopt, 2});
+    REQUIRE(lastTwo.size() == 2);
+    CHECK(lastTwo[0].id == 3);
+    CHECK(lastTwo[1].id == 4);
+    CHECK(listAuditEvents(db, {std::nullopt, std::nullopt, std::string("2000-01-01"), std::nullopt}).size() == 4);
+    CHECK(listAuditEvents(db, {std::nullopt, std::nullopt, std::string("9999-01-01"), std::nullopt}).empty());
+}

@@ -1,0 +1,124 @@
+// Opening files: fresh create, upgrade of a v1 file, refusal of newer and foreign files.
+#include <catch2/catch.hpp>
+
+#include "core/domain/errors.hpp"
+#include "core/store/database.hpp"
+#include "core/store/migrations.hpp"
+#include "core/store/audit_log.hpp"
+#include "core/store/round_repository.hpp"
+#include "core/store/unit_repository.hpp"
+#include "store/raw_sqlite.hpp"
+#include "store/scratch_dir.hpp"
+
+using namespace patrol;
+using namespace patrol::store;
+using patrol::testing::rawExec;
+using patrol::testing::rawScalar;
+using patrol::testing::readText;
+using patrol::testing::ScratchDir;
+
+namespace {
+
+std::string openError(const std::string& path) {
+    try {
+        Database::open(path);
+    } catch (const UserError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL and foreign keys") {
+    ScratchDir dir;
+    const std::string path = dir.file("new.db");
+    auto db = Database::open(path);
+    CHECK(db.schemaVersion() == currentSchemaVersion());
+    CHECK(currentSchemaVersion() == 2);
+    CHECK(rawScalar(path, "PRAGMA application_id") == std::to_string(kApplicationId));
+    CHECK(rawScalar(path, "PRAGMA journal_mode") == "wal");
+    auto fk = db.prepare("PRAGMA foreign_keys");
+    fk.step();
+    CHECK(fk.integer(0) == 1);
+    for (const char* table : {"units", "users", "user_conflicts", "rounds", "round_team", "round_targets",
+                              "round_plugins", "findings", "clues", "clue_disposals", "clue_outcomes",
+                              "rectification_tasks", "progress_reports", "evidence", "extension_requests", "notices",
+                              "audit_events", "meta"})
+        CHECK(rawScalar(path, std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='") + table +
+                                  "'") == "1");
+}
+
+TEST_CASE("foreign keys are enforced") {
+    ScratchDir dir;
+    auto db = Database::open(dir.file("fk.db"));
+    CHECK_THROWS_AS(insertUnit(db, {"X", "某单位", "other", 999}), InternalError);
+    CHECK(countUnits(db) == 0);
+}
+
+TEST_CASE("a v1 file is upgraded in place, keeping its data and its audit chain") {
+    ScratchDir dir;
+    const std::string path = dir.file("old.db");
+    rawExec(path, readText(PATROL_SOURCE_DIR "/tests/store/fixtures/patrol-v1.sql"));
+    REQUIRE(rawScalar(path, "PRAGMA user_version") == "1");
+    REQUIRE(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE name='notices'") == "0");
+
+    auto db = Database::open(path);
+    CHECK(db.schemaVersion() == 2);
+    CHECK(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE name='notices'") == "1");
+    CHECK(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE name='audit_events_by_entity'") == "1");
+    const auto unit = findUnitByCode(db, "QX-HT");
+    REQUIRE(unit);
+    CHECK(unit->name == "河塘镇");
+    CHECK(unit->parentCode == "QX");
+    const auto round = findRoundByCode(db, "2025-R1");
+    REQUIRE(round);
+    CHECK(round->plugins == std::vector<std::string>{"four_styles"});
+    const auto report = verifyAuditChain(db);
+    CHECK(report.eventsChecked == 3);
+    CHECK_FALSE(report.firstBrokenId.has_value());
+}
+
+TEST_CASE("opening at an older version stops there, and a later open finishes the upgrade") {
+    ScratchDir dir;
+    const std::string path = dir.file("steps.db");
+    {
+        auto db = Database::open(path, {5000, 1});
+        CHECK(db.schemaVersion() == 1);
+    }
+    auto db = Database::open(path);
+    CHECK(db.schemaVersion() == 2);
+}
+
+TEST_CASE("a file from a newer patrol is refused naming both versions") {
+    ScratchDir dir;
+    const std::string path = dir.file("newer.db");
+    { Database::open(path); }
+    rawExec(path, "PRAGMA user_version = 7");
+    CHECK(openError(path) == "数据库 " + path +
+                                 " 的结构版本为 v7，而本程序只支持到 v2：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
+    CHECK(rawScalar(path, "PRAGMA user_version") == "7");
+}
+
+TEST_CASE("a SQLite file of another program is refused and left untouched") {
+    ScratchDir dir;
+    const std::string path = dir.file("other.db");
+    rawExec(path, "CREATE TABLE songs (title TEXT)");
+    CHECK(openError(path) == "文件 " + path +
+                                 " 是 SQLite 数据库，但不是 patrol 数据库（application_id=0）。请用 --db 指定 patrol 数据库，"
+                                 "或指定一个新文件名让 patrol 新建。");
+    CHECK(rawScalar(path, "SELECT count(*) FROM sqlite_master") == "1");
+}
+
+TEST_CASE("a file that is not SQLite at all is refused") {
+    ScratchDir dir;
+    const std::string path = dir.write("notes.db", "这不是数据库，只是一段文字。This is plain text, long enough to fill a header........");
+    CHECK(openError(path) == "文件 " + path +
+                                 " 不是 patrol 数据库（不是 SQLite 文件）。请用 --db 指定正确的数据库文件，或指定一个新文件名让 patrol 新建。");
+}
+
+TEST_CASE("a database in a folder that does not exist cannot be opened") {
+    ScratchDir dir;
+    const std::string message = openError(dir.file("missing/sub/x.db"));
+    CHECK(message.rfind("无法打开数据库文件 " + dir.file("missing/sub/x.db"), 0) == 0);
+}
