@@ -1,0 +1,28 @@
+// Loads the working-day calendar a command uses: every *.json in the setting calendar.folder
+// (merged), or, when --calendar FILE is given, that file alone (spec/datasets.md).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/domain/calendar.hpp"
+
+namespace patrol::services {
+
+class Settings;
+
+struct LoadedCalendar {
+    domain::WorkingCalendar calendar;
+    std::vector<std::string> files;  // the files read, in the order merged
+};
+
+// UserError (exit 2) naming the file when the override is missing or any file is unreadable or
+// malformed. A missing calendar folder is not an error: every year then falls back to
+// Monday–Friday with the usual warning.
+LoadedCalendar loadCalendar(const Settings& settings, const std::optional<std::string>& overrideFile);
+
+// Reads one calendar file.
+domain::CalendarFile readCalendarFile(const std::string& path);
+
+}  // namespace patrol::services
