@@ -1,4 +1,5 @@
 // BE-02 key-post rotation due, BE-03 complaint hotspots, BE-04 arrears owed to enterprises.
+#include "../shared/row_groups.hpp"
 #include "../shared/text_format.hpp"
 #include "rules.hpp"
 
@@ -31,40 +32,34 @@ void rotationDue(const Postings& p, const Settings& s, int32_t asOf, FindingSink
 
 void complaintHotspots(const Complaints& c, const Settings& s, FindingSink& out) {
     std::vector<int32_t> month(c.rows);
-    std::vector<uint32_t> order(c.rows);
+    std::vector<uint32_t> rows(c.rows);
     for (uint64_t r = 0; r < c.rows; ++r) {
         month[r] = civil::monthIndex(c.receivedOn.date(r));
-        order[r] = static_cast<uint32_t>(r);
+        rows[r] = static_cast<uint32_t>(r);
     }
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-        if (const int cmp = c.unit.text(a).compare(c.unit.text(b)); cmp != 0) return cmp < 0;
-        if (month[a] != month[b]) return month[a] < month[b];
-        return c.id.text(a) < c.id.text(b);
-    });
-    size_t begin = 0;
-    while (begin < order.size()) {
-        const uint32_t first = order[begin];
-        size_t end = begin + 1;
-        while (end < order.size() && month[order[end]] == month[first] && c.unit.text(order[end]) == c.unit.text(first)) ++end;
-        const size_t count = end - begin;
-        if (static_cast<int64_t>(count) >= s.hotspotCount) {
-            sdk::Finding f;
-            f.rule = "BE-03";
-            f.unit = str(c.unit.text(first));
-            std::string items;
-            for (size_t i = begin; i < end; ++i) {
-                const uint32_t r = order[i];
-                f.refs.push_back(str(c.id.text(r)));
-                items += (items.empty() ? "" : "；") + str(c.id.text(r)) + " " + date(c.receivedOn.date(r)) +
-                         (c.enterprise.has(r) ? " " + str(c.enterprise.text(r)) : std::string()) +
-                         (c.category.has(r) ? "（" + str(c.category.text(r)) + "）" : std::string());
-            }
-            f.title = f.unit + " " + monthLabel(month[first]) + "收到企业投诉 " + std::to_string(count) + " 件";
-            f.detail = "单位 " + f.unit + " " + monthLabel(month[first]) + "共收到企业投诉 " + std::to_string(count) + " 件（达到 " +
-                       std::to_string(s.hotspotCount) + " 件即为投诉集中）：" + items + "。";
-            if (!out.emit(std::move(f))) return;
+    const RowGroups groups(
+        rows, [&](uint32_t r) { return mixHash(hashText(c.unit.text(r)), static_cast<uint32_t>(month[r])); },
+        [&](uint32_t a, uint32_t b) { return month[a] == month[b] && c.unit.text(a) == c.unit.text(b); });
+    for (size_t g = 0; g < groups.count(); ++g) {
+        if (static_cast<int64_t>(groups.size(g)) < s.hotspotCount) continue;
+        std::vector<uint32_t> members(groups.begin(g), groups.end(g));
+        std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) { return c.id.text(a) < c.id.text(b); });
+        const uint32_t first = members.front();
+        sdk::Finding f;
+        f.rule = "BE-03";
+        f.unit = str(c.unit.text(first));
+        std::string items;
+        for (const uint32_t r : members) {
+            f.refs.push_back(str(c.id.text(r)));
+            items += (items.empty() ? "" : "；") + f.refs.back() + " " + date(c.receivedOn.date(r)) +
+                     (c.enterprise.has(r) ? " " + str(c.enterprise.text(r)) : std::string()) +
+                     (c.category.has(r) ? "（" + str(c.category.text(r)) + "）" : std::string());
         }
-        begin = end;
+        const std::string count = std::to_string(members.size());
+        f.title = f.unit + " " + monthLabel(month[first]) + "收到企业投诉 " + count + " 件";
+        f.detail = "单位 " + f.unit + " " + monthLabel(month[first]) + "共收到企业投诉 " + count + " 件（达到 " +
+                   std::to_string(s.hotspotCount) + " 件即为投诉集中）：" + items + "。";
+        if (!out.emit(std::move(f))) return;
     }
 }
 

@@ -1,25 +1,17 @@
 // FS-04 gifts: category gift, or a description naming a luxury keyword.
 #include "../shared/text_format.hpp"
+#include "keyword_matcher.hpp"
 #include "rules.hpp"
 
 namespace patrol::plugins::four_styles {
 
-namespace {
-// The first keyword (in settings order) that the description contains, or empty.
-std::string_view matchedKeyword(std::string_view description, const std::vector<std::string>& keywords) {
-    for (const std::string& k : keywords)
-        if (description.find(k) != std::string_view::npos) return k;
-    return {};
-}
-}  // namespace
-
 void gifts(const Expenses& e, const Settings& s, FindingSink& out) {
+    const KeywordMatcher keywords(s.keywords);
     for (uint64_t r = 0; r < e.rows; ++r) {
-        if (!e.usable(r)) continue;
         const int32_t category = e.category.enumIndex(r);
         const std::string_view description = e.description.text(r);
-        const std::string_view keyword = description.empty() ? std::string_view() : matchedKeyword(description, s.keywords);
-        if (category != kGift && keyword.empty()) continue;
+        const std::string_view keyword = keywords.firstIn(description);
+        if ((category != kGift && keyword.empty()) || !e.usable(r)) continue;
         sdk::Finding f;
         f.rule = "FS-04";
         f.unit = str(e.unit.text(r));

@@ -1,4 +1,5 @@
 // PA-01 ineligible payee, PA-02 duplicate payment, PA-03 payee is a cadre's household.
+#include "../shared/row_groups.hpp"
 #include "../shared/text_format.hpp"
 #include "rules.hpp"
 
@@ -52,48 +53,46 @@ void ineligiblePayees(const Payments& p, const Households& h, FindingSink& out) 
 
 void duplicatePayments(const Payments& p, FindingSink& out) {
     std::vector<int32_t> month(p.rows);
-    std::vector<uint32_t> order(p.rows);
+    std::vector<uint32_t> rows(p.rows);
     for (uint64_t r = 0; r < p.rows; ++r) {
         month[r] = civil::monthIndex(p.paidOn.date(r));
-        order[r] = static_cast<uint32_t>(r);
+        rows[r] = static_cast<uint32_t>(r);
     }
-    // Within a group: earliest payment first, ties by smallest payment_id (byte order).
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-        if (const int c = p.household.text(a).compare(p.household.text(b)); c != 0) return c < 0;
-        if (const int c = p.program.text(a).compare(p.program.text(b)); c != 0) return c < 0;
-        if (month[a] != month[b]) return month[a] < month[b];
-        if (p.paidOn.date(a) != p.paidOn.date(b)) return p.paidOn.date(a) < p.paidOn.date(b);
-        return p.id.text(a) < p.id.text(b);
-    });
-    size_t begin = 0;
-    while (begin < order.size()) {
-        const uint32_t first = order[begin];
-        size_t end = begin + 1;
-        while (end < order.size() && month[order[end]] == month[first] && p.household.text(order[end]) == p.household.text(first) &&
-               p.program.text(order[end]) == p.program.text(first))
-            ++end;
-        if (end - begin >= 2) {
-            int64_t sum = 0, largest = 0;
-            sdk::Finding f;
-            std::vector<uint32_t> rows(order.begin() + static_cast<ptrdiff_t>(begin), order.begin() + static_cast<ptrdiff_t>(end));
-            for (const uint32_t r : rows) {
-                sum += p.amount.fen(r);
-                largest = std::max(largest, p.amount.fen(r));
-                f.refs.push_back(str(p.id.text(r)));
-            }
-            std::string items;
-            for (const uint32_t r : rows) items += (items.empty() ? "" : "；") + str(p.id.text(r)) + " " + paymentLine(p, r);
-            const std::string count = std::to_string(rows.size());
-            f.rule = "PA-02";
-            f.unit = str(p.unit.text(first));
-            f.amountFen = sum - largest;
-            f.title = "户 " + str(p.household.text(first)) + " " + monthLabel(month[first]) + str(p.program.text(first)) +
-                      "重复发放 " + count + " 笔，合计 " + yuan(sum) + " 元，多发 " + yuan(sum - largest) + " 元";
-            f.detail = "同一户同一项目同月发放 " + count + " 笔：" + items + "。合计 " + yuan(sum) + " 元，扣除最大一笔 " +
-                       yuan(largest) + " 元后多发 " + yuan(sum - largest) + " 元。";
-            if (!out.emit(std::move(f))) return;
+    const RowGroups groups(
+        rows,
+        [&](uint32_t r) {
+            return mixHash(mixHash(hashText(p.household.text(r)), hashText(p.program.text(r))), static_cast<uint32_t>(month[r]));
+        },
+        [&](uint32_t a, uint32_t b) {
+            return month[a] == month[b] && p.household.text(a) == p.household.text(b) && p.program.text(a) == p.program.text(b);
+        });
+    for (size_t g = 0; g < groups.count(); ++g) {
+        if (groups.size(g) < 2) continue;
+        // The group is charged to its earliest payment; ties go to the smallest payment_id (byte order).
+        std::vector<uint32_t> members(groups.begin(g), groups.end(g));
+        std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) {
+            if (p.paidOn.date(a) != p.paidOn.date(b)) return p.paidOn.date(a) < p.paidOn.date(b);
+            return p.id.text(a) < p.id.text(b);
+        });
+        const uint32_t first = members.front();
+        int64_t sum = 0, largest = 0;
+        sdk::Finding f;
+        std::string items;
+        for (const uint32_t r : members) {
+            sum += p.amount.fen(r);
+            largest = std::max(largest, p.amount.fen(r));
+            f.refs.push_back(str(p.id.text(r)));
+            items += (items.empty() ? "" : "；") + f.refs.back() + " " + paymentLine(p, r);
         }
-        begin = end;
+        const std::string count = std::to_string(members.size());
+        f.rule = "PA-02";
+        f.unit = str(p.unit.text(first));
+        f.amountFen = sum - largest;
+        f.title = "户 " + str(p.household.text(first)) + " " + monthLabel(month[first]) + str(p.program.text(first)) + "重复发放 " + count +
+                  " 笔，合计 " + yuan(sum) + " 元，多发 " + yuan(sum - largest) + " 元";
+        f.detail = "同一户同一项目同月发放 " + count + " 笔：" + items + "。合计 " + yuan(sum) + " 元，扣除最大一笔 " + yuan(largest) +
+                   " 元后多发 " + yuan(sum - largest) + " 元。";
+        if (!out.emit(std::move(f))) return;
     }
 }
 
