@@ -1,0 +1,39 @@
+#include "core/store/evidence_repository.hpp"
+
+#include "core/store/clock.hpp"
+#include "core/store/database.hpp"
+
+namespace patrol::store {
+
+int64_t insertEvidence(Database& db, const EvidenceRecord& e) {
+    db.prepare("INSERT INTO evidence (sha256, size, original_name, stored_path, task_id, progress_id, finding_id, "
+               "uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?,?,?)")
+        .bindAll(e.sha256, e.size, e.originalName, e.storedPath, e.taskId, e.progressId, e.findingId, e.uploadedBy,
+                 e.uploadedAt.empty() ? utcTimestampNow() : e.uploadedAt)
+        .run();
+    return db.lastInsertId();
+}
+
+std::vector<EvidenceRecord> listTaskEvidence(Database& db, int64_t taskId) {
+    auto st = db.prepare("SELECT id, sha256, size, original_name, stored_path, task_id, progress_id, finding_id, "
+                         "uploaded_by, uploaded_at FROM evidence WHERE task_id = ? ORDER BY id");
+    st.bindAll(taskId);
+    std::vector<EvidenceRecord> out;
+    while (st.step()) {
+        EvidenceRecord e;
+        e.id = st.integer(0);
+        e.sha256 = st.text(1);
+        e.size = st.integer(2);
+        e.originalName = st.text(3);
+        e.storedPath = st.text(4);
+        e.taskId = st.optionalInteger(5);
+        e.progressId = st.optionalInteger(6);
+        e.findingId = st.optionalInteger(7);
+        e.uploadedBy = st.text(8);
+        e.uploadedAt = st.text(9);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+}  // namespace patrol::store

@@ -1,0 +1,30 @@
+// Metadata of evidence files (佐证材料); the bytes live content-addressed under the data folder.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace patrol::store {
+
+class Database;
+
+struct EvidenceRecord {
+    int64_t id = 0;
+    std::string sha256;        // hex, lower case
+    int64_t size = 0;
+    std::string originalName;  // metadata only, never a path
+    std::string storedPath;    // relative to the data folder, derived from sha256 only
+    std::optional<int64_t> taskId;
+    std::optional<int64_t> progressId;
+    std::optional<int64_t> findingId;
+    std::string uploadedBy;
+    std::string uploadedAt;
+};
+
+int64_t insertEvidence(Database& db, const EvidenceRecord& evidence);
+// Oldest first.
+std::vector<EvidenceRecord> listTaskEvidence(Database& db, int64_t taskId);
+
+}  // namespace patrol::store

@@ -1,0 +1,60 @@
+#include "core/store/extension_repository.hpp"
+
+#include "core/store/clock.hpp"
+#include "core/store/database.hpp"
+
+namespace patrol::store {
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT id, task_id, previous_due, requested_due, reason, status, requested_by, requested_at, decided_by, "
+    "decided_at FROM extension_requests ";
+
+ExtensionRecord readExtension(const Statement& st) {
+    ExtensionRecord e;
+    e.id = st.integer(0);
+    e.taskId = st.integer(1);
+    e.previousDue = st.text(2);
+    e.requestedDue = st.text(3);
+    e.reason = st.text(4);
+    e.status = st.text(5);
+    e.requestedBy = st.text(6);
+    e.requestedAt = st.text(7);
+    e.decidedBy = st.optionalText(8);
+    e.decidedAt = st.optionalText(9);
+    return e;
+}
+
+}  // namespace
+
+int64_t insertExtension(Database& db, const ExtensionRecord& e) {
+    db.prepare("INSERT INTO extension_requests (task_id, previous_due, requested_due, reason, status, requested_by, "
+               "requested_at) VALUES (?,?,?,?,?,?,?)")
+        .bindAll(e.taskId, e.previousDue, e.requestedDue, e.reason, e.status, e.requestedBy, utcTimestampNow())
+        .run();
+    return db.lastInsertId();
+}
+
+std::optional<ExtensionRecord> findExtensionById(Database& db, int64_t id) {
+    auto st = db.prepare(std::string(kSelect) + "WHERE id = ?");
+    st.bindAll(id);
+    if (!st.step()) return std::nullopt;
+    return readExtension(st);
+}
+
+std::vector<ExtensionRecord> listExtensions(Database& db, int64_t taskId) {
+    auto st = db.prepare(std::string(kSelect) + "WHERE task_id = ? ORDER BY id");
+    st.bindAll(taskId);
+    std::vector<ExtensionRecord> out;
+    while (st.step()) out.push_back(readExtension(st));
+    return out;
+}
+
+void setExtensionDecision(Database& db, int64_t id, const std::string& status, const std::string& decidedBy) {
+    db.prepare("UPDATE extension_requests SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?")
+        .bindAll(status, decidedBy, utcTimestampNow(), id)
+        .run();
+}
+
+}  // namespace patrol::store

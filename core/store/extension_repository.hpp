@@ -1,0 +1,32 @@
+// Extension requests (延期申请) of rectification tasks.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace patrol::store {
+
+class Database;
+
+struct ExtensionRecord {
+    int64_t id = 0;
+    int64_t taskId = 0;
+    std::string previousDue;   // YYYY-MM-DD, the due date when asked
+    std::string requestedDue;  // YYYY-MM-DD
+    std::string reason;
+    std::string status;        // pending | approved | denied
+    std::string requestedBy;
+    std::string requestedAt;   // UTC timestamp
+    std::optional<std::string> decidedBy;
+    std::optional<std::string> decidedAt;
+};
+
+int64_t insertExtension(Database& db, const ExtensionRecord& request);
+std::optional<ExtensionRecord> findExtensionById(Database& db, int64_t id);
+// Oldest first.
+std::vector<ExtensionRecord> listExtensions(Database& db, int64_t taskId);
+void setExtensionDecision(Database& db, int64_t id, const std::string& status, const std::string& decidedBy);
+
+}  // namespace patrol::store

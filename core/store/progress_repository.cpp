@@ -1,0 +1,35 @@
+#include "core/store/progress_repository.hpp"
+
+#include "core/store/database.hpp"
+
+namespace patrol::store {
+
+int64_t insertProgress(Database& db, const ProgressRecord& p) {
+    db.prepare("INSERT INTO progress_reports (task_id, author_id, author, reported_on, percent, narrative, review) "
+               "VALUES (?,?,?,?,?,?,?)")
+        .bindAll(p.taskId, p.authorId, p.author, p.reportedOn, p.percent, p.narrative, p.review)
+        .run();
+    return db.lastInsertId();
+}
+
+std::vector<ProgressRecord> listProgress(Database& db, int64_t taskId) {
+    auto st = db.prepare("SELECT id, task_id, author_id, author, reported_on, percent, narrative, review "
+                         "FROM progress_reports WHERE task_id = ? ORDER BY id");
+    st.bindAll(taskId);
+    std::vector<ProgressRecord> out;
+    while (st.step()) {
+        ProgressRecord p;
+        p.id = st.integer(0);
+        p.taskId = st.integer(1);
+        p.authorId = st.optionalInteger(2);
+        p.author = st.text(3);
+        p.reportedOn = st.text(4);
+        p.percent = st.integer(5);
+        p.narrative = st.text(6);
+        p.review = st.optionalText(7);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+}  // namespace patrol::store

@@ -1,0 +1,59 @@
+// Rectification tasks (整改任务) with the finding, round and unit they belong to.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace patrol::store {
+
+class Database;
+
+struct TaskRecord {
+    int64_t id = 0;
+    int64_t findingId = 0;
+    std::string findingTitle;
+    std::string category;
+    int64_t roundId = 0;
+    std::string roundCode;
+    int64_t unitId = 0;
+    std::string unitCode;
+    std::string unitName;
+    std::string kind;
+    std::optional<std::string> measure;
+    std::optional<std::string> handler;
+    std::optional<std::string> leader;
+    std::string assignedOn;  // YYYY-MM-DD: the feedback date
+    std::string dueDate;     // YYYY-MM-DD
+    std::string status;
+    std::string level;
+    int64_t returnedCount = 0;
+    std::optional<std::string> acceptedOn;
+    std::optional<std::string> verificationNote;
+};
+
+struct NewTask {
+    int64_t findingId = 0;
+    std::string kind;
+    std::string assignedOn;
+    std::string dueDate;
+};
+
+struct TaskQuery {
+    std::optional<int64_t> roundId;
+    std::optional<int64_t> unitId;
+    std::optional<int64_t> findingId;
+    std::optional<std::string> status;
+    std::optional<std::string> level;
+    bool openOnly = false;  // not accepted
+};
+
+int64_t insertTask(Database& db, const NewTask& task);
+std::optional<TaskRecord> findTaskById(Database& db, int64_t id);
+// Ordered by id.
+std::vector<TaskRecord> listTasks(Database& db, const TaskQuery& query);
+// Writes every mutable field of the task (measure … verification note).
+void updateTask(Database& db, const TaskRecord& task);
+
+}  // namespace patrol::store
