@@ -1,0 +1,39 @@
+// All tables a plugin declares, read from one data folder at once: each file on its own
+// thread, missing files noted (their rules are skipped), rejected rows collected.
+#pragma once
+
+#include "core/data/row_reject.hpp"
+#include "core/data/table_data.hpp"
+#include "core/data/table_schema.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace patrol::data {
+
+class Dataset {
+public:
+    // The table of that name, or nullptr when its file is missing.
+    const TableData* table(const std::string& name) const;
+    // Declared tables whose file is not in the folder.
+    const std::vector<const TableSchema*>& missing() const { return missing_; }
+    bool isMissing(const std::string& tableName) const;
+    // Rejected rows, table by table in declaration order, each in line order.
+    const std::vector<RowReject>& rejects() const { return rejects_; }
+    uint64_t acceptedRows() const;
+
+private:
+    friend Dataset readDataset(const std::filesystem::path&, const std::vector<TableSchema>&, unsigned);
+    std::vector<std::unique_ptr<TableData>> tables_;
+    std::vector<const TableSchema*> missing_;
+    std::vector<RowReject> rejects_;
+};
+
+// Reads every declared table from `folder` (file = folder / schema.file) on up to `threads`
+// threads (0: one per core). Throws UserError when the folder does not exist or a file is
+// unusable (see readTable).
+Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads = 0);
+
+}  // namespace patrol::data

@@ -1,0 +1,46 @@
+// The bytes of one dataset file, read in one go. A UTF-8 file is mapped, not copied, and the
+// reader hands back the part it has consumed so peak memory stays near the size of the typed
+// columns rather than file + columns. A file that turns out not to be UTF-8 is converted
+// whole from GB18030.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace patrol::data {
+
+class FileText {
+public:
+    // Maps the file. Throws UserError when it cannot be read.
+    explicit FileText(std::filesystem::path path);
+    ~FileText();
+    FileText(const FileText&) = delete;
+    FileText& operator=(const FileText&) = delete;
+
+    // The text without a UTF-8 byte-order mark.
+    std::string_view text() const { return text_; }
+    bool convertedFromGb18030() const { return converted_; }
+
+    // Replaces the text by the whole file converted from GB18030 to UTF-8. Throws UserError
+    // when the file is not GB18030 either.
+    void convertFromGb18030();
+
+    // Gives the pages wholly before `consumed` (a pointer into text()) back to the system.
+    void release(const char* consumed);
+
+private:
+    void map();
+    void unmap();
+
+    std::filesystem::path path_;
+    char* map_ = nullptr;
+    size_t mapSize_ = 0;
+    size_t released_ = 0;
+    std::string convertedText_;
+    std::string_view text_;
+    bool converted_ = false;
+};
+
+}  // namespace patrol::data

@@ -1,0 +1,92 @@
+// A growable array of plain values kept in its own anonymous mapping: growing it is an
+// mremap (the pages move, nothing is copied, the old and new block never coexist), and
+// capacity that is reserved but never written costs no resident memory. This is what keeps
+// the reader's peak memory near the size of the columns it builds.
+#pragma once
+
+#include <sys/mman.h>
+
+#include <cstddef>
+#include <cstring>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+namespace patrol::data {
+
+template <class T>
+class PodBuffer {
+    static_assert(std::is_trivially_copyable_v<T>);
+
+public:
+    PodBuffer() = default;
+    ~PodBuffer() { release(); }
+    PodBuffer(PodBuffer&& o) noexcept
+        : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)), capacity_(std::exchange(o.capacity_, 0)) {}
+    PodBuffer& operator=(PodBuffer&& o) noexcept {
+        if (this != &o) {
+            release();
+            data_ = std::exchange(o.data_, nullptr);
+            size_ = std::exchange(o.size_, 0);
+            capacity_ = std::exchange(o.capacity_, 0);
+        }
+        return *this;
+    }
+    PodBuffer(const PodBuffer&) = delete;
+    PodBuffer& operator=(const PodBuffer&) = delete;
+
+    void reserve(size_t n) {
+        if (n <= capacity_) return;
+        const size_t bytes = roundUp(n * sizeof(T));
+        void* p = data_ ? ::mremap(data_, capacity_ * sizeof(T), bytes, MREMAP_MAYMOVE)
+                        : ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) throw std::bad_alloc();
+        data_ = static_cast<T*>(p);
+        capacity_ = bytes / sizeof(T);
+    }
+    void push_back(T v) {
+        if (size_ == capacity_) grow(size_ + 1);
+        data_[size_++] = v;
+    }
+    void append(const T* values, size_t n) {
+        if (size_ + n > capacity_) grow(size_ + n);
+        if (n) std::memcpy(data_ + size_, values, n * sizeof(T));
+        size_ += n;
+    }
+    // Room for `n` more values, written through the pointer and kept with commit().
+    T* prepare(size_t n) {
+        if (size_ + n > capacity_) grow(size_ + n);
+        return data_ + size_;
+    }
+    void commit(size_t n) { size_ += n; }
+    void truncate(size_t n) {
+        if (n < size_) size_ = n;
+    }
+
+    T* data() { return data_; }
+    const T* data() const { return data_; }
+    size_t size() const { return size_; }
+    T operator[](size_t i) const { return data_[i]; }
+
+private:
+    static size_t roundUp(size_t bytes) {
+        constexpr size_t granule = 64 * 1024;
+        return (bytes + granule - 1) / granule * granule;
+    }
+    void grow(size_t need) {
+        size_t n = capacity_ + capacity_ / 2;
+        if (n < need) n = need;
+        reserve(n);
+    }
+    void release() {
+        if (data_) ::munmap(data_, capacity_ * sizeof(T));
+        data_ = nullptr;
+        size_ = capacity_ = 0;
+    }
+
+    T* data_ = nullptr;
+    size_t size_ = 0;
+    size_t capacity_ = 0;
+};
+
+}  // namespace patrol::data

@@ -1,0 +1,97 @@
+#include "core/data/table_data.hpp"
+
+#include <cstring>
+#include <stdexcept>
+
+namespace patrol::data {
+
+TableData::TableData(const TableSchema& schema, std::string path) : schema_(&schema), path_(std::move(path)) {
+    columns_.resize(schema.columns.size());
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        columns_[i].schema = &schema.columns[i];
+        if (schema.columns[i].type == PATROL_COLUMN_STRING) columns_[i].offsets.push_back(0);
+    }
+    seal();
+}
+
+std::string_view TableData::text(size_t column, uint64_t row) const {
+    const ColumnData& c = columns_[column];
+    return {c.bytes.data() + c.offsets[row], static_cast<size_t>(c.offsets[row + 1] - c.offsets[row])};
+}
+
+size_t TableData::columnIndex(std::string_view name) const {
+    for (size_t i = 0; i < columns_.size(); ++i)
+        if (columns_[i].schema->name == name) return i;
+    throw std::out_of_range("no declared column " + std::string(name));
+}
+
+void TableData::dropRows(const std::vector<uint32_t>& sortedRows) {
+    if (sortedRows.empty()) return;
+    const size_t rows = lines_.size();
+    // Moves every kept row down over the dropped ones, column by column.
+    auto compact = [&](auto& values) {
+        size_t out = 0, next = 0;
+        for (size_t r = 0; r < rows; ++r) {
+            if (next < sortedRows.size() && sortedRows[next] == r) {
+                ++next;
+                continue;
+            }
+            values.data()[out++] = values[r];
+        }
+        values.truncate(out);
+    };
+    for (ColumnData& c : columns_) {
+        switch (c.schema->type) {
+        case PATROL_COLUMN_STRING: {
+            size_t out = 0, next = 0;
+            uint64_t bytesOut = 0;
+            for (size_t r = 0; r < rows; ++r) {
+                if (next < sortedRows.size() && sortedRows[next] == r) {
+                    ++next;
+                    continue;
+                }
+                const uint64_t begin = c.offsets[r], end = c.offsets[r + 1];
+                std::memmove(c.bytes.data() + bytesOut, c.bytes.data() + begin, end - begin);
+                bytesOut += end - begin;
+                c.offsets.data()[++out] = bytesOut;
+            }
+            c.offsets.truncate(out + 1);
+            c.bytes.truncate(bytesOut);
+            break;
+        }
+        case PATROL_COLUMN_MONEY:
+        case PATROL_COLUMN_INTEGER: compact(c.i64); break;
+        default: compact(c.i32); break;
+        }
+    }
+    compact(lines_);
+}
+
+void TableData::seal() {
+    abiColumns_.assign(columns_.size(), patrol_column{});
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        const ColumnData& c = columns_[i];
+        patrol_column& a = abiColumns_[i];
+        a.struct_size = sizeof(patrol_column);
+        a.type = static_cast<uint32_t>(c.schema->type);
+        a.name = c.schema->name.c_str();
+        switch (c.schema->type) {
+        case PATROL_COLUMN_STRING:
+            a.text_offsets = c.offsets.data();
+            // A plugin may read bytes of an all-empty column: never hand it NULL.
+            a.text_bytes = c.bytes.data() ? c.bytes.data() : "";
+            break;
+        case PATROL_COLUMN_MONEY:
+        case PATROL_COLUMN_INTEGER: a.i64 = c.i64.data(); break;
+        default: a.i32 = c.i32.data(); break;
+        }
+    }
+    abiTable_.struct_size = sizeof(patrol_table);
+    abiTable_.name = schema_->name.c_str();
+    abiTable_.row_count = lines_.size();
+    abiTable_.column_count = static_cast<uint32_t>(abiColumns_.size());
+    abiTable_.columns = abiColumns_.data();
+    abiTable_.source_lines = lines_.data();
+}
+
+}  // namespace patrol::data

@@ -1,0 +1,59 @@
+// One table read from a CSV file: typed columns in the ABI's layout, owned here, with the
+// patrol_table view a plugin reads. Rejected rows are not in it.
+#pragma once
+
+#include "core/data/pod_buffer.hpp"
+#include "core/data/table_schema.hpp"
+
+#include <patrol/plugin_abi.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace patrol::data {
+
+struct ColumnData {
+    const ColumnSchema* schema = nullptr;
+    bool presentInFile = false;     // false: the header lacks it, every value is absent
+    PodBuffer<uint64_t> offsets;    // STRING: rows + 1 entries
+    PodBuffer<char> bytes;          // STRING
+    PodBuffer<int32_t> i32;         // DATE, TIME, ENUM
+    PodBuffer<int64_t> i64;         // MONEY, INTEGER
+};
+
+class TableData {
+public:
+    explicit TableData(const TableSchema& schema, std::string path);
+    TableData(const TableData&) = delete;
+    TableData& operator=(const TableData&) = delete;
+
+    const TableSchema& schema() const { return *schema_; }
+    const std::string& path() const { return path_; }
+    uint64_t rowCount() const { return lines_.size(); }
+    uint32_t sourceLine(uint64_t row) const { return lines_[row]; }
+    // The view handed to plugins; valid while this table lives.
+    const patrol_table* abi() const { return &abiTable_; }
+
+    // Accessors by declared column index, for the host and tests.
+    std::string_view text(size_t column, uint64_t row) const;
+    int32_t i32(size_t column, uint64_t row) const { return columns_[column].i32[row]; }
+    int64_t i64(size_t column, uint64_t row) const { return columns_[column].i64[row]; }
+    size_t columnIndex(std::string_view name) const;  // throws std::out_of_range
+    bool columnInFile(size_t column) const { return columns_[column].presentInFile; }
+
+private:
+    friend class TableBuilder;
+    void seal();  // builds the ABI view once the columns stop growing
+    void dropRows(const std::vector<uint32_t>& sortedRows);  // rows rejected after reading
+
+    const TableSchema* schema_;
+    std::string path_;
+    std::vector<ColumnData> columns_;
+    PodBuffer<uint32_t> lines_;
+    std::vector<patrol_column> abiColumns_;
+    patrol_table abiTable_{};
+};
+
+}  // namespace patrol::data

@@ -1,0 +1,367 @@
+#include "core/data/table_reader.hpp"
+
+#include "core/data/file_text.hpp"
+#include "core/data/repeated_ids.hpp"
+#include "core/data/record_scanner.hpp"
+#include "core/data/text_encoding.hpp"
+#include "core/domain/errors.hpp"
+
+#include <patrol/sdk/civil.hpp>
+#include <patrol/sdk/money.hpp>
+
+#include <optional>
+
+namespace patrol::data {
+
+namespace {
+
+// A value quoted in a message: at most 40 bytes, never cut inside a UTF-8 character.
+std::string quoted(std::string_view v) {
+    size_t cut = v.size();
+    if (cut > 40) {
+        cut = 40;
+        while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+    }
+    std::string out;
+    out.reserve(cut + 8);
+    out.push_back('"');
+    out.append(v.data(), cut);
+    if (cut < v.size()) out.append("…");
+    out.push_back('"');
+    return out;
+}
+
+std::string joinWords(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) {
+        if (!out.empty()) out += "、";
+        out += w;
+    }
+    return out;
+}
+
+std::optional<int64_t> parseInteger(std::string_view s) {
+    size_t i = 0;
+    bool negative = false;
+    if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+        negative = s[0] == '-';
+        i = 1;
+    }
+    if (i == s.size() || s.size() - i > 18) return std::nullopt;
+    int64_t v = 0;
+    for (; i < s.size(); ++i) {
+        if (s[i] < '0' || s[i] > '9') return std::nullopt;
+        v = v * 10 + (s[i] - '0');
+    }
+    return negative ? -v : v;
+}
+
+std::string unescape(const FieldSlice& f) {
+    if (!f.escaped) return std::string(f.view());
+    std::string out;
+    out.reserve(f.size);
+    for (size_t i = 0; i < f.size; ++i) {
+        out.push_back(f.data[i]);
+        if (f.data[i] == '"') ++i;
+    }
+    return out;
+}
+
+std::string trimmed(std::string s) {
+    const auto first = s.find_first_not_of(" \t");
+    if (first == std::string::npos) return {};
+    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+}  // namespace
+
+// Builds a TableData row by row; one instance per file, used on one thread.
+class TableBuilder {
+public:
+    TableBuilder(const TableSchema& schema, std::string displayName)
+        : schema_(schema), result_{std::make_unique<TableData>(schema, displayName), {}}, name_(std::move(displayName)) {
+        const size_t n = schema.columns.size();
+        slots_.resize(n);
+        values_.resize(n);
+        conditionColumn_.assign(n, -1);
+        for (size_t c = 0; c < n; ++c) {
+            const auto& rw = schema.columns[c].requiredWhen;
+            if (!rw) continue;
+            for (size_t k = 0; k < n; ++k)
+                if (schema.columns[k].name == rw->column) conditionColumn_[c] = static_cast<int>(k);
+        }
+    }
+
+    // False when the header is not UTF-8 (the file must be read as GB18030).
+    bool readHeader(RecordScanner& scanner) {
+        std::vector<std::string> names;
+        size_t count = 0;
+        if (!scanner.atEnd())
+            scanner.next([&](size_t, const char* data, size_t size, bool escaped) { names.push_back(trimmed(unescape({data, size, escaped}))); },
+                         count);
+        if (scanner.notUtf8()) return false;
+        headerFields_ = names.size();
+        fieldToColumn_.assign(names.size(), -1);
+        std::vector<std::string> missing;
+        for (size_t c = 0; c < schema_.columns.size(); ++c) {
+            const ColumnSchema& col = schema_.columns[c];
+            int found = -1;
+            for (size_t i = 0; i < names.size(); ++i) {
+                if (names[i] != col.name) continue;
+                if (found >= 0)
+                    throw UserError("数据文件 " + name_ + " 的表头中列 " + col.name + " 出现了两次（第 " + std::to_string(found + 1) +
+                                    " 和第 " + std::to_string(i + 1) + " 个字段）。请删去其中一列后重试。");
+                found = static_cast<int>(i);
+            }
+            if (found >= 0) {
+                fieldToColumn_[static_cast<size_t>(found)] = static_cast<int>(c);
+                result_.table->columns_[c].presentInFile = true;
+            } else if (col.required) {
+                missing.push_back(col.name);
+            }
+        }
+        if (!missing.empty()) {
+            std::string header;
+            for (const auto& n : names) header += (header.empty() ? "" : ", ") + n;
+            throw UserError("数据文件 " + name_ + " 缺少必需的列 " + joinWords(missing) + "（表 " + schema_.name + "「" + schema_.title +
+                            "」需要；实际表头为：" + (header.empty() ? "空" : header) + "）。请在第一行表头加上该列后重试。");
+        }
+        return true;
+    }
+
+    void reserveFor(size_t textSize, size_t sampleRows, size_t sampleBytes) {
+        const size_t rows = sampleRows == 0 ? 1024 : textSize / std::max<size_t>(1, sampleBytes / sampleRows) + 1024;
+        result_.table->lines_.reserve(rows);
+        for (auto& c : result_.table->columns_) {
+            switch (c.schema->type) {
+            case PATROL_COLUMN_STRING: c.offsets.reserve(rows + 1); break;
+            case PATROL_COLUMN_MONEY:
+            case PATROL_COLUMN_INTEGER: c.i64.reserve(rows); break;
+            default: c.i32.reserve(rows); break;
+            }
+        }
+    }
+
+    // False when a byte sequence that is not UTF-8 was met (the file must be read as GB18030).
+    bool readRows(RecordScanner& scanner, FileText* source) {
+        const char* lastRelease = scanner.position();
+        size_t fieldCount = 0;
+        while (!scanner.atEnd()) {
+            if (scanner.skipBlankLine()) continue;
+            const uint32_t line = scanner.line();
+            const RecordStatus status = scanner.next(
+                [this](size_t index, const char* data, size_t size, bool escaped) {
+                    if (index >= fieldToColumn_.size() || fieldToColumn_[index] < 0) return;
+                    FieldSlice& slot = slots_[static_cast<size_t>(fieldToColumn_[index])];
+                    slot.data = data;
+                    slot.size = size;
+                    slot.escaped = escaped;
+                },
+                fieldCount);
+            if (scanner.notUtf8()) return false;
+            if (status != RecordStatus::Ok) {
+                reject(line, status == RecordStatus::UnterminatedQuote
+                                 ? "引号未闭合：从此行开始的带引号字段到文件末尾都没有结束引号"
+                                 : "字段的结束引号后还有其他字符（字段内的引号应写成两个双引号 \"\"）");
+            } else if (fieldCount != headerFields_) {
+                reject(line, "字段个数不符：表头有 " + std::to_string(headerFields_) + " 个字段，此行有 " + std::to_string(fieldCount) + " 个");
+            } else if (validate(line)) {
+                commit(line);
+            }
+            // Hand back the file pages already turned into columns.
+            if (source && scanner.position() - lastRelease > (2 << 20)) {
+                source->release(scanner.position());
+                lastRelease = scanner.position();
+            }
+        }
+        return true;
+    }
+
+    // Rejects the rows that repeat an earlier id, then builds the ABI view.
+    TableReadResult finish() {
+        TableData& t = *result_.table;
+        for (size_t c = 0; c < schema_.columns.size(); ++c) {
+            if (!schema_.columns[c].isId || schema_.columns[c].type != PATROL_COLUMN_STRING) continue;
+            const auto repeats = findRepeatedIds(t, c);
+            if (repeats.empty()) continue;
+            std::vector<uint32_t> rows;
+            for (const auto& r : repeats) {
+                reject(t.sourceLine(r.row), "列 " + schema_.columns[c].name + " 的编号 " + quoted(t.text(c, r.row)) + " 重复（第 " +
+                                                std::to_string(t.sourceLine(r.firstRow)) + " 行已出现），后出现的这一行不予采用");
+                rows.push_back(r.row);
+            }
+            t.dropRows(rows);
+            std::stable_sort(result_.rejects.begin(), result_.rejects.end(),
+                             [](const RowReject& a, const RowReject& b) { return a.line < b.line; });
+        }
+        t.seal();
+        return std::move(result_);
+    }
+
+private:
+    void reject(uint32_t line, std::string reason) { result_.rejects.push_back({name_, line, std::move(reason)}); }
+
+    // Parses every declared value of the current row into values_; false (and rejected) when
+    // the row may not be used.
+    bool validate(uint32_t line) {
+        const size_t n = schema_.columns.size();
+        for (size_t c = 0; c < n; ++c) {
+            const ColumnSchema& col = schema_.columns[c];
+            const FieldSlice& f = slots_[c];
+            if (f.size == 0) {
+                values_[c] = col.type == PATROL_COLUMN_MONEY || col.type == PATROL_COLUMN_INTEGER ? PATROL_ABSENT_I64 : PATROL_ABSENT_I32;
+                if (col.required) {
+                    reject(line, "缺少必填值：列 " + col.name + " 为空");
+                    return false;
+                }
+                continue;
+            }
+            switch (col.type) {
+            case PATROL_COLUMN_STRING: break;
+            case PATROL_COLUMN_DATE: {
+                const auto d = civil::parseDate(f.view());
+                if (!d) return malformed(line, col, f, "不是有效日期（应为 YYYY-MM-DD）");
+                values_[c] = *d;
+                break;
+            }
+            case PATROL_COLUMN_TIME: {
+                const auto t = civil::parseTime(f.view());
+                if (!t) return malformed(line, col, f, "不是有效时间（应为 24 小时制 HH:MM）");
+                values_[c] = *t;
+                break;
+            }
+            case PATROL_COLUMN_MONEY: {
+                const auto fen = money::parseFen(f.view());
+                if (!fen) return malformed(line, col, f, "不是有效金额（应为以元为单位、最多两位小数的数，如 1234.50）");
+                values_[c] = *fen;
+                break;
+            }
+            case PATROL_COLUMN_INTEGER: {
+                const auto v = parseInteger(f.view());
+                if (!v) return malformed(line, col, f, "不是整数");
+                if (col.min && *v < *col.min) {
+                    reject(line, "列 " + col.name + " 的值 " + std::to_string(*v) + " 小于允许的最小值 " + std::to_string(*col.min));
+                    return false;
+                }
+                values_[c] = *v;
+                break;
+            }
+            case PATROL_COLUMN_ENUM: {
+                const auto index = wordIndex(col, f.view());
+                if (index < 0) return malformed(line, col, f, "不是允许的取值（" + joinWords(col.words) + "）");
+                values_[c] = index;
+                break;
+            }
+            }
+        }
+        for (size_t c = 0; c < n; ++c)
+            if (conditionColumn_[c] >= 0 && !checkRequiredWhen(line, c)) return false;
+        return true;
+    }
+
+    bool malformed(uint32_t line, const ColumnSchema& col, const FieldSlice& f, const std::string& what) {
+        reject(line, "列 " + col.name + " 的值 " + quoted(f.view()) + " " + what);
+        return false;
+    }
+
+    static int32_t wordIndex(const ColumnSchema& col, std::string_view v) {
+        for (size_t i = 0; i < col.words.size(); ++i)
+            if (col.words[i] == v) return static_cast<int32_t>(i);
+        return -1;
+    }
+
+    bool checkRequiredWhen(uint32_t line, size_t c) {
+        const ColumnSchema& col = schema_.columns[c];
+        const RequiredWhen& rw = *col.requiredWhen;
+        const std::string_view cond = slots_[static_cast<size_t>(conditionColumn_[c])].view();
+        bool holds = false;
+        for (const auto& w : rw.in) holds = holds || w == cond;
+        if (!holds) return true;
+        const std::string when = "列 " + rw.column + " 为 " + std::string(cond) + " 时，";
+        if (slots_[c].size == 0) {
+            reject(line, when + "列 " + col.name + " 必须填写");
+            return false;
+        }
+        if (rw.min && col.type == PATROL_COLUMN_INTEGER && values_[c] < *rw.min) {
+            reject(line, when + "列 " + col.name + " 应不小于 " + std::to_string(*rw.min) + "，实为 " + std::to_string(values_[c]));
+            return false;
+        }
+        return true;
+    }
+
+    void commit(uint32_t line) {
+        TableData& t = *result_.table;
+        t.lines_.push_back(line);
+        for (size_t c = 0; c < t.columns_.size(); ++c) {
+            ColumnData& col = t.columns_[c];
+            switch (col.schema->type) {
+            case PATROL_COLUMN_STRING: {
+                const FieldSlice& f = slots_[c];
+                if (!f.escaped) {
+                    col.bytes.append(f.data, f.size);
+                } else {
+                    char* out = col.bytes.prepare(f.size);
+                    size_t k = 0;
+                    for (size_t i = 0; i < f.size; ++i) {
+                        out[k++] = f.data[i];
+                        if (f.data[i] == '"') ++i;
+                    }
+                    col.bytes.commit(k);
+                }
+                col.offsets.push_back(col.bytes.size());
+                break;
+            }
+            case PATROL_COLUMN_MONEY:
+            case PATROL_COLUMN_INTEGER: col.i64.push_back(values_[c]); break;
+            default: col.i32.push_back(static_cast<int32_t>(values_[c])); break;
+            }
+        }
+    }
+
+    const TableSchema& schema_;
+    TableReadResult result_;
+    std::string name_;
+    size_t headerFields_ = 0;
+    std::vector<int> fieldToColumn_;     // header field -> declared column, -1: ignored
+    std::vector<FieldSlice> slots_;      // current row, per declared column
+    std::vector<int64_t> values_;        // current row's parsed values
+    std::vector<int> conditionColumn_;   // required_when: the column the condition reads
+};
+
+namespace {
+
+// Reads the table, or nothing when the text turns out not to be UTF-8.
+std::optional<TableReadResult> readFromText(std::string_view text, FileText* source, const TableSchema& schema,
+                                            const std::string& displayName, bool checkUtf8) {
+    text = text.substr(utf8BomLength(text));
+    TableBuilder builder(schema, displayName);
+    RecordScanner scanner(text, checkUtf8);
+    if (!builder.readHeader(scanner)) return std::nullopt;
+    // Size the columns from the first lines so they rarely need to grow.
+    const size_t rest = static_cast<size_t>(text.data() + text.size() - scanner.position());
+    const std::string_view sample(scanner.position(), std::min<size_t>(rest, 256 * 1024));
+    builder.reserveFor(rest, static_cast<size_t>(std::count(sample.begin(), sample.end(), '\n')), sample.size());
+    if (!builder.readRows(scanner, source)) return std::nullopt;
+    if (source) source->release(text.data() + text.size());
+    return builder.finish();
+}
+
+}  // namespace
+
+TableReadResult readTable(const std::filesystem::path& file, const TableSchema& schema) {
+    FileText source(file);
+    if (auto result = readFromText(source.text(), &source, schema, file.string(), true)) return std::move(*result);
+    source.convertFromGb18030();
+    return std::move(*readFromText(source.text(), &source, schema, file.string(), false));
+}
+
+TableReadResult readTableText(std::string_view text, const TableSchema& schema, const std::string& displayName) {
+    if (auto result = readFromText(text, nullptr, schema, displayName, true)) return std::move(*result);
+    std::string converted;
+    size_t badOffset = 0;
+    if (!convertGb18030ToUtf8(text, converted, badOffset))
+        throw UserError("数据 " + displayName + " 的编码无法识别：应为 UTF-8 或 GB18030。请用 UTF-8 重新导出。");
+    return std::move(*readFromText(converted, nullptr, schema, displayName, false));
+}
+
+}  // namespace patrol::data

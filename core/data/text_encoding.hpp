@@ -1,0 +1,26 @@
+// Encodings a dataset file may arrive in: UTF-8 (with or without BOM), or GB18030 from
+// Excel on Chinese Windows. Everything past the reader is UTF-8.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace patrol::data {
+
+// True when the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+bool isValidUtf8(std::string_view bytes);
+
+// Converts the whole text from GB18030 to UTF-8 with glibc's iconv. Returns false when the
+// bytes are not GB18030 either; `badOffset` then holds where the conversion stopped.
+bool convertGb18030ToUtf8(std::string_view bytes, std::string& out, size_t& badOffset);
+
+// Length of a UTF-8 byte-order mark at the start of the text (3 or 0).
+inline size_t utf8BomLength(std::string_view bytes) {
+    return bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
+                   static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF
+               ? 3
+               : 0;
+}
+
+}  // namespace patrol::data
