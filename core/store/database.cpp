@@ -20,7 +20,7 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, options.busyTimeoutMs);
     db.exec("PRAGMA foreign_keys = ON");
-    migrateToCurrent(db, options.upToVersion);
+    db.versionBeforeOpen_ = migrateToCurrent(db, options.upToVersion);
     // WAL lets readers work while one writer writes; set after the file is known to be ours.
     db.prepare("PRAGMA journal_mode = WAL").run();
     return db;
@@ -30,7 +30,7 @@ Database::~Database() {
     if (db_) sqlite3_close_v2(db_);
 }
 
-Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), versionBeforeOpen_(other.versionBeforeOpen_) {}
 
 void Database::exec(const std::string& sql) {
     char* message = nullptr;

@@ -37,12 +37,16 @@ public:
     // PRAGMA user_version of the open file.
     int schemaVersion();
     const std::string& path() const { return path_; }
+    // The schema version the file had when opened (0: created now); differs from
+    // schemaVersion() when this open upgraded it.
+    int versionBeforeOpen() const { return versionBeforeOpen_; }
     sqlite3* handle() const { return db_; }
 
 private:
     Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
     sqlite3* db_;
     std::string path_;
+    int versionBeforeOpen_ = 0;
 };
 
 }  // namespace patrol::store

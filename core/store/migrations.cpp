@@ -53,13 +53,14 @@ bool needsMigration(const Database& db, const FileIdentity& id, int target) {
 
 }  // namespace
 
-void migrateToCurrent(Database& db, int upToVersion) {
+int migrateToCurrent(Database& db, int upToVersion) {
     const int target = upToVersion > 0 ? upToVersion : currentSchemaVersion();
-    if (!needsMigration(db, identify(db), target)) return;
+    const FileIdentity before = identify(db);
+    if (!needsMigration(db, before, target)) return before.version;
     Transaction tx(db);
     // Another process may have migrated while this one waited for the lock.
     const FileIdentity id = identify(db);
-    if (!needsMigration(db, id, target)) return;
+    if (!needsMigration(db, id, target)) return id.version;
     if (id.version == 0) db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     for (const Migration& m : migrations()) {
         if (m.version <= id.version || m.version > target) continue;
@@ -67,6 +68,7 @@ void migrateToCurrent(Database& db, int upToVersion) {
         db.exec("PRAGMA user_version = " + std::to_string(m.version));
     }
     tx.commit();
+    return id.version;
 }
 
 }  // namespace patrol::store

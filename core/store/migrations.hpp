@@ -24,7 +24,8 @@ const std::vector<Migration>& migrations();
 int currentSchemaVersion();
 
 // Checks the file is a patrol database no newer than this program and applies the missing
-// migrations in one transaction. `upToVersion` 0 means the current version.
-void migrateToCurrent(Database& db, int upToVersion = 0);
+// migrations in one transaction. `upToVersion` 0 means the current version. Returns the
+// version the file had before (0 for a new file).
+int migrateToCurrent(Database& db, int upToVersion = 0);
 
 }  // namespace patrol::store

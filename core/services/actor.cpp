@@ -1,0 +1,21 @@
+#include "core/services/actor.hpp"
+
+#include "core/domain/errors.hpp"
+#include "core/store/user_repository.hpp"
+
+namespace patrol::services {
+
+Actor localAdministrator() { return {std::nullopt, "admin", domain::Role::Admin, std::nullopt}; }
+
+Actor actorByName(store::Database& db, const std::string& name) {
+    const auto user = store::findUserByName(db, name);
+    if (!user) {
+        if (name == "admin") return localAdministrator();
+        throw UserError("用户「" + name + "」不存在。请用 --user 或 PATROL_USER 指定已登记的用户，或请管理员先添加该用户。");
+    }
+    if (user->revoked)
+        throw UserError("用户「" + name + "」的访问权限已被撤销，不能再操作。如需恢复，请管理员重新添加用户。");
+    return {user->id, user->name, domain::roles.parse(user->role), user->unitId};
+}
+
+}  // namespace patrol::services

@@ -1,0 +1,63 @@
+#include "core/services/feedback.hpp"
+
+#include <patrol/sdk/civil.hpp>
+
+#include "core/domain/deadline.hpp"
+#include "core/domain/errors.hpp"
+#include "core/services/finding_progress.hpp"
+#include "core/services/task_audit.hpp"
+#include "core/store/finding_repository.hpp"
+
+namespace patrol::services {
+
+using domain::FindingStatus;
+
+FeedbackResult createTasksOnFeedback(store::Database& db, const store::RoundRecord& round, int32_t feedbackDay,
+                                     const ActingUser& actor, const WorkflowSettings& settings,
+                                     const domain::WorkingCalendar& calendar) {
+    FeedbackResult result;
+    result.reportDue = feedbackDay + settings.reportDays;
+    store::FindingQuery query;
+    query.roundId = round.id;
+    query.statusIn = {"confirmed", "fed_back"};
+    for (const auto& finding : store::listFindings(db, query)) {
+        if (finding.status == "fed_back") {
+            store::TaskQuery existing;
+            existing.findingId = finding.id;
+            if (!store::listTasks(db, existing).empty()) continue;
+        } else {
+            moveFinding(db, actor, finding.id, domain::FindingEvent::FeedBack);
+        }
+        const auto kind = finding.rectificationKind ? domain::rectificationKinds.parse(*finding.rectificationKind)
+                                                    : domain::RectificationKind::Deadline;
+        const KindRule& rule = settings.kinds.at(kind);
+        const int32_t due = domain::dueDate(feedbackDay, rule.days, rule.counting, calendar);
+        const int64_t id = store::insertTask(db, {finding.id, std::string(domain::rectificationKinds.code(kind)),
+                                                  civil::formatDate(feedbackDay), civil::formatDate(due)});
+        const auto task = store::findTaskById(db, id);
+        auditTask(db, actor, "task.create", std::nullopt, *task);
+        result.tasks.push_back(*task);
+    }
+    return result;
+}
+
+void closeRoundRectification(store::Database& db, const store::RoundRecord& round, const ActingUser& actor) {
+    store::TaskQuery open;
+    open.roundId = round.id;
+    open.openOnly = true;
+    const auto tasks = store::listTasks(db, open);
+    if (!tasks.empty()) {
+        std::string ids;
+        for (size_t i = 0; i < tasks.size() && i < 10; ++i) ids += (i ? "、#" : "#") + std::to_string(tasks[i].id);
+        if (tasks.size() > 10) ids += " 等";
+        throw UserError("巡察轮次 " + round.code + " 还有 " + std::to_string(tasks.size()) + " 项整改任务未销号（" + ids +
+                        "），不能进入「评估销号」(closed)：请先验收这些任务（patrol task accept）。");
+    }
+    store::FindingQuery rectified;
+    rectified.roundId = round.id;
+    rectified.status = std::string("rectified");
+    for (const auto& finding : store::listFindings(db, rectified))
+        moveFinding(db, actor, finding.id, domain::FindingEvent::Close);
+}
+
+}  // namespace patrol::services

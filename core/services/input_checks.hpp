@@ -1,0 +1,27 @@
+// Checks of what people type, shared by the use cases: codes, dates, money, ids.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace patrol::services {
+
+// Letters, digits, '-', '_' and '.', 1..64 characters. `what` names it, e.g. "单位编码".
+std::string requireCode(std::string_view text, std::string_view what);
+// Not blank; `what` names it.
+std::string requireText(std::string_view text, std::string_view what);
+// A real calendar date YYYY-MM-DD, as days since 1970-01-01.
+int32_t requireDate(std::string_view text, std::string_view what);
+// Yuan with at most two decimals, as fen.
+int64_t requireAmount(std::string_view text);
+// A positive record id such as a finding number.
+int64_t requireId(std::string_view text, std::string_view what);
+// A whole number >= 0.
+int64_t requireCount(std::string_view text, std::string_view what);
+
+// Today's date on this machine's clock, as days since 1970-01-01.
+int32_t localToday();
+
+}  // namespace patrol::services

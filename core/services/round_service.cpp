@@ -1,0 +1,224 @@
+#include "core/services/round_service.hpp"
+
+#include <patrol/sdk/civil.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "core/domain/errors.hpp"
+#include "core/domain/finding_status.hpp"
+#include "core/domain/round_kind.hpp"
+#include "core/domain/round_stage.hpp"
+#include "core/services/audit_trail.hpp"
+#include "core/services/authorization.hpp"
+#include "core/services/input_checks.hpp"
+#include "core/services/record_json.hpp"
+#include "core/services/unit_service.hpp"
+#include "core/store/conflict_repository.hpp"
+#include "core/store/finding_repository.hpp"
+#include "core/store/transaction.hpp"
+#include "core/store/user_repository.hpp"
+
+namespace patrol::services {
+
+using domain::RoundStage;
+
+namespace {
+
+std::string unitName(const store::UnitRecord& u) { return "「" + u.name + "」(" + u.code + ")"; }
+
+Poco::JSON::Object::Ptr memberJson(const std::string& unitOrUser, const std::string& key, bool leader = false) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set(key, unitOrUser);
+    if (key == "user") o->set("is_leader", leader);
+    return o;
+}
+
+// Targets and team are settled before the report is written.
+void requireMembershipOpen(const store::RoundRecord& round, const std::string& doing) {
+    const RoundStage stage = domain::roundStages.parse(round.stage);
+    if (stage != RoundStage::Planned && stage != RoundStage::Onsite)
+        throw UserError("巡察轮次 " + round.code + " 已处于" + domain::roundStages.quoted(stage) + "阶段，不能再" + doing +
+                        "：只有「准备」和「进驻」阶段可以调整。");
+}
+
+store::UserRecord requireInspector(store::Database& db, const std::string& name) {
+    const auto user = store::findUserByName(db, name);
+    if (!user) throw UserError("用户「" + name + "」不存在。请检查姓名（可用 patrol user list 查看所有用户）。");
+    if (user->revoked) throw UserError("用户「" + name + "」的访问权限已被撤销，不能编入巡察组。");
+    if (user->role != "inspector")
+        throw UserError("用户「" + name + "」的角色是 " + user->role + "，不能编入巡察组：只有 inspector（巡察组成员）角色可以。");
+    return *user;
+}
+
+}  // namespace
+
+store::RoundRecord requireRound(store::Database& db, const std::string& roundCode) {
+    if (auto round = store::findRoundByCode(db, roundCode)) return *round;
+    throw UserError("巡察轮次「" + roundCode + "」不存在。请检查轮次编码（可用 patrol round list 查看所有轮次）。");
+}
+
+store::RoundRecord createRound(store::Database& db, const Actor& actor, const RoundInput& input) {
+    requireAdmin(actor, "创建巡察轮次");
+    store::NewRound round;
+    round.code = requireCode(input.code, "轮次编码");
+    round.title = requireText(input.title, "轮次名称");
+    const auto kind = domain::roundKinds.parse(input.kind);
+    round.kind = std::string(domain::roundKinds.code(kind));
+    const int32_t start = requireDate(input.start, "开始日期");
+    const int32_t end = requireDate(input.end, "结束日期");
+    if (end < start)
+        throw UserError("结束日期 " + input.end + " 早于开始日期 " + input.start + "。请检查两个日期。");
+    round.startDate = civil::formatDate(start);
+    round.endDate = civil::formatDate(end);
+    if (input.term && !input.term->empty()) round.term = input.term;
+    for (const auto& plugin : input.plugins) round.plugins.push_back(requireCode(plugin, "插件编号"));
+
+    store::Transaction tx(db);
+    if (const auto existing = store::findRoundByCode(db, round.code))
+        throw UserError("轮次编码「" + round.code + "」已存在（" + existing->title + "）。请换一个编码。");
+    if (kind == domain::RoundKind::Lookback) {
+        if (!input.lookbackOf || input.lookbackOf->empty())
+            throw UserError("回头看（lookback）轮次必须指明所回看的轮次（lookback-of），例如 2025-R1。");
+        const auto earlier = requireRound(db, *input.lookbackOf);
+        if (earlier.startDate >= round.startDate)
+            throw UserError("所回看的轮次 " + earlier.code + " 开始于 " + earlier.startDate + "，不早于本轮的开始日期 " +
+                            round.startDate + "：回头看只能针对更早的轮次。");
+        round.lookbackOf = earlier.id;
+    } else if (input.lookbackOf) {
+        throw UserError("只有回头看（lookback）类型的轮次才能指明所回看的轮次；本轮类型是 " + round.kind + "。");
+    }
+    const int64_t id = store::insertRound(db, round);
+    const auto stored = *store::findRoundById(db, id);
+    recordChange(db, actor, "round.create", "round", stored.code, nullptr, roundJson(stored));
+    tx.commit();
+    return stored;
+}
+
+std::vector<store::UnitRecord> addRoundTargets(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                               const std::vector<std::string>& unitCodes) {
+    requireAdmin(actor, "确定巡察对象");
+    if (unitCodes.empty()) throw UserError("请至少指定一个被巡察单位的编码。");
+    store::Transaction tx(db);
+    const auto round = requireRound(db, roundCode);
+    requireMembershipOpen(round, "增加巡察对象");
+    const auto team = store::roundTeam(db, round.id);
+    std::vector<store::UnitRecord> added;
+    for (const auto& code : unitCodes) {
+        const auto unit = requireUnit(db, code);
+        for (const auto& conflict : store::conflictsOnUnit(db, unit.id))
+            for (const auto& member : team)
+                if (member.userId == conflict.userId)
+                    throw UserError("不能把" + unitName(unit) + "列为巡察轮次 " + round.code + " 的巡察对象：巡察组成员「" +
+                                    member.name + "」已申报与该单位存在利害关系，需回避。请先调整巡察组，或选择其他单位。");
+        if (store::insertRoundTarget(db, round.id, unit.id)) {
+            recordChange(db, actor, "round.target.add", "round", round.code, nullptr, memberJson(unit.code, "unit"));
+            added.push_back(unit);
+        }
+    }
+    tx.commit();
+    return added;
+}
+
+std::vector<store::TeamMember> addRoundTeam(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                            const std::vector<std::string>& userNames,
+                                            const std::optional<std::string>& leader) {
+    requireAdmin(actor, "组建巡察组");
+    std::vector<std::string> names = userNames;
+    if (leader && std::find(names.begin(), names.end(), *leader) == names.end()) names.push_back(*leader);
+    if (names.empty()) throw UserError("请至少指定一名巡察组成员的姓名。");
+    store::Transaction tx(db);
+    const auto round = requireRound(db, roundCode);
+    requireMembershipOpen(round, "调整巡察组");
+    const auto targets = store::roundTargets(db, round.id);
+    for (const auto& name : names) {
+        const auto user = requireInspector(db, name);
+        for (const auto& conflict : store::conflictsOfUser(db, user.id))
+            for (const auto& target : targets)
+                if (target.id == conflict.unitId)
+                    throw UserError("用户「" + name + "」已申报与" + unitName(target) + "存在利害关系，需回避，不能编入巡察轮次 " +
+                                    round.code + " 的巡察组（该单位是本轮巡察对象）。请另选成员。");
+        const bool isLeader = leader && *leader == name;
+        if (isLeader) store::clearTeamLeader(db, round.id);
+        store::upsertTeamMember(db, round.id, user.id, isLeader);
+        recordChange(db, actor, isLeader ? "round.team.leader" : "round.team.add", "round", round.code, nullptr,
+                     memberJson(name, "user", isLeader));
+    }
+    auto team = store::roundTeam(db, round.id);
+    tx.commit();
+    return team;
+}
+
+store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                const std::string& stageWord, const std::optional<std::string>& date,
+                                const FeedbackHandler& onFeedback) {
+    const RoundStage requested = domain::roundStages.parse(stageWord);
+    const int32_t day = date ? requireDate(*date, "推进日期") : localToday();
+    store::Transaction tx(db);
+    const auto round = requireRound(db, roundCode);
+    requireRoundAccess(db, actor, round, Access::Write, "推进巡察阶段");
+    const RoundStage current = domain::roundStages.parse(round.stage);
+    domain::advanceRoundStage(current, requested);
+    const std::string dayText = civil::formatDate(day);
+    for (const auto& [stage, enteredOn] : store::roundStageDates(db, round.id))
+        if (enteredOn > dayText)
+            throw UserError("推进日期 " + dayText + " 早于该轮进入" + domain::roundStages.quoted(domain::roundStages.parse(stage)) +
+                            "阶段的日期 " + enteredOn + "。请检查日期。");
+
+    std::vector<int64_t> fedBack;
+    if (requested == RoundStage::FedBack) {
+        const auto undecided = store::listFindings(db, {round.id, std::nullopt, std::string("suspected"), {}});
+        if (!undecided.empty()) {
+            std::string ids;
+            for (size_t i = 0; i < undecided.size() && i < 10; ++i)
+                ids += (i ? "、#" : "#") + std::to_string(undecided[i].id);
+            if (undecided.size() > 10) ids += " 等";
+            throw UserError("巡察轮次 " + round.code + " 还有 " + std::to_string(undecided.size()) + " 条疑似问题未确认或排除（" +
+                            ids + "）。请先逐条确认或排除，再进入反馈阶段。");
+        }
+    }
+    store::setRoundStage(db, round.id, std::string(domain::roundStages.code(requested)), dayText);
+    const auto moved = *store::findRoundById(db, round.id);
+    auto after = roundJson(moved);
+    after->set("entered_on", dayText);
+    recordChange(db, actor, "round.advance", "round", round.code, roundJson(round), after);
+
+    if (requested == RoundStage::FedBack) {
+        for (const auto& finding : store::listFindings(db, {round.id, std::nullopt, std::string("confirmed"), {}})) {
+            const auto status = domain::applyFindingEvent(domain::FindingStatus::Confirmed, domain::FindingEvent::FeedBack);
+            store::setFindingStatus(db, finding.id, std::string(domain::findingStatuses.code(status)));
+            recordChange(db, actor, "finding.feed_back", "finding", std::to_string(finding.id), findingJson(finding),
+                         findingJson(*store::findFindingById(db, finding.id)));
+            fedBack.push_back(finding.id);
+        }
+        if (onFeedback) onFeedback(FeedbackEntry{db, actor, moved, day, fedBack});
+    }
+    tx.commit();
+    return moved;
+}
+
+std::vector<store::RoundRecord> listRounds(store::Database& db, const Actor& actor) {
+    std::vector<store::RoundRecord> visible;
+    for (auto& round : store::listRounds(db))
+        if (canAccessRound(db, actor, round, Access::Read)) visible.push_back(std::move(round));
+    return visible;
+}
+
+RoundDetail showRound(store::Database& db, const Actor& actor, const std::string& roundCode) {
+    RoundDetail detail{requireRound(db, roundCode), {}, {}, {}, {}};
+    requireRoundAccess(db, actor, detail.round, Access::Read, "查看巡察轮次");
+    detail.stageDates = store::roundStageDates(db, detail.round.id);
+    detail.targets = store::roundTargets(db, detail.round.id);
+    if (actor.role == domain::Role::Unit)
+        std::erase_if(detail.targets, [&](const store::UnitRecord& u) { return u.id != actor.unitId; });
+    else
+        detail.team = store::roundTeam(db, detail.round.id);
+    std::map<std::string, int64_t> counts;
+    for (const auto& f : store::listFindings(db, {detail.round.id, std::nullopt, std::nullopt, {}}))
+        if (canSeeFinding(db, actor, f)) ++counts[f.status];
+    for (const auto& term : domain::findingStatuses.terms())
+        if (auto it = counts.find(std::string(term.code)); it != counts.end()) detail.findingCounts.emplace_back(it->first, it->second);
+    return detail;
+}
+
+}  // namespace patrol::services

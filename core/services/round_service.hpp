@@ -1,0 +1,64 @@
+// Use cases for rounds (巡察轮次): create, targets, team, stage moves, listing.
+#pragma once
+
+#include <optional>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/services/actor.hpp"
+#include "core/services/feedback.hpp"
+#include "core/store/round_membership_repository.hpp"
+#include "core/store/round_repository.hpp"
+
+namespace patrol::services {
+
+struct RoundInput {
+    std::string code;
+    std::string title;
+    std::string kind;   // a round kind word
+    std::string start;  // YYYY-MM-DD
+    std::string end;
+    std::optional<std::string> term;
+    std::vector<std::string> plugins;
+    std::optional<std::string> lookbackOf;  // code of the earlier round; required for lookback
+};
+
+store::RoundRecord createRound(store::Database& db, const Actor& actor, const RoundInput& input);
+
+// Adds target units; refuses (nothing added) a unit a team member declared a conflict with.
+// Returns the units newly added (already-present ones are skipped).
+std::vector<store::UnitRecord> addRoundTargets(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                               const std::vector<std::string>& unitCodes);
+
+// Adds inspectors to the team (and makes `leader` the 组长, who is added if needed); refuses
+// (nothing added) a user with a declared conflict for one of the round's targets.
+std::vector<store::TeamMember> addRoundTeam(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                            const std::vector<std::string>& userNames,
+                                            const std::optional<std::string>& leader);
+
+// Moves the round one stage forward on `date` (YYYY-MM-DD, default today). Entering fed_back
+// needs every suspected finding decided, moves confirmed findings to fed_back and calls
+// `onFeedback` in the same transaction.
+store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                const std::string& stage, const std::optional<std::string>& date,
+                                const FeedbackHandler& onFeedback);
+
+// The rounds the actor may see, by start date.
+std::vector<store::RoundRecord> listRounds(store::Database& db, const Actor& actor);
+
+struct RoundDetail {
+    store::RoundRecord round;
+    std::vector<std::pair<std::string, std::string>> stageDates;  // (stage, date)
+    std::vector<store::UnitRecord> targets;
+    std::vector<store::TeamMember> team;
+    std::vector<std::pair<std::string, int64_t>> findingCounts;    // (status, count) visible to the actor
+};
+
+RoundDetail showRound(store::Database& db, const Actor& actor, const std::string& roundCode);
+
+// The round with this code, or UserError naming the code.
+store::RoundRecord requireRound(store::Database& db, const std::string& roundCode);
+
+}  // namespace patrol::services

@@ -1,0 +1,171 @@
+#include "core/services/unit_service.hpp"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/domain/errors.hpp"
+#include "core/domain/unit_kind.hpp"
+#include "core/services/audit_trail.hpp"
+#include "core/services/authorization.hpp"
+#include "core/services/input_checks.hpp"
+#include "core/services/record_json.hpp"
+#include "core/services/unit_csv.hpp"
+#include "core/store/transaction.hpp"
+
+namespace patrol::services {
+
+namespace {
+
+std::string duplicateMessage(const store::UnitRecord& existing) {
+    return "单位编码「" + existing.code + "」已存在（" + existing.name + "）。请换一个编码。";
+}
+
+std::string unknownParentMessage(const std::string& code) {
+    return "上级单位「" + code + "」不存在。请先添加该上级单位，或检查编码是否写错。";
+}
+
+struct CheckedUnit {
+    std::string code;
+    std::string name;
+    std::string kind;
+    std::optional<std::string> parentCode;
+};
+
+CheckedUnit checkUnit(const UnitInput& input) {
+    CheckedUnit u{requireCode(input.code, "单位编码"), requireText(input.name, "单位名称"),
+                  std::string(domain::unitKinds.code(domain::unitKinds.parse(input.kind))), std::nullopt};
+    if (input.parentCode && !input.parentCode->empty()) u.parentCode = requireCode(*input.parentCode, "上级单位编码");
+    return u;
+}
+
+store::UnitRecord insertChecked(store::Database& db, const Actor& actor, const CheckedUnit& u,
+                                std::optional<int64_t> parentId) {
+    const int64_t id = store::insertUnit(db, {u.code, u.name, u.kind, parentId});
+    const auto stored = store::findUnitById(db, id);
+    recordChange(db, actor, "unit.add", "unit", u.code, nullptr, unitJson(*stored));
+    return *stored;
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw UserError("无法读取文件 " + path + "：文件不存在或没有读权限。请检查路径。");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Column index by header name; UserError naming the missing ones.
+std::map<std::string, size_t> headerColumns(const CsvRow& header, const std::string& path) {
+    std::map<std::string, size_t> columns;
+    for (size_t i = 0; i < header.fields.size(); ++i) columns[header.fields[i]] = i;
+    std::string missing;
+    for (const char* name : {"code", "name", "kind", "parent_code"})
+        if (!columns.count(name)) missing += std::string(missing.empty() ? "" : "、") + name;
+    if (!missing.empty())
+        throw UserError(path + " 缺少列 " + missing + "：第一行应为表头 code,name,kind,parent_code（顺序不限）。没有导入任何单位。");
+    return columns;
+}
+
+}  // namespace
+
+store::UnitRecord addUnit(store::Database& db, const Actor& actor, const UnitInput& input) {
+    requireAdmin(actor, "添加单位");
+    const CheckedUnit u = checkUnit(input);
+    store::Transaction tx(db);
+    if (const auto existing = store::findUnitByCode(db, u.code)) throw UserError(duplicateMessage(*existing));
+    std::optional<int64_t> parentId;
+    if (u.parentCode) {
+        const auto parent = store::findUnitByCode(db, *u.parentCode);
+        if (!parent) throw UserError(unknownParentMessage(*u.parentCode));
+        parentId = parent->id;
+    }
+    auto stored = insertChecked(db, actor, u, parentId);
+    tx.commit();
+    return stored;
+}
+
+size_t importUnits(store::Database& db, const Actor& actor, const std::string& csvPath) {
+    requireAdmin(actor, "导入单位");
+    const auto rows = parseCsv(readFile(csvPath), csvPath);
+    if (rows.empty()) throw UserError(csvPath + " 是空文件：第一行应为表头 code,name,kind,parent_code。没有导入任何单位。");
+    const auto columns = headerColumns(rows.front(), csvPath);
+    const auto field = [&](const CsvRow& row, const char* name) {
+        const size_t i = columns.at(name);
+        return i < row.fields.size() ? row.fields[i] : std::string();
+    };
+
+    std::vector<std::string> problems;
+    std::vector<std::pair<size_t, CheckedUnit>> pending;  // (line, unit)
+    std::map<std::string, size_t> linesByCode;
+    for (size_t r = 1; r < rows.size(); ++r) {
+        const CsvRow& row = rows[r];
+        try {
+            const std::string parent = field(row, "parent_code");
+            CheckedUnit u = checkUnit({field(row, "code"), field(row, "name"), field(row, "kind"),
+                                       parent.empty() ? std::nullopt : std::optional<std::string>(parent)});
+            if (const auto seen = linesByCode.find(u.code); seen != linesByCode.end())
+                throw UserError("单位编码「" + u.code + "」与第 " + std::to_string(seen->second) + " 行重复。");
+            linesByCode[u.code] = row.line;
+            pending.emplace_back(row.line, std::move(u));
+        } catch (const UserError& e) {
+            problems.push_back("第 " + std::to_string(row.line) + " 行：" + e.what());
+        }
+    }
+
+    store::Transaction tx(db);
+    for (const auto& [line, u] : pending)
+        if (const auto existing = store::findUnitByCode(db, u.code))
+            problems.push_back("第 " + std::to_string(line) + " 行：" + duplicateMessage(*existing));
+    // Parents may come later in the file: insert in passes until nothing more can be placed.
+    size_t added = 0;
+    std::vector<std::pair<size_t, CheckedUnit>> waiting = problems.empty() ? pending : decltype(pending){};
+    while (!waiting.empty()) {
+        std::vector<std::pair<size_t, CheckedUnit>> next;
+        for (auto& item : waiting) {
+            const CheckedUnit& u = item.second;
+            std::optional<int64_t> parentId;
+            if (u.parentCode) {
+                const auto parent = store::findUnitByCode(db, *u.parentCode);
+                if (!parent) {
+                    next.push_back(std::move(item));
+                    continue;
+                }
+                parentId = parent->id;
+            }
+            insertChecked(db, actor, u, parentId);
+            ++added;
+        }
+        if (next.size() == waiting.size()) {
+            for (const auto& [line, u] : next)
+                problems.push_back("第 " + std::to_string(line) + " 行：" + unknownParentMessage(*u.parentCode));
+            break;
+        }
+        waiting = std::move(next);
+    }
+    if (!problems.empty()) {
+        std::string message = csvPath + " 有 " + std::to_string(problems.size()) + " 处错误，没有导入任何单位：";
+        for (const auto& p : problems) message += "\n  " + p;
+        message += "\n请改正后重新导入。";
+        throw UserError(message);
+    }
+    tx.commit();
+    return added;
+}
+
+store::UnitRecord requireUnit(store::Database& db, const std::string& unitCode) {
+    if (auto unit = store::findUnitByCode(db, unitCode)) return *unit;
+    throw UserError("单位「" + unitCode + "」不存在。请检查单位编码（可用 patrol unit list 查看所有单位）。");
+}
+
+std::vector<store::UnitRecord> listUnits(store::Database& db, const Actor& actor) {
+    if (actor.role == domain::Role::Unit) {
+        std::vector<store::UnitRecord> own;
+        if (actor.unitId)
+            if (auto unit = store::findUnitById(db, *actor.unitId)) own.push_back(*unit);
+        return own;
+    }
+    return store::listUnits(db);
+}
+
+}  // namespace patrol::services

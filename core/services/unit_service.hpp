@@ -1,0 +1,33 @@
+// Use cases for units (单位): add one, import a CSV all-or-nothing, list.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/services/actor.hpp"
+#include "core/store/unit_repository.hpp"
+
+namespace patrol::services {
+
+struct UnitInput {
+    std::string code;
+    std::string name;
+    std::string kind;  // a unit kind word, e.g. township
+    std::optional<std::string> parentCode;
+};
+
+store::UnitRecord addUnit(store::Database& db, const Actor& actor, const UnitInput& input);
+
+// Reads a CSV file with the columns code,name,kind,parent_code (any order, UTF-8, optional BOM;
+// a parent may be another row of the same file). Either every row is stored or none: the
+// UserError lists each bad row with its line number. Returns the number of units added.
+size_t importUnits(store::Database& db, const Actor& actor, const std::string& csvPath);
+
+// The unit with this code, or UserError naming the code.
+store::UnitRecord requireUnit(store::Database& db, const std::string& unitCode);
+
+// Ordered by code; a unit user sees only its own unit.
+std::vector<store::UnitRecord> listUnits(store::Database& db, const Actor& actor);
+
+}  // namespace patrol::services
