@@ -13,7 +13,7 @@ namespace patrol::services {
 using domain::FindingStatus;
 
 FeedbackResult createTasksOnFeedback(store::Database& db, const store::RoundRecord& round, int32_t feedbackDay,
-                                     const ActingUser& actor, const WorkflowSettings& settings,
+                                     const Actor& actor, const WorkflowSettings& settings,
                                      const domain::WorkingCalendar& calendar) {
     FeedbackResult result;
     result.reportDue = feedbackDay + settings.reportDays;
@@ -41,7 +41,16 @@ FeedbackResult createTasksOnFeedback(store::Database& db, const store::RoundReco
     return result;
 }
 
-void closeRoundRectification(store::Database& db, const store::RoundRecord& round, const ActingUser& actor) {
+FeedbackHandler rectificationOnFeedback(const WorkflowSettings& settings, const domain::WorkingCalendar& calendar,
+                                        FeedbackResult* result) {
+    return [&settings, &calendar, result](const FeedbackEntry& entry) {
+        FeedbackResult created =
+            createTasksOnFeedback(entry.db, entry.round, entry.feedbackDay, entry.actor, settings, calendar);
+        if (result) *result = std::move(created);
+    };
+}
+
+void closeRoundRectification(store::Database& db, const store::RoundRecord& round, const Actor& actor) {
     store::TaskQuery open;
     open.roundId = round.id;
     open.openOnly = true;

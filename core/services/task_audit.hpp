@@ -1,0 +1,25 @@
+// How rectification tasks appear in the audit log: one event per change, with the task's
+// state before and after as JSON (so `task show` can tell its history from the log).
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <optional>
+#include <string>
+
+#include "core/services/actor.hpp"
+#include "core/store/task_repository.hpp"
+
+namespace patrol::services {
+
+inline constexpr const char* kTaskEntity = "rectification_task";
+
+Poco::JSON::Object::Ptr taskJson(const store::TaskRecord& task);
+
+// Appends one audit event for the task; `extraKey`/`extraValue` are added to the "after"
+// object (e.g. the reason of a return).
+void auditTask(store::Database& db, const Actor& actor, const std::string& action,
+               const std::optional<store::TaskRecord>& before, const store::TaskRecord& after,
+               const std::string& extraKey = "", const std::string& extraValue = "");
+
+}  // namespace patrol::services
