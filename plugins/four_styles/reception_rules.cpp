@@ -26,8 +26,10 @@ void overStandardReception(const Expenses& e, const Settings& s, FindingSink& ou
         f.unit = str(e.unit.text(r));
         f.refs = {str(e.id.text(r))};
         f.amountFen = excess;
-        f.title = date(e.date.date(r)) + " " + vendorPart(e, r) + "公务接待 " + count + " 人，人均 " + yuan(perCapita) +
-                  " 元，超出标准 " + yuan(perCapita - s.receptionPerCapitaFen) + " 元/人";
+        const int64_t excessEach = perCapita - s.receptionPerCapitaFen;
+        // An excess below half a fen per person still shows, as the total.
+        const std::string over = excessEach > 0 ? "超出标准 " + yuan(excessEach) + " 元/人" : "合计超出标准 " + yuan(excess) + " 元";
+        f.title = date(e.date.date(r)) + " " + vendorPart(e, r) + "公务接待 " + count + " 人，人均 " + yuan(perCapita) + " 元，" + over;
         f.detail = "支出 " + f.refs[0] + "：公务接待 " + count + " 人，金额 " + yuan(amount) + " 元；标准 " +
                    yuan(s.receptionPerCapitaFen) + " 元/人，合计上限 " + yuan(static_cast<int64_t>(standard)) +
                    " 元，超出 " + yuan(excess) + " 元。" + (e.description.has(r) ? "事由：" + str(e.description.text(r)) : "");

@@ -30,10 +30,10 @@ inline std::string_view weekdayName(int32_t day) {
 // a / b rounded half up, for non-negative a and positive b (display only; rules never divide).
 inline int64_t divideRounded(int64_t a, int64_t b) { return (a / b) + ((a % b) * 2 >= b ? 1 : 0); }
 
-// part / whole as a percentage with two decimals ("37.50"); whole must be positive.
+// part / whole as a percentage with two decimals, rounded down ("49.99" for 499.99 of 1000),
+// so a share below a limit never prints as the limit itself; whole must be positive.
 inline std::string percent(int64_t part, int64_t whole) {
-    const Wide hundredths = (static_cast<Wide>(part) * 20000 + whole) / (2 * static_cast<Wide>(whole));
-    return yuan(static_cast<int64_t>(hundredths));
+    return yuan(static_cast<int64_t>(Wide(part) * 10000 / whole));
 }
 
 inline std::string str(std::string_view s) { return std::string(s); }
