@@ -193,6 +193,7 @@ store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const s
         }
         if (onFeedback) onFeedback(FeedbackEntry{db, actor, moved, day, fedBack});
     }
+    if (requested == RoundStage::Closed) closeRoundRectification(db, moved, actor);
     tx.commit();
     return moved;
 }

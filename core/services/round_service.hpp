@@ -40,7 +40,8 @@ std::vector<store::TeamMember> addRoundTeam(store::Database& db, const Actor& ac
 
 // Moves the round one stage forward on `date` (YYYY-MM-DD, default today). Entering fed_back
 // needs every suspected finding decided, moves confirmed findings to fed_back and calls
-// `onFeedback` in the same transaction.
+// `onFeedback` (the workflow's task creation, see feedback.hpp) in the same transaction.
+// Entering closed needs every rectification task accepted (closeRoundRectification).
 store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const std::string& roundCode,
                                 const std::string& stage, const std::optional<std::string>& date,
                                 const FeedbackHandler& onFeedback);

@@ -6,14 +6,18 @@
 
 namespace patrol::store {
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+    db_.exec(nested_ ? "SAVEPOINT patrol_nested" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
-    if (open_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!open_) return;
+    const char* undo = nested_ ? "ROLLBACK TO patrol_nested; RELEASE patrol_nested" : "ROLLBACK";
+    sqlite3_exec(db_.handle(), undo, nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {
-    db_.exec("COMMIT");
+    db_.exec(nested_ ? "RELEASE patrol_nested" : "COMMIT");
     open_ = false;
 }
 

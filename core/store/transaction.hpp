@@ -1,5 +1,6 @@
 // One unit of change: BEGIN IMMEDIATE takes the write lock up front (waiting up to the busy
-// timeout), so a use case and its audit event commit together or not at all.
+// timeout), so a use case and its audit event commit together or not at all. Opened inside
+// another transaction it becomes a savepoint, so use cases compose into a larger one.
 #pragma once
 
 namespace patrol::store {
@@ -19,6 +20,7 @@ public:
 
 private:
     Database& db_;
+    bool nested_ = false;
     bool open_ = true;
 };
 

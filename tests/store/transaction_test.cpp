@@ -74,3 +74,32 @@ TEST_CASE("a writer that times out gets a clear message") {
                                            "请等对方完成后重试，或调大设置 database.busy_timeout_ms。");
     }
 }
+
+TEST_CASE("a transaction inside another is a savepoint: inner rollback keeps the outer work") {
+    ScratchDir dir;
+    auto db = Database::open(dir.file("t.db"));
+    {
+        Transaction outer(db);
+        insertUnit(db, {"A", "甲单位", "other", std::nullopt});
+        {
+            Transaction inner(db);
+            insertUnit(db, {"B", "乙单位", "other", std::nullopt});
+        }  // not committed: only B is undone
+        {
+            Transaction inner(db);
+            insertUnit(db, {"C", "丙单位", "other", std::nullopt});
+            inner.commit();
+        }
+        outer.commit();
+    }
+    CHECK(countUnits(db) == 2);
+    CHECK(findUnitByCode(db, "C").has_value());
+    CHECK_FALSE(findUnitByCode(db, "B").has_value());
+    {
+        Transaction outer(db);
+        Transaction inner(db);
+        insertUnit(db, {"D", "丁单位", "other", std::nullopt});
+        inner.commit();
+    }  // outer not committed: D is gone too
+    CHECK_FALSE(findUnitByCode(db, "D").has_value());
+}

@@ -1,0 +1,150 @@
+#include "core/services/finding_service.hpp"
+
+#include "core/domain/errors.hpp"
+#include "core/domain/finding_status.hpp"
+#include "core/domain/round_stage.hpp"
+#include "core/domain/severity.hpp"
+#include "core/services/audit_trail.hpp"
+#include "core/services/authorization.hpp"
+#include "core/services/input_checks.hpp"
+#include "core/services/record_json.hpp"
+#include "core/services/round_service.hpp"
+#include "core/services/unit_service.hpp"
+#include "core/store/round_membership_repository.hpp"
+#include "core/store/transaction.hpp"
+
+namespace patrol::services {
+
+using domain::FindingEvent;
+using domain::FindingStatus;
+
+namespace {
+
+// Findings are recorded until the round is fed back; later ones belong to a later round.
+void requireRecordingOpen(const store::RoundRecord& round) {
+    const auto stage = domain::roundStages.parse(round.stage);
+    if (static_cast<int>(stage) >= static_cast<int>(domain::RoundStage::FedBack))
+        throw UserError("巡察轮次 " + round.code + " 已处于" + domain::roundStages.quoted(stage) +
+                        "阶段，不能再记录问题：问题只能在反馈之前记录。");
+}
+
+void requireTarget(store::Database& db, const store::RoundRecord& round, const store::UnitRecord& unit) {
+    for (const auto& target : store::roundTargets(db, round.id))
+        if (target.id == unit.id) return;
+    throw UserError("单位「" + unit.name + "」(" + unit.code + ") 不是巡察轮次 " + round.code +
+                    " 的巡察对象。请先把它列为巡察对象，或检查单位编码。");
+}
+
+store::FindingRecord requireVisibleFinding(store::Database& db, const Actor& actor, int64_t id) {
+    const auto finding = store::findFindingById(db, id);
+    if (!finding || !canSeeFinding(db, actor, *finding))
+        throw UserError("问题 #" + std::to_string(id) + " 不存在，或您无权查看。请检查问题编号（可用 patrol finding list 查看）。");
+    return *finding;
+}
+
+// Confirm / dismiss: one status move of one finding, with its audit event.
+store::FindingRecord decide(store::Database& db, const Actor& actor, int64_t id, FindingEvent event,
+                            const std::optional<std::string>& reason) {
+    store::Transaction tx(db);
+    const auto before = requireVisibleFinding(db, actor, id);
+    const auto round = *store::findRoundById(db, before.roundId);
+    requireRoundAccess(db, actor, round, Access::Write, std::string(domain::findingEvents.label(event)) + "问题");
+    const auto next = domain::applyFindingEvent(domain::findingStatuses.parse(before.status), event);
+    if (next == FindingStatus::Dismissed) store::setFindingDismissed(db, id, *reason);
+    else store::setFindingStatus(db, id, std::string(domain::findingStatuses.code(next)));
+    const auto after = *store::findFindingById(db, id);
+    recordChange(db, actor, "finding." + std::string(domain::findingEvents.code(event)), "finding", std::to_string(id),
+                 findingJson(before), findingJson(after));
+    tx.commit();
+    return after;
+}
+
+}  // namespace
+
+store::FindingRecord addFinding(store::Database& db, const Actor& actor, const FindingInput& input) {
+    store::NewFinding f;
+    f.category = requireText(input.category, "问题类别");
+    f.title = requireText(input.title, "问题标题");
+    f.detail = input.detail;
+    f.severity = std::string(domain::severities.code(domain::severities.parse(input.severity.value_or("medium"))));
+    if (input.amount) f.amountFen = requireAmount(*input.amount);
+    if (input.peopleCount) f.peopleCount = requireCount(*input.peopleCount, "涉及人数");
+    if (input.peopleLevel && !input.peopleLevel->empty()) f.peopleLevel = input.peopleLevel;
+    f.source = "manual";
+    f.status = std::string(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Manual)));
+    f.createdBy = actor.name;
+
+    store::Transaction tx(db);
+    const auto round = requireRound(db, input.roundCode);
+    requireRoundAccess(db, actor, round, Access::Write, "记录问题");
+    requireRecordingOpen(round);
+    const auto unit = requireUnit(db, input.unitCode);
+    requireTarget(db, round, unit);
+    f.roundId = round.id;
+    f.unitId = unit.id;
+    const int64_t id = store::insertFinding(db, f);
+    const auto stored = *store::findFindingById(db, id);
+    recordChange(db, actor, "finding.add", "finding", std::to_string(id), nullptr, findingJson(stored));
+    tx.commit();
+    return stored;
+}
+
+RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                   const std::vector<CheckFinding>& findings) {
+    RecordedChecks result;
+    store::Transaction tx(db);
+    const auto round = requireRound(db, roundCode);
+    requireRoundAccess(db, actor, round, Access::Write, "记录检查发现的疑似问题");
+    requireRecordingOpen(round);
+    for (const auto& c : findings) {
+        if (store::findFindingByFingerprint(db, round.id, c.fingerprint)) {
+            ++result.alreadyRecorded;
+            continue;
+        }
+        store::NewFinding f;
+        f.roundId = round.id;
+        f.unitId = requireUnit(db, c.unitCode).id;
+        f.category = c.category;
+        f.title = c.title;
+        f.detail = c.detail;
+        f.severity = std::string(domain::severities.code(domain::severities.parse(c.severity)));
+        f.amountFen = c.amountFen;
+        f.source = "check:" + c.plugin + "/" + c.rule;
+        f.refs = c.refsJson;
+        f.fingerprint = c.fingerprint;
+        f.status = std::string(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Check)));
+        f.createdBy = actor.name;
+        const int64_t id = store::insertFinding(db, f);
+        recordChange(db, actor, "finding.add", "finding", std::to_string(id), nullptr,
+                     findingJson(*store::findFindingById(db, id)));
+        ++result.added;
+    }
+    tx.commit();
+    return result;
+}
+
+std::vector<store::FindingRecord> listFindings(store::Database& db, const Actor& actor, const FindingFilter& filter) {
+    store::FindingQuery query;
+    if (filter.roundCode) query.roundId = requireRound(db, *filter.roundCode).id;
+    if (filter.unitCode) query.unitId = requireUnit(db, *filter.unitCode).id;
+    if (filter.status) query.status = std::string(domain::findingStatuses.code(domain::findingStatuses.parse(*filter.status)));
+    std::vector<store::FindingRecord> visible;
+    for (auto& f : store::listFindings(db, query))
+        if (canSeeFinding(db, actor, f)) visible.push_back(std::move(f));
+    return visible;
+}
+
+store::FindingRecord showFinding(store::Database& db, const Actor& actor, int64_t id) {
+    return requireVisibleFinding(db, actor, id);
+}
+
+store::FindingRecord confirmFinding(store::Database& db, const Actor& actor, int64_t id) {
+    return decide(db, actor, id, FindingEvent::Confirm, std::nullopt);
+}
+
+store::FindingRecord dismissFinding(store::Database& db, const Actor& actor, int64_t id, const std::string& reason) {
+    domain::requireDismissalReason(reason);
+    return decide(db, actor, id, FindingEvent::Dismiss, reason);
+}
+
+}  // namespace patrol::services

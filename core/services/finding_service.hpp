@@ -1,0 +1,64 @@
+// Use cases for findings (问题): record manual ones, record a check's suspected ones, decide
+// (confirm / dismiss), list and show — each filtered by what the actor may see.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/services/actor.hpp"
+#include "core/store/finding_repository.hpp"
+
+namespace patrol::services {
+
+struct FindingInput {
+    std::string roundCode;
+    std::string unitCode;
+    std::string category;
+    std::string title;
+    std::string detail;
+    std::optional<std::string> severity;     // low | medium | high (default medium)
+    std::optional<std::string> amount;       // yuan, e.g. "5200.00"
+    std::optional<std::string> peopleCount;  // whole number
+    std::optional<std::string> peopleLevel;  // e.g. 乡科级
+};
+
+// A manual finding: starts confirmed. Admin or an inspector of the round; the unit must be a
+// target of the round, and the round must not have been fed back yet.
+store::FindingRecord addFinding(store::Database& db, const Actor& actor, const FindingInput& input);
+
+// One finding of an automated check, already fingerprinted by the plugin host.
+struct CheckFinding {
+    std::string plugin;
+    std::string rule;
+    std::string unitCode;
+    std::string category;
+    std::string title;
+    std::string detail;
+    std::string severity = "medium";
+    std::optional<int64_t> amountFen;
+    std::string refsJson = "[]";
+    std::string fingerprint;
+};
+
+struct RecordedChecks {
+    size_t added = 0;
+    size_t alreadyRecorded = 0;  // same fingerprint already in the round
+};
+
+// Records check findings as suspected, in one transaction; idempotent by fingerprint.
+RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                   const std::vector<CheckFinding>& findings);
+
+struct FindingFilter {
+    std::optional<std::string> roundCode;
+    std::optional<std::string> unitCode;
+    std::optional<std::string> status;
+};
+
+std::vector<store::FindingRecord> listFindings(store::Database& db, const Actor& actor, const FindingFilter& filter);
+store::FindingRecord showFinding(store::Database& db, const Actor& actor, int64_t id);
+store::FindingRecord confirmFinding(store::Database& db, const Actor& actor, int64_t id);
+store::FindingRecord dismissFinding(store::Database& db, const Actor& actor, int64_t id, const std::string& reason);
+
+}  // namespace patrol::services

@@ -1,0 +1,115 @@
+#include "core/services/user_service.hpp"
+
+#include <Poco/RandomStream.h>
+
+#include <iomanip>
+#include <sstream>
+
+#include "core/domain/errors.hpp"
+#include "core/services/audit_trail.hpp"
+#include "core/services/authorization.hpp"
+#include "core/services/input_checks.hpp"
+#include "core/services/record_json.hpp"
+#include "core/services/unit_service.hpp"
+#include "core/store/conflict_repository.hpp"
+#include "core/store/sha256.hpp"
+#include "core/store/transaction.hpp"
+
+namespace patrol::services {
+
+namespace {
+
+// Random bytes from the system's entropy source, as hex.
+std::string randomHex(size_t bytes) {
+    Poco::RandomInputStream random;
+    std::ostringstream hex;
+    for (size_t i = 0; i < bytes; ++i) {
+        const int byte = random.get() & 0xff;
+        hex << std::hex << std::setw(2) << std::setfill('0') << byte;
+    }
+    return hex.str();
+}
+
+// Constant-time comparison, so timing does not reveal how much of a hash matched.
+bool sameHash(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    unsigned char diff = 0;
+    for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+Poco::JSON::Object::Ptr withConflicts(const store::UserRecord& user, const std::vector<std::string>& conflicts) {
+    auto o = userJson(user);
+    Poco::JSON::Array::Ptr codes = new Poco::JSON::Array;
+    for (const auto& c : conflicts) codes->add(c);
+    o->set("conflicts", codes);
+    return o;
+}
+
+std::vector<std::string> conflictCodes(store::Database& db, int64_t userId) {
+    std::vector<std::string> codes;
+    for (const auto& c : store::conflictsOfUser(db, userId)) codes.push_back(c.unitCode);
+    return codes;
+}
+
+}  // namespace
+
+std::string hashToken(const std::string& saltHex, const std::string& token) { return store::sha256Hex(saltHex + token); }
+
+AddedUser addUser(store::Database& db, const Actor& actor, const UserInput& input) {
+    requireAdmin(actor, "添加用户");
+    const std::string name = requireText(input.name, "用户姓名");
+    const auto role = domain::roles.parse(input.role);
+    if (role == domain::Role::Unit && (!input.unitCode || input.unitCode->empty()))
+        throw UserError("被巡察单位联系人（unit 角色）必须指明所属单位（--unit 单位编码）。");
+
+    store::Transaction tx(db);
+    if (store::findUserByName(db, name)) throw UserError("用户「" + name + "」已存在。请换一个姓名（可加上单位或编号区分）。");
+    std::optional<int64_t> unitId;
+    if (input.unitCode && !input.unitCode->empty()) unitId = requireUnit(db, *input.unitCode).id;
+    std::vector<int64_t> conflictIds;
+    for (const auto& code : input.conflictUnits) conflictIds.push_back(requireUnit(db, code).id);
+
+    AddedUser added;
+    added.token = randomHex(32);
+    const std::string salt = randomHex(16);
+    const int64_t id = store::insertUser(db, {name, std::string(domain::roles.code(role)), unitId, salt, hashToken(salt, added.token)});
+    for (const int64_t unit : conflictIds) store::insertConflict(db, id, unit);
+    added.user = *store::findUserById(db, id);
+    recordChange(db, actor, "user.add", "user", name, nullptr, withConflicts(added.user, conflictCodes(db, id)));
+    tx.commit();
+    return added;
+}
+
+std::vector<UserView> listUsers(store::Database& db, const Actor& actor) {
+    requireAdminOrLeader(actor, "查看用户名单");
+    std::vector<UserView> out;
+    for (auto& user : store::listUsers(db)) {
+        auto conflicts = conflictCodes(db, user.id);
+        out.push_back({std::move(user), std::move(conflicts)});
+    }
+    return out;
+}
+
+store::UserRecord revokeUser(store::Database& db, const Actor& actor, const std::string& name) {
+    requireAdmin(actor, "撤销用户");
+    store::Transaction tx(db);
+    const auto user = store::findUserByName(db, name);
+    if (!user) throw UserError("用户「" + name + "」不存在。请检查姓名（可用 patrol user list 查看所有用户）。");
+    if (user->revoked) throw UserError("用户「" + name + "」的访问权限已经撤销过了，无需再次撤销。");
+    store::markUserRevoked(db, user->id);
+    const auto after = *store::findUserById(db, user->id);
+    recordChange(db, actor, "user.revoke", "user", name, userJson(*user), userJson(after));
+    tx.commit();
+    return after;
+}
+
+std::optional<Actor> authenticateToken(store::Database& db, const std::string& token) {
+    if (token.size() != 64) return std::nullopt;
+    for (const auto& user : store::listUsers(db))
+        if (!user.revoked && sameHash(hashToken(user.tokenSalt, token), user.tokenHash))
+            return Actor{user.id, user.name, domain::roles.parse(user.role), user.unitId};
+    return std::nullopt;
+}
+
+}  // namespace patrol::services
