@@ -34,11 +34,14 @@ constexpr std::optional<int64_t> parseFen(std::string_view s) {
 
 // 183333 -> "1833.33"; negative amounts keep their sign.
 inline std::string formatYuan(int64_t fen) {
-    std::string sign = fen < 0 ? "-" : "";
     const uint64_t v = fen < 0 ? static_cast<uint64_t>(-(fen + 1)) + 1 : static_cast<uint64_t>(fen);
-    std::string cents = std::to_string(v % 100);
-    if (cents.size() == 1) cents.insert(0, "0");
-    return sign + std::to_string(v / 100) + "." + cents;
+    std::string out;
+    if (fen < 0) out.push_back('-');
+    out.append(std::to_string(v / 100));
+    out.push_back('.');
+    out.push_back(static_cast<char>('0' + (v % 100) / 10));
+    out.push_back(static_cast<char>('0' + v % 10));
+    return out;
 }
 
 }  // namespace patrol::money

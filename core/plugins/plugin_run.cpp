@@ -1,0 +1,256 @@
+#include "core/plugins/plugin_run.hpp"
+
+#include "core/plugins/child_process.hpp"
+#include "core/plugins/plugin_error.hpp"
+#include "core/plugins/wire.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+
+namespace patrol::plugins {
+
+namespace {
+
+// What the plugin sees as `host`: the run's inputs and where its findings go.
+class HostSession {
+public:
+    HostSession(const PluginEntry& plugin, const RunRequest& request) : plugin_(plugin), request_(request) {
+        api_.struct_size = sizeof(patrol_host_api);
+        api_.abi_major = PATROL_ABI_MAJOR;
+        api_.abi_minor = PATROL_ABI_MINOR;
+        api_.host = this;
+        api_.as_of = request.asOf;
+        api_.table = &HostSession::table;
+        api_.is_working_day = &HostSession::isWorkingDay;
+        api_.emit = &HostSession::emit;
+        api_.log = &HostSession::log;
+        api_.setting = &HostSession::setting;
+        api_.progress = &HostSession::progress;
+    }
+
+    // Isolated runs send everything down the pipe as it happens.
+    void streamTo(int fd) { fd_ = fd; }
+    const patrol_host_api* api() const { return &api_; }
+    std::vector<CheckFinding>& findings() { return findings_; }
+
+private:
+    static HostSession& self(void* host) { return *static_cast<HostSession*>(host); }
+
+    static const patrol_table* table(void* host, const char* name) {
+        if (!name || !self(host).request_.dataset) return nullptr;
+        const data::TableData* t = self(host).request_.dataset->table(name);
+        return t ? t->abi() : nullptr;
+    }
+
+    static int isWorkingDay(void* host, int32_t day) {
+        const auto& f = self(host).request_.isWorkingDay;
+        return f && f(day) ? 1 : 0;
+    }
+
+    static int emit(void* host, const patrol_finding* in) {
+        HostSession& s = self(host);
+        if (!in || in->struct_size < offsetof(patrol_finding, detail) + sizeof(in->detail)) return 1;
+        auto str = [](patrol_text t) { return t.data ? std::string(t.data, static_cast<size_t>(t.size)) : std::string(); };
+        CheckFinding f;
+        f.plugin = s.plugin_.id;
+        f.rule = str(in->rule);
+        f.unit = str(in->unit);
+        for (uint32_t i = 0; i < in->ref_count; ++i) f.refs.push_back(str(in->refs[i]));
+        if (in->has_amount) f.amountFen = in->amount_fen;
+        f.title = str(in->title);
+        f.detail = str(in->detail);
+        if (s.fd_ < 0) {
+            s.findings_.push_back(std::move(f));
+            return 0;
+        }
+        wire::Writer w;
+        w.text(f.rule);
+        w.text(f.unit);
+        w.u32(static_cast<uint32_t>(f.refs.size()));
+        for (const auto& r : f.refs) w.text(r);
+        w.u8(f.amountFen ? 1 : 0);
+        w.i64(f.amountFen.value_or(0));
+        w.text(f.title);
+        w.text(f.detail);
+        writeAll(s.fd_, w.frame(wire::Finding));
+        return 0;
+    }
+
+    static void log(void* host, int32_t level, patrol_text message) {
+        HostSession& s = self(host);
+        const std::string text = message.data ? std::string(message.data, static_cast<size_t>(message.size)) : std::string();
+        if (s.fd_ < 0) {
+            if (s.request_.log) s.request_.log(static_cast<patrol_log_level>(level), text);
+            return;
+        }
+        wire::Writer w;
+        w.i32(level);
+        w.text(text);
+        writeAll(s.fd_, w.frame(wire::Log));
+    }
+
+    static int setting(void* host, const char* key, patrol_text* value) {
+        HostSession& s = self(host);
+        if (!key || !value) return 1;
+        const auto it = s.request_.settings.find(key);
+        if (it == s.request_.settings.end()) return 1;
+        value->data = it->second.data();
+        value->size = it->second.size();
+        return 0;
+    }
+
+    static void progress(void* host, double fraction) {
+        HostSession& s = self(host);
+        if (s.fd_ < 0 && s.request_.progress) s.request_.progress(fraction);
+    }
+
+    const PluginEntry& plugin_;
+    const RunRequest& request_;
+    patrol_host_api api_{};
+    int fd_ = -1;
+    std::vector<CheckFinding> findings_;
+};
+
+RunResult fail(PluginEntry& plugin, std::string error) {
+    plugin.state = PluginState::Failed;
+    plugin.error = error;
+    RunResult r;
+    r.error = std::move(error);
+    return r;
+}
+
+std::string runError(const PluginEntry& plugin, const std::string& what) {
+    return pluginLabel(plugin.id, plugin.library) + " 运行出错：" + what + "。本次检查结果未记录。";
+}
+
+// Every finding must name a declared rule; then refs are sorted, fingerprints set, order fixed.
+RunResult finish(PluginEntry& plugin, std::vector<CheckFinding> findings) {
+    for (auto& f : findings) {
+        if (!plugin.metadata->rule(f.rule)) {
+            std::string declared;
+            for (const auto& r : plugin.metadata->rules) declared += (declared.empty() ? "" : "、") + r.code;
+            return fail(plugin, pluginLabel(plugin.id, plugin.library) + " 报告了元数据中没有声明的规则 \"" + f.rule + "\"（已声明：" + declared +
+                                    "）。本次检查结果未记录。请插件作者在元数据的 rules 中声明该规则。");
+        }
+        seal(f);
+    }
+    std::sort(findings.begin(), findings.end(), findingOrder);
+    RunResult r;
+    r.ok = true;
+    r.findings = std::move(findings);
+    return r;
+}
+
+std::string lastError(const patrol_plugin& p) {
+    const char* e = p.last_error();
+    return e && *e ? std::string(e) : std::string("插件未给出原因");
+}
+
+RunResult runInProcess(PluginEntry& plugin, const RunRequest& request) {
+    if (!plugin.loaded) loadPlugin(plugin, false);
+    if (plugin.state == PluginState::Failed) return fail(plugin, plugin.error);
+    const std::shared_ptr<const PluginLibrary> keep = plugin.loaded;  // alive for the whole run
+    HostSession session(plugin, request);
+    int status = PATROL_ERROR;
+    try {
+        status = keep->plugin().run(session.api());
+    } catch (...) {
+        return fail(plugin, runError(plugin, "插件让异常越过了 ABI 边界（应在插件内捕获）"));
+    }
+    if (status != PATROL_OK) return fail(plugin, runError(plugin, lastError(keep->plugin())));
+    return finish(plugin, std::move(session.findings()));
+}
+
+RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
+    if (plugin.state == PluginState::Failed) return fail(plugin, plugin.error);
+    const auto outcome = runInChild(
+        [&](int fd) {
+            std::shared_ptr<const PluginLibrary> lib = plugin.loaded;
+            if (!lib) {
+                try {
+                    lib = PluginLibrary::load(plugin.library, *plugin.metadata);
+                } catch (const std::exception& e) {
+                    wire::Writer w;
+                    w.text(e.what());
+                    writeAll(fd, w.frame(wire::LoadFailed));
+                    return;
+                }
+            }
+            HostSession session(plugin, request);
+            session.streamTo(fd);
+            const int status = lib->plugin().run(session.api());
+            wire::Writer w;
+            w.i32(status);
+            w.text(status == PATROL_OK ? std::string() : lastError(lib->plugin()));
+            writeAll(fd, w.frame(wire::Done));
+        },
+        std::chrono::seconds(request.timeoutSeconds));
+
+    std::vector<CheckFinding> findings;
+    bool done = false;
+    int32_t status = PATROL_ERROR;
+    std::string error;
+    try {
+        wire::Reader frames(outcome.output);
+        wire::Kind kind;
+        std::string_view payload;
+        while (frames.frame(kind, payload)) {
+            wire::Reader r(payload);
+            if (kind == wire::Finding) {
+                CheckFinding f;
+                f.plugin = plugin.id;
+                f.rule = r.text();
+                f.unit = r.text();
+                const uint32_t refs = r.u32();
+                for (uint32_t i = 0; i < refs; ++i) f.refs.push_back(r.text());
+                const bool hasAmount = r.u8() != 0;
+                const int64_t amount = r.i64();
+                if (hasAmount) f.amountFen = amount;
+                f.title = r.text();
+                f.detail = r.text();
+                findings.push_back(std::move(f));
+            } else if (kind == wire::Log) {
+                const int32_t level = r.i32();
+                const std::string text = r.text();
+                if (request.log) request.log(static_cast<patrol_log_level>(level), text);
+            } else if (kind == wire::Done) {
+                status = r.i32();
+                error = r.text();
+                done = true;
+            } else if (kind == wire::LoadFailed) {
+                return fail(plugin, r.text());
+            }
+        }
+    } catch (const std::exception&) {
+        done = false;
+    }
+    const std::string label = pluginLabel(plugin.id, plugin.library);
+    if (outcome.end == ChildOutcome::End::TimedOut)
+        return fail(plugin, label + " 运行超过 " + std::to_string(request.timeoutSeconds) + " 秒仍未结束，已被终止（设置 plugins.timeout_seconds = " +
+                                std::to_string(request.timeoutSeconds) + "）。本次检查结果未记录。请检查插件是否陷入死循环，或调大 plugins.timeout_seconds。");
+    if (!done || outcome.end != ChildOutcome::End::Exited || outcome.exitCode != 0)
+        return fail(plugin, label + " 在隔离进程中异常终止（" + outcome.describe() + "）。本次检查结果未记录。请把数据和这条信息交给插件作者。");
+    if (status != PATROL_OK) return fail(plugin, runError(plugin, error));
+    plugin.state = PluginState::Loaded;
+    return finish(plugin, std::move(findings));
+}
+
+}  // namespace
+
+RunResult runPlugin(PluginEntry& plugin, const RunRequest& request) {
+    if (!plugin.metadata) return fail(plugin, plugin.error.empty() ? pluginLabel(plugin.id, plugin.library) + " 没有可用的元数据。" : plugin.error);
+    return request.isolate ? runIsolated(plugin, request) : runInProcess(plugin, request);
+}
+
+const char* logLevelLabel(patrol_log_level level) {
+    switch (level) {
+    case PATROL_LOG_DEBUG: return "调试";
+    case PATROL_LOG_INFO: return "信息";
+    case PATROL_LOG_WARNING: return "警告";
+    case PATROL_LOG_ERROR: return "错误";
+    }
+    return "信息";
+}
+
+}  // namespace patrol::plugins

@@ -1,0 +1,42 @@
+// Running one plugin over a dataset: the host API it calls back (tables, working days,
+// settings, emit, log, progress), in this process or isolated in a child process.
+#pragma once
+
+#include "core/data/dataset.hpp"
+#include "core/plugins/check_finding.hpp"
+#include "core/plugins/plugin_catalog.hpp"
+
+#include <patrol/plugin_abi.h>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace patrol::plugins {
+
+struct RunRequest {
+    const data::Dataset* dataset = nullptr;
+    int32_t asOf = 0;                                    // days since 1970-01-01
+    std::function<bool(int32_t day)> isWorkingDay;
+    std::map<std::string, std::string> settings;         // from resolveSettings
+    bool isolate = false;
+    int timeoutSeconds = 60;                             // isolated runs only
+    std::function<void(patrol_log_level, const std::string&)> log;  // the plugin's log lines
+    std::function<void(double)> progress;                // optional
+};
+
+struct RunResult {
+    bool ok = false;
+    std::string error;                  // when !ok: names the plugin, the file, what happened
+    std::vector<CheckFinding> findings; // sealed and ordered; empty when !ok (nothing recorded)
+};
+
+// Runs the plugin (loading it first when needed). A failure marks the plugin failed with the
+// same error. Never throws for anything the plugin does.
+RunResult runPlugin(PluginEntry& plugin, const RunRequest& request);
+
+// The words of a log level as printed on stderr (调试, 信息, 警告, 错误).
+const char* logLevelLabel(patrol_log_level level);
+
+}  // namespace patrol::plugins
