@@ -32,9 +32,10 @@ Poco::JSON::Object::Ptr taskJson(const store::TaskRecord& t) {
 
 void auditTask(store::Database& db, const Actor& actor, const std::string& action,
                const std::optional<store::TaskRecord>& before, const store::TaskRecord& after,
-               const std::string& extraKey, const std::string& extraValue) {
+               const Poco::JSON::Object::Ptr& extra) {
     auto afterObject = taskJson(after);
-    if (!extraKey.empty()) afterObject->set(extraKey, extraValue);
+    if (extra)
+        for (const auto& [key, value] : *extra) afterObject->set(key, value);
     recordChange(db, actor, action, kTaskEntity, std::to_string(after.id), before ? taskJson(*before) : nullptr,
                  afterObject);
 }

@@ -16,10 +16,10 @@ inline constexpr const char* kTaskEntity = "rectification_task";
 
 Poco::JSON::Object::Ptr taskJson(const store::TaskRecord& task);
 
-// Appends one audit event for the task; `extraKey`/`extraValue` are added to the "after"
-// object (e.g. the reason of a return).
+// Appends one audit event for the task; the keys of `extra` (e.g. the reason of a return) are
+// added to the "after" object.
 void auditTask(store::Database& db, const Actor& actor, const std::string& action,
                const std::optional<store::TaskRecord>& before, const store::TaskRecord& after,
-               const std::string& extraKey = "", const std::string& extraValue = "");
+               const Poco::JSON::Object::Ptr& extra = nullptr);
 
 }  // namespace patrol::services

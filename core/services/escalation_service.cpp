@@ -1,0 +1,112 @@
+#include "core/services/escalation_service.hpp"
+
+#include <patrol/sdk/civil.hpp>
+
+#include <Poco/JSON/Array.h>
+
+#include <sstream>
+
+#include "core/domain/errors.hpp"
+#include "core/services/authorization.hpp"
+#include "core/services/record_json.hpp"
+#include "core/services/task_audit.hpp"
+#include "core/store/round_membership_repository.hpp"
+#include "core/store/transaction.hpp"
+
+namespace patrol::services {
+
+using domain::EscalationLevel;
+using domain::Recipient;
+
+namespace {
+
+std::vector<NoticeRecipient> recipientsOf(const store::TaskRecord& task, EscalationLevel level) {
+    std::vector<NoticeRecipient> out;
+    for (Recipient r : domain::recipientsFor(level)) {
+        std::string name;
+        switch (r) {
+            case Recipient::Handler: name = task.handler.value_or("（尚未指定责任人）"); break;
+            case Recipient::ResponsibleLeader: name = task.leader.value_or("（尚未指定责任领导）"); break;
+            case Recipient::UnitHead: name = task.unitName + "主要负责人"; break;
+            case Recipient::InspectionOffice: name = "巡察办"; break;
+            case Recipient::Leadership: name = "巡察工作领导小组"; break;
+        }
+        out.push_back({r, name});
+    }
+    return out;
+}
+
+std::string noticeMessage(const store::TaskRecord& task, EscalationLevel level, int32_t daysLeft,
+                          const std::vector<NoticeRecipient>& recipients) {
+    std::string m = "【" + std::string(domain::escalationLevels.label(level)) + "】整改任务 #" + std::to_string(task.id) +
+                    "（" + task.unitCode + " " + task.unitName + "：" + task.findingTitle + "）整改期限 " + task.dueDate;
+    if (daysLeft > 0) m += "，距期限还有 " + std::to_string(daysLeft) + " 天";
+    else if (daysLeft == 0) m += "，今天到期";
+    else m += "，已逾期 " + std::to_string(-daysLeft) + " 天";
+    if (task.returnedCount > 0) m += "，已被退回 " + std::to_string(task.returnedCount) + " 次";
+    m += "。请";
+    for (size_t i = 0; i < recipients.size(); ++i)
+        m += (i ? "、" : "") + std::string(domain::recipients.label(recipients[i].role)) + "（" + recipients[i].name + "）";
+    switch (level) {
+        case EscalationLevel::Green: m += "抓紧推进整改。"; break;
+        case EscalationLevel::Yellow: m += "督促落实，确保按期完成。"; break;
+        case EscalationLevel::Red: m += "知悉：该任务列入挂牌督办。"; break;
+        case EscalationLevel::Accountability: m += "研究提出问责建议。"; break;
+        case EscalationLevel::None: break;
+    }
+    return m;
+}
+
+std::string recipientsJson(const std::vector<NoticeRecipient>& recipients) {
+    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+    for (const auto& r : recipients) {
+        Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        o->set("role", std::string(domain::recipients.code(r.role)));
+        o->set("label", std::string(domain::recipients.label(r.role)));
+        o->set("name", r.name);
+        array->add(o);
+    }
+    std::ostringstream out;
+    array->stringify(out);
+    return out.str();
+}
+
+}  // namespace
+
+std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf) {
+    if (actor.role == domain::Role::Unit)
+        throw UserError(describeActor(actor) + "无权执行预警督办：只有管理员、领导小组和巡察组成员可以这样做。");
+    std::vector<LevelRise> rises;
+    store::Transaction tx(db);
+    store::TaskQuery open;
+    open.openOnly = true;
+    for (const auto& task : store::listTasks(db, open)) {
+        if (actor.role == domain::Role::Inspector && !(actor.userId && store::isTeamMember(db, task.roundId, *actor.userId)))
+            continue;
+        const auto current = domain::escalationLevels.parse(task.level);
+        const int32_t due = *civil::parseDate(task.dueDate);
+        const auto deserved = domain::deservedLevel(due, asOf, static_cast<int>(task.returnedCount));
+        const auto raised = domain::raisedLevel(current, deserved);
+        if (raised == current) continue;
+        auto after = task;
+        after.level = std::string(domain::escalationLevels.code(raised));
+        store::updateTask(db, after);
+        LevelRise rise{after, current, raised, due - asOf, recipientsOf(after, raised), {}};
+        rise.notice.taskId = task.id;
+        rise.notice.level = after.level;
+        rise.notice.recipients = recipientsJson(rise.recipients);
+        rise.notice.message = noticeMessage(after, raised, rise.daysLeft, rise.recipients);
+        rise.notice.asOf = civil::formatDate(asOf);
+        rise.notice.id = store::insertNotice(db, rise.notice);
+        Poco::JSON::Object::Ptr extra = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        extra->set("as_of", rise.notice.asOf);
+        extra->set("notice_id", rise.notice.id);
+        extra->set("notice", rise.notice.message);
+        auditTask(db, actor, "task.escalate", task, after, extra);
+        rises.push_back(std::move(rise));
+    }
+    tx.commit();
+    return rises;
+}
+
+}  // namespace patrol::services

@@ -1,0 +1,35 @@
+// 三色预警 applied to every open task the actor oversees (spec/domain.md "Warnings and
+// escalation"): each rise is one audited event and one stored notice naming who must be told;
+// evaluating the same date twice changes nothing the second time.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/domain/escalation.hpp"
+#include "core/services/actor.hpp"
+#include "core/store/notice_repository.hpp"
+#include "core/store/task_repository.hpp"
+
+namespace patrol::services {
+
+struct NoticeRecipient {
+    domain::Recipient role;
+    std::string name;  // the person or body, as far as the records know it
+};
+
+struct LevelRise {
+    store::TaskRecord task;  // after the rise
+    domain::EscalationLevel from = domain::EscalationLevel::None;
+    domain::EscalationLevel to = domain::EscalationLevel::None;
+    int32_t daysLeft = 0;  // natural days from asOf to the due date (negative: overdue)
+    std::vector<NoticeRecipient> recipients;
+    store::NoticeRecord notice;
+};
+
+// Admin and leader evaluate every open task; an inspector the tasks of their rounds; a unit user
+// is refused. Returns the rises in task order.
+std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf);
+
+}  // namespace patrol::services

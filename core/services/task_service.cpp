@@ -1,0 +1,285 @@
+#include "core/services/task_service.hpp"
+
+#include <patrol/sdk/civil.hpp>
+
+#include <Poco/JSON/Array.h>
+
+#include "core/domain/errors.hpp"
+#include "core/domain/escalation.hpp"
+#include "core/domain/extension.hpp"
+#include "core/domain/task_status.hpp"
+#include "core/services/authorization.hpp"
+#include "core/services/finding_progress.hpp"
+#include "core/services/input_checks.hpp"
+#include "core/services/task_audit.hpp"
+#include "core/store/round_membership_repository.hpp"
+#include "core/store/transaction.hpp"
+#include "core/store/unit_repository.hpp"
+
+namespace patrol::services {
+
+using domain::Role;
+using domain::TaskEvent;
+using domain::TaskStatus;
+
+namespace {
+
+bool canSeeTask(store::Database& db, const Actor& actor, const store::TaskRecord& task) {
+    switch (actor.role) {
+        case Role::Admin:
+        case Role::Leader: return true;
+        case Role::Inspector: return actor.userId && store::isTeamMember(db, task.roundId, *actor.userId);
+        case Role::Unit: return actor.unitId == task.unitId;
+    }
+    return false;
+}
+
+void requireUnitOwner(const Actor& actor, const store::TaskRecord& task, const std::string& doing) {
+    if (actor.role == Role::Admin || (actor.role == Role::Unit && actor.unitId == task.unitId)) return;
+    throw UserError(describeActor(actor) + "无权" + doing + "（整改任务 #" + std::to_string(task.id) + "）：只有被巡察单位 " +
+                    task.unitCode + " 的联系人和管理员可以这样做。");
+}
+
+void requireVerifier(store::Database& db, const Actor& actor, const store::TaskRecord& task, const std::string& doing) {
+    if (actor.role == Role::Admin) return;
+    if (actor.role == Role::Inspector && actor.userId && store::isTeamMember(db, task.roundId, *actor.userId)) return;
+    throw UserError(describeActor(actor) + "无权" + doing + "（整改任务 #" + std::to_string(task.id) + "）：只有巡察轮次 " +
+                    task.roundCode + " 的巡察组成员和管理员可以这样做。");
+}
+
+// Applies a state event to the task read inside the transaction.
+store::TaskRecord moved(const store::TaskRecord& task, TaskEvent event) {
+    store::TaskRecord after = task;
+    after.status = std::string(domain::taskStatuses.code(domain::applyTaskEvent(domain::taskStatuses.parse(task.status), event)));
+    return after;
+}
+
+Poco::JSON::Object::Ptr object() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+
+}  // namespace
+
+std::vector<store::TaskRecord> listTasks(store::Database& db, const Actor& actor, const TaskFilter& filter) {
+    store::TaskQuery query;
+    if (filter.roundCode) {
+        const auto round = store::findRoundByCode(db, *filter.roundCode);
+        if (!round) throw UserError("巡察轮次「" + *filter.roundCode + "」不存在。请用 patrol round list 查看已有轮次。");
+        query.roundId = round->id;
+    }
+    if (filter.unitCode) {
+        const auto unit = store::findUnitByCode(db, *filter.unitCode);
+        if (!unit) throw UserError("单位「" + *filter.unitCode + "」不存在。请用 patrol unit list 查看已有单位。");
+        query.unitId = unit->id;
+    }
+    if (filter.status) query.status = std::string(domain::taskStatuses.code(domain::taskStatuses.parse(*filter.status)));
+    if (filter.level) query.level = std::string(domain::escalationLevels.code(domain::escalationLevels.parse(*filter.level)));
+    query.openOnly = filter.overdue;
+    const std::string asOf = civil::formatDate(filter.asOf);
+    std::vector<store::TaskRecord> out;
+    for (auto& task : store::listTasks(db, query)) {
+        if (!canSeeTask(db, actor, task)) continue;
+        if (filter.overdue && !(task.dueDate < asOf)) continue;
+        out.push_back(std::move(task));
+    }
+    return out;
+}
+
+store::TaskRecord requireVisibleTask(store::Database& db, const Actor& actor, int64_t taskId) {
+    auto task = store::findTaskById(db, taskId);
+    if (!task || !canSeeTask(db, actor, *task))
+        throw UserError("整改任务 #" + std::to_string(taskId) + " 不存在。请用 patrol task list 查看可见的任务。");
+    return *task;
+}
+
+TaskHistory showTask(store::Database& db, const Actor& actor, int64_t taskId) {
+    TaskHistory h{requireVisibleTask(db, actor, taskId), {}, {}, {}, {}, {}};
+    h.progress = store::listProgress(db, taskId);
+    h.evidence = store::listTaskEvidence(db, taskId);
+    h.extensions = store::listExtensions(db, taskId);
+    h.notices = store::listNotices(db, taskId);
+    store::AuditFilter filter;
+    filter.entity = std::string(kTaskEntity);
+    for (auto& e : store::listAuditEvents(db, filter))
+        if (e.content.entityId == std::to_string(taskId)) h.events.push_back(std::move(e));
+    return h;
+}
+
+store::TaskRecord planTask(store::Database& db, const Actor& actor, int64_t taskId, const std::string& measure,
+                           const std::string& handler, const std::string& leader) {
+    store::Transaction tx(db);
+    const auto task = requireVisibleTask(db, actor, taskId);
+    requireUnitOwner(actor, task, "制定整改措施");
+    auto after = moved(task, TaskEvent::Plan);
+    after.measure = requireText(measure, "整改措施（--measure）");
+    after.handler = requireText(handler, "责任人（--handler）");
+    after.leader = requireText(leader, "责任领导（--leader）");
+    store::updateTask(db, after);
+    auditTask(db, actor, "task.plan", task, after);
+    syncFindingWithTasks(db, actor, task.findingId);
+    tx.commit();
+    return after;
+}
+
+store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_t taskId, const ProgressInput& input,
+                                 const EvidenceStore& evidence) {
+    if (input.percent < 0 || input.percent > 100)
+        throw UserError("整改进度（--percent）应为 0 到 100 之间的整数，实际为 " + std::to_string(input.percent) + "。");
+    const std::string note = requireText(input.note, "进展说明（--note）");
+    {
+        // Refuse before storing any file: permissions, state and every file's size.
+        const auto task = requireVisibleTask(db, actor, taskId);
+        requireUnitOwner(actor, task, "报告整改进展");
+        moved(task, TaskEvent::ReportProgress);
+        for (const auto& file : input.evidenceFiles) evidence.check(file);
+    }
+    std::vector<StoredEvidence> stored;
+    for (const auto& file : input.evidenceFiles) stored.push_back(evidence.storeFile(file));
+
+    store::Transaction tx(db);
+    const auto task = requireVisibleTask(db, actor, taskId);
+    requireUnitOwner(actor, task, "报告整改进展");
+    const auto after = moved(task, TaskEvent::ReportProgress);
+    store::ProgressRecord report;
+    report.taskId = taskId;
+    report.authorId = actor.userId;
+    report.author = actor.name;
+    report.reportedOn = civil::formatDate(input.day);
+    report.percent = input.percent;
+    report.narrative = note;
+    const int64_t progressId = store::insertProgress(db, report);
+    Poco::JSON::Array::Ptr files = new Poco::JSON::Array;
+    for (const auto& e : stored) {
+        store::EvidenceRecord record;
+        record.sha256 = e.sha256;
+        record.size = e.size;
+        record.originalName = e.originalName;
+        record.storedPath = e.storedPath;
+        record.taskId = taskId;
+        record.progressId = progressId;
+        record.findingId = task.findingId;
+        record.uploadedBy = actor.name;
+        store::insertEvidence(db, record);
+        auto f = object();
+        f->set("name", e.originalName);
+        f->set("sha256", e.sha256);
+        f->set("size", e.size);
+        files->add(f);
+    }
+    store::updateTask(db, after);
+    auto extra = object();
+    extra->set("progress_id", progressId);
+    extra->set("percent", input.percent);
+    extra->set("note", note);
+    extra->set("evidence", files);
+    auditTask(db, actor, "task.progress", task, after, extra);
+    syncFindingWithTasks(db, actor, task.findingId);
+    tx.commit();
+    return after;
+}
+
+store::TaskRecord submitTask(store::Database& db, const Actor& actor, int64_t taskId) {
+    store::Transaction tx(db);
+    const auto task = requireVisibleTask(db, actor, taskId);
+    requireUnitOwner(actor, task, "提交销号");
+    const auto after = moved(task, TaskEvent::Submit);
+    store::updateTask(db, after);
+    auditTask(db, actor, "task.submit", task, after);
+    tx.commit();
+    return after;
+}
+
+store::TaskRecord acceptTask(store::Database& db, const Actor& actor, int64_t taskId,
+                             const std::optional<std::string>& note, int32_t day) {
+    store::Transaction tx(db);
+    const auto task = requireVisibleTask(db, actor, taskId);
+    requireVerifier(db, actor, task, "验收销号");
+    auto after = moved(task, TaskEvent::Accept);
+    bool hasNote = false;
+    if (note)
+        for (char c : *note) hasNote = hasNote || !(c == ' ' || c == '\t' || c == '\n' || c == '\r');
+    if (!hasNote && store::listTaskEvidence(db, taskId).empty())
+        throw UserError("验收销号需要佐证材料或书面核查意见：整改任务 #" + std::to_string(taskId) +
+                        " 还没有任何佐证材料，也没有给出 --note。请由单位在报告进展时附上材料（task progress --evidence FILE），"
+                        "或用 --note 写明核查意见。");
+    after.acceptedOn = civil::formatDate(day);
+    if (hasNote) after.verificationNote = *note;
+    after.level = std::string(domain::escalationLevels.code(domain::EscalationLevel::None));  // warnings end here
+    store::updateTask(db, after);
+    auditTask(db, actor, "task.accept", task, after);
+    syncFindingWithTasks(db, actor, task.findingId);
+    tx.commit();
+    return after;
+}
+
+store::TaskRecord returnTask(store::Database& db, const Actor& actor, int64_t taskId, const std::string& reason) {
+    const std::string why = requireText(reason, "退回理由（--reason）");
+    store::Transaction tx(db);
+    const auto task = requireVisibleTask(db, actor, taskId);
+    requireVerifier(db, actor, task, "退回整改任务");
+    auto after = moved(task, TaskEvent::Return);
+    after.returnedCount = task.returnedCount + 1;
+    store::updateTask(db, after);
+    auto extra = object();
+    extra->set("reason", why);
+    auditTask(db, actor, "task.return", task, after, extra);
+    tx.commit();
+    return after;
+}
+
+store::ExtensionRecord requestExtension(store::Database& db, const Actor& actor, int64_t taskId, int32_t newDue,
+                                        const std::string& reason) {
+    const std::string why = requireText(reason, "延期理由（--reason）");
+    store::Transaction tx(db);
+    const auto task = requireVisibleTask(db, actor, taskId);
+    requireUnitOwner(actor, task, "申请延期");
+    bool pending = false;
+    for (const auto& e : store::listExtensions(db, taskId)) pending = pending || e.status == "pending";
+    domain::checkExtensionRequest(domain::taskStatuses.parse(task.status), *civil::parseDate(task.dueDate), newDue,
+                                  pending);
+    store::ExtensionRecord request;
+    request.taskId = taskId;
+    request.previousDue = task.dueDate;
+    request.requestedDue = civil::formatDate(newDue);
+    request.reason = why;
+    request.status = std::string(domain::extensionStatuses.code(domain::ExtensionStatus::Pending));
+    request.requestedBy = actor.name;
+    const int64_t id = store::insertExtension(db, request);
+    auto extra = object();
+    extra->set("extension_id", id);
+    extra->set("requested_due", request.requestedDue);
+    extra->set("reason", why);
+    auditTask(db, actor, "task.extension.request", task, task, extra);
+    tx.commit();
+    return *store::findExtensionById(db, id);
+}
+
+store::TaskRecord decideExtension(store::Database& db, const Actor& actor, int64_t taskId, bool approve,
+                                  int32_t asOf) {
+    store::Transaction tx(db);
+    const auto task = requireVisibleTask(db, actor, taskId);
+    requireAdminOrLeader(actor, approve ? "批准延期申请" : "驳回延期申请");
+    std::optional<store::ExtensionRecord> request;
+    for (const auto& e : store::listExtensions(db, taskId))
+        if (e.status == "pending") request = e;
+    if (!request)
+        throw UserError("整改任务 #" + std::to_string(taskId) + " 没有待审批的延期申请；单位可用 patrol task extend " +
+                        std::to_string(taskId) + " --to 日期 --reason 理由 提出申请。");
+    const auto decided = domain::decideExtension(domain::extensionStatuses.parse(request->status), approve);
+    store::setExtensionDecision(db, request->id, std::string(domain::extensionStatuses.code(decided)), actor.name);
+    auto after = task;
+    if (approve) {
+        after.dueDate = request->requestedDue;
+        // An approved extension is the one moment a level may fall (spec: "until … extended").
+        const auto level = domain::deservedLevel(*civil::parseDate(after.dueDate), asOf,
+                                                 static_cast<int>(after.returnedCount));
+        after.level = std::string(domain::escalationLevels.code(level));
+        store::updateTask(db, after);
+    }
+    auto extra = object();
+    extra->set("extension_id", request->id);
+    extra->set("requested_due", request->requestedDue);
+    auditTask(db, actor, approve ? "task.extension.approve" : "task.extension.deny", task, after, extra);
+    tx.commit();
+    return after;
+}
+
+}  // namespace patrol::services

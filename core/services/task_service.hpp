@@ -1,0 +1,81 @@
+// Use cases of rectification tasks (spec/domain.md "Rectification tasks and deadlines"): listing,
+// the unit's plan, progress with evidence and submission, the inspectors' acceptance or return,
+// extension requests and their approval. One transaction and one audit event per change;
+// permissions are checked here for every front door.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/services/actor.hpp"
+#include "core/services/evidence_store.hpp"
+#include "core/store/audit_log.hpp"
+#include "core/store/evidence_repository.hpp"
+#include "core/store/extension_repository.hpp"
+#include "core/store/notice_repository.hpp"
+#include "core/store/progress_repository.hpp"
+#include "core/store/task_repository.hpp"
+
+namespace patrol::services {
+
+struct TaskFilter {
+    std::optional<std::string> roundCode;
+    std::optional<std::string> unitCode;
+    std::optional<std::string> status;  // a task status word
+    std::optional<std::string> level;   // an escalation level word
+    bool overdue = false;               // open and past due on asOf
+    int32_t asOf = 0;
+};
+
+// The tasks the actor may see: admin and leader all, an inspector those of their rounds, a unit
+// user those of its own unit.
+std::vector<store::TaskRecord> listTasks(store::Database& db, const Actor& actor, const TaskFilter& filter);
+
+// The task, or "不存在" when it does not exist or the actor may not see it (no hint either way).
+store::TaskRecord requireVisibleTask(store::Database& db, const Actor& actor, int64_t taskId);
+
+struct TaskHistory {
+    store::TaskRecord task;
+    std::vector<store::ProgressRecord> progress;
+    std::vector<store::EvidenceRecord> evidence;
+    std::vector<store::ExtensionRecord> extensions;
+    std::vector<store::NoticeRecord> notices;
+    std::vector<store::AuditEvent> events;  // every audited change of the task, oldest first
+};
+
+TaskHistory showTask(store::Database& db, const Actor& actor, int64_t taskId);
+
+// The unit files (or revises, before work starts) its measure, handler and responsible leader.
+store::TaskRecord planTask(store::Database& db, const Actor& actor, int64_t taskId, const std::string& measure,
+                           const std::string& handler, const std::string& leader);
+
+struct ProgressInput {
+    int percent = 0;
+    std::string note;
+    std::vector<std::string> evidenceFiles;  // local paths; each checked before anything is stored
+    int32_t day = 0;
+};
+
+store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_t taskId, const ProgressInput& input,
+                                 const EvidenceStore& evidence);
+
+store::TaskRecord submitTask(store::Database& db, const Actor& actor, int64_t taskId);
+
+// Refused without any evidence file on the task and without a written verification note.
+store::TaskRecord acceptTask(store::Database& db, const Actor& actor, int64_t taskId,
+                             const std::optional<std::string>& note, int32_t day);
+
+store::TaskRecord returnTask(store::Database& db, const Actor& actor, int64_t taskId, const std::string& reason);
+
+// A request only: the due date does not move until approved.
+store::ExtensionRecord requestExtension(store::Database& db, const Actor& actor, int64_t taskId, int32_t newDue,
+                                        const std::string& reason);
+
+// Approving moves the due date and sets the level to what the new date deserves on asOf (it may
+// fall); denying leaves the task as it is.
+store::TaskRecord decideExtension(store::Database& db, const Actor& actor, int64_t taskId, bool approve,
+                                  int32_t asOf);
+
+}  // namespace patrol::services
