@@ -105,8 +105,9 @@ void cadreHouseholds(const Payments& p, const Cadres& c, FindingSink& out) {
         const auto found = cadreOf.find(p.household.text(r));
         if (found == cadreOf.end()) continue;
         const uint32_t cadre = found->second;
-        const std::string who = "村组干部 " + str(c.id.text(cadre)) + (c.name.has(cadre) ? " " + str(c.name.text(cadre)) : "") +
-                                (c.post.has(cadre) ? "（" + str(c.post.text(cadre)) + "）" : "");
+        std::string who = "村组干部 " + str(c.id.text(cadre));
+        if (c.name.has(cadre)) who += " " + str(c.name.text(cadre));
+        if (c.post.has(cadre)) who += "（" + str(c.post.text(cadre)) + "）";
         sdk::Finding f = paymentFinding("PA-03", p, r);
         f.title = paymentLine(p, r) + "，该户为" + who + "家庭";
         f.detail = "发放记录 " + f.refs[0] + "：" + paymentLine(p, r) + "；收款户 " + str(p.household.text(r)) + " 是" + who +
