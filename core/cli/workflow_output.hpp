@@ -1,15 +1,31 @@
-// Output helpers shared by the rectification workflow's commands (task, escalate, clue, calendar).
+// Helpers shared by the rectification workflow's commands (task, escalate, clue, calendar).
 #pragma once
 
+#include <optional>
 #include <ostream>
+#include <string>
 
+#include "core/cli/app.hpp"
+#include "core/cli/session.hpp"
 #include "core/domain/calendar.hpp"
+#include "core/services/input_checks.hpp"
 
 namespace patrol::cli {
 
 // Prints each pending calendar warning (a year no calendar covers) on its own line.
 inline void printCalendarWarnings(const domain::WorkingCalendar& calendar, std::ostream& err) {
     for (const auto& warning : calendar.takeWarnings()) err << warning << "\n";
+}
+
+// The positional record number (task, clue, finding) of a command.
+inline int64_t positionalId(Invocation& inv, const char* what) {
+    return services::requireId(inv.args.positional().at(0), what);
+}
+
+// A date option, or today when it is absent.
+inline int32_t dateOption(Invocation& inv, const std::string& name) {
+    const auto text = inv.args.value(name);
+    return text ? services::requireDate(*text, "--" + name) : services::localToday();
 }
 
 }  // namespace patrol::cli

@@ -4,6 +4,7 @@
 
 #include "core/domain/deadline.hpp"
 #include "core/domain/errors.hpp"
+#include "core/services/calendar_loader.hpp"
 #include "core/services/finding_progress.hpp"
 #include "core/services/task_audit.hpp"
 #include "core/store/finding_repository.hpp"
@@ -46,7 +47,17 @@ FeedbackHandler rectificationOnFeedback(const WorkflowSettings& settings, const 
     return [&settings, &calendar, result](const FeedbackEntry& entry) {
         FeedbackResult created =
             createTasksOnFeedback(entry.db, entry.round, entry.feedbackDay, entry.actor, settings, calendar);
+        created.warnings = calendar.takeWarnings();
         if (result) *result = std::move(created);
+    };
+}
+
+FeedbackHandler rectificationOnFeedback(const Settings& settings, const std::optional<std::string>& calendarFile,
+                                        FeedbackResult* result) {
+    return [&settings, calendarFile, result](const FeedbackEntry& entry) {
+        const WorkflowSettings workflow = readWorkflowSettings(settings);
+        const LoadedCalendar loaded = loadCalendar(settings, calendarFile);
+        rectificationOnFeedback(workflow, loaded.calendar, result)(entry);
     };
 }
 

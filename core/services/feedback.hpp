@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/domain/calendar.hpp"
@@ -30,6 +32,7 @@ using FeedbackHandler = std::function<void(const FeedbackEntry&)>;
 struct FeedbackResult {
     std::vector<store::TaskRecord> tasks;  // the tasks created, in finding order
     int32_t reportDue = 0;                 // the unit's overall rectification report (整改情况报告)
+    std::vector<std::string> warnings;     // calendar warnings (a year no calendar covers)
 };
 
 // Creates the task of every fed-back finding of the round that has none yet (confirmed findings
@@ -42,6 +45,13 @@ FeedbackResult createTasksOnFeedback(store::Database& db, const store::RoundReco
 
 // The handler the front doors pass to advanceRound; `result` (optional) receives what was created.
 FeedbackHandler rectificationOnFeedback(const WorkflowSettings& settings, const domain::WorkingCalendar& calendar,
+                                        FeedbackResult* result = nullptr);
+
+class Settings;
+
+// The same, reading the rectification settings and the calendar (calendar.folder, or
+// `calendarFile` alone — the global --calendar option) when the round is fed back.
+FeedbackHandler rectificationOnFeedback(const Settings& settings, const std::optional<std::string>& calendarFile,
                                         FeedbackResult* result = nullptr);
 
 // Refuses (UserError listing them) while any task of the round is open; otherwise moves the

@@ -193,6 +193,8 @@ store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const s
         }
         if (onFeedback) onFeedback(FeedbackEntry{db, actor, moved, day, fedBack});
     }
+    // Closing (评估销号) needs every rectification task accepted; rectified findings close with it.
+    if (requested == RoundStage::Closed) closeRoundRectification(db, moved, actor);
     if (requested == RoundStage::Closed) closeRoundRectification(db, moved, actor);
     tx.commit();
     return moved;

@@ -1,0 +1,274 @@
+// `patrol task …`: rectification tasks (整改任务) — list, show with history, the unit's plan,
+// progress with evidence and submission, acceptance or return, extension requests and decisions.
+#include <patrol/sdk/civil.hpp>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include <ostream>
+
+#include "core/cli/app.hpp"
+#include "core/cli/workflow_output.hpp"
+#include "core/domain/escalation.hpp"
+#include "core/domain/extension.hpp"
+#include "core/domain/rectification_kind.hpp"
+#include "core/domain/task_status.hpp"
+#include "core/services/evidence_store.hpp"
+#include "core/services/record_json.hpp"
+#include "core/services/settings.hpp"
+#include "core/services/task_audit.hpp"
+#include "core/services/task_service.hpp"
+#include "core/services/workflow_settings.hpp"
+
+namespace patrol::cli {
+namespace {
+
+std::string statusText(const std::string& code) { return domain::taskStatuses.quoted(domain::taskStatuses.parse(code)); }
+std::string levelText(const std::string& code) {
+    return domain::escalationLevels.quoted(domain::escalationLevels.parse(code));
+}
+
+Cell daysLeftCell(const store::TaskRecord& t, int32_t asOf) {
+    if (t.status == "accepted") return Cell{};
+    return Cell::number(*civil::parseDate(t.dueDate) - asOf);
+}
+
+int runList(Invocation& inv) {
+    auto s = openSession(inv);
+    services::TaskFilter filter;
+    filter.roundCode = inv.args.value("round");
+    filter.unitCode = inv.args.value("unit");
+    filter.status = inv.args.value("status");
+    filter.level = inv.args.value("level");
+    filter.overdue = inv.args.has("overdue");
+    filter.asOf = dateOption(inv, "as-of");
+    Listing listing({{"id", "编号"}, {"finding_id", "问题"}, {"round", "轮次"}, {"unit", "单位"}, {"kind", "类型"},
+                     {"due", "期限"}, {"days_left", "剩余天数"}, {"status", "状态"}, {"level", "预警"},
+                     {"handler", "责任人"}, {"title", "问题标题"}});
+    for (const auto& t : services::listTasks(s.db, s.actor, filter))
+        listing.add({Cell::number(t.id), Cell::number(t.findingId), Cell::of(t.roundCode), Cell::of(t.unitCode),
+                     Cell::of(t.kind), Cell::of(t.dueDate), daysLeftCell(t, filter.asOf), Cell::of(t.status),
+                     Cell::of(t.level), Cell::optionalText(t.handler), Cell::of(t.findingTitle)});
+    listing.print(inv.out, inv.format());
+    return 0;
+}
+
+// One line per audited change: what happened, by whom, with the reason or note it carried.
+std::string describeEvent(const store::AuditEvent& e) {
+    std::string line = e.at + "  " + e.content.actor + "  " + e.content.action;
+    if (!e.content.after) return line;
+    try {
+        const auto after = Poco::JSON::Parser().parse(*e.content.after).extract<Poco::JSON::Object::Ptr>();
+        line += "  状态=" + after->getValue<std::string>("status") + " 预警=" + after->getValue<std::string>("level") +
+                " 期限=" + after->getValue<std::string>("due");
+        for (const char* key : {"reason", "note", "requested_due", "notice"})
+            if (after->has(key) && !after->isNull(key)) line += "  " + std::string(key) + "=" + after->getValue<std::string>(key);
+    } catch (const Poco::Exception&) {
+    }
+    return line;
+}
+
+int runShow(Invocation& inv) {
+    auto s = openSession(inv);
+    const auto h = services::showTask(s.db, s.actor, positionalId(inv, "任务编号"));
+    const auto& t = h.task;
+    if (inv.args.value("format") == std::string("json")) {
+        auto o = services::taskJson(t);
+        o->set("title", t.findingTitle);
+        o->set("category", t.category);
+        Poco::JSON::Array::Ptr progress = new Poco::JSON::Array;
+        for (const auto& p : h.progress) {
+            Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            x->set("id", p.id), x->set("author", p.author), x->set("reported_on", p.reportedOn);
+            x->set("percent", p.percent), x->set("note", p.narrative);
+            progress->add(x);
+        }
+        Poco::JSON::Array::Ptr evidence = new Poco::JSON::Array;
+        for (const auto& e : h.evidence) {
+            Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            x->set("id", e.id), x->set("name", e.originalName), x->set("sha256", e.sha256), x->set("size", e.size);
+            x->set("stored_path", e.storedPath), x->set("progress_id", e.progressId ? Poco::Dynamic::Var(*e.progressId) : Poco::Dynamic::Var());
+            evidence->add(x);
+        }
+        Poco::JSON::Array::Ptr extensions = new Poco::JSON::Array;
+        for (const auto& e : h.extensions) {
+            Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            x->set("id", e.id), x->set("previous_due", e.previousDue), x->set("requested_due", e.requestedDue);
+            x->set("reason", e.reason), x->set("status", e.status), x->set("requested_by", e.requestedBy);
+            x->set("decided_by", e.decidedBy ? Poco::Dynamic::Var(*e.decidedBy) : Poco::Dynamic::Var());
+            extensions->add(x);
+        }
+        Poco::JSON::Array::Ptr notices = new Poco::JSON::Array;
+        for (const auto& n : h.notices) {
+            Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            x->set("id", n.id), x->set("level", n.level), x->set("as_of", n.asOf), x->set("message", n.message);
+            x->set("recipients", Poco::JSON::Parser().parse(n.recipients));
+            notices->add(x);
+        }
+        Poco::JSON::Array::Ptr history = new Poco::JSON::Array;
+        for (const auto& e : h.events) {
+            Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            x->set("id", e.id), x->set("at", e.at), x->set("actor", e.content.actor), x->set("action", e.content.action);
+            x->set("after", e.content.after ? Poco::JSON::Parser().parse(*e.content.after) : Poco::Dynamic::Var());
+            history->add(x);
+        }
+        o->set("progress", progress), o->set("evidence", evidence), o->set("extensions", extensions);
+        o->set("notices", notices), o->set("history", history);
+        inv.out << services::jsonText(o) << "\n";
+        return 0;
+    }
+    inv.out << "整改任务 #" << t.id << "\n"
+            << "  问题:     #" << t.findingId << " " << t.findingTitle << "（" << t.category << "）\n"
+            << "  轮次/单位: " << t.roundCode << " / " << t.unitCode << " " << t.unitName << "\n"
+            << "  类型:     " << domain::rectificationKinds.quoted(domain::rectificationKinds.parse(t.kind)) << "\n"
+            << "  交办日期: " << t.assignedOn << "    期限: " << t.dueDate << "\n"
+            << "  状态:     " << statusText(t.status) << "    预警: " << levelText(t.level) << "    退回次数: "
+            << t.returnedCount << "\n"
+            << "  整改措施: " << t.measure.value_or("（未制定）") << "\n"
+            << "  责任人:   " << t.handler.value_or("（未指定）") << "    责任领导: " << t.leader.value_or("（未指定）") << "\n";
+    if (t.acceptedOn) inv.out << "  销号日期: " << *t.acceptedOn << "    核查意见: " << t.verificationNote.value_or("") << "\n";
+    inv.out << "进展报告（" << h.progress.size() << "）:\n";
+    for (const auto& p : h.progress)
+        inv.out << "  " << p.reportedOn << "  " << p.author << "  " << p.percent << "%  " << p.narrative << "\n";
+    inv.out << "佐证材料（" << h.evidence.size() << "）:\n";
+    for (const auto& e : h.evidence)
+        inv.out << "  #" << e.id << "  " << e.originalName << "  " << e.size << " 字节  sha256:" << e.sha256 << "\n";
+    inv.out << "延期申请（" << h.extensions.size() << "）:\n";
+    for (const auto& e : h.extensions)
+        inv.out << "  #" << e.id << "  " << e.previousDue << " → " << e.requestedDue << "  "
+                << domain::extensionStatuses.quoted(domain::extensionStatuses.parse(e.status)) << "  " << e.reason << "\n";
+    inv.out << "预警通知（" << h.notices.size() << "）:\n";
+    for (const auto& n : h.notices) inv.out << "  " << n.asOf << "  " << n.message << "\n";
+    inv.out << "历史（" << h.events.size() << "）:\n";
+    for (const auto& e : h.events) inv.out << "  " << describeEvent(e) << "\n";
+    return 0;
+}
+
+void printMoved(Invocation& inv, const store::TaskRecord& t, const std::string& what) {
+    inv.out << "整改任务 #" << t.id << " " << what << "：状态 " << statusText(t.status) << "，期限 " << t.dueDate
+            << "，预警 " << levelText(t.level) << "。\n";
+}
+
+int runPlan(Invocation& inv) {
+    auto s = openSession(inv);
+    const auto t = services::planTask(s.db, s.actor, positionalId(inv, "任务编号"), inv.args.required("measure"),
+                                      inv.args.required("handler"), inv.args.required("leader"));
+    printMoved(inv, t, "已制定整改措施");
+    return 0;
+}
+
+int runProgress(Invocation& inv) {
+    auto s = openSession(inv);
+    const auto workflow = services::readWorkflowSettings(inv.app.settings());
+    const services::EvidenceStore evidence(inv.app.settings().dataFolder(), workflow.evidenceMaxBytes);
+    services::ProgressInput input;
+    const std::string percent = inv.args.required("percent");
+    input.percent = static_cast<int>(std::min<int64_t>(services::requireCount(percent, "整改进度（--percent）"), 1000));
+    input.note = inv.args.required("note");
+    input.evidenceFiles = inv.args.values("evidence");
+    input.day = dateOption(inv, "date");
+    const auto t = services::reportProgress(s.db, s.actor, positionalId(inv, "任务编号"), input, evidence);
+    printMoved(inv, t, "已报告进展（" + percent + "%，佐证材料 " + std::to_string(input.evidenceFiles.size()) + " 份）");
+    return 0;
+}
+
+int runSubmit(Invocation& inv) {
+    auto s = openSession(inv);
+    printMoved(inv, services::submitTask(s.db, s.actor, positionalId(inv, "任务编号")), "已提交销号");
+    return 0;
+}
+
+int runAccept(Invocation& inv) {
+    auto s = openSession(inv);
+    const auto t = services::acceptTask(s.db, s.actor, positionalId(inv, "任务编号"), inv.args.value("note"),
+                                        dateOption(inv, "date"));
+    printMoved(inv, t, "已验收销号");
+    return 0;
+}
+
+int runReturn(Invocation& inv) {
+    auto s = openSession(inv);
+    const auto t = services::returnTask(s.db, s.actor, positionalId(inv, "任务编号"), inv.args.required("reason"));
+    printMoved(inv, t, "已退回重新整改（第 " + std::to_string(t.returnedCount) + " 次）");
+    return 0;
+}
+
+int runExtend(Invocation& inv) {
+    auto s = openSession(inv);
+    const int32_t to = services::requireDate(inv.args.required("to"), "--to");
+    const auto e = services::requestExtension(s.db, s.actor, positionalId(inv, "任务编号"), to, inv.args.required("reason"));
+    inv.out << "整改任务 #" << e.taskId << " 已提出延期申请 #" << e.id << "：" << e.previousDue << " → " << e.requestedDue
+            << "，待领导小组或管理员审批；审批前期限仍为 " << e.previousDue << "。\n";
+    return 0;
+}
+
+int runDecide(Invocation& inv, bool approve) {
+    auto s = openSession(inv);
+    const auto t = services::decideExtension(s.db, s.actor, positionalId(inv, "任务编号"), approve, dateOption(inv, "as-of"));
+    printMoved(inv, t, approve ? "的延期申请已批准" : "的延期申请未获批准");
+    return 0;
+}
+
+const OptionSpec kAsOf{"as-of", "YYYY-MM-DD", "按这一天计算（默认今天）"};
+
+const Registration listRegistration{CommandSpec{
+    {"task", "list"},
+    "列出可见的整改任务",
+    {{"round", "CODE", "只列这一轮"}, {"unit", "CODE", "只列这个单位"},
+     {"status", "STATUS", "assigned|planned|in_progress|submitted|accepted"},
+     {"level", "LEVEL", "none|green|yellow|red|accountability"}, {"overdue", "", "只列未销号且已逾期的"}, kAsOf,
+     formatOption()},
+    "", 0, 0,
+    "  patrol task list --round 2026-R1\n  patrol task list --overdue --as-of 2026-06-30 --format json\n",
+    runList}};
+
+const Registration showRegistration{CommandSpec{
+    {"task", "show"}, "显示一项整改任务及其全部历史", {{"format", "table|json", "输出格式（默认 table）"}}, "ID", 1, 1,
+    "  patrol task show 3\n", runShow}};
+
+const Registration planRegistration{CommandSpec{
+    {"task", "plan"},
+    "被巡察单位制定整改措施（开始整改前可修改）",
+    {{"measure", "TEXT", "整改措施"}, {"handler", "NAME", "责任人"}, {"leader", "NAME", "责任领导（分管领导）"}},
+    "ID", 1, 1,
+    "  patrol task plan 3 --measure \"清退违规款项并建立台账\" --handler 李明 --leader 王强\n", runPlan}};
+
+const Registration progressRegistration{CommandSpec{
+    {"task", "progress"},
+    "报告整改进展，可附佐证材料",
+    {{"percent", "N", "完成百分比 0–100"}, {"note", "TEXT", "进展说明"},
+     {"evidence", "FILE", "佐证材料文件（可多次给出）", true}, {"date", "YYYY-MM-DD", "报告日期（默认今天）"}},
+    "ID", 1, 1,
+    "  patrol task progress 3 --percent 100 --note \"已全部清退\" --evidence 收据.pdf\n", runProgress}};
+
+const Registration submitRegistration{CommandSpec{
+    {"task", "submit"}, "被巡察单位提交销号申请", {}, "ID", 1, 1, "  patrol task submit 3\n", runSubmit}};
+
+const Registration acceptRegistration{CommandSpec{
+    {"task", "accept"},
+    "巡察组验收销号（需有佐证材料或核查意见）",
+    {{"note", "TEXT", "书面核查意见"}, {"date", "YYYY-MM-DD", "销号日期（默认今天）"}},
+    "ID", 1, 1, "  patrol task accept 3 --note \"经实地核查，整改到位\"\n", runAccept}};
+
+const Registration returnRegistration{CommandSpec{
+    {"task", "return"}, "巡察组退回重新整改", {{"reason", "TEXT", "退回理由"}}, "ID", 1, 1,
+    "  patrol task return 3 --reason \"佐证材料不足\"\n", runReturn}};
+
+const Registration extendRegistration{CommandSpec{
+    {"task", "extend"},
+    "申请延期（审批前期限不变）",
+    {{"to", "YYYY-MM-DD", "申请延至"}, {"reason", "TEXT", "延期理由"}},
+    "ID", 1, 1, "  patrol task extend 3 --to 2026-09-30 --reason \"需等待审计结论\"\n", runExtend}};
+
+const Registration approveRegistration{CommandSpec{
+    {"task", "extension", "approve"},
+    "批准任务的待审批延期申请（领导小组或管理员）",
+    {kAsOf}, "ID", 1, 1, "  patrol task extension approve 3\n", [](Invocation& inv) { return runDecide(inv, true); }}};
+
+const Registration denyRegistration{CommandSpec{
+    {"task", "extension", "deny"},
+    "驳回任务的待审批延期申请（领导小组或管理员）",
+    {}, "ID", 1, 1, "  patrol task extension deny 3\n", [](Invocation& inv) { return runDecide(inv, false); }}};
+
+}  // namespace
+}  // namespace patrol::cli
