@@ -1,9 +1,11 @@
-// Groups rows by a key in one pass (open addressing on the key's hash), so grouping rules
-// stay linear in the number of rows. Groups keep the order in which they first appear.
+// Finds the groups of two or more rows that share a key, in near-linear time and with few cache
+// misses: each row's key hash is computed in one sequential pass, (hash, index) pairs are radix
+// sorted, and only rows whose hashes collide are compared exactly. Singletons are never built,
+// since every grouping rule needs at least two members.
 #pragma once
 
 #include <cstdint>
-#include <functional>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -14,56 +16,81 @@ public:
     // hash(row) -> uint64_t; same(a, b) -> true when rows a and b have the same key.
     template <class Hash, class Same>
     RowGroups(const std::vector<uint32_t>& rows, Hash hash, Same same) {
-        int bits = 4;
-        while ((size_t{1} << bits) < rows.size() * 2) ++bits;
-        const size_t capacity = size_t{1} << bits, mask = capacity - 1;
-        std::vector<uint32_t> slots(capacity, 0);  // group + 1, 0 = empty
-        std::vector<uint64_t> groupHash;
-        std::vector<uint32_t> groupOf(rows.size());
-        for (size_t k = 0; k < rows.size(); ++k) {
-            const uint32_t row = rows[k];
-            const uint64_t h = hash(row);
-            // Fibonacci hashing spreads weak low bits of combined hashes over the table.
-            size_t i = static_cast<size_t>((h * 0x9e3779b97f4a7c15ULL) >> (64 - bits));
-            for (;; i = (i + 1) & mask) {
-                const uint32_t slot = slots[i];
-                if (slot == 0) {
-                    slots[i] = static_cast<uint32_t>(firstRow_.size() + 1);
-                    groupOf[k] = static_cast<uint32_t>(firstRow_.size());
-                    firstRow_.push_back(row);
-                    groupHash.push_back(h);
-                    break;
-                }
-                if (groupHash[slot - 1] == h && same(firstRow_[slot - 1], row)) {
-                    groupOf[k] = slot - 1;
-                    break;
-                }
-            }
+        std::vector<uint64_t> keys(rows.size());
+        for (size_t k = 0; k < rows.size(); ++k) keys[k] = (hash(rows[k]) & 0xffffffff00000000ULL) | k;
+        sortByHighHalf(keys);
+        size_t begin = 0;
+        while (begin < keys.size()) {
+            size_t end = begin + 1;
+            while (end < keys.size() && (keys[end] >> 32) == (keys[begin] >> 32)) ++end;
+            if (end - begin >= 2) splitRun(rows, keys, begin, end, same);
+            begin = end;
         }
-        // Counting sort: members of each group contiguous, in input order.
-        start_.assign(firstRow_.size() + 1, 0);
-        for (const uint32_t g : groupOf) ++start_[g + 1];
-        for (size_t g = 0; g < firstRow_.size(); ++g) start_[g + 1] += start_[g];
-        members_.resize(rows.size());
-        std::vector<uint32_t> next(start_.begin(), start_.end() - 1);
-        for (size_t k = 0; k < rows.size(); ++k) members_[next[groupOf[k]]++] = rows[k];
     }
 
-    size_t count() const { return firstRow_.size(); }
+    size_t count() const { return start_.empty() ? 0 : start_.size() - 1; }
     size_t size(size_t group) const { return start_[group + 1] - start_[group]; }
     const uint32_t* begin(size_t group) const { return members_.data() + start_[group]; }
     const uint32_t* end(size_t group) const { return members_.data() + start_[group + 1]; }
 
 private:
-    std::vector<uint32_t> firstRow_;
-    std::vector<uint32_t> start_;
+    // Stable LSD radix sort on the upper 32 bits; within equal hashes the input order stays.
+    static void sortByHighHalf(std::vector<uint64_t>& keys) {
+        std::vector<uint64_t> buffer(keys.size());
+        for (int shift = 32; shift < 64; shift += 8) {
+            size_t counts[257] = {};
+            for (const uint64_t k : keys) ++counts[((k >> shift) & 0xff) + 1];
+            for (int b = 0; b < 256; ++b) counts[b + 1] += counts[b];
+            for (const uint64_t k : keys) buffer[counts[(k >> shift) & 0xff]++] = k;
+            keys.swap(buffer);
+        }
+    }
+
+    // Rows of one hash run split into their exact groups (a run almost always is one key).
+    template <class Same>
+    void splitRun(const std::vector<uint32_t>& rows, const std::vector<uint64_t>& keys, size_t begin, size_t end, Same same) {
+        std::vector<uint32_t> pending;
+        for (size_t i = begin; i < end; ++i) pending.push_back(rows[keys[i] & 0xffffffffULL]);
+        while (pending.size() >= 2) {
+            std::vector<uint32_t> group, rest;
+            const uint32_t first = pending.front();
+            for (const uint32_t row : pending) (row == first || same(first, row) ? group : rest).push_back(row);
+            if (group.size() >= 2) {
+                if (start_.empty()) start_.push_back(0);
+                members_.insert(members_.end(), group.begin(), group.end());
+                start_.push_back(members_.size());
+            }
+            pending.swap(rest);
+        }
+    }
+
+    std::vector<size_t> start_;
     std::vector<uint32_t> members_;
 };
 
-// Hash helpers for composite keys.
-inline uint64_t hashText(std::string_view s) { return std::hash<std::string_view>{}(s); }
+// A fast hash of short texts (ids, codes, names), eight bytes at a time.
+inline uint64_t hashText(std::string_view s, uint64_t seed = 0x243f6a8885a308d3ULL) {
+    constexpr uint64_t k = 0x9e3779b97f4a7c15ULL;
+    uint64_t h = seed ^ (s.size() * k);
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    uint64_t tail = 0;
+    std::memcpy(&tail, s.data() + i, s.size() - i);
+    h = (h ^ tail) * k;
+    h ^= h >> 32;
+    return h * k;
+}
+
 inline uint64_t mixHash(uint64_t seed, uint64_t value) {
-    return seed ^ (value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+    uint64_t h = (seed ^ value) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 33);
 }
 
 }  // namespace patrol::plugins
