@@ -44,26 +44,26 @@ PluginEntry inspectPlugin(const std::filesystem::path& library) {
     const std::string label = pluginLabel(p.id, library);
     std::error_code ec;
     if (!std::filesystem::is_regular_file(library, ec)) {
-        markFailed(p, label + " 无法加载：文件不存在或不是普通文件。请检查路径。");
+        markFailed(p, label + "无法加载：文件不存在或不是普通文件。请检查路径。");
         return p;
     }
     if (library.extension() != ".so") {
-        markFailed(p, label + " 无法加载：插件文件名应以 .so 结尾，实际为 \"" + library.filename().string() + "\"。");
+        markFailed(p, label + "无法加载：插件文件名应以 .so 结尾，实际为 \"" + library.filename().string() + "\"。");
         return p;
     }
     if (!std::filesystem::is_regular_file(p.metadataFile, ec)) {
-        markFailed(p, label + " 无法加载：缺少元数据文件 " + p.metadataFile.string() + "（应与 " + library.filename().string() +
+        markFailed(p, label + "无法加载：缺少元数据文件 " + p.metadataFile.string() + "（应与 " + library.filename().string() +
                           " 放在同一目录）。请把构建生成的 " + p.id + ".json 一起安装。");
         return p;
     }
     try {
         p.metadata = readMetadataFile(p.metadataFile);
     } catch (const MetadataError& e) {
-        markFailed(p, label + " 无法加载：" + e.what() + "。请按 SDK 说明（sdk/README.md）中的元数据格式改正后重新安装。");
+        markFailed(p, label + "无法加载：" + e.what() + "。请按 SDK 说明（sdk/README.md）中的元数据格式改正后重新安装。");
         return p;
     }
     if (p.metadata->id != p.id) {
-        markFailed(p, label + " 无法加载：元数据中的 id 为 \"" + p.metadata->id + "\"，应与文件名一致（\"" + p.id + "\"）。请把文件改名为 " +
+        markFailed(p, label + "无法加载：元数据中的 id 为 \"" + p.metadata->id + "\"，应与文件名一致（\"" + p.id + "\"）。请把文件改名为 " +
                           p.metadata->id + ".so 或改正元数据。");
         return p;
     }
@@ -115,7 +115,7 @@ void loadPlugin(PluginEntry& plugin, bool isolate) {
             return;
         }
     }
-    markFailed(plugin, pluginLabel(plugin.id, plugin.library) + " 无法加载：加载时隔离进程异常终止（" + outcome.describe() +
+    markFailed(plugin, pluginLabel(plugin.id, plugin.library) + "无法加载：加载时隔离进程异常终止（" + outcome.describe() +
                            "）。请把这条信息交给插件作者。");
 }
 
@@ -134,7 +134,7 @@ PluginCatalog PluginCatalog::discover(const std::vector<std::filesystem::path>& 
             PluginEntry p = inspectPlugin(file);
             if (!seen.insert(p.id).second) {
                 const PluginEntry* first = catalog.find(p.id);
-                markFailed(p, pluginLabel(p.id, file) + " 未使用：同名插件已从 " + (first ? first->library.string() : std::string("前面的目录")) +
+                markFailed(p, pluginLabel(p.id, file) + "未使用：同名插件已从 " + (first ? first->library.string() : std::string("前面的目录")) +
                                   " 载入。请删除其中一个。");
             }
             catalog.plugins_.push_back(std::move(p));

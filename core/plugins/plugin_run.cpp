@@ -121,7 +121,7 @@ RunResult fail(PluginEntry& plugin, std::string error) {
 }
 
 std::string runError(const PluginEntry& plugin, const std::string& what) {
-    return pluginLabel(plugin.id, plugin.library) + " 运行出错：" + what + "。本次检查结果未记录。";
+    return pluginLabel(plugin.id, plugin.library) + "运行出错：" + what + "。本次检查结果未记录。";
 }
 
 // Every finding must name a declared rule; then refs are sorted, fingerprints set, order fixed.
@@ -130,7 +130,7 @@ RunResult finish(PluginEntry& plugin, std::vector<CheckFinding> findings) {
         if (!plugin.metadata->rule(f.rule)) {
             std::string declared;
             for (const auto& r : plugin.metadata->rules) declared += (declared.empty() ? "" : "、") + r.code;
-            return fail(plugin, pluginLabel(plugin.id, plugin.library) + " 报告了元数据中没有声明的规则 \"" + f.rule + "\"（已声明：" + declared +
+            return fail(plugin, pluginLabel(plugin.id, plugin.library) + "报告了元数据中没有声明的规则 \"" + f.rule + "\"（已声明：" + declared +
                                     "）。本次检查结果未记录。请插件作者在元数据的 rules 中声明该规则。");
         }
         seal(f);
@@ -227,10 +227,10 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
     }
     const std::string label = pluginLabel(plugin.id, plugin.library);
     if (outcome.end == ChildOutcome::End::TimedOut)
-        return fail(plugin, label + " 运行超过 " + std::to_string(request.timeoutSeconds) + " 秒仍未结束，已被终止（设置 plugins.timeout_seconds = " +
+        return fail(plugin, label + "运行超过 " + std::to_string(request.timeoutSeconds) + " 秒仍未结束，已被终止（设置 plugins.timeout_seconds = " +
                                 std::to_string(request.timeoutSeconds) + "）。本次检查结果未记录。请检查插件是否陷入死循环，或调大 plugins.timeout_seconds。");
     if (!done || outcome.end != ChildOutcome::End::Exited || outcome.exitCode != 0)
-        return fail(plugin, label + " 在隔离进程中异常终止（" + outcome.describe() + "）。本次检查结果未记录。请把数据和这条信息交给插件作者。");
+        return fail(plugin, label + "在隔离进程中异常终止（" + outcome.describe() + "）。本次检查结果未记录。请把数据和这条信息交给插件作者。");
     if (status != PATROL_OK) return fail(plugin, runError(plugin, error));
     plugin.state = PluginState::Loaded;
     return finish(plugin, std::move(findings));
@@ -239,7 +239,7 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
 }  // namespace
 
 RunResult runPlugin(PluginEntry& plugin, const RunRequest& request) {
-    if (!plugin.metadata) return fail(plugin, plugin.error.empty() ? pluginLabel(plugin.id, plugin.library) + " 没有可用的元数据。" : plugin.error);
+    if (!plugin.metadata) return fail(plugin, plugin.error.empty() ? pluginLabel(plugin.id, plugin.library) + "没有可用的元数据。" : plugin.error);
     return request.isolate ? runIsolated(plugin, request) : runInProcess(plugin, request);
 }
 

@@ -132,9 +132,9 @@ std::map<std::string, std::string> resolveSettings(const PluginMetadata& metadat
         const std::string where = "插件 " + metadata.id + " 的设置项 " + s.key + "（配置项 plugin." + metadata.id + "." + s.key + "）";
         const auto canonical = canonicalSettingValue(s.type, it->second);
         if (!canonical)
-            throw UserError(where + " 应为" + settingTypeDescription(s.type) + "，实际为 \"" + it->second + "\"。请修改配置。");
+            throw UserError(where + "应为" + settingTypeDescription(s.type) + "，实际为 \"" + it->second + "\"。请修改配置。");
         if ((s.min && compareSettingValues(s.type, *canonical, *s.min) < 0) || (s.max && compareSettingValues(s.type, *canonical, *s.max) > 0))
-            throw UserError(where + " 应在 " + (s.min ? *s.min : "-∞") + " 到 " + (s.max ? *s.max : "+∞") + " 之间，实际为 " + *canonical +
+            throw UserError(where + "应在 " + (s.min ? *s.min : "-∞") + " 到 " + (s.max ? *s.max : "+∞") + " 之间，实际为 " + *canonical +
                             "。请修改配置。");
         values[s.key] = *canonical;
     }
