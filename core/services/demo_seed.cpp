@@ -68,7 +68,7 @@ void addUsers(store::Database& db, const Actor& admin) {
 
 FindingInput finding(const char* round, const char* unit, const char* category, const char* title, const char* detail,
                      const char* severity, std::optional<std::string> amount) {
-    return {round, unit, category, title, detail, std::string(severity), std::move(amount), std::nullopt, std::nullopt};
+    return {round, unit, category, title, detail, std::string(severity), std::move(amount), std::nullopt, std::nullopt, std::nullopt};
 }
 
 // First round: fed back and now rectifying.

@@ -2,6 +2,7 @@
 
 #include "core/domain/errors.hpp"
 #include "core/domain/finding_status.hpp"
+#include "core/domain/rectification_kind.hpp"
 #include "core/domain/round_stage.hpp"
 #include "core/domain/severity.hpp"
 #include "core/services/audit_trail.hpp"
@@ -70,6 +71,8 @@ store::FindingRecord addFinding(store::Database& db, const Actor& actor, const F
     if (input.amount) f.amountFen = requireAmount(*input.amount);
     if (input.peopleCount) f.peopleCount = requireCount(*input.peopleCount, "涉及人数");
     if (input.peopleLevel && !input.peopleLevel->empty()) f.peopleLevel = input.peopleLevel;
+    if (input.rectificationKind)
+        f.rectificationKind = std::string(domain::rectificationKinds.code(domain::rectificationKinds.parse(*input.rectificationKind)));
     f.source = "manual";
     f.status = std::string(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Manual)));
     f.createdBy = actor.name;

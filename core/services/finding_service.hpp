@@ -21,6 +21,7 @@ struct FindingInput {
     std::optional<std::string> amount;       // yuan, e.g. "5200.00"
     std::optional<std::string> peopleCount;  // whole number
     std::optional<std::string> peopleLevel;  // e.g. 乡科级
+    std::optional<std::string> rectificationKind;  // immediate | deadline | long_term
 };
 
 // A manual finding: starts confirmed. Admin or an inspector of the round; the unit must be a

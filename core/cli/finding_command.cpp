@@ -1,0 +1,126 @@
+// `patrol finding add|list|show|confirm|dismiss`: findings (问题) and the decisions on them.
+#include <patrol/sdk/money.hpp>
+
+#include <ostream>
+
+#include "core/cli/record_listings.hpp"
+#include "core/cli/session.hpp"
+#include "core/domain/finding_status.hpp"
+#include "core/services/finding_service.hpp"
+#include "core/services/input_checks.hpp"
+#include "core/services/record_json.hpp"
+
+namespace patrol::cli {
+namespace {
+
+std::string statusName(const std::string& status) {
+    return std::string(domain::findingStatuses.label(domain::findingStatuses.parse(status)));
+}
+
+int64_t findingId(const Invocation& inv) { return services::requireId(inv.args.positional().at(0), "问题编号"); }
+
+int runAdd(Invocation& inv) {
+    auto s = openSession(inv);
+    services::FindingInput input{inv.args.required("round"),  inv.args.required("unit"),  inv.args.required("category"),
+                                 inv.args.required("title"),  inv.args.value("detail").value_or(""),
+                                 inv.args.value("severity"),  inv.args.value("amount"), inv.args.value("people"),
+                                 inv.args.value("people-level"), inv.args.value("kind")};
+    const auto f = services::addFinding(s.db, s.actor, input);
+    inv.out << "已记录问题 #" << f.id << "（" << statusName(f.status) << "）：" << f.unitName << " " << f.title << "\n";
+    return 0;
+}
+
+int runList(Invocation& inv) {
+    const ListingFormat format = inv.format();
+    auto s = openSession(inv);
+    const auto findings =
+        services::listFindings(s.db, s.actor, {inv.args.value("round"), inv.args.value("unit"), inv.args.value("status")});
+    findingListing(findings).print(inv.out, format);
+    return 0;
+}
+
+int runShow(Invocation& inv) {
+    const ListingFormat format = inv.format();
+    auto s = openSession(inv);
+    const auto f = services::showFinding(s.db, s.actor, findingId(inv));
+    if (format == ListingFormat::Json) {
+        auto o = services::findingJson(f);
+        o->set("refs", f.refs);
+        o->set("rectification_kind", f.rectificationKind ? Poco::Dynamic::Var(*f.rectificationKind) : Poco::Dynamic::Var());
+        o->set("created_by", f.createdBy);
+        o->set("created_at", f.createdAt);
+        inv.out << services::jsonText(o) << "\n";
+        return 0;
+    }
+    inv.out << "问题编号：#" << f.id << "\n轮次：" << f.roundCode << "\n单位：" << f.unitName << "(" << f.unitCode << ")"
+            << "\n类别：" << f.category << "\n标题：" << f.title << "\n详情：" << (f.detail.empty() ? "-" : f.detail)
+            << "\n严重程度：" << f.severity << "\n金额（元）：" << (f.amountFen ? money::formatYuan(*f.amountFen) : "-")
+            << "\n涉及人数：" << (f.peopleCount ? std::to_string(*f.peopleCount) : "-") << "\n人员层级："
+            << f.peopleLevel.value_or("-") << "\n来源：" << f.source << "\n状态：" << f.status << "（" << statusName(f.status)
+            << "）\n";
+    if (f.dismissedReason) inv.out << "排除理由：" << *f.dismissedReason << "\n";
+    if (f.rectificationKind) inv.out << "整改类型：" << *f.rectificationKind << "\n";
+    if (f.refs != "[]") inv.out << "关联记录：" << f.refs << "\n";
+    inv.out << "已移交线索：" << (f.transferred ? "是" : "否") << "\n记录人：" << f.createdBy << "（" << f.createdAt << "）\n";
+    return 0;
+}
+
+int runConfirm(Invocation& inv) {
+    auto s = openSession(inv);
+    const auto f = services::confirmFinding(s.db, s.actor, findingId(inv));
+    inv.out << "问题 #" << f.id << " 已确认：" << f.title << "\n";
+    return 0;
+}
+
+int runDismiss(Invocation& inv) {
+    auto s = openSession(inv);
+    const auto f = services::dismissFinding(s.db, s.actor, findingId(inv), inv.args.value("reason").value_or(""));
+    inv.out << "问题 #" << f.id << " 已排除：" << f.title << "（理由：" << f.dismissedReason.value_or("") << "）\n";
+    return 0;
+}
+
+const Registration add{CommandSpec{
+    {"finding", "add"},
+    "记录一条人工发现的问题（直接为「已确认」）",
+    {{"round", "CODE", "轮次编码"},
+     {"unit", "CODE", "问题所在单位的编码（须是本轮巡察对象）"},
+     {"category", "TEXT", "问题类别"},
+     {"title", "TEXT", "问题标题"},
+     {"detail", "TEXT", "问题详情"},
+     {"severity", "low|medium|high", "严重程度（默认 medium）"},
+     {"amount", "YUAN", "涉及金额（元，最多两位小数）"},
+     {"people", "N", "涉及人数"},
+     {"people-level", "TEXT", "涉及人员层级，例如 乡科级"},
+     {"kind", "immediate|deadline|long_term", "整改类型（默认由反馈时决定）"}},
+    "",
+    0,
+    0,
+    "  patrol finding add --round 2026-R2 --unit QX-SQ --category 违反中央八项规定精神 --title 公务接待超标准 "
+    "--amount 399.96\n",
+    runAdd}};
+
+const Registration list{CommandSpec{{"finding", "list"},
+                                    "列出问题（只列出您有权查看的）",
+                                    {{"round", "CODE", "只列此轮次"},
+                                     {"unit", "CODE", "只列此单位"},
+                                     {"status", "STATUS", "只列此状态：suspected|confirmed|dismissed|fed_back|rectifying|rectified|closed"},
+                                     formatOption()},
+                                    "",
+                                    0,
+                                    0,
+                                    "  patrol finding list --round 2026-R2 --status suspected\n",
+                                    runList}};
+
+const Registration show{CommandSpec{{"finding", "show"}, "显示一条问题的全部信息",
+                                    {{"format", "table|json", "输出格式（默认 table）"}}, "ID", 1, 1,
+                                    "  patrol finding show 12\n", runShow}};
+
+const Registration confirm{CommandSpec{{"finding", "confirm"}, "确认一条疑似问题", {}, "ID", 1, 1,
+                                       "  patrol finding confirm 12\n", runConfirm}};
+
+const Registration dismiss{CommandSpec{{"finding", "dismiss"}, "排除一条疑似问题（须写明理由）",
+                                       {{"reason", "TEXT", "排除理由"}}, "ID", 1, 1,
+                                       "  patrol finding dismiss 12 --reason 经核实为正常业务往来\n", runDismiss}};
+
+}  // namespace
+}  // namespace patrol::cli

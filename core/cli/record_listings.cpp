@@ -1,0 +1,60 @@
+#include "core/cli/record_listings.hpp"
+
+#include "core/domain/finding_status.hpp"
+#include "core/domain/round_kind.hpp"
+#include "core/domain/round_stage.hpp"
+
+namespace patrol::cli {
+
+namespace {
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : ",") + w;
+    return out;
+}
+
+}  // namespace
+
+Listing roundListing(const std::vector<store::RoundRecord>& rounds) {
+    Listing listing({{"code", "编码"},
+                     {"title", "名称"},
+                     {"kind", "类型"},
+                     {"term", "届次"},
+                     {"stage", "阶段"},
+                     {"stage_name", "阶段名称"},
+                     {"start", "开始"},
+                     {"end", "结束"},
+                     {"plugins", "检查插件"},
+                     {"lookback_of", "回看轮次"}});
+    for (const auto& r : rounds)
+        listing.add({Cell::of(r.code), Cell::of(r.title), Cell::of(r.kind), Cell::optionalText(r.term), Cell::of(r.stage),
+                     Cell::of(std::string(domain::roundStages.label(domain::roundStages.parse(r.stage)))),
+                     Cell::of(r.startDate), Cell::of(r.endDate), Cell::of(joined(r.plugins)),
+                     Cell::optionalText(r.lookbackOfCode)});
+    return listing;
+}
+
+Listing findingListing(const std::vector<store::FindingRecord>& findings) {
+    Listing listing({{"id", "编号"},
+                     {"round", "轮次"},
+                     {"unit", "单位"},
+                     {"unit_name", "单位名称"},
+                     {"category", "类别"},
+                     {"title", "问题"},
+                     {"severity", "严重程度"},
+                     {"amount", "金额（元）"},
+                     {"status", "状态"},
+                     {"status_name", "状态名称"},
+                     {"source", "来源"},
+                     {"transferred", "已移交"}});
+    for (const auto& f : findings)
+        listing.add({Cell::number(f.id), Cell::of(f.roundCode), Cell::of(f.unitCode), Cell::of(f.unitName),
+                     Cell::of(f.category), Cell::of(f.title), Cell::of(f.severity),
+                     f.amountFen ? Cell::money(*f.amountFen) : Cell{}, Cell::of(f.status),
+                     Cell::of(std::string(domain::findingStatuses.label(domain::findingStatuses.parse(f.status)))),
+                     Cell::of(f.source), Cell::boolean(f.transferred)});
+    return listing;
+}
+
+}  // namespace patrol::cli

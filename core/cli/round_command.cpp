@@ -1,0 +1,208 @@
+// `patrol round create|target|team|advance|list|show`: inspection rounds (巡察轮次).
+#include <ostream>
+#include <sstream>
+
+#include <Poco/JSON/Array.h>
+
+#include "core/cli/record_listings.hpp"
+#include "core/cli/session.hpp"
+#include "core/cli/workflow_output.hpp"
+#include "core/domain/round_kind.hpp"
+#include "core/domain/finding_status.hpp"
+#include "core/domain/round_stage.hpp"
+#include "core/services/calendar_loader.hpp"
+#include "core/services/feedback.hpp"
+#include "core/services/record_json.hpp"
+#include "core/services/round_service.hpp"
+#include "core/services/workflow_settings.hpp"
+
+namespace patrol::cli {
+namespace {
+
+std::vector<std::string> splitCommas(const std::optional<std::string>& text) {
+    std::vector<std::string> words;
+    if (!text) return words;
+    std::stringstream in(*text);
+    for (std::string w; std::getline(in, w, ',');)
+        if (!w.empty()) words.push_back(w);
+    return words;
+}
+
+std::string stageName(const std::string& stage) {
+    return std::string(domain::roundStages.label(domain::roundStages.parse(stage)));
+}
+
+int runCreate(Invocation& inv) {
+    auto s = openSession(inv);
+    services::RoundInput input{inv.args.required("code"),  inv.args.required("title"), inv.args.required("kind"),
+                               inv.args.required("start"), inv.args.required("end"),   inv.args.value("term"),
+                               splitCommas(inv.args.value("plugins")), inv.args.value("lookback-of")};
+    const auto round = services::createRound(s.db, s.actor, input);
+    inv.out << "已创建巡察轮次 " << round.code << "「" << round.title << "」（"
+            << domain::roundKinds.label(domain::roundKinds.parse(round.kind)) << "，" << round.startDate << " 至 "
+            << round.endDate << "），当前阶段：" << stageName(round.stage) << "\n";
+    return 0;
+}
+
+int runTarget(Invocation& inv) {
+    auto s = openSession(inv);
+    const std::string code = inv.args.required("round");
+    const auto added = services::addRoundTargets(s.db, s.actor, code, inv.args.values("unit"));
+    if (added.empty()) {
+        inv.out << "这些单位已是巡察轮次 " << code << " 的巡察对象，没有改动\n";
+        return 0;
+    }
+    inv.out << "已把 " << added.size() << " 个单位列为巡察轮次 " << code << " 的巡察对象：";
+    for (size_t i = 0; i < added.size(); ++i) inv.out << (i ? "、" : "") << added[i].name << "(" << added[i].code << ")";
+    inv.out << "\n";
+    return 0;
+}
+
+int runTeam(Invocation& inv) {
+    auto s = openSession(inv);
+    const std::string code = inv.args.required("round");
+    const auto team = services::addRoundTeam(s.db, s.actor, code, inv.args.values("user"), inv.args.value("leader"));
+    inv.out << "巡察轮次 " << code << " 的巡察组：";
+    for (size_t i = 0; i < team.size(); ++i) inv.out << (i ? "、" : "") << team[i].name << (team[i].isLeader ? "（组长）" : "");
+    inv.out << "\n";
+    return 0;
+}
+
+int runAdvance(Invocation& inv) {
+    auto s = openSession(inv);
+    const std::string code = inv.args.required("round");
+    const auto workflow = services::readWorkflowSettings(inv.app.settings());
+    const auto calendar = services::loadCalendar(inv.app.settings(), inv.app.calendarOverride());
+    services::FeedbackResult created;
+    const auto before = services::requireRound(s.db, code);
+    const auto round = services::advanceRound(s.db, s.actor, code, inv.args.required("to"), inv.args.value("date"),
+                                              services::rectificationOnFeedback(workflow, calendar.calendar, &created));
+    const auto dates = store::roundStageDates(s.db, round.id);
+    inv.out << "巡察轮次 " << round.code << " 已从「" << stageName(before.stage) << "」推进到「" << stageName(round.stage)
+            << "」（" << (dates.empty() ? "" : dates.back().second) << "）\n";
+    if (round.stage == "fed_back")
+        inv.out << "已向被巡察单位反馈问题，并创建 " << created.tasks.size() << " 项整改任务\n";
+    printCalendarWarnings(calendar.calendar, inv.err);
+    return 0;
+}
+
+int runList(Invocation& inv) {
+    const ListingFormat format = inv.format();
+    auto s = openSession(inv);
+    roundListing(services::listRounds(s.db, s.actor)).print(inv.out, format);
+    return 0;
+}
+
+void printShowTable(std::ostream& out, const services::RoundDetail& d) {
+    const auto& r = d.round;
+    out << "轮次编码：" << r.code << "\n名称：" << r.title << "\n类型：" << r.kind << "（"
+        << domain::roundKinds.label(domain::roundKinds.parse(r.kind)) << "）\n届次：" << r.term.value_or("-")
+        << "\n阶段：" << r.stage << "（" << stageName(r.stage) << "）\n日期：" << r.startDate << " 至 " << r.endDate << "\n";
+    if (r.lookbackOfCode) out << "回看轮次：" << *r.lookbackOfCode << "\n";
+    out << "检查插件：";
+    for (size_t i = 0; i < r.plugins.size(); ++i) out << (i ? "、" : "") << r.plugins[i];
+    out << (r.plugins.empty() ? "-" : "") << "\n阶段记录：";
+    for (size_t i = 0; i < d.stageDates.size(); ++i)
+        out << (i ? "，" : "") << stageName(d.stageDates[i].first) << " " << d.stageDates[i].second;
+    out << "\n巡察对象：";
+    for (size_t i = 0; i < d.targets.size(); ++i) out << (i ? "、" : "") << d.targets[i].name << "(" << d.targets[i].code << ")";
+    out << (d.targets.empty() ? "-" : "") << "\n巡察组：";
+    for (size_t i = 0; i < d.team.size(); ++i) out << (i ? "、" : "") << d.team[i].name << (d.team[i].isLeader ? "（组长）" : "");
+    out << (d.team.empty() ? "-" : "") << "\n问题：";
+    for (size_t i = 0; i < d.findingCounts.size(); ++i)
+        out << (i ? "，" : "") << domain::findingStatuses.label(domain::findingStatuses.parse(d.findingCounts[i].first)) << " "
+            << d.findingCounts[i].second;
+    out << (d.findingCounts.empty() ? "无" : "") << "\n";
+}
+
+void printShowJson(std::ostream& out, const services::RoundDetail& d) {
+    auto o = services::roundJson(d.round);
+    Poco::JSON::Object::Ptr stages = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& [stage, date] : d.stageDates) stages->set(stage, date);
+    o->set("stage_dates", stages);
+    Poco::JSON::Array::Ptr targets = new Poco::JSON::Array;
+    for (const auto& u : d.targets) targets->add(services::unitJson(u));
+    o->set("targets", targets);
+    Poco::JSON::Array::Ptr team = new Poco::JSON::Array;
+    for (const auto& m : d.team) {
+        Poco::JSON::Object::Ptr member = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        member->set("user", m.name);
+        member->set("is_leader", m.isLeader);
+        team->add(member);
+    }
+    o->set("team", team);
+    Poco::JSON::Object::Ptr counts = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& [status, n] : d.findingCounts) counts->set(status, n);
+    o->set("finding_counts", counts);
+    out << services::jsonText(o) << "\n";
+}
+
+int runShow(Invocation& inv) {
+    const ListingFormat format = inv.format();
+    auto s = openSession(inv);
+    const auto detail = services::showRound(s.db, s.actor, inv.args.positional().at(0));
+    if (format == ListingFormat::Json) printShowJson(inv.out, detail);
+    else printShowTable(inv.out, detail);
+    return 0;
+}
+
+const std::string kKinds = "regular|special|mobile|elevated|cross|lookback";
+const std::string kStages = "planned|onsite|reported|fed_back|rectifying|closed";
+
+const Registration create{CommandSpec{
+    {"round", "create"},
+    "创建巡察轮次（阶段从「准备」开始）",
+    {{"code", "CODE", "轮次编码，例如 2026-R2"},
+     {"title", "TEXT", "名称，例如 十五届县委第二轮巡察"},
+     {"kind", kKinds, "巡察类型"},
+     {"start", "YYYY-MM-DD", "开始日期"},
+     {"end", "YYYY-MM-DD", "结束日期"},
+     {"term", "TEXT", "届次，例如 十五届"},
+     {"plugins", "a,b", "启用的检查插件（逗号分隔）"},
+     {"lookback-of", "CODE", "回头看所针对的轮次（lookback 类型必填）"}},
+    "",
+    0,
+    0,
+    "  patrol round create --code 2026-R2 --title 十五届县委第二轮巡察 --kind regular --start 2026-09-07 --end 2026-11-27 "
+    "--term 十五届 --plugins four_styles\n",
+    runCreate}};
+
+const Registration target{CommandSpec{{"round", "target"},
+                                      "把单位列为巡察对象（与巡察组成员有回避关系的单位会被拒绝）",
+                                      {{"round", "CODE", "轮次编码"}, {"unit", "CODE...", "单位编码，可给多个", true}},
+                                      "",
+                                      0,
+                                      0,
+                                      "  patrol round target --round 2026-R2 --unit QX-SQ QX-SJJ\n",
+                                      runTarget}};
+
+const Registration team{CommandSpec{{"round", "team"},
+                                    "把巡察组成员编入轮次（申报了回避关系的成员会被拒绝）",
+                                    {{"round", "CODE", "轮次编码"},
+                                     {"user", "NAME...", "成员姓名，可给多个", true},
+                                     {"leader", "NAME", "组长姓名"}},
+                                    "",
+                                    0,
+                                    0,
+                                    "  patrol round team --round 2026-R2 --user 张丽 陈志强 --leader 刘芳\n",
+                                    runTeam}};
+
+const Registration advance{CommandSpec{
+    {"round", "advance"},
+    "把轮次推进到下一阶段（只能逐级向前；进入反馈阶段时为已确认的问题创建整改任务）",
+    {{"round", "CODE", "轮次编码"}, {"to", kStages, "目标阶段"}, {"date", "YYYY-MM-DD", "推进日期（默认今天）"}},
+    "",
+    0,
+    0,
+    "  patrol round advance --round 2026-R2 --to onsite --date 2026-09-07\n",
+    runAdvance}};
+
+const Registration list{CommandSpec{{"round", "list"}, "列出巡察轮次", {formatOption()}, "", 0, 0,
+                                    "  patrol round list --format json\n", runList}};
+
+const Registration show{CommandSpec{{"round", "show"}, "显示一个轮次：阶段、日期、巡察对象、巡察组和问题数",
+                                    {{"format", "table|json", "输出格式（默认 table）"}}, "CODE", 1, 1,
+                                    "  patrol round show 2026-R2\n", runShow}};
+
+}  // namespace
+}  // namespace patrol::cli

@@ -1,0 +1,69 @@
+// `patrol user add|list|revoke`: users, their roles and API tokens.
+#include <ostream>
+
+#include "core/cli/session.hpp"
+#include "core/domain/role.hpp"
+#include "core/services/user_service.hpp"
+
+namespace patrol::cli {
+namespace {
+
+int runAdd(Invocation& inv) {
+    auto s = openSession(inv);
+    const auto added = services::addUser(s.db, s.actor,
+                                         {inv.args.required("name"), inv.args.required("role"), inv.args.value("unit"),
+                                          inv.args.values("conflict")});
+    inv.out << "已添加用户「" << added.user.name << "」（" << domain::roles.label(domain::roles.parse(added.user.role)) << "）";
+    if (added.user.unitCode) inv.out << "，所属单位 " << *added.user.unitCode;
+    inv.out << "\nAPI 令牌（只显示这一次，请妥善保存）：\n" << added.token << "\n";
+    return 0;
+}
+
+int runList(Invocation& inv) {
+    const ListingFormat format = inv.format();
+    auto s = openSession(inv);
+    Listing listing({{"name", "姓名"},
+                     {"role", "角色"},
+                     {"role_name", "角色名称"},
+                     {"unit", "所属单位"},
+                     {"revoked", "已撤销"},
+                     {"conflicts", "回避单位"}});
+    for (const auto& v : services::listUsers(s.db, s.actor)) {
+        std::string conflicts;
+        for (const auto& c : v.conflictUnits) conflicts += (conflicts.empty() ? "" : ",") + c;
+        listing.add({Cell::of(v.user.name), Cell::of(v.user.role),
+                     Cell::of(std::string(domain::roles.label(domain::roles.parse(v.user.role)))),
+                     Cell::optionalText(v.user.unitCode), Cell::boolean(v.user.revoked), Cell::of(conflicts)});
+    }
+    listing.print(inv.out, format);
+    return 0;
+}
+
+int runRevoke(Invocation& inv) {
+    auto s = openSession(inv);
+    const auto user = services::revokeUser(s.db, s.actor, inv.args.positional().at(0));
+    inv.out << "已撤销用户「" << user.name << "」的访问权限，其 API 令牌不再有效\n";
+    return 0;
+}
+
+const Registration add{CommandSpec{{"user", "add"},
+                                   "添加用户，并显示一次其 API 令牌（只保存加盐哈希）",
+                                   {{"name", "NAME", "姓名"},
+                                    {"role", "admin|inspector|unit|leader", "角色"},
+                                    {"unit", "CODE", "所属单位（unit 角色必填）"},
+                                    {"conflict", "CODE...", "需回避的单位（曾任职、亲属任职等），可给多个", true}},
+                                   "",
+                                   0,
+                                   0,
+                                   "  patrol user add --name 陈志强 --role inspector --conflict QX-SQ\n"
+                                   "  patrol user add --name 赵敏 --role unit --unit QX-HT\n",
+                                   runAdd}};
+
+const Registration list{CommandSpec{{"user", "list"}, "列出用户", {formatOption()}, "", 0, 0,
+                                    "  patrol user list\n", runList}};
+
+const Registration revoke{CommandSpec{{"user", "revoke"}, "撤销用户的访问权限（令牌立即失效）", {}, "NAME", 1, 1,
+                                      "  patrol user revoke 陈志强\n", runRevoke}};
+
+}  // namespace
+}  // namespace patrol::cli
