@@ -25,8 +25,8 @@ std::vector<NoticeRecipient> recipientsOf(const store::TaskRecord& task, Escalat
     for (Recipient r : domain::recipientsFor(level)) {
         std::string name;
         switch (r) {
-            case Recipient::Handler: name = task.handler.value_or("（尚未指定责任人）"); break;
-            case Recipient::ResponsibleLeader: name = task.leader.value_or("（尚未指定责任领导）"); break;
+            case Recipient::Handler: name = task.handler.value_or("未指定"); break;
+            case Recipient::ResponsibleLeader: name = task.leader.value_or("未指定"); break;
             case Recipient::UnitHead: name = task.unitName + "主要负责人"; break;
             case Recipient::InspectionOffice: name = "巡察办"; break;
             case Recipient::Leadership: name = "巡察工作领导小组"; break;
@@ -46,7 +46,10 @@ std::string noticeMessage(const store::TaskRecord& task, EscalationLevel level, 
     if (task.returnedCount > 0) m += "，已被退回 " + std::to_string(task.returnedCount) + " 次";
     m += "。请";
     for (size_t i = 0; i < recipients.size(); ++i)
-        m += (i ? "、" : "") + std::string(domain::recipients.label(recipients[i].role)) + "（" + recipients[i].name + "）";
+    {
+        const std::string label(domain::recipients.label(recipients[i].role));
+        m += (i ? "、" : "") + label + (recipients[i].name == label ? "" : "（" + recipients[i].name + "）");
+    }
     switch (level) {
         case EscalationLevel::Green: m += "抓紧推进整改。"; break;
         case EscalationLevel::Yellow: m += "督促落实，确保按期完成。"; break;

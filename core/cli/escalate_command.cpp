@@ -1,0 +1,57 @@
+// `patrol escalate [--as-of D]`: applies 三色预警 to every open task the user oversees and prints
+// what rose; running it again for the same date changes nothing.
+#include <patrol/sdk/civil.hpp>
+
+#include <ostream>
+
+#include "core/cli/app.hpp"
+#include "core/cli/workflow_output.hpp"
+#include "core/services/escalation_service.hpp"
+
+namespace patrol::cli {
+namespace {
+
+std::string recipientsText(const std::vector<services::NoticeRecipient>& recipients) {
+    std::string out;
+    for (const auto& r : recipients)
+        out += (out.empty() ? "" : "、") + std::string(domain::recipients.label(r.role)) + " " + r.name;
+    return out;
+}
+
+int runEscalate(Invocation& inv) {
+    auto s = openSession(inv);
+    const int32_t asOf = dateOption(inv, "as-of");
+    const auto rises = services::escalate(s.db, s.actor, asOf);
+    const ListingFormat format = inv.format();
+    Listing listing({{"task_id", "任务"}, {"unit", "单位"}, {"due", "期限"}, {"days_left", "剩余天数"},
+                     {"from", "原等级"}, {"to", "新等级"}, {"recipients", "通知对象"}, {"notice_id", "通知"},
+                     {"message", "通知内容"}});
+    for (const auto& r : rises) {
+        const bool table = format == ListingFormat::Table;
+        listing.add({Cell::number(r.task.id), Cell::of(r.task.unitCode), Cell::of(r.task.dueDate),
+                     Cell::number(r.daysLeft),
+                     Cell::of(table ? std::string(domain::escalationLevels.label(r.from))
+                                    : std::string(domain::escalationLevels.code(r.from))),
+                     Cell::of(table ? std::string(domain::escalationLevels.label(r.to))
+                                    : std::string(domain::escalationLevels.code(r.to))),
+                     table ? Cell::of(recipientsText(r.recipients)) : Cell::json(r.notice.recipients),
+                     Cell::number(r.notice.id), Cell::of(r.notice.message)});
+    }
+    if (format == ListingFormat::Table && rises.empty()) {
+        inv.out << "截至 " << civil::formatDate(asOf) << "，没有整改任务需要升级预警。\n";
+        return 0;
+    }
+    listing.print(inv.out, format);
+    return 0;
+}
+
+const Registration registration{CommandSpec{
+    {"escalate"},
+    "三色预警：按截止日期和退回次数升级未销号任务的预警等级，每次升级记审计并生成通知",
+    {{"as-of", "YYYY-MM-DD", "按这一天评估（默认今天）"}, formatOption()},
+    "", 0, 0,
+    "  patrol escalate\n  patrol escalate --as-of 2026-06-30 --format json\n",
+    runEscalate}};
+
+}  // namespace
+}  // namespace patrol::cli
