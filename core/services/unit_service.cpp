@@ -1,5 +1,6 @@
 #include "core/services/unit_service.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -95,7 +96,10 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& c
         return i < row.fields.size() ? row.fields[i] : std::string();
     };
 
-    std::vector<std::string> problems;
+    std::vector<std::pair<size_t, std::string>> problems;  // (line, message)
+    const auto problem = [&](size_t line, const std::string& message) {
+        problems.emplace_back(line, "第 " + std::to_string(line) + " 行：" + message);
+    };
     std::vector<std::pair<size_t, CheckedUnit>> pending;  // (line, unit)
     std::map<std::string, size_t> linesByCode;
     for (size_t r = 1; r < rows.size(); ++r) {
@@ -109,14 +113,16 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& c
             linesByCode[u.code] = row.line;
             pending.emplace_back(row.line, std::move(u));
         } catch (const UserError& e) {
-            problems.push_back("第 " + std::to_string(row.line) + " 行：" + e.what());
+            problem(row.line, e.what());
         }
     }
 
     store::Transaction tx(db);
-    for (const auto& [line, u] : pending)
-        if (const auto existing = store::findUnitByCode(db, u.code))
-            problems.push_back("第 " + std::to_string(line) + " 行：" + duplicateMessage(*existing));
+    for (const auto& [line, u] : pending) {
+        if (const auto existing = store::findUnitByCode(db, u.code)) problem(line, duplicateMessage(*existing));
+        if (u.parentCode && !linesByCode.count(*u.parentCode) && !store::findUnitByCode(db, *u.parentCode))
+            problem(line, unknownParentMessage(*u.parentCode));
+    }
     // Parents may come later in the file: insert in passes until nothing more can be placed.
     size_t added = 0;
     std::vector<std::pair<size_t, CheckedUnit>> waiting = problems.empty() ? pending : decltype(pending){};
@@ -138,14 +144,16 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& c
         }
         if (next.size() == waiting.size()) {
             for (const auto& [line, u] : next)
-                problems.push_back("第 " + std::to_string(line) + " 行：" + unknownParentMessage(*u.parentCode));
+                problem(line, "上级单位「" + *u.parentCode + "」与本文件中的其他行互为上下级，形成了环。请检查 parent_code。");
             break;
         }
         waiting = std::move(next);
     }
     if (!problems.empty()) {
+        std::stable_sort(problems.begin(), problems.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
         std::string message = csvPath + " 有 " + std::to_string(problems.size()) + " 处错误，没有导入任何单位：";
-        for (const auto& p : problems) message += "\n  " + p;
+        for (const auto& p : problems) message += "\n  " + p.second;
         message += "\n请改正后重新导入。";
         throw UserError(message);
     }

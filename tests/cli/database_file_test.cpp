@@ -1,0 +1,83 @@
+// `patrol init` and what happens with files that are not (current) patrol databases.
+#include <catch2/catch.hpp>
+
+#include "cli/run_patrol.hpp"
+#include "store/raw_sqlite.hpp"
+
+using namespace patrol::testing;
+
+TEST_CASE("init creates the database, then finds it up to date") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    auto run = patrol({"init"});
+    CHECK(run.exitCode == 0);
+    CHECK(run.out == "已创建 patrol 数据库：" + patrol.db() + "（结构版本 v2）\n");
+    CHECK(run.err.empty());
+    run = patrol({"init"});
+    CHECK(run.out == "数据库 " + patrol.db() + " 已是最新结构版本 v2，无需改动\n");
+}
+
+TEST_CASE("init upgrades a v1 database in place") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    rawExec(patrol.db(), readText(PATROL_SOURCE_DIR "/tests/store/fixtures/patrol-v1.sql"));
+    const auto run = patrol({"init"});
+    CHECK(run.exitCode == 0);
+    CHECK(run.out == "已将数据库 " + patrol.db() + " 从结构版本 v1 升级到 v2\n");
+    CHECK(rawScalar(patrol.db(), "PRAGMA user_version") == "2");
+    CHECK(patrol({"audit", "verify"}).out == "审计日志完整：共核验 3 条事件，哈希链无断裂\n");
+}
+
+TEST_CASE("a database folder that does not exist yet is created") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    const auto run = patrol.raw({"init", "--db", dir.file("data/sub/p.db")});
+    CHECK(run.exitCode == 0);
+    CHECK(rawScalar(dir.file("data/sub/p.db"), "PRAGMA user_version") == "2");
+}
+
+TEST_CASE("a file that is not a patrol database is refused with exit 2") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    const std::string text = dir.write("notes.txt", std::string(200, 'x'));
+    auto run = patrol.raw({"unit", "list", "--db", text});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 文件 " + text +
+                         " 不是 patrol 数据库（不是 SQLite 文件）。请用 --db 指定正确的数据库文件，或指定一个新文件名让 patrol 新建。\n");
+    CHECK(run.out.empty());
+
+    const std::string other = dir.file("other.db");
+    rawExec(other, "CREATE TABLE t (x)");
+    run = patrol.raw({"unit", "list", "--db", other});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.find("不是 patrol 数据库（application_id=0）") != std::string::npos);
+}
+
+TEST_CASE("a database from a newer patrol is refused naming both versions") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    patrol({"init"});
+    rawExec(patrol.db(), "PRAGMA user_version = 9");
+    const auto run = patrol({"unit", "list"});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 数据库 " + patrol.db() +
+                         " 的结构版本为 v9，而本程序只支持到 v2：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。\n");
+}
+
+TEST_CASE("a database locked by another writer fails after the configured timeout, changing nothing") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    patrol({"init"});
+    const std::string config = dir.write("patrol.ini", "[database]\nbusy_timeout_ms = 100\n");
+    sqlite3* holder = nullptr;
+    sqlite3_open(patrol.db().c_str(), &holder);
+    sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    const auto run = patrol({"unit", "add", "--code", "A", "--name", "甲", "--kind", "other", "--config", config});
+    sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(holder);
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 数据库 " + patrol.db() +
+                         " 正被另一个 patrol 进程写入，等待超时后仍未释放（running: BEGIN IMMEDIATE）。请等对方完成后重试，"
+                         "或调大设置 database.busy_timeout_ms。\n");
+    CHECK(rawScalar(patrol.db(), "SELECT count(*) FROM units") == "0");
+}

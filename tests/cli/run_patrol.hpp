@@ -1,0 +1,69 @@
+// Runs build/bin/patrol with arguments and captures stdout, stderr and the exit code.
+#pragma once
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "store/scratch_dir.hpp"
+
+extern char** environ;
+
+namespace patrol::testing {
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+class Patrol {
+public:
+    explicit Patrol(const ScratchDir& dir) : dir_(dir), db_(dir.file("patrol.db")) {
+        // The caller's environment must not pick another database, config or user.
+        for (const char* name : {"PATROL_USER", "PATROL_DB", "PATROL_CONFIG", "PATROL_DATA"}) unsetenv(name);
+    }
+
+    const std::string& db() const { return db_; }
+
+    // Runs `patrol <args> --db <db>` (plus `--user NAME` when given).
+    Run operator()(std::vector<std::string> args, const std::string& user = "") const {
+        args.push_back("--db");
+        args.push_back(db_);
+        if (!user.empty()) {
+            args.push_back("--user");
+            args.push_back(user);
+        }
+        return raw(args);
+    }
+
+    // Runs patrol with exactly these arguments.
+    Run raw(const std::vector<std::string>& args) const {
+        const std::string exe = PATROL_BINARY_DIR "/bin/patrol";
+        const std::string outFile = dir_.file("stdout.txt"), errFile = dir_.file("stderr.txt");
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, 1, outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&actions, 2, errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        std::vector<char*> argv{const_cast<char*>(exe.c_str())};
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        pid_t pid = 0;
+        const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        if (rc != 0) throw std::runtime_error("cannot start " + exe);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, readText(outFile), readText(errFile)};
+    }
+
+private:
+    const ScratchDir& dir_;
+    std::string db_;
+};
+
+}  // namespace patrol::testing

@@ -1,0 +1,109 @@
+// `patrol unit add|import|list` end to end.
+#include <catch2/catch.hpp>
+
+#include "cli/run_patrol.hpp"
+#include "store/raw_sqlite.hpp"
+
+using namespace patrol::testing;
+
+namespace {
+
+std::string unitCount(const Patrol& patrol) { return rawScalar(patrol.db(), "SELECT count(*) FROM units"); }
+
+}  // namespace
+
+TEST_CASE("units are added into a tree and listed in every format") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    auto run = patrol({"unit", "add", "--code", "QX", "--name", "清溪县", "--kind", "other"});
+    CHECK(run.exitCode == 0);
+    CHECK(run.out == "已添加单位 QX 清溪县（其他）\n");
+    run = patrol({"unit", "add", "--code", "QX-HT", "--name", "河塘镇", "--kind", "township", "--parent", "QX"});
+    CHECK(run.out == "已添加单位 QX-HT 河塘镇（乡镇），上级单位 QX\n");
+
+    run = patrol({"unit", "list", "--format", "json"});
+    CHECK(run.exitCode == 0);
+    CHECK(run.out.find("{\"code\":\"QX\",\"name\":\"清溪县\",\"kind\":\"other\",\"kind_name\":\"其他\",\"parent\":null}") !=
+          std::string::npos);
+    CHECK(run.out.find("{\"code\":\"QX-HT\",\"name\":\"河塘镇\",\"kind\":\"township\",\"kind_name\":\"乡镇\",\"parent\":\"QX\"}") !=
+          std::string::npos);
+    run = patrol({"unit", "list", "--format", "csv"});
+    CHECK(run.out == "code,name,kind,kind_name,parent\r\nQX,清溪县,other,其他,\r\nQX-HT,河塘镇,township,乡镇,QX\r\n");
+    run = patrol({"unit", "list"});
+    CHECK(run.out.find("河塘镇") != std::string::npos);
+}
+
+TEST_CASE("bad unit input is refused with exit 2 and nothing stored") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    patrol({"unit", "add", "--code", "QX", "--name", "清溪县", "--kind", "other"});
+
+    auto run = patrol({"unit", "add", "--code", "QX", "--name", "另一个县", "--kind", "other"});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 单位编码「QX」已存在（清溪县）。请换一个编码。\n");
+
+    run = patrol({"unit", "add", "--code", "QX-SQ", "--name", "石桥镇", "--kind", "town"});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 未知的单位类型「town」：应为 township（乡镇）、department（县直部门）、village（村）、community（社区）、"
+                     "enterprise（国有企业）、other（其他） 之一，请改用其中一个。\n");
+
+    run = patrol({"unit", "add", "--code", "QX-SQ", "--name", "石桥镇", "--kind", "township", "--parent", "XX"});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 上级单位「XX」不存在。请先添加该上级单位，或检查编码是否写错。\n");
+
+    run = patrol({"unit", "add", "--code", "石桥", "--name", "石桥镇", "--kind", "township"});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.find("单位编码「石桥」无效") != std::string::npos);
+
+    run = patrol({"unit", "add", "--name", "石桥镇", "--kind", "township"});
+    CHECK(run.exitCode == 2);
+    CHECK(unitCount(patrol) == "1");
+    CHECK(rawScalar(patrol.db(), "SELECT count(*) FROM audit_events") == "1");
+}
+
+TEST_CASE("unit import stores every row, parents may come later in the file") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    const std::string csv = dir.write("units.csv",
+                                      "\xEF\xBB\xBF" "name,code,kind,parent_code\r\n"
+                                      "河塘镇东岭村,QX-HT-DL,village,QX-HT\r\n"
+                                      "\"河塘镇\",QX-HT,township,QX\r\n"
+                                      "清溪县,QX,other,\r\n");
+    const auto run = patrol({"unit", "import", csv});
+    CHECK(run.exitCode == 0);
+    CHECK(run.out == "已从 " + csv + " 导入 3 个单位\n");
+    CHECK(rawScalar(patrol.db(), "SELECT p.code FROM units u JOIN units p ON p.id = u.parent_id WHERE u.code = 'QX-HT-DL'") ==
+          "QX-HT");
+}
+
+TEST_CASE("unit import with any bad row stores nothing and names every bad line") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    patrol({"unit", "add", "--code", "QX", "--name", "清溪县", "--kind", "other"});
+    const std::string csv = dir.write("units.csv",
+                                      "code,name,kind,parent_code\n"
+                                      "QX-HT,河塘镇,township,QX\n"
+                                      "QX-SQ,石桥镇,town,QX\n"
+                                      "QX-HT,河塘镇重复,township,QX\n"
+                                      "QX-YS,云山乡,township,QX-NONE\n"
+                                      "QX,清溪县,other,\n");
+    const auto run = patrol({"unit", "import", csv});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: " + csv + " 有 4 处错误，没有导入任何单位：\n"
+                     "  第 3 行：未知的单位类型「town」：应为 township（乡镇）、department（县直部门）、village（村）、community（社区）、"
+                     "enterprise（国有企业）、other（其他） 之一，请改用其中一个。\n"
+                     "  第 4 行：单位编码「QX-HT」与第 2 行重复。\n"
+                     "  第 5 行：上级单位「QX-NONE」不存在。请先添加该上级单位，或检查编码是否写错。\n"
+                     "  第 6 行：单位编码「QX」已存在（清溪县）。请换一个编码。\n"
+                     "请改正后重新导入。\n");
+    CHECK(unitCount(patrol) == "1");
+}
+
+TEST_CASE("unit import refuses a file without the required columns") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    const std::string csv = dir.write("units.csv", "code,name\nQX,清溪县\n");
+    const auto run = patrol({"unit", "import", csv});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: " + csv + " 缺少列 kind、parent_code：第一行应为表头 code,name,kind,parent_code（顺序不限）。没有导入任何单位。\n");
+}
