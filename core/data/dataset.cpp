@@ -17,8 +17,8 @@ const TableData* Dataset::table(const std::string& name) const {
 }
 
 bool Dataset::isMissing(const std::string& tableName) const {
-    for (const auto* s : missing_)
-        if (s->name == tableName) return true;
+    for (const auto& s : missing_)
+        if (s.name == tableName) return true;
     return false;
 }
 
@@ -39,7 +39,7 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
         if (std::filesystem::exists(folder / tables[i].file, ec))
             present.push_back(i);
         else
-            dataset.missing_.push_back(&tables[i]);
+            dataset.missing_.push_back(tables[i]);
     }
 
     std::vector<std::optional<TableReadResult>> results(tables.size());

@@ -18,7 +18,7 @@ public:
     // The table of that name, or nullptr when its file is missing.
     const TableData* table(const std::string& name) const;
     // Declared tables whose file is not in the folder.
-    const std::vector<const TableSchema*>& missing() const { return missing_; }
+    const std::vector<TableSchema>& missing() const { return missing_; }
     bool isMissing(const std::string& tableName) const;
     // Rejected rows, table by table in declaration order, each in line order.
     const std::vector<RowReject>& rejects() const { return rejects_; }
@@ -27,7 +27,7 @@ public:
 private:
     friend Dataset readDataset(const std::filesystem::path&, const std::vector<TableSchema>&, unsigned);
     std::vector<std::unique_ptr<TableData>> tables_;
-    std::vector<const TableSchema*> missing_;
+    std::vector<TableSchema> missing_;
     std::vector<RowReject> rejects_;
 };
 

@@ -5,11 +5,11 @@
 
 namespace patrol::data {
 
-TableData::TableData(const TableSchema& schema, std::string path) : schema_(&schema), path_(std::move(path)) {
-    columns_.resize(schema.columns.size());
+TableData::TableData(const TableSchema& schema, std::string path) : schema_(schema), path_(std::move(path)) {
+    columns_.resize(schema_.columns.size());
     for (size_t i = 0; i < columns_.size(); ++i) {
-        columns_[i].schema = &schema.columns[i];
-        if (schema.columns[i].type == PATROL_COLUMN_STRING) columns_[i].offsets.push_back(0);
+        columns_[i].schema = &schema_.columns[i];
+        if (schema_.columns[i].type == PATROL_COLUMN_STRING) columns_[i].offsets.push_back(0);
     }
     seal();
 }
@@ -87,7 +87,7 @@ void TableData::seal() {
         }
     }
     abiTable_.struct_size = sizeof(patrol_table);
-    abiTable_.name = schema_->name.c_str();
+    abiTable_.name = schema_.name.c_str();
     abiTable_.row_count = lines_.size();
     abiTable_.column_count = static_cast<uint32_t>(abiColumns_.size());
     abiTable_.columns = abiColumns_.data();

@@ -29,7 +29,7 @@ public:
     TableData(const TableData&) = delete;
     TableData& operator=(const TableData&) = delete;
 
-    const TableSchema& schema() const { return *schema_; }
+    const TableSchema& schema() const { return schema_; }
     const std::string& path() const { return path_; }
     uint64_t rowCount() const { return lines_.size(); }
     uint32_t sourceLine(uint64_t row) const { return lines_[row]; }
@@ -48,7 +48,7 @@ private:
     void seal();  // builds the ABI view once the columns stop growing
     void dropRows(const std::vector<uint32_t>& sortedRows);  // rows rejected after reading
 
-    const TableSchema* schema_;
+    TableSchema schema_;  // a copy: the table never depends on the caller's schema living on
     std::string path_;
     std::vector<ColumnData> columns_;
     PodBuffer<uint32_t> lines_;
