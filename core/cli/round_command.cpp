@@ -1,4 +1,5 @@
 // `patrol round create|target|team|advance|list|show`: inspection rounds (巡察轮次).
+#include <cstdlib>
 #include <ostream>
 #include <sstream>
 
@@ -58,10 +59,20 @@ int runTarget(Invocation& inv) {
     return 0;
 }
 
+// Here --user names the members (as the command was specified), so the acting user comes from
+// PATROL_USER alone (default: the local administrator).
+services::Actor teamActor(store::Database& db) {
+    const char* env = std::getenv("PATROL_USER");
+    return services::actorByName(db, env && *env ? env : "admin");
+}
+
 int runTeam(Invocation& inv) {
-    auto s = openSession(inv);
+    auto db = services::openDatabase(inv.app.settings());
+    const auto actor = teamActor(db);
     const std::string code = inv.args.required("round");
-    const auto team = services::addRoundTeam(s.db, s.actor, code, inv.args.values("user"), inv.args.value("leader"));
+    std::vector<std::string> members = inv.args.values("user");
+    for (auto& m : inv.args.values("member")) members.push_back(std::move(m));
+    const auto team = services::addRoundTeam(db, actor, code, members, inv.args.value("leader"));
     inv.out << "巡察轮次 " << code << " 的巡察组：";
     for (size_t i = 0; i < team.size(); ++i) inv.out << (i ? "、" : "") << team[i].name << (team[i].isLeader ? "（组长）" : "");
     inv.out << "\n";
@@ -179,7 +190,8 @@ const Registration target{CommandSpec{{"round", "target"},
 const Registration team{CommandSpec{{"round", "team"},
                                     "把巡察组成员编入轮次（申报了回避关系的成员会被拒绝）",
                                     {{"round", "CODE", "轮次编码"},
-                                     {"user", "NAME...", "成员姓名，可给多个", true},
+                                     {"user", "NAME...", "成员姓名，可给多个（本命令的操作人取自 PATROL_USER）", true},
+                                     {"member", "NAME...", "同 --user", true},
                                      {"leader", "NAME", "组长姓名"}},
                                     "",
                                     0,
