@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs patrol and both peers (sqlite3 shell, plain Python) on the same generated data, checks that
+# all three find the same findings, and prints times, peak memory and ratios.
+#
+# Usage: bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."]
+#   PATROL_BUILD  build folder holding bin/patrol (default: <repo>/build)
+#   BENCH_DIR     where the data and outputs go (default: /tmp/patrol-bench)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(dirname "$here")
+build=${PATROL_BUILD:-$repo/build}
+work=${BENCH_DIR:-/tmp/patrol-bench}
+rows=750000 repeat=3 plugins="four_styles poverty_alleviation business_environment" as_of=2025-12-31
+while [ $# -gt 0 ]; do
+  case $1 in
+    --rows) rows=$2; shift 2 ;;
+    --repeat) repeat=$2; shift 2 ;;
+    --plugins) plugins=$2; shift 2 ;;
+    *) echo "用法：bench/run.sh [--rows N] [--repeat R] [--plugins \"four_styles ...\"]" >&2; exit 2 ;;
+  esac
+done
+patrol=$build/bin/patrol
+if [ ! -x "$patrol" ]; then
+  echo "找不到 $patrol：请先构建（cmake --build build），或用 PATROL_BUILD 指定构建目录。" >&2
+  exit 2
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "未找到 /usr/bin/time，正在用 apt-get 安装 time 包以测量峰值内存……" >&2
+  apt-get install -y time >/dev/null
+fi
+
+# measure NAME OUT -- command...: runs the command $repeat times; keeps the best time and the largest peak RSS.
+measure() {
+  local name=$1 out=$2; shift 3
+  local best="" peak=0
+  for _ in $(seq "$repeat"); do
+    /usr/bin/time -f "%e %M" -o "$dir/$name.time" "$@" > "$out" 2> "$dir/$name.err" || {
+      echo "$name 运行失败，见 $dir/$name.err" >&2; exit 1; }
+    read -r secs kb < <(tail -n 1 "$dir/$name.time")
+    if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; fi
+    if [ "$kb" -gt "$peak" ]; then peak=$kb; fi
+  done
+  echo "$best $peak" > "$dir/$name.result"
+}
+
+printf '%-22s %8s %8s | %-17s | %-17s | %-17s | %8s %8s %9s | %s\n' plugin rows "input" "patrol s / MB" "sqlite3 s / MB" "python s / MB" "×sqlite3" "×python" "mem/input" "same findings"
+for plugin in $plugins; do
+  dir=$work/$plugin
+  stamp="rows=$rows $(sha1sum "$here/generate.py" | cut -c1-12)"
+  if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    python3 "$here/generate.py" "$plugin" "$dir" --rows "$rows"
+    echo "$stamp" > "$dir/.stamp"
+  fi
+  input=$(cat "$dir"/*.csv | wc -c)
+  data_rows=$(( $(cat "$dir"/*.csv | wc -l) - $(ls "$dir"/*.csv | wc -l) ))
+  measure patrol "$dir/patrol.jsonl" -- "$patrol" check --plugin "$plugin" --data "$dir" --as-of "$as_of" \
+    --calendar "$dir/calendar.json" --format jsonl
+  measure sqlite "$dir/sqlite.tsv" -- "$here/peer_sqlite.sh" "$plugin" "$dir" "$as_of" "$dir/calendar.json"
+  measure python "$dir/python.tsv" -- python3 "$here/peer_python.py" "$plugin" "$dir" "$as_of" "$dir/calendar.json"
+  python3 "$here/normalize.py" < "$dir/patrol.jsonl" | LC_ALL=C sort > "$dir/patrol.tsv"
+  LC_ALL=C sort -o "$dir/sqlite.tsv" "$dir/sqlite.tsv"
+  LC_ALL=C sort -o "$dir/python.tsv" "$dir/python.tsv"
+  same="是（$(wc -l < "$dir/patrol.tsv") 条）"
+  for peer in sqlite python; do
+    if ! cmp -s "$dir/patrol.tsv" "$dir/$peer.tsv"; then
+      same="否：与 $peer 不同，见 diff $dir/patrol.tsv $dir/$peer.tsv"
+    fi
+  done
+  read -r p_s p_kb < "$dir/patrol.result"
+  read -r s_s s_kb < "$dir/sqlite.result"
+  read -r y_s y_kb < "$dir/python.result"
+  awk -v plugin="$plugin" -v rows="$data_rows" -v input="$input" -v ps="$p_s" -v pk="$p_kb" -v ss="$s_s" -v sk="$s_kb" \
+      -v ys="$y_s" -v yk="$y_kb" -v same="$same" 'BEGIN {
+    mb = 1048576; p = (ps > 0 ? ps : 0.005)
+    printf "%-22s %8d %6.1fMB | %6.2f s %6.1f MB | %6.2f s %6.1f MB | %6.2f s %6.1f MB | %7.1f× %7.1f× %8.2f× | %s\n",
+      plugin, rows, input / mb, ps, pk * 1024 / mb, ss, sk * 1024 / mb, ys, yk * 1024 / mb, ss / p, ys / p, pk * 1024 / input, same
+  }'
+done
