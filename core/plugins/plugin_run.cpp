@@ -158,6 +158,8 @@ RunResult runInProcess(PluginEntry& plugin, const RunRequest& request) {
     } catch (...) {
         return fail(plugin, runError(plugin, "插件让异常越过了 ABI 边界（应在插件内捕获）"));
     }
+    if (request.notices && request.log)
+        for (const auto& n : request.notices()) request.log(PATROL_LOG_WARNING, n);
     if (status != PATROL_OK) return fail(plugin, runError(plugin, lastError(keep->plugin())));
     return finish(plugin, std::move(session.findings()));
 }
@@ -180,6 +182,13 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
             HostSession session(plugin, request);
             session.streamTo(fd);
             const int status = lib->plugin().run(session.api());
+            if (request.notices)
+                for (const auto& n : request.notices()) {
+                    wire::Writer note;
+                    note.i32(PATROL_LOG_WARNING);
+                    note.text(n);
+                    writeAll(fd, note.frame(wire::Log));
+                }
             wire::Writer w;
             w.i32(status);
             w.text(status == PATROL_OK ? std::string() : lastError(lib->plugin()));

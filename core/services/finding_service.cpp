@@ -115,6 +115,7 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
         f.source = "check:" + c.plugin + "/" + c.rule;
         f.refs = c.refsJson;
         f.fingerprint = c.fingerprint;
+        f.rectificationKind = c.rectificationKind;
         f.status = std::string(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Check)));
         f.createdBy = actor.name;
         const int64_t id = store::insertFinding(db, f);

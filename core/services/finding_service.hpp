@@ -40,6 +40,7 @@ struct CheckFinding {
     std::optional<int64_t> amountFen;
     std::string refsJson = "[]";
     std::string fingerprint;
+    std::optional<std::string> rectificationKind = std::nullopt;  // the rule's default (immediate | deadline | long_term)
 };
 
 struct RecordedChecks {

@@ -1,0 +1,190 @@
+#include "core/services/check_service.hpp"
+
+#include "core/data/dataset.hpp"
+#include "core/domain/errors.hpp"
+#include "core/plugins/plugin_run.hpp"
+#include "core/plugins/plugin_settings.hpp"
+#include "core/services/install_paths.hpp"
+#include "core/services/settings.hpp"
+#include "core/store/round_repository.hpp"
+
+#include <patrol/sdk/civil.hpp>
+
+#include <Poco/JSON/Array.h>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+namespace patrol::services {
+
+std::vector<std::filesystem::path> pluginFolders(const Settings& settings) {
+    std::vector<std::filesystem::path> folders;
+    std::stringstream configured(settings.text("plugins.folders"));
+    for (std::string folder; std::getline(configured, folder, ';');) {
+        const auto first = folder.find_first_not_of(" \t");
+        if (first == std::string::npos) continue;
+        folders.emplace_back(folder.substr(first, folder.find_last_not_of(" \t") - first + 1));
+    }
+    folders.emplace_back(defaultPluginDir());
+    return folders;
+}
+
+std::map<std::string, std::string> pluginSettingOverrides(const Settings& settings, const std::string& pluginId) {
+    return settings.section("plugin." + pluginId);
+}
+
+bool CheckReport::anyFailed() const {
+    return std::any_of(plugins.begin(), plugins.end(), [](const PluginCheck& p) { return !p.ok; });
+}
+
+namespace {
+
+std::string installedIds(const plugins::PluginCatalog& catalog) {
+    std::set<std::string> ids;
+    for (const auto& p : catalog.plugins()) ids.insert(p.id);
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : "、") + id;
+    return out.empty() ? "无" : out;
+}
+
+// The rules that cannot run because a table they need has no file, one line per rule.
+std::vector<std::string> skippedRules(const plugins::PluginMetadata& meta, const data::Dataset& dataset, const std::filesystem::path& folder,
+                                      std::vector<std::string>& lines) {
+    std::vector<std::string> skipped;
+    for (const auto& rule : meta.rules) {
+        std::string files;
+        for (const auto& table : rule.tables)
+            if (dataset.isMissing(table)) files += (files.empty() ? "" : "、") + (folder / meta.table(table)->file).string();
+        if (files.empty()) continue;
+        skipped.push_back(rule.code);
+        lines.push_back("[" + meta.id + "] 规则 " + rule.code + "（" + rule.name + "）已跳过：缺少数据文件 " + files);
+    }
+    return skipped;
+}
+
+PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& folder, const CheckRequest& request) {
+    auto notice = [&](const std::string& line) {
+        if (request.notice) request.notice(line);
+    };
+    PluginCheck check;
+    check.pluginId = plugin.id;
+    check.metadata = plugin.metadata ? &*plugin.metadata : nullptr;
+    if (plugin.state == plugins::PluginState::Failed || !plugin.metadata) {
+        check.error = plugin.error;
+        notice(check.error);
+        return check;
+    }
+    const auto settings = plugins::resolveSettings(*plugin.metadata, request.settingOverrides ? request.settingOverrides(plugin.id) : std::map<std::string, std::string>{});
+    const data::Dataset dataset = data::readDataset(folder, plugin.metadata->tables);
+    for (const auto& reject : dataset.rejects()) notice("[" + plugin.id + "] 拒收 " + reject.format());
+    std::vector<std::string> lines;
+    check.skippedRules = skippedRules(*plugin.metadata, dataset, folder, lines);
+    for (const auto& line : lines) notice(line);
+    check.rowsRead = dataset.acceptedRows();
+    check.rowsRejected = dataset.rejects().size();
+
+    plugins::RunRequest run;
+    run.dataset = &dataset;
+    run.asOf = request.asOf;
+    const domain::WorkingCalendar* calendar = request.calendar;
+    run.isWorkingDay = [calendar](int32_t day) { return calendar ? calendar->isWorkingDay(day) : !civil::isWeekend(day); };
+    run.notices = [calendar] { return calendar ? calendar->takeWarnings() : std::vector<std::string>{}; };
+    run.settings = settings;
+    run.isolate = request.isolate;
+    run.timeoutSeconds = request.timeoutSeconds;
+    run.log = [&](patrol_log_level level, const std::string& text) {
+        if (level >= PATROL_LOG_INFO) notice("[" + plugin.id + "] " + plugins::logLevelLabel(level) + "：" + text);
+    };
+    plugins::RunResult result = plugins::runPlugin(plugin, run);
+    check.ok = result.ok;
+    check.error = result.error;
+    check.findings = std::move(result.findings);
+    if (!check.ok) notice(check.error);
+    notice("[" + plugin.id + "] 采用 " + std::to_string(check.rowsRead) + " 行，拒收 " + std::to_string(check.rowsRejected) + " 行，跳过规则 " +
+           std::to_string(check.skippedRules.size()) + " 条，" +
+           (check.ok ? "发现疑似问题 " + std::to_string(check.findings.size()) + " 个" : std::string("插件运行失败，结果未采用")));
+    return check;
+}
+
+}  // namespace
+
+CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& request) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(request.dataFolder, ec))
+        throw UserError("数据目录 " + request.dataFolder.string() + " 不存在或不是目录。请用 --data 指定存放 CSV 文件的目录。");
+
+    // Which plugins, each with its data folder.
+    std::vector<std::pair<plugins::PluginEntry*, std::filesystem::path>> work;
+    if (!request.allPlugins) {
+        for (const auto& id : request.pluginIds) {
+            plugins::PluginEntry* p = catalog.find(id);
+            if (!p) throw UserError("未知的插件 " + id + "。已安装的插件：" + installedIds(catalog) + "。请用 patrol plugin list 查看。");
+            work.emplace_back(p, request.dataFolder);
+        }
+    } else {
+        std::vector<std::string> ids = request.pluginIds;
+        if (ids.empty())
+            for (const auto& p : catalog.plugins()) ids.push_back(p.id);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        for (const auto& id : ids) {
+            plugins::PluginEntry* p = catalog.find(id);
+            const auto folder = request.dataFolder / id;
+            if (!std::filesystem::is_directory(folder, ec)) {
+                if (request.notice) request.notice("[" + id + "] 没有数据目录 " + folder.string() + "，已跳过");
+                continue;
+            }
+            if (!p) throw UserError("未知的插件 " + id + "。已安装的插件：" + installedIds(catalog) + "。请用 patrol plugin list 查看。");
+            work.emplace_back(p, folder);
+        }
+        if (work.empty())
+            throw UserError("数据目录 " + request.dataFolder.string() + " 下没有任何插件的子目录。--plugin all 需要 <数据目录>/<插件编号>/，已安装的插件：" +
+                            installedIds(catalog) + "。");
+    }
+
+    CheckReport report;
+    for (auto& [plugin, folder] : work) {
+        report.plugins.push_back(checkOne(*plugin, folder, request));
+        auto& found = report.plugins.back().findings;
+        report.findings.insert(report.findings.end(), found.begin(), found.end());
+    }
+    std::sort(report.findings.begin(), report.findings.end(), plugins::findingOrder);
+    return report;
+}
+
+std::vector<std::string> pluginsEnabledForRound(store::Database& db, const std::string& roundCode) {
+    const auto round = store::findRoundByCode(db, roundCode);
+    if (!round) throw UserError("未知的巡察轮次 " + roundCode + "。请用 patrol round list 查看已有的轮次。");
+    return round->plugins;
+}
+
+RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, const CheckReport& report) {
+    std::vector<CheckFinding> findings;
+    for (const auto& plugin : report.plugins) {
+        if (!plugin.ok || !plugin.metadata) continue;
+        for (const auto& f : plugin.findings) {
+            const plugins::RuleInfo* rule = plugin.metadata->rule(f.rule);
+            Poco::JSON::Array refs;
+            for (const auto& r : f.refs) refs.add(r);
+            std::ostringstream refsJson;
+            refs.stringify(refsJson);
+            CheckFinding c;
+            c.plugin = f.plugin;
+            c.rule = f.rule;
+            c.unitCode = f.unit;
+            c.category = rule ? rule->category : f.rule;
+            c.title = f.title;
+            c.detail = f.detail;
+            c.severity = rule ? rule->severity : "medium";
+            c.amountFen = f.amountFen;
+            c.refsJson = refsJson.str();
+            c.fingerprint = f.fingerprint;
+            if (rule) c.rectificationKind = rule->rectification.kind;
+            findings.push_back(std::move(c));
+        }
+    }
+    return recordCheckFindings(db, actor, roundCode, findings);
+}
+
+}  // namespace patrol::services

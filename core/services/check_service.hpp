@@ -1,0 +1,71 @@
+// The automated check as a use case (spec/datasets.md "Running a check"): pick the plugins,
+// read each one's dataset, run it, report rejected rows and skipped rules, and — with a
+// round — record the findings as suspected findings in one transaction.
+#pragma once
+
+#include "core/domain/calendar.hpp"
+#include "core/plugins/check_finding.hpp"
+#include "core/plugins/plugin_catalog.hpp"
+#include "core/services/actor.hpp"
+#include "core/services/finding_service.hpp"
+#include "core/store/database.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace patrol::services {
+
+class Settings;
+
+// plugins.folders (separated by ';') followed by the folder beside the executable.
+std::vector<std::filesystem::path> pluginFolders(const Settings& settings);
+// The user's settings for one plugin: configuration keys plugin.<id>.<key>.
+std::map<std::string, std::string> pluginSettingOverrides(const Settings& settings, const std::string& pluginId);
+
+struct CheckRequest {
+    std::vector<std::string> pluginIds;       // empty: every plugin whose folder exists under dataFolder
+    std::filesystem::path dataFolder;         // one plugin: the folder itself; all: dataFolder/<id>/
+    bool allPlugins = false;
+    int32_t asOf = 0;
+    const domain::WorkingCalendar* calendar = nullptr;
+    bool isolate = false;
+    int timeoutSeconds = 60;
+    std::function<std::map<std::string, std::string>(const std::string& pluginId)> settingOverrides;
+    std::function<void(const std::string&)> notice;   // diagnostics for stderr, one line each
+};
+
+struct PluginCheck {
+    std::string pluginId;
+    const plugins::PluginMetadata* metadata = nullptr;
+    bool ok = false;
+    std::string error;                 // when !ok
+    uint64_t rowsRead = 0;
+    size_t rowsRejected = 0;
+    std::vector<std::string> skippedRules;
+    std::vector<plugins::CheckFinding> findings;
+};
+
+struct CheckReport {
+    std::vector<PluginCheck> plugins;
+    std::vector<plugins::CheckFinding> findings;  // every plugin's, ordered (plugin, rule, unit, refs)
+    bool anyFailed() const;
+};
+
+// Runs the check. Throws UserError for unusable input: unknown plugin, missing data folder,
+// a file without a required column, a bad setting. A plugin that fails to load or run is
+// reported in its PluginCheck (and through `notice`), and the others still run.
+CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& request);
+
+// The plugins a round has enabled (for --plugin all with --round). UserError for an unknown round.
+std::vector<std::string> pluginsEnabledForRound(store::Database& db, const std::string& roundCode);
+
+// Records the findings of the plugins that ran cleanly as suspected findings of the round: one
+// transaction, idempotent by fingerprint; category, severity and rectification kind come from
+// the rule's metadata.
+RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, const CheckReport& report);
+
+}  // namespace patrol::services
