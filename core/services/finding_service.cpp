@@ -9,6 +9,7 @@
 #include "core/services/authorization.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
+#include "core/services/repeat_problems.hpp"
 #include "core/services/round_service.hpp"
 #include "core/services/unit_service.hpp"
 #include "core/store/round_membership_repository.hpp"
@@ -56,8 +57,9 @@ store::FindingRecord decide(store::Database& db, const Actor& actor, int64_t id,
     const auto after = *store::findFindingById(db, id);
     recordChange(db, actor, "finding." + std::string(domain::findingEvents.code(event)), "finding", std::to_string(id),
                  findingJson(before), findingJson(after));
+    const bool repeats = event == FindingEvent::Confirm && flagRepeatProblem(db, actor, id).has_value();
     tx.commit();
-    return after;
+    return repeats ? *store::findFindingById(db, id) : after;
 }
 
 }  // namespace
@@ -88,8 +90,10 @@ store::FindingRecord addFinding(store::Database& db, const Actor& actor, const F
     const int64_t id = store::insertFinding(db, f);
     const auto stored = *store::findFindingById(db, id);
     recordChange(db, actor, "finding.add", "finding", std::to_string(id), nullptr, findingJson(stored));
+    // A manual finding starts confirmed: it may repeat a rectified one of an earlier round.
+    const bool repeats = flagRepeatProblem(db, actor, id).has_value();
     tx.commit();
-    return stored;
+    return repeats ? *store::findFindingById(db, id) : stored;
 }
 
 RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,

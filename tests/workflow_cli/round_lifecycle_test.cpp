@@ -124,6 +124,13 @@ TEST_CASE("a round is carried from feedback to closed through the CLI and the au
     CHECK(r.out.find("【红色督办】整改任务 #2") != std::string::npos);
     r = c.ok({"finding", "list", "--round", "R1", "--format", "csv"});
     CHECK(r.out.find(",closed,") != std::string::npos);
+    // A lookback round finds the same problem again at UA: a repeat problem (屡查屡犯).
+    c.ok({"round", "create", "--code", "R2", "--title", "回头看", "--kind", "lookback", "--start", "2026-06-01", "--end",
+          "2026-08-31", "--lookback-of", "R1"});
+    c.ok({"round", "target", "--round", "R2", "--unit", "UA"});
+    c.ok({"finding", "add", "--round", "R2", "--unit", "UA", "--category", "四风", "--title", "再次超标准接待"});
+    r = c.ok({"finding", "show", "3", "--format", "json"});
+    CHECK(r.out.find("\"repeat_of\":1") != std::string::npos);
     r = c.ok({"audit", "verify"});
     CHECK(r.out.find("审计日志完整") != std::string::npos);
 }
