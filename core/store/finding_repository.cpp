@@ -41,11 +41,6 @@ FindingRecord readFinding(const Statement& st) {
     return f;
 }
 
-std::optional<FindingRecord> firstFinding(Statement& st) {
-    if (!st.step()) return std::nullopt;
-    return readFinding(st);
-}
-
 }  // namespace
 
 int64_t insertFinding(Database& db, const NewFinding& f) {
@@ -62,13 +57,13 @@ int64_t insertFinding(Database& db, const NewFinding& f) {
 std::optional<FindingRecord> findFindingById(Database& db, int64_t id) {
     auto st = db.prepare(std::string(kSelect) + "WHERE f.id = ?");
     st.bindAll(id);
-    return firstFinding(st);
+    return st.first(readFinding);
 }
 
 std::optional<FindingRecord> findFindingByFingerprint(Database& db, int64_t roundId, const std::string& fingerprint) {
     auto st = db.prepare(std::string(kSelect) + "WHERE f.round_id = ? AND f.fingerprint = ?");
     st.bindAll(roundId, fingerprint);
-    return firstFinding(st);
+    return st.first(readFinding);
 }
 
 std::vector<FindingRecord> listFindings(Database& db, const FindingQuery& q) {
@@ -88,9 +83,7 @@ std::vector<FindingRecord> listFindings(Database& db, const FindingQuery& q) {
     if (q.unitId) st.bind(++index, *q.unitId);
     if (q.status) st.bind(++index, *q.status);
     for (const auto& s : q.statusIn) st.bind(++index, s);
-    std::vector<FindingRecord> out;
-    while (st.step()) out.push_back(readFinding(st));
-    return out;
+    return st.collect(readFinding);
 }
 
 void setFindingStatus(Database& db, int64_t id, const std::string& status) {

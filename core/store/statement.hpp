@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -42,6 +43,21 @@ public:
 
     // Advances to the next row; false when there are no more.
     bool step();
+
+    // Every remaining row, read by `read(const Statement&)`.
+    template <typename Read>
+    auto collect(Read read) -> std::vector<decltype(read(*this))> {
+        std::vector<decltype(read(*this))> rows;
+        while (step()) rows.push_back(read(*this));
+        return rows;
+    }
+
+    // The next row read by `read`, or none.
+    template <typename Read>
+    auto first(Read read) -> std::optional<decltype(read(*this))> {
+        if (!step()) return std::nullopt;
+        return read(*this);
+    }
     // Runs a statement that returns no rows.
     void run();
     void reset();

@@ -14,11 +14,6 @@ UnitRecord readUnit(const Statement& st) {
     return {st.integer(0), st.text(1), st.text(2), st.text(3), st.optionalInteger(4), st.optionalText(5)};
 }
 
-std::optional<UnitRecord> firstUnit(Statement& st) {
-    if (!st.step()) return std::nullopt;
-    return readUnit(st);
-}
-
 }  // namespace
 
 int64_t insertUnit(Database& db, const NewUnit& unit) {
@@ -31,20 +26,18 @@ int64_t insertUnit(Database& db, const NewUnit& unit) {
 std::optional<UnitRecord> findUnitByCode(Database& db, const std::string& code) {
     auto st = db.prepare(std::string(kSelect) + "WHERE u.code = ?");
     st.bindAll(code);
-    return firstUnit(st);
+    return st.first(readUnit);
 }
 
 std::optional<UnitRecord> findUnitById(Database& db, int64_t id) {
     auto st = db.prepare(std::string(kSelect) + "WHERE u.id = ?");
     st.bindAll(id);
-    return firstUnit(st);
+    return st.first(readUnit);
 }
 
 std::vector<UnitRecord> listUnits(Database& db) {
     auto st = db.prepare(std::string(kSelect) + "ORDER BY u.code");
-    std::vector<UnitRecord> units;
-    while (st.step()) units.push_back(readUnit(st));
-    return units;
+    return st.collect(readUnit);
 }
 
 int64_t countUnits(Database& db) {

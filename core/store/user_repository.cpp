@@ -16,11 +16,6 @@ UserRecord readUser(const Statement& st) {
             st.text(5),    st.text(6), st.integer(7) != 0, st.text(8)};
 }
 
-std::optional<UserRecord> firstUser(Statement& st) {
-    if (!st.step()) return std::nullopt;
-    return readUser(st);
-}
-
 }  // namespace
 
 int64_t insertUser(Database& db, const NewUser& user) {
@@ -33,20 +28,18 @@ int64_t insertUser(Database& db, const NewUser& user) {
 std::optional<UserRecord> findUserByName(Database& db, const std::string& name) {
     auto st = db.prepare(std::string(kSelect) + "WHERE u.name = ?");
     st.bindAll(name);
-    return firstUser(st);
+    return st.first(readUser);
 }
 
 std::optional<UserRecord> findUserById(Database& db, int64_t id) {
     auto st = db.prepare(std::string(kSelect) + "WHERE u.id = ?");
     st.bindAll(id);
-    return firstUser(st);
+    return st.first(readUser);
 }
 
 std::vector<UserRecord> listUsers(Database& db) {
     auto st = db.prepare(std::string(kSelect) + "ORDER BY u.name");
-    std::vector<UserRecord> users;
-    while (st.step()) users.push_back(readUser(st));
-    return users;
+    return st.collect(readUser);
 }
 
 void markUserRevoked(Database& db, int64_t id) { db.prepare("UPDATE users SET revoked = 1 WHERE id = ?").bindAll(id).run(); }
