@@ -56,7 +56,7 @@ TEST_CASE("feedback creates one task per confirmed finding with the kind's due d
               .tasks.empty());
 }
 
-TEST_CASE("a round is carried from feedback to closed; closing waits for every task", "[feedback]") {
+TEST_CASE("a round is carried from feedback to closed and closing waits for every task", "[feedback]") {
     World w;
     w.round("R1", "2026-01-05");
     const int64_t a = w.finding("R1", "UA", "四风");
