@@ -28,34 +28,38 @@ size_t TableData::columnIndex(std::string_view name) const {
 void TableData::dropRows(const std::vector<uint32_t>& sortedRows) {
     if (sortedRows.empty()) return;
     const size_t rows = lines_.size();
-    // Moves every kept row down over the dropped ones, column by column.
-    auto compact = [&](auto& values) {
-        size_t out = 0, next = 0;
-        for (size_t r = 0; r < rows; ++r) {
-            if (next < sortedRows.size() && sortedRows[next] == r) {
-                ++next;
-                continue;
+    // Kept rows form runs between dropped ones; each run moves down in one block.
+    auto forEachRun = [&](auto&& move) {
+        size_t out = 0, begin = 0;
+        for (size_t k = 0; k <= sortedRows.size(); ++k) {
+            const size_t end = k < sortedRows.size() ? sortedRows[k] : rows;
+            if (end > begin) {
+                move(begin, end, out);
+                out += end - begin;
             }
-            values.data()[out++] = values[r];
+            begin = end + 1;
         }
-        values.truncate(out);
+        return out;
+    };
+    auto compact = [&](auto& values) {
+        const size_t kept = forEachRun([&](size_t begin, size_t end, size_t out) {
+            if (out != begin) std::memmove(values.data() + out, values.data() + begin, (end - begin) * sizeof(values[0]));
+        });
+        values.truncate(kept);
     };
     for (ColumnData& c : columns_) {
         switch (c.schema->type) {
         case PATROL_COLUMN_STRING: {
-            size_t out = 0, next = 0;
+            // offsets[r + 1] ends row r: shift each run's ends by the bytes dropped before it.
             uint64_t bytesOut = 0;
-            for (size_t r = 0; r < rows; ++r) {
-                if (next < sortedRows.size() && sortedRows[next] == r) {
-                    ++next;
-                    continue;
-                }
-                const uint64_t begin = c.offsets[r], end = c.offsets[r + 1];
-                std::memmove(c.bytes.data() + bytesOut, c.bytes.data() + begin, end - begin);
-                bytesOut += end - begin;
-                c.offsets.data()[++out] = bytesOut;
-            }
-            c.offsets.truncate(out + 1);
+            const size_t kept = forEachRun([&](size_t begin, size_t end, size_t out) {
+                const uint64_t from = c.offsets[begin], to = c.offsets[end];
+                const uint64_t shift = from - bytesOut;
+                if (shift) std::memmove(c.bytes.data() + bytesOut, c.bytes.data() + from, to - from);
+                for (size_t r = begin; r < end; ++r) c.offsets.data()[out + (r - begin) + 1] = c.offsets[r + 1] - shift;
+                bytesOut += to - from;
+            });
+            c.offsets.truncate(kept + 1);
             c.bytes.truncate(bytesOut);
             break;
         }

@@ -1,0 +1,148 @@
+// `patrol check`: runs check plugins over a data folder (spec/datasets.md "Running a check").
+// Findings go to stdout (JSONL, one object each, or a table); diagnostics go to stderr.
+#include "core/cli/app.hpp"
+#include "core/cli/session.hpp"
+#include "core/domain/errors.hpp"
+#include "core/services/calendar_loader.hpp"
+#include "core/services/check_service.hpp"
+#include "core/services/input_checks.hpp"
+
+#include <patrol/sdk/money.hpp>
+
+#include <ostream>
+
+namespace patrol::cli {
+namespace {
+
+// A JSON string literal appended to `out`; runs of plain bytes are copied in one go, which
+// matters when a check prints hundreds of thousands of findings.
+void appendJson(std::string& out, const std::string& s) {
+    out.push_back('"');
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s, run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        default: {
+            static const char* hex = "0123456789abcdef";
+            out.append("\\u00");
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 15]);
+        }
+        }
+    }
+    out.append(s, run, std::string::npos);
+    out.push_back('"');
+}
+
+// One finding as one JSONL line (spec/datasets.md "One finding, as JSONL").
+void appendJsonLine(std::string& line, const plugins::CheckFinding& f) {
+    line.append("{\"plugin\":");
+    appendJson(line, f.plugin);
+    line.append(",\"rule\":");
+    appendJson(line, f.rule);
+    line.append(",\"unit\":");
+    appendJson(line, f.unit);
+    line.append(",\"refs\":[");
+    for (size_t i = 0; i < f.refs.size(); ++i) {
+        if (i) line.push_back(',');
+        appendJson(line, f.refs[i]);
+    }
+    line.append("],\"amount\":").append(f.amountFen ? money::formatYuan(*f.amountFen) : std::string("null"));
+    line.append(",\"title\":");
+    appendJson(line, f.title);
+    line.append(",\"detail\":");
+    appendJson(line, f.detail);
+    line.append("}\n");
+}
+
+void printFindings(std::ostream& out, const std::vector<plugins::CheckFinding>& findings, bool jsonl) {
+    if (jsonl) {
+        std::string text;
+        text.reserve(findings.size() * 256);
+        for (const auto& f : findings) appendJsonLine(text, f);
+        out << text;
+        return;
+    }
+    Listing listing({{"plugin", "插件"}, {"rule", "规则"}, {"unit", "单位"}, {"refs", "记录"}, {"amount", "金额（元）"}, {"title", "标题"}});
+    for (const auto& f : findings) {
+        std::string refs;
+        for (const auto& r : f.refs) refs += (refs.empty() ? "" : " ") + r;
+        listing.add({Cell::of(f.plugin), Cell::of(f.rule), Cell::of(f.unit), Cell::of(refs), f.amountFen ? Cell::money(*f.amountFen) : Cell{},
+                     Cell::of(f.title)});
+    }
+    listing.print(out, ListingFormat::Table);
+}
+
+int runCheck(Invocation& inv) {
+    const std::string format = inv.args.value("format").value_or("jsonl");
+    if (format != "jsonl" && format != "table") throw UserError("--format 应为 jsonl 或 table，收到的是 \"" + format + "\"。");
+    const std::string pluginWord = inv.args.required("plugin");
+    const auto& settings = inv.app.settings();
+
+    services::CheckRequest request;
+    request.dataFolder = inv.args.required("data");
+    request.allPlugins = pluginWord == "all";
+    if (!request.allPlugins) request.pluginIds = {pluginWord};
+    request.asOf = inv.args.value("as-of") ? services::requireDate(*inv.args.value("as-of"), "--as-of") : services::localToday();
+    request.isolate = inv.args.has("isolate") || settings.flag("plugins.isolate");
+    const int64_t timeout = settings.integer("plugins.timeout_seconds");
+    if (timeout < 1 || timeout > 86400)
+        throw UserError("配置项 plugins.timeout_seconds 应为 1 到 86400 之间的秒数，实际为 " + std::to_string(timeout) + "。");
+    request.timeoutSeconds = static_cast<int>(timeout);
+    request.settingOverrides = [&settings](const std::string& id) { return services::pluginSettingOverrides(settings, id); };
+    request.notice = [&inv](const std::string& line) { inv.err << line << "\n"; };
+
+    const auto round = inv.args.value("round");
+    std::optional<Session> session;
+    if (round) {
+        session.emplace(openSession(inv));
+        const auto enabled = services::pluginsEnabledForRound(session->db, *round);
+        if (request.allPlugins) {
+            if (enabled.empty())
+                throw UserError("轮次 " + *round + " 没有启用任何检查插件。请用 patrol round create --plugins 指定，或用 --plugin <编号> 只运行一个插件。");
+            request.pluginIds = enabled;
+        }
+    }
+    const services::LoadedCalendar calendar = services::loadCalendar(settings, inv.app.calendarOverride());
+    request.calendar = &calendar.calendar;
+
+    plugins::PluginCatalog catalog = plugins::PluginCatalog::discover(services::pluginFolders(settings));
+    const services::CheckReport report = services::runCheck(catalog, request);
+    printFindings(inv.out, report.findings, format == "jsonl");
+    inv.out.flush();
+
+    if (round) {
+        const auto recorded = services::recordCheck(session->db, session->actor, *round, report);
+        inv.err << "已记录到轮次 " << *round << "：新增疑似问题 " << recorded.added << " 个，此前已记录 " << recorded.alreadyRecorded << " 个\n";
+    }
+    inv.err << "共发现疑似问题 " << report.findings.size() << " 个" << (round ? "" : "（试运行，未记录；加 --round 记录到轮次）") << "\n";
+    return report.anyFailed() ? static_cast<int>(ExitCode::Internal) : 0;
+}
+
+const Registration registration{CommandSpec{
+    {"check"},
+    "用检查插件核查数据目录中的 CSV 台账，输出疑似问题（不加 --round 时只试运行）",
+    {{"plugin", "ID|all", "插件编号；all 表示对 <数据目录>/<插件编号>/ 逐一运行已安装的插件"},
+     {"data", "DIR", "数据目录（CSV 文件所在目录）"},
+     {"as-of", "YYYY-MM-DD", "以哪一天为“今天”（默认本机当天）"},
+     {"format", "jsonl|table", "输出格式（默认 jsonl：每行一个 JSON 对象）"},
+     {"round", "CODE", "把结果记录为该轮次的疑似问题（同一问题不重复记录）"},
+     {"isolate", "", "在子进程中运行插件，插件崩溃或超时不影响本程序（配置 plugins.isolate）"}},
+    "",
+    0,
+    0,
+    "  patrol check --plugin four_styles --data ./data/four_styles --as-of 2026-06-30\n"
+    "  patrol check --plugin all --data ./data --format table\n"
+    "  patrol check --plugin four_styles --data ./data/four_styles --round 2026-R2\n",
+    runCheck}};
+
+}  // namespace
+}  // namespace patrol::cli
