@@ -94,7 +94,9 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
     run.isolate = request.isolate;
     run.timeoutSeconds = request.timeoutSeconds;
     run.log = [&](patrol_log_level level, const std::string& text) {
-        if (level >= PATROL_LOG_INFO) notice("[" + plugin.id + "] " + plugins::logLevelLabel(level) + "：" + text);
+        if (level < PATROL_LOG_INFO) return;
+        const std::string label = std::string(plugins::logLevelLabel(level)) + "：";
+        notice("[" + plugin.id + "] " + (text.rfind(label, 0) == 0 ? text : label + text));
     };
     plugins::RunResult result = plugins::runPlugin(plugin, run);
     check.ok = result.ok;
