@@ -6,6 +6,8 @@
 
 #include <Poco/Exception.h>
 
+#include <algorithm>
+
 #include <iostream>
 #include <string>
 #include <vector>
@@ -14,10 +16,22 @@ namespace {
 
 int dispatch(const std::vector<std::string>& words) {
     using namespace patrol::cli;
-    std::vector<std::string> commandWords;
-    for (const auto& w : words) {
-        if (w.rfind("-", 0) == 0) break;
-        commandWords.push_back(w);
+    // Global options may stand before the command words too: patrol --db x.db demo.
+    std::vector<std::string> commandWords, leadingOptions;
+    size_t next = 0;
+    for (; next < words.size(); ++next) {
+        const std::string& w = words[next];
+        if (w.rfind("-", 0) != 0) {
+            commandWords.push_back(w);
+            continue;
+        }
+        if (!commandWords.empty()) break;
+        const std::string name = w.substr(2, w.find('=') == std::string::npos ? std::string::npos : w.find('=') - 2);
+        const auto& globals = globalOptions();
+        const auto option = std::find_if(globals.begin(), globals.end(), [&](const OptionSpec& o) { return o.name == name; });
+        if (w.rfind("--", 0) != 0 || option == globals.end() || option->name == "help") break;
+        leadingOptions.push_back(w);
+        if (!option->valueName.empty() && w.find('=') == std::string::npos && next + 1 < words.size()) leadingOptions.push_back(words[++next]);
     }
     const CommandSpec* spec = CommandRegistry::instance().find(commandWords);
     if (!spec) {
@@ -34,7 +48,8 @@ int dispatch(const std::vector<std::string>& words) {
                   << "\"。请用 patrol --help 查看所有命令。\n";
         return 2;
     }
-    const std::vector<std::string> rest(words.begin() + static_cast<long>(spec->path.size()), words.end());
+    std::vector<std::string> rest(words.begin() + static_cast<long>(leadingOptions.size() + spec->path.size()), words.end());
+    rest.insert(rest.end(), leadingOptions.begin(), leadingOptions.end());
     for (const auto& w : rest)
         if (w == "-h") {
             std::cout << commandHelp(*spec);
