@@ -1,0 +1,152 @@
+// `patrol check` and `patrol plugin` as a user runs them: stdout, stderr and exit codes.
+#include "data/temp_folder.hpp"
+#include "fixture_paths.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+using patrol::testing::fixtureFolder;
+using patrol::testing::fixtureLabel;
+
+namespace {
+
+struct Result {
+    int exit = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// A folder with a configuration that adds the fixture plugins and a database of its own.
+struct Cli {
+    patrol::testing::TempFolder folder;
+    Cli() {
+        folder.write("patrol.ini", "[plugins]\nfolders = " + fixtureFolder() + "\n[plugin.fixture_good]\nthreshold = 200\n");
+        folder.write("data/fixture_good/items.csv",
+                     "item_id,unit_code,day,amount,kind,count\nI3,U2,2026-01-03,250.50,a,\nI1,U1,2026-01-05,99.99,b,2\nI2,U1,2026-01-03,100.01,,\n"
+                     "I4,U1,2026-01-06,5,b,\n");
+        folder.write("calendar.json", R"({"years": [2026], "holidays": ["2026-01-05"], "workdays": []})");
+    }
+    std::string dir() const { return folder.path().string(); }
+
+    Result run(const std::string& args) const {
+        const std::string command = "PATROL_DB=" + dir() + "/p.db " + std::string(PATROL_BINARY_DIR) + "/bin/patrol --config " + dir() +
+                                    "/patrol.ini " + args + " 2>" + dir() + "/stderr.txt";
+        Result r;
+        FILE* pipe = ::popen(command.c_str(), "r");
+        char buffer[4096];
+        for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) r.out.append(buffer, n);
+        const int status = ::pclose(pipe);
+        r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        r.err = slurp(folder.path() / "stderr.txt");
+        return r;
+    }
+};
+
+const std::string kFindings =
+    "{\"plugin\":\"fixture_good\",\"rule\":\"FX-01\",\"unit\":\"U2\",\"refs\":[\"I3\"],\"amount\":50.50,\"title\":\"大额事项 I3\",\"detail\":\"金额 250.50 元\"}\n"
+    "{\"plugin\":\"fixture_good\",\"rule\":\"FX-02\",\"unit\":\"U1\",\"refs\":[\"I1\"],\"amount\":null,\"title\":\"2026-01-05 非工作日\",\"detail\":\"\"}\n"
+    "{\"plugin\":\"fixture_good\",\"rule\":\"FX-02\",\"unit\":\"U2\",\"refs\":[\"I2\",\"I3\"],\"amount\":null,\"title\":\"2026-01-03 非工作日\",\"detail\":\"\"}\n";
+
+}  // namespace
+
+TEST_CASE("patrol check prints one JSON object per finding on stdout and diagnostics on stderr") {
+    Cli cli;
+    const Result r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/data/fixture_good --as-of 2026-03-01 --calendar " + cli.dir() +
+                             "/calendar.json");
+    CHECK(r.exit == 0);
+    CHECK(r.out == kFindings);
+    const std::string data = cli.dir() + "/data/fixture_good";
+    CHECK(r.err == "[fixture_good] 拒收 " + data + "/items.csv:5: 列 kind 为 b 时，列 count 必须填写\n"
+                   "[fixture_good] 规则 FX-03（附表计数）已跳过：缺少数据文件 " + data + "/extras.csv\n"
+                   "[fixture_good] 信息：threshold=200.00 words=甲|乙 ratio=0.5 night=22:00 limit=3\n"
+                   "[fixture_good] 采用 3 行，拒收 1 行，跳过规则 1 条，发现疑似问题 3 个\n"
+                   "共发现疑似问题 3 个（试运行，未记录；加 --round 记录到轮次）\n");
+    // The same run isolated, and over the parent folder with --plugin all.
+    const Result isolated = cli.run("check --plugin fixture_good --isolate --data " + data + " --as-of 2026-03-01 --calendar " + cli.dir() + "/calendar.json");
+    CHECK(isolated.exit == 0);
+    CHECK(isolated.out == kFindings);
+    const Result all = cli.run("check --plugin all --data " + cli.dir() + "/data --as-of 2026-03-01 --calendar " + cli.dir() + "/calendar.json");
+    CHECK(all.exit == 0);
+    CHECK(all.out == kFindings);
+    CHECK(all.err.find("[fixture_throws] 没有数据目录 " + cli.dir() + "/data/fixture_throws，已跳过\n") != std::string::npos);
+}
+
+TEST_CASE("patrol check refuses unusable input with exit 2 and nothing on stdout") {
+    Cli cli;
+    cli.folder.write("bad/items.csv", "item_id,day\nI1,2026-01-01\n");
+    Result r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/bad --as-of 2026-03-01");
+    CHECK(r.exit == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "错误: 数据文件 " + cli.dir() + "/bad/items.csv 缺少必需的列 unit_code、amount（表 items「事项」需要；实际表头为：item_id, day）。请在第一行表头加上该列后重试。\n");
+    r = cli.run("check --plugin nosuch --data " + cli.dir() + "/bad");
+    CHECK(r.exit == 2);
+    CHECK(r.err.rfind("错误: 未知的插件 nosuch。已安装的插件：", 0) == 0);
+    r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/missing");
+    CHECK(r.exit == 2);
+    CHECK(r.err == "错误: 数据目录 " + cli.dir() + "/missing 不存在或不是目录。请用 --data 指定存放 CSV 文件的目录。\n");
+    r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/data/fixture_good --calendar " + cli.dir() + "/nothing.json");
+    CHECK(r.exit == 2);
+    CHECK(r.out.empty());
+}
+
+TEST_CASE("a plugin that crashes under --isolate fails the check with exit 1 and its message") {
+    Cli cli;
+    cli.folder.write("data/fixture_crashes/items.csv", "item_id,unit_code\nX1,U1\n");
+    const Result r = cli.run("check --plugin fixture_crashes --isolate --data " + cli.dir() + "/data/fixture_crashes --as-of 2026-03-01");
+    CHECK(r.exit == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.find(fixtureLabel("fixture_crashes") + "在隔离进程中异常终止（信号 11（SIGSEGV））。本次检查结果未记录。") != std::string::npos);
+}
+
+TEST_CASE("patrol check --round records suspected findings once") {
+    Cli cli;
+    REQUIRE(cli.run("init").exit == 0);
+    REQUIRE(cli.run("unit add --code U1 --name 一号单位 --kind township").exit == 0);
+    REQUIRE(cli.run("unit add --code U2 --name 二号单位 --kind township").exit == 0);
+    REQUIRE(cli.run("round create --code R1 --title 测试轮次 --kind special --start 2026-01-01 --end 2026-06-30 --plugins fixture_good").exit == 0);
+    REQUIRE(cli.run("round target --round R1 --unit U1 U2").exit == 0);
+    const std::string check = "check --plugin all --data " + cli.dir() + "/data --as-of 2026-03-01 --calendar " + cli.dir() + "/calendar.json --round R1";
+    Result r = cli.run(check);
+    CHECK(r.exit == 0);
+    CHECK(r.out == kFindings);
+    CHECK(r.err.find("已记录到轮次 R1：新增疑似问题 3 个，此前已记录 0 个\n") != std::string::npos);
+    r = cli.run(check);
+    CHECK(r.err.find("已记录到轮次 R1：新增疑似问题 0 个，此前已记录 3 个\n") != std::string::npos);
+    r = cli.run("finding list --round R1 --format csv");
+    CHECK(r.exit == 0);
+    CHECK(r.out.find("check:fixture_good/FX-01") != std::string::npos);
+    r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/data/fixture_good --round R9");
+    CHECK(r.exit == 2);
+    CHECK(r.err == "错误: 未知的巡察轮次 R9。请用 patrol round list 查看已有的轮次。\n");
+}
+
+TEST_CASE("patrol plugin list, show and verify") {
+    Cli cli;
+    Result r = cli.run("plugin list --format csv");
+    CHECK(r.exit == 0);
+    CHECK(r.out.find("fixture_good,测试用插件（正常）,1.2.3,1.0,loaded,,") != std::string::npos);
+    CHECK(r.out.find("fixture_no_entry,测试用插件,0.1.0,1.0,failed,") != std::string::npos);
+    r = cli.run("plugin show fixture_good");
+    CHECK(r.exit == 0);
+    CHECK(r.out.find("测试用插件（正常）（fixture_good）版本 1.2.3，插件 ABI 1.0，状态：已加载") != std::string::npos);
+    CHECK(r.out.find("threshold  大额标准（元）  money    100.00  200.00") != std::string::npos);
+    r = cli.run("plugin verify " + fixtureFolder() + "/fixture_good.so");
+    CHECK(r.exit == 0);
+    CHECK(r.out == "可用：插件 fixture_good（测试用插件（正常））版本 1.2.3，插件 ABI 1.0（本程序 1.0），数据表 2 张，规则 3 条，设置 5 项，检查要点 2 条，问题类别 1 个。\n");
+    r = cli.run("plugin verify " + fixtureFolder() + "/fixture_abi_minor.so");
+    CHECK(r.exit == 2);
+    CHECK(r.err == "不可用：" + fixtureLabel("fixture_abi_minor") +
+                       "无法加载：它需要插件 ABI 1.1，本程序只提供 ABI 1.0（次版本不能高于本程序）。请升级 patrol 到提供 ABI 1.1 或更新的版本，或用 ABI 1.0 的 SDK 重新构建该插件。\n");
+}
