@@ -157,7 +157,7 @@ def poverty_alleviation(g, folder, rows):
 
     def households():
         for n in range(1, n_households + 1):
-            status = r.choice(["active"] * 15 + ["exited"] * 4 + ["removed"])
+            status = r.choice(["active"] * 75 + ["exited"] * 24 + ["removed"])
             row = {"household_id": f"H{n:07d}", "village_code": f"V{r.randint(1, 400):04d}", "head_name": g.person(),
                    "status": status}
             if status != "active" and r.random() < 0.9:
@@ -167,14 +167,14 @@ def poverty_alleviation(g, folder, rows):
     def cadres():
         for n in range(1, n_cadres + 1):
             yield {"cadre_id": f"C{n:06d}", "name": g.person(), "unit_code": g.unit(), "post": r.choice(["村支书", "村主任", "会计", "组长"]),
-                   "household_id": f"H{r.randint(1, n_households):07d}" if r.random() < 0.7 else ""}
+                   "household_id": f"H{r.randint(1, n_households):07d}" if r.random() < 0.1 else ""}
 
     def projects():
         for n in range(1, n_projects + 1):
             arrived = g.day()
             planned = arrived + r.randint(60, 400)
             row = {"project_id": f"P{n:06d}", "unit_code": g.unit(), "name": r.choice(PLACES) + r.choice(["产业园", "道路硬化", "饮水工程", "光伏电站", "冷链仓储"]),
-                   "budget": yuan(r.randint(50000, 300000) * 100), "funds_arrived_on": day_text(arrived) if r.random() < 0.9 else "",
+                   "budget": yuan(r.randint(150000, 600000) * 100), "funds_arrived_on": day_text(arrived) if r.random() < 0.9 else "",
                    "planned_completion": day_text(planned)}
             if r.random() < 0.6:
                 row["actual_completion"] = day_text(planned + r.randint(-30, 60))
@@ -184,7 +184,7 @@ def poverty_alleviation(g, folder, rows):
         n = 0
         while n < n_payments:
             n += 1
-            household = f"H{r.randint(1, n_households + n_households // 200):07d}"  # a few not on the list
+            household = f"H{r.randint(1, n_households + n_households // 500):07d}"  # a few not on the list
             day = g.day()
             row = {"payment_id": f"Y{n:08d}", "unit_code": g.unit(), "project_id": f"P{r.randint(1, n_projects):06d}" if r.random() < 0.7 else "",
                    "program": r.choice(PROGRAMS), "household_id": household, "payee_name": g.person(),
@@ -211,22 +211,25 @@ def business_environment(g, folder, rows):
     def approvals():
         for n in range(1, n_approvals + 1):
             received = g.day()
+            still_open = r.random() < 0.02
+            if still_open:  # open cases were mostly received in the last days before as_of
+                received = YEAR_START + DAYS_IN_YEAR - 1 - r.randint(0, 12)
             row = {"case_id": f"A{n:08d}", "unit_code": g.unit(60), "item": r.choice(ITEMS), "applicant": g.enterprise(),
                    "received_on": day_text(received), "time_limit_days": str(r.choice([0, 1, 3, 5, 7, 10, 15, 20]))}
-            if r.random() < 0.95:
-                row["completed_on"] = day_text(received + r.choice([0, 1, 1, 2, 2, 3, 3, 4, 5, 7, 8, 12, 20, 30] if r.random() < 0.1 else [0, 1]))
+            if not still_open:
+                row["completed_on"] = day_text(received + r.choice([0, 1, 1, 2, 2, 3, 3, 4, 5, 7, 8, 12, 20, 30] if r.random() < 0.03 else [0, 1]))
             yield g.maybe_break(row, [("time_limit_days", "-1"), ("time_limit_days", "五")])
 
     def postings():
         for n in range(1, n_postings + 1):
-            since = YEAR_START - r.randint(0, 12 * 365)
+            since = YEAR_START - r.randint(0, 6 * 365)
             yield {"staff_id": f"S{n:07d}", "name": g.person(), "unit_code": g.unit(60), "post": r.choice(["行政许可", "审核验收", "综合", "财务"]),
                    "key_post": r.choice(["yes", "no", "no"]), "since": day_text(since)}
 
     def complaints():
         for n in range(1, n_complaints + 1):
             received = g.day()
-            row = {"complaint_id": f"Q{n:07d}", "unit_code": g.unit(1500), "enterprise": g.enterprise(),
+            row = {"complaint_id": f"Q{n:07d}", "unit_code": g.unit(max(50, n_complaints // 4)), "enterprise": g.enterprise(),
                    "category": r.choice(["审批慢", "乱收费", "吃拿卡要", "政策不兑现"]), "received_on": day_text(received)}
             if r.random() < 0.8:
                 row["resolved_on"] = day_text(received + r.randint(1, 40))
@@ -237,8 +240,8 @@ def business_environment(g, folder, rows):
             due = g.day()
             row = {"contract_id": f"K{n:07d}", "unit_code": g.unit(60), "enterprise": g.enterprise(),
                    "amount": yuan(r.randint(100000, 50000000)), "due_on": day_text(due)}
-            if r.random() < 0.97:
-                row["paid_on"] = day_text(due + r.randint(-20, 25 if r.random() < 0.95 else 90))
+            if r.random() < 0.99:
+                row["paid_on"] = day_text(due + r.randint(-20, 25 if r.random() < 0.98 else 90))
             yield g.maybe_break(row, [("amount", "1.234"), ("due_on", "2025-6-1")])
 
     write(folder, "approvals.csv", ["case_id", "unit_code", "item", "applicant", "received_on", "completed_on", "time_limit_days"], approvals())

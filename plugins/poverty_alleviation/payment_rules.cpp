@@ -1,11 +1,11 @@
 // PA-01 ineligible payee, PA-02 duplicate payment, PA-03 payee is a cadre's household.
 #include "../shared/row_groups.hpp"
 #include "../shared/text_format.hpp"
+#include "../shared/text_index.hpp"
 #include "rules.hpp"
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace patrol::plugins::poverty_alleviation {
@@ -28,16 +28,15 @@ sdk::Finding paymentFinding(const char* rule, const Payments& p, uint64_t r) {
 }  // namespace
 
 void ineligiblePayees(const Payments& p, const Households& h, FindingSink& out) {
-    std::unordered_map<std::string_view, uint32_t> households;
-    households.reserve(h.rows);
-    for (uint64_t r = 0; r < h.rows; ++r) households.emplace(h.id.text(r), static_cast<uint32_t>(r));
+    const auto householdId = [&](uint32_t row) { return h.id.text(row); };
+    const TextIndex households(h.rows, householdId);
     for (uint64_t r = 0; r < p.rows; ++r) {
-        const auto found = households.find(p.household.text(r));
+        const auto found = households.find(p.household.text(r), householdId);
         std::string why;
-        if (found == households.end()) {
+        if (!found) {
             why = "该户不在建档立卡户名单中";
         } else {
-            const uint32_t hh = found->second;
+            const uint32_t hh = *found;
             if (h.status.enumIndex(hh) != kRemoved) continue;
             // A removed household without a date counts as removed before every payment.
             if (h.changedOn.has(hh) && h.changedOn.date(hh) > p.paidOn.date(r)) continue;
@@ -97,14 +96,13 @@ void duplicatePayments(const Payments& p, FindingSink& out) {
 }
 
 void cadreHouseholds(const Payments& p, const Cadres& c, FindingSink& out) {
-    std::unordered_map<std::string_view, uint32_t> cadreOf;  // household -> first cadre row naming it
-    cadreOf.reserve(c.rows);
-    for (uint64_t r = 0; r < c.rows; ++r)
-        if (c.household.has(r)) cadreOf.emplace(c.household.text(r), static_cast<uint32_t>(r));
+    // household -> the first cadre row naming it (cadres without a household name none).
+    const auto cadreHousehold = [&](uint32_t row) { return c.household.text(row); };
+    const TextIndex cadreOf(c.rows, cadreHousehold);
     for (uint64_t r = 0; r < p.rows; ++r) {
-        const auto found = cadreOf.find(p.household.text(r));
-        if (found == cadreOf.end()) continue;
-        const uint32_t cadre = found->second;
+        const auto found = cadreOf.find(p.household.text(r), cadreHousehold);
+        if (!found) continue;
+        const uint32_t cadre = *found;
         std::string who = "村组干部 " + str(c.id.text(cadre));
         if (c.name.has(cadre)) who += " " + str(c.name.text(cadre));
         if (c.post.has(cadre)) who += "（" + str(c.post.text(cadre)) + "）";

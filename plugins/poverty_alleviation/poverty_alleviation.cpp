@@ -21,8 +21,9 @@ public:
             context.progress(0.5);
             if (projectTable) {
                 const Projects projects(*projectTable);
-                idleFunds(projects, payments, settings, context.asOf(), out);
-                overspends(projects, payments, out);
+                const ProjectSums sums = sumPayments(projects, payments, context.asOf());
+                idleFunds(projects, sums, settings, context.asOf(), out);
+                overspends(projects, sums, out);
             }
         }
         if (projectTable) stalledProjects(Projects(*projectTable), context.asOf(), out);

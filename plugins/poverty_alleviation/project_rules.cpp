@@ -1,9 +1,9 @@
 // PA-04 idle funds, PA-05 overspend, PA-06 stalled project; all charged to the project's unit.
 #include "../shared/text_format.hpp"
+#include "../shared/text_index.hpp"
 #include "rules.hpp"
 
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace patrol::plugins::poverty_alleviation {
@@ -21,29 +21,22 @@ sdk::Finding projectFinding(const char* rule, const Projects& pr, uint64_t r) {
     return f;
 }
 
-// Payment sums per project row: every payment, and those paid on or before as_of.
-struct ProjectSums {
-    std::vector<int64_t> all, untilAsOf;
-};
+}  // namespace
 
 ProjectSums sumPayments(const Projects& pr, const Payments& p, int32_t asOf) {
-    std::unordered_map<std::string_view, uint32_t> index;
-    index.reserve(pr.rows);
-    for (uint64_t r = 0; r < pr.rows; ++r) index.emplace(pr.id.text(r), static_cast<uint32_t>(r));
+    const auto projectId = [&](uint32_t row) { return pr.id.text(row); };
+    const TextIndex index(pr.rows, projectId);
     ProjectSums sums{std::vector<int64_t>(pr.rows, 0), std::vector<int64_t>(pr.rows, 0)};
     for (uint64_t r = 0; r < p.rows; ++r) {
-        if (!p.project.has(r)) continue;
-        const auto found = index.find(p.project.text(r));
-        if (found == index.end()) continue;
-        sums.all[found->second] += p.amount.fen(r);
-        if (p.paidOn.date(r) <= asOf) sums.untilAsOf[found->second] += p.amount.fen(r);
+        const auto found = index.find(p.project.text(r), projectId);  // an empty project_id finds nothing
+        if (!found) continue;
+        sums.all[*found] += p.amount.fen(r);
+        if (p.paidOn.date(r) <= asOf) sums.untilAsOf[*found] += p.amount.fen(r);
     }
     return sums;
 }
-}  // namespace
 
-void idleFunds(const Projects& pr, const Payments& p, const Settings& s, int32_t asOf, FindingSink& out) {
-    const ProjectSums sums = sumPayments(pr, p, asOf);
+void idleFunds(const Projects& pr, const ProjectSums& sums, const Settings& s, int32_t asOf, FindingSink& out) {
     for (uint64_t r = 0; r < pr.rows; ++r) {
         if (!pr.fundsArrivedOn.has(r) || pr.actualCompletion.has(r)) continue;
         const int64_t idle = static_cast<int64_t>(asOf) - pr.fundsArrivedOn.date(r);
@@ -64,8 +57,7 @@ void idleFunds(const Projects& pr, const Payments& p, const Settings& s, int32_t
     }
 }
 
-void overspends(const Projects& pr, const Payments& p, FindingSink& out) {
-    const ProjectSums sums = sumPayments(pr, p, 0);
+void overspends(const Projects& pr, const ProjectSums& sums, FindingSink& out) {
     for (uint64_t r = 0; r < pr.rows; ++r) {
         const int64_t spent = sums.all[r], budget = pr.budget.fen(r);
         if (spent <= budget) continue;
