@@ -1,8 +1,12 @@
 #include "core/data/dataset.hpp"
 
+#include "core/data/file_text.hpp"
+#include "core/data/table_parts.hpp"
 #include "core/data/table_reader.hpp"
+#include "core/data/text_encoding.hpp"
 #include "core/domain/errors.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <optional>
@@ -28,47 +32,157 @@ uint64_t Dataset::acceptedRows() const {
     return n;
 }
 
+namespace {
+
+// One file being read: its text, header, and the stretches of its body parsed in parallel.
+struct FileJob {
+    const TableSchema* schema = nullptr;
+    std::string name;
+    std::unique_ptr<FileText> file;
+    bool checkUtf8 = true;
+    detail::HeaderLayout layout;
+    std::string_view body;            // the text after the header
+    uint32_t bodyLine = 1;            // the physical line the body starts on
+    std::vector<size_t> starts;       // offsets into body where each stretch is guessed to start
+    std::vector<std::optional<detail::TablePart>> parts;
+};
+
+// Reads the header; false when the file turns out not to be UTF-8 there.
+bool readHeaderOf(FileJob& job) {
+    const std::string_view text = job.file->text();
+    RecordScanner scanner(text, job.checkUtf8);
+    const auto layout = detail::readHeader(scanner, *job.schema, job.name);
+    if (!layout) return false;
+    job.layout = *layout;
+    job.body = text.substr(static_cast<size_t>(scanner.position() - text.data()));
+    job.bodyLine = scanner.line();
+    return true;
+}
+
+// Cuts the body into stretches of about `size` bytes, each starting after a line end. A line
+// end inside a quoted field makes a wrong guess; joining the parts detects and repairs it.
+void planStretches(FileJob& job, size_t size) {
+    job.starts = {0};
+    if (!job.checkUtf8) return;  // converted text: one stretch keeps it simple
+    for (size_t at = size; at < job.body.size(); at += size) {
+        const size_t newline = job.body.find('\n', std::max(at, job.starts.back()));
+        if (newline == std::string_view::npos || newline + 1 >= job.body.size()) break;
+        if (newline + 1 > job.starts.back()) job.starts.push_back(newline + 1);
+        at = newline + 1;
+    }
+    job.parts.resize(job.starts.size());
+}
+
+detail::TablePart parseStretch(FileJob& job, size_t k) {
+    const size_t start = job.starts[k];
+    const size_t stop = k + 1 < job.starts.size() ? job.starts[k + 1] : job.body.size();
+    return detail::parsePart(job.body.substr(start), stop - start, *job.schema, job.layout, job.name, job.file.get(), job.checkUtf8);
+}
+
+// The whole file from scratch as GB18030 (some stretch met bytes that are not UTF-8).
+TableReadResult readConverted(FileJob& job) {
+    job.file->convertFromGb18030();
+    job.checkUtf8 = false;
+    readHeaderOf(job);
+    detail::TablePart part = detail::parsePart(job.body, job.body.size(), *job.schema, job.layout, job.name, job.file.get(), false);
+    TableReadResult result = detail::startResult(std::move(part), job.bodyLine - 1);
+    detail::finishTable(result, *job.schema);
+    return result;
+}
+
+// Joins the parts in order, checking that each stretch started where the previous one ended.
+TableReadResult join(FileJob& job) {
+    if (!job.checkUtf8) {
+        TableReadResult result = detail::startResult(std::move(*job.parts[0]), job.bodyLine - 1);
+        detail::finishTable(result, *job.schema);
+        return result;
+    }
+    if (job.parts[0]->notUtf8) return readConverted(job);
+    const char* end = job.parts[0]->end;
+    uint32_t nextLine = job.bodyLine + job.parts[0]->newlines;
+    TableReadResult result = detail::startResult(std::move(*job.parts[0]), job.bodyLine - 1);
+    for (size_t k = 1; k < job.parts.size(); ++k) {
+        detail::TablePart part = std::move(*job.parts[k]);
+        if (part.end && end != job.body.data() + job.starts[k]) {
+            // The guess cut a quoted field: read the rest of the file in one pass from where
+            // the previous stretch really ended.
+            const std::string_view rest = job.body.substr(static_cast<size_t>(end - job.body.data()));
+            part = detail::parsePart(rest, rest.size(), *job.schema, job.layout, job.name, job.file.get(), true);
+            k = job.parts.size();
+        }
+        if (part.notUtf8) return readConverted(job);
+        end = part.end;
+        const uint32_t newlines = part.newlines;
+        detail::appendPart(result, std::move(part), nextLine - 1);
+        nextLine += newlines;
+    }
+    detail::finishTable(result, *job.schema);
+    return result;
+}
+
+}  // namespace
+
 Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads) {
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec))
         throw UserError("数据目录 " + folder.string() + " 不存在或不是目录。请用 --data 指定存放 CSV 文件的目录。");
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
 
     Dataset dataset;
-    std::vector<size_t> present;
-    for (size_t i = 0; i < tables.size(); ++i) {
-        if (std::filesystem::exists(folder / tables[i].file, ec))
-            present.push_back(i);
-        else
-            dataset.missing_.push_back(tables[i]);
+    std::vector<FileJob> jobs;
+    size_t totalBytes = 0;
+    for (const TableSchema& schema : tables) {
+        const auto path = folder / schema.file;
+        if (!std::filesystem::exists(path, ec)) {
+            dataset.missing_.push_back(schema);
+            continue;
+        }
+        FileJob job;
+        job.schema = &schema;
+        job.name = path.string();
+        job.file = std::make_unique<FileText>(path);
+        if (!readHeaderOf(job)) {
+            job.file->convertFromGb18030();
+            job.checkUtf8 = false;
+            readHeaderOf(job);
+        }
+        totalBytes += job.body.size();
+        jobs.push_back(std::move(job));
     }
 
-    std::vector<std::optional<TableReadResult>> results(tables.size());
-    std::vector<std::exception_ptr> errors(tables.size());
-    std::atomic<size_t> nextTask{0};
+    // Stretches small enough that every thread stays busy to the end, large enough that
+    // joining them costs little.
+    const size_t stretch = std::clamp<size_t>(totalBytes / (threads * 4) + 1, size_t{1} << 20, size_t{16} << 20);
+    std::vector<std::pair<size_t, size_t>> tasks;
+    for (size_t j = 0; j < jobs.size(); ++j) {
+        planStretches(jobs[j], threads > 1 ? stretch : jobs[j].body.size() + 1);
+        jobs[j].parts.resize(jobs[j].starts.size());
+        for (size_t k = 0; k < jobs[j].starts.size(); ++k) tasks.emplace_back(j, k);
+    }
+
+    std::vector<std::exception_ptr> errors(tasks.size());
+    std::atomic<size_t> next{0};
     auto work = [&] {
-        for (size_t k; (k = nextTask.fetch_add(1)) < present.size();) {
-            const size_t i = present[k];
+        for (size_t t; (t = next.fetch_add(1)) < tasks.size();) {
             try {
-                results[i] = readTable(folder / tables[i].file, tables[i]);
+                jobs[tasks[t].first].parts[tasks[t].second] = parseStretch(jobs[tasks[t].first], tasks[t].second);
             } catch (...) {
-                errors[i] = std::current_exception();
+                errors[t] = std::current_exception();
             }
         }
     };
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    const size_t workers = std::min<size_t>(threads, present.size());
     std::vector<std::thread> pool;
-    for (size_t w = 1; w < workers; ++w) pool.emplace_back(work);
+    for (size_t w = 1; w < std::min<size_t>(threads, tasks.size()); ++w) pool.emplace_back(work);
     work();
     for (auto& t : pool) t.join();
-
-    // The first unusable file in declaration order decides the error, whatever thread saw it.
     for (const auto& e : errors)
         if (e) std::rethrow_exception(e);
-    for (auto& r : results) {
-        if (!r) continue;
-        for (auto& reject : r->rejects) dataset.rejects_.push_back(std::move(reject));
-        dataset.tables_.push_back(std::move(r->table));
+
+    for (FileJob& job : jobs) {
+        TableReadResult result = join(job);
+        job.file.reset();
+        for (auto& reject : result.rejects) dataset.rejects_.push_back(std::move(reject));
+        dataset.tables_.push_back(std::move(result.table));
     }
     return dataset;
 }

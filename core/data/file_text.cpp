@@ -35,7 +35,6 @@ void FileText::map() {
         throw UserError("数据文件 " + path_.string() + " 不是普通文件。请提供 CSV 文件。");
     }
     mapSize_ = static_cast<size_t>(st.st_size);
-    released_ = 0;
     if (mapSize_ > 0) {
         // Populated up front: one bulk fault instead of one per page while parsing.
         void* p = ::mmap(nullptr, mapSize_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
@@ -53,14 +52,14 @@ void FileText::map() {
 }
 
 void FileText::unmap() {
-    if (map_ && released_ < mapSize_) ::munmap(map_ + released_, mapSize_ - released_);
+    if (map_) ::munmap(map_, mapSize_);
     map_ = nullptr;
-    released_ = mapSize_ = 0;
+    mapSize_ = 0;
 }
 
 void FileText::convertFromGb18030() {
     if (converted_) return;
-    unmap();  // parts may already be released: start again from the whole file
+    unmap();
     map();
     const std::string_view raw(map_, mapSize_);
     size_t badOffset = 0;
@@ -75,12 +74,14 @@ void FileText::convertFromGb18030() {
     text_ = text_.substr(utf8BomLength(text_));
 }
 
-void FileText::release(const char* consumed) {
-    if (!map_ || consumed < map_ || consumed > map_ + mapSize_) return;
-    const size_t upTo = static_cast<size_t>(consumed - map_) / pageSize() * pageSize();
-    if (upTo <= released_) return;
-    ::munmap(map_ + released_, upTo - released_);
-    released_ = upTo;
+void FileText::release(const char* begin, const char* end) {
+    if (!map_ || begin < map_ || end > map_ + mapSize_ || begin >= end) return;
+    const size_t page = pageSize();
+    const size_t from = static_cast<size_t>(begin - map_) / page * page;
+    const size_t to = static_cast<size_t>(end - map_) / page * page;
+    // MADV_DONTNEED, not munmap: another thread finishing a record across the boundary may
+    // still read these bytes, and then simply faults them in again.
+    if (to > from) ::madvise(map_ + from, to - from, MADV_DONTNEED);
 }
 
 }  // namespace patrol::data

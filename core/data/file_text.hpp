@@ -27,8 +27,9 @@ public:
     // when the file is not GB18030 either.
     void convertFromGb18030();
 
-    // Gives the pages wholly before `consumed` (a pointer into text()) back to the system.
-    void release(const char* consumed);
+    // Gives the pages of [begin, end) (pointers into text()) back to the system. Safe while
+    // other threads read the text: a page read again is simply read again from the file.
+    void release(const char* begin, const char* end);
 
 private:
     void map();
@@ -37,7 +38,6 @@ private:
     std::filesystem::path path_;
     char* map_ = nullptr;
     size_t mapSize_ = 0;
-    size_t released_ = 0;
     std::string convertedText_;
     std::string_view text_;
     bool converted_ = false;

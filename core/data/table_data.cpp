@@ -71,6 +71,35 @@ void TableData::dropRows(const std::vector<uint32_t>& sortedRows) {
     compact(lines_);
 }
 
+void TableData::shiftLines(uint32_t by) {
+    if (by == 0) return;
+    for (size_t r = 0; r < lines_.size(); ++r) lines_.data()[r] += by;
+}
+
+void TableData::append(const TableData& part, uint32_t lineShift) {
+    const size_t rows = part.lines_.size();
+    uint32_t* lines = lines_.prepare(rows);
+    for (size_t r = 0; r < rows; ++r) lines[r] = part.lines_[r] + lineShift;
+    lines_.commit(rows);
+    for (size_t c = 0; c < columns_.size(); ++c) {
+        ColumnData& to = columns_[c];
+        const ColumnData& from = part.columns_[c];
+        switch (to.schema->type) {
+        case PATROL_COLUMN_STRING: {
+            const uint64_t base = to.bytes.size();
+            to.bytes.append(from.bytes.data(), from.bytes.size());
+            uint64_t* offsets = to.offsets.prepare(rows);
+            for (size_t r = 0; r < rows; ++r) offsets[r] = from.offsets[r + 1] + base;
+            to.offsets.commit(rows);
+            break;
+        }
+        case PATROL_COLUMN_MONEY:
+        case PATROL_COLUMN_INTEGER: to.i64.append(from.i64.data(), rows); break;
+        default: to.i32.append(from.i32.data(), rows); break;
+        }
+    }
+}
+
 void TableData::seal() {
     abiColumns_.assign(columns_.size(), patrol_column{});
     for (size_t i = 0; i < columns_.size(); ++i) {

@@ -14,6 +14,14 @@
 
 namespace patrol::data {
 
+struct TableReadResult;
+namespace detail {
+struct TablePart;
+void appendPart(TableReadResult& whole, TablePart&& part, uint32_t lineShift);
+TableReadResult startResult(TablePart&& part, uint32_t lineShift);
+void finishTable(TableReadResult& result, const TableSchema& schema);
+}  // namespace detail
+
 struct ColumnData {
     const ColumnSchema* schema = nullptr;
     bool presentInFile = false;     // false: the header lacks it, every value is absent
@@ -45,8 +53,13 @@ public:
 
 private:
     friend class TableBuilder;
+    friend void detail::appendPart(TableReadResult&, detail::TablePart&&, uint32_t);
+    friend TableReadResult detail::startResult(detail::TablePart&&, uint32_t);
+    friend void detail::finishTable(TableReadResult&, const TableSchema&);
     void seal();  // builds the ABI view once the columns stop growing
     void dropRows(const std::vector<uint32_t>& sortedRows);  // rows rejected after reading
+    void shiftLines(uint32_t by);                             // a part's lines counted from its start
+    void append(const TableData& part, uint32_t lineShift);   // joins a later part of the same file
 
     TableSchema schema_;  // a copy: the table never depends on the caller's schema living on
     std::string path_;

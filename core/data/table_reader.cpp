@@ -3,6 +3,7 @@
 #include "core/data/file_text.hpp"
 #include "core/data/repeated_ids.hpp"
 #include "core/data/record_scanner.hpp"
+#include "core/data/table_parts.hpp"
 #include "core/data/text_encoding.hpp"
 #include "core/domain/errors.hpp"
 
@@ -75,11 +76,14 @@ std::string trimmed(std::string s) {
 
 }  // namespace
 
-// Builds a TableData row by row; one instance per file, used on one thread.
+// Builds the TableData of one stretch of a file row by row; used on one thread.
 class TableBuilder {
 public:
-    TableBuilder(const TableSchema& schema, std::string displayName)
-        : schema_(schema), result_{std::make_unique<TableData>(schema, displayName), {}}, name_(std::move(displayName)) {
+    TableBuilder(const TableSchema& schema, std::string displayName, const detail::HeaderLayout& layout)
+        : schema_(schema), result_{std::make_unique<TableData>(schema, displayName), {}}, name_(std::move(displayName)),
+          headerFields_(layout.fields), fieldToColumn_(layout.fieldToColumn) {
+        for (int c : fieldToColumn_)
+            if (c >= 0) result_.table->columns_[static_cast<size_t>(c)].presentInFile = true;
         const size_t n = schema.columns.size();
         slots_.resize(n);
         values_.resize(n);
@@ -90,43 +94,6 @@ public:
             for (size_t k = 0; k < n; ++k)
                 if (schema.columns[k].name == rw->column) conditionColumn_[c] = static_cast<int>(k);
         }
-    }
-
-    // False when the header is not UTF-8 (the file must be read as GB18030).
-    bool readHeader(RecordScanner& scanner) {
-        std::vector<std::string> names;
-        size_t count = 0;
-        if (!scanner.atEnd())
-            scanner.next([&](size_t, const char* data, size_t size, bool escaped) { names.push_back(trimmed(unescape({data, size, escaped}))); },
-                         count);
-        if (scanner.notUtf8()) return false;
-        headerFields_ = names.size();
-        fieldToColumn_.assign(names.size(), -1);
-        std::vector<std::string> missing;
-        for (size_t c = 0; c < schema_.columns.size(); ++c) {
-            const ColumnSchema& col = schema_.columns[c];
-            int found = -1;
-            for (size_t i = 0; i < names.size(); ++i) {
-                if (names[i] != col.name) continue;
-                if (found >= 0)
-                    throw UserError("数据文件 " + name_ + " 的表头中列 " + col.name + " 出现了两次（第 " + std::to_string(found + 1) +
-                                    " 和第 " + std::to_string(i + 1) + " 个字段）。请删去其中一列后重试。");
-                found = static_cast<int>(i);
-            }
-            if (found >= 0) {
-                fieldToColumn_[static_cast<size_t>(found)] = static_cast<int>(c);
-                result_.table->columns_[c].presentInFile = true;
-            } else if (col.required) {
-                missing.push_back(col.name);
-            }
-        }
-        if (!missing.empty()) {
-            std::string header;
-            for (const auto& n : names) header += (header.empty() ? "" : ", ") + n;
-            throw UserError("数据文件 " + name_ + " 缺少必需的列 " + joinWords(missing) + "（表 " + schema_.name + "「" + schema_.title +
-                            "」需要；实际表头为：" + (header.empty() ? "空" : header) + "）。请在第一行表头加上该列后重试。");
-        }
-        return true;
     }
 
     void reserveFor(size_t textSize, size_t sampleRows, size_t sampleBytes) {
@@ -142,11 +109,12 @@ public:
         }
     }
 
-    // False when a byte sequence that is not UTF-8 was met (the file must be read as GB18030).
-    bool readRows(RecordScanner& scanner, FileText* source) {
+    // Reads records until one ends at or past `stop`. False when a byte sequence that is not
+    // UTF-8 was met (the file must be read as GB18030).
+    bool readRows(RecordScanner& scanner, const char* stop, FileText* source) {
         const char* lastRelease = scanner.position();
         size_t fieldCount = 0;
-        while (!scanner.atEnd()) {
+        while (!scanner.atEnd() && scanner.position() < stop) {
             if (scanner.skipBlankLine()) continue;
             const uint32_t line = scanner.line();
             const RecordStatus status = scanner.next(
@@ -170,33 +138,15 @@ public:
             }
             // Hand back the file pages already turned into columns.
             if (source && scanner.position() - lastRelease > (2 << 20)) {
-                source->release(scanner.position());
+                source->release(lastRelease, scanner.position());
                 lastRelease = scanner.position();
             }
         }
+        if (source) source->release(lastRelease, scanner.position());
         return true;
     }
 
-    // Rejects the rows that repeat an earlier id, then builds the ABI view.
-    TableReadResult finish() {
-        TableData& t = *result_.table;
-        for (size_t c = 0; c < schema_.columns.size(); ++c) {
-            if (!schema_.columns[c].isId || schema_.columns[c].type != PATROL_COLUMN_STRING) continue;
-            const auto repeats = findRepeatedIds(t, c);
-            if (repeats.empty()) continue;
-            std::vector<uint32_t> rows;
-            for (const auto& r : repeats) {
-                reject(t.sourceLine(r.row), "列 " + schema_.columns[c].name + " 的编号 " + quoted(t.text(c, r.row)) + " 重复（第 " +
-                                                std::to_string(t.sourceLine(r.firstRow)) + " 行已出现），后出现的这一行不予采用");
-                rows.push_back(r.row);
-            }
-            t.dropRows(rows);
-            std::stable_sort(result_.rejects.begin(), result_.rejects.end(),
-                             [](const RowReject& a, const RowReject& b) { return a.line < b.line; });
-        }
-        t.seal();
-        return std::move(result_);
-    }
+    TableReadResult take() { return std::move(result_); }
 
 private:
     void reject(uint32_t line, std::string reason) { result_.rejects.push_back({name_, line, std::move(reason)}); }
@@ -277,13 +227,14 @@ private:
         bool holds = false;
         for (const auto& w : rw.in) holds = holds || w == cond;
         if (!holds) return true;
-        const std::string when = "列 " + rw.column + " 为 " + std::string(cond) + " 时，";
+        // The message is built only for a rejected row: this runs on every matching row.
+        auto when = [&] { return "列 " + rw.column + " 为 " + std::string(cond) + " 时，"; };
         if (slots_[c].size == 0) {
-            reject(line, when + "列 " + col.name + " 必须填写");
+            reject(line, when() + "列 " + col.name + " 必须填写");
             return false;
         }
         if (rw.min && col.type == PATROL_COLUMN_INTEGER && values_[c] < *rw.min) {
-            reject(line, when + "列 " + col.name + " 应不小于 " + std::to_string(*rw.min) + "，实为 " + std::to_string(values_[c]));
+            reject(line, when() + "列 " + col.name + " 应不小于 " + std::to_string(*rw.min) + "，实为 " + std::to_string(values_[c]));
             return false;
         }
         return true;
@@ -328,40 +279,132 @@ private:
     std::vector<int> conditionColumn_;   // required_when: the column the condition reads
 };
 
+namespace detail {
+
+std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema& schema, const std::string& name) {
+    std::vector<std::string> names;
+    size_t count = 0;
+    if (!scanner.atEnd())
+        scanner.next([&](size_t, const char* data, size_t size, bool escaped) { names.push_back(trimmed(unescape({data, size, escaped}))); }, count);
+    if (scanner.notUtf8()) return std::nullopt;
+    HeaderLayout layout;
+    layout.fields = names.size();
+    layout.fieldToColumn.assign(names.size(), -1);
+    std::vector<std::string> missing;
+    for (size_t c = 0; c < schema.columns.size(); ++c) {
+        const ColumnSchema& col = schema.columns[c];
+        int found = -1;
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (names[i] != col.name) continue;
+            if (found >= 0)
+                throw UserError("数据文件 " + name + " 的表头中列 " + col.name + " 出现了两次（第 " + std::to_string(found + 1) + " 和第 " +
+                                std::to_string(i + 1) + " 个字段）。请删去其中一列后重试。");
+            found = static_cast<int>(i);
+        }
+        if (found >= 0)
+            layout.fieldToColumn[static_cast<size_t>(found)] = static_cast<int>(c);
+        else if (col.required)
+            missing.push_back(col.name);
+    }
+    if (!missing.empty()) {
+        std::string header;
+        for (const auto& n : names) header += (header.empty() ? "" : ", ") + n;
+        throw UserError("数据文件 " + name + " 缺少必需的列 " + joinWords(missing) + "（表 " + schema.name + "「" + schema.title +
+                        "」需要；实际表头为：" + (header.empty() ? "空" : header) + "）。请在第一行表头加上该列后重试。");
+    }
+    return layout;
+}
+
+TablePart parsePart(std::string_view text, size_t stopAt, const TableSchema& schema, const HeaderLayout& layout, const std::string& name,
+                    FileText* source, bool checkUtf8) {
+    TableBuilder builder(schema, name, layout);
+    RecordScanner scanner(text, checkUtf8);
+    // Size the columns from the first lines so they rarely need to grow.
+    const size_t span = std::min(stopAt, text.size());
+    const std::string_view sample = text.substr(0, std::min<size_t>(span, 256 * 1024));
+    builder.reserveFor(span, static_cast<size_t>(std::count(sample.begin(), sample.end(), '\n')), sample.size());
+    TablePart part;
+    part.notUtf8 = !builder.readRows(scanner, text.data() + span, source);
+    part.end = scanner.position();
+    part.newlines = scanner.line() - 1;
+    TableReadResult r = builder.take();
+    part.table = std::move(r.table);
+    part.rejects = std::move(r.rejects);
+    return part;
+}
+
+TableReadResult startResult(TablePart&& part, uint32_t lineShift) {
+    TableReadResult result;
+    result.table = std::move(part.table);
+    result.table->shiftLines(lineShift);
+    result.rejects = std::move(part.rejects);
+    for (auto& j : result.rejects) j.line += lineShift;
+    return result;
+}
+
+void appendPart(TableReadResult& whole, TablePart&& part, uint32_t lineShift) {
+    whole.table->append(*part.table, lineShift);
+    part.table.reset();  // its columns are copied: give the memory back before the next part
+    for (auto& j : part.rejects) {
+        j.line += lineShift;
+        whole.rejects.push_back(std::move(j));
+    }
+}
+
+void finishTable(TableReadResult& result, const TableSchema& schema) {
+    TableData& t = *result.table;
+    for (size_t c = 0; c < schema.columns.size(); ++c) {
+        if (!schema.columns[c].isId || schema.columns[c].type != PATROL_COLUMN_STRING) continue;
+        const auto repeats = findRepeatedIds(t, c);
+        if (repeats.empty()) continue;
+        std::vector<uint32_t> rows;
+        for (const auto& r : repeats) {
+            result.rejects.push_back({t.path(), t.sourceLine(r.row),
+                                      "列 " + schema.columns[c].name + " 的编号 " + quoted(t.text(c, r.row)) + " 重复（第 " +
+                                          std::to_string(t.sourceLine(r.firstRow)) + " 行已出现），后出现的这一行不予采用"});
+            rows.push_back(r.row);
+        }
+        t.dropRows(rows);
+        std::stable_sort(result.rejects.begin(), result.rejects.end(), [](const RowReject& a, const RowReject& b) { return a.line < b.line; });
+    }
+    t.seal();
+}
+
+}  // namespace detail
+
 namespace {
 
-// Reads the table, or nothing when the text turns out not to be UTF-8.
-std::optional<TableReadResult> readFromText(std::string_view text, FileText* source, const TableSchema& schema,
-                                            const std::string& displayName, bool checkUtf8) {
+// One pass over the whole text; nothing when it turns out not to be UTF-8.
+std::optional<TableReadResult> readWhole(std::string_view text, FileText* source, const TableSchema& schema, const std::string& name,
+                                         bool checkUtf8) {
     text = text.substr(utf8BomLength(text));
-    TableBuilder builder(schema, displayName);
-    RecordScanner scanner(text, checkUtf8);
-    if (!builder.readHeader(scanner)) return std::nullopt;
-    // Size the columns from the first lines so they rarely need to grow.
-    const size_t rest = static_cast<size_t>(text.data() + text.size() - scanner.position());
-    const std::string_view sample(scanner.position(), std::min<size_t>(rest, 256 * 1024));
-    builder.reserveFor(rest, static_cast<size_t>(std::count(sample.begin(), sample.end(), '\n')), sample.size());
-    if (!builder.readRows(scanner, source)) return std::nullopt;
-    if (source) source->release(text.data() + text.size());
-    return builder.finish();
+    RecordScanner header(text, checkUtf8);
+    const auto layout = detail::readHeader(header, schema, name);
+    if (!layout) return std::nullopt;
+    const std::string_view body = text.substr(static_cast<size_t>(header.position() - text.data()));
+    detail::TablePart part = detail::parsePart(body, body.size(), schema, *layout, name, source, checkUtf8);
+    if (part.notUtf8) return std::nullopt;
+    TableReadResult result = detail::startResult(std::move(part), header.line() - 1);
+    detail::finishTable(result, schema);
+    return result;
 }
 
 }  // namespace
 
 TableReadResult readTable(const std::filesystem::path& file, const TableSchema& schema) {
     FileText source(file);
-    if (auto result = readFromText(source.text(), &source, schema, file.string(), true)) return std::move(*result);
+    if (auto result = readWhole(source.text(), &source, schema, file.string(), true)) return std::move(*result);
     source.convertFromGb18030();
-    return std::move(*readFromText(source.text(), &source, schema, file.string(), false));
+    return std::move(*readWhole(source.text(), &source, schema, file.string(), false));
 }
 
 TableReadResult readTableText(std::string_view text, const TableSchema& schema, const std::string& displayName) {
-    if (auto result = readFromText(text, nullptr, schema, displayName, true)) return std::move(*result);
+    if (auto result = readWhole(text, nullptr, schema, displayName, true)) return std::move(*result);
     std::string converted;
     size_t badOffset = 0;
     if (!convertGb18030ToUtf8(text, converted, badOffset))
         throw UserError("数据 " + displayName + " 的编码无法识别：应为 UTF-8 或 GB18030。请用 UTF-8 重新导出。");
-    return std::move(*readFromText(converted, nullptr, schema, displayName, false));
+    return std::move(*readWhole(converted, nullptr, schema, displayName, false));
 }
 
 }  // namespace patrol::data

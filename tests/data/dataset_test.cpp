@@ -68,3 +68,87 @@ TEST_CASE("an unusable file stops the whole dataset with its own message") {
                                            " 缺少必需的列 depart_time（表 trips「公车使用」需要；实际表头为：trip_id）。请在第一行表头加上该列后重试。");
     }
 }
+
+namespace {
+// Everything a table holds, as text, to compare two reads of the same file.
+std::vector<std::string> dump(const data::TableData& t) {
+    std::vector<std::string> out;
+    for (uint64_t r = 0; r < t.rowCount(); ++r) {
+        std::string row = std::to_string(t.sourceLine(r));
+        for (size_t c = 0; c < t.schema().columns.size(); ++c) {
+            const auto type = t.schema().columns[c].type;
+            row += "|";
+            if (type == PATROL_COLUMN_STRING)
+                row += std::string(t.text(c, r));
+            else if (type == PATROL_COLUMN_MONEY || type == PATROL_COLUMN_INTEGER)
+                row += std::to_string(t.i64(c, r));
+            else
+                row += std::to_string(t.i32(c, r));
+        }
+        out.push_back(row);
+    }
+    return out;
+}
+
+// A file of several megabytes with quoted newlines everywhere (so some cuts land inside a
+// quoted field), rejected rows and repeated ids spread over the whole file.
+std::string bigExpenses(bool gb18030) {
+    std::string text = "expense_id,unit_code,date,category,amount,headcount,depart_time,description\n";
+    const std::string chinese = gb18030 ? "\xD6\xD0\xCE\xC4" : "中文";
+    for (int i = 0; i < 90000; ++i) {
+        const std::string id = "E" + std::to_string(i % 7919 == 0 && i > 0 ? i - 1 : i);
+        const std::string amount = i % 4999 == 0 ? "1.234" : std::to_string(i % 5000) + ".5";
+        std::string description = i % 3 == 0 ? "\"第一行\n第二行,逗号\"\"引号\"\"\n" + std::to_string(i) + "\"" : chinese + std::to_string(i);
+        if (gb18030 && i % 3 == 0) description = "\"\xB5\xDA\n" + std::to_string(i) + "\"";
+        text += id + ",U" + std::to_string(i % 50) + ",2026-03-14," + (i % 2 ? "meal" : "reception") + "," + amount + "," +
+                (i % 2 ? "" : std::to_string(1 + i % 9)) + ",08:30," + description + "\n";
+    }
+    return text;
+}
+}  // namespace
+
+TEST_CASE("a large file read in parallel stretches equals the same file read in one pass") {
+    for (const bool gb : {false, true}) {
+        INFO(gb);
+        TempFolder folder;
+        const auto file = folder.write("expenses.csv", bigExpenses(gb));
+        REQUIRE(std::filesystem::file_size(file) > (size_t{3} << 20));
+        const std::vector<data::TableSchema> tables = {expensesSchema()};
+        const data::TableReadResult whole = data::readTable(file, tables[0]);
+        const data::Dataset parallel = data::readDataset(folder.path(), tables, 4);
+        REQUIRE(parallel.table("expenses"));
+        CHECK(dump(*parallel.table("expenses")) == dump(*whole.table));
+        std::vector<std::string> a, b;
+        for (const auto& r : parallel.rejects()) a.push_back(r.format());
+        for (const auto& r : whole.rejects) b.push_back(r.format());
+        CHECK(a == b);
+        CHECK(a.size() == 11 + 19);  // 11 repeated ids, 19 amounts with three decimals
+        CHECK(whole.table->rowCount() == 90000 - 30);
+        // Every third row spans 3 lines (2 in the GB18030 file): the last row starts after them.
+        CHECK(whole.table->sourceLine(whole.table->rowCount() - 1) == 1 + 90000 + 30000 * (gb ? 1 : 2));
+    }
+}
+
+TEST_CASE("a cut that lands inside a quoted field is repaired") {
+    const std::string header = "expense_id,unit_code,date,category,amount,headcount,depart_time,description\n";
+    std::string body;
+    int i = 0;
+    while (body.size() < (size_t{1} << 20) - 100) body += "E" + std::to_string(i++) + ",U1,2026-03-14,meal,1.00,,,填充\n";
+    std::string quoted = "\"";
+    for (int k = 0; k < 200; ++k) quoted += "跨行" + std::to_string(k) + "\n";
+    body += "Q1,U1,2026-03-14,meal,2.00,,," + quoted + "\"\n";
+    for (int k = 0; k < 1000; ++k) body += "F" + std::to_string(k) + ",U2,2026-03-15,meal,3.00,,,后面\n";
+    TempFolder folder;
+    const auto file = folder.write("expenses.csv", header + body);
+    // With 4 threads the file is cut every 1 MiB, at the first line end after it: inside Q1's description.
+    REQUIRE(body.find('\n', size_t{1} << 20) > body.find("Q1,"));
+    const std::vector<data::TableSchema> tables = {expensesSchema()};
+    const data::Dataset parallel = data::readDataset(folder.path(), tables, 4);
+    const data::TableReadResult whole = data::readTable(file, tables[0]);
+    CHECK(parallel.rejects().empty());
+    CHECK(dump(*parallel.table("expenses")) == dump(*whole.table));
+    CHECK(parallel.table("expenses")->rowCount() == static_cast<uint64_t>(i) + 1001);
+    const size_t description = whole.table->columnIndex("description");
+    CHECK(whole.table->text(description, static_cast<uint64_t>(i)) == quoted.substr(1));
+    CHECK(whole.table->sourceLine(static_cast<uint64_t>(i) + 1) == static_cast<uint32_t>(i) + 2 + 201);
+}
