@@ -96,7 +96,7 @@ std::string bigExpenses(bool gb18030) {
     std::string text = "expense_id,unit_code,date,category,amount,headcount,depart_time,description\n";
     const std::string chinese = gb18030 ? "\xD6\xD0\xCE\xC4" : "中文";
     for (int i = 0; i < 90000; ++i) {
-        const std::string id = "E" + std::to_string(i % 7919 == 0 && i > 0 ? i - 1 : i);
+        const std::string id = std::string("E") + std::to_string(i % 7919 == 0 && i > 0 ? i - 1 : i);
         const std::string amount = i % 4999 == 0 ? "1.234" : std::to_string(i % 5000) + ".5";
         std::string description = i % 3 == 0 ? "\"第一行\n第二行,逗号\"\"引号\"\"\n" + std::to_string(i) + "\"" : chinese + std::to_string(i);
         if (gb18030 && i % 3 == 0) description = "\"\xB5\xDA\n" + std::to_string(i) + "\"";
@@ -137,7 +137,7 @@ TEST_CASE("a cut that lands inside a quoted field is repaired") {
     std::string quoted = "\"";
     for (int k = 0; k < 200; ++k) quoted += "跨行" + std::to_string(k) + "\n";
     body += "Q1,U1,2026-03-14,meal,2.00,,," + quoted + "\"\n";
-    for (int k = 0; k < 1000; ++k) body += "F" + std::to_string(k) + ",U2,2026-03-15,meal,3.00,,,后面\n";
+    for (int k = 0; k < 1000; ++k) body += std::string("F") + std::to_string(k) + ",U2,2026-03-15,meal,3.00,,,后面\n";
     TempFolder folder;
     const auto file = folder.write("expenses.csv", header + body);
     // With 4 threads the file is cut every 1 MiB, at the first line end after it: inside Q1's description.

@@ -136,7 +136,7 @@ TEST_CASE("a missing required column makes the file unusable, naming file and co
 TEST_CASE("a file larger than the reader's release step keeps every row and line number") {
     std::string bytes = kHeader + "\n";
     for (int i = 0; i < 60000; ++i)
-        bytes += "E" + std::to_string(i) + ",U" + std::to_string(i % 97) + ",2026-03-14,meal," + std::to_string(i) + ".05,,,\"说明 " + std::to_string(i) + "\"\n";
+        bytes += std::string("E") + std::to_string(i) + ",U" + std::to_string(i % 97) + ",2026-03-14,meal," + std::to_string(i) + ".05,,,\"说明 " + std::to_string(i) + "\"\n";
     const auto r = read(bytes);
     CHECK(r.rejects.empty());
     REQUIRE(r.table->rowCount() == 60000);

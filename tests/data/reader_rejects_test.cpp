@@ -70,7 +70,10 @@ TEST_CASE("a row rejected for another reason does not claim its id") {
 
 TEST_CASE("repeated ids among many rows: only later rows go, string columns stay aligned") {
     std::string rows;
-    for (int i = 0; i < 3000; ++i) rows += "E" + std::to_string(i % 1000) + ",U" + std::to_string(i) + ",2026-03-14,meal,1,,,d" + std::to_string(i) + "\n";
+    for (int i = 0; i < 3000; ++i) {
+        rows.append("E").append(std::to_string(i % 1000)).append(",U").append(std::to_string(i));
+        rows.append(",2026-03-14,meal,1,,,d").append(std::to_string(i)).append("\n");
+    }
     const auto r = read(rows);
     CHECK(r.rejects.size() == 2000);
     CHECK(r.rejects.front().format() == "expenses.csv:1002: 列 expense_id 的编号 \"E0\" 重复（第 2 行已出现），后出现的这一行不予采用");
