@@ -11,13 +11,6 @@
 namespace patrol::cli {
 namespace {
 
-std::string recipientsText(const std::vector<services::NoticeRecipient>& recipients) {
-    std::string out;
-    for (const auto& r : recipients)
-        out += (out.empty() ? "" : "、") + std::string(domain::recipients.label(r.role)) + " " + r.name;
-    return out;
-}
-
 int runEscalate(Invocation& inv) {
     auto s = openSession(inv);
     const int32_t asOf = dateOption(inv, "as-of");
@@ -27,15 +20,9 @@ int runEscalate(Invocation& inv) {
                      {"from", "原等级"}, {"to", "新等级"}, {"recipients", "通知对象"}, {"notice_id", "通知"},
                      {"message", "通知内容"}});
     for (const auto& r : rises) {
-        const bool table = format == ListingFormat::Table;
         listing.add({Cell::number(r.task.id), Cell::of(r.task.unitCode), Cell::of(r.task.dueDate),
-                     Cell::number(r.daysLeft),
-                     Cell::of(table ? std::string(domain::escalationLevels.label(r.from))
-                                    : std::string(domain::escalationLevels.code(r.from))),
-                     Cell::of(table ? std::string(domain::escalationLevels.label(r.to))
-                                    : std::string(domain::escalationLevels.code(r.to))),
-                     table ? Cell::of(recipientsText(r.recipients)) : Cell::json(r.notice.recipients),
-                     Cell::number(r.notice.id), Cell::of(r.notice.message)});
+                     Cell::number(r.daysLeft), levelCell(r.from, format), levelCell(r.to, format),
+                     recipientsCell(r.notice.recipients, format), Cell::number(r.notice.id), Cell::of(r.notice.message)});
     }
     if (format == ListingFormat::Table && rises.empty()) {
         inv.out << "截至 " << civil::formatDate(asOf) << "，没有整改任务需要升级预警。\n";

@@ -4,11 +4,14 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "core/cli/app.hpp"
 #include "core/cli/session.hpp"
 #include "core/domain/calendar.hpp"
+#include "core/domain/escalation.hpp"
 #include "core/services/input_checks.hpp"
+#include "core/services/notice_recipients.hpp"
 
 namespace patrol::cli {
 
@@ -26,6 +29,19 @@ inline int64_t positionalId(Invocation& inv, const char* what) {
 inline int32_t dateOption(Invocation& inv, const std::string& name) {
     const auto text = inv.args.value(name);
     return text ? services::requireDate(*text, "--" + name) : services::localToday();
+}
+
+// An escalation level: its Chinese label in a table, its code word in JSON and CSV.
+inline Cell levelCell(domain::EscalationLevel level, ListingFormat format) {
+    return Cell::of(std::string(format == ListingFormat::Table ? domain::escalationLevels.label(level)
+                                                               : domain::escalationLevels.code(level)));
+}
+
+// Who a notice names (its stored JSON): as the notice's text names them in a table, the JSON
+// array itself in JSON and CSV.
+inline Cell recipientsCell(const std::string& storedJson, ListingFormat format) {
+    if (format != ListingFormat::Table) return Cell::json(storedJson);
+    return Cell::of(services::recipientsText(services::parseRecipients(storedJson)));
 }
 
 }  // namespace patrol::cli

@@ -60,4 +60,14 @@ bool canSeeFinding(store::Database& db, const Actor& actor, const store::Finding
     return false;
 }
 
+bool canSeeRectification(store::Database& db, const Actor& actor, int64_t roundId, int64_t unitId) {
+    switch (actor.role) {
+        case Role::Admin:
+        case Role::Leader: return true;
+        case Role::Inspector: return actor.userId && store::isTeamMember(db, roundId, *actor.userId);
+        case Role::Unit: return actor.unitId == unitId;
+    }
+    return false;
+}
+
 }  // namespace patrol::services

@@ -25,6 +25,10 @@ void requireRoundAccess(store::Database& db, const Actor& actor, const store::Ro
 // A unit user sees only its own unit's findings once fed back.
 bool canSeeFinding(store::Database& db, const Actor& actor, const store::FindingRecord& finding);
 
+// Rectification records (tasks and their notices) of a finding of `roundId` at `unitId`: admin
+// and leader see all, an inspector those of their rounds, a unit user those of its own unit.
+bool canSeeRectification(store::Database& db, const Actor& actor, int64_t roundId, int64_t unitId);
+
 std::string describeActor(const Actor& actor);
 
 }  // namespace patrol::services

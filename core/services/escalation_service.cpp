@@ -2,10 +2,6 @@
 
 #include <patrol/sdk/civil.hpp>
 
-#include <Poco/JSON/Array.h>
-
-#include <sstream>
-
 #include "core/domain/errors.hpp"
 #include "core/services/authorization.hpp"
 #include "core/services/record_json.hpp"
@@ -44,12 +40,7 @@ std::string noticeMessage(const store::TaskRecord& task, EscalationLevel level, 
     else if (daysLeft == 0) m += "，今天到期";
     else m += "，已逾期 " + std::to_string(-daysLeft) + " 天";
     if (task.returnedCount > 0) m += "，已被退回 " + std::to_string(task.returnedCount) + " 次";
-    m += "。请";
-    for (size_t i = 0; i < recipients.size(); ++i)
-    {
-        const std::string label(domain::recipients.label(recipients[i].role));
-        m += (i ? "、" : "") + label + (recipients[i].name == label ? "" : "（" + recipients[i].name + "）");
-    }
+    m += "。请" + recipientsText(recipients);
     switch (level) {
         case EscalationLevel::Green: m += "抓紧推进整改。"; break;
         case EscalationLevel::Yellow: m += "督促落实，确保按期完成。"; break;
@@ -58,20 +49,6 @@ std::string noticeMessage(const store::TaskRecord& task, EscalationLevel level, 
         case EscalationLevel::None: break;
     }
     return m;
-}
-
-std::string recipientsJson(const std::vector<NoticeRecipient>& recipients) {
-    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
-    for (const auto& r : recipients) {
-        Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        o->set("role", std::string(domain::recipients.code(r.role)));
-        o->set("label", std::string(domain::recipients.label(r.role)));
-        o->set("name", r.name);
-        array->add(o);
-    }
-    std::ostringstream out;
-    array->stringify(out);
-    return out.str();
 }
 
 }  // namespace

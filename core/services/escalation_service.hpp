@@ -9,15 +9,11 @@
 
 #include "core/domain/escalation.hpp"
 #include "core/services/actor.hpp"
+#include "core/services/notice_recipients.hpp"
 #include "core/store/notice_repository.hpp"
 #include "core/store/task_repository.hpp"
 
 namespace patrol::services {
-
-struct NoticeRecipient {
-    domain::Recipient role;
-    std::string name;  // the person or body, as far as the records know it
-};
 
 struct LevelRise {
     store::TaskRecord task;  // after the rise

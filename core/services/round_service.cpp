@@ -25,6 +25,10 @@ using domain::RoundStage;
 
 namespace {
 
+[[noreturn]] void throwNoRound(const std::string& roundCode) {
+    throw UserError("巡察轮次「" + roundCode + "」不存在。请检查轮次编码（可用 patrol round list 查看所有轮次）。");
+}
+
 std::string unitName(const store::UnitRecord& u) { return "「" + u.name + "」(" + u.code + ")"; }
 
 Poco::JSON::Object::Ptr memberJson(const std::string& unitOrUser, const std::string& key, bool leader = false) {
@@ -55,7 +59,13 @@ store::UserRecord requireInspector(store::Database& db, const std::string& name)
 
 store::RoundRecord requireRound(store::Database& db, const std::string& roundCode) {
     if (auto round = store::findRoundByCode(db, roundCode)) return *round;
-    throw UserError("巡察轮次「" + roundCode + "」不存在。请检查轮次编码（可用 patrol round list 查看所有轮次）。");
+    throwNoRound(roundCode);
+}
+
+store::RoundRecord requireVisibleRound(store::Database& db, const Actor& actor, const std::string& roundCode) {
+    auto round = store::findRoundByCode(db, roundCode);
+    if (!round || !canAccessRound(db, actor, *round, Access::Read)) throwNoRound(roundCode);
+    return *round;
 }
 
 store::RoundRecord createRound(store::Database& db, const Actor& actor, const RoundInput& input) {

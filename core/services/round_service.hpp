@@ -61,5 +61,7 @@ RoundDetail showRound(store::Database& db, const Actor& actor, const std::string
 
 // The round with this code, or UserError naming the code.
 store::RoundRecord requireRound(store::Database& db, const std::string& roundCode);
+// The same, and a round the actor may not read reads exactly like one that does not exist.
+store::RoundRecord requireVisibleRound(store::Database& db, const Actor& actor, const std::string& roundCode);
 
 }  // namespace patrol::services

@@ -25,13 +25,7 @@ using domain::TaskStatus;
 namespace {
 
 bool canSeeTask(store::Database& db, const Actor& actor, const store::TaskRecord& task) {
-    switch (actor.role) {
-        case Role::Admin:
-        case Role::Leader: return true;
-        case Role::Inspector: return actor.userId && store::isTeamMember(db, task.roundId, *actor.userId);
-        case Role::Unit: return actor.unitId == task.unitId;
-    }
-    return false;
+    return canSeeRectification(db, actor, task.roundId, task.unitId);
 }
 
 void requireUnitOwner(const Actor& actor, const store::TaskRecord& task, const std::string& doing) {
@@ -95,7 +89,9 @@ TaskHistory showTask(store::Database& db, const Actor& actor, int64_t taskId) {
     h.progress = store::listProgress(db, taskId);
     h.evidence = store::listTaskEvidence(db, taskId);
     h.extensions = store::listExtensions(db, taskId);
-    h.notices = store::listNotices(db, taskId);
+    store::NoticeQuery notices;
+    notices.taskId = taskId;
+    h.notices = store::listNotices(db, notices);
     store::AuditFilter filter;
     filter.entity = std::string(kTaskEntity);
     for (auto& e : store::listAuditEvents(db, filter))

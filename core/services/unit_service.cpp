@@ -22,6 +22,10 @@ std::string duplicateMessage(const store::UnitRecord& existing) {
     return "单位编码「" + existing.code + "」已存在（" + existing.name + "）。请换一个编码。";
 }
 
+std::string unknownUnitMessage(const std::string& code) {
+    return "单位「" + code + "」不存在。请检查单位编码（可用 patrol unit list 查看所有单位）。";
+}
+
 std::string unknownParentMessage(const std::string& code) {
     return "上级单位「" + code + "」不存在。请先添加该上级单位，或检查编码是否写错。";
 }
@@ -163,7 +167,13 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& c
 
 store::UnitRecord requireUnit(store::Database& db, const std::string& unitCode) {
     if (auto unit = store::findUnitByCode(db, unitCode)) return *unit;
-    throw UserError("单位「" + unitCode + "」不存在。请检查单位编码（可用 patrol unit list 查看所有单位）。");
+    throw UserError(unknownUnitMessage(unitCode));
+}
+
+store::UnitRecord requireVisibleUnit(store::Database& db, const Actor& actor, const std::string& unitCode) {
+    auto unit = store::findUnitByCode(db, unitCode);
+    if (!unit || (actor.role == domain::Role::Unit && actor.unitId != unit->id)) throw UserError(unknownUnitMessage(unitCode));
+    return *unit;
 }
 
 std::vector<store::UnitRecord> listUnits(store::Database& db, const Actor& actor) {

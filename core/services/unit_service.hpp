@@ -26,6 +26,8 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& c
 
 // The unit with this code, or UserError naming the code.
 store::UnitRecord requireUnit(store::Database& db, const std::string& unitCode);
+// The same, and to a unit user every other unit reads exactly like one that does not exist.
+store::UnitRecord requireVisibleUnit(store::Database& db, const Actor& actor, const std::string& unitCode);
 
 // Ordered by code; a unit user sees only its own unit.
 std::vector<store::UnitRecord> listUnits(store::Database& db, const Actor& actor);

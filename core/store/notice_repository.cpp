@@ -5,6 +5,35 @@
 
 namespace patrol::store {
 
+namespace {
+
+// Left joins: a notice need not name a task.
+constexpr const char* kSelect =
+    "SELECT n.id, n.task_id, n.level, n.recipients, n.message, n.as_of, n.created_at, t.finding_id, f.round_id, r.code, "
+    "f.unit_id, u.code, u.name FROM notices n LEFT JOIN rectification_tasks t ON t.id = n.task_id "
+    "LEFT JOIN findings f ON f.id = t.finding_id LEFT JOIN rounds r ON r.id = f.round_id "
+    "LEFT JOIN units u ON u.id = f.unit_id ";
+
+NoticeRecord readNotice(const Statement& st) {
+    NoticeRecord n;
+    n.id = st.integer(0);
+    n.taskId = st.optionalInteger(1);
+    n.level = st.text(2);
+    n.recipients = st.text(3);
+    n.message = st.text(4);
+    n.asOf = st.text(5);
+    n.createdAt = st.text(6);
+    n.findingId = st.optionalInteger(7);
+    n.roundId = st.optionalInteger(8);
+    n.roundCode = st.optionalText(9);
+    n.unitId = st.optionalInteger(10);
+    n.unitCode = st.optionalText(11);
+    n.unitName = st.optionalText(12);
+    return n;
+}
+
+}  // namespace
+
 int64_t insertNotice(Database& db, const NoticeRecord& n) {
     db.prepare("INSERT INTO notices (task_id, level, recipients, message, as_of, created_at) VALUES (?,?,?,?,?,?)")
         .bindAll(n.taskId, n.level, n.recipients, n.message, n.asOf, utcTimestampNow())
@@ -12,25 +41,22 @@ int64_t insertNotice(Database& db, const NoticeRecord& n) {
     return db.lastInsertId();
 }
 
-std::vector<NoticeRecord> listNotices(Database& db, std::optional<int64_t> taskId) {
-    std::string sql = "SELECT id, task_id, level, recipients, message, as_of, created_at FROM notices";
-    if (taskId) sql += " WHERE task_id = ?";
-    sql += " ORDER BY id";
+std::vector<NoticeRecord> listNotices(Database& db, const NoticeQuery& q) {
+    std::string sql = std::string(kSelect) + "WHERE 1=1";
+    if (q.taskId) sql += " AND n.task_id = ?";
+    if (q.roundId) sql += " AND f.round_id = ?";
+    if (q.unitId) sql += " AND f.unit_id = ?";
+    if (q.level) sql += " AND n.level = ?";
+    if (q.since) sql += " AND n.as_of >= ?";
+    sql += " ORDER BY n.id";
     auto st = db.prepare(sql);
-    if (taskId) st.bind(1, *taskId);
-    std::vector<NoticeRecord> out;
-    while (st.step()) {
-        NoticeRecord n;
-        n.id = st.integer(0);
-        n.taskId = st.optionalInteger(1);
-        n.level = st.text(2);
-        n.recipients = st.text(3);
-        n.message = st.text(4);
-        n.asOf = st.text(5);
-        n.createdAt = st.text(6);
-        out.push_back(std::move(n));
-    }
-    return out;
+    int index = 0;
+    if (q.taskId) st.bind(++index, *q.taskId);
+    if (q.roundId) st.bind(++index, *q.roundId);
+    if (q.unitId) st.bind(++index, *q.unitId);
+    if (q.level) st.bind(++index, *q.level);
+    if (q.since) st.bind(++index, *q.since);
+    return st.collect(readNotice);
 }
 
 }  // namespace patrol::store

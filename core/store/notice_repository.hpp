@@ -18,10 +18,25 @@ struct NoticeRecord {
     std::string message;
     std::string asOf;        // YYYY-MM-DD the evaluation was made for
     std::string createdAt;
+    // Read only, from the task the notice is about (empty when it names none).
+    std::optional<int64_t> findingId;
+    std::optional<int64_t> roundId;
+    std::optional<std::string> roundCode;
+    std::optional<int64_t> unitId;
+    std::optional<std::string> unitCode;
+    std::optional<std::string> unitName;
+};
+
+struct NoticeQuery {
+    std::optional<int64_t> taskId;
+    std::optional<int64_t> roundId;
+    std::optional<int64_t> unitId;
+    std::optional<std::string> level;
+    std::optional<std::string> since;  // YYYY-MM-DD: as_of on or after
 };
 
 int64_t insertNotice(Database& db, const NoticeRecord& notice);
-// Oldest first; every task when taskId is empty.
-std::vector<NoticeRecord> listNotices(Database& db, std::optional<int64_t> taskId);
+// Oldest first.
+std::vector<NoticeRecord> listNotices(Database& db, const NoticeQuery& query);
 
 }  // namespace patrol::store

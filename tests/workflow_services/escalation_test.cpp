@@ -82,7 +82,9 @@ TEST_CASE("notices name who must be told", "[escalation]") {
     rises = escalate(w.db, w.admin, day("2026-04-20"));
     CHECK(rises.at(0).notice.message ==
           "【红色督办】整改任务 #1（UA 甲镇：四风问题）整改期限 2026-04-13，已逾期 7 天。请单位主要负责人（甲镇主要负责人）、巡察办知悉：该任务列入挂牌督办。");
-    const auto notices = store::listNotices(w.db, t.id);
+    store::NoticeQuery ofTask;
+    ofTask.taskId = t.id;
+    const auto notices = store::listNotices(w.db, ofTask);
     REQUIRE(notices.size() == 2);
     CHECK(notices[1].asOf == "2026-04-20");
     CHECK(notices[1].level == "red");

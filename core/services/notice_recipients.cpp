@@ -1,0 +1,45 @@
+#include "core/services/notice_recipients.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
+
+namespace patrol::services {
+
+std::string recipientsText(const std::vector<NoticeRecipient>& recipients) {
+    std::string out;
+    for (const auto& r : recipients) {
+        const std::string label(domain::recipients.label(r.role));
+        out += (out.empty() ? "" : "、") + label + (r.name == label ? "" : "（" + r.name + "）");
+    }
+    return out;
+}
+
+std::string recipientsJson(const std::vector<NoticeRecipient>& recipients) {
+    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+    for (const auto& r : recipients) {
+        Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        o->set("role", std::string(domain::recipients.code(r.role)));
+        o->set("label", std::string(domain::recipients.label(r.role)));
+        o->set("name", r.name);
+        array->add(o);
+    }
+    std::ostringstream out;
+    array->stringify(out);
+    return out.str();
+}
+
+std::vector<NoticeRecipient> parseRecipients(const std::string& json) {
+    std::vector<NoticeRecipient> out;
+    const auto array = Poco::JSON::Parser().parse(json).extract<Poco::JSON::Array::Ptr>();
+    for (size_t i = 0; i < array->size(); ++i) {
+        const auto o = array->getObject(static_cast<unsigned>(i));
+        const auto role = domain::recipients.find(o->optValue<std::string>("role", ""));
+        if (role) out.push_back({*role, o->optValue<std::string>("name", "")});
+    }
+    return out;
+}
+
+}  // namespace patrol::services
