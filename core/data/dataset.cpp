@@ -59,18 +59,14 @@ bool readHeaderOf(FileJob& job) {
     return true;
 }
 
-// Cuts the body into stretches of about `size` bytes, each starting after a line end. A line
-// end inside a quoted field makes a wrong guess; joining the parts detects and repairs it.
-void planStretches(FileJob& job, size_t size) {
-    job.starts = {0};
-    if (!job.checkUtf8) return;  // converted text: one stretch keeps it simple
-    for (size_t at = size; at < job.body.size(); at += size) {
-        const size_t newline = job.body.find('\n', std::max(at, job.starts.back()));
-        if (newline == std::string_view::npos || newline + 1 >= job.body.size()) break;
-        if (newline + 1 > job.starts.back()) job.starts.push_back(newline + 1);
-        at = newline + 1;
-    }
-    job.parts.resize(job.starts.size());
+// Where the next stretch of the body starts when this one should hold about `size` bytes from
+// `from`: just after a line end. A line end inside a quoted field makes a wrong guess;
+// joining the parts detects and repairs it.
+size_t cutAfter(const FileJob& job, size_t from, size_t size) {
+    constexpr size_t kSmallest = size_t{1} << 20;  // no sliver worth a thread of its own
+    if (!job.checkUtf8 || job.body.size() - from <= size + kSmallest) return job.body.size();
+    const size_t newline = job.body.find('\n', from + std::max(size, kSmallest));
+    return newline == std::string_view::npos || newline + 1 >= job.body.size() ? job.body.size() : newline + 1;
 }
 
 detail::TablePart parseStretch(FileJob& job, size_t k) {
@@ -150,30 +146,41 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
         jobs.push_back(std::move(job));
     }
 
-    // Stretches small enough that every thread stays busy to the end, large enough that
-    // joining them costs little.
-    const size_t stretch = std::clamp<size_t>(totalBytes / (threads * 4) + 1, size_t{1} << 20, size_t{16} << 20);
-    std::vector<std::pair<size_t, size_t>> tasks;
-    for (size_t j = 0; j < jobs.size(); ++j) {
-        planStretches(jobs[j], threads > 1 ? stretch : jobs[j].body.size() + 1);
-        jobs[j].parts.resize(jobs[j].starts.size());
-        for (size_t k = 0; k < jobs[j].starts.size(); ++k) tasks.emplace_back(j, k);
+    // Give every thread the same number of bytes: the largest files first, each cut where
+    // the thread with the most room left is full. The first stretch of a file is the one its
+    // columns grow from; later ones are copied onto it, so few cuts means little copying.
+    const size_t workers = std::max<size_t>(1, std::min<size_t>(threads, totalBytes >> 20 ? threads : 1));
+    std::vector<size_t> room(workers, totalBytes / workers + 1);
+    std::vector<std::vector<std::pair<size_t, size_t>>> assigned(workers);
+    std::vector<size_t> order(jobs.size());
+    for (size_t j = 0; j < jobs.size(); ++j) order[j] = j;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return jobs[a].body.size() > jobs[b].body.size(); });
+    for (size_t j : order) {
+        FileJob& job = jobs[j];
+        for (size_t from = 0;;) {
+            const size_t w = static_cast<size_t>(std::max_element(room.begin(), room.end()) - room.begin());
+            const size_t to = cutAfter(job, from, room[w]);
+            assigned[w].emplace_back(j, job.starts.size());
+            job.starts.push_back(from);
+            room[w] -= std::min(room[w], to - from);
+            if (to >= job.body.size()) break;
+            from = to;
+        }
+        job.parts.resize(job.starts.size());
     }
 
-    std::vector<std::exception_ptr> errors(tasks.size());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-        for (size_t t; (t = next.fetch_add(1)) < tasks.size();) {
-            try {
-                jobs[tasks[t].first].parts[tasks[t].second] = parseStretch(jobs[tasks[t].first], tasks[t].second);
-            } catch (...) {
-                errors[t] = std::current_exception();
-            }
+    std::vector<std::exception_ptr> errors(workers);
+    auto work = [&](size_t w) {
+        try {
+            for (const auto& [j, k] : assigned[w]) jobs[j].parts[k] = parseStretch(jobs[j], k);
+        } catch (...) {
+            errors[w] = std::current_exception();
         }
     };
     std::vector<std::thread> pool;
-    for (size_t w = 1; w < std::min<size_t>(threads, tasks.size()); ++w) pool.emplace_back(work);
-    work();
+    for (size_t w = 1; w < workers; ++w)
+        if (!assigned[w].empty()) pool.emplace_back(work, w);
+    work(0);
     for (auto& t : pool) t.join();
     for (const auto& e : errors)
         if (e) std::rethrow_exception(e);

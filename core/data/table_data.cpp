@@ -76,14 +76,15 @@ void TableData::shiftLines(uint32_t by) {
     for (size_t r = 0; r < lines_.size(); ++r) lines_.data()[r] += by;
 }
 
-void TableData::append(const TableData& part, uint32_t lineShift) {
+void TableData::append(TableData& part, uint32_t lineShift) {
     const size_t rows = part.lines_.size();
     uint32_t* lines = lines_.prepare(rows);
     for (size_t r = 0; r < rows; ++r) lines[r] = part.lines_[r] + lineShift;
     lines_.commit(rows);
+    part.lines_ = PodBuffer<uint32_t>();
     for (size_t c = 0; c < columns_.size(); ++c) {
         ColumnData& to = columns_[c];
-        const ColumnData& from = part.columns_[c];
+        ColumnData& from = part.columns_[c];
         switch (to.schema->type) {
         case PATROL_COLUMN_STRING: {
             const uint64_t base = to.bytes.size();
@@ -97,6 +98,11 @@ void TableData::append(const TableData& part, uint32_t lineShift) {
         case PATROL_COLUMN_INTEGER: to.i64.append(from.i64.data(), rows); break;
         default: to.i32.append(from.i32.data(), rows); break;
         }
+        // Each column's copy is freed at once, so joining never holds two copies of the table.
+        from.offsets = PodBuffer<uint64_t>();
+        from.bytes = PodBuffer<char>();
+        from.i32 = PodBuffer<int32_t>();
+        from.i64 = PodBuffer<int64_t>();
     }
 }
 

@@ -59,7 +59,7 @@ private:
     void seal();  // builds the ABI view once the columns stop growing
     void dropRows(const std::vector<uint32_t>& sortedRows);  // rows rejected after reading
     void shiftLines(uint32_t by);                             // a part's lines counted from its start
-    void append(const TableData& part, uint32_t lineShift);   // joins a later part of the same file
+    void append(TableData& part, uint32_t lineShift);         // joins (and empties) a later part of the same file
 
     TableSchema schema_;  // a copy: the table never depends on the caller's schema living on
     std::string path_;

@@ -133,21 +133,25 @@ TEST_CASE("a cut that lands inside a quoted field is repaired") {
     const std::string header = "expense_id,unit_code,date,category,amount,headcount,depart_time,description\n";
     std::string body;
     int i = 0;
-    while (body.size() < (size_t{1} << 20) - 100) body += "E" + std::to_string(i++) + ",U1,2026-03-14,meal,1.00,,,填充\n";
+    while (body.size() < (size_t{2} << 20)) body += std::string("E") + std::to_string(i++) + ",U1,2026-03-14,meal,1.00,,,填充\n";
     std::string quoted = "\"";
     for (int k = 0; k < 200; ++k) quoted += "跨行" + std::to_string(k) + "\n";
+    const size_t quotedAt = body.size();
     body += "Q1,U1,2026-03-14,meal,2.00,,," + quoted + "\"\n";
-    for (int k = 0; k < 1000; ++k) body += std::string("F") + std::to_string(k) + ",U2,2026-03-15,meal,3.00,,,后面\n";
+    int after = 0;
+    while (body.size() < quotedAt * 2) body += std::string("F") + std::to_string(after++) + ",U2,2026-03-15,meal,3.00,,,后面\n";
     TempFolder folder;
     const auto file = folder.write("expenses.csv", header + body);
-    // With 4 threads the file is cut every 1 MiB, at the first line end after it: inside Q1's description.
-    REQUIRE(body.find('\n', size_t{1} << 20) > body.find("Q1,"));
+    // Two threads cut the body in half, at the first line end after the middle: inside Q1's description.
+    const size_t cut = body.find('\n', body.size() / 2 + 1);
+    REQUIRE(cut > quotedAt);
+    REQUIRE(cut < quotedAt + quoted.size());
     const std::vector<data::TableSchema> tables = {expensesSchema()};
-    const data::Dataset parallel = data::readDataset(folder.path(), tables, 4);
+    const data::Dataset parallel = data::readDataset(folder.path(), tables, 2);
     const data::TableReadResult whole = data::readTable(file, tables[0]);
     CHECK(parallel.rejects().empty());
     CHECK(dump(*parallel.table("expenses")) == dump(*whole.table));
-    CHECK(parallel.table("expenses")->rowCount() == static_cast<uint64_t>(i) + 1001);
+    CHECK(parallel.table("expenses")->rowCount() == static_cast<uint64_t>(i + 1 + after));
     const size_t description = whole.table->columnIndex("description");
     CHECK(whole.table->text(description, static_cast<uint64_t>(i)) == quoted.substr(1));
     CHECK(whole.table->sourceLine(static_cast<uint64_t>(i) + 1) == static_cast<uint32_t>(i) + 2 + 201);
