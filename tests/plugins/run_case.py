@@ -2,7 +2,7 @@
 """Runs one fixture case through `patrol check` exactly as a user would, and compares.
 
 Usage: run_case.py PATROL CASE_DIR [--update]
-CASE_DIR holds case.json ({plugin, as_of, exit, stderr_contains, args?}), data/, expected.tsv
+CASE_DIR holds case.json ({plugin, as_of, exit, stderr_contains, args?}; "{case}" in args is CASE_DIR), data/, expected.tsv
 (rule, unit, refs, amount per finding: what the spec demands) and expected.jsonl (the exact
 stdout). --update rewrites expected.jsonl from the current output once expected.tsv agrees.
 """
@@ -32,7 +32,8 @@ def main():
         case = json.load(f)
     command = [patrol, "check", "--plugin", case["plugin"], "--data", os.path.join(case_dir, "data"),
                "--as-of", case["as_of"], "--calendar", os.path.join(here, "calendar.json"), "--format", "jsonl"]
-    command += case.get("args", [])
+    # "{case}" in an argument stands for the case folder (e.g. a --config file kept there).
+    command += [a.replace("{case}", case_dir) for a in case.get("args", [])]
     run = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
     problems = []
     if run.returncode != case["exit"]:
