@@ -1,17 +1,15 @@
 #include "core/services/unit_service.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "core/domain/errors.hpp"
 #include "core/domain/unit_kind.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/authorization.hpp"
+#include "core/services/csv_file.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
-#include "core/services/unit_csv.hpp"
 #include "core/store/transaction.hpp"
 
 namespace patrol::services {
@@ -52,14 +50,6 @@ store::UnitRecord insertChecked(store::Database& db, const Actor& actor, const C
     return *stored;
 }
 
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UserError("无法读取文件 " + path + "：文件不存在或没有读权限。请检查路径。");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 // Column index by header name; UserError naming the missing ones.
 std::map<std::string, size_t> headerColumns(const CsvRow& header, const std::string& path) {
     std::map<std::string, size_t> columns;
@@ -92,7 +82,7 @@ store::UnitRecord addUnit(store::Database& db, const Actor& actor, const UnitInp
 
 size_t importUnits(store::Database& db, const Actor& actor, const std::string& csvPath) {
     requireAdmin(actor, "导入单位");
-    const auto rows = parseCsv(readFile(csvPath), csvPath);
+    const auto rows = readCsvFile(csvPath);
     if (rows.empty()) throw UserError(csvPath + " 是空文件：第一行应为表头 code,name,kind,parent_code。没有导入任何单位。");
     const auto columns = headerColumns(rows.front(), csvPath);
     const auto field = [&](const CsvRow& row, const char* name) {
@@ -109,6 +99,8 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& c
     for (size_t r = 1; r < rows.size(); ++r) {
         const CsvRow& row = rows[r];
         try {
+            if (row.textAfterQuote)
+                throw UserError("带引号的字段在结束引号后还有其他字符。字段内的引号应写成两个双引号（\"\"），请改正该行。");
             const std::string parent = field(row, "parent_code");
             CheckedUnit u = checkUnit({field(row, "code"), field(row, "name"), field(row, "kind"),
                                        parent.empty() ? std::nullopt : std::optional<std::string>(parent)});

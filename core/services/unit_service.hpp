@@ -19,8 +19,8 @@ struct UnitInput {
 
 store::UnitRecord addUnit(store::Database& db, const Actor& actor, const UnitInput& input);
 
-// Reads a CSV file with the columns code,name,kind,parent_code (any order, UTF-8, optional BOM;
-// a parent may be another row of the same file). Either every row is stored or none: the
+// Reads a CSV file with the columns code,name,kind,parent_code (any order; UTF-8 with or without
+// BOM, or GB18030; a parent may be another row of the same file). Either every row is stored or none: the
 // UserError lists each bad row with its line number. Returns the number of units added.
 size_t importUnits(store::Database& db, const Actor& actor, const std::string& csvPath);
 

@@ -107,3 +107,56 @@ TEST_CASE("unit import refuses a file without the required columns") {
     CHECK(run.exitCode == 2);
     CHECK(run.err == "错误: " + csv + " 缺少列 kind、parent_code：第一行应为表头 code,name,kind,parent_code（顺序不限）。没有导入任何单位。\n");
 }
+
+TEST_CASE("unit import reads a GB18030 file as Excel saves it, with a quoted name holding a comma") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    // 清溪县, 河塘镇 and 石桥镇，东片 in GB18030 bytes.
+    const std::string csv = dir.write("units.csv",
+                                      "code,name,kind,parent_code\r\n"
+                                      "QX,\xC7\xE5\xCF\xAA\xCF\xD8,other,\r\n"
+                                      "QX-HT,\"\xBA\xD3\xCC\xC1\xD5\xF2\",township,QX\r\n"
+                                      "QX-SQ,\"\xCA\xAF\xC7\xC5\xD5\xF2\xA3\xAC\xB6\xAB\xC6\xAC,\"\"A\"\"\",township,QX\r\n");
+    const auto run = patrol({"unit", "import", csv});
+    CHECK(run.err.empty());
+    CHECK(run.exitCode == 0);
+    CHECK(run.out == "已从 " + csv + " 导入 3 个单位\n");
+    CHECK(rawScalar(patrol.db(), "SELECT group_concat(name, '|') FROM (SELECT name FROM units ORDER BY code)") ==
+          "清溪县|河塘镇|石桥镇，东片,\"A\"");
+}
+
+TEST_CASE("unit import keeps a quoted comma inside the field and refuses broken quotes") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    std::string csv = dir.write("units.csv",
+                                "code,name,kind,parent_code\n"
+                                "QX,\"清溪县,县本级\",other,\n"
+                                "QX-HT,\"河塘镇\n（含原新塘乡）\",township,QX\n");
+    auto run = patrol({"unit", "import", csv});
+    CHECK(run.exitCode == 0);
+    CHECK(rawScalar(patrol.db(), "SELECT name FROM units WHERE code = 'QX'") == "清溪县,县本级");
+    CHECK(rawScalar(patrol.db(), "SELECT name FROM units WHERE code = 'QX-HT'") == "河塘镇\n（含原新塘乡）");
+
+    csv = dir.write("after.csv",
+                    "code,name,kind,parent_code\n"
+                    "QX-SQ,石桥镇,township,QX\n"
+                    "QX-YS,\"云山\"乡,township,QX\n");
+    run = patrol({"unit", "import", csv});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: " + csv + " 有 1 处错误，没有导入任何单位：\n"
+                     "  第 3 行：带引号的字段在结束引号后还有其他字符。字段内的引号应写成两个双引号（\"\"），请改正该行。\n"
+                     "请改正后重新导入。\n");
+
+    csv = dir.write("open.csv",
+                    "code,name,kind,parent_code\n"
+                    "QX-SQ,石桥镇,township,QX\n"
+                    "QX-YS,\"云山乡,township,QX\n");
+    run = patrol({"unit", "import", csv});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: " + csv + " 第 3 行：引号没有闭合。请检查该行的双引号。\n");
+
+    run = patrol({"unit", "import", dir.file("missing.csv")});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 无法读取文件 " + dir.file("missing.csv") + "：文件不存在或没有读权限。请检查路径。\n");
+    CHECK(unitCount(patrol) == "2");
+}
