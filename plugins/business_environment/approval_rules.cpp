@@ -3,8 +3,8 @@
 #include "../shared/text_format.hpp"
 #include "rules.hpp"
 
-#include <algorithm>
-#include <climits>
+#include <utility>
+#include <vector>
 
 namespace patrol::plugins::business_environment {
 
@@ -15,14 +15,12 @@ int32_t endOf(const Approvals& a, uint64_t r, int32_t asOf) { return a.completed
 
 void lateApprovals(const Approvals& a, const sdk::Context& context, FindingSink& out) {
     const int32_t asOf = context.asOf();
-    int32_t first = INT32_MAX, last = INT32_MIN;
+    std::vector<std::pair<int32_t, int32_t>> spans;
     for (uint64_t r = 0; r < a.rows; ++r) {
         const int32_t received = a.receivedOn.date(r), end = endOf(a, r, asOf);
-        if (end <= received) continue;
-        first = std::min(first, received);
-        last = std::max(last, end);
+        if (end > received) spans.emplace_back(received, end);
     }
-    const CalendarCache calendar(context, first, last);
+    const WorkingDayCounter calendar(context, spans);
     for (uint64_t r = 0; r < a.rows; ++r) {
         const int32_t received = a.receivedOn.date(r), end = endOf(a, r, asOf);
         const int64_t used = calendar.workingDaysAfter(received, end);

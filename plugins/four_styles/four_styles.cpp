@@ -34,7 +34,7 @@ public:
             trips.emplace(*tripTable);
             widen(trips->date, trips->rows, first, last);
         }
-        const CalendarCache calendar(context, first, last);
+        WorkingDayMemo calendar(context, first, last);
         FindingSink out(context);
         if (expenses) {
             overStandardReception(*expenses, settings, out);

@@ -37,7 +37,7 @@ void overStandardReception(const Expenses& e, const Settings& s, FindingSink& ou
     }
 }
 
-void diningOnRestDays(const Expenses& e, const CalendarCache& calendar, FindingSink& out) {
+void diningOnRestDays(const Expenses& e, WorkingDayMemo& calendar, FindingSink& out) {
     for (uint64_t r = 0; r < e.rows; ++r) {
         const int32_t category = e.category.enumIndex(r);
         if ((category != kReception && category != kMeal) || !e.usable(r)) continue;

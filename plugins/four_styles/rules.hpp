@@ -9,9 +9,9 @@
 namespace patrol::plugins::four_styles {
 
 void overStandardReception(const Expenses& e, const Settings& s, FindingSink& out);          // FS-01
-void diningOnRestDays(const Expenses& e, const CalendarCache& calendar, FindingSink& out);  // FS-02
+void diningOnRestDays(const Expenses& e, WorkingDayMemo& calendar, FindingSink& out);  // FS-02
 void splitReimbursements(const Expenses& e, const Settings& s, FindingSink& out);           // FS-03
 void gifts(const Expenses& e, const Settings& s, FindingSink& out);                         // FS-04
-void privateCarUse(const Trips& t, const Settings& s, const CalendarCache& calendar, FindingSink& out);  // FS-05
+void privateCarUse(const Trips& t, const Settings& s, WorkingDayMemo& calendar, FindingSink& out);  // FS-05
 
 }  // namespace patrol::plugins::four_styles

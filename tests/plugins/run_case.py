@@ -2,7 +2,7 @@
 """Runs one fixture case through `patrol check` exactly as a user would, and compares.
 
 Usage: run_case.py PATROL CASE_DIR [--update]
-CASE_DIR holds case.json ({plugin, as_of, exit, stderr_contains, args?}; "{case}" in args is CASE_DIR), data/, expected.tsv
+CASE_DIR holds case.json ({plugin, as_of, exit, stderr_contains, stderr_excludes?, args?}; "{case}" in args is CASE_DIR), data/, expected.tsv
 (rule, unit, refs, amount per finding: what the spec demands) and expected.jsonl (the exact
 stdout). --update rewrites expected.jsonl from the current output once expected.tsv agrees.
 """
@@ -41,6 +41,9 @@ def main():
     for needle in case.get("stderr_contains", []):
         if needle not in run.stderr:
             problems.append(f"stderr does not mention {needle!r}")
+    for needle in case.get("stderr_excludes", []):
+        if needle in run.stderr:
+            problems.append(f"stderr mentions {needle!r}, which it should not")
     with open(os.path.join(case_dir, "expected.tsv"), encoding="utf-8") as f:
         expected = [line.rstrip("\n") for line in f if line.strip()]
     try:
