@@ -101,6 +101,7 @@ int runCheck(Invocation& inv) {
     request.notice = [&inv](const std::string& line) { inv.err << line << "\n"; };
 
     const auto round = inv.args.value("round");
+    request.fingerprints = round.has_value();  // only recording uses them
     std::optional<Session> session;
     if (round) {
         session.emplace(openSession(inv));

@@ -185,11 +185,29 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
     for (const auto& e : errors)
         if (e) std::rethrow_exception(e);
 
-    for (FileJob& job : jobs) {
-        TableReadResult result = join(job);
-        job.file.reset();
-        for (auto& reject : result.rejects) dataset.rejects_.push_back(std::move(reject));
-        dataset.tables_.push_back(std::move(result.table));
+    // Join the files side by side too: repeated ids and copying are the serial part of a file.
+    std::vector<std::optional<TableReadResult>> results(jobs.size());
+    std::vector<std::exception_ptr> joinErrors(jobs.size());
+    std::atomic<size_t> nextJob{0};
+    auto joinWork = [&] {
+        for (size_t j; (j = nextJob.fetch_add(1)) < jobs.size();) {
+            try {
+                results[j] = join(jobs[j]);
+                jobs[j].file.reset();
+            } catch (...) {
+                joinErrors[j] = std::current_exception();
+            }
+        }
+    };
+    pool.clear();
+    for (size_t w = 1; w < std::min(workers, jobs.size()); ++w) pool.emplace_back(joinWork);
+    joinWork();
+    for (auto& t : pool) t.join();
+    for (const auto& e : joinErrors)
+        if (e) std::rethrow_exception(e);
+    for (auto& result : results) {
+        for (auto& reject : result->rejects) dataset.rejects_.push_back(std::move(reject));
+        dataset.tables_.push_back(std::move(result->table));
     }
     return dataset;
 }

@@ -7,14 +7,17 @@
 namespace patrol::data {
 
 namespace {
-// Stable LSD radix sort on the upper 32 bits (the hash); equal hashes stay in row order.
+// Stable LSD radix sort on the upper 32 bits (the hash), 11 bits a pass; equal hashes stay
+// in row order.
 void sortByHash(std::vector<uint64_t>& keys) {
     std::vector<uint64_t> scratch(keys.size());
-    for (int shift = 32; shift < 64; shift += 8) {
-        size_t counts[257] = {};
-        for (uint64_t k : keys) ++counts[((k >> shift) & 0xFF) + 1];
-        for (int b = 0; b < 256; ++b) counts[b + 1] += counts[b];
-        for (uint64_t k : keys) scratch[counts[(k >> shift) & 0xFF]++] = k;
+    constexpr int kBits = 11;
+    constexpr size_t kBuckets = size_t{1} << kBits;
+    for (int shift = 32; shift < 64; shift += kBits) {
+        std::vector<size_t> counts(kBuckets + 1, 0);
+        for (uint64_t k : keys) ++counts[((k >> shift) & (kBuckets - 1)) + 1];
+        for (size_t b = 0; b < kBuckets; ++b) counts[b + 1] += counts[b];
+        for (uint64_t k : keys) scratch[counts[(k >> shift) & (kBuckets - 1)]++] = k;
         keys.swap(scratch);
     }
 }

@@ -125,7 +125,7 @@ std::string runError(const PluginEntry& plugin, const std::string& what) {
 }
 
 // Every finding must name a declared rule; then refs are sorted, fingerprints set, order fixed.
-RunResult finish(PluginEntry& plugin, std::vector<CheckFinding> findings) {
+RunResult finish(PluginEntry& plugin, std::vector<CheckFinding> findings, bool fingerprints) {
     for (auto& f : findings) {
         if (!plugin.metadata->rule(f.rule)) {
             std::string declared;
@@ -133,9 +133,29 @@ RunResult finish(PluginEntry& plugin, std::vector<CheckFinding> findings) {
             return fail(plugin, pluginLabel(plugin.id, plugin.library) + "报告了元数据中没有声明的规则 \"" + f.rule + "\"（已声明：" + declared +
                                     "）。本次检查结果未记录。请插件作者在元数据的 rules 中声明该规则。");
         }
-        seal(f);
+        if (fingerprints)
+            seal(f);
+        else
+            std::sort(f.refs.begin(), f.refs.end());
     }
-    std::sort(findings.begin(), findings.end(), findingOrder);
+    // Sort positions, then move each finding once: cheaper than swapping whole findings.
+    std::vector<uint32_t> order(findings.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return findingOrder(findings[a], findings[b]); });
+    // Apply the order in place, cycle by cycle, so no second array of findings is needed.
+    for (uint32_t start = 0; start < order.size(); ++start) {
+        if (order[start] == start) continue;
+        CheckFinding held = std::move(findings[start]);
+        uint32_t at = start;
+        while (order[at] != start) {
+            const uint32_t from = order[at];
+            findings[at] = std::move(findings[from]);
+            order[at] = at;
+            at = from;
+        }
+        findings[at] = std::move(held);
+        order[at] = at;
+    }
     RunResult r;
     r.ok = true;
     r.findings = std::move(findings);
@@ -161,7 +181,7 @@ RunResult runInProcess(PluginEntry& plugin, const RunRequest& request) {
     if (request.notices && request.log)
         for (const auto& n : request.notices()) request.log(PATROL_LOG_WARNING, n);
     if (status != PATROL_OK) return fail(plugin, runError(plugin, lastError(keep->plugin())));
-    return finish(plugin, std::move(session.findings()));
+    return finish(plugin, std::move(session.findings()), request.fingerprints);
 }
 
 RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
@@ -242,7 +262,7 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
         return fail(plugin, label + "在隔离进程中异常终止（" + outcome.describe() + "）。本次检查结果未记录。请把数据和这条信息交给插件作者。");
     if (status != PATROL_OK) return fail(plugin, runError(plugin, error));
     plugin.state = PluginState::Loaded;
-    return finish(plugin, std::move(findings));
+    return finish(plugin, std::move(findings), request.fingerprints);
 }
 
 }  // namespace

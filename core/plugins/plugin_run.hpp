@@ -24,6 +24,7 @@ struct RunRequest {
     int timeoutSeconds = 60;                             // isolated runs only
     std::function<void(patrol_log_level, const std::string&)> log;  // the plugin's log lines
     std::function<void(double)> progress;                // optional
+    bool fingerprints = true;                            // false: leave CheckFinding::fingerprint empty (a dry run prints none)
     // Called once the plugin returns (in the child when isolated); each text is logged as a
     // warning. For notices that arise while the plugin runs, e.g. a year no calendar covers.
     std::function<std::vector<std::string>()> notices;

@@ -93,6 +93,7 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
     run.settings = settings;
     run.isolate = request.isolate;
     run.timeoutSeconds = request.timeoutSeconds;
+    run.fingerprints = request.fingerprints;
     run.log = [&](patrol_log_level level, const std::string& text) {
         if (level < PATROL_LOG_INFO) return;
         const std::string label = std::string(plugins::logLevelLabel(level)) + "：";

@@ -36,6 +36,7 @@ struct CheckRequest {
     int timeoutSeconds = 60;
     std::function<std::map<std::string, std::string>(const std::string& pluginId)> settingOverrides;
     std::function<void(const std::string&)> notice;   // diagnostics for stderr, one line each
+    bool fingerprints = true;                         // needed to record; a dry run may skip them
 };
 
 struct PluginCheck {
