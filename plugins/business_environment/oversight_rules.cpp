@@ -32,13 +32,9 @@ void rotationDue(const Postings& p, const Settings& s, int32_t asOf, FindingSink
 
 void complaintHotspots(const Complaints& c, const Settings& s, FindingSink& out) {
     std::vector<int32_t> month(c.rows);
-    std::vector<uint32_t> rows(c.rows);
-    for (uint64_t r = 0; r < c.rows; ++r) {
-        month[r] = civil::monthIndex(c.receivedOn.date(r));
-        rows[r] = static_cast<uint32_t>(r);
-    }
+    for (uint64_t r = 0; r < c.rows; ++r) month[r] = civil::monthIndex(c.receivedOn.date(r));
     const RowGroups groups(
-        rows, [&](uint32_t r) { return mixHash(hashText(c.unit.text(r)), static_cast<uint32_t>(month[r])); },
+        c.rows, [](uint32_t) { return true; }, [&](uint32_t r) { return mixHash(hashText(c.unit.text(r)), static_cast<uint32_t>(month[r])); },
         [&](uint32_t a, uint32_t b) { return month[a] == month[b] && c.unit.text(a) == c.unit.text(b); });
     for (size_t g = 0; g < groups.count(); ++g) {
         if (static_cast<int64_t>(groups.size(g)) < s.hotspotCount) continue;

@@ -37,11 +37,12 @@ public:
         WorkingDayMemo calendar(context, first, last);
         FindingSink out(context);
         if (expenses) {
-            overStandardReception(*expenses, settings, out);
-            context.progress(0.2);
-            diningOnRestDays(*expenses, calendar, out);
-            context.progress(0.4);
+            // FS-03 first: its working memory is freed before the other rules' findings pile up.
             splitReimbursements(*expenses, settings, out);
+            context.progress(0.2);
+            overStandardReception(*expenses, settings, out);
+            context.progress(0.4);
+            diningOnRestDays(*expenses, calendar, out);
             context.progress(0.6);
             gifts(*expenses, settings, out);
             context.progress(0.8);

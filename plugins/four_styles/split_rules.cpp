@@ -36,14 +36,9 @@ bool emitGroup(const Expenses& e, const Settings& s, const uint32_t* first, cons
 }  // namespace
 
 void splitReimbursements(const Expenses& e, const Settings& s, FindingSink& out) {
-    std::vector<uint32_t> candidates;
-    for (uint64_t r = 0; r < e.rows; ++r)
-        if (e.usable(r) && e.vendor.has(r) && e.amount.fen(r) < s.approvalThresholdFen) candidates.push_back(static_cast<uint32_t>(r));
     const RowGroups groups(
-        candidates,
-        [&](uint32_t r) {
-            return mixHash(mixHash(hashText(e.vendor.text(r)), hashText(e.unit.text(r))), static_cast<uint32_t>(e.date.date(r)));
-        },
+        e.rows, [&](uint32_t r) { return e.usable(r) && e.vendor.has(r) && e.amount.fen(r) < s.approvalThresholdFen; },
+        [&](uint32_t r) { return mixHash(hashText(e.vendor.text(r), hashText(e.unit.text(r))), static_cast<uint32_t>(e.date.date(r))); },
         [&](uint32_t a, uint32_t b) {
             return e.date.date(a) == e.date.date(b) && e.unit.text(a) == e.unit.text(b) && e.vendor.text(a) == e.vendor.text(b);
         });

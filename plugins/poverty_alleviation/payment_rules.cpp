@@ -52,16 +52,10 @@ void ineligiblePayees(const Payments& p, const Households& h, FindingSink& out) 
 
 void duplicatePayments(const Payments& p, FindingSink& out) {
     std::vector<int32_t> month(p.rows);
-    std::vector<uint32_t> rows(p.rows);
-    for (uint64_t r = 0; r < p.rows; ++r) {
-        month[r] = civil::monthIndex(p.paidOn.date(r));
-        rows[r] = static_cast<uint32_t>(r);
-    }
+    for (uint64_t r = 0; r < p.rows; ++r) month[r] = civil::monthIndex(p.paidOn.date(r));
     const RowGroups groups(
-        rows,
-        [&](uint32_t r) {
-            return mixHash(mixHash(hashText(p.household.text(r)), hashText(p.program.text(r))), static_cast<uint32_t>(month[r]));
-        },
+        p.rows, [](uint32_t) { return true; },
+        [&](uint32_t r) { return mixHash(hashText(p.program.text(r), hashText(p.household.text(r))), static_cast<uint32_t>(month[r])); },
         [&](uint32_t a, uint32_t b) {
             return month[a] == month[b] && p.household.text(a) == p.household.text(b) && p.program.text(a) == p.program.text(b);
         });

@@ -13,17 +13,22 @@ namespace patrol::plugins {
 
 class RowGroups {
 public:
-    // hash(row) -> uint64_t; same(a, b) -> true when rows a and b have the same key.
-    template <class Hash, class Same>
-    RowGroups(const std::vector<uint32_t>& rows, Hash hash, Same same) {
-        std::vector<uint64_t> keys(rows.size());
-        for (size_t k = 0; k < rows.size(); ++k) keys[k] = (hash(rows[k]) & 0xffffffff00000000ULL) | k;
+    // Groups the rows r in [0, rows) with include(r); hash(r) -> uint64_t; same(a, b) -> true
+    // when rows a and b have the same key.
+    template <class Include, class Hash, class Same>
+    RowGroups(uint64_t rows, Include include, Hash hash, Same same) {
+        std::vector<uint64_t> keys;  // upper half: key hash; lower half: row
+        uint64_t included = 0;
+        for (uint64_t r = 0; r < rows; ++r) included += include(static_cast<uint32_t>(r)) ? 1 : 0;
+        keys.reserve(included);
+        for (uint64_t r = 0; r < rows; ++r)
+            if (include(static_cast<uint32_t>(r))) keys.push_back((hash(static_cast<uint32_t>(r)) & 0xffffffff00000000ULL) | r);
         sortByHighHalf(keys);
         size_t begin = 0;
         while (begin < keys.size()) {
             size_t end = begin + 1;
             while (end < keys.size() && (keys[end] >> 32) == (keys[begin] >> 32)) ++end;
-            if (end - begin >= 2) splitRun(rows, keys, begin, end, same);
+            if (end - begin >= 2) splitRun(keys, begin, end, same);
             begin = end;
         }
     }
@@ -48,9 +53,9 @@ private:
 
     // Rows of one hash run split into their exact groups (a run almost always is one key).
     template <class Same>
-    void splitRun(const std::vector<uint32_t>& rows, const std::vector<uint64_t>& keys, size_t begin, size_t end, Same same) {
+    void splitRun(const std::vector<uint64_t>& keys, size_t begin, size_t end, Same same) {
         std::vector<uint32_t> pending;
-        for (size_t i = begin; i < end; ++i) pending.push_back(rows[keys[i] & 0xffffffffULL]);
+        for (size_t i = begin; i < end; ++i) pending.push_back(static_cast<uint32_t>(keys[i] & 0xffffffffULL));
         while (pending.size() >= 2) {
             std::vector<uint32_t> group, rest;
             const uint32_t first = pending.front();
