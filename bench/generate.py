@@ -215,7 +215,7 @@ def business_environment(g, folder, rows):
             if still_open:  # open cases were mostly received in the last days before as_of
                 received = YEAR_START + DAYS_IN_YEAR - 1 - r.randint(0, 12)
             row = {"case_id": f"A{n:08d}", "unit_code": g.unit(60), "item": r.choice(ITEMS), "applicant": g.enterprise(),
-                   "received_on": day_text(received), "time_limit_days": str(r.choice([0, 1, 3, 5, 7, 10, 15, 20]))}
+                   "received_on": day_text(received), "time_limit_days": str(r.choice([1, 3, 5, 7, 10, 15, 20]) if r.random() < 0.98 else 0)}
             if not still_open:
                 row["completed_on"] = day_text(received + r.choice([0, 1, 1, 2, 2, 3, 3, 4, 5, 7, 8, 12, 20, 30] if r.random() < 0.03 else [0, 1]))
             yield g.maybe_break(row, [("time_limit_days", "-1"), ("time_limit_days", "五")])
