@@ -141,7 +141,7 @@ public:
         if (!domain::rectificationKinds.find(r.kind))
             fail(path + ".kind", " immediate、deadline 或 long_term 之一", " \"" + r.kind + "\"");
         const auto days = integer(o, "days", path + ".");
-        if (!days || *days <= 0 || *days > 3650) fail(path + ".days", " 1 到 3650 之间的整数天数", days ? " " + std::to_string(*days) : "缺失");
+        if (!days || *days <= 0 || *days > 3650) fail(path + ".days", " 1 到 3650 之间的整数天数", days ? std::string(" ").append(std::to_string(*days)) : "缺失");
         r.days = static_cast<int>(*days);
         return r;
     }
