@@ -38,7 +38,11 @@ struct Invocation {
     ListingFormat format() const { return parseListingFormat(args.value("format")); }
 };
 
-// The standard --format option for listings.
+// The standard --format option for listings, and for commands that show one record.
 inline OptionSpec formatOption() { return {"format", "table|json|csv", "输出格式（默认 table）"}; }
+inline OptionSpec showFormatOption() { return {"format", "table|json", "输出格式（默认 table）"}; }
+// The filters listings share.
+inline OptionSpec roundFilterOption() { return {"round", "CODE", "只列这一轮"}; }
+inline OptionSpec unitFilterOption() { return {"unit", "CODE", "只列这个单位"}; }
 
 }  // namespace patrol::cli

@@ -14,7 +14,7 @@ namespace {
 void printClue(Invocation& inv, const services::ClueView& v, const std::string& what) {
     inv.out << "问题线索 #" << v.clue.id << "（问题 #" << v.clue.findingId << "）" << what << "：状态 "
             << domain::clueStatuses.quoted(v.status);
-    if (v.method) inv.out << "，处置方式 " << domain::disposalMethods.quoted(domain::disposalMethods.parse(*v.method));
+    if (v.method) inv.out << "，处置方式 " << domain::disposalMethods.quotedOf(*v.method);
     inv.out << "。\n";
 }
 
@@ -76,12 +76,12 @@ int runShow(Invocation& inv) {
             << "  状态:     " << domain::clueStatuses.quoted(v.status) << "\n"
             << "处置（" << v.disposals.size() << "）:\n";
     for (const auto& d : v.disposals)
-        inv.out << "  " << d.decidedOn << "  " << domain::disposalMethods.quoted(domain::disposalMethods.parse(d.method))
+        inv.out << "  " << d.decidedOn << "  " << domain::disposalMethods.quotedOf(d.method)
                 << (d.note ? "  " + *d.note : "") << "\n";
     inv.out << "处理结果（" << v.outcomes.size() << "）:\n";
     for (const auto& o : v.outcomes) {
         inv.out << "  " << o.recordedOn << "  " << o.person << "（" << o.personLevel.value_or("-") << "）  "
-                << (o.form ? std::string(domain::disciplineForms.label(domain::disciplineForms.parse(*o.form))) : "-");
+                << (o.form ? domain::disciplineForms.labelOf(*o.form) : "-");
         if (o.partySanction) inv.out << "  党纪处分:" << *o.partySanction;
         if (o.govSanction) inv.out << "  政务处分:" << *o.govSanction;
         if (o.orgHandling) inv.out << "  组织处理:" << *o.orgHandling;
@@ -139,7 +139,7 @@ const Registration outcomeRegistration{CommandSpec{
     runOutcome}};
 
 const Registration listRegistration{CommandSpec{
-    {"clue", "list"}, "列出可见的问题线索", {{"round", "CODE", "只列这一轮"}, formatOption()}, "", 0, 0,
+    {"clue", "list"}, "列出可见的问题线索", {roundFilterOption(), formatOption()}, "", 0, 0,
     "  patrol clue list --round 2026-R1\n", runList}};
 
 const Registration showRegistration{CommandSpec{

@@ -14,7 +14,7 @@ namespace patrol::cli {
 namespace {
 
 std::string statusName(const std::string& status) {
-    return std::string(domain::findingStatuses.label(domain::findingStatuses.parse(status)));
+    return domain::findingStatuses.labelOf(status);
 }
 
 int64_t findingId(const Invocation& inv) { return services::requireId(inv.args.positional().at(0), "问题编号"); }
@@ -46,7 +46,7 @@ int runShow(Invocation& inv) {
     if (format == ListingFormat::Json) {
         auto o = services::findingJson(f);
         o->set("refs", f.refs);
-        o->set("rectification_kind", f.rectificationKind ? Poco::Dynamic::Var(*f.rectificationKind) : Poco::Dynamic::Var());
+        o->set("rectification_kind", services::orNull(f.rectificationKind));
         o->set("created_by", f.createdBy);
         o->set("created_at", f.createdAt);
         inv.out << services::jsonText(o) << "\n";
@@ -112,7 +112,7 @@ const Registration list{CommandSpec{{"finding", "list"},
                                     runList}};
 
 const Registration show{CommandSpec{{"finding", "show"}, "显示一条问题的全部信息",
-                                    {{"format", "table|json", "输出格式（默认 table）"}}, "ID", 1, 1,
+                                    {showFormatOption()}, "ID", 1, 1,
                                     "  patrol finding show 12\n", runShow}};
 
 const Registration confirm{CommandSpec{{"finding", "confirm"}, "确认一条疑似问题", {}, "ID", 1, 1,

@@ -33,8 +33,8 @@ int runList(Invocation& inv) {
 const Registration listRegistration{CommandSpec{
     {"notice", "list"},
     "列出可见的预警通知（每次预警升级生成一条）；--format csv 可导出",
-    {{"round", "CODE", "只列这一轮"},
-     {"unit", "CODE", "只列这个单位"},
+    {roundFilterOption(),
+     unitFilterOption(),
      {"level", "LEVEL", "green|yellow|red|accountability"},
      {"since", "YYYY-MM-DD", "只列这一天及以后的通知"},
      formatOption()},

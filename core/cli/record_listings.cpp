@@ -29,7 +29,7 @@ Listing roundListing(const std::vector<store::RoundRecord>& rounds) {
                      {"lookback_of", "回看轮次"}});
     for (const auto& r : rounds)
         listing.add({Cell::of(r.code), Cell::of(r.title), Cell::of(r.kind), Cell::optionalText(r.term), Cell::of(r.stage),
-                     Cell::of(std::string(domain::roundStages.label(domain::roundStages.parse(r.stage)))),
+                     Cell::of(domain::roundStages.labelOf(r.stage)),
                      Cell::of(r.startDate), Cell::of(r.endDate), Cell::of(joined(r.plugins)),
                      Cell::optionalText(r.lookbackOfCode)});
     return listing;
@@ -52,7 +52,7 @@ Listing findingListing(const std::vector<store::FindingRecord>& findings) {
         listing.add({Cell::number(f.id), Cell::of(f.roundCode), Cell::of(f.unitCode), Cell::of(f.unitName),
                      Cell::of(f.category), Cell::of(f.title), Cell::of(f.severity),
                      f.amountFen ? Cell::money(*f.amountFen) : Cell{}, Cell::of(f.status),
-                     Cell::of(std::string(domain::findingStatuses.label(domain::findingStatuses.parse(f.status)))),
+                     Cell::of(domain::findingStatuses.labelOf(f.status)),
                      Cell::of(f.source), Cell::boolean(f.transferred)});
     return listing;
 }

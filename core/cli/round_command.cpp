@@ -30,7 +30,7 @@ std::vector<std::string> splitCommas(const std::optional<std::string>& text) {
 }
 
 std::string stageName(const std::string& stage) {
-    return std::string(domain::roundStages.label(domain::roundStages.parse(stage)));
+    return domain::roundStages.labelOf(stage);
 }
 
 int runCreate(Invocation& inv) {
@@ -40,7 +40,7 @@ int runCreate(Invocation& inv) {
                                splitCommas(inv.args.value("plugins")), inv.args.value("lookback-of")};
     const auto round = services::createRound(s.db, s.actor, input);
     inv.out << "已创建巡察轮次 " << round.code << "「" << round.title << "」（"
-            << domain::roundKinds.label(domain::roundKinds.parse(round.kind)) << "，" << round.startDate << " 至 "
+            << domain::roundKinds.labelOf(round.kind) << "，" << round.startDate << " 至 "
             << round.endDate << "），当前阶段：" << stageName(round.stage) << "\n";
     return 0;
 }
@@ -107,7 +107,7 @@ int runList(Invocation& inv) {
 void printShowTable(std::ostream& out, const services::RoundDetail& d) {
     const auto& r = d.round;
     out << "轮次编码：" << r.code << "\n名称：" << r.title << "\n类型：" << r.kind << "（"
-        << domain::roundKinds.label(domain::roundKinds.parse(r.kind)) << "）\n届次：" << r.term.value_or("-")
+        << domain::roundKinds.labelOf(r.kind) << "）\n届次：" << r.term.value_or("-")
         << "\n阶段：" << r.stage << "（" << stageName(r.stage) << "）\n日期：" << r.startDate << " 至 " << r.endDate << "\n";
     if (r.lookbackOfCode) out << "回看轮次：" << *r.lookbackOfCode << "\n";
     out << "检查插件：";
@@ -121,14 +121,14 @@ void printShowTable(std::ostream& out, const services::RoundDetail& d) {
     for (size_t i = 0; i < d.team.size(); ++i) out << (i ? "、" : "") << d.team[i].name << (d.team[i].isLeader ? "（组长）" : "");
     out << (d.team.empty() ? "-" : "") << "\n问题：";
     for (size_t i = 0; i < d.findingCounts.size(); ++i)
-        out << (i ? "，" : "") << domain::findingStatuses.label(domain::findingStatuses.parse(d.findingCounts[i].first)) << " "
+        out << (i ? "，" : "") << domain::findingStatuses.labelOf(d.findingCounts[i].first) << " "
             << d.findingCounts[i].second;
     out << (d.findingCounts.empty() ? "无" : "") << "\n";
 }
 
 void printShowJson(std::ostream& out, const services::RoundDetail& d) {
     auto o = services::roundJson(d.round);
-    Poco::JSON::Object::Ptr stages = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    auto stages = services::jsonObject();
     for (const auto& [stage, date] : d.stageDates) stages->set(stage, date);
     o->set("stage_dates", stages);
     Poco::JSON::Array::Ptr targets = new Poco::JSON::Array;
@@ -136,13 +136,13 @@ void printShowJson(std::ostream& out, const services::RoundDetail& d) {
     o->set("targets", targets);
     Poco::JSON::Array::Ptr team = new Poco::JSON::Array;
     for (const auto& m : d.team) {
-        Poco::JSON::Object::Ptr member = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        auto member = services::jsonObject();
         member->set("user", m.name);
         member->set("is_leader", m.isLeader);
         team->add(member);
     }
     o->set("team", team);
-    Poco::JSON::Object::Ptr counts = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    auto counts = services::jsonObject();
     for (const auto& [status, n] : d.findingCounts) counts->set(status, n);
     o->set("finding_counts", counts);
     out << services::jsonText(o) << "\n";
@@ -213,7 +213,7 @@ const Registration list{CommandSpec{{"round", "list"}, "列出巡察轮次", {fo
                                     "  patrol round list --format json\n", runList}};
 
 const Registration show{CommandSpec{{"round", "show"}, "显示一个轮次：阶段、日期、巡察对象、巡察组和问题数",
-                                    {{"format", "table|json", "输出格式（默认 table）"}}, "CODE", 1, 1,
+                                    {showFormatOption()}, "CODE", 1, 1,
                                     "  patrol round show 2026-R2\n", runShow}};
 
 }  // namespace

@@ -23,9 +23,9 @@
 namespace patrol::cli {
 namespace {
 
-std::string statusText(const std::string& code) { return domain::taskStatuses.quoted(domain::taskStatuses.parse(code)); }
+std::string statusText(const std::string& code) { return domain::taskStatuses.quotedOf(code); }
 std::string levelText(const std::string& code) {
-    return domain::escalationLevels.quoted(domain::escalationLevels.parse(code));
+    return domain::escalationLevels.quotedOf(code);
 }
 
 Cell daysLeftCell(const store::TaskRecord& t, int32_t asOf) {
@@ -78,36 +78,36 @@ int runShow(Invocation& inv) {
         o->set("category", t.category);
         Poco::JSON::Array::Ptr progress = new Poco::JSON::Array;
         for (const auto& p : h.progress) {
-            Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            auto x = services::jsonObject();
             x->set("id", p.id), x->set("author", p.author), x->set("reported_on", p.reportedOn);
             x->set("percent", p.percent), x->set("note", p.narrative);
             progress->add(x);
         }
         Poco::JSON::Array::Ptr evidence = new Poco::JSON::Array;
         for (const auto& e : h.evidence) {
-            Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            auto x = services::jsonObject();
             x->set("id", e.id), x->set("name", e.originalName), x->set("sha256", e.sha256), x->set("size", e.size);
-            x->set("stored_path", e.storedPath), x->set("progress_id", e.progressId ? Poco::Dynamic::Var(*e.progressId) : Poco::Dynamic::Var());
+            x->set("stored_path", e.storedPath), x->set("progress_id", services::orNull(e.progressId));
             evidence->add(x);
         }
         Poco::JSON::Array::Ptr extensions = new Poco::JSON::Array;
         for (const auto& e : h.extensions) {
-            Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            auto x = services::jsonObject();
             x->set("id", e.id), x->set("previous_due", e.previousDue), x->set("requested_due", e.requestedDue);
             x->set("reason", e.reason), x->set("status", e.status), x->set("requested_by", e.requestedBy);
-            x->set("decided_by", e.decidedBy ? Poco::Dynamic::Var(*e.decidedBy) : Poco::Dynamic::Var());
+            x->set("decided_by", services::orNull(e.decidedBy));
             extensions->add(x);
         }
         Poco::JSON::Array::Ptr notices = new Poco::JSON::Array;
         for (const auto& n : h.notices) {
-            Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            auto x = services::jsonObject();
             x->set("id", n.id), x->set("level", n.level), x->set("as_of", n.asOf), x->set("message", n.message);
             x->set("recipients", Poco::JSON::Parser().parse(n.recipients));
             notices->add(x);
         }
         Poco::JSON::Array::Ptr history = new Poco::JSON::Array;
         for (const auto& e : h.events) {
-            Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            auto x = services::jsonObject();
             x->set("id", e.id), x->set("at", e.at), x->set("actor", e.content.actor), x->set("action", e.content.action);
             x->set("after", e.content.after ? Poco::JSON::Parser().parse(*e.content.after) : Poco::Dynamic::Var());
             history->add(x);
@@ -120,7 +120,7 @@ int runShow(Invocation& inv) {
     inv.out << "整改任务 #" << t.id << "\n"
             << "  问题:     #" << t.findingId << " " << t.findingTitle << "（" << t.category << "）\n"
             << "  轮次/单位: " << t.roundCode << " / " << t.unitCode << " " << t.unitName << "\n"
-            << "  类型:     " << domain::rectificationKinds.quoted(domain::rectificationKinds.parse(t.kind)) << "\n"
+            << "  类型:     " << domain::rectificationKinds.quotedOf(t.kind) << "\n"
             << "  交办日期: " << t.assignedOn << "    期限: " << t.dueDate << "\n"
             << "  状态:     " << statusText(t.status) << "    预警: " << levelText(t.level) << "    退回次数: "
             << t.returnedCount << "\n"
@@ -136,7 +136,7 @@ int runShow(Invocation& inv) {
     inv.out << "延期申请（" << h.extensions.size() << "）:\n";
     for (const auto& e : h.extensions)
         inv.out << "  #" << e.id << "  " << e.previousDue << " → " << e.requestedDue << "  "
-                << domain::extensionStatuses.quoted(domain::extensionStatuses.parse(e.status)) << "  " << e.reason << "\n";
+                << domain::extensionStatuses.quotedOf(e.status) << "  " << e.reason << "\n";
     inv.out << "预警通知（" << h.notices.size() << "）:\n";
     for (const auto& n : h.notices) inv.out << "  " << n.asOf << "  " << n.message << "\n";
     inv.out << "历史（" << h.events.size() << "）:\n";
@@ -214,7 +214,7 @@ const OptionSpec kAsOf{"as-of", "YYYY-MM-DD", "按这一天计算（默认今天
 const Registration listRegistration{CommandSpec{
     {"task", "list"},
     "列出可见的整改任务",
-    {{"round", "CODE", "只列这一轮"}, {"unit", "CODE", "只列这个单位"},
+    {roundFilterOption(), unitFilterOption(),
      {"status", "STATUS", "assigned|planned|in_progress|submitted|accepted"},
      {"level", "LEVEL", "none|green|yellow|red|accountability"}, {"overdue", "", "只列未销号且已逾期的"}, kAsOf,
      formatOption()},
@@ -223,7 +223,7 @@ const Registration listRegistration{CommandSpec{
     runList}};
 
 const Registration showRegistration{CommandSpec{
-    {"task", "show"}, "显示一项整改任务及其全部历史", {{"format", "table|json", "输出格式（默认 table）"}}, "ID", 1, 1,
+    {"task", "show"}, "显示一项整改任务及其全部历史", {showFormatOption()}, "ID", 1, 1,
     "  patrol task show 3\n", runShow}};
 
 const Registration planRegistration{CommandSpec{

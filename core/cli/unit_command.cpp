@@ -14,7 +14,7 @@ int runAdd(Invocation& inv) {
                                         {inv.args.required("code"), inv.args.required("name"), inv.args.required("kind"),
                                          inv.args.value("parent")});
     inv.out << "已添加单位 " << unit.code << " " << unit.name << "（"
-            << domain::unitKinds.label(domain::unitKinds.parse(unit.kind)) << "）";
+            << domain::unitKinds.labelOf(unit.kind) << "）";
     if (unit.parentCode) inv.out << "，上级单位 " << *unit.parentCode;
     inv.out << "\n";
     return 0;
@@ -34,7 +34,7 @@ int runList(Invocation& inv) {
     Listing listing({{"code", "编码"}, {"name", "名称"}, {"kind", "类型"}, {"kind_name", "类型名称"}, {"parent", "上级单位"}});
     for (const auto& u : services::listUnits(s.db, s.actor))
         listing.add({Cell::of(u.code), Cell::of(u.name), Cell::of(u.kind),
-                     Cell::of(std::string(domain::unitKinds.label(domain::unitKinds.parse(u.kind)))),
+                     Cell::of(domain::unitKinds.labelOf(u.kind)),
                      Cell::optionalText(u.parentCode)});
     listing.print(inv.out, format);
     return 0;

@@ -13,7 +13,7 @@ int runAdd(Invocation& inv) {
     const auto added = services::addUser(s.db, s.actor,
                                          {inv.args.required("name"), inv.args.required("role"), inv.args.value("unit"),
                                           inv.args.values("conflict")});
-    inv.out << "已添加用户「" << added.user.name << "」（" << domain::roles.label(domain::roles.parse(added.user.role)) << "）";
+    inv.out << "已添加用户「" << added.user.name << "」（" << domain::roles.labelOf(added.user.role) << "）";
     if (added.user.unitCode) inv.out << "，所属单位 " << *added.user.unitCode;
     inv.out << "\nAPI 令牌（只显示这一次，请妥善保存）：\n" << added.token << "\n";
     return 0;
@@ -32,7 +32,7 @@ int runList(Invocation& inv) {
         std::string conflicts;
         for (const auto& c : v.conflictUnits) conflicts += (conflicts.empty() ? "" : ",") + c;
         listing.add({Cell::of(v.user.name), Cell::of(v.user.role),
-                     Cell::of(std::string(domain::roles.label(domain::roles.parse(v.user.role)))),
+                     Cell::of(domain::roles.labelOf(v.user.role)),
                      Cell::optionalText(v.user.unitCode), Cell::boolean(v.user.revoked), Cell::of(conflicts)});
     }
     listing.print(inv.out, format);

@@ -37,6 +37,12 @@ public:
                         " 之一，请改用其中一个。");
     }
 
+    // A code word as stored or typed: the word itself, its label, or how messages name it; an
+    // unknown word is refused as by parse().
+    std::string checked(std::string_view word) const { return std::string(code(parse(word))); }
+    std::string labelOf(std::string_view word) const { return std::string(label(parse(word))); }
+    std::string quotedOf(std::string_view word) const { return quoted(parse(word)); }
+
     std::string_view code(E value) const { return term(value).code; }
     std::string_view label(E value) const { return term(value).label; }
 

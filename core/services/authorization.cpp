@@ -22,11 +22,15 @@ void requireAdminOrLeader(const Actor& actor, const std::string& doing) {
         throw UserError(describeActor(actor) + "无权" + doing + "：只有巡察办管理员（admin）和领导小组（leader）可以这样做。");
 }
 
+bool isRoundInspector(store::Database& db, const Actor& actor, int64_t roundId) {
+    return actor.role == Role::Inspector && actor.userId && store::isTeamMember(db, roundId, *actor.userId);
+}
+
 bool canAccessRound(store::Database& db, const Actor& actor, const store::RoundRecord& round, Access access) {
     switch (actor.role) {
         case Role::Admin: return true;
         case Role::Leader: return access == Access::Read;
-        case Role::Inspector: return actor.userId && store::isTeamMember(db, round.id, *actor.userId);
+        case Role::Inspector: return isRoundInspector(db, actor, round.id);
         case Role::Unit:
             if (access == Access::Write || !actor.unitId) return false;
             for (const auto& unit : store::roundTargets(db, round.id))
@@ -49,7 +53,7 @@ bool canSeeFinding(store::Database& db, const Actor& actor, const store::Finding
     switch (actor.role) {
         case Role::Admin:
         case Role::Leader: return true;
-        case Role::Inspector: return actor.userId && store::isTeamMember(db, finding.roundId, *actor.userId);
+        case Role::Inspector: return isRoundInspector(db, actor, finding.roundId);
         case Role::Unit: {
             if (actor.unitId != finding.unitId) return false;
             const auto status = domain::findingStatuses.parse(finding.status);
@@ -64,7 +68,7 @@ bool canSeeRectification(store::Database& db, const Actor& actor, int64_t roundI
     switch (actor.role) {
         case Role::Admin:
         case Role::Leader: return true;
-        case Role::Inspector: return actor.userId && store::isTeamMember(db, roundId, *actor.userId);
+        case Role::Inspector: return isRoundInspector(db, actor, roundId);
         case Role::Unit: return actor.unitId == unitId;
     }
     return false;

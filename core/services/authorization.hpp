@@ -18,6 +18,9 @@ void requireAdmin(const Actor& actor, const std::string& doing);
 // Admins, and leaders for reading.
 void requireAdminOrLeader(const Actor& actor, const std::string& doing);
 
+// An inspector on the round's team (巡察组成员).
+bool isRoundInspector(store::Database& db, const Actor& actor, int64_t roundId);
+
 bool canAccessRound(store::Database& db, const Actor& actor, const store::RoundRecord& round, Access access);
 void requireRoundAccess(store::Database& db, const Actor& actor, const store::RoundRecord& round, Access access,
                         const std::string& doing);

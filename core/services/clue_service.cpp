@@ -11,9 +11,9 @@
 #include "core/services/authorization.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
+#include "core/services/round_service.hpp"
 #include "core/store/finding_links.hpp"
 #include "core/store/finding_repository.hpp"
-#include "core/store/round_membership_repository.hpp"
 #include "core/store/round_repository.hpp"
 #include "core/store/transaction.hpp"
 
@@ -27,7 +27,7 @@ bool seesClues(store::Database& db, const Actor& actor, int64_t roundId) {
     switch (actor.role) {
         case Role::Admin:
         case Role::Leader: return true;
-        case Role::Inspector: return actor.userId && store::isTeamMember(db, roundId, *actor.userId);
+        case Role::Inspector: return isRoundInspector(db, actor, roundId);
         case Role::Unit: return false;
     }
     return false;
@@ -36,8 +36,7 @@ bool seesClues(store::Database& db, const Actor& actor, int64_t roundId) {
 // Only admin and the round's inspectors change clues; leaders read them.
 void requireClueWriter(store::Database& db, const Actor& actor, int64_t roundId, const std::string& roundCode,
                        const std::string& doing) {
-    if (actor.role == Role::Admin) return;
-    if (actor.role == Role::Inspector && actor.userId && store::isTeamMember(db, roundId, *actor.userId)) return;
+    if (actor.role == Role::Admin || isRoundInspector(db, actor, roundId)) return;
     throw UserError(describeActor(actor) + "无权" + doing + "：只有管理员和巡察轮次 " + roundCode + " 的巡察组成员可以这样做。");
 }
 
@@ -61,14 +60,14 @@ ClueView requireVisibleClue(store::Database& db, const Actor& actor, int64_t clu
 }
 
 Poco::JSON::Object::Ptr clueJson(const ClueView& v) {
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    auto o = jsonObject();
     o->set("id", v.clue.id);
     o->set("finding_id", v.clue.findingId);
     o->set("receiver", v.clue.receiver);
     o->set("transferred_on", v.clue.transferredOn);
-    o->set("reply_due", v.clue.replyDue ? Poco::Dynamic::Var(*v.clue.replyDue) : Poco::Dynamic::Var());
+    o->set("reply_due", orNull(v.clue.replyDue));
     o->set("status", std::string(domain::clueStatuses.code(v.status)));
-    o->set("method", v.method ? Poco::Dynamic::Var(*v.method) : Poco::Dynamic::Var());
+    o->set("method", orNull(v.method));
     o->set("outcomes", static_cast<int64_t>(v.outcomes.size()));
     return o;
 }
@@ -101,7 +100,7 @@ ClueView transferClue(store::Database& db, const Actor& actor, int64_t findingId
     requireClueWriter(db, actor, finding->roundId, finding->roundCode, "移交问题线索");
     if (finding->status == "suspected" || finding->status == "dismissed")
         throw UserError("问题 #" + std::to_string(findingId) + " 的状态为" +
-                        domain::findingStatuses.quoted(domain::findingStatuses.parse(finding->status)) +
+                        domain::findingStatuses.quotedOf(finding->status) +
                         "，不能移交：只有已确认的问题可以作为线索移交。请先确认该问题。");
     if (const auto existing = store::findClueByFinding(db, findingId))
         throw UserError("问题 #" + std::to_string(findingId) + " 已于 " + existing->transferredOn + " 移交" +
@@ -179,11 +178,7 @@ ClueView showClue(store::Database& db, const Actor& actor, int64_t clueId) {
 
 std::vector<ClueView> listClues(store::Database& db, const Actor& actor, const std::optional<std::string>& roundCode) {
     std::optional<int64_t> roundId;
-    if (roundCode) {
-        const auto round = store::findRoundByCode(db, *roundCode);
-        if (!round) throw UserError("巡察轮次「" + *roundCode + "」不存在。请用 patrol round list 查看已有轮次。");
-        roundId = round->id;
-    }
+    if (roundCode) roundId = requireRound(db, *roundCode).id;
     std::vector<ClueView> out;
     for (auto& clue : store::listClues(db, roundId))
         if (seesClues(db, actor, clue.roundId)) out.push_back(viewOf(db, std::move(clue)));

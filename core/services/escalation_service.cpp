@@ -6,7 +6,6 @@
 #include "core/services/authorization.hpp"
 #include "core/services/record_json.hpp"
 #include "core/services/task_audit.hpp"
-#include "core/store/round_membership_repository.hpp"
 #include "core/store/transaction.hpp"
 
 namespace patrol::services {
@@ -61,7 +60,7 @@ std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t
     store::TaskQuery open;
     open.openOnly = true;
     for (const auto& task : store::listTasks(db, open)) {
-        if (actor.role == domain::Role::Inspector && !(actor.userId && store::isTeamMember(db, task.roundId, *actor.userId)))
+        if (actor.role == domain::Role::Inspector && !isRoundInspector(db, actor, task.roundId))
             continue;
         const auto current = domain::escalationLevels.parse(task.level);
         const int32_t due = *civil::parseDate(task.dueDate);
@@ -78,7 +77,7 @@ std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t
         rise.notice.message = noticeMessage(after, raised, rise.daysLeft, rise.recipients);
         rise.notice.asOf = civil::formatDate(asOf);
         rise.notice.id = store::insertNotice(db, rise.notice);
-        Poco::JSON::Object::Ptr extra = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        auto extra = jsonObject();
         extra->set("as_of", rise.notice.asOf);
         extra->set("notice_id", rise.notice.id);
         extra->set("notice", rise.notice.message);

@@ -69,12 +69,12 @@ store::FindingRecord addFinding(store::Database& db, const Actor& actor, const F
     f.category = requireText(input.category, "问题类别");
     f.title = requireText(input.title, "问题标题");
     f.detail = input.detail;
-    f.severity = std::string(domain::severities.code(domain::severities.parse(input.severity.value_or("medium"))));
+    f.severity = domain::severities.checked(input.severity.value_or("medium"));
     if (input.amount) f.amountFen = requireAmount(*input.amount);
     if (input.peopleCount) f.peopleCount = requireCount(*input.peopleCount, "涉及人数");
     if (input.peopleLevel && !input.peopleLevel->empty()) f.peopleLevel = input.peopleLevel;
     if (input.rectificationKind)
-        f.rectificationKind = std::string(domain::rectificationKinds.code(domain::rectificationKinds.parse(*input.rectificationKind)));
+        f.rectificationKind = domain::rectificationKinds.checked(*input.rectificationKind);
     f.source = "manual";
     f.status = std::string(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Manual)));
     f.createdBy = actor.name;
@@ -114,7 +114,7 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
         f.category = c.category;
         f.title = c.title;
         f.detail = c.detail;
-        f.severity = std::string(domain::severities.code(domain::severities.parse(c.severity)));
+        f.severity = domain::severities.checked(c.severity);
         f.amountFen = c.amountFen;
         f.source = "check:" + c.plugin + "/" + c.rule;
         f.refs = c.refsJson;
@@ -135,7 +135,7 @@ std::vector<store::FindingRecord> listFindings(store::Database& db, const Actor&
     store::FindingQuery query;
     if (filter.roundCode) query.roundId = requireRound(db, *filter.roundCode).id;
     if (filter.unitCode) query.unitId = requireUnit(db, *filter.unitCode).id;
-    if (filter.status) query.status = std::string(domain::findingStatuses.code(domain::findingStatuses.parse(*filter.status)));
+    if (filter.status) query.status = domain::findingStatuses.checked(*filter.status);
     std::vector<store::FindingRecord> visible;
     for (auto& f : store::listFindings(db, query))
         if (canSeeFinding(db, actor, f)) visible.push_back(std::move(f));

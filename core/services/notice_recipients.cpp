@@ -6,6 +6,8 @@
 
 #include <sstream>
 
+#include "core/services/record_json.hpp"
+
 namespace patrol::services {
 
 std::string recipientsText(const std::vector<NoticeRecipient>& recipients) {
@@ -20,7 +22,7 @@ std::string recipientsText(const std::vector<NoticeRecipient>& recipients) {
 std::string recipientsJson(const std::vector<NoticeRecipient>& recipients) {
     Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
     for (const auto& r : recipients) {
-        Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        auto o = jsonObject();
         o->set("role", std::string(domain::recipients.code(r.role)));
         o->set("label", std::string(domain::recipients.label(r.role)));
         o->set("name", r.name);

@@ -24,7 +24,7 @@ std::vector<store::NoticeRecord> listNotices(store::Database& db, const Actor& a
     if (filter.roundCode) query.roundId = requireVisibleRound(db, actor, *filter.roundCode).id;
     if (filter.unitCode) query.unitId = requireVisibleUnit(db, actor, *filter.unitCode).id;
     if (actor.role == domain::Role::Unit) query.unitId = actor.unitId.value_or(0);
-    if (filter.level) query.level = std::string(domain::escalationLevels.code(domain::escalationLevels.parse(*filter.level)));
+    if (filter.level) query.level = domain::escalationLevels.checked(*filter.level);
     if (filter.since) query.since = civil::formatDate(*filter.since);
     std::vector<store::NoticeRecord> visible;
     for (auto& notice : store::listNotices(db, query))

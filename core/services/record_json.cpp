@@ -7,19 +7,10 @@
 
 namespace patrol::services {
 
-namespace {
-
-Poco::JSON::Object::Ptr ordered() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
-
-template <typename T>
-Poco::Dynamic::Var orNull(const std::optional<T>& value) {
-    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
-}
-
-}  // namespace
+Poco::JSON::Object::Ptr jsonObject() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
 Poco::JSON::Object::Ptr unitJson(const store::UnitRecord& u) {
-    auto o = ordered();
+    auto o = jsonObject();
     o->set("code", u.code);
     o->set("name", u.name);
     o->set("kind", u.kind);
@@ -28,7 +19,7 @@ Poco::JSON::Object::Ptr unitJson(const store::UnitRecord& u) {
 }
 
 Poco::JSON::Object::Ptr userJson(const store::UserRecord& u) {
-    auto o = ordered();
+    auto o = jsonObject();
     o->set("name", u.name);
     o->set("role", u.role);
     o->set("unit", orNull(u.unitCode));
@@ -37,7 +28,7 @@ Poco::JSON::Object::Ptr userJson(const store::UserRecord& u) {
 }
 
 Poco::JSON::Object::Ptr roundJson(const store::RoundRecord& r) {
-    auto o = ordered();
+    auto o = jsonObject();
     o->set("code", r.code);
     o->set("title", r.title);
     o->set("kind", r.kind);
@@ -53,7 +44,7 @@ Poco::JSON::Object::Ptr roundJson(const store::RoundRecord& r) {
 }
 
 Poco::JSON::Object::Ptr findingJson(const store::FindingRecord& f) {
-    auto o = ordered();
+    auto o = jsonObject();
     o->set("id", f.id);
     o->set("round", f.roundCode);
     o->set("unit", f.unitCode);

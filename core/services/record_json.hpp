@@ -4,6 +4,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <optional>
 #include <string>
 
 #include "core/store/finding_repository.hpp"
@@ -12,6 +13,15 @@
 #include "core/store/user_repository.hpp"
 
 namespace patrol::services {
+
+// An empty object whose keys keep the order they are set in.
+Poco::JSON::Object::Ptr jsonObject();
+
+// The value, or JSON null when there is none.
+template <typename T>
+Poco::Dynamic::Var orNull(const std::optional<T>& value) {
+    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
+}
 
 Poco::JSON::Object::Ptr unitJson(const store::UnitRecord& unit);
 Poco::JSON::Object::Ptr userJson(const store::UserRecord& user);

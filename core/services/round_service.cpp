@@ -32,7 +32,7 @@ namespace {
 std::string unitName(const store::UnitRecord& u) { return "「" + u.name + "」(" + u.code + ")"; }
 
 Poco::JSON::Object::Ptr memberJson(const std::string& unitOrUser, const std::string& key, bool leader = false) {
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    auto o = jsonObject();
     o->set(key, unitOrUser);
     if (key == "user") o->set("is_leader", leader);
     return o;
@@ -172,7 +172,7 @@ store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const s
     const std::string dayText = civil::formatDate(day);
     for (const auto& [stage, enteredOn] : store::roundStageDates(db, round.id))
         if (enteredOn > dayText)
-            throw UserError("推进日期 " + dayText + " 早于该轮进入" + domain::roundStages.quoted(domain::roundStages.parse(stage)) +
+            throw UserError("推进日期 " + dayText + " 早于该轮进入" + domain::roundStages.quotedOf(stage) +
                             "阶段的日期 " + enteredOn + "。请检查日期。");
 
     std::vector<int64_t> fedBack;
@@ -204,7 +204,6 @@ store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const s
         if (onFeedback) onFeedback(FeedbackEntry{db, actor, moved, day, fedBack});
     }
     // Closing (评估销号) needs every rectification task accepted; rectified findings close with it.
-    if (requested == RoundStage::Closed) closeRoundRectification(db, moved, actor);
     if (requested == RoundStage::Closed) closeRoundRectification(db, moved, actor);
     tx.commit();
     return moved;

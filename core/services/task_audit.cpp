@@ -1,32 +1,27 @@
 #include "core/services/task_audit.hpp"
 
 #include "core/services/audit_trail.hpp"
+#include "core/services/record_json.hpp"
 
 namespace patrol::services {
 
-namespace {
-
-Poco::Dynamic::Var optional(const std::optional<std::string>& s) { return s ? Poco::Dynamic::Var(*s) : Poco::Dynamic::Var(); }
-
-}  // namespace
-
 Poco::JSON::Object::Ptr taskJson(const store::TaskRecord& t) {
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    auto o = jsonObject();
     o->set("id", t.id);
     o->set("finding_id", t.findingId);
     o->set("round", t.roundCode);
     o->set("unit", t.unitCode);
     o->set("kind", t.kind);
-    o->set("measure", optional(t.measure));
-    o->set("handler", optional(t.handler));
-    o->set("leader", optional(t.leader));
+    o->set("measure", orNull(t.measure));
+    o->set("handler", orNull(t.handler));
+    o->set("leader", orNull(t.leader));
     o->set("assigned_on", t.assignedOn);
     o->set("due", t.dueDate);
     o->set("status", t.status);
     o->set("level", t.level);
     o->set("returned_count", t.returnedCount);
-    o->set("accepted_on", optional(t.acceptedOn));
-    o->set("verification_note", optional(t.verificationNote));
+    o->set("accepted_on", orNull(t.acceptedOn));
+    o->set("verification_note", orNull(t.verificationNote));
     return o;
 }
 

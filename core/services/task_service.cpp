@@ -11,10 +11,11 @@
 #include "core/services/authorization.hpp"
 #include "core/services/finding_progress.hpp"
 #include "core/services/input_checks.hpp"
+#include "core/services/record_json.hpp"
+#include "core/services/round_service.hpp"
 #include "core/services/task_audit.hpp"
-#include "core/store/round_membership_repository.hpp"
+#include "core/services/unit_service.hpp"
 #include "core/store/transaction.hpp"
-#include "core/store/unit_repository.hpp"
 
 namespace patrol::services {
 
@@ -35,8 +36,7 @@ void requireUnitOwner(const Actor& actor, const store::TaskRecord& task, const s
 }
 
 void requireVerifier(store::Database& db, const Actor& actor, const store::TaskRecord& task, const std::string& doing) {
-    if (actor.role == Role::Admin) return;
-    if (actor.role == Role::Inspector && actor.userId && store::isTeamMember(db, task.roundId, *actor.userId)) return;
+    if (actor.role == Role::Admin || isRoundInspector(db, actor, task.roundId)) return;
     throw UserError(describeActor(actor) + "无权" + doing + "（整改任务 #" + std::to_string(task.id) + "）：只有巡察轮次 " +
                     task.roundCode + " 的巡察组成员和管理员可以这样做。");
 }
@@ -48,24 +48,14 @@ store::TaskRecord moved(const store::TaskRecord& task, TaskEvent event) {
     return after;
 }
 
-Poco::JSON::Object::Ptr object() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
-
 }  // namespace
 
 std::vector<store::TaskRecord> listTasks(store::Database& db, const Actor& actor, const TaskFilter& filter) {
     store::TaskQuery query;
-    if (filter.roundCode) {
-        const auto round = store::findRoundByCode(db, *filter.roundCode);
-        if (!round) throw UserError("巡察轮次「" + *filter.roundCode + "」不存在。请用 patrol round list 查看已有轮次。");
-        query.roundId = round->id;
-    }
-    if (filter.unitCode) {
-        const auto unit = store::findUnitByCode(db, *filter.unitCode);
-        if (!unit) throw UserError("单位「" + *filter.unitCode + "」不存在。请用 patrol unit list 查看已有单位。");
-        query.unitId = unit->id;
-    }
-    if (filter.status) query.status = std::string(domain::taskStatuses.code(domain::taskStatuses.parse(*filter.status)));
-    if (filter.level) query.level = std::string(domain::escalationLevels.code(domain::escalationLevels.parse(*filter.level)));
+    if (filter.roundCode) query.roundId = requireRound(db, *filter.roundCode).id;
+    if (filter.unitCode) query.unitId = requireUnit(db, *filter.unitCode).id;
+    if (filter.status) query.status = domain::taskStatuses.checked(*filter.status);
+    if (filter.level) query.level = domain::escalationLevels.checked(*filter.level);
     query.openOnly = filter.overdue;
     const std::string asOf = civil::formatDate(filter.asOf);
     std::vector<store::TaskRecord> out;
@@ -154,14 +144,14 @@ store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_
         record.findingId = task.findingId;
         record.uploadedBy = actor.name;
         store::insertEvidence(db, record);
-        auto f = object();
+        auto f = jsonObject();
         f->set("name", e.originalName);
         f->set("sha256", e.sha256);
         f->set("size", e.size);
         files->add(f);
     }
     store::updateTask(db, after);
-    auto extra = object();
+    auto extra = jsonObject();
     extra->set("progress_id", progressId);
     extra->set("percent", input.percent);
     extra->set("note", note);
@@ -214,7 +204,7 @@ store::TaskRecord returnTask(store::Database& db, const Actor& actor, int64_t ta
     auto after = moved(task, TaskEvent::Return);
     after.returnedCount = task.returnedCount + 1;
     store::updateTask(db, after);
-    auto extra = object();
+    auto extra = jsonObject();
     extra->set("reason", why);
     auditTask(db, actor, "task.return", task, after, extra);
     tx.commit();
@@ -239,7 +229,7 @@ store::ExtensionRecord requestExtension(store::Database& db, const Actor& actor,
     request.status = std::string(domain::extensionStatuses.code(domain::ExtensionStatus::Pending));
     request.requestedBy = actor.name;
     const int64_t id = store::insertExtension(db, request);
-    auto extra = object();
+    auto extra = jsonObject();
     extra->set("extension_id", id);
     extra->set("requested_due", request.requestedDue);
     extra->set("reason", why);
@@ -270,7 +260,7 @@ store::TaskRecord decideExtension(store::Database& db, const Actor& actor, int64
         after.level = std::string(domain::escalationLevels.code(level));
         store::updateTask(db, after);
     }
-    auto extra = object();
+    auto extra = jsonObject();
     extra->set("extension_id", request->id);
     extra->set("requested_due", request->requestedDue);
     auditTask(db, actor, approve ? "task.extension.approve" : "task.extension.deny", task, after, extra);

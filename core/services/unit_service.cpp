@@ -37,7 +37,7 @@ struct CheckedUnit {
 
 CheckedUnit checkUnit(const UnitInput& input) {
     CheckedUnit u{requireCode(input.code, "单位编码"), requireText(input.name, "单位名称"),
-                  std::string(domain::unitKinds.code(domain::unitKinds.parse(input.kind))), std::nullopt};
+                  domain::unitKinds.checked(input.kind), std::nullopt};
     if (input.parentCode && !input.parentCode->empty()) u.parentCode = requireCode(*input.parentCode, "上级单位编码");
     return u;
 }

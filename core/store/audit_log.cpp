@@ -5,6 +5,7 @@
 
 #include "core/domain/errors.hpp"
 #include "core/store/clock.hpp"
+#include "core/store/conditions.hpp"
 #include "core/store/database.hpp"
 #include "core/store/meta_repository.hpp"
 #include "core/store/sha256.hpp"
@@ -112,20 +113,12 @@ AuditChainReport verifyAuditChain(Database& db) {
 }
 
 std::vector<AuditEvent> listAuditEvents(Database& db, const AuditFilter& filter) {
-    std::string sql = std::string("SELECT ") + kColumns + " FROM audit_events WHERE 1=1";
-    if (filter.entity) sql += " AND entity = :entity";
-    if (filter.actor) sql += " AND actor = :actor";
-    if (filter.since) sql += " AND at >= :since";
-    sql += " ORDER BY id DESC";
-    if (filter.limit) sql += " LIMIT :limit";
-    auto st = db.prepare(sql);
-    int index = 0;
-    if (filter.entity) st.bind(++index, *filter.entity);
-    if (filter.actor) st.bind(++index, *filter.actor);
-    if (filter.since) st.bind(++index, *filter.since);
-    if (filter.limit) st.bind(++index, *filter.limit);
-    std::vector<AuditEvent> events;
-    while (st.step()) events.push_back(readEvent(st));
+    Conditions where;
+    where.when(filter.entity, "entity = ?").when(filter.actor, "actor = ?").when(filter.since, "at >= ?");
+    auto st = where.prepare(db, std::string("SELECT ") + kColumns + " FROM audit_events",
+                            filter.limit ? "ORDER BY id DESC LIMIT ?" : "ORDER BY id DESC");
+    if (filter.limit) st.bind(where.boundCount() + 1, *filter.limit);
+    const auto events = st.collect(readEvent);
     return {events.rbegin(), events.rend()};
 }
 

@@ -1,5 +1,6 @@
 #include "core/store/clue_repository.hpp"
 
+#include "core/store/conditions.hpp"
 #include "core/store/database.hpp"
 
 namespace patrol::store {
@@ -27,11 +28,6 @@ ClueRecord readClue(const Statement& st) {
     return c;
 }
 
-std::optional<ClueRecord> firstClue(Statement& st) {
-    if (!st.step()) return std::nullopt;
-    return readClue(st);
-}
-
 }  // namespace
 
 int64_t insertClue(Database& db, const ClueRecord& c) {
@@ -42,23 +38,15 @@ int64_t insertClue(Database& db, const ClueRecord& c) {
 }
 
 std::optional<ClueRecord> findClueById(Database& db, int64_t id) {
-    auto st = db.prepare(std::string(kSelect) + "WHERE c.id = ?");
-    st.bindAll(id);
-    return firstClue(st);
+    return db.prepare(std::string(kSelect) + "WHERE c.id = ?").bindAll(id).first(readClue);
 }
 
 std::optional<ClueRecord> findClueByFinding(Database& db, int64_t findingId) {
-    auto st = db.prepare(std::string(kSelect) + "WHERE c.finding_id = ?");
-    st.bindAll(findingId);
-    return firstClue(st);
+    return db.prepare(std::string(kSelect) + "WHERE c.finding_id = ?").bindAll(findingId).first(readClue);
 }
 
 std::vector<ClueRecord> listClues(Database& db, std::optional<int64_t> roundId) {
-    auto st = db.prepare(std::string(kSelect) + (roundId ? "WHERE f.round_id = ? " : "") + "ORDER BY c.id");
-    if (roundId) st.bind(1, *roundId);
-    std::vector<ClueRecord> out;
-    while (st.step()) out.push_back(readClue(st));
-    return out;
+    return Conditions().when(roundId, "f.round_id = ?").prepare(db, kSelect, "ORDER BY c.id").collect(readClue);
 }
 
 int64_t insertDisposal(Database& db, const DisposalRecord& d) {
@@ -69,11 +57,11 @@ int64_t insertDisposal(Database& db, const DisposalRecord& d) {
 }
 
 std::vector<DisposalRecord> listDisposals(Database& db, int64_t clueId) {
-    auto st = db.prepare("SELECT id, clue_id, method, decided_on, note FROM clue_disposals WHERE clue_id = ? ORDER BY id");
-    st.bindAll(clueId);
-    std::vector<DisposalRecord> out;
-    while (st.step()) out.push_back({st.integer(0), st.integer(1), st.text(2), st.text(3), st.optionalText(4)});
-    return out;
+    return db.prepare("SELECT id, clue_id, method, decided_on, note FROM clue_disposals WHERE clue_id = ? ORDER BY id")
+        .bindAll(clueId)
+        .collect([](const Statement& st) {
+            return DisposalRecord{st.integer(0), st.integer(1), st.text(2), st.text(3), st.optionalText(4)};
+        });
 }
 
 int64_t insertOutcome(Database& db, const OutcomeRecord& o) {
@@ -88,9 +76,7 @@ int64_t insertOutcome(Database& db, const OutcomeRecord& o) {
 std::vector<OutcomeRecord> listOutcomes(Database& db, int64_t clueId) {
     auto st = db.prepare("SELECT id, clue_id, person, person_level, form, party_sanction, gov_sanction, org_handling, "
                          "referred, recovered_fen, recorded_on FROM clue_outcomes WHERE clue_id = ? ORDER BY id");
-    st.bindAll(clueId);
-    std::vector<OutcomeRecord> out;
-    while (st.step()) {
+    return st.bindAll(clueId).collect([](const Statement& st) {
         OutcomeRecord o;
         o.id = st.integer(0);
         o.clueId = st.integer(1);
@@ -103,9 +89,8 @@ std::vector<OutcomeRecord> listOutcomes(Database& db, int64_t clueId) {
         o.referred = st.integer(8) != 0;
         o.recoveredFen = st.integer(9);
         o.recordedOn = st.text(10);
-        out.push_back(std::move(o));
-    }
-    return out;
+        return o;
+    });
 }
 
 }  // namespace patrol::store

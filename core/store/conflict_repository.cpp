@@ -7,13 +7,13 @@ namespace patrol::store {
 namespace {
 
 std::vector<ConflictRecord> selectConflicts(Database& db, const char* where, int64_t id) {
-    auto st = db.prepare(std::string("SELECT c.user_id, s.name, c.unit_id, n.code, n.name FROM user_conflicts c "
-                                     "JOIN users s ON s.id = c.user_id JOIN units n ON n.id = c.unit_id WHERE ") +
-                         where + " ORDER BY s.name, n.code");
-    st.bindAll(id);
-    std::vector<ConflictRecord> out;
-    while (st.step()) out.push_back({st.integer(0), st.text(1), st.integer(2), st.text(3), st.text(4)});
-    return out;
+    return db.prepare(std::string("SELECT c.user_id, s.name, c.unit_id, n.code, n.name FROM user_conflicts c "
+                                  "JOIN users s ON s.id = c.user_id JOIN units n ON n.id = c.unit_id WHERE ") +
+                      where + " ORDER BY s.name, n.code")
+        .bindAll(id)
+        .collect([](const Statement& st) {
+            return ConflictRecord{st.integer(0), st.text(1), st.integer(2), st.text(3), st.text(4)};
+        });
 }
 
 }  // namespace

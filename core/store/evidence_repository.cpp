@@ -17,9 +17,7 @@ int64_t insertEvidence(Database& db, const EvidenceRecord& e) {
 std::vector<EvidenceRecord> listTaskEvidence(Database& db, int64_t taskId) {
     auto st = db.prepare("SELECT id, sha256, size, original_name, stored_path, task_id, progress_id, finding_id, "
                          "uploaded_by, uploaded_at FROM evidence WHERE task_id = ? ORDER BY id");
-    st.bindAll(taskId);
-    std::vector<EvidenceRecord> out;
-    while (st.step()) {
+    return st.bindAll(taskId).collect([](const Statement& st) {
         EvidenceRecord e;
         e.id = st.integer(0);
         e.sha256 = st.text(1);
@@ -31,9 +29,8 @@ std::vector<EvidenceRecord> listTaskEvidence(Database& db, int64_t taskId) {
         e.findingId = st.optionalInteger(7);
         e.uploadedBy = st.text(8);
         e.uploadedAt = st.text(9);
-        out.push_back(std::move(e));
-    }
-    return out;
+        return e;
+    });
 }
 
 }  // namespace patrol::store

@@ -37,18 +37,11 @@ int64_t insertExtension(Database& db, const ExtensionRecord& e) {
 }
 
 std::optional<ExtensionRecord> findExtensionById(Database& db, int64_t id) {
-    auto st = db.prepare(std::string(kSelect) + "WHERE id = ?");
-    st.bindAll(id);
-    if (!st.step()) return std::nullopt;
-    return readExtension(st);
+    return db.prepare(std::string(kSelect) + "WHERE id = ?").bindAll(id).first(readExtension);
 }
 
 std::vector<ExtensionRecord> listExtensions(Database& db, int64_t taskId) {
-    auto st = db.prepare(std::string(kSelect) + "WHERE task_id = ? ORDER BY id");
-    st.bindAll(taskId);
-    std::vector<ExtensionRecord> out;
-    while (st.step()) out.push_back(readExtension(st));
-    return out;
+    return db.prepare(std::string(kSelect) + "WHERE task_id = ? ORDER BY id").bindAll(taskId).collect(readExtension);
 }
 
 void setExtensionDecision(Database& db, int64_t id, const std::string& status, const std::string& decidedBy) {

@@ -1,6 +1,7 @@
 #include "core/store/finding_repository.hpp"
 
 #include "core/store/clock.hpp"
+#include "core/store/conditions.hpp"
 #include "core/store/database.hpp"
 
 namespace patrol::store {
@@ -55,35 +56,23 @@ int64_t insertFinding(Database& db, const NewFinding& f) {
 }
 
 std::optional<FindingRecord> findFindingById(Database& db, int64_t id) {
-    auto st = db.prepare(std::string(kSelect) + "WHERE f.id = ?");
-    st.bindAll(id);
-    return st.first(readFinding);
+    return db.prepare(std::string(kSelect) + "WHERE f.id = ?").bindAll(id).first(readFinding);
 }
 
 std::optional<FindingRecord> findFindingByFingerprint(Database& db, int64_t roundId, const std::string& fingerprint) {
-    auto st = db.prepare(std::string(kSelect) + "WHERE f.round_id = ? AND f.fingerprint = ?");
-    st.bindAll(roundId, fingerprint);
-    return st.first(readFinding);
+    return db.prepare(std::string(kSelect) + "WHERE f.round_id = ? AND f.fingerprint = ?")
+        .bindAll(roundId, fingerprint)
+        .first(readFinding);
 }
 
 std::vector<FindingRecord> listFindings(Database& db, const FindingQuery& q) {
-    std::string sql = std::string(kSelect) + "WHERE 1=1";
-    if (q.roundId) sql += " AND f.round_id = ?";
-    if (q.unitId) sql += " AND f.unit_id = ?";
-    if (q.status) sql += " AND f.status = ?";
-    if (!q.statusIn.empty()) {
-        sql += " AND f.status IN (?";
-        for (size_t i = 1; i < q.statusIn.size(); ++i) sql += ",?";
-        sql += ")";
-    }
-    sql += " ORDER BY f.id";
-    auto st = db.prepare(sql);
-    int index = 0;
-    if (q.roundId) st.bind(++index, *q.roundId);
-    if (q.unitId) st.bind(++index, *q.unitId);
-    if (q.status) st.bind(++index, *q.status);
-    for (const auto& s : q.statusIn) st.bind(++index, s);
-    return st.collect(readFinding);
+    return Conditions()
+        .when(q.roundId, "f.round_id = ?")
+        .when(q.unitId, "f.unit_id = ?")
+        .when(q.status, "f.status = ?")
+        .in("f.status", q.statusIn)
+        .prepare(db, kSelect, "ORDER BY f.id")
+        .collect(readFinding);
 }
 
 void setFindingStatus(Database& db, int64_t id, const std::string& status) {

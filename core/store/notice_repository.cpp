@@ -1,6 +1,7 @@
 #include "core/store/notice_repository.hpp"
 
 #include "core/store/clock.hpp"
+#include "core/store/conditions.hpp"
 #include "core/store/database.hpp"
 
 namespace patrol::store {
@@ -42,21 +43,14 @@ int64_t insertNotice(Database& db, const NoticeRecord& n) {
 }
 
 std::vector<NoticeRecord> listNotices(Database& db, const NoticeQuery& q) {
-    std::string sql = std::string(kSelect) + "WHERE 1=1";
-    if (q.taskId) sql += " AND n.task_id = ?";
-    if (q.roundId) sql += " AND f.round_id = ?";
-    if (q.unitId) sql += " AND f.unit_id = ?";
-    if (q.level) sql += " AND n.level = ?";
-    if (q.since) sql += " AND n.as_of >= ?";
-    sql += " ORDER BY n.id";
-    auto st = db.prepare(sql);
-    int index = 0;
-    if (q.taskId) st.bind(++index, *q.taskId);
-    if (q.roundId) st.bind(++index, *q.roundId);
-    if (q.unitId) st.bind(++index, *q.unitId);
-    if (q.level) st.bind(++index, *q.level);
-    if (q.since) st.bind(++index, *q.since);
-    return st.collect(readNotice);
+    return Conditions()
+        .when(q.taskId, "n.task_id = ?")
+        .when(q.roundId, "f.round_id = ?")
+        .when(q.unitId, "f.unit_id = ?")
+        .when(q.level, "n.level = ?")
+        .when(q.since, "n.as_of >= ?")
+        .prepare(db, kSelect, "ORDER BY n.id")
+        .collect(readNotice);
 }
 
 }  // namespace patrol::store

@@ -15,9 +15,7 @@ int64_t insertProgress(Database& db, const ProgressRecord& p) {
 std::vector<ProgressRecord> listProgress(Database& db, int64_t taskId) {
     auto st = db.prepare("SELECT id, task_id, author_id, author, reported_on, percent, narrative, review "
                          "FROM progress_reports WHERE task_id = ? ORDER BY id");
-    st.bindAll(taskId);
-    std::vector<ProgressRecord> out;
-    while (st.step()) {
+    return st.bindAll(taskId).collect([](const Statement& st) {
         ProgressRecord p;
         p.id = st.integer(0);
         p.taskId = st.integer(1);
@@ -27,9 +25,8 @@ std::vector<ProgressRecord> listProgress(Database& db, int64_t taskId) {
         p.percent = st.integer(5);
         p.narrative = st.text(6);
         p.review = st.optionalText(7);
-        out.push_back(std::move(p));
-    }
-    return out;
+        return p;
+    });
 }
 
 }  // namespace patrol::store

@@ -10,14 +10,7 @@ bool insertRoundTarget(Database& db, int64_t roundId, int64_t unitId) {
 }
 
 std::vector<UnitRecord> roundTargets(Database& db, int64_t roundId) {
-    auto st = db.prepare(
-        "SELECT u.id, u.code, u.name, u.kind, u.parent_id, p.code FROM round_targets t JOIN units u ON u.id = t.unit_id "
-        "LEFT JOIN units p ON p.id = u.parent_id WHERE t.round_id = ? ORDER BY u.code");
-    st.bindAll(roundId);
-    std::vector<UnitRecord> out;
-    while (st.step())
-        out.push_back({st.integer(0), st.text(1), st.text(2), st.text(3), st.optionalInteger(4), st.optionalText(5)});
-    return out;
+    return listUnitsIn(db, "SELECT unit_id FROM round_targets WHERE round_id = ?", roundId);
 }
 
 void upsertTeamMember(Database& db, int64_t roundId, int64_t userId, bool isLeader) {
@@ -32,18 +25,14 @@ void clearTeamLeader(Database& db, int64_t roundId) {
 }
 
 std::vector<TeamMember> roundTeam(Database& db, int64_t roundId) {
-    auto st = db.prepare("SELECT u.id, u.name, u.role, t.is_leader FROM round_team t JOIN users u ON u.id = t.user_id "
-                         "WHERE t.round_id = ? ORDER BY t.is_leader DESC, u.name");
-    st.bindAll(roundId);
-    std::vector<TeamMember> out;
-    while (st.step()) out.push_back({st.integer(0), st.text(1), st.text(2), st.integer(3) != 0});
-    return out;
+    return db.prepare("SELECT u.id, u.name, u.role, t.is_leader FROM round_team t JOIN users u ON u.id = t.user_id "
+                      "WHERE t.round_id = ? ORDER BY t.is_leader DESC, u.name")
+        .bindAll(roundId)
+        .collect([](const Statement& st) { return TeamMember{st.integer(0), st.text(1), st.text(2), st.integer(3) != 0}; });
 }
 
 bool isTeamMember(Database& db, int64_t roundId, int64_t userId) {
-    auto st = db.prepare("SELECT 1 FROM round_team WHERE round_id = ? AND user_id = ?");
-    st.bindAll(roundId, userId);
-    return st.step();
+    return db.prepare("SELECT 1 FROM round_team WHERE round_id = ? AND user_id = ?").bindAll(roundId, userId).step();
 }
 
 }  // namespace patrol::store

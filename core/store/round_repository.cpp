@@ -12,20 +12,18 @@ constexpr const char* kSelect =
     "FROM rounds r LEFT JOIN rounds l ON l.id = r.lookback_of ";
 
 std::vector<std::string> pluginsOf(Database& db, int64_t roundId) {
-    auto st = db.prepare("SELECT plugin_id FROM round_plugins WHERE round_id = ? ORDER BY plugin_id");
-    st.bindAll(roundId);
-    std::vector<std::string> out;
-    while (st.step()) out.push_back(st.text(0));
-    return out;
+    return db.prepare("SELECT plugin_id FROM round_plugins WHERE round_id = ? ORDER BY plugin_id")
+        .bindAll(roundId)
+        .collect([](const Statement& st) { return st.text(0); });
+}
+
+RoundRecord readRound(const Statement& st) {
+    return {st.integer(0), st.text(1), st.text(2), st.text(3), st.optionalText(4), st.text(5), st.text(6),
+            st.text(7),    st.optionalInteger(8), st.optionalText(9), {}};
 }
 
 std::vector<RoundRecord> selectRounds(Database& db, const std::string& rest, const auto&... args) {
-    auto st = db.prepare(kSelect + rest);
-    st.bindAll(args...);
-    std::vector<RoundRecord> out;
-    while (st.step())
-        out.push_back({st.integer(0), st.text(1), st.text(2), st.text(3), st.optionalText(4), st.text(5), st.text(6),
-                       st.text(7), st.optionalInteger(8), st.optionalText(9), {}});
+    auto out = db.prepare(kSelect + rest).bindAll(args...).collect(readRound);
     for (auto& r : out) r.plugins = pluginsOf(db, r.id);
     return out;
 }

@@ -1,5 +1,6 @@
 #include "core/store/task_repository.hpp"
 
+#include "core/store/conditions.hpp"
 #include "core/store/database.hpp"
 
 namespace patrol::store {
@@ -48,31 +49,19 @@ int64_t insertTask(Database& db, const NewTask& t) {
 }
 
 std::optional<TaskRecord> findTaskById(Database& db, int64_t id) {
-    auto st = db.prepare(std::string(kSelect) + "WHERE t.id = ?");
-    st.bindAll(id);
-    if (!st.step()) return std::nullopt;
-    return readTask(st);
+    return db.prepare(std::string(kSelect) + "WHERE t.id = ?").bindAll(id).first(readTask);
 }
 
 std::vector<TaskRecord> listTasks(Database& db, const TaskQuery& q) {
-    std::string sql = std::string(kSelect) + "WHERE 1=1";
-    if (q.roundId) sql += " AND f.round_id = ?";
-    if (q.unitId) sql += " AND f.unit_id = ?";
-    if (q.findingId) sql += " AND t.finding_id = ?";
-    if (q.status) sql += " AND t.status = ?";
-    if (q.level) sql += " AND t.level = ?";
-    if (q.openOnly) sql += " AND t.status <> 'accepted'";
-    sql += " ORDER BY t.id";
-    auto st = db.prepare(sql);
-    int index = 0;
-    if (q.roundId) st.bind(++index, *q.roundId);
-    if (q.unitId) st.bind(++index, *q.unitId);
-    if (q.findingId) st.bind(++index, *q.findingId);
-    if (q.status) st.bind(++index, *q.status);
-    if (q.level) st.bind(++index, *q.level);
-    std::vector<TaskRecord> out;
-    while (st.step()) out.push_back(readTask(st));
-    return out;
+    return Conditions()
+        .when(q.roundId, "f.round_id = ?")
+        .when(q.unitId, "f.unit_id = ?")
+        .when(q.findingId, "t.finding_id = ?")
+        .when(q.status, "t.status = ?")
+        .when(q.level, "t.level = ?")
+        .when(q.openOnly, "t.status <> 'accepted'")
+        .prepare(db, kSelect, "ORDER BY t.id")
+        .collect(readTask);
 }
 
 void updateTask(Database& db, const TaskRecord& t) {

@@ -24,20 +24,19 @@ int64_t insertUnit(Database& db, const NewUnit& unit) {
 }
 
 std::optional<UnitRecord> findUnitByCode(Database& db, const std::string& code) {
-    auto st = db.prepare(std::string(kSelect) + "WHERE u.code = ?");
-    st.bindAll(code);
-    return st.first(readUnit);
+    return db.prepare(std::string(kSelect) + "WHERE u.code = ?").bindAll(code).first(readUnit);
 }
 
 std::optional<UnitRecord> findUnitById(Database& db, int64_t id) {
-    auto st = db.prepare(std::string(kSelect) + "WHERE u.id = ?");
-    st.bindAll(id);
-    return st.first(readUnit);
+    return db.prepare(std::string(kSelect) + "WHERE u.id = ?").bindAll(id).first(readUnit);
 }
 
 std::vector<UnitRecord> listUnits(Database& db) {
-    auto st = db.prepare(std::string(kSelect) + "ORDER BY u.code");
-    return st.collect(readUnit);
+    return db.prepare(std::string(kSelect) + "ORDER BY u.code").collect(readUnit);
+}
+
+std::vector<UnitRecord> listUnitsIn(Database& db, const std::string& idQuery, int64_t parameter) {
+    return db.prepare(std::string(kSelect) + "WHERE u.id IN (" + idQuery + ") ORDER BY u.code").bindAll(parameter).collect(readUnit);
 }
 
 int64_t countUnits(Database& db) {

@@ -31,6 +31,8 @@ std::optional<UnitRecord> findUnitByCode(Database& db, const std::string& code);
 std::optional<UnitRecord> findUnitById(Database& db, int64_t id);
 // Ordered by code.
 std::vector<UnitRecord> listUnits(Database& db);
+// The units whose ids `idQuery` selects (SQL with one '?' for `parameter`), ordered by code.
+std::vector<UnitRecord> listUnitsIn(Database& db, const std::string& idQuery, int64_t parameter);
 int64_t countUnits(Database& db);
 
 }  // namespace patrol::store

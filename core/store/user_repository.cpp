@@ -26,20 +26,15 @@ int64_t insertUser(Database& db, const NewUser& user) {
 }
 
 std::optional<UserRecord> findUserByName(Database& db, const std::string& name) {
-    auto st = db.prepare(std::string(kSelect) + "WHERE u.name = ?");
-    st.bindAll(name);
-    return st.first(readUser);
+    return db.prepare(std::string(kSelect) + "WHERE u.name = ?").bindAll(name).first(readUser);
 }
 
 std::optional<UserRecord> findUserById(Database& db, int64_t id) {
-    auto st = db.prepare(std::string(kSelect) + "WHERE u.id = ?");
-    st.bindAll(id);
-    return st.first(readUser);
+    return db.prepare(std::string(kSelect) + "WHERE u.id = ?").bindAll(id).first(readUser);
 }
 
 std::vector<UserRecord> listUsers(Database& db) {
-    auto st = db.prepare(std::string(kSelect) + "ORDER BY u.name");
-    return st.collect(readUser);
+    return db.prepare(std::string(kSelect) + "ORDER BY u.name").collect(readUser);
 }
 
 void markUserRevoked(Database& db, int64_t id) { db.prepare("UPDATE users SET revoked = 1 WHERE id = ?").bindAll(id).run(); }

@@ -24,22 +24,10 @@ struct Fixture : World {
         addRoundTargets(db, admin, "R2", {"UA"});
         r2Inspector = user("李组员", "inspector");
         addRoundTeam(db, admin, "R2", {"李组员"}, std::string("李组员"));
-        finding("R2", "UA", "资金");
+        finding("R2", "UA", "资金", std::nullopt, &admin);  // 张组长 is not on R2
         feedBack("R2", "2026-03-02");
         escalate(db, admin, day("2026-03-01"));
         escalate(db, admin, day("2026-04-14"));
-    }
-
-    // Recorded by the admin: 张组长 is not on R2.
-    int64_t finding(const std::string& round, const std::string& unit, const std::string& category,
-                    std::optional<std::string> kind = std::nullopt) {
-        FindingInput in;
-        in.roundCode = round;
-        in.unitCode = unit;
-        in.category = category;
-        in.title = category + "问题";
-        in.rectificationKind = kind;
-        return addFinding(db, admin, in).id;
     }
 
     std::vector<int64_t> ids(const Actor& actor, NoticeFilter filter = {}) {

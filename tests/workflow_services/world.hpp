@@ -73,15 +73,16 @@ struct World {
         addRoundTeam(db, admin, code, {"张组长"}, std::string("张组长"));
     }
 
+    // Recorded by 张组长 unless another actor is named.
     int64_t finding(const std::string& round, const std::string& unit, const std::string& category,
-                    std::optional<std::string> kind = std::nullopt) {
+                    std::optional<std::string> kind = std::nullopt, const Actor* by = nullptr) {
         FindingInput in;
         in.roundCode = round;
         in.unitCode = unit;
         in.category = category;
         in.title = category + "问题";
         in.rectificationKind = kind;
-        return addFinding(db, inspector, in).id;
+        return addFinding(db, by ? *by : inspector, in).id;
     }
 
     // Advances the round stage by stage up to fed_back on `date`.
