@@ -155,11 +155,4 @@ PluginEntry* PluginCatalog::find(const std::string& id) {
     return nullptr;
 }
 
-std::filesystem::path defaultPluginFolder() {
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    const std::filesystem::path dir = ec ? std::filesystem::path(".") : exe.parent_path();
-    return (dir / ".." / "lib" / "patrol" / "plugins").lexically_normal();
-}
-
 }  // namespace patrol::plugins

@@ -61,7 +61,4 @@ private:
     std::vector<PluginEntry> plugins_;
 };
 
-// The default plugin folder: <directory of the patrol executable>/../lib/patrol/plugins.
-std::filesystem::path defaultPluginFolder();
-
 }  // namespace patrol::plugins
