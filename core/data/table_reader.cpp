@@ -81,7 +81,7 @@ class TableBuilder {
 public:
     TableBuilder(const TableSchema& schema, std::string displayName, const detail::HeaderLayout& layout)
         : schema_(schema), result_{std::make_unique<TableData>(schema, displayName), {}}, name_(std::move(displayName)),
-          headerFields_(layout.fields), fieldToColumn_(layout.fieldToColumn) {
+          fieldToColumn_(layout.fieldToColumn) {
         for (int c : fieldToColumn_)
             if (c >= 0) result_.table->columns_[static_cast<size_t>(c)].presentInFile = true;
         const size_t n = schema.columns.size();
@@ -117,6 +117,9 @@ public:
         while (!scanner.atEnd() && scanner.position() < stop) {
             if (scanner.skipBlankLine()) continue;
             const uint32_t line = scanner.line();
+            // A short row leaves its missing trailing fields empty (absent), as the spec
+            // names no reject for the field count; fields past the header are ignored.
+            for (FieldSlice& slot : slots_) slot = FieldSlice{};
             const RecordStatus status = scanner.next(
                 [this](size_t index, const char* data, size_t size, bool escaped) {
                     if (index >= fieldToColumn_.size() || fieldToColumn_[index] < 0) return;
@@ -131,8 +134,6 @@ public:
                 reject(line, status == RecordStatus::UnterminatedQuote
                                  ? "引号未闭合：从此行开始的带引号字段到文件末尾都没有结束引号"
                                  : "字段的结束引号后还有其他字符（字段内的引号应写成两个双引号 \"\"）");
-            } else if (fieldCount != headerFields_) {
-                reject(line, "字段个数不符：表头有 " + std::to_string(headerFields_) + " 个字段，此行有 " + std::to_string(fieldCount) + " 个");
             } else if (validate(line)) {
                 commit(line);
             }
@@ -272,7 +273,6 @@ private:
     const TableSchema& schema_;
     TableReadResult result_;
     std::string name_;
-    size_t headerFields_ = 0;
     std::vector<int> fieldToColumn_;     // header field -> declared column, -1: ignored
     std::vector<FieldSlice> slots_;      // current row, per declared column
     std::vector<int64_t> values_;        // current row's parsed values
