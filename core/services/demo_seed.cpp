@@ -1,6 +1,7 @@
 #include "core/services/demo_seed.hpp"
 
 #include "core/domain/errors.hpp"
+#include "core/plugins/check_finding.hpp"
 #include "core/services/finding_service.hpp"
 #include "core/services/round_service.hpp"
 #include "core/services/unit_service.hpp"
@@ -101,23 +102,26 @@ void secondRound(store::Database& db, const Actor& admin, const FeedbackHandler&
                                   "抽查 40 件企业开办申请，9 件超过 3 个工作日承诺时限。", "medium", std::nullopt));
     addFinding(db, admin, finding("2026-R2", "QX-ZJJ", "营商环境", "拖欠民营企业工程款",
                                   "截至 2026-08-31 拖欠 3 家民营企业工程款合计 2150000 元。", "high", std::string("2150000.00")));
+    // What `patrol check --round 2026-R2` would have recorded, fingerprinted the same way.
+    auto check = [](const char* plugin, const char* rule, const char* unit, const char* category, const char* title, const char* detail,
+                    std::optional<int64_t> amountFen, const std::string& ref) {
+        return CheckFinding{plugin, rule, unit, category, title, detail, "medium", amountFen, "[\"" + ref + "\"]",
+                            plugins::fingerprintOf(plugin, rule, {ref})};
+    };
     const std::vector<CheckFinding> checks = {
-        {"four_styles", "FS-03", "QX-SQ", "违反中央八项规定精神", "疑似公务接待超标准",
-         "2026-07-18 镇政府接待 9 人，人均 210.00 元，超出标准 60.00 元/人。", "medium", 54000,
-         "[\"E000451\",\"E000452\"]", "four_styles/FS-03/E000451,E000452"},
-        {"four_styles", "FS-05", "QX-SQ", "违反中央八项规定精神", "疑似重复报销差旅费",
-         "同一人 2026-05-09 两次报销同一行程差旅费 1280.00 元。", "medium", 128000, "[\"T002231\",\"T002298\"]",
-         "four_styles/FS-05/T002231,T002298"},
-        {"business_environment", "BE-02", "QX-SJJ", "营商环境", "疑似涉企检查频次超标",
-         "同一企业 2026 年上半年被检查 6 次，超过每年 2 次的上限。", "low", std::nullopt, "[\"C10077\"]",
-         "business_environment/BE-02/C10077"},
+        check("four_styles", "FS-01", "QX-SQ", "违反中央八项规定精神", "2026-07-18 县宾馆公务接待 9 人，人均 210.00 元，超出标准 60.00 元/人",
+              "支出 E000451：公务接待 9 人，金额 1890.00 元；标准 150.00 元/人，合计上限 1350.00 元，超出 540.00 元。", 54000, "E000451"),
+        check("four_styles", "FS-05", "QX-SQ", "违反中央八项规定精神", "2026-05-09（星期六，非工作日）公车 赣C·D2231 出车",
+              "出车记录 T002231：赣C·D2231 2026-05-09 08:30 出车，目的地 县城，事由：公务；非工作日（星期六）。", std::nullopt, "T002231"),
+        check("business_environment", "BE-02", "QX-SJJ", "营商环境", "关键岗位「行政许可审批」任职满 6 年未轮岗",
+              "工作人员 S10077 自 2020-06-01 起任关键岗位「行政许可审批」，截至 2026-09-30 已满 6 年，超过 5 年轮岗期限。", std::nullopt,
+              "S10077"),
     };
     recordCheckFindings(db, admin, "2026-R2", checks);
     const auto suspected = listFindings(db, admin, {std::string("2026-R2"), std::nullopt, std::string("suspected")});
     for (const auto& f : suspected) {
-        if (f.title == "疑似公务接待超标准") confirmFinding(db, admin, f.id);
-        if (f.title == "疑似重复报销差旅费")
-            dismissFinding(db, admin, f.id, "经核实为两次不同行程，票据齐全，不属于重复报销。");
+        if (f.source == "check:four_styles/FS-01") confirmFinding(db, admin, f.id);
+        if (f.source == "check:four_styles/FS-05") dismissFinding(db, admin, f.id, "经核实为防汛应急出车，有值班调度记录。");
     }
 }
 

@@ -70,7 +70,7 @@ TEST_CASE("suspected findings are confirmed or dismissed, and illegal moves are 
 
     run = patrol({"finding", "dismiss", "9", "--reason", "检查记录属于不同企业"});
     CHECK(run.exitCode == 0);
-    CHECK(run.out == "问题 #9 已排除：疑似涉企检查频次超标（理由：检查记录属于不同企业）\n");
+    CHECK(run.out == "问题 #9 已排除：关键岗位「行政许可审批」任职满 6 年未轮岗（理由：检查记录属于不同企业）\n");
     CHECK(rawScalar(patrol.db(), "SELECT dismissed_reason FROM findings WHERE id = 9") == "检查记录属于不同企业");
 
     run = patrol({"finding", "confirm", "9"});
