@@ -178,7 +178,7 @@ ClueView showClue(store::Database& db, const Actor& actor, int64_t clueId) {
 
 std::vector<ClueView> listClues(store::Database& db, const Actor& actor, const std::optional<std::string>& roundCode) {
     std::optional<int64_t> roundId;
-    if (roundCode) roundId = requireRound(db, *roundCode).id;
+    if (roundCode) roundId = requireVisibleRound(db, actor, *roundCode).id;
     std::vector<ClueView> out;
     for (auto& clue : store::listClues(db, roundId))
         if (seesClues(db, actor, clue.roundId)) out.push_back(viewOf(db, std::move(clue)));

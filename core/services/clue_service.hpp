@@ -42,7 +42,8 @@ struct OutcomeInput {
 ClueView recordOutcome(store::Database& db, const Actor& actor, int64_t clueId, const OutcomeInput& input, int32_t day);
 
 ClueView showClue(store::Database& db, const Actor& actor, int64_t clueId);
-// Visible clues only (none for a unit user), optionally of one round.
+// Visible clues only (none for a unit user), optionally of one round; a round the actor may not
+// see is refused exactly like one that does not exist.
 std::vector<ClueView> listClues(store::Database& db, const Actor& actor, const std::optional<std::string>& roundCode);
 
 struct ClueFigures {

@@ -133,8 +133,8 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
 
 std::vector<store::FindingRecord> listFindings(store::Database& db, const Actor& actor, const FindingFilter& filter) {
     store::FindingQuery query;
-    if (filter.roundCode) query.roundId = requireRound(db, *filter.roundCode).id;
-    if (filter.unitCode) query.unitId = requireUnit(db, *filter.unitCode).id;
+    if (filter.roundCode) query.roundId = requireVisibleRound(db, actor, *filter.roundCode).id;
+    if (filter.unitCode) query.unitId = requireVisibleUnit(db, actor, *filter.unitCode).id;
     if (filter.status) query.status = domain::findingStatuses.checked(*filter.status);
     std::vector<store::FindingRecord> visible;
     for (auto& f : store::listFindings(db, query))

@@ -52,8 +52,8 @@ store::TaskRecord moved(const store::TaskRecord& task, TaskEvent event) {
 
 std::vector<store::TaskRecord> listTasks(store::Database& db, const Actor& actor, const TaskFilter& filter) {
     store::TaskQuery query;
-    if (filter.roundCode) query.roundId = requireRound(db, *filter.roundCode).id;
-    if (filter.unitCode) query.unitId = requireUnit(db, *filter.unitCode).id;
+    if (filter.roundCode) query.roundId = requireVisibleRound(db, actor, *filter.roundCode).id;
+    if (filter.unitCode) query.unitId = requireVisibleUnit(db, actor, *filter.unitCode).id;
     if (filter.status) query.status = domain::taskStatuses.checked(*filter.status);
     if (filter.level) query.level = domain::escalationLevels.checked(*filter.level);
     query.openOnly = filter.overdue;

@@ -30,7 +30,8 @@ struct TaskFilter {
 };
 
 // The tasks the actor may see: admin and leader all, an inspector those of their rounds, a unit
-// user those of its own unit.
+// user those of its own unit. A round or unit filter the actor may not see is refused exactly like
+// one that does not exist.
 std::vector<store::TaskRecord> listTasks(store::Database& db, const Actor& actor, const TaskFilter& filter);
 
 // The task, or "不存在" when it does not exist or the actor may not see it (no hint either way).

@@ -39,7 +39,8 @@ TEST_CASE("a unit user sees and touches only its own unit's tasks", "[permission
     CHECK(f.visibleTasks(f.unitB) == std::vector<int64_t>{f.taskB.id});
     TaskFilter other;
     other.unitCode = "UB";
-    CHECK(f.visibleTasks(f.unitA, other).empty());
+    // Another unit reads exactly like one that does not exist.
+    CHECK_THROWS_WITH(f.visibleTasks(f.unitA, other), "单位「UB」不存在。请检查单位编码（可用 patrol unit list 查看所有单位）。");
     CHECK_THROWS_WITH(showTask(f.db, f.unitA, f.taskB.id), notFound(f.taskB.id));
     CHECK_THROWS_WITH(planTask(f.db, f.unitA, f.taskB.id, "m", "h", "l"), notFound(f.taskB.id));
     CHECK_THROWS_WITH(requestExtension(f.db, f.unitB, f.taskA.id, day("2026-09-01"), "r"), notFound(f.taskA.id));
