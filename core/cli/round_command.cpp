@@ -85,7 +85,7 @@ int runAdvance(Invocation& inv) {
     const auto workflow = services::readWorkflowSettings(inv.app.settings());
     const auto calendar = services::loadCalendar(inv.app.settings(), inv.app.calendarOverride());
     services::FeedbackResult created;
-    const auto before = services::requireRound(s.db, code);
+    const auto before = services::requireVisibleRound(s.db, s.actor, code);
     const auto round = services::advanceRound(s.db, s.actor, code, inv.args.required("to"), inv.args.value("date"),
                                               services::rectificationOnFeedback(workflow, calendar.calendar, &created));
     const auto dates = store::roundStageDates(s.db, round.id);

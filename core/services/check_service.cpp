@@ -4,6 +4,7 @@
 #include "core/domain/errors.hpp"
 #include "core/plugins/plugin_run.hpp"
 #include "core/plugins/plugin_settings.hpp"
+#include "core/services/authorization.hpp"
 #include "core/services/install_paths.hpp"
 #include "core/services/settings.hpp"
 #include "core/store/round_repository.hpp"
@@ -158,9 +159,24 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
     return report;
 }
 
+namespace {
+
+[[noreturn]] void throwUnknownRound(const std::string& roundCode) {
+    throw UserError("未知的巡察轮次 " + roundCode + "。请用 patrol round list 查看已有的轮次。");
+}
+
+}  // namespace
+
 std::vector<std::string> pluginsEnabledForRound(store::Database& db, const std::string& roundCode) {
     const auto round = store::findRoundByCode(db, roundCode);
-    if (!round) throw UserError("未知的巡察轮次 " + roundCode + "。请用 patrol round list 查看已有的轮次。");
+    if (!round) throwUnknownRound(roundCode);
+    return round->plugins;
+}
+
+std::vector<std::string> pluginsEnabledForRound(store::Database& db, const Actor& actor, const std::string& roundCode) {
+    const auto round = store::findRoundByCode(db, roundCode);
+    if (!round || !canAccessRound(db, actor, *round, Access::Read)) throwUnknownRound(roundCode);
+    requireRoundAccess(db, actor, *round, Access::Write, "记录检查发现的疑似问题");
     return round->plugins;
 }
 

@@ -62,7 +62,12 @@ struct CheckReport {
 CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& request);
 
 // The plugins a round has enabled (for --plugin all with --round). UserError for an unknown round.
+// Asks no actor: front doors use the overload below.
 std::vector<std::string> pluginsEnabledForRound(store::Database& db, const std::string& roundCode);
+// The same for an actor about to record into the round: a round the actor may not see is unknown
+// (the same message as one that does not exist), one the actor may see but not record into is
+// refused — both before any plugin runs.
+std::vector<std::string> pluginsEnabledForRound(store::Database& db, const Actor& actor, const std::string& roundCode);
 
 // Records the findings of the plugins that ran cleanly as suspected findings of the round: one
 // transaction, idempotent by fingerprint; category, severity and rectification kind come from

@@ -80,8 +80,7 @@ store::FindingRecord addFinding(store::Database& db, const Actor& actor, const F
     f.createdBy = actor.name;
 
     store::Transaction tx(db);
-    const auto round = requireRound(db, input.roundCode);
-    requireRoundAccess(db, actor, round, Access::Write, "记录问题");
+    const auto round = requireRoundFor(db, actor, input.roundCode, Access::Write, "记录问题");
     requireRecordingOpen(round);
     const auto unit = requireUnit(db, input.unitCode);
     requireTarget(db, round, unit);
@@ -100,8 +99,7 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
                                    const std::vector<CheckFinding>& findings) {
     RecordedChecks result;
     store::Transaction tx(db);
-    const auto round = requireRound(db, roundCode);
-    requireRoundAccess(db, actor, round, Access::Write, "记录检查发现的疑似问题");
+    const auto round = requireRoundFor(db, actor, roundCode, Access::Write, "记录检查发现的疑似问题");
     requireRecordingOpen(round);
     for (const auto& c : findings) {
         if (store::findFindingByFingerprint(db, round.id, c.fingerprint)) {

@@ -68,6 +68,13 @@ store::RoundRecord requireVisibleRound(store::Database& db, const Actor& actor, 
     return *round;
 }
 
+store::RoundRecord requireRoundFor(store::Database& db, const Actor& actor, const std::string& roundCode, Access access,
+                                   const std::string& doing) {
+    auto round = requireVisibleRound(db, actor, roundCode);
+    requireRoundAccess(db, actor, round, access, doing);
+    return round;
+}
+
 store::RoundRecord createRound(store::Database& db, const Actor& actor, const RoundInput& input) {
     requireAdmin(actor, "创建巡察轮次");
     store::NewRound round;
@@ -165,8 +172,7 @@ store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const s
     const RoundStage requested = domain::roundStages.parse(stageWord);
     const int32_t day = date ? requireDate(*date, "推进日期") : localToday();
     store::Transaction tx(db);
-    const auto round = requireRound(db, roundCode);
-    requireRoundAccess(db, actor, round, Access::Write, "推进巡察阶段");
+    const auto round = requireRoundFor(db, actor, roundCode, Access::Write, "推进巡察阶段");
     const RoundStage current = domain::roundStages.parse(round.stage);
     domain::advanceRoundStage(current, requested);
     const std::string dayText = civil::formatDate(day);
@@ -217,8 +223,7 @@ std::vector<store::RoundRecord> listRounds(store::Database& db, const Actor& act
 }
 
 RoundDetail showRound(store::Database& db, const Actor& actor, const std::string& roundCode) {
-    RoundDetail detail{requireRound(db, roundCode), {}, {}, {}, {}};
-    requireRoundAccess(db, actor, detail.round, Access::Read, "查看巡察轮次");
+    RoundDetail detail{requireVisibleRound(db, actor, roundCode), {}, {}, {}, {}};
     detail.stageDates = store::roundStageDates(db, detail.round.id);
     detail.targets = store::roundTargets(db, detail.round.id);
     if (actor.role == domain::Role::Unit)

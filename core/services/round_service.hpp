@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/services/actor.hpp"
+#include "core/services/authorization.hpp"
 #include "core/services/feedback.hpp"
 #include "core/store/round_membership_repository.hpp"
 #include "core/store/round_repository.hpp"
@@ -63,5 +64,9 @@ RoundDetail showRound(store::Database& db, const Actor& actor, const std::string
 store::RoundRecord requireRound(store::Database& db, const std::string& roundCode);
 // The same, and a round the actor may not read reads exactly like one that does not exist.
 store::RoundRecord requireVisibleRound(store::Database& db, const Actor& actor, const std::string& roundCode);
+// The round for `doing` something with `access`: one the actor may not read reads exactly like one
+// that does not exist; one the actor may read but not change is refused, naming it.
+store::RoundRecord requireRoundFor(store::Database& db, const Actor& actor, const std::string& roundCode, Access access,
+                                   const std::string& doing);
 
 }  // namespace patrol::services
