@@ -55,6 +55,17 @@ store::UserRecord requireInspector(store::Database& db, const std::string& name)
     return *user;
 }
 
+// A lookback names its earlier round only to those who may see that round as well.
+store::RoundRecord withVisibleLookback(store::Database& db, const Actor& actor, store::RoundRecord round) {
+    if (!round.lookbackOf) return round;
+    const auto earlier = store::findRoundById(db, *round.lookbackOf);
+    if (!earlier || !canAccessRound(db, actor, *earlier, Access::Read)) {
+        round.lookbackOf.reset();
+        round.lookbackOfCode.reset();
+    }
+    return round;
+}
+
 }  // namespace
 
 store::RoundRecord requireRound(store::Database& db, const std::string& roundCode) {
@@ -218,12 +229,12 @@ store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const s
 std::vector<store::RoundRecord> listRounds(store::Database& db, const Actor& actor) {
     std::vector<store::RoundRecord> visible;
     for (auto& round : store::listRounds(db))
-        if (canAccessRound(db, actor, round, Access::Read)) visible.push_back(std::move(round));
+        if (canAccessRound(db, actor, round, Access::Read)) visible.push_back(withVisibleLookback(db, actor, std::move(round)));
     return visible;
 }
 
 RoundDetail showRound(store::Database& db, const Actor& actor, const std::string& roundCode) {
-    RoundDetail detail{requireVisibleRound(db, actor, roundCode), {}, {}, {}, {}};
+    RoundDetail detail{withVisibleLookback(db, actor, requireVisibleRound(db, actor, roundCode)), {}, {}, {}, {}};
     detail.stageDates = store::roundStageDates(db, detail.round.id);
     detail.targets = store::roundTargets(db, detail.round.id);
     if (actor.role == domain::Role::Unit)

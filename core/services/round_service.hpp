@@ -47,7 +47,8 @@ store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const s
                                 const std::string& stage, const std::optional<std::string>& date,
                                 const FeedbackHandler& onFeedback);
 
-// The rounds the actor may see, by start date.
+// The rounds the actor may see, by start date. The round a lookback looks back on is named only
+// when the actor may see that round too.
 std::vector<store::RoundRecord> listRounds(store::Database& db, const Actor& actor);
 
 struct RoundDetail {

@@ -72,3 +72,16 @@ TEST_CASE("an inspector cannot tell a round it is not on from a missing one", "[
     CHECK(refusal([&] { pluginsEnabledForRound(w.db, w.leader, "R1"); }) ==
           "用户「王书记」（领导小组）无权记录检查发现的疑似问题（巡察轮次 R1）：只有管理员和该轮巡察组成员可以这样做。");
 }
+
+TEST_CASE("a lookback names its earlier round only to those who may see it", "[security][unit][round]") {
+    HiddenWorld w;
+    CHECK(showRound(w.db, w.unitA, "R4").round.lookbackOfCode == std::nullopt);
+    CHECK(showRound(w.db, w.unitA, "R4").round.lookbackOf == std::nullopt);
+    const auto listed = listRounds(w.db, w.unitA);
+    const auto r4 = std::find_if(listed.begin(), listed.end(), [](const auto& r) { return r.code == "R4"; });
+    REQUIRE(r4 != listed.end());
+    CHECK(r4->lookbackOfCode == std::nullopt);
+    CHECK(showRound(w.db, w.unitB, "R4").round.lookbackOfCode == std::optional<std::string>("R3"));
+    CHECK(showRound(w.db, w.admin, "R4").round.lookbackOfCode == std::optional<std::string>("R3"));
+    CHECK(showRound(w.db, w.otherInspector, "R4").round.lookbackOfCode == std::optional<std::string>("R3"));
+}
