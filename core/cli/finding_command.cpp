@@ -6,6 +6,7 @@
 #include "core/cli/record_listings.hpp"
 #include "core/cli/session.hpp"
 #include "core/domain/finding_status.hpp"
+#include "core/domain/role.hpp"
 #include "core/services/finding_service.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
@@ -16,6 +17,9 @@ namespace {
 std::string statusName(const std::string& status) {
     return domain::findingStatuses.labelOf(status);
 }
+
+// Clues do not exist to a unit user, so neither does a finding's transfer.
+bool seesClues(const services::Actor& actor) { return actor.role != domain::Role::Unit; }
 
 int64_t findingId(const Invocation& inv) { return services::requireId(inv.args.positional().at(0), "问题编号"); }
 
@@ -35,7 +39,7 @@ int runList(Invocation& inv) {
     auto s = openSession(inv);
     const auto findings =
         services::listFindings(s.db, s.actor, {inv.args.value("round"), inv.args.value("unit"), inv.args.value("status")});
-    findingListing(findings).print(inv.out, format);
+    findingListing(findings, seesClues(s.actor)).print(inv.out, format);
     return 0;
 }
 
@@ -49,6 +53,7 @@ int runShow(Invocation& inv) {
         o->set("rectification_kind", services::orNull(f.rectificationKind));
         o->set("created_by", f.createdBy);
         o->set("created_at", f.createdAt);
+        if (!seesClues(s.actor)) o->remove("transferred");
         inv.out << services::jsonText(o) << "\n";
         return 0;
     }
@@ -61,7 +66,8 @@ int runShow(Invocation& inv) {
     if (f.dismissedReason) inv.out << "排除理由：" << *f.dismissedReason << "\n";
     if (f.rectificationKind) inv.out << "整改类型：" << *f.rectificationKind << "\n";
     if (f.refs != "[]") inv.out << "关联记录：" << f.refs << "\n";
-    inv.out << "已移交线索：" << (f.transferred ? "是" : "否") << "\n记录人：" << f.createdBy << "（" << f.createdAt << "）\n";
+    if (seesClues(s.actor)) inv.out << "已移交线索：" << (f.transferred ? "是" : "否") << "\n";
+    inv.out << "记录人：" << f.createdBy << "（" << f.createdAt << "）\n";
     return 0;
 }
 

@@ -35,25 +35,28 @@ Listing roundListing(const std::vector<store::RoundRecord>& rounds) {
     return listing;
 }
 
-Listing findingListing(const std::vector<store::FindingRecord>& findings) {
-    Listing listing({{"id", "编号"},
-                     {"round", "轮次"},
-                     {"unit", "单位"},
-                     {"unit_name", "单位名称"},
-                     {"category", "类别"},
-                     {"title", "问题"},
-                     {"severity", "严重程度"},
-                     {"amount", "金额（元）"},
-                     {"status", "状态"},
-                     {"status_name", "状态名称"},
-                     {"source", "来源"},
-                     {"transferred", "已移交"}});
-    for (const auto& f : findings)
-        listing.add({Cell::number(f.id), Cell::of(f.roundCode), Cell::of(f.unitCode), Cell::of(f.unitName),
-                     Cell::of(f.category), Cell::of(f.title), Cell::of(f.severity),
-                     f.amountFen ? Cell::money(*f.amountFen) : Cell{}, Cell::of(f.status),
-                     Cell::of(domain::findingStatuses.labelOf(f.status)),
-                     Cell::of(f.source), Cell::boolean(f.transferred)});
+Listing findingListing(const std::vector<store::FindingRecord>& findings, bool withTransfer) {
+    std::vector<Field> columns{{"id", "编号"},
+                               {"round", "轮次"},
+                               {"unit", "单位"},
+                               {"unit_name", "单位名称"},
+                               {"category", "类别"},
+                               {"title", "问题"},
+                               {"severity", "严重程度"},
+                               {"amount", "金额（元）"},
+                               {"status", "状态"},
+                               {"status_name", "状态名称"},
+                               {"source", "来源"}};
+    if (withTransfer) columns.push_back({"transferred", "已移交"});
+    Listing listing(columns);
+    for (const auto& f : findings) {
+        std::vector<Cell> row{Cell::number(f.id), Cell::of(f.roundCode), Cell::of(f.unitCode), Cell::of(f.unitName),
+                              Cell::of(f.category), Cell::of(f.title), Cell::of(f.severity),
+                              f.amountFen ? Cell::money(*f.amountFen) : Cell{}, Cell::of(f.status),
+                              Cell::of(domain::findingStatuses.labelOf(f.status)), Cell::of(f.source)};
+        if (withTransfer) row.push_back(Cell::boolean(f.transferred));
+        listing.add(row);
+    }
     return listing;
 }
 

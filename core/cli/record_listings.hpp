@@ -10,6 +10,7 @@
 namespace patrol::cli {
 
 Listing roundListing(const std::vector<store::RoundRecord>& rounds);
-Listing findingListing(const std::vector<store::FindingRecord>& findings);
+// `withTransfer` false drops the 已移交 column (for unit users, to whom clues do not exist).
+Listing findingListing(const std::vector<store::FindingRecord>& findings, bool withTransfer = true);
 
 }  // namespace patrol::cli

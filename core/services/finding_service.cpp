@@ -44,6 +44,12 @@ store::FindingRecord requireVisibleFinding(store::Database& db, const Actor& act
     return *finding;
 }
 
+// A unit user never learns that a finding was transferred as a clue: clues do not exist to it.
+store::FindingRecord asSeenBy(const Actor& actor, store::FindingRecord finding) {
+    if (actor.role == domain::Role::Unit) finding.transferred = false;
+    return finding;
+}
+
 // Confirm / dismiss: one status move of one finding, with its audit event.
 store::FindingRecord decide(store::Database& db, const Actor& actor, int64_t id, FindingEvent event,
                             const std::optional<std::string>& reason) {
@@ -136,12 +142,12 @@ std::vector<store::FindingRecord> listFindings(store::Database& db, const Actor&
     if (filter.status) query.status = domain::findingStatuses.checked(*filter.status);
     std::vector<store::FindingRecord> visible;
     for (auto& f : store::listFindings(db, query))
-        if (canSeeFinding(db, actor, f)) visible.push_back(std::move(f));
+        if (canSeeFinding(db, actor, f)) visible.push_back(asSeenBy(actor, std::move(f)));
     return visible;
 }
 
 store::FindingRecord showFinding(store::Database& db, const Actor& actor, int64_t id) {
-    return requireVisibleFinding(db, actor, id);
+    return asSeenBy(actor, requireVisibleFinding(db, actor, id));
 }
 
 store::FindingRecord confirmFinding(store::Database& db, const Actor& actor, int64_t id) {

@@ -59,7 +59,7 @@ struct FindingFilter {
 };
 
 // The findings the actor may see. A round or unit filter the actor may not see is refused exactly
-// like one that does not exist.
+// like one that does not exist; to a unit user `transferred` is always false.
 std::vector<store::FindingRecord> listFindings(store::Database& db, const Actor& actor, const FindingFilter& filter);
 // UserError "不存在" alike for a finding that does not exist and one the actor may not see.
 store::FindingRecord showFinding(store::Database& db, const Actor& actor, int64_t id);
