@@ -1,9 +1,11 @@
-// `patrol demo`: seeds the demo county on first start, then shows its rounds and findings.
+// `patrol demo`: seeds the demo county on first start, then shows its rounds and findings as the
+// acting user (--user) may see them.
 #include <ostream>
 
 #include "core/cli/record_listings.hpp"
 #include "core/cli/session.hpp"
 #include "core/cli/workflow_output.hpp"
+#include "core/domain/role.hpp"
 #include "core/services/calendar_loader.hpp"
 #include "core/services/demo_seed.hpp"
 #include "core/services/feedback.hpp"
@@ -20,17 +22,18 @@ int runDemo(Invocation& inv) {
     const auto workflow = services::readWorkflowSettings(inv.app.settings());
     const auto calendar = services::loadCalendar(inv.app.settings(), inv.app.calendarOverride());
     const auto seeding = services::seedDemo(db, services::rectificationOnFeedback(workflow, calendar.calendar));
-    const auto admin = services::localAdministrator();
+    // Seeded first, so the demo's own users can be named; each sees only what that user may see.
+    const auto actor = services::actorByName(db, inv.app.actorName());
     if (format == ListingFormat::Table) {
         inv.out << (seeding == services::DemoSeeding::Seeded ? "已写入演示数据（清溪县）：" : "演示数据（清溪县）已在数据库中：")
                 << db.path() << "\n\n巡察轮次\n";
     }
     // JSON: one object holding both arrays, so the output stays one JSON document.
     if (format == ListingFormat::Json) inv.out << "{\"rounds\":";
-    roundListing(services::listRounds(db, admin)).print(inv.out, format);
+    roundListing(services::listRounds(db, actor)).print(inv.out, format);
     if (format == ListingFormat::Json) inv.out << ",\"findings\":";
     if (format == ListingFormat::Table) inv.out << "\n问题\n";
-    findingListing(services::listFindings(db, admin, {})).print(inv.out, format);
+    findingListing(services::listFindings(db, actor, {}), actor.role != domain::Role::Unit).print(inv.out, format);
     if (format == ListingFormat::Json) inv.out << "}\n";
     printCalendarWarnings(calendar.calendar, inv.err);
     return 0;
