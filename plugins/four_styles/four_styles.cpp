@@ -1,4 +1,5 @@
 // The four_styles (四风) check plugin: reads expenses and trips, runs FS-01..FS-05.
+#include "../shared/parallel_rules.hpp"
 #include "rules.hpp"
 
 #include <algorithm>
@@ -35,19 +36,34 @@ public:
             widen(trips->date, trips->rows, first, last);
         }
         WorkingDayMemo calendar(context, first, last);
-        FindingSink out(context);
+        // Ask the host's calendar here, before any rule runs, about exactly the days FS-02 and
+        // FS-05 look at and in the order they meet them: the host hears the same questions as
+        // when the rules ran one after another, and the rules can run on any thread.
+        if (expenses)
+            for (uint64_t r = 0; r < expenses->rows; ++r)
+                if (diningRow(*expenses, r)) calendar.ask(expenses->date.date(r));
+        if (trips)
+            for (uint64_t r = 0; r < trips->rows; ++r) calendar.ask(trips->date.date(r));
+
+        // FS-03 runs here first, while no findings are held yet: its working memory is the
+        // largest. The helper's rules are the ones whose findings are kept, so the heavy FS-04
+        // goes there.
+        ParallelRules rules;
+        size_t count = 0;
         if (expenses) {
-            // FS-03 first: its working memory is freed before the other rules' findings pile up.
-            splitReimbursements(*expenses, settings, out);
-            context.progress(0.2);
-            overStandardReception(*expenses, settings, out);
-            context.progress(0.4);
-            diningOnRestDays(*expenses, calendar, out);
-            context.progress(0.6);
-            gifts(*expenses, settings, out);
-            context.progress(0.8);
+            const Expenses& e = *expenses;
+            rules.here([&](FindingSink& out) { splitReimbursements(e, settings, out); });
+            rules.here([&](FindingSink& out) { diningOnRestDays(e, calendar, out); });
+            rules.helper([&](FindingSink& out) { gifts(e, settings, out); });
+            rules.helper([&](FindingSink& out) { overStandardReception(e, settings, out); });
+            count += 4;
         }
-        if (trips) privateCarUse(*trips, settings, calendar, out);
+        if (trips) {
+            rules.helper([&](FindingSink& out) { privateCarUse(*trips, settings, calendar, out); });
+            ++count;
+        }
+        FindingSink out(context);
+        rules.run(out, [&](size_t done) { context.progress(static_cast<double>(done) / static_cast<double>(count)); });
         context.progress(1.0);
     }
 };

@@ -37,10 +37,10 @@ void overStandardReception(const Expenses& e, const Settings& s, FindingSink& ou
     }
 }
 
-void diningOnRestDays(const Expenses& e, WorkingDayMemo& calendar, FindingSink& out) {
+void diningOnRestDays(const Expenses& e, const WorkingDayMemo& calendar, FindingSink& out) {
     for (uint64_t r = 0; r < e.rows; ++r) {
+        if (!diningRow(e, r)) continue;
         const int32_t category = e.category.enumIndex(r);
-        if ((category != kReception && category != kMeal) || !e.usable(r)) continue;
         const int32_t day = e.date.date(r);
         if (calendar.isWorkingDay(day)) continue;
         sdk::Finding f;

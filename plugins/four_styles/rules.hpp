@@ -9,9 +9,15 @@
 namespace patrol::plugins::four_styles {
 
 void overStandardReception(const Expenses& e, const Settings& s, FindingSink& out);          // FS-01
-void diningOnRestDays(const Expenses& e, WorkingDayMemo& calendar, FindingSink& out);  // FS-02
+void diningOnRestDays(const Expenses& e, const WorkingDayMemo& calendar, FindingSink& out);  // FS-02
 void splitReimbursements(const Expenses& e, const Settings& s, FindingSink& out);           // FS-03
 void gifts(const Expenses& e, const Settings& s, FindingSink& out);                         // FS-04
-void privateCarUse(const Trips& t, const Settings& s, WorkingDayMemo& calendar, FindingSink& out);  // FS-05
+void privateCarUse(const Trips& t, const Settings& s, const WorkingDayMemo& calendar, FindingSink& out);  // FS-05
+
+// The rows whose day FS-02 looks up: receptions and meals that are usable.
+inline bool diningRow(const Expenses& e, uint64_t r) {
+    const int32_t category = e.category.enumIndex(r);
+    return (category == kReception || category == kMeal) && e.usable(r);
+}
 
 }  // namespace patrol::plugins::four_styles

@@ -4,7 +4,7 @@
 
 namespace patrol::plugins::four_styles {
 
-void privateCarUse(const Trips& t, const Settings& s, WorkingDayMemo& calendar, FindingSink& out) {
+void privateCarUse(const Trips& t, const Settings& s, const WorkingDayMemo& calendar, FindingSink& out) {
     for (uint64_t r = 0; r < t.rows; ++r) {
         const int32_t day = t.date.date(r);
         const int32_t depart = t.departTime.time(r);

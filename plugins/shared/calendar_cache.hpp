@@ -13,7 +13,9 @@
 
 namespace patrol::plugins {
 
-// Remembers the answer for each day asked (records' own dates: FS-02, FS-05).
+// The answers for the days the rules will look at, asked up front on the calling thread (the
+// host's callbacks are made from that thread only) so that rules on other threads can read
+// them (records' own dates: FS-02, FS-05).
 class WorkingDayMemo {
 public:
     // Days first..last (inclusive) may be asked; an empty range (first > last) allows none.
@@ -21,11 +23,14 @@ public:
         if (first <= last) known_.assign(static_cast<size_t>(static_cast<int64_t>(last) - first + 1), kUnknown);
     }
 
-    bool isWorkingDay(int32_t day) {
+    // Asks the host about the day unless it was asked before (calling thread only).
+    void ask(int32_t day) {
         int8_t& known = known_[static_cast<size_t>(day - first_)];
         if (known == kUnknown) known = context_.isWorkingDay(day) ? 1 : 0;
-        return known == 1;
     }
+
+    // The answer for a day asked before; safe from any thread once the asking is done.
+    bool isWorkingDay(int32_t day) const { return known_[static_cast<size_t>(day - first_)] == 1; }
 
 private:
     static constexpr int8_t kUnknown = -1;

@@ -1,5 +1,9 @@
-// Emits findings with sorted refs and remembers when the host asked the plugin to stop.
+// Emits findings with sorted refs and remembers when the host asked the plugin to stop. A sink
+// made without a context keeps its findings instead, for a rule running off the calling thread
+// (the host's callbacks are made from the thread that called run only); forwardTo() emits them.
 #pragma once
+
+#include "kept_findings.hpp"
 
 #include <patrol/sdk/plugin.hpp>
 
@@ -10,21 +14,33 @@ namespace patrol::plugins {
 
 class FindingSink {
 public:
-    explicit FindingSink(const sdk::Context& context) : context_(context) {}
+    explicit FindingSink(const sdk::Context& context) : context_(&context) {}
+    FindingSink() = default;
 
     // Returns false once the host has asked to stop; the caller then returns early.
     bool emit(sdk::Finding finding) {
         if (stopped_) return false;
         std::sort(finding.refs.begin(), finding.refs.end());
-        if (!context_.emit(finding)) stopped_ = true;
+        if (!context_) {
+            kept_.add(finding);
+            return true;
+        }
+        if (!context_->emit(finding)) stopped_ = true;
         return !stopped_;
     }
 
     bool stopped() const { return stopped_; }
 
+    // Emits the kept findings to `out` in the order they came; false once `out` has stopped.
+    bool forwardTo(FindingSink& out) {
+        kept_.drain([&](sdk::Finding&& f) { return out.emit(std::move(f)); });
+        return !out.stopped();
+    }
+
 private:
-    const sdk::Context& context_;
+    const sdk::Context* context_ = nullptr;
     bool stopped_ = false;
+    KeptFindings kept_;
 };
 
 }  // namespace patrol::plugins

@@ -1,13 +1,18 @@
 // The plugins' shared helpers on cases the fixture files rarely reach: hash collisions in
-// grouping, repeated and empty keys in the text index, calendar spans with gaps.
+// grouping, repeated and empty keys in the text index, calendar spans with gaps, findings
+// kept by one thread and emitted by another.
 #include "plugins/shared/calendar_cache.hpp"
+#include "plugins/shared/finding_sink.hpp"
+#include "plugins/shared/parallel_rules.hpp"
 #include "plugins/shared/row_groups.hpp"
 #include "plugins/shared/text_format.hpp"
 #include "plugins/shared/text_index.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,8 +28,10 @@ std::vector<std::vector<uint32_t>> groupsOf(const RowGroups& g) {
 // A host whose calendar says: working iff the day is even; it records every day asked.
 struct FakeHost {
     std::set<int32_t> asked;
+    std::vector<int32_t> order;
     static int isWorking(void* host, int32_t day) {
         static_cast<FakeHost*>(host)->asked.insert(day);
+        static_cast<FakeHost*>(host)->order.push_back(day);
         return day % 2 == 0 ? 1 : 0;
     }
     patrol_host_api api() {
@@ -78,15 +85,112 @@ TEST_CASE("WorkingDayCounter counts (after, through] and asks only about days in
     CHECK(host.asked == std::set<int32_t>{11, 12, 13, 14, 101});
 }
 
-TEST_CASE("WorkingDayMemo asks the host once per day") {
+TEST_CASE("WorkingDayMemo asks the host once per day, and only about the days asked") {
     FakeHost host;
     const patrol_host_api api = host.api();
     const patrol::sdk::Context context(&api);
     WorkingDayMemo memo(context, 5, 9);
+    memo.ask(6);
+    memo.ask(7);
+    memo.ask(6);
+    CHECK(host.order == std::vector<int32_t>{6, 7});
     CHECK(memo.isWorkingDay(6));
     CHECK_FALSE(memo.isWorkingDay(7));
-    CHECK(memo.isWorkingDay(6));
     CHECK(host.asked == std::set<int32_t>{6, 7});
+}
+
+namespace {
+// A host that records what it was sent, in order.
+struct RecordingHost {
+    std::vector<std::string> emitted;  // "rule unit refs… amount title detail"
+    static int emit(void* host, const patrol_finding* f) {
+        std::string line(patrol::sdk::view(f->rule));
+        line.append(" ").append(patrol::sdk::view(f->unit));
+        for (uint32_t i = 0; i < f->ref_count; ++i) line.append(" ").append(patrol::sdk::view(f->refs[i]));
+        line.append(" ").append(f->has_amount ? std::to_string(f->amount_fen) : std::string("-"));
+        line.append(" ").append(patrol::sdk::view(f->title)).append(" ").append(patrol::sdk::view(f->detail));
+        static_cast<RecordingHost*>(host)->emitted.push_back(line);
+        return 0;
+    }
+    patrol_host_api api() {
+        patrol_host_api a{};
+        a.struct_size = sizeof(a);
+        a.abi_major = PATROL_ABI_MAJOR;
+        a.host = this;
+        a.emit = &RecordingHost::emit;
+        return a;
+    }
+};
+
+patrol::sdk::Finding finding(std::string rule, std::vector<std::string> refs, std::optional<int64_t> amount = std::nullopt) {
+    patrol::sdk::Finding f;
+    f.rule = std::move(rule);
+    f.unit = "U1";
+    f.refs = std::move(refs);
+    f.amountFen = amount;
+    f.title = "标题";
+    f.detail = std::string(300, 'x');  // long enough that a few hundred fill several blocks
+    return f;
+}
+}  // namespace
+
+TEST_CASE("A kept sink hands its findings on unchanged, in order, refs sorted") {
+    RecordingHost host;
+    const patrol_host_api api = host.api();
+    const patrol::sdk::Context context(&api);
+    FindingSink kept;
+    CHECK(kept.emit(finding("R-1", {"b", "a"}, 12)));
+    CHECK(kept.emit(finding("R-2", {}, std::nullopt)));
+    CHECK(kept.emit(finding("R-3", {"c"}, -5)));
+    CHECK(host.emitted.empty());
+    FindingSink out(context);
+    CHECK(kept.forwardTo(out));
+    const std::string x(300, 'x');
+    CHECK(host.emitted == std::vector<std::string>{"R-1 U1 a b 12 标题 " + x, "R-2 U1 - 标题 " + x, "R-3 U1 c -5 标题 " + x});
+    CHECK(kept.forwardTo(out));  // nothing is kept twice
+    CHECK(host.emitted.size() == 3);
+}
+
+TEST_CASE("ParallelRules emits the calling thread's rules, then the helper's, each in the order added") {
+    RecordingHost host;
+    const patrol_host_api api = host.api();
+    const patrol::sdk::Context context(&api);
+    auto rule = [](std::string code, int count) {
+        return [code, count](FindingSink& out) {
+            for (int i = 0; i < count; ++i) out.emit(finding(code, {std::to_string(i)}));
+        };
+    };
+    ParallelRules rules;
+    rules.helper(rule("H-1", 2000));
+    rules.here(rule("C-1", 3));
+    rules.helper(rule("H-2", 2));
+    rules.here(rule("C-2", 1));
+    FindingSink out(context);
+    std::vector<size_t> progress;
+    rules.run(out, [&](size_t done) { progress.push_back(done); });
+    std::vector<std::string> rulesSeen;
+    for (const auto& line : host.emitted) rulesSeen.push_back(line.substr(0, line.find(' ')));
+    std::vector<std::string> expected = {"C-1", "C-1", "C-1", "C-2"};
+    expected.insert(expected.end(), 2000, "H-1");
+    expected.insert(expected.end(), {"H-2", "H-2"});
+    CHECK(rulesSeen == expected);
+    CHECK(host.emitted[4].substr(0, 8) == "H-1 U1 0");
+    CHECK(host.emitted[2003].substr(0, 11) == "H-1 U1 1999");
+    CHECK(progress == std::vector<size_t>{1, 2, 3, 4});
+}
+
+TEST_CASE("ParallelRules rethrows a rule's exception after the findings before it") {
+    RecordingHost host;
+    const patrol_host_api api = host.api();
+    const patrol::sdk::Context context(&api);
+    ParallelRules rules;
+    rules.here([](FindingSink& out) { out.emit(finding("C-1", {"1"})); });
+    rules.helper([](FindingSink&) { throw std::runtime_error("坏数据"); });
+    rules.helper([](FindingSink& out) { out.emit(finding("H-2", {"2"})); });
+    FindingSink out(context);
+    CHECK_THROWS_WITH(rules.run(out), "坏数据");
+    REQUIRE(host.emitted.size() == 1);
+    CHECK(host.emitted[0].substr(0, 3) == "C-1");
 }
 
 TEST_CASE("Display helpers round per-person figures and never round a share up to its limit") {
