@@ -50,7 +50,7 @@ struct FileJob {
 // Reads the header; false when the file turns out not to be UTF-8 there.
 bool readHeaderOf(FileJob& job) {
     const std::string_view text = job.file->text();
-    RecordScanner scanner(text, job.checkUtf8);
+    RecordScanner scanner(text, job.checkUtf8, false);
     const auto layout = detail::readHeader(scanner, *job.schema, job.name);
     if (!layout) return false;
     job.layout = *layout;

@@ -378,7 +378,7 @@ namespace {
 std::optional<TableReadResult> readWhole(std::string_view text, FileText* source, const TableSchema& schema, const std::string& name,
                                          bool checkUtf8) {
     text = text.substr(utf8BomLength(text));
-    RecordScanner header(text, checkUtf8);
+    RecordScanner header(text, checkUtf8, false);
     const auto layout = detail::readHeader(header, schema, name);
     if (!layout) return std::nullopt;
     const std::string_view body = text.substr(static_cast<size_t>(header.position() - text.data()));
