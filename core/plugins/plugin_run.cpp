@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <string_view>
+#include <unordered_map>
 
 namespace patrol::plugins {
 
@@ -124,24 +126,68 @@ std::string runError(const PluginEntry& plugin, const std::string& what) {
     return pluginLabel(plugin.id, plugin.library) + "运行出错：" + what + "。本次检查结果未记录。";
 }
 
+// Positions of the findings in output order (findingOrder). Sorting compares precomputed
+// integers: the rule's and the unit's rank among the codes present, then the first eight bytes
+// of the first ref; only findings equal on all of those are compared in full. All findings of
+// one run share the plugin.
+std::vector<uint32_t> outputOrder(const std::vector<CheckFinding>& findings) {
+    struct Key {
+        uint64_t major;  // rule rank << 32 | unit rank
+        uint64_t ref;    // first ref's first 8 bytes, big-endian, zero-padded
+        uint32_t index;
+    };
+    // Ranks of the distinct texts of one field, in byte order.
+    auto ranks = [&](auto field) {
+        std::unordered_map<std::string_view, uint32_t> rank;
+        for (const auto& f : findings) rank.emplace(field(f), 0);
+        std::vector<std::string_view> texts;
+        texts.reserve(rank.size());
+        for (const auto& [text, _] : rank) texts.push_back(text);
+        std::sort(texts.begin(), texts.end());
+        for (uint32_t i = 0; i < texts.size(); ++i) rank[texts[i]] = i;
+        return rank;
+    };
+    const auto ruleRank = ranks([](const CheckFinding& f) { return std::string_view(f.rule); });
+    const auto unitRank = ranks([](const CheckFinding& f) { return std::string_view(f.unit); });
+    std::vector<Key> keys(findings.size());
+    for (uint32_t i = 0; i < findings.size(); ++i) {
+        const CheckFinding& f = findings[i];
+        uint64_t ref = 0;
+        if (!f.refs.empty())
+            for (size_t b = 0; b < 8 && b < f.refs[0].size(); ++b) ref |= uint64_t{static_cast<unsigned char>(f.refs[0][b])} << (56 - 8 * b);
+        keys[i] = {uint64_t{ruleRank.at(f.rule)} << 32 | unitRank.at(f.unit), ref, i};
+    }
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+        if (a.major != b.major) return a.major < b.major;
+        if (a.ref != b.ref) return a.ref < b.ref;
+        if (findingOrder(findings[a.index], findings[b.index])) return true;
+        if (findingOrder(findings[b.index], findings[a.index])) return false;
+        return a.index < b.index;  // equal findings keep the order they came in
+    });
+    std::vector<uint32_t> order(findings.size());
+    for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
+    return order;
+}
+
 // Every finding must name a declared rule; then refs are sorted, fingerprints set, order fixed.
 RunResult finish(PluginEntry& plugin, std::vector<CheckFinding> findings, bool fingerprints) {
+    const std::string* lastRule = nullptr;  // findings come rule by rule: check each code once
     for (auto& f : findings) {
-        if (!plugin.metadata->rule(f.rule)) {
-            std::string declared;
-            for (const auto& r : plugin.metadata->rules) declared += (declared.empty() ? "" : "、") + r.code;
-            return fail(plugin, pluginLabel(plugin.id, plugin.library) + "报告了元数据中没有声明的规则 \"" + f.rule + "\"（已声明：" + declared +
-                                    "）。本次检查结果未记录。请插件作者在元数据的 rules 中声明该规则。");
+        if (!lastRule || f.rule != *lastRule) {
+            if (!plugin.metadata->rule(f.rule)) {
+                std::string declared;
+                for (const auto& r : plugin.metadata->rules) declared += (declared.empty() ? "" : "、") + r.code;
+                return fail(plugin, pluginLabel(plugin.id, plugin.library) + "报告了元数据中没有声明的规则 \"" + f.rule + "\"（已声明：" + declared +
+                                        "）。本次检查结果未记录。请插件作者在元数据的 rules 中声明该规则。");
+            }
+            lastRule = &f.rule;
         }
         if (fingerprints)
             seal(f);
         else
             std::sort(f.refs.begin(), f.refs.end());
     }
-    // Sort positions, then move each finding once: cheaper than swapping whole findings.
-    std::vector<uint32_t> order(findings.size());
-    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return findingOrder(findings[a], findings[b]); });
+    std::vector<uint32_t> order = outputOrder(findings);
     // Apply the order in place, cycle by cycle, so no second array of findings is needed.
     for (uint32_t start = 0; start < order.size(); ++start) {
         if (order[start] == start) continue;
