@@ -80,23 +80,24 @@ TableReadResult readConverted(FileJob& job) {
     job.file->convertFromGb18030();
     job.checkUtf8 = false;
     readHeaderOf(job);
-    detail::TablePart part = detail::parsePart(job.body, job.body.size(), *job.schema, job.layout, job.name, job.file.get(), false);
-    TableReadResult result = detail::startResult(std::move(part), job.bodyLine - 1);
-    detail::finishTable(result, *job.schema);
-    return result;
+    std::vector<detail::TablePart> parts;
+    parts.push_back(detail::parsePart(job.body, job.body.size(), *job.schema, job.layout, job.name, job.file.get(), false));
+    return detail::joinParts(std::move(parts), {job.bodyLine - 1}, *job.schema);
 }
 
 // Joins the parts in order, checking that each stretch started where the previous one ended.
 TableReadResult join(FileJob& job) {
+    std::vector<detail::TablePart> parts;
+    std::vector<uint32_t> shifts;
     if (!job.checkUtf8) {
-        TableReadResult result = detail::startResult(std::move(*job.parts[0]), job.bodyLine - 1);
-        detail::finishTable(result, *job.schema);
-        return result;
+        parts.push_back(std::move(*job.parts[0]));
+        return detail::joinParts(std::move(parts), {job.bodyLine - 1}, *job.schema);
     }
     if (job.parts[0]->notUtf8) return readConverted(job);
     const char* end = job.parts[0]->end;
     uint32_t nextLine = job.bodyLine + job.parts[0]->newlines;
-    TableReadResult result = detail::startResult(std::move(*job.parts[0]), job.bodyLine - 1);
+    parts.push_back(std::move(*job.parts[0]));
+    shifts.push_back(job.bodyLine - 1);
     for (size_t k = 1; k < job.parts.size(); ++k) {
         detail::TablePart part = std::move(*job.parts[k]);
         if (part.end && end != job.body.data() + job.starts[k]) {
@@ -108,12 +109,11 @@ TableReadResult join(FileJob& job) {
         }
         if (part.notUtf8) return readConverted(job);
         end = part.end;
-        const uint32_t newlines = part.newlines;
-        detail::appendPart(result, std::move(part), nextLine - 1);
-        nextLine += newlines;
+        shifts.push_back(nextLine - 1);
+        nextLine += part.newlines;
+        parts.push_back(std::move(part));
     }
-    detail::finishTable(result, *job.schema);
-    return result;
+    return detail::joinParts(std::move(parts), shifts, *job.schema);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <stdexcept>
+#include <utility>
 
 namespace patrol::data {
 
@@ -12,11 +13,6 @@ TableData::TableData(const TableSchema& schema, std::string path) : schema_(sche
         if (schema_.columns[i].type == PATROL_COLUMN_STRING) columns_[i].offsets.push_back(0);
     }
     seal();
-}
-
-std::string_view TableData::text(size_t column, uint64_t row) const {
-    const ColumnData& c = columns_[column];
-    return {c.bytes.data() + c.offsets[row], static_cast<size_t>(c.offsets[row + 1] - c.offsets[row])};
 }
 
 size_t TableData::columnIndex(std::string_view name) const {
@@ -76,27 +72,46 @@ void TableData::shiftLines(uint32_t by) {
     for (size_t r = 0; r < lines_.size(); ++r) lines_.data()[r] += by;
 }
 
-void TableData::append(TableData& part, uint32_t lineShift) {
+void TableData::append(TableData& part, uint32_t lineShift, const std::vector<uint32_t>& skipRows) {
     const size_t rows = part.lines_.size();
-    uint32_t* lines = lines_.prepare(rows);
-    for (size_t r = 0; r < rows; ++r) lines[r] = part.lines_[r] + lineShift;
-    lines_.commit(rows);
+    // The kept rows as runs [begin, end) between skipped ones.
+    std::vector<std::pair<size_t, size_t>> runs;
+    size_t begin = 0;
+    for (const uint32_t skip : skipRows) {
+        if (skip > begin) runs.emplace_back(begin, skip);
+        begin = size_t{skip} + 1;
+    }
+    if (rows > begin) runs.emplace_back(begin, rows);
+    size_t kept = 0;
+    for (const auto& [b, e] : runs) kept += e - b;
+
+    uint32_t* lines = lines_.prepare(kept);
+    for (const auto& [b, e] : runs)
+        for (size_t r = b; r < e; ++r) *lines++ = part.lines_[r] + lineShift;
+    lines_.commit(kept);
     part.lines_ = PodBuffer<uint32_t>();
     for (size_t c = 0; c < columns_.size(); ++c) {
         ColumnData& to = columns_[c];
         ColumnData& from = part.columns_[c];
         switch (to.schema->type) {
         case PATROL_COLUMN_STRING: {
-            const uint64_t base = to.bytes.size();
-            to.bytes.append(from.bytes.data(), from.bytes.size());
-            uint64_t* offsets = to.offsets.prepare(rows);
-            for (size_t r = 0; r < rows; ++r) offsets[r] = from.offsets[r + 1] + base;
-            to.offsets.commit(rows);
+            uint64_t* offsets = to.offsets.prepare(kept);
+            for (const auto& [b, e] : runs) {
+                const uint64_t first = from.offsets[b];
+                const uint64_t base = to.bytes.size() - first;  // added to the part's offsets
+                to.bytes.append(from.bytes.data() + first, from.offsets[e] - first);
+                for (size_t r = b; r < e; ++r) *offsets++ = from.offsets[r + 1] + base;
+            }
+            to.offsets.commit(kept);
             break;
         }
         case PATROL_COLUMN_MONEY:
-        case PATROL_COLUMN_INTEGER: to.i64.append(from.i64.data(), rows); break;
-        default: to.i32.append(from.i32.data(), rows); break;
+        case PATROL_COLUMN_INTEGER:
+            for (const auto& [b, e] : runs) to.i64.append(from.i64.data() + b, e - b);
+            break;
+        default:
+            for (const auto& [b, e] : runs) to.i32.append(from.i32.data() + b, e - b);
+            break;
         }
         // Each column's copy is freed at once, so joining never holds two copies of the table.
         from.offsets = PodBuffer<uint64_t>();

@@ -17,8 +17,7 @@ namespace patrol::data {
 struct TableReadResult;
 namespace detail {
 struct TablePart;
-void appendPart(TableReadResult& whole, TablePart&& part, uint32_t lineShift);
-TableReadResult startResult(TablePart&& part, uint32_t lineShift);
+TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32_t>& lineShifts, const TableSchema& schema);
 void finishTable(TableReadResult& result, const TableSchema& schema);
 }  // namespace detail
 
@@ -45,7 +44,10 @@ public:
     const patrol_table* abi() const { return &abiTable_; }
 
     // Accessors by declared column index, for the host and tests.
-    std::string_view text(size_t column, uint64_t row) const;
+    std::string_view text(size_t column, uint64_t row) const {
+        const ColumnData& c = columns_[column];
+        return {c.bytes.data() + c.offsets[row], static_cast<size_t>(c.offsets[row + 1] - c.offsets[row])};
+    }
     int32_t i32(size_t column, uint64_t row) const { return columns_[column].i32[row]; }
     int64_t i64(size_t column, uint64_t row) const { return columns_[column].i64[row]; }
     size_t columnIndex(std::string_view name) const;  // throws std::out_of_range
@@ -53,13 +55,14 @@ public:
 
 private:
     friend class TableBuilder;
-    friend void detail::appendPart(TableReadResult&, detail::TablePart&&, uint32_t);
-    friend TableReadResult detail::startResult(detail::TablePart&&, uint32_t);
+    friend TableReadResult detail::joinParts(std::vector<detail::TablePart>, const std::vector<uint32_t>&, const TableSchema&);
     friend void detail::finishTable(TableReadResult&, const TableSchema&);
     void seal();  // builds the ABI view once the columns stop growing
     void dropRows(const std::vector<uint32_t>& sortedRows);  // rows rejected after reading
     void shiftLines(uint32_t by);                             // a part's lines counted from its start
-    void append(TableData& part, uint32_t lineShift);         // joins (and empties) a later part of the same file
+    // Joins (and empties) a later part of the same file, leaving out its rows in `skipRows`
+    // (ascending).
+    void append(TableData& part, uint32_t lineShift, const std::vector<uint32_t>& skipRows);
 
     TableSchema schema_;  // a copy: the table never depends on the caller's schema living on
     std::string path_;

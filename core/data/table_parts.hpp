@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/data/file_text.hpp"
+#include "core/data/pod_buffer.hpp"
 #include "core/data/record_scanner.hpp"
 #include "core/data/table_reader.hpp"
 
@@ -24,6 +25,10 @@ struct HeaderLayout {
 // column or a declared column named twice.
 std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema& schema, const std::string& name);
 
+// The id column whose (hash, row) pairs each stretch sorts on its own thread, or -1: a table
+// with no id column, or with several (those are checked one after another once it is read).
+int streamedIdColumn(const TableSchema& schema);
+
 // The rows of one stretch of a file.
 struct TablePart {
     std::unique_ptr<TableData> table;
@@ -31,6 +36,7 @@ struct TablePart {
     const char* end = nullptr;       // where the last record read ended
     uint32_t newlines = 0;           // line ends consumed
     bool notUtf8 = false;            // the file must be read as GB18030 instead
+    PodBuffer<uint64_t> idKeys;      // sortedIdKeys of streamedIdColumn, rows numbered in the stretch
 };
 
 // Parses records from the start of `text` until one ends at or past `stopAt` bytes (the last
@@ -39,13 +45,12 @@ struct TablePart {
 TablePart parsePart(std::string_view text, size_t stopAt, const TableSchema& schema, const HeaderLayout& layout, const std::string& name,
                     FileText* source, bool checkUtf8);
 
-// Appends a later part, shifting its lines by `lineShift`.
-void appendPart(TableReadResult& whole, TablePart&& part, uint32_t lineShift);
+// The whole table from the parts of a file in order, each with the shift from its own line
+// numbers to the file's: rows whose id an earlier row holds are rejected, the parts joined
+// and the table finished.
+TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32_t>& lineShifts, const TableSchema& schema);
 
-// A whole result from its first part.
-TableReadResult startResult(TablePart&& part, uint32_t lineShift);
-
-// Rejects the rows that repeat an earlier id and builds the ABI view.
+// Rejects the rows that repeat an earlier id (tables with several id columns) and builds the ABI view.
 void finishTable(TableReadResult& result, const TableSchema& schema);
 
 }  // namespace patrol::data::detail

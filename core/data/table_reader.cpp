@@ -74,6 +74,10 @@ std::string trimmed(std::string s) {
     return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
+std::string repeatReason(const ColumnSchema& column, std::string_view id, uint32_t firstLine) {
+    return "列 " + column.name + " 的编号 " + quoted(id) + " 重复（第 " + std::to_string(firstLine) + " 行已出现），后出现的这一行不予采用";
+}
+
 }  // namespace
 
 // Builds the TableData of one stretch of a file row by row; used on one thread.
@@ -148,8 +152,6 @@ public:
     }
 
     TableReadResult take() { return std::move(result_); }
-
-private:
     void reject(uint32_t line, std::string reason) { result_.rejects.push_back({name_, line, std::move(reason)}); }
 
     // Parses every declared value of the current row into values_; false (and rejected) when
@@ -330,38 +332,92 @@ TablePart parsePart(std::string_view text, size_t stopAt, const TableSchema& sch
     TableReadResult r = builder.take();
     part.table = std::move(r.table);
     part.rejects = std::move(r.rejects);
+    // Sorted here, on the stretch's own thread: joining only merges the sorted runs.
+    if (const int id = streamedIdColumn(schema); id >= 0) part.idKeys = sortedIdKeys(*part.table, static_cast<size_t>(id));
     return part;
 }
 
-TableReadResult startResult(TablePart&& part, uint32_t lineShift) {
-    TableReadResult result;
-    result.table = std::move(part.table);
-    result.table->shiftLines(lineShift);
-    result.rejects = std::move(part.rejects);
-    for (auto& j : result.rejects) j.line += lineShift;
-    return result;
+int streamedIdColumn(const TableSchema& schema) {
+    int found = -1;
+    for (size_t c = 0; c < schema.columns.size(); ++c) {
+        if (!schema.columns[c].isId || schema.columns[c].type != PATROL_COLUMN_STRING) continue;
+        if (found >= 0) return -1;
+        found = static_cast<int>(c);
+    }
+    return found;
 }
 
-void appendPart(TableReadResult& whole, TablePart&& part, uint32_t lineShift) {
-    whole.table->append(*part.table, lineShift);
-    part.table.reset();  // its columns are copied: give the memory back before the next part
-    for (auto& j : part.rejects) {
-        j.line += lineShift;
-        whole.rejects.push_back(std::move(j));
+TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32_t>& lineShifts, const TableSchema& schema) {
+    // Rows of the whole file are numbered part after part.
+    std::vector<uint32_t> base(parts.size() + 1, 0);
+    for (size_t k = 0; k < parts.size(); ++k) base[k + 1] = base[k] + static_cast<uint32_t>(parts[k].table->rowCount());
+    auto partOf = [&](uint32_t row) { return static_cast<size_t>(std::upper_bound(base.begin() + 1, base.end(), row) - base.begin() - 1); };
+    auto lineOf = [&](uint32_t row) {
+        const size_t k = partOf(row);
+        return parts[k].table->sourceLine(row - base[k]) + lineShifts[k];
+    };
+
+    std::vector<std::vector<uint32_t>> dropped(parts.size());  // per part, its own row numbers
+    const int idColumn = streamedIdColumn(schema);
+    if (idColumn >= 0) {
+        const auto c = static_cast<size_t>(idColumn);
+        // The parts' sorted runs merged into one, renumbered for the whole file.
+        PodBuffer<uint64_t> keys = std::move(parts[0].idKeys);
+        for (size_t k = 1; k < parts.size(); ++k) {
+            PodBuffer<uint64_t>& more = parts[k].idKeys;
+            for (size_t i = 0; i < more.size(); ++i) more.data()[i] += base[k];
+            PodBuffer<uint64_t> merged;
+            uint64_t* out = merged.prepare(keys.size() + more.size());
+            std::merge(keys.data(), keys.data() + keys.size(), more.data(), more.data() + more.size(), out);
+            merged.commit(keys.size() + more.size());
+            keys = std::move(merged);
+            more = PodBuffer<uint64_t>();
+        }
+        const auto repeats = repeatsIn(keys, [&](uint32_t row) {
+            const size_t k = partOf(row);
+            return parts[k].table->text(c, row - base[k]);
+        });
+        keys = PodBuffer<uint64_t>();
+        for (const RepeatedId& r : repeats) {
+            const size_t k = partOf(r.row);
+            parts[k].rejects.push_back({parts[k].table->path(), parts[k].table->sourceLine(r.row - base[k]),
+                                        repeatReason(schema.columns[c], parts[k].table->text(c, r.row - base[k]), lineOf(r.firstRow))});
+            dropped[k].push_back(r.row - base[k]);
+        }
     }
+
+    TableReadResult result;
+    for (size_t k = 0; k < parts.size(); ++k) {
+        std::vector<RowReject>& rejects = parts[k].rejects;
+        if (!dropped[k].empty())
+            std::stable_sort(rejects.begin(), rejects.end(), [](const RowReject& a, const RowReject& b) { return a.line < b.line; });
+        for (auto& j : rejects) {
+            j.line += lineShifts[k];
+            result.rejects.push_back(std::move(j));
+        }
+    }
+    result.table = std::move(parts[0].table);
+    result.table->dropRows(dropped[0]);
+    result.table->shiftLines(lineShifts[0]);
+    for (size_t k = 1; k < parts.size(); ++k) {
+        result.table->append(*parts[k].table, lineShifts[k], dropped[k]);
+        parts[k].table.reset();  // its columns are copied: give the memory back before the next part
+    }
+    finishTable(result, schema);
+    return result;
 }
 
 void finishTable(TableReadResult& result, const TableSchema& schema) {
     TableData& t = *result.table;
+    const int streamed = streamedIdColumn(schema);
     for (size_t c = 0; c < schema.columns.size(); ++c) {
         if (!schema.columns[c].isId || schema.columns[c].type != PATROL_COLUMN_STRING) continue;
+        if (static_cast<int>(c) == streamed) continue;  // caught while reading
         const auto repeats = findRepeatedIds(t, c);
         if (repeats.empty()) continue;
         std::vector<uint32_t> rows;
         for (const auto& r : repeats) {
-            result.rejects.push_back({t.path(), t.sourceLine(r.row),
-                                      "列 " + schema.columns[c].name + " 的编号 " + quoted(t.text(c, r.row)) + " 重复（第 " +
-                                          std::to_string(t.sourceLine(r.firstRow)) + " 行已出现），后出现的这一行不予采用"});
+            result.rejects.push_back({t.path(), t.sourceLine(r.row), repeatReason(schema.columns[c], t.text(c, r.row), t.sourceLine(r.firstRow))});
             rows.push_back(r.row);
         }
         t.dropRows(rows);
@@ -384,9 +440,9 @@ std::optional<TableReadResult> readWhole(std::string_view text, FileText* source
     const std::string_view body = text.substr(static_cast<size_t>(header.position() - text.data()));
     detail::TablePart part = detail::parsePart(body, body.size(), schema, *layout, name, source, checkUtf8);
     if (part.notUtf8) return std::nullopt;
-    TableReadResult result = detail::startResult(std::move(part), header.line() - 1);
-    detail::finishTable(result, schema);
-    return result;
+    std::vector<detail::TablePart> parts;
+    parts.push_back(std::move(part));
+    return detail::joinParts(std::move(parts), {header.line() - 1}, schema);
 }
 
 }  // namespace

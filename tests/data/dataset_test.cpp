@@ -156,3 +156,39 @@ TEST_CASE("a cut that lands inside a quoted field is repaired") {
     CHECK(whole.table->text(description, static_cast<uint64_t>(i)) == quoted.substr(1));
     CHECK(whole.table->sourceLine(static_cast<uint64_t>(i) + 1) == static_cast<uint32_t>(i) + 2 + 201);
 }
+
+TEST_CASE("ids repeated far apart are caught across the stretches read in parallel") {
+    // 60000 rows of 100 bytes or more: 4 threads read the file in several stretches. Row i
+    // has id E(i mod 20000), so rows 20000 and later repeat a row of an earlier stretch,
+    // except where that row was rejected for its date: then the next row with the id holds it.
+    std::string text = "expense_id,unit_code,date,category,amount,headcount,depart_time,description\n";
+    const std::string filler(80, 'x');
+    auto badDate = [](int i) { return i % 997 == 0; };
+    for (int i = 0; i < 60000; ++i)
+        text += "E" + std::to_string(i % 20000) + ",U1," + (badDate(i) ? "2026-02-30" : "2026-03-14") + ",meal,1,,," + filler + "\n";
+    TempFolder folder;
+    folder.write("expenses.csv", text);
+    const std::vector<data::TableSchema> tables = {expensesSchema()};
+    const data::Dataset parallel = data::readDataset(folder.path(), tables, 4);
+    std::vector<std::string> expected;
+    std::vector<int> holder(20000, -1);  // the row holding each id
+    int kept = 0;
+    for (int i = 0; i < 60000; ++i) {
+        const std::string line = (folder.path() / "expenses.csv").string() + ":" + std::to_string(i + 2) + ": ";
+        if (badDate(i)) {
+            expected.push_back(line + "列 date 的值 \"2026-02-30\" 不是有效日期（应为 YYYY-MM-DD）");
+        } else if (holder[i % 20000] >= 0) {
+            expected.push_back(line + "列 expense_id 的编号 \"E" + std::to_string(i % 20000) + "\" 重复（第 " +
+                               std::to_string(holder[i % 20000] + 2) + " 行已出现），后出现的这一行不予采用");
+        } else {
+            holder[i % 20000] = i;
+            ++kept;
+        }
+    }
+    std::vector<std::string> got;
+    for (const auto& r : parallel.rejects()) got.push_back(r.format());
+    CHECK(got == expected);
+    REQUIRE(parallel.table("expenses"));
+    CHECK(parallel.table("expenses")->rowCount() == static_cast<uint64_t>(kept));
+    CHECK(dump(*parallel.table("expenses")) == dump(*data::readTable(folder.path() / "expenses.csv", tables[0]).table));
+}
