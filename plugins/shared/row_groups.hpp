@@ -84,8 +84,19 @@ inline uint64_t hashText(std::string_view s, uint64_t seed = 0x243f6a8885a308d3U
         h = (h ^ w) * k;
         h ^= h >> 29;
     }
+    // The last 0..7 bytes as a little-endian number, read in at most two fixed-size loads (a
+    // memcpy of variable length is a library call and stalls the load that follows it).
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size(), rest = n - i;
     uint64_t tail = 0;
-    std::memcpy(&tail, s.data() + i, s.size() - i);
+    if (rest >= 4) {
+        uint32_t lo, hi;
+        std::memcpy(&lo, p + i, 4);
+        std::memcpy(&hi, p + n - 4, 4);
+        tail = lo | (uint64_t{hi} << (8 * (rest - 4)));
+    } else if (rest > 0) {
+        tail = p[i] | (uint64_t{p[i + rest / 2]} << (8 * (rest / 2))) | (uint64_t{p[n - 1]} << (8 * (rest - 1)));
+    }
     h = (h ^ tail) * k;
     h ^= h >> 32;
     return h * k;
