@@ -10,6 +10,8 @@
 #include <patrol/sdk/civil.hpp>
 #include <patrol/sdk/money.hpp>
 
+#include <algorithm>
+#include <cstring>
 #include <optional>
 
 namespace patrol::data {
@@ -74,6 +76,64 @@ std::string trimmed(std::string s) {
     return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
+// Copies a field's bytes without a library call for the short texts most fields are (ids,
+// codes, names): overlapping fixed-size moves the compiler turns into a few instructions.
+inline void copyField(char* to, const char* from, size_t n) {
+    auto move8 = [](char* t, const char* f) {
+        uint64_t w;
+        std::memcpy(&w, f, 8);
+        std::memcpy(t, &w, 8);
+    };
+    if (n > 64) {
+        std::memcpy(to, from, n);
+    } else if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8) move8(to + i, from + i);
+        move8(to + n - 8, from + n - 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        std::memcpy(&a, from, 4);
+        std::memcpy(&b, from + n - 4, 4);
+        std::memcpy(to, &a, 4);
+        std::memcpy(to + n - 4, &b, 4);
+    } else if (n > 0) {
+        const char a = from[0], b = from[n / 2], c = from[n - 1];
+        to[0] = a;
+        to[n / 2] = b;
+        to[n - 1] = c;
+    }
+}
+
+// civil::parseDate remembered by the exact text: a dataset's dates repeat (a few hundred days
+// over hundreds of thousands of rows), so most are found here instead of parsed again.
+class DateMemo {
+public:
+    std::optional<int32_t> parse(std::string_view s) {
+        if (s.size() != 10) return civil::parseDate(s);
+        uint64_t head;
+        uint16_t tail;
+        std::memcpy(&head, s.data(), 8);
+        std::memcpy(&tail, s.data() + 8, 2);
+        uint64_t h = head * 0x9E3779B97F4A7C15ULL + tail;
+        h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ULL;
+        Entry& e = entries_[h >> (64 - kBits)];
+        if (e.state != kEmpty && e.head == head && e.tail == tail) return e.state == kValid ? std::optional<int32_t>(e.days) : std::nullopt;
+        const auto d = civil::parseDate(s);
+        e = {head, d.value_or(0), tail, d ? kValid : kInvalid};
+        return d;
+    }
+
+private:
+    static constexpr int kBits = 12;
+    enum State : uint8_t { kEmpty, kValid, kInvalid };
+    struct Entry {
+        uint64_t head;
+        int32_t days;
+        uint16_t tail;
+        State state;
+    };
+    std::vector<Entry> entries_ = std::vector<Entry>(size_t{1} << kBits, Entry{0, 0, 0, kEmpty});
+};
+
 std::string repeatReason(const ColumnSchema& column, std::string_view id, uint32_t firstLine) {
     return "列 " + column.name + " 的编号 " + quoted(id) + " 重复（第 " + std::to_string(firstLine) + " 行已出现），后出现的这一行不予采用";
 }
@@ -97,6 +157,17 @@ public:
             if (!rw) continue;
             for (size_t k = 0; k < n; ++k)
                 if (schema.columns[k].name == rw->column) conditionColumn_[c] = static_cast<int>(k);
+        }
+        conditionByWord_.resize(n);
+        conditionWhenEmpty_.assign(n, 0);
+        for (size_t c = 0; c < n; ++c) {
+            if (conditionColumn_[c] < 0) continue;
+            const auto& in = schema.columns[c].requiredWhen->in;
+            auto holds = [&](std::string_view w) { return std::find(in.begin(), in.end(), w) != in.end(); };
+            conditionWhenEmpty_[c] = holds("") ? 1 : 0;
+            const ColumnSchema& condition = schema.columns[static_cast<size_t>(conditionColumn_[c])];
+            if (condition.type != PATROL_COLUMN_ENUM) continue;
+            for (const auto& w : condition.words) conditionByWord_[c].push_back(holds(w) ? 1 : 0);
         }
     }
 
@@ -172,7 +243,7 @@ public:
             switch (col.type) {
             case PATROL_COLUMN_STRING: break;
             case PATROL_COLUMN_DATE: {
-                const auto d = civil::parseDate(f.view());
+                const auto d = dates_.parse(f.view());
                 if (!d) return malformed(line, col, f, "不是有效日期（应为 YYYY-MM-DD）");
                 values_[c] = *d;
                 break;
@@ -226,9 +297,13 @@ public:
     bool checkRequiredWhen(uint32_t line, size_t c) {
         const ColumnSchema& col = schema_.columns[c];
         const RequiredWhen& rw = *col.requiredWhen;
-        const std::string_view cond = slots_[static_cast<size_t>(conditionColumn_[c])].view();
+        const auto k = static_cast<size_t>(conditionColumn_[c]);
+        const std::string_view cond = slots_[k].view();
         bool holds = false;
-        for (const auto& w : rw.in) holds = holds || w == cond;
+        if (!conditionByWord_[c].empty())
+            holds = cond.empty() ? conditionWhenEmpty_[c] : conditionByWord_[c][static_cast<size_t>(values_[k])] != 0;
+        else
+            for (const auto& w : rw.in) holds = holds || w == cond;
         if (!holds) return true;
         // The message is built only for a rejected row: this runs on every matching row.
         auto when = [&] { return "列 " + rw.column + " 为 " + std::string(cond) + " 时，"; };
@@ -252,7 +327,8 @@ public:
             case PATROL_COLUMN_STRING: {
                 const FieldSlice& f = slots_[c];
                 if (!f.escaped) {
-                    col.bytes.append(f.data, f.size);
+                    copyField(col.bytes.prepare(f.size), f.data, f.size);
+                    col.bytes.commit(f.size);
                 } else {
                     char* out = col.bytes.prepare(f.size);
                     size_t k = 0;
@@ -279,6 +355,11 @@ public:
     std::vector<FieldSlice> slots_;      // current row, per declared column
     std::vector<int64_t> values_;        // current row's parsed values
     std::vector<int> conditionColumn_;   // required_when: the column the condition reads
+    // An enum condition column decided by the word's index (the row's text is that word):
+    // per required_when column, whether each word satisfies it; and whether an empty one does.
+    std::vector<std::vector<char>> conditionByWord_;
+    std::vector<char> conditionWhenEmpty_;
+    DateMemo dates_;
 };
 
 namespace detail {
