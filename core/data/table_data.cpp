@@ -122,6 +122,13 @@ void TableData::append(TableData& part, uint32_t lineShift, const std::vector<ui
 }
 
 void TableData::seal() {
+    lines_.releaseSpare();
+    for (ColumnData& c : columns_) {
+        c.offsets.releaseSpare();
+        c.bytes.releaseSpare();
+        c.i32.releaseSpare();
+        c.i64.releaseSpare();
+    }
     abiColumns_.assign(columns_.size(), patrol_column{});
     for (size_t i = 0; i < columns_.size(); ++i) {
         const ColumnData& c = columns_[i];
