@@ -107,8 +107,13 @@ inline void copyField(char* to, const char* from, size_t n) {
 // over hundreds of thousands of rows), so most are found here instead of parsed again.
 class DateMemo {
 public:
-    std::optional<int32_t> parse(std::string_view s) {
-        if (s.size() != 10) return civil::parseDate(s);
+    // False when the text is not a date; otherwise `day` holds it.
+    bool parse(std::string_view s, int32_t& day) {
+        if (s.size() != 10) {
+            const auto d = civil::parseDate(s);
+            day = d.value_or(0);
+            return d.has_value();
+        }
         uint64_t head;
         uint16_t tail;
         std::memcpy(&head, s.data(), 8);
@@ -116,10 +121,12 @@ public:
         uint64_t h = head * 0x9E3779B97F4A7C15ULL + tail;
         h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ULL;
         Entry& e = entries_[h >> (64 - kBits)];
-        if (e.state != kEmpty && e.head == head && e.tail == tail) return e.state == kValid ? std::optional<int32_t>(e.days) : std::nullopt;
-        const auto d = civil::parseDate(s);
-        e = {head, d.value_or(0), tail, d ? kValid : kInvalid};
-        return d;
+        if (e.state == kEmpty || e.head != head || e.tail != tail) {
+            const auto d = civil::parseDate(s);
+            e = {head, d.value_or(0), tail, d ? kValid : kInvalid};
+        }
+        day = e.days;
+        return e.state == kValid;
     }
 
 private:
@@ -158,6 +165,8 @@ public:
             for (size_t k = 0; k < n; ++k)
                 if (schema.columns[k].name == rw->column) conditionColumn_[c] = static_cast<int>(k);
         }
+        for (size_t c = 0; c < n; ++c)
+            if (conditionColumn_[c] >= 0) conditional_.push_back(c);
         conditionByWord_.resize(n);
         conditionWhenEmpty_.assign(n, 0);
         for (size_t c = 0; c < n; ++c) {
@@ -192,9 +201,6 @@ public:
         while (!scanner.atEnd() && scanner.position() < stop) {
             if (scanner.skipBlankLine()) continue;
             const uint32_t line = scanner.line();
-            // A short row leaves its missing trailing fields empty (absent), as the spec
-            // names no reject for the field count; fields past the header are ignored.
-            for (FieldSlice& slot : slots_) slot = FieldSlice{};
             const RecordStatus status = scanner.next(
                 [this](size_t index, const char* data, size_t size, bool escaped) {
                     if (index >= fieldToColumn_.size() || fieldToColumn_[index] < 0) return;
@@ -204,6 +210,10 @@ public:
                     slot.escaped = escaped;
                 },
                 fieldCount);
+            // A short row leaves its missing trailing fields empty (absent), as the spec
+            // names no reject for the field count; fields past the header are ignored.
+            for (size_t i = fieldCount; i < fieldToColumn_.size(); ++i)
+                if (fieldToColumn_[i] >= 0) slots_[static_cast<size_t>(fieldToColumn_[i])] = FieldSlice{};
             if (scanner.notUtf8()) return false;
             if (status != RecordStatus::Ok) {
                 reject(line, status == RecordStatus::UnterminatedQuote
@@ -243,9 +253,9 @@ public:
             switch (col.type) {
             case PATROL_COLUMN_STRING: break;
             case PATROL_COLUMN_DATE: {
-                const auto d = dates_.parse(f.view());
-                if (!d) return malformed(line, col, f, "不是有效日期（应为 YYYY-MM-DD）");
-                values_[c] = *d;
+                int32_t day;
+                if (!dates_.parse(f.view(), day)) return malformed(line, col, f, "不是有效日期（应为 YYYY-MM-DD）");
+                values_[c] = day;
                 break;
             }
             case PATROL_COLUMN_TIME: {
@@ -278,8 +288,8 @@ public:
             }
             }
         }
-        for (size_t c = 0; c < n; ++c)
-            if (conditionColumn_[c] >= 0 && !checkRequiredWhen(line, c)) return false;
+        for (const size_t c : conditional_)
+            if (!checkRequiredWhen(line, c)) return false;
         return true;
     }
 
@@ -355,6 +365,7 @@ public:
     std::vector<FieldSlice> slots_;      // current row, per declared column
     std::vector<int64_t> values_;        // current row's parsed values
     std::vector<int> conditionColumn_;   // required_when: the column the condition reads
+    std::vector<size_t> conditional_;    // the columns with such a condition
     // An enum condition column decided by the word's index (the row's text is that word):
     // per required_when column, whether each word satisfies it; and whether an empty one does.
     std::vector<std::vector<char>> conditionByWord_;
