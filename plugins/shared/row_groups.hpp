@@ -18,9 +18,9 @@ public:
     template <class Include, class Hash, class Same>
     RowGroups(uint64_t rows, Include include, Hash hash, Same same) {
         std::vector<uint64_t> keys;  // upper half: key hash; lower half: row
-        uint64_t included = 0;
-        for (uint64_t r = 0; r < rows; ++r) included += include(static_cast<uint32_t>(r)) ? 1 : 0;
-        keys.reserve(included);
+        // Room for every row at once rather than a pass to count the included ones: the room
+        // never written is never touched, so it costs address space, not memory.
+        keys.reserve(rows);
         for (uint64_t r = 0; r < rows; ++r)
             if (include(static_cast<uint32_t>(r))) keys.push_back((hash(static_cast<uint32_t>(r)) & 0xffffffff00000000ULL) | r);
         sortByHighHalf(keys);
