@@ -136,7 +136,7 @@ int runCheck(Invocation& inv) {
     std::optional<Session> session;
     if (round) {
         session.emplace(openSession(inv));
-        const auto enabled = services::pluginsEnabledForRound(session->db, *round);
+        const auto enabled = services::pluginsEnabledForRound(session->db, session->actor, *round);
         if (request.allPlugins) {
             if (enabled.empty())
                 throw UserError("轮次 " + *round + " 没有启用任何检查插件。请用 patrol round create --plugins 指定，或用 --plugin <编号> 只运行一个插件。");

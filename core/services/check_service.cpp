@@ -150,8 +150,13 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
     CheckReport report;
     for (auto& [plugin, folder] : work) {
         report.plugins.push_back(checkOne(*plugin, folder, request));
+        // Moved, not copied: a large check holds tens of thousands of findings. A failed
+        // plugin's partial findings are not adopted.
         auto& found = report.plugins.back().findings;
-        report.findings.insert(report.findings.end(), found.begin(), found.end());
+        if (report.plugins.back().ok)
+            report.findings.insert(report.findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        found.clear();
+        found.shrink_to_fit();
     }
     // Each plugin's findings are ordered and the plugins run in id order, so this rarely sorts.
     if (!std::is_sorted(report.findings.begin(), report.findings.end(), plugins::findingOrder))
@@ -181,29 +186,32 @@ std::vector<std::string> pluginsEnabledForRound(store::Database& db, const Actor
 }
 
 RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, const CheckReport& report) {
+    std::map<std::string, const plugins::PluginMetadata*> metadataOf;
+    for (const auto& plugin : report.plugins)
+        if (plugin.ok && plugin.metadata) metadataOf[plugin.pluginId] = plugin.metadata;
     std::vector<CheckFinding> findings;
-    for (const auto& plugin : report.plugins) {
-        if (!plugin.ok || !plugin.metadata) continue;
-        for (const auto& f : plugin.findings) {
-            const plugins::RuleInfo* rule = plugin.metadata->rule(f.rule);
-            Poco::JSON::Array refs;
-            for (const auto& r : f.refs) refs.add(r);
-            std::ostringstream refsJson;
-            refs.stringify(refsJson);
-            CheckFinding c;
-            c.plugin = f.plugin;
-            c.rule = f.rule;
-            c.unitCode = f.unit;
-            c.category = rule ? rule->category : f.rule;
-            c.title = f.title;
-            c.detail = f.detail;
-            c.severity = rule ? rule->severity : "medium";
-            c.amountFen = f.amountFen;
-            c.refsJson = refsJson.str();
-            c.fingerprint = f.fingerprint;
-            if (rule) c.rectificationKind = rule->rectification.kind;
-            findings.push_back(std::move(c));
-        }
+    findings.reserve(report.findings.size());
+    for (const auto& f : report.findings) {
+        const auto metadata = metadataOf.find(f.plugin);
+        if (metadata == metadataOf.end()) continue;
+        const plugins::RuleInfo* rule = metadata->second->rule(f.rule);
+        Poco::JSON::Array refs;
+        for (const auto& r : f.refs) refs.add(r);
+        std::ostringstream refsJson;
+        refs.stringify(refsJson);
+        CheckFinding c;
+        c.plugin = f.plugin;
+        c.rule = f.rule;
+        c.unitCode = f.unit;
+        c.category = rule ? rule->category : f.rule;
+        c.title = f.title;
+        c.detail = f.detail;
+        c.severity = rule ? rule->severity : "medium";
+        c.amountFen = f.amountFen;
+        c.refsJson = refsJson.str();
+        c.fingerprint = f.fingerprint;
+        if (rule) c.rectificationKind = rule->rectification.kind;
+        findings.push_back(std::move(c));
     }
     return recordCheckFindings(db, actor, roundCode, findings);
 }

@@ -47,12 +47,12 @@ struct PluginCheck {
     uint64_t rowsRead = 0;
     size_t rowsRejected = 0;
     std::vector<std::string> skippedRules;
-    std::vector<plugins::CheckFinding> findings;
+    std::vector<plugins::CheckFinding> findings;  // emptied once moved into CheckReport::findings
 };
 
 struct CheckReport {
     std::vector<PluginCheck> plugins;
-    std::vector<plugins::CheckFinding> findings;  // every plugin's, ordered (plugin, rule, unit, refs)
+    std::vector<plugins::CheckFinding> findings;  // every successful plugin's, ordered (plugin, rule, unit, refs)
     bool anyFailed() const;
 };
 

@@ -28,3 +28,14 @@ TEST_CASE("patrol: a round an inspector is not on reads to it as missing", "[sec
     CHECK(r.out.empty());
     CHECK(r.err == "错误: 用户「甲联系人」（被巡察单位联系人）无权推进巡察阶段（巡察轮次 R1）：只有管理员和该轮巡察组成员可以这样做。\n");
 }
+
+TEST_CASE("patrol check --round: a round the user may not read is refused like a missing one, before any plugin runs",
+          "[security][cli][round][check]") {
+    HiddenCounty c;
+    const std::string data = std::string(PATROL_SOURCE_DIR) + "/tests/plugins/cases/four_styles_boundaries/data";
+    const std::string noR9 = "未知的巡察轮次 R9。请用 patrol round list 查看已有的轮次。";
+    c.refusedAlike("甲联系人", {"check", "--plugin", "four_styles", "--data", data, "--round", "R3"}, "R3",
+                   {"check", "--plugin", "four_styles", "--data", data, "--round", "R9"}, "R9", noR9);
+    c.refusedAlike("局外人", {"check", "--plugin", "all", "--data", data, "--round", "R1"}, "R1",
+                   {"check", "--plugin", "all", "--data", data, "--round", "R9"}, "R9", noR9);
+}
