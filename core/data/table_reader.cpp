@@ -1,5 +1,6 @@
 #include "core/data/table_reader.hpp"
 
+#include "core/domain/integer_text.hpp"
 #include "core/data/file_text.hpp"
 #include "core/data/repeated_ids.hpp"
 #include "core/data/record_scanner.hpp"
@@ -41,22 +42,6 @@ std::string joinWords(const std::vector<std::string>& words) {
         out += w;
     }
     return out;
-}
-
-std::optional<int64_t> parseInteger(std::string_view s) {
-    size_t i = 0;
-    bool negative = false;
-    if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-        negative = s[0] == '-';
-        i = 1;
-    }
-    if (i == s.size() || s.size() - i > 18) return std::nullopt;
-    int64_t v = 0;
-    for (; i < s.size(); ++i) {
-        if (s[i] < '0' || s[i] > '9') return std::nullopt;
-        v = v * 10 + (s[i] - '0');
-    }
-    return negative ? -v : v;
 }
 
 std::string unescape(const FieldSlice& f) {
@@ -271,7 +256,7 @@ public:
                 break;
             }
             case PATROL_COLUMN_INTEGER: {
-                const auto v = parseInteger(f.view());
+                const auto v = domain::parseInteger(f.view());
                 if (!v) return malformed(line, col, f, "不是整数");
                 if (col.min && *v < *col.min) {
                     reject(line, "列 " + col.name + " 的值 " + std::to_string(*v) + " 小于允许的最小值 " + std::to_string(*col.min));

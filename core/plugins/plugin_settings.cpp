@@ -1,5 +1,6 @@
 #include "core/plugins/plugin_settings.hpp"
 
+#include "core/domain/integer_text.hpp"
 #include "core/domain/errors.hpp"
 
 #include <patrol/sdk/civil.hpp>
@@ -8,22 +9,6 @@
 namespace patrol::plugins {
 
 namespace {
-
-std::optional<int64_t> parseInteger(const std::string& s) {
-    size_t i = 0;
-    bool negative = false;
-    if (!s.empty() && s[0] == '-') {
-        negative = true;
-        i = 1;
-    }
-    if (i == s.size() || s.size() - i > 18) return std::nullopt;
-    int64_t v = 0;
-    for (; i < s.size(); ++i) {
-        if (s[i] < '0' || s[i] > '9') return std::nullopt;
-        v = v * 10 + (s[i] - '0');
-    }
-    return negative ? -v : v;
-}
 
 // A non-negative decimal with at most 9 digits before and 9 after the point, scaled by 10^9.
 std::optional<int64_t> parseRatio(const std::string& s) {
@@ -55,7 +40,7 @@ int compare(T a, T b) {
 std::optional<std::string> canonicalSettingValue(SettingType type, const std::string& value) {
     switch (type) {
     case SettingType::Integer: {
-        const auto v = parseInteger(value);
+        const auto v = domain::parseInteger(value);
         if (!v) return std::nullopt;
         return std::to_string(*v);
     }
@@ -94,7 +79,7 @@ std::optional<std::string> canonicalSettingValue(SettingType type, const std::st
 
 int compareSettingValues(SettingType type, const std::string& a, const std::string& b) {
     switch (type) {
-    case SettingType::Integer: return compare(*parseInteger(a), *parseInteger(b));
+    case SettingType::Integer: return compare(*domain::parseInteger(a), *domain::parseInteger(b));
     case SettingType::Money: return compare(*money::parseFen(a), *money::parseFen(b));
     case SettingType::Ratio: return compare(*parseRatio(a), *parseRatio(b));
     case SettingType::Time: return compare(*civil::parseTime(a), *civil::parseTime(b));
