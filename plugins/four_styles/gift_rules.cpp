@@ -17,11 +17,12 @@ void gifts(const Expenses& e, const Settings& s, FindingSink& out) {
         f.unit = str(e.unit.text(r));
         f.refs = {str(e.id.text(r))};
         f.amountFen = e.amount.fen(r);
-        const std::string what = keyword.empty() ? "礼品支出" : "涉及“" + str(keyword) + "”的" + str(categoryName(category)) + "支出";
-        f.title = date(e.date.date(r)) + " " + what + " " + yuan(e.amount.fen(r)) + " 元";
-        f.detail = "支出 " + f.refs[0] + "：类别 " + str(categoryName(category)) + "，金额 " + yuan(e.amount.fen(r)) + " 元" +
-                   (e.vendor.has(r) ? "，商户 " + str(e.vendor.text(r)) : "") +
-                   (description.empty() ? "" : "，事由：" + str(description)) + "。";
+        const std::string what = keyword.empty() ? std::string("礼品支出") : cat("涉及“", keyword, "”的", categoryName(category), "支出");
+        const std::string amountText = yuan(e.amount.fen(r));
+        const bool vendor = e.vendor.has(r);
+        f.title = cat(date(e.date.date(r)), " ", what, " ", amountText, " 元");
+        f.detail = cat("支出 ", f.refs[0], "：类别 ", categoryName(category), "，金额 ", amountText, " 元", vendor ? "，商户 " : "",
+                       vendor ? e.vendor.text(r) : std::string_view(), description.empty() ? "" : "，事由：", description, "。");
         if (!out.emit(std::move(f))) return;
     }
 }

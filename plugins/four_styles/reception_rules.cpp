@@ -5,9 +5,9 @@
 namespace patrol::plugins::four_styles {
 
 namespace {
-std::string vendorPart(const Expenses& e, uint64_t r) {
-    return e.vendor.has(r) ? str(e.vendor.text(r)) : std::string();
-}
+std::string_view vendorPart(const Expenses& e, uint64_t r) { return e.vendor.has(r) ? e.vendor.text(r) : std::string_view(); }
+std::string_view reasonLabel(const Expenses& e, uint64_t r) { return e.description.has(r) ? "事由：" : ""; }
+std::string_view reason(const Expenses& e, uint64_t r) { return e.description.has(r) ? e.description.text(r) : std::string_view(); }
 }  // namespace
 
 void overStandardReception(const Expenses& e, const Settings& s, FindingSink& out) {
@@ -27,12 +27,13 @@ void overStandardReception(const Expenses& e, const Settings& s, FindingSink& ou
         f.refs = {str(e.id.text(r))};
         f.amountFen = excess;
         const int64_t excessEach = perCapita - s.receptionPerCapitaFen;
+        const std::string excessText = yuan(excess);
         // An excess below half a fen per person still shows, as the total.
-        const std::string over = excessEach > 0 ? "超出标准 " + yuan(excessEach) + " 元/人" : "合计超出标准 " + yuan(excess) + " 元";
-        f.title = date(e.date.date(r)) + " " + vendorPart(e, r) + "公务接待 " + count + " 人，人均 " + yuan(perCapita) + " 元，" + over;
-        f.detail = "支出 " + f.refs[0] + "：公务接待 " + count + " 人，金额 " + yuan(amount) + " 元；标准 " +
-                   yuan(s.receptionPerCapitaFen) + " 元/人，合计上限 " + yuan(static_cast<int64_t>(standard)) +
-                   " 元，超出 " + yuan(excess) + " 元。" + (e.description.has(r) ? "事由：" + str(e.description.text(r)) : "");
+        const std::string over = excessEach > 0 ? cat("超出标准 ", yuan(excessEach), " 元/人") : cat("合计超出标准 ", excessText, " 元");
+        f.title = cat(date(e.date.date(r)), " ", vendorPart(e, r), "公务接待 ", count, " 人，人均 ", yuan(perCapita), " 元，", over);
+        f.detail = cat("支出 ", f.refs[0], "：公务接待 ", count, " 人，金额 ", yuan(amount), " 元；标准 ", yuan(s.receptionPerCapitaFen),
+                       " 元/人，合计上限 ", yuan(static_cast<int64_t>(standard)), " 元，超出 ", excessText, " 元。", reasonLabel(e, r),
+                       reason(e, r));
         if (!out.emit(std::move(f))) return;
     }
 }
@@ -48,11 +49,11 @@ void diningOnRestDays(const Expenses& e, const WorkingDayMemo& calendar, Finding
         f.unit = str(e.unit.text(r));
         f.refs = {str(e.id.text(r))};
         f.amountFen = e.amount.fen(r);
-        f.title = date(day) + "（" + str(weekdayName(day)) + "，非工作日）" + vendorPart(e, r) + str(categoryName(category)) +
-                  " " + yuan(e.amount.fen(r)) + " 元";
-        f.detail = "支出 " + f.refs[0] + "：" + str(categoryName(category)) + " " + yuan(e.amount.fen(r)) +
-                   " 元，发生在非工作日 " + date(day) + "。" +
-                   (e.description.has(r) ? "事由：" + str(e.description.text(r)) : "");
+        const std::string dayText = date(day);
+        const std::string amountText = yuan(e.amount.fen(r));
+        f.title = cat(dayText, "（", weekdayName(day), "，非工作日）", vendorPart(e, r), categoryName(category), " ", amountText, " 元");
+        f.detail = cat("支出 ", f.refs[0], "：", categoryName(category), " ", amountText, " 元，发生在非工作日 ", dayText, "。",
+                       reasonLabel(e, r), reason(e, r));
         if (!out.emit(std::move(f))) return;
     }
 }

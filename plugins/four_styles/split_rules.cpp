@@ -24,13 +24,18 @@ bool emitGroup(const Expenses& e, const Settings& s, const uint32_t* first, cons
     std::string items;
     for (const uint32_t row : rows) {
         f.refs.push_back(str(e.id.text(row)));
-        items += (items.empty() ? "" : "、") + f.refs.back() + " " + yuan(e.amount.fen(row)) + " 元";
+        if (!items.empty()) items += "、";
+        items += f.refs.back();
+        items += " ";
+        items += yuan(e.amount.fen(row));
+        items += " 元";
     }
     const std::string count = std::to_string(rows.size());
-    f.title = date(e.date.date(r)) + " " + str(e.vendor.text(r)) + " 同日 " + count + " 笔报销合计 " + yuan(sum) +
-              " 元，单笔均低于审批标准 " + yuan(s.approvalThresholdFen) + " 元";
-    f.detail = "同一单位同一商户同日拆分为 " + count + " 笔报销：" + items + "；合计 " + yuan(sum) + " 元，达到审批标准 " +
-               yuan(s.approvalThresholdFen) + " 元。";
+    const std::string sumText = yuan(sum);
+    const std::string threshold = yuan(s.approvalThresholdFen);
+    f.title = cat(date(e.date.date(r)), " ", e.vendor.text(r), " 同日 ", count, " 笔报销合计 ", sumText, " 元，单笔均低于审批标准 ",
+                  threshold, " 元");
+    f.detail = cat("同一单位同一商户同日拆分为 ", count, " 笔报销：", items, "；合计 ", sumText, " 元，达到审批标准 ", threshold, " 元。");
     return out.emit(std::move(f));
 }
 }  // namespace

@@ -11,18 +11,20 @@ void privateCarUse(const Trips& t, const Settings& s, const WorkingDayMemo& cale
         const bool restDay = !calendar.isWorkingDay(day);
         const bool night = depart >= s.nightStart || depart < s.nightEnd;
         if (!restDay && !night) continue;
-        std::string why;
-        if (restDay) why = "非工作日（" + str(weekdayName(day)) + "）";
-        if (night) why += std::string(restDay ? "且" : "") + "夜间 " + civil::formatTime(depart) + " 出车";
+        const std::string departText = civil::formatTime(depart);
+        const std::string why = cat(restDay ? "非工作日（" : "", restDay ? weekdayName(day) : std::string_view(), restDay ? "）" : "",
+                                    night ? (restDay ? "且夜间 " : "夜间 ") : "", night ? std::string_view(departText) : std::string_view(),
+                                    night ? " 出车" : "");
         sdk::Finding f;
         f.rule = "FS-05";
         f.unit = str(t.unit.text(r));
         f.refs = {str(t.id.text(r))};
-        const std::string plate = t.plate.has(r) ? str(t.plate.text(r)) + " " : std::string();
-        f.title = date(day) + " " + plate + "公车" + why;
-        f.detail = "出车记录 " + f.refs[0] + "：" + date(day) + " " + civil::formatTime(depart) + " 出车" +
-                   (t.destination.has(r) ? "，目的地 " + str(t.destination.text(r)) : "") +
-                   (t.purpose.has(r) ? "，事由：" + str(t.purpose.text(r)) : "") + "；" + why + "。";
+        const std::string dayText = date(day);
+        const bool plate = t.plate.has(r), destination = t.destination.has(r), purpose = t.purpose.has(r);
+        f.title = cat(dayText, " ", plate ? t.plate.text(r) : std::string_view(), plate ? " " : "", "公车", why);
+        f.detail = cat("出车记录 ", f.refs[0], "：", dayText, " ", departText, " 出车", destination ? "，目的地 " : "",
+                       destination ? t.destination.text(r) : std::string_view(), purpose ? "，事由：" : "",
+                       purpose ? t.purpose.text(r) : std::string_view(), "；", why, "。");
         if (!out.emit(std::move(f))) return;
     }
 }

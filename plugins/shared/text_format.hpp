@@ -38,4 +38,17 @@ inline std::string percent(int64_t part, int64_t whole) {
 
 inline std::string str(std::string_view s) { return std::string(s); }
 
+// The parts joined into one string sized once: a finding's title or detail without the
+// temporaries (and their growth copies) of an operator+ chain.
+template <class... Parts>
+std::string cat(const Parts&... parts) {
+    const std::string_view views[] = {std::string_view(parts)...};
+    size_t size = 0;
+    for (const std::string_view v : views) size += v.size();
+    std::string s;
+    s.reserve(size);
+    for (const std::string_view v : views) s.append(v);
+    return s;
+}
+
 }  // namespace patrol::plugins
