@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -25,6 +26,22 @@ struct FieldSlice {
     bool escaped = false;  // holds doubled quotes ("") that stand for one quote
 
     std::string_view view() const { return {data, size}; }
+    // Writes the field's text to `out` (room for `size` bytes) with each doubled quote turned
+    // back into one; returns the length written.
+    size_t unescapeTo(char* out) const {
+        size_t k = 0;
+        for (size_t i = 0; i < size; ++i) {
+            out[k++] = data[i];
+            if (data[i] == '"') ++i;
+        }
+        return k;
+    }
+    std::string text() const {
+        if (!escaped) return std::string(view());
+        std::string out(size, '\0');
+        out.resize(unescapeTo(out.data()));
+        return out;
+    }
 };
 
 enum class RecordStatus { Ok, UnterminatedQuote, TextAfterQuote };

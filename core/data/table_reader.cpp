@@ -44,17 +44,6 @@ std::string joinWords(const std::vector<std::string>& words) {
     return out;
 }
 
-std::string unescape(const FieldSlice& f) {
-    if (!f.escaped) return std::string(f.view());
-    std::string out;
-    out.reserve(f.size);
-    for (size_t i = 0; i < f.size; ++i) {
-        out.push_back(f.data[i]);
-        if (f.data[i] == '"') ++i;
-    }
-    return out;
-}
-
 std::string trimmed(std::string s) {
     const auto first = s.find_first_not_of(" \t");
     if (first == std::string::npos) return {};
@@ -325,13 +314,7 @@ public:
                     copyField(col.bytes.prepare(f.size), f.data, f.size);
                     col.bytes.commit(f.size);
                 } else {
-                    char* out = col.bytes.prepare(f.size);
-                    size_t k = 0;
-                    for (size_t i = 0; i < f.size; ++i) {
-                        out[k++] = f.data[i];
-                        if (f.data[i] == '"') ++i;
-                    }
-                    col.bytes.commit(k);
+                    col.bytes.commit(f.unescapeTo(col.bytes.prepare(f.size)));
                 }
                 col.offsets.push_back(col.bytes.size());
                 break;
@@ -364,7 +347,7 @@ std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema
     std::vector<std::string> names;
     size_t count = 0;
     if (!scanner.atEnd())
-        scanner.next([&](size_t, const char* data, size_t size, bool escaped) { names.push_back(trimmed(unescape({data, size, escaped}))); }, count);
+        scanner.next([&](size_t, const char* data, size_t size, bool escaped) { names.push_back(trimmed(FieldSlice{data, size, escaped}.text())); }, count);
     if (scanner.notUtf8()) return std::nullopt;
     HeaderLayout layout;
     layout.fields = names.size();

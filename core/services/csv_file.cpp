@@ -13,18 +13,6 @@ namespace patrol::services {
 
 namespace {
 
-// A field's text: inside quotes a doubled quote ("") stands for one.
-std::string fieldText(const char* data, size_t size, bool escaped) {
-    if (!escaped) return std::string(data, size);
-    std::string out;
-    out.reserve(size);
-    for (size_t i = 0; i < size; ++i) {
-        out.push_back(data[i]);
-        if (data[i] == '"') ++i;
-    }
-    return out;
-}
-
 // The rows of the text, or none when it turns out not to be UTF-8.
 std::optional<std::vector<CsvRow>> scanRows(std::string_view text, bool checkUtf8, const std::string& path) {
     data::RecordScanner scanner(text, checkUtf8);
@@ -35,7 +23,7 @@ std::optional<std::vector<CsvRow>> scanRows(std::string_view text, bool checkUtf
         row.line = scanner.line();
         size_t fieldCount = 0;
         const auto status = scanner.next(
-            [&row](size_t, const char* data, size_t size, bool escaped) { row.fields.push_back(fieldText(data, size, escaped)); },
+            [&row](size_t, const char* data, size_t size, bool escaped) { row.fields.push_back(data::FieldSlice{data, size, escaped}.text()); },
             fieldCount);
         if (scanner.notUtf8()) return std::nullopt;
         if (status == data::RecordStatus::UnterminatedQuote)
