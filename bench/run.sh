@@ -24,26 +24,14 @@ if [ ! -x "$patrol" ]; then
   echo "找不到 $patrol：请先构建（cmake --build build），或用 PATROL_BUILD 指定构建目录。" >&2
   exit 2
 fi
-if [ ! -x /usr/bin/time ]; then
-  echo "未找到 /usr/bin/time，正在用 apt-get 安装 time 包以测量峰值内存……" >&2
-  apt-get install -y time >/dev/null
-fi
-
-# measure NAME OUT -- command...: runs the command $repeat times; keeps the best time and the largest peak RSS.
+# measure NAME OUT -- command...: runs the command $repeat times (measure.py: best and median
+# wall-clock time to the millisecond, the largest peak resident set).
 measure() {
   local name=$1 out=$2; shift 3
-  local best="" peak=0
-  for _ in $(seq "$repeat"); do
-    /usr/bin/time -f "%e %M" -o "$dir/$name.time" "$@" > "$out" 2> "$dir/$name.err" || {
-      echo "$name 运行失败，见 $dir/$name.err" >&2; exit 1; }
-    read -r secs kb < <(tail -n 1 "$dir/$name.time")
-    if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; fi
-    if [ "$kb" -gt "$peak" ]; then peak=$kb; fi
-  done
-  echo "$best $peak" > "$dir/$name.result"
+  python3 "$here/measure.py" "$repeat" "$out" "$dir/$name.err" -- "$@" > "$dir/$name.result"
 }
 
-printf '%-22s %8s %8s | %-17s | %-17s | %-17s | %8s %8s %9s | %s\n' plugin rows "input" "patrol s / MB" "sqlite3 s / MB" "python s / MB" "×sqlite3" "×python" "mem/input" "same findings"
+printf '%-22s %8s %8s | %-18s | %-18s | %-18s | %8s %8s %9s | %s\n' plugin rows "input" "patrol s / MB" "sqlite3 s / MB" "python s / MB" "×sqlite3" "×python" "mem/input" "same findings"
 for plugin in $plugins; do
   dir=$work/$plugin
   stamp="rows=$rows $(sha1sum "$here/generate.py" | cut -c1-12)"
@@ -67,13 +55,13 @@ for plugin in $plugins; do
       same="否：与 $peer 不同，见 diff $dir/patrol.tsv $dir/$peer.tsv"
     fi
   done
-  read -r p_s p_kb < "$dir/patrol.result"
-  read -r s_s s_kb < "$dir/sqlite.result"
-  read -r y_s y_kb < "$dir/python.result"
+  read -r p_s _ p_kb < "$dir/patrol.result"
+  read -r s_s _ s_kb < "$dir/sqlite.result"
+  read -r y_s _ y_kb < "$dir/python.result"
   awk -v plugin="$plugin" -v rows="$data_rows" -v input="$input" -v ps="$p_s" -v pk="$p_kb" -v ss="$s_s" -v sk="$s_kb" \
       -v ys="$y_s" -v yk="$y_kb" -v same="$same" 'BEGIN {
-    mb = 1048576; p = (ps > 0 ? ps : 0.005)
-    printf "%-22s %8d %6.1fMB | %6.2f s %6.1f MB | %6.2f s %6.1f MB | %6.2f s %6.1f MB | %7.1f× %7.1f× %8.2f× | %s\n",
+    mb = 1048576; p = (ps > 0 ? ps : 0.0005)
+    printf "%-22s %8d %6.1fMB | %7.3f s %6.1f MB | %7.3f s %6.1f MB | %7.3f s %6.1f MB | %7.1f× %7.1f× %8.2f× | %s\n",
       plugin, rows, input / mb, ps, pk * 1024 / mb, ss, sk * 1024 / mb, ys, yk * 1024 / mb, ss / p, ys / p, pk * 1024 / input, same
   }'
 done

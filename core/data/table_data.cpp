@@ -1,10 +1,60 @@
 #include "core/data/table_data.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <exception>
+#include <functional>
+#include <future>
+#include <numeric>
 #include <stdexcept>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 namespace patrol::data {
+
+namespace {
+
+uint64_t bytesHeld(const ColumnData& c) { return 8 * c.offsets.size() + c.bytes.size() + 4 * c.i32.size() + 8 * c.i64.size(); }
+
+// Runs work(i) for every i < sizes.size(), on two threads when there is enough to do. A
+// table's columns are independent, and moving one (copying, faulting in new pages, freeing
+// old ones) costs in proportion to its size, so they are shared out by size.
+void shareOut(const std::vector<uint64_t>& sizes, const std::function<void(size_t)>& work) {
+    constexpr uint64_t kWorthAThread = uint64_t{4} << 20;
+    std::vector<size_t> order(sizes.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    if (std::accumulate(sizes.begin(), sizes.end(), uint64_t{0}) < kWorthAThread || std::thread::hardware_concurrency() < 2) {
+        for (const size_t i : order) work(i);
+        return;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
+    std::vector<size_t> here, there;
+    uint64_t hereBytes = 0, thereBytes = 0;
+    for (const size_t i : order) {
+        const bool toHere = hereBytes <= thereBytes;
+        (toHere ? here : there).push_back(i);
+        (toHere ? hereBytes : thereBytes) += sizes[i];
+    }
+    std::future<void> other;
+    try {
+        other = std::async(std::launch::async, [&] {
+            for (const size_t i : there) work(i);
+        });
+    } catch (const std::system_error&) {
+        here.insert(here.end(), there.begin(), there.end());  // no second thread: all of it here
+    }
+    std::exception_ptr failed;
+    try {
+        for (const size_t i : here) work(i);
+    } catch (...) {
+        failed = std::current_exception();
+    }
+    if (other.valid()) other.get();  // waits; rethrows the other thread's failure
+    if (failed) std::rethrow_exception(failed);
+}
+
+}  // namespace
 
 TableData::TableData(const TableSchema& schema, std::string path) : schema_(schema), path_(std::move(path)) {
     columns_.resize(schema_.columns.size());
@@ -43,7 +93,15 @@ void TableData::dropRows(const std::vector<uint32_t>& sortedRows) {
         });
         values.truncate(kept);
     };
-    for (ColumnData& c : columns_) {
+    std::vector<uint64_t> sizes;
+    for (const ColumnData& c : columns_) sizes.push_back(bytesHeld(c));
+    sizes.push_back(4 * lines_.size());
+    shareOut(sizes, [&](size_t i) {
+        if (i == columns_.size()) {
+            compact(lines_);
+            return;
+        }
+        ColumnData& c = columns_[i];
         switch (c.schema->type) {
         case PATROL_COLUMN_STRING: {
             // offsets[r + 1] ends row r: shift each run's ends by the bytes dropped before it.
@@ -63,8 +121,7 @@ void TableData::dropRows(const std::vector<uint32_t>& sortedRows) {
         case PATROL_COLUMN_INTEGER: compact(c.i64); break;
         default: compact(c.i32); break;
         }
-    }
-    compact(lines_);
+    });
 }
 
 void TableData::shiftLines(uint32_t by) {
@@ -85,12 +142,18 @@ void TableData::append(TableData& part, uint32_t lineShift, const std::vector<ui
     size_t kept = 0;
     for (const auto& [b, e] : runs) kept += e - b;
 
-    uint32_t* lines = lines_.prepare(kept);
-    for (const auto& [b, e] : runs)
-        for (size_t r = b; r < e; ++r) *lines++ = part.lines_[r] + lineShift;
-    lines_.commit(kept);
-    part.lines_ = PodBuffer<uint32_t>();
-    for (size_t c = 0; c < columns_.size(); ++c) {
+    std::vector<uint64_t> sizes;
+    for (const ColumnData& c : part.columns_) sizes.push_back(bytesHeld(c));
+    sizes.push_back(4 * rows);
+    shareOut(sizes, [&](size_t c) {
+        if (c == columns_.size()) {
+            uint32_t* lines = lines_.prepare(kept);
+            for (const auto& [b, e] : runs)
+                for (size_t r = b; r < e; ++r) *lines++ = part.lines_[r] + lineShift;
+            lines_.commit(kept);
+            part.lines_ = PodBuffer<uint32_t>();
+            return;
+        }
         ColumnData& to = columns_[c];
         ColumnData& from = part.columns_[c];
         switch (to.schema->type) {
@@ -118,7 +181,7 @@ void TableData::append(TableData& part, uint32_t lineShift, const std::vector<ui
         from.bytes = PodBuffer<char>();
         from.i32 = PodBuffer<int32_t>();
         from.i64 = PodBuffer<int64_t>();
-    }
+    });
 }
 
 void TableData::seal() {

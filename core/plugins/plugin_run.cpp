@@ -136,26 +136,39 @@ std::vector<uint32_t> outputOrder(const std::vector<CheckFinding>& findings) {
         uint64_t ref;    // first ref's first 8 bytes, big-endian, zero-padded
         uint32_t index;
     };
-    // Ranks of the distinct texts of one field, in byte order.
+    // Per finding, the rank of its text of one field among the distinct ones, in byte order.
+    // Each text is looked up once (a run of equal ones, as findings come rule by rule, once).
     auto ranks = [&](auto field) {
         std::unordered_map<std::string_view, uint32_t> rank;
-        for (const auto& f : findings) rank.emplace(field(f), 0);
+        std::vector<const uint32_t*> slot(findings.size());
+        std::string_view last;
+        const uint32_t* lastSlot = nullptr;
+        for (size_t i = 0; i < findings.size(); ++i) {
+            const std::string_view text = field(findings[i]);
+            if (!lastSlot || text != last) {
+                lastSlot = &rank.try_emplace(text, 0).first->second;
+                last = text;
+            }
+            slot[i] = lastSlot;
+        }
         std::vector<std::string_view> texts;
         texts.reserve(rank.size());
         for (const auto& [text, _] : rank) texts.push_back(text);
         std::sort(texts.begin(), texts.end());
         for (uint32_t i = 0; i < texts.size(); ++i) rank[texts[i]] = i;
-        return rank;
+        std::vector<uint32_t> perFinding(findings.size());
+        for (size_t i = 0; i < findings.size(); ++i) perFinding[i] = *slot[i];
+        return perFinding;
     };
-    const auto ruleRank = ranks([](const CheckFinding& f) { return std::string_view(f.rule); });
-    const auto unitRank = ranks([](const CheckFinding& f) { return std::string_view(f.unit); });
+    const std::vector<uint32_t> ruleRank = ranks([](const CheckFinding& f) { return std::string_view(f.rule); });
+    const std::vector<uint32_t> unitRank = ranks([](const CheckFinding& f) { return std::string_view(f.unit); });
     std::vector<Key> keys(findings.size());
     for (uint32_t i = 0; i < findings.size(); ++i) {
         const CheckFinding& f = findings[i];
         uint64_t ref = 0;
         if (!f.refs.empty())
             for (size_t b = 0; b < 8 && b < f.refs[0].size(); ++b) ref |= uint64_t{static_cast<unsigned char>(f.refs[0][b])} << (56 - 8 * b);
-        keys[i] = {uint64_t{ruleRank.at(f.rule)} << 32 | unitRank.at(f.unit), ref, i};
+        keys[i] = {uint64_t{ruleRank[i]} << 32 | unitRank[i], ref, i};
     }
     std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
         if (a.major != b.major) return a.major < b.major;
@@ -224,6 +237,7 @@ RunResult runInProcess(PluginEntry& plugin, const RunRequest& request) {
     } catch (...) {
         return fail(plugin, runError(plugin, "插件让异常越过了 ABI 边界（应在插件内捕获）"));
     }
+    if (request.doneReading) request.doneReading();
     if (request.notices && request.log)
         for (const auto& n : request.notices()) request.log(PATROL_LOG_WARNING, n);
     if (status != PATROL_OK) return fail(plugin, runError(plugin, lastError(keep->plugin())));
@@ -261,6 +275,7 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
             writeAll(fd, w.frame(wire::Done));
         },
         std::chrono::seconds(request.timeoutSeconds));
+    if (request.doneReading) request.doneReading();
 
     std::vector<CheckFinding> findings;
     bool done = false;

@@ -28,6 +28,9 @@ struct RunRequest {
     // Called once the plugin returns (in the child when isolated); each text is logged as a
     // warning. For notices that arise while the plugin runs, e.g. a year no calendar covers.
     std::function<std::vector<std::string>()> notices;
+    // Called once the plugin can no longer read the dataset (it has returned, or its child
+    // process has ended), before the findings are ordered: the caller may free it from then on.
+    std::function<void()> doneReading;
 };
 
 struct RunResult {

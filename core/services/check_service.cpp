@@ -14,8 +14,11 @@
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
+#include <future>
+#include <memory>
 #include <set>
 #include <sstream>
+#include <system_error>
 
 namespace patrol::services {
 
@@ -64,6 +67,15 @@ std::vector<std::string> skippedRules(const plugins::PluginMetadata& meta, const
     return skipped;
 }
 
+// Destroys the dataset on a thread of its own; at once when no thread can be started.
+std::future<void> freeInBackground(std::unique_ptr<const data::Dataset> dataset) {
+    try {
+        return std::async(std::launch::async, [d = std::move(dataset)]() mutable { d.reset(); });
+    } catch (const std::system_error&) {
+        return {};  // `dataset` was not moved from: it goes here
+    }
+}
+
 PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& folder, const CheckRequest& request) {
     auto notice = [&](const std::string& line) {
         if (request.notice) request.notice(line);
@@ -77,7 +89,8 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
         return check;
     }
     const auto settings = plugins::resolveSettings(*plugin.metadata, request.settingOverrides ? request.settingOverrides(plugin.id) : std::map<std::string, std::string>{});
-    const data::Dataset dataset = data::readDataset(folder, plugin.metadata->tables);
+    auto owned = std::make_unique<const data::Dataset>(data::readDataset(folder, plugin.metadata->tables));
+    const data::Dataset& dataset = *owned;
     for (const auto& reject : dataset.rejects()) notice("[" + plugin.id + "] 拒收 " + reject.format());
     std::vector<std::string> lines;
     check.skippedRules = skippedRules(*plugin.metadata, dataset, folder, lines);
@@ -87,6 +100,7 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
 
     plugins::RunRequest run;
     run.dataset = &dataset;
+    run.doneReading = [&] { check.datasetFreed = freeInBackground(std::move(owned)); };
     run.asOf = request.asOf;
     const domain::WorkingCalendar* calendar = request.calendar;
     run.isWorkingDay = [calendar](int32_t day) { return calendar ? calendar->isWorkingDay(day) : !civil::isWeekend(day); };
@@ -148,18 +162,22 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
     }
 
     CheckReport report;
+    size_t contributing = 0;  // plugins whose findings were adopted
     for (auto& [plugin, folder] : work) {
         report.plugins.push_back(checkOne(*plugin, folder, request));
-        // Moved, not copied: a large check holds tens of thousands of findings. A failed
-        // plugin's partial findings are not adopted.
-        auto& found = report.plugins.back().findings;
-        if (report.plugins.back().ok)
+        // Moved, not copied (the first plugin's as a whole): a large check holds tens of
+        // thousands of findings. A failed plugin's partial findings are not adopted.
+        PluginCheck& check = report.plugins.back();
+        auto& found = check.findings;
+        if (check.ok && contributing++ == 0)
+            report.findings = std::move(found);
+        else if (check.ok)
             report.findings.insert(report.findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
         found.clear();
         found.shrink_to_fit();
     }
     // Each plugin's findings are ordered and the plugins run in id order, so this rarely sorts.
-    if (!std::is_sorted(report.findings.begin(), report.findings.end(), plugins::findingOrder))
+    if (contributing > 1 && !std::is_sorted(report.findings.begin(), report.findings.end(), plugins::findingOrder))
         std::stable_sort(report.findings.begin(), report.findings.end(), plugins::findingOrder);
     return report;
 }

@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -48,6 +49,10 @@ struct PluginCheck {
     size_t rowsRejected = 0;
     std::vector<std::string> skippedRules;
     std::vector<plugins::CheckFinding> findings;  // emptied once moved into CheckReport::findings
+    // The plugin's dataset being freed on another thread once the plugin has returned: giving
+    // tens of megabytes of pages back takes a while, and nothing needs to wait for it until
+    // the report itself goes (this future's destructor waits).
+    std::future<void> datasetFreed;
 };
 
 struct CheckReport {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
+#include <vector>
 
 namespace patrol::plugins::four_styles {
 
@@ -37,13 +39,16 @@ public:
         }
         WorkingDayMemo calendar(context, first, last);
         // Ask the host's calendar here, before any rule runs, about exactly the days FS-02 and
-        // FS-05 look at and in the order they meet them: the host hears the same questions as
-        // when the rules ran one after another, and the rules can run on any thread.
+        // FS-05 look at, so that the rules can run on any thread. The days are marked first and
+        // asked in ascending order (so the host's warnings about years its calendar does not
+        // cover come year by year); marking has no branch to mispredict on the category.
+        std::vector<uint8_t> looked(first <= last ? static_cast<size_t>(static_cast<int64_t>(last) - first + 1) : 0, 0);
         if (expenses)
-            for (uint64_t r = 0; r < expenses->rows; ++r)
-                if (diningRow(*expenses, r)) calendar.ask(expenses->date.date(r));
+            for (uint64_t r = 0; r < expenses->rows; ++r) looked[static_cast<size_t>(expenses->date.date(r) - first)] |= diningRow(*expenses, r);
         if (trips)
-            for (uint64_t r = 0; r < trips->rows; ++r) calendar.ask(trips->date.date(r));
+            for (uint64_t r = 0; r < trips->rows; ++r) looked[static_cast<size_t>(trips->date.date(r) - first)] = 1;
+        for (size_t d = 0; d < looked.size(); ++d)
+            if (looked[d]) calendar.ask(static_cast<int32_t>(first + static_cast<int64_t>(d)));
 
         // FS-03 runs here first, while no findings are held yet: its working memory is the
         // largest. The helper's rules are the ones whose findings are kept and emitted after

@@ -17,7 +17,8 @@ void privateCarUse(const Trips& t, const Settings& s, const WorkingDayMemo& cale
 // The rows whose day FS-02 looks up: receptions and meals that are usable.
 inline bool diningRow(const Expenses& e, uint64_t r) {
     const int32_t category = e.category.enumIndex(r);
-    return (category == kReception || category == kMeal) && e.usable(r);
+    // Bitwise, not short-circuit: the category is as good as random from row to row.
+    return (category == kMeal) | ((category == kReception) & e.usable(r));
 }
 
 }  // namespace patrol::plugins::four_styles

@@ -31,13 +31,28 @@ public:
 
     bool stopped() const { return stopped_; }
 
-    // Emits the kept findings to `out` in the order they came; false once `out` has stopped.
+    // Emits the kept findings to `out` in the order they came, straight from where they are
+    // kept (their refs were sorted when kept); false once `out` has stopped.
     bool forwardTo(FindingSink& out) {
-        kept_.drain([&](sdk::Finding&& f) { return out.emit(std::move(f)); });
+        kept_.drain([&](const patrol_finding& f) { return out.emitSorted(f); });
         return !out.stopped();
     }
 
 private:
+    bool emitSorted(const patrol_finding& f) {
+        if (stopped_) return false;
+        if (!context_) {  // kept again: through the owning form
+            sdk::Finding copy{std::string(sdk::view(f.rule)), std::string(sdk::view(f.unit)), {}, {}, std::string(sdk::view(f.title)),
+                              std::string(sdk::view(f.detail))};
+            for (uint32_t i = 0; i < f.ref_count; ++i) copy.refs.emplace_back(sdk::view(f.refs[i]));
+            if (f.has_amount) copy.amountFen = f.amount_fen;
+            kept_.add(copy);
+            return true;
+        }
+        if (!context_->emit(f)) stopped_ = true;
+        return !stopped_;
+    }
+
     const sdk::Context* context_ = nullptr;
     bool stopped_ = false;
     KeptFindings kept_;

@@ -53,25 +53,28 @@ public:
         b.used = static_cast<size_t>(p - b.data);
     }
 
-    // Calls each(sdk::Finding&&) for every finding in the order added, until it returns false;
-    // each block is given back once read. Afterwards nothing is kept.
+    // Calls each(const patrol_finding&) for every finding in the order added, until it returns
+    // false; the finding's texts point into the block, which is given back once read.
+    // Afterwards nothing is kept.
     template <class Each>
     void drain(Each each) {
         bool open = true;
+        std::vector<patrol_text> refs;
         for (Block& b : blocks_) {
             for (const char* p = b.data; open && p < b.data + b.used;) {
-                sdk::Finding f;
+                patrol_finding f{};
+                f.struct_size = sizeof f;
                 f.rule = readText(p);
                 f.unit = readText(p);
-                const uint32_t refs = readNumber<uint32_t>(p);
-                f.refs.reserve(refs);
-                for (uint32_t i = 0; i < refs; ++i) f.refs.push_back(readText(p));
-                const bool hasAmount = *p++ != 0;
-                const int64_t amount = readNumber<int64_t>(p);
-                if (hasAmount) f.amountFen = amount;
+                f.ref_count = readNumber<uint32_t>(p);
+                refs.clear();
+                for (uint32_t i = 0; i < f.ref_count; ++i) refs.push_back(readText(p));
+                f.refs = refs.data();
+                f.has_amount = *p++ != 0 ? 1 : 0;
+                f.amount_fen = readNumber<int64_t>(p);
                 f.title = readText(p);
                 f.detail = readText(p);
-                open = each(std::move(f));
+                open = each(f);
             }
             ::munmap(b.data, b.size);
             b.data = nullptr;
@@ -116,11 +119,11 @@ private:
         p += sizeof v;
         return v;
     }
-    static std::string readText(const char*& p) {
+    static patrol_text readText(const char*& p) {
         const uint32_t n = readNumber<uint32_t>(p);
-        std::string s(p, n);
+        const patrol_text t{p, n};
         p += n;
-        return s;
+        return t;
     }
 
     std::vector<Block> blocks_;

@@ -92,10 +92,10 @@ std::vector<std::string> dump(const data::TableData& t) {
 
 // A file of several megabytes with quoted newlines everywhere (so some cuts land inside a
 // quoted field), rejected rows and repeated ids spread over the whole file.
-std::string bigExpenses(bool gb18030) {
+std::string bigExpenses(bool gb18030, int rows = 90000) {
     std::string text = "expense_id,unit_code,date,category,amount,headcount,depart_time,description\n";
     const std::string chinese = gb18030 ? "\xD6\xD0\xCE\xC4" : "中文";
-    for (int i = 0; i < 90000; ++i) {
+    for (int i = 0; i < rows; ++i) {
         const std::string id = std::string("E") + std::to_string(i % 7919 == 0 && i > 0 ? i - 1 : i);
         const std::string amount = i % 4999 == 0 ? "1.234" : std::to_string(i % 5000) + ".5";
         std::string description = i % 3 == 0 ? "\"第一行\n第二行,逗号\"\"引号\"\"\n" + std::to_string(i) + "\"" : chinese + std::to_string(i);
@@ -127,6 +127,25 @@ TEST_CASE("a large file read in parallel stretches equals the same file read in 
         // Every third row spans 3 lines (2 in the GB18030 file): the last row starts after them.
         CHECK(whole.table->sourceLine(whole.table->rowCount() - 1) == 1 + 90000 + 30000 * (gb ? 1 : 2));
     }
+}
+
+TEST_CASE("stretches large enough to be joined on two threads equal the file read in one pass") {
+    // Two stretches of several megabytes each: dropping the first one's repeated-id rows and
+    // copying the second one's columns onto it are both shared out between two threads.
+    TempFolder folder;
+    const auto file = folder.write("expenses.csv", bigExpenses(false, 400000));
+    REQUIRE(std::filesystem::file_size(file) > (size_t{14} << 20));
+    const std::vector<data::TableSchema> tables = {expensesSchema()};
+    const data::TableReadResult whole = data::readTable(file, tables[0]);
+    const data::Dataset parallel = data::readDataset(folder.path(), tables, 2);
+    REQUIRE(parallel.table("expenses"));
+    CHECK(parallel.table("expenses")->rowCount() == whole.table->rowCount());
+    CHECK(dump(*parallel.table("expenses")) == dump(*whole.table));
+    std::vector<std::string> a, b;
+    for (const auto& r : parallel.rejects()) a.push_back(r.format());
+    for (const auto& r : whole.rejects) b.push_back(r.format());
+    CHECK(a == b);
+    CHECK(a.size() == 50 + 81);  // 50 repeated ids, 81 amounts with three decimals
 }
 
 TEST_CASE("a cut that lands inside a quoted field is repaired") {

@@ -2,7 +2,8 @@
 """Runs one fixture case through `patrol check` exactly as a user would, and compares.
 
 Usage: run_case.py PATROL CASE_DIR [--update]
-CASE_DIR holds case.json ({plugin, as_of, exit, stderr_contains, stderr_excludes?, args?}; "{case}" in args is CASE_DIR), data/, expected.tsv
+CASE_DIR holds case.json ({plugin, as_of, exit, stderr_contains, stderr_excludes?, stderr_order?, args?}; "{case}" in args
+is CASE_DIR; stderr_order: texts that must appear in stderr in that order), data/, expected.tsv
 (rule, unit, refs, amount per finding: what the spec demands) and expected.jsonl (the exact
 stdout). --update rewrites expected.jsonl from the current output once expected.tsv agrees.
 """
@@ -44,6 +45,13 @@ def main():
     for needle in case.get("stderr_excludes", []):
         if needle in run.stderr:
             problems.append(f"stderr mentions {needle!r}, which it should not")
+    at = 0
+    for needle in case.get("stderr_order", []):
+        found = run.stderr.find(needle, at)
+        if found < 0:
+            problems.append(f"stderr does not mention {needle!r} after the texts before it in stderr_order")
+            break
+        at = found + len(needle)
     with open(os.path.join(case_dir, "expected.tsv"), encoding="utf-8") as f:
         expected = [line.rstrip("\n") for line in f if line.strip()]
     try:

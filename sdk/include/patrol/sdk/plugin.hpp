@@ -112,8 +112,10 @@ public:
         out.amount_fen = f.amountFen.value_or(0);
         out.title = text(f.title);
         out.detail = text(f.detail);
-        return api_->emit(api_->host, &out) == 0;
+        return emit(out);
     }
+    // The same for a finding already in the ABI's form (its texts are views; the host copies them).
+    bool emit(const patrol_finding& finding) const { return api_->emit(api_->host, &finding) == 0; }
 
     void log(patrol_log_level level, std::string_view message) const { api_->log(api_->host, level, text(message)); }
     void progress(double fraction) const { api_->progress(api_->host, fraction); }
