@@ -63,6 +63,9 @@ private:
         f.title = str(in->title);
         f.detail = str(in->detail);
         if (s.fd_ < 0) {
+            // Grown four-fold rather than doubled: a check may emit hundreds of thousands, and
+            // each growth moves them all into memory that must first be faulted in.
+            if (s.findings_.size() == s.findings_.capacity()) s.findings_.reserve(std::max<size_t>(1024, 4 * s.findings_.capacity()));
             s.findings_.push_back(std::move(f));
             return 0;
         }

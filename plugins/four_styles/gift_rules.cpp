@@ -1,16 +1,18 @@
 // FS-04 gifts: category gift, or a description naming a luxury keyword.
 #include "../shared/text_format.hpp"
 #include "keyword_matcher.hpp"
+#include "keyword_scan.hpp"
 #include "rules.hpp"
 
 namespace patrol::plugins::four_styles {
 
 void gifts(const Expenses& e, const Settings& s, FindingSink& out) {
     const KeywordMatcher keywords(s.keywords);
+    const std::vector<uint8_t> mayName = rowsThatMayNameKeywords(e.description, e.rows, s.keywords);
     for (uint64_t r = 0; r < e.rows; ++r) {
         const int32_t category = e.category.enumIndex(r);
         const std::string_view description = e.description.text(r);
-        const std::string_view keyword = keywords.firstIn(description);
+        const std::string_view keyword = mayName[r] ? keywords.firstIn(description) : std::string_view();
         if ((category != kGift && keyword.empty()) || !e.usable(r)) continue;
         sdk::Finding f;
         f.rule = "FS-04";

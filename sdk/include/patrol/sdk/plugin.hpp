@@ -28,6 +28,9 @@ public:
     explicit operator bool() const { return c_ != nullptr; }
     patrol_column_type type() const { return static_cast<patrol_column_type>(c_->type); }
     std::string_view name() const { return c_->name; }
+    // The column as the ABI lays it out, e.g. to scan all texts of a string column at once
+    // (text_bytes from text_offsets[0] to text_offsets[rows]).
+    const patrol_column* raw() const { return c_; }
 
     std::string_view text(uint64_t row) const {
         return {c_->text_bytes + c_->text_offsets[row], static_cast<size_t>(c_->text_offsets[row + 1] - c_->text_offsets[row])};
@@ -99,15 +102,22 @@ public:
 
     // Returns false when the host asks the plugin to stop.
     bool emit(const Finding& f) const {
-        std::vector<patrol_text> refs;
-        refs.reserve(f.refs.size());
-        for (const auto& r : f.refs) refs.push_back(text(r));
+        // Most findings name a record or a few: their views stay on the stack.
+        constexpr size_t kFew = 8;
+        patrol_text few[kFew];
+        std::vector<patrol_text> many;
+        patrol_text* refs = few;
+        if (f.refs.size() > kFew) {
+            many.resize(f.refs.size());
+            refs = many.data();
+        }
+        for (size_t i = 0; i < f.refs.size(); ++i) refs[i] = text(f.refs[i]);
         patrol_finding out{};
         out.struct_size = sizeof(out);
         out.rule = text(f.rule);
         out.unit = text(f.unit);
-        out.refs = refs.data();
-        out.ref_count = static_cast<uint32_t>(refs.size());
+        out.refs = refs;
+        out.ref_count = static_cast<uint32_t>(f.refs.size());
         out.has_amount = f.amountFen.has_value() ? 1 : 0;
         out.amount_fen = f.amountFen.value_or(0);
         out.title = text(f.title);
