@@ -46,6 +46,15 @@ public:
         const size_t bytes = roundUp(n * sizeof(T));
         void* p = data_ ? ::mremap(data_, capacity_ * sizeof(T), bytes, MREMAP_MAYMOVE)
                         : ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED && data_) {
+            // Pages moved in by appendMovingPages leave the buffer in several mappings, which
+            // mremap cannot grow as one: a new mapping, with the values copied.
+            p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (p == MAP_FAILED) throw std::bad_alloc();
+            if (size_) std::memcpy(p, data_, size_ * sizeof(T));
+            ::munmap(data_, capacity_ * sizeof(T));
+            ready_ = pageUp(size_ * sizeof(T)) / sizeof(T);
+        }
         if (p == MAP_FAILED) throw std::bad_alloc();
         data_ = static_cast<T*>(p);
         capacity_ = bytes / sizeof(T);
@@ -65,6 +74,40 @@ public:
         return data_ + size_;
     }
     void commit(size_t n) { size_ += n; }
+
+    // Appends other's values from `from` on, each passed through adjust() (for example to
+    // rebase offsets), and empties `other`. Nothing is copied but a page's worth: the values
+    // are shifted within other's own pages to line up with the end of this buffer, this
+    // buffer's partly filled last page is copied in front of them, and then those pages are
+    // moved onto the end of this buffer (mremap). Copying into new memory instead would fault
+    // every page in first and give the old ones back after, which costs far more than the copy.
+    template <class Adjust>
+    void appendMovingPages(PodBuffer& other, size_t from, Adjust adjust) {
+        const size_t n = other.size_ > from ? other.size_ - from : 0;
+        if (n == 0) {
+            other = PodBuffer();
+            return;
+        }
+        const size_t page = pageUp(1);
+        reserve(size_ + n);  // this mapping must cover where other's pages go
+        const size_t used = size_ * sizeof(T);
+        const size_t keep = used / page * page;  // whole pages of this buffer that stay put
+        const size_t head = used - keep;         // bytes of its last, partly filled page
+        other.reserve(head / sizeof(T) + n);
+        T* moved = other.data_ + head / sizeof(T);
+        std::memmove(static_cast<void*>(moved), other.data_ + from, n * sizeof(T));
+        for (size_t i = 0; i < n; ++i) moved[i] = adjust(moved[i]);
+        if (head) std::memcpy(static_cast<void*>(other.data_), reinterpret_cast<const char*>(data_) + keep, head);
+        const size_t length = pageUp(head + n * sizeof(T));
+        void* to = reinterpret_cast<char*>(data_) + keep;
+        if (::mremap(other.data_, length, length, MREMAP_MAYMOVE | MREMAP_FIXED, to) == MAP_FAILED) throw std::bad_alloc();
+        // What is left of other's mapping past the moved pages.
+        if (other.capacity_ * sizeof(T) > length) ::munmap(reinterpret_cast<char*>(other.data_) + length, other.capacity_ * sizeof(T) - length);
+        other.data_ = nullptr;
+        other.size_ = other.capacity_ = other.ready_ = 0;
+        size_ += n;
+        ready_ = std::max(ready_, (keep + length) / sizeof(T));
+    }
     void truncate(size_t n) {
         if (n < size_) size_ = n;
     }

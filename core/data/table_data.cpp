@@ -130,57 +130,33 @@ void TableData::shiftLines(uint32_t by) {
 }
 
 void TableData::append(TableData& part, uint32_t lineShift, const std::vector<uint32_t>& skipRows) {
+    part.dropRows(skipRows);
     const size_t rows = part.lines_.size();
-    // The kept rows as runs [begin, end) between skipped ones.
-    std::vector<std::pair<size_t, size_t>> runs;
-    size_t begin = 0;
-    for (const uint32_t skip : skipRows) {
-        if (skip > begin) runs.emplace_back(begin, skip);
-        begin = size_t{skip} + 1;
-    }
-    if (rows > begin) runs.emplace_back(begin, rows);
-    size_t kept = 0;
-    for (const auto& [b, e] : runs) kept += e - b;
-
+    auto same = [](auto v) { return v; };
     std::vector<uint64_t> sizes;
     for (const ColumnData& c : part.columns_) sizes.push_back(bytesHeld(c));
     sizes.push_back(4 * rows);
+    // Each column's pages move over (PodBuffer::appendMovingPages), so joining never holds two
+    // copies of the table and faults in no new memory.
     shareOut(sizes, [&](size_t c) {
         if (c == columns_.size()) {
-            uint32_t* lines = lines_.prepare(kept);
-            for (const auto& [b, e] : runs)
-                for (size_t r = b; r < e; ++r) *lines++ = part.lines_[r] + lineShift;
-            lines_.commit(kept);
-            part.lines_ = PodBuffer<uint32_t>();
+            lines_.appendMovingPages(part.lines_, 0, [lineShift](uint32_t line) { return line + lineShift; });
             return;
         }
         ColumnData& to = columns_[c];
         ColumnData& from = part.columns_[c];
         switch (to.schema->type) {
         case PATROL_COLUMN_STRING: {
-            uint64_t* offsets = to.offsets.prepare(kept);
-            for (const auto& [b, e] : runs) {
-                const uint64_t first = from.offsets[b];
-                const uint64_t base = to.bytes.size() - first;  // added to the part's offsets
-                to.bytes.append(from.bytes.data() + first, from.offsets[e] - first);
-                for (size_t r = b; r < e; ++r) *offsets++ = from.offsets[r + 1] + base;
-            }
-            to.offsets.commit(kept);
+            // The part's offsets count from its own first byte (offsets[0] = 0, left out).
+            const uint64_t base = to.bytes.size();
+            to.bytes.appendMovingPages(from.bytes, 0, same);
+            to.offsets.appendMovingPages(from.offsets, 1, [base](uint64_t offset) { return offset + base; });
             break;
         }
         case PATROL_COLUMN_MONEY:
-        case PATROL_COLUMN_INTEGER:
-            for (const auto& [b, e] : runs) to.i64.append(from.i64.data() + b, e - b);
-            break;
-        default:
-            for (const auto& [b, e] : runs) to.i32.append(from.i32.data() + b, e - b);
-            break;
+        case PATROL_COLUMN_INTEGER: to.i64.appendMovingPages(from.i64, 0, same); break;
+        default: to.i32.appendMovingPages(from.i32, 0, same); break;
         }
-        // Each column's copy is freed at once, so joining never holds two copies of the table.
-        from.offsets = PodBuffer<uint64_t>();
-        from.bytes = PodBuffer<char>();
-        from.i32 = PodBuffer<int32_t>();
-        from.i64 = PodBuffer<int64_t>();
     });
 }
 
