@@ -129,6 +129,29 @@ void TableData::shiftLines(uint32_t by) {
     for (size_t r = 0; r < lines_.size(); ++r) lines_.data()[r] += by;
 }
 
+void TableData::reserveToAppend(const std::vector<const TableData*>& parts) {
+    size_t rows = lines_.size();
+    std::vector<size_t> bytes(columns_.size());
+    for (size_t c = 0; c < columns_.size(); ++c) bytes[c] = columns_[c].bytes.size();
+    for (const TableData* part : parts) {
+        rows += part->lines_.size();
+        for (size_t c = 0; c < columns_.size(); ++c) bytes[c] += part->columns_[c].bytes.size();
+    }
+    lines_.reserve(rows);
+    for (size_t c = 0; c < columns_.size(); ++c) {
+        ColumnData& col = columns_[c];
+        switch (col.schema->type) {
+        case PATROL_COLUMN_STRING:
+            col.offsets.reserve(rows + 1);
+            col.bytes.reserve(bytes[c]);
+            break;
+        case PATROL_COLUMN_MONEY:
+        case PATROL_COLUMN_INTEGER: col.i64.reserve(rows); break;
+        default: col.i32.reserve(rows); break;
+        }
+    }
+}
+
 void TableData::append(TableData& part, uint32_t lineShift, const std::vector<uint32_t>& skipRows) {
     part.dropRows(skipRows);
     const size_t rows = part.lines_.size();

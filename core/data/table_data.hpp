@@ -60,6 +60,9 @@ private:
     void seal();  // builds the ABI view once the columns stop growing
     void dropRows(const std::vector<uint32_t>& sortedRows);  // rows rejected after reading
     void shiftLines(uint32_t by);                             // a part's lines counted from its start
+    // Room for the later parts of the same file, taken before the first is joined: once pages
+    // have been moved in, growing a column means copying it.
+    void reserveToAppend(const std::vector<const TableData*>& parts);
     // Joins (and empties) a later part of the same file, leaving out its rows in `skipRows`
     // (ascending).
     void append(TableData& part, uint32_t lineShift, const std::vector<uint32_t>& skipRows);

@@ -459,6 +459,9 @@ TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32
     result.table = std::move(parts[0].table);
     result.table->dropRows(dropped[0]);
     result.table->shiftLines(lineShifts[0]);
+    std::vector<const TableData*> later;
+    for (size_t k = 1; k < parts.size(); ++k) later.push_back(parts[k].table.get());
+    result.table->reserveToAppend(later);
     for (size_t k = 1; k < parts.size(); ++k) {
         result.table->append(*parts[k].table, lineShifts[k], dropped[k]);
         parts[k].table.reset();  // its columns are copied: give the memory back before the next part

@@ -1,0 +1,68 @@
+// PodBuffer's page-moving append: the values arrive exactly, adjusted, whatever the page
+// alignment of either buffer, and the buffer can still grow, shrink and be freed afterwards.
+#include "core/data/pod_buffer.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <vector>
+
+using patrol::data::PodBuffer;
+
+namespace {
+
+template <class T>
+PodBuffer<T> filled(size_t n, T first) {
+    PodBuffer<T> b;
+    for (size_t i = 0; i < n; ++i) b.push_back(static_cast<T>(first + static_cast<T>(i)));
+    return b;
+}
+
+template <class T>
+std::vector<T> values(const PodBuffer<T>& b) {
+    return std::vector<T>(b.data(), b.data() + b.size());
+}
+
+}  // namespace
+
+TEST_CASE("appendMovingPages appends the values from `from` on, adjusted, at any alignment") {
+    // Sizes around page boundaries for 8-byte values (512 per page), both buffers.
+    for (const size_t mine : {size_t{0}, size_t{1}, size_t{511}, size_t{512}, size_t{513}, size_t{5000}}) {
+        for (const size_t theirs : {size_t{1}, size_t{2}, size_t{512}, size_t{1025}, size_t{70000}}) {
+            INFO(mine << " + " << theirs);
+            PodBuffer<uint64_t> a = filled<uint64_t>(mine, 1);
+            PodBuffer<uint64_t> b = filled<uint64_t>(theirs, 1000000);
+            std::vector<uint64_t> want = values(a);
+            for (size_t i = 1; i < theirs; ++i) want.push_back(1000000 + i + 7);
+            a.appendMovingPages(b, 1, [](uint64_t v) { return v + 7; });
+            CHECK(values(a) == want);
+            CHECK(b.size() == 0);
+            CHECK(b.data() == nullptr);
+            // Still an ordinary buffer: it grows past its mappings, and shrinks.
+            for (uint64_t v = 0; v < 100000; ++v) a.push_back(v);
+            CHECK(a.size() == want.size() + 100000);
+            CHECK(a[a.size() - 1] == 99999);
+            CHECK((want.empty() || a[want.size() - 1] == want.back()));
+            a.releaseSpare();
+            a.truncate(want.size());
+            CHECK(values(a) == want);
+        }
+    }
+}
+
+TEST_CASE("appendMovingPages of bytes keeps the text whole, twice in a row") {
+    PodBuffer<char> a, b, c;
+    std::string want;
+    for (int i = 0; i < 10000; ++i) {
+        const std::string piece = "第" + std::to_string(i) + "行,";
+        (i < 3333 ? a : i < 7000 ? b : c).append(piece.data(), piece.size());
+        want += piece;
+    }
+    auto same = [](char v) { return v; };
+    a.appendMovingPages(b, 0, same);
+    a.appendMovingPages(c, 0, same);
+    CHECK(std::string(a.data(), a.size()) == want);
+    PodBuffer<char> empty;
+    a.appendMovingPages(empty, 0, same);  // nothing to move
+    CHECK(std::string(a.data(), a.size()) == want);
+}
