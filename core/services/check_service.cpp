@@ -72,7 +72,7 @@ std::future<void> freeInBackground(std::unique_ptr<const data::Dataset> dataset)
     try {
         return std::async(std::launch::async, [d = std::move(dataset)]() mutable { d.reset(); });
     } catch (const std::system_error&) {
-        return {};  // `dataset` was not moved from: it goes here
+        return {};  // no thread to be had: the dataset went with the task that could not start
     }
 }
 
