@@ -464,7 +464,7 @@ TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32
     result.table->reserveToAppend(later);
     for (size_t k = 1; k < parts.size(); ++k) {
         result.table->append(*parts[k].table, lineShifts[k], dropped[k]);
-        parts[k].table.reset();  // its columns are copied: give the memory back before the next part
+        parts[k].table.reset();  // its columns have moved over: what is left of it goes before the next part
     }
     finishTable(result, schema);
     return result;

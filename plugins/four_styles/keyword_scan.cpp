@@ -8,8 +8,6 @@
 
 #include <immintrin.h>
 
-#include <cstring>
-
 namespace patrol::plugins::four_styles {
 
 namespace {
