@@ -100,7 +100,12 @@ public:
         if (head) std::memcpy(static_cast<void*>(other.data_), reinterpret_cast<const char*>(data_) + keep, head);
         const size_t length = pageUp(head + n * sizeof(T));
         void* to = reinterpret_cast<char*>(data_) + keep;
-        if (::mremap(other.data_, length, length, MREMAP_MAYMOVE | MREMAP_FIXED, to) == MAP_FAILED) throw std::bad_alloc();
+        if (::mremap(other.data_, length, length, MREMAP_MAYMOVE | MREMAP_FIXED, to) == MAP_FAILED) {
+            // Pages the kernel will not move (other's own mapping in pieces): copied instead.
+            append(moved, n);
+            other = PodBuffer();
+            return;
+        }
         // What is left of other's mapping past the moved pages.
         if (other.capacity_ * sizeof(T) > length) ::munmap(reinterpret_cast<char*>(other.data_) + length, other.capacity_ * sizeof(T) - length);
         other.data_ = nullptr;

@@ -66,3 +66,19 @@ TEST_CASE("appendMovingPages of bytes keeps the text whole, twice in a row") {
     a.appendMovingPages(empty, 0, same);  // nothing to move
     CHECK(std::string(a.data(), a.size()) == want);
 }
+
+TEST_CASE("appendMovingPages from a buffer that holds moved pages itself") {
+    // b takes c's pages, so b's mapping is in pieces when a takes b's: moved or copied, the
+    // values arrive the same.
+    PodBuffer<uint32_t> a = filled<uint32_t>(3000, 1);
+    PodBuffer<uint32_t> b = filled<uint32_t>(5000, 10000);
+    PodBuffer<uint32_t> c = filled<uint32_t>(7000, 20000);
+    std::vector<uint32_t> want = values(a);
+    for (uint32_t v : values(b)) want.push_back(v);
+    for (uint32_t v : values(c)) want.push_back(v);
+    auto same = [](uint32_t v) { return v; };
+    b.appendMovingPages(c, 0, same);
+    a.appendMovingPages(b, 0, same);
+    CHECK(values(a) == want);
+    CHECK(b.size() == 0);
+}
