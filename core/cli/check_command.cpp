@@ -170,12 +170,7 @@ int runCheck(Invocation& inv) {
     std::optional<Session> session;
     if (round) {
         session.emplace(openSession(inv));
-        const auto enabled = services::pluginsEnabledForRound(session->db, session->actor, *round);
-        if (request.allPlugins) {
-            if (enabled.empty())
-                throw UserError("轮次 " + *round + " 没有启用任何检查插件。请用 patrol round create --plugins 指定，或用 --plugin <编号> 只运行一个插件。");
-            request.pluginIds = enabled;
-        }
+        request.pluginIds = services::pluginsToRecord(session->db, session->actor, *round, request.pluginIds);
     }
     const services::LoadedCalendar calendar = services::loadCalendar(settings, inv.app.calendarOverride());
     request.calendar = &calendar.calendar;
@@ -187,7 +182,10 @@ int runCheck(Invocation& inv) {
 
     if (round) {
         const auto recorded = services::recordCheck(session->db, session->actor, *round, report);
-        inv.err << "已记录到轮次 " << *round << "：新增疑似问题 " << recorded.added << " 个，此前已记录 " << recorded.alreadyRecorded << " 个\n";
+        for (const auto& unit : recorded.leftOut) inv.err << services::describeLeftOut(unit, *round) << "\n";
+        inv.err << "已记录到轮次 " << *round << "：新增疑似问题 " << recorded.added << " 个，此前已记录 " << recorded.alreadyRecorded << " 个";
+        if (!recorded.leftOut.empty()) inv.err << "，未记录 " << recorded.leftOutFindings() << " 个（见上）";
+        inv.err << "\n";
     }
     inv.err << "共发现疑似问题 " << report.findings.size() << " 个" << (round ? "" : "（试运行，未记录；加 --round 记录到轮次）") << "\n";
     return report.anyFailed() ? static_cast<int>(ExitCode::Internal) : 0;

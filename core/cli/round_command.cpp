@@ -12,6 +12,7 @@
 #include "core/domain/finding_status.hpp"
 #include "core/domain/round_stage.hpp"
 #include "core/services/calendar_loader.hpp"
+#include "core/services/check_service.hpp"
 #include "core/services/feedback.hpp"
 #include "core/services/record_json.hpp"
 #include "core/services/round_service.hpp"
@@ -37,7 +38,8 @@ int runCreate(Invocation& inv) {
     auto s = openSession(inv);
     services::RoundInput input{inv.args.required("code"),  inv.args.required("title"), inv.args.required("kind"),
                                inv.args.required("start"), inv.args.required("end"),   inv.args.value("term"),
-                               splitCommas(inv.args.value("plugins")), inv.args.value("lookback-of")};
+                               splitCommas(inv.args.value("plugins")), inv.args.value("lookback-of"),
+                               services::installedPluginIds(inv.app.settings())};
     const auto round = services::createRound(s.db, s.actor, input);
     inv.out << "已创建巡察轮次 " << round.code << "「" << round.title << "」（"
             << domain::roundKinds.labelOf(round.kind) << "，" << round.startDate << " 至 "

@@ -34,6 +34,13 @@ std::vector<std::filesystem::path> pluginFolders(const Settings& settings) {
     return folders;
 }
 
+std::vector<std::string> installedPluginIds(const Settings& settings) {
+    const auto catalog = plugins::PluginCatalog::discover(pluginFolders(settings));
+    std::set<std::string> ids;
+    for (const auto& p : catalog.plugins()) ids.insert(p.id);
+    return {ids.begin(), ids.end()};
+}
+
 std::map<std::string, std::string> pluginSettingOverrides(const Settings& settings, const std::string& pluginId) {
     return settings.section("plugin." + pluginId);
 }
@@ -190,17 +197,19 @@ namespace {
 
 }  // namespace
 
-std::vector<std::string> pluginsEnabledForRound(store::Database& db, const std::string& roundCode) {
-    const auto round = store::findRoundByCode(db, roundCode);
-    if (!round) throwUnknownRound(roundCode);
-    return round->plugins;
-}
-
-std::vector<std::string> pluginsEnabledForRound(store::Database& db, const Actor& actor, const std::string& roundCode) {
+std::vector<std::string> pluginsToRecord(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                         const std::vector<std::string>& requested) {
     const auto round = store::findRoundByCode(db, roundCode);
     if (!round || !canAccessRound(db, actor, *round, Access::Read)) throwUnknownRound(roundCode);
     requireRoundAccess(db, actor, *round, Access::Write, "记录检查发现的疑似问题");
-    return round->plugins;
+    std::string enabled;
+    for (const auto& id : round->plugins) enabled += (enabled.empty() ? "" : "、") + id;
+    if (round->plugins.empty())
+        throw UserError("巡察轮次 " + roundCode + " 没有启用任何检查插件，检查结果不能记录到该轮次。");
+    for (const auto& id : requested)
+        if (std::find(round->plugins.begin(), round->plugins.end(), id) == round->plugins.end())
+            throw UserError("检查插件 " + id + " 未在巡察轮次 " + roundCode + " 中启用，其结果不能记录到该轮次。本轮启用的插件：" + enabled + "。");
+    return requested.empty() ? round->plugins : requested;
 }
 
 RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, const CheckReport& report) {

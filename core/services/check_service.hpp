@@ -24,6 +24,8 @@ class Settings;
 
 // plugins.folders (separated by ';') followed by the folder beside the executable.
 std::vector<std::filesystem::path> pluginFolders(const Settings& settings);
+// The ids of the plugins found in those folders, sorted (metadata is read, no plugin code runs).
+std::vector<std::string> installedPluginIds(const Settings& settings);
 // The user's settings for one plugin: configuration keys plugin.<id>.<key>.
 std::map<std::string, std::string> pluginSettingOverrides(const Settings& settings, const std::string& pluginId);
 
@@ -66,13 +68,12 @@ struct CheckReport {
 // reported in its PluginCheck (and through `notice`), and the others still run.
 CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& request);
 
-// The plugins a round has enabled (for --plugin all with --round). UserError for an unknown round.
-// Asks no actor: front doors use the overload below.
-std::vector<std::string> pluginsEnabledForRound(store::Database& db, const std::string& roundCode);
-// The same for an actor about to record into the round: a round the actor may not see is unknown
-// (the same message as one that does not exist), one the actor may see but not record into is
-// refused — both before any plugin runs.
-std::vector<std::string> pluginsEnabledForRound(store::Database& db, const Actor& actor, const std::string& roundCode);
+// The plugins whose findings an actor is about to record into the round: every plugin the round
+// enables when `requested` is empty, otherwise the requested ones, each of which the round must
+// enable. A round the actor may not see is unknown (the same message as one that does not exist),
+// one the actor may see but not record into is refused — all before any plugin runs.
+std::vector<std::string> pluginsToRecord(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                         const std::vector<std::string>& requested);
 
 // Records the findings of the plugins that ran cleanly as suspected findings of the round: one
 // transaction, idempotent by fingerprint; category, severity and rectification kind come from

@@ -12,8 +12,12 @@
 #include "core/services/repeat_problems.hpp"
 #include "core/services/round_service.hpp"
 #include "core/services/unit_service.hpp"
+#include "core/store/conflict_repository.hpp"
 #include "core/store/round_membership_repository.hpp"
+#include "core/store/unit_repository.hpp"
 #include "core/store/transaction.hpp"
+
+#include <map>
 
 namespace patrol::services {
 
@@ -101,20 +105,90 @@ store::FindingRecord addFinding(store::Database& db, const Actor& actor, const F
     return repeats ? *store::findFindingById(db, id) : stored;
 }
 
+std::string describeLeftOut(const LeftOutUnit& unit, const std::string& roundCode) {
+    const std::string count = "其 " + std::to_string(unit.findings) + " 个疑似问题未记录";
+    if (unit.reason == LeftOutUnit::Reason::UnknownUnit)
+        return "单位编码 " + unit.unitCode + " 不存在，" + count + "。请核对台账中的单位编码，或先登记该单位。";
+    std::string why = "单位「" + unit.unitName + "」(" + unit.unitCode + ") 不是巡察轮次 " + roundCode + " 的巡察对象";
+    if (!unit.conflictedMembers.empty()) {
+        std::string names;
+        for (const auto& name : unit.conflictedMembers) names += (names.empty() ? "「" : "、「") + name + "」";
+        why += "（巡察组成员" + names + "已申报与该单位存在利害关系，需回避）";
+    }
+    return why + "，" + count + "。";
+}
+
+size_t RecordedChecks::leftOutFindings() const {
+    size_t n = 0;
+    for (const auto& unit : leftOut) n += unit.findings;
+    return n;
+}
+
+namespace {
+
+// Where each unit code of a check stands with the round: its unit id when it is a target,
+// otherwise why its findings are left out. Asked once per unit, not once per finding.
+class RoundScope {
+public:
+    RoundScope(store::Database& db, const store::RoundRecord& round) : db_(db) {
+        for (const auto& target : store::roundTargets(db, round.id)) targets_.emplace(target.code, target.id);
+        for (const auto& member : store::roundTeam(db, round.id)) team_.emplace(member.userId, member.name);
+    }
+
+    // The unit id to record under, or nothing (the finding is counted as left out).
+    std::optional<int64_t> admit(const std::string& unitCode) {
+        if (const auto it = targets_.find(unitCode); it != targets_.end()) return it->second;
+        auto [it, first] = leftOut_.try_emplace(unitCode);
+        if (first) describe(unitCode, it->second);
+        ++it->second.findings;
+        return std::nullopt;
+    }
+
+    std::vector<LeftOutUnit> leftOut() const {
+        std::vector<LeftOutUnit> out;
+        for (const auto& [code, unit] : leftOut_) out.push_back(unit);
+        return out;
+    }
+
+private:
+    void describe(const std::string& unitCode, LeftOutUnit& out) {
+        out.unitCode = unitCode;
+        const auto unit = store::findUnitByCode(db_, unitCode);
+        if (!unit) {
+            out.reason = LeftOutUnit::Reason::UnknownUnit;
+            return;
+        }
+        out.unitName = unit->name;
+        for (const auto& conflict : store::conflictsOnUnit(db_, unit->id))
+            if (const auto member = team_.find(conflict.userId); member != team_.end())
+                out.conflictedMembers.push_back(member->second);
+    }
+
+    store::Database& db_;
+    std::map<std::string, int64_t> targets_;
+    std::map<int64_t, std::string> team_;
+    std::map<std::string, LeftOutUnit> leftOut_;
+};
+
+}  // namespace
+
 RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
                                    const std::vector<CheckFinding>& findings) {
     RecordedChecks result;
     store::Transaction tx(db);
     const auto round = requireRoundFor(db, actor, roundCode, Access::Write, "记录检查发现的疑似问题");
     requireRecordingOpen(round);
+    RoundScope scope(db, round);
     for (const auto& c : findings) {
+        const auto unitId = scope.admit(c.unitCode);
+        if (!unitId) continue;
         if (store::findFindingByFingerprint(db, round.id, c.fingerprint)) {
             ++result.alreadyRecorded;
             continue;
         }
         store::NewFinding f;
         f.roundId = round.id;
-        f.unitId = requireUnit(db, c.unitCode).id;
+        f.unitId = *unitId;
         f.category = c.category;
         f.title = c.title;
         f.detail = c.detail;
@@ -131,6 +205,7 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
                      findingJson(*store::findFindingById(db, id)));
         ++result.added;
     }
+    result.leftOut = scope.leftOut();
     tx.commit();
     return result;
 }

@@ -43,12 +43,29 @@ struct CheckFinding {
     std::optional<std::string> rectificationKind = std::nullopt;  // the rule's default (immediate | deadline | long_term)
 };
 
-struct RecordedChecks {
-    size_t added = 0;
-    size_t alreadyRecorded = 0;  // same fingerprint already in the round
+// Findings of one unit that a check found but the round may not hold.
+struct LeftOutUnit {
+    enum class Reason { UnknownUnit, NotTarget };
+    std::string unitCode;
+    std::string unitName;                      // empty for an unknown unit
+    Reason reason = Reason::NotTarget;
+    std::vector<std::string> conflictedMembers;  // team members who declared a conflict with the unit
+    size_t findings = 0;
 };
 
-// Records check findings as suspected, in one transaction; idempotent by fingerprint.
+// One line, in Chinese, saying how many findings of the unit were left out of the round and why.
+std::string describeLeftOut(const LeftOutUnit& unit, const std::string& roundCode);
+
+struct RecordedChecks {
+    size_t added = 0;
+    size_t alreadyRecorded = 0;        // same fingerprint already in the round
+    std::vector<LeftOutUnit> leftOut;  // by unit code; their findings were not recorded
+    size_t leftOutFindings() const;
+};
+
+// Records check findings as suspected, in one transaction; idempotent by fingerprint. Only the
+// round's targets get findings: those of any other unit (unknown, or not a target — perhaps
+// because a team member must avoid it) are left out and reported per unit; the rest are recorded.
 RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
                                    const std::vector<CheckFinding>& findings);
 

@@ -66,6 +66,14 @@ store::RoundRecord withVisibleLookback(store::Database& db, const Actor& actor, 
     return round;
 }
 
+std::string requireInstalledPlugin(const std::string& plugin, const std::optional<std::vector<std::string>>& installed) {
+    const std::string id = requireCode(plugin, "插件编号");
+    if (!installed || std::find(installed->begin(), installed->end(), id) != installed->end()) return id;
+    std::string names;
+    for (const auto& known : *installed) names += (names.empty() ? "" : "、") + known;
+    throw UserError("未知的检查插件 " + id + "。已安装的插件：" + (names.empty() ? "无" : names) + "。请检查插件编号。");
+}
+
 }  // namespace
 
 store::RoundRecord requireRound(store::Database& db, const std::string& roundCode) {
@@ -100,7 +108,7 @@ store::RoundRecord createRound(store::Database& db, const Actor& actor, const Ro
     round.startDate = civil::formatDate(start);
     round.endDate = civil::formatDate(end);
     if (input.term && !input.term->empty()) round.term = input.term;
-    for (const auto& plugin : input.plugins) round.plugins.push_back(requireCode(plugin, "插件编号"));
+    for (const auto& plugin : input.plugins) round.plugins.push_back(requireInstalledPlugin(plugin, input.installedPlugins));
 
     store::Transaction tx(db);
     if (const auto existing = store::findRoundByCode(db, round.code))

@@ -24,6 +24,9 @@ struct RoundInput {
     std::optional<std::string> term;
     std::vector<std::string> plugins;
     std::optional<std::string> lookbackOf;  // code of the earlier round; required for lookback
+    // The plugins installed where the round will be checked; when given, every entry of
+    // `plugins` must be one of them (a typo would otherwise leave the round with no checks).
+    std::optional<std::vector<std::string>> installedPlugins = std::nullopt;
 };
 
 store::RoundRecord createRound(store::Database& db, const Actor& actor, const RoundInput& input);

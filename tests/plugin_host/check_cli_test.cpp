@@ -132,6 +132,61 @@ TEST_CASE("patrol check --round records suspected findings once") {
     CHECK(r.err == "错误: 未知的巡察轮次 R9。请用 patrol round list 查看已有的轮次。\n");
 }
 
+TEST_CASE("patrol check --round records only the round's targets and names each unit left out") {
+    Cli cli;
+    REQUIRE(cli.run("init").exit == 0);
+    REQUIRE(cli.run("unit add --code U1 --name 一号单位 --kind township").exit == 0);
+    REQUIRE(cli.run("unit add --code U2 --name 二号单位 --kind township").exit == 0);
+    REQUIRE(cli.run("user add --name 李四 --role inspector --conflict U2").exit == 0);
+    REQUIRE(cli.run("round create --code R1 --title 测试轮次 --kind special --start 2026-01-01 --end 2026-06-30 --plugins fixture_good").exit == 0);
+    REQUIRE(cli.run("round target --round R1 --unit U1").exit == 0);
+    REQUIRE(cli.run("round team --round R1 --leader 李四").exit == 0);
+    // U2 is not a target (李四 must avoid it); U9 is no unit at all.
+    cli.folder.write("scope/items.csv",
+                     "item_id,unit_code,day,amount,kind,count\nI3,U2,2026-01-03,250.50,a,\nI1,U1,2026-01-05,99.99,b,2\nI2,U1,2026-01-03,100.01,,\n"
+                     "I5,U9,2026-01-06,300,,\n");
+    const std::string check = "check --plugin fixture_good --data " + cli.dir() + "/scope --as-of 2026-03-01 --calendar " + cli.dir() + "/calendar.json --round R1";
+    Result r = cli.run(check);
+    CHECK(r.exit == 0);
+    CHECK(r.err.find("单位「二号单位」(U2) 不是巡察轮次 R1 的巡察对象（巡察组成员「李四」已申报与该单位存在利害关系，需回避），其 2 个疑似问题未记录。\n"
+                     "单位编码 U9 不存在，其 1 个疑似问题未记录。请核对台账中的单位编码，或先登记该单位。\n"
+                     "已记录到轮次 R1：新增疑似问题 1 个，此前已记录 0 个，未记录 3 个（见上）\n") != std::string::npos);
+    r = cli.run("finding list --round R1 --format csv");
+    CHECK(r.exit == 0);
+    CHECK(r.out.find(",U2,") == std::string::npos);
+    CHECK(r.out.find(",U9,") == std::string::npos);
+    CHECK(r.out.find("2026-01-05 非工作日") != std::string::npos);
+    CHECK(r.out.find("2026-01-03 非工作日") == std::string::npos);
+    // Only the target's finding was recorded: running again records nothing new.
+    r = cli.run(check);
+    CHECK(r.err.find("已记录到轮次 R1：新增疑似问题 0 个，此前已记录 1 个，未记录 3 个（见上）\n") != std::string::npos);
+}
+
+TEST_CASE("a check records only into a round that enables its plugin, and a round enables only installed plugins") {
+    Cli cli;
+    REQUIRE(cli.run("init").exit == 0);
+    REQUIRE(cli.run("unit add --code U1 --name 一号单位 --kind township").exit == 0);
+    Result r = cli.run("round create --code R0 --title 测试轮次 --kind special --start 2026-01-01 --end 2026-06-30 --plugins fixture_goood");
+    CHECK(r.exit == 2);
+    CHECK(r.err.rfind("错误: 未知的检查插件 fixture_goood。已安装的插件：", 0) == 0);
+    CHECK(r.err.find("fixture_good、") != std::string::npos);
+    CHECK(cli.run("round show R0").exit == 2);
+    REQUIRE(cli.run("round create --code R1 --title 测试轮次 --kind special --start 2026-01-01 --end 2026-06-30 --plugins fixture_good,fixture_throws").exit == 0);
+    REQUIRE(cli.run("round create --code R2 --title 未启用插件 --kind special --start 2026-01-01 --end 2026-06-30").exit == 0);
+    REQUIRE(cli.run("round target --round R1 --unit U1").exit == 0);
+    cli.folder.write("data/fixture_crashes/items.csv", "item_id,unit_code\nX1,U1\n");
+    r = cli.run("check --plugin fixture_crashes --data " + cli.dir() + "/data/fixture_crashes --round R1");
+    CHECK(r.exit == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "错误: 检查插件 fixture_crashes 未在巡察轮次 R1 中启用，其结果不能记录到该轮次。本轮启用的插件：fixture_good、fixture_throws。\n");
+    r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/data/fixture_good --round R2");
+    CHECK(r.exit == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "错误: 巡察轮次 R2 没有启用任何检查插件，检查结果不能记录到该轮次。\n");
+    r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/data/fixture_good --as-of 2026-03-01 --calendar " + cli.dir() + "/calendar.json --round R1");
+    CHECK(r.exit == 0);
+}
+
 TEST_CASE("patrol plugin list, show and verify") {
     Cli cli;
     Result r = cli.run("plugin list --format csv");

@@ -38,15 +38,15 @@ TEST_CASE("a unit user cannot tell a round that skips it from a missing one", "[
     const auto c = checkFinding("UB", "fp-x");
     refusedAlike([&] { recordCheckFindings(w.db, a, "R3", {c}); }, "R3", [&] { recordCheckFindings(w.db, a, "R9", {c}); },
                  "R9", noRound("R9"));
-    refusedAlike([&] { pluginsEnabledForRound(w.db, a, "R3"); }, "R3", [&] { pluginsEnabledForRound(w.db, a, "R9"); },
+    refusedAlike([&] { pluginsToRecord(w.db, a, "R3", {}); }, "R3", [&] { pluginsToRecord(w.db, a, "R9", {}); },
                  "R9", "未知的巡察轮次 R9。请用 patrol round list 查看已有的轮次。");
     CHECK(store::findRoundByCode(w.db, "R3")->stage == "planned");
     // A round it may see is refused for the role, naming it — before any plugin runs.
-    CHECK(refusal([&] { pluginsEnabledForRound(w.db, a, "R2"); }) ==
+    CHECK(refusal([&] { pluginsToRecord(w.db, a, "R2", {}); }) ==
           "用户「甲联系人」（被巡察单位联系人）无权记录检查发现的疑似问题（巡察轮次 R2）：只有管理员和该轮巡察组成员可以这样做。");
     CHECK(refusal([&] { advanceRound(w.db, a, "R2", "reported", std::string("2026-05-01"), {}); }) ==
           "用户「甲联系人」（被巡察单位联系人）无权推进巡察阶段（巡察轮次 R2）：只有管理员和该轮巡察组成员可以这样做。");
-    CHECK(pluginsEnabledForRound(w.db, w.otherInspector, "R2") == std::vector<std::string>{"four_styles"});
+    CHECK(pluginsToRecord(w.db, w.otherInspector, "R2", {}) == std::vector<std::string>{"four_styles"});
 }
 
 TEST_CASE("an inspector cannot tell a round it is not on from a missing one", "[security][inspector][round]") {
@@ -65,11 +65,11 @@ TEST_CASE("an inspector cannot tell a round it is not on from a missing one", "[
     const auto c = checkFinding("UA", "fp-y");
     refusedAlike([&] { recordCheckFindings(w.db, o, "R1", {c}); }, "R1", [&] { recordCheckFindings(w.db, o, "R9", {c}); },
                  "R9", noRound("R9"));
-    refusedAlike([&] { pluginsEnabledForRound(w.db, o, "R1"); }, "R1", [&] { pluginsEnabledForRound(w.db, o, "R9"); },
+    refusedAlike([&] { pluginsToRecord(w.db, o, "R1", {}); }, "R1", [&] { pluginsToRecord(w.db, o, "R9", {}); },
                  "R9", "未知的巡察轮次 R9。请用 patrol round list 查看已有的轮次。");
     CHECK(store::findRoundByCode(w.db, "R1")->stage == "fed_back");
     // A leader reads R1 but may not record into it: refused, naming it.
-    CHECK(refusal([&] { pluginsEnabledForRound(w.db, w.leader, "R1"); }) ==
+    CHECK(refusal([&] { pluginsToRecord(w.db, w.leader, "R1", {}); }) ==
           "用户「王书记」（领导小组）无权记录检查发现的疑似问题（巡察轮次 R1）：只有管理员和该轮巡察组成员可以这样做。");
 }
 
