@@ -80,7 +80,7 @@ int runShow(Invocation& inv) {
     }
     listing.print(inv.out, format);
     if (format == ListingFormat::Table) {
-        if (loaded.files.empty()) inv.out << "没有加载任何日历文件：所有年份按周一至周五为工作日计算。\n";
+        if (loaded.files.empty()) inv.out << "没有加载任何日历文件：各年份的工作日按法定节假日临时推算（不含调休），2000 年以前按周一至周五计算。\n";
         for (const auto& file : loaded.files) inv.out << "日历文件: " << file << "\n";
     }
     return 0;
