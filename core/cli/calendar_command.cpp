@@ -33,11 +33,15 @@ YearCount countYear(const domain::WorkingCalendar& calendar, int year) {
     YearCount c;
     for (int32_t d = civil::toDays({year, 1, 1}); d < civil::toDays({year + 1, 1, 1}); ++d) {
         c.workingDays += calendar.isWorkingDay(d) ? 1 : 0;
-        c.holidays += calendar.holidays().count(d) && !calendar.workdays().count(d) && !civil::isWeekend(d) ? 1 : 0;
+        c.holidays += (calendar.holidays().count(d) && !calendar.workdays().count(d) && !civil::isWeekend(d)) ||
+                              calendar.provisionalDayOff(d) ? 1 : 0;
         c.makeupWorkdays += calendar.workdays().count(d) && civil::isWeekend(d) ? 1 : 0;
     }
     return c;
 }
+
+// What a provisional date says after its label.
+const char* const kProvisional = "临时推算";
 
 int runShow(Invocation& inv) {
     const auto loaded = services::loadCalendar(inv.app.settings(), inv.app.calendarOverride());
@@ -45,20 +49,25 @@ int runShow(Invocation& inv) {
     const ListingFormat format = inv.format();
     if (const auto yearText = inv.args.value("year")) {
         const int year = parseYear(*yearText);
-        Listing listing({{"date", "日期"}, {"weekday", "星期"}, {"kind", "类型"}, {"label", "说明"}});
+        Listing listing({{"date", "日期"}, {"weekday", "星期"}, {"kind", "类型"}, {"label", "说明"},
+                         {"provisional", kProvisional}});
+        const bool provisional = calendar.provisional(year) != nullptr;
         const int32_t first = civil::toDays({year, 1, 1}), end = civil::toDays({year + 1, 1, 1});
         for (int32_t d = first; d < end; ++d) {
             const bool makeup = calendar.workdays().count(d) != 0;
-            const bool holiday = !makeup && calendar.holidays().count(d) != 0;
+            const auto dayOff = calendar.provisionalDayOff(d);
+            const bool holiday = !makeup && (calendar.holidays().count(d) != 0 || dayOff);
             if (!makeup && !holiday) continue;
+            const std::string label = makeup ? "调休上班" : dayOff ? "放假（" + *dayOff + "，" + kProvisional + "）" : "放假";
             listing.add({Cell::of(civil::formatDate(d)), Cell::of(kWeekdays[civil::weekday(d)]),
-                         Cell::of(makeup ? "workday" : "holiday"), Cell::of(makeup ? "调休上班" : "放假")});
+                         Cell::of(makeup ? "workday" : "holiday"), Cell::of(label), Cell::boolean(provisional)});
         }
         const YearCount count = countYear(calendar, year);
         listing.print(inv.out, format);
         if (format == ListingFormat::Table)
             inv.out << year << " 年：工作日 " << count.workingDays << " 天，工作日放假 " << count.holidays
-                    << " 天，周末调休上班 " << count.makeupWorkdays << " 天。\n";
+                    << " 天，周末调休上班 " << count.makeupWorkdays << " 天"
+                    << (provisional ? "（按法定节假日临时推算，不含调休）" : "") << "。\n";
         printCalendarWarnings(calendar, inv.err);
         return 0;
     }
@@ -71,7 +80,7 @@ int runShow(Invocation& inv) {
     }
     listing.print(inv.out, format);
     if (format == ListingFormat::Table) {
-        if (loaded.files.empty()) inv.out << "没有加载任何日历文件：所有年份按周一至周五为工作日计算。\n";
+        if (loaded.files.empty()) inv.out << "没有加载任何日历文件：各年份的工作日按法定节假日临时推算（不含调休），2000 年以前按周一至周五计算。\n";
         for (const auto& file : loaded.files) inv.out << "日历文件: " << file << "\n";
     }
     return 0;
@@ -84,20 +93,25 @@ int runIsWorkday(Invocation& inv) {
     const auto loaded = services::loadCalendar(inv.app.settings(), inv.app.calendarOverride());
     const auto& calendar = loaded.calendar;
     const bool working = calendar.isWorkingDay(*day);
+    const bool provisional = calendar.provisional(civil::fromDays(*day).year) != nullptr;
+    const auto dayOff = calendar.provisionalDayOff(*day);
     std::string reason, label;
     if (calendar.workdays().count(*day)) {
         reason = "makeup_workday", label = "调休上班";
-    } else if (calendar.holidays().count(*day) && !civil::isWeekend(*day)) {
+    } else if ((calendar.holidays().count(*day) || dayOff) && !civil::isWeekend(*day)) {
         reason = "holiday", label = "节假日放假";
     } else if (civil::isWeekend(*day)) {
         reason = "weekend", label = "周末";
     } else {
         reason = "weekday", label = "正常工作日";
     }
+    // Every date of a provisional year is a guess: a weekend may yet become a makeup workday.
+    if (provisional) label += "（" + (dayOff ? *dayOff + "，" : std::string()) + kProvisional + "）";
     const std::string weekday = kWeekdays[civil::weekday(*day)];
     if (inv.args.value("format") == std::string("json")) {
         inv.out << "{\"date\":" << jsonQuote(text) << ",\"weekday\":" << jsonQuote(weekday)
-                << ",\"workday\":" << (working ? "true" : "false") << ",\"reason\":" << jsonQuote(reason) << "}\n";
+                << ",\"workday\":" << (working ? "true" : "false") << ",\"reason\":" << jsonQuote(reason)
+                << ",\"provisional\":" << (provisional ? "true" : "false") << "}\n";
     } else {
         inv.out << text << "（" << weekday << "）" << (working ? "是工作日" : "不是工作日") << "：" << label << "\n";
     }

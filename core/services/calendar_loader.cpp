@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/almanac/icu_almanac.hpp"
 #include "core/domain/errors.hpp"
 #include "core/services/settings.hpp"
 
@@ -25,6 +26,7 @@ domain::CalendarFile readCalendarFile(const std::string& path) {
 
 LoadedCalendar loadCalendar(const Settings& settings, const std::optional<std::string>& overrideFile) {
     LoadedCalendar loaded;
+    loaded.calendar.useAlmanac(almanac::icuAlmanac());  // uncovered years get a provisional calendar
     if (overrideFile) {
         loaded.calendar.add(readCalendarFile(*overrideFile));
         loaded.files.push_back(*overrideFile);

@@ -18,8 +18,8 @@ struct LoadedCalendar {
 };
 
 // UserError (exit 2) naming the file when the override is missing or any file is unreadable or
-// malformed. A missing calendar folder is not an error: every year then falls back to
-// Monday–Friday with the usual warning.
+// malformed. A missing calendar folder is not an error: every year is then uncovered and gets a
+// provisional calendar from the statutory holidays, with a warning naming the year.
 LoadedCalendar loadCalendar(const Settings& settings, const std::optional<std::string>& overrideFile);
 
 // Reads one calendar file.

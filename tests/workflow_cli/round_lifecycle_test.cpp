@@ -100,16 +100,17 @@ TEST_CASE("calendar commands use the shipped calendars or the --calendar file al
     Run r = patrol.raw({"calendar", "is-workday", "2026-01-04"});
     CHECK(r.exitCode == 0);
     CHECK(r.out == "2026-01-04（周日）是工作日：调休上班\n");
-    r = patrol.raw({"calendar", "is-workday", "2027-01-01", "--format", "json"});
-    CHECK(r.out == "{\"date\":\"2027-01-01\",\"weekday\":\"周五\",\"workday\":true,\"reason\":\"weekday\"}\n");
-    CHECK(r.err ==
-          "警告：没有 2027 年的工作日历，该年按周一至周五为工作日计算（不含法定节假日和调休）；"
-          "如需准确结果，请在 config/calendars/ 中加入 2027.json 或用 --calendar 指定日历文件。\n");
+    r = patrol.raw({"calendar", "is-workday", "2027-01-04", "--format", "json"});
+    CHECK(r.out == "{\"date\":\"2027-01-04\",\"weekday\":\"周一\",\"workday\":true,\"reason\":\"weekday\",\"provisional\":true}\n");
+    CHECK(r.err == "警告：没有 2027 年的工作日历，该年的工作日按《全国年节及纪念日放假办法》的法定节假日临时推算"
+                   "（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节，适逢周末的在其后第一个工作日补假），"
+                   "不含国务院办公厅每年公布的调休安排，可能与实际不符；该年放假安排公布后，请在 config/calendars/ 中加入 "
+                   "2027.json 或用 --calendar 指定日历文件。\n");
     const std::string own = dir.write("own.json", R"({"years": [2026], "holidays": ["2026-03-09"]})");
     r = patrol.raw({"calendar", "is-workday", "2026-01-04", "--calendar", own});
     CHECK(r.out == "2026-01-04（周日）不是工作日：周末\n");
     r = patrol.raw({"calendar", "show", "--year", "2026", "--calendar", own, "--format", "csv"});
-    CHECK(r.out == "date,weekday,kind,label\r\n2026-03-09,周一,holiday,放假\r\n");
+    CHECK(r.out == "date,weekday,kind,label,provisional\r\n2026-03-09,周一,holiday,放假,false\r\n");
     r = patrol.raw({"calendar", "show", "--format", "json"});
     CHECK(r.out ==
           "[\n {\"year\":2025,\"working_days\":248,\"holidays\":18,\"makeup_workdays\":5},\n"
