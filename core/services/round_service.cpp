@@ -262,8 +262,8 @@ RoundEdited editRound(store::Database& db, const Actor& actor, const std::string
     }
     for (const auto& later : store::listRounds(db))
         if (later.lookbackOf == r.id && later.startDate <= r.startDate)
-            throw UserError("回头看轮次 " + later.code + " 开始于 " + later.startDate + "，回看的正是本轮；新的开始日期 " +
-                            r.startDate + " 不能晚于或等于它。请检查日期。");
+            throw UserError("回头看轮次 " + later.code + "（开始于 " + later.startDate + "）回看的是本轮，本轮须开始得比它早，而新的开始日期是 " +
+                            r.startDate + "。请检查日期。");
     if (!result.changed()) return result;
     store::updateRoundPlan(db, r.id, r.title, r.startDate, r.endDate);
     result.after = *store::findRoundById(db, r.id);
