@@ -52,8 +52,7 @@ constexpr DemoUnit kUnits[] = {
 
 void addUnits(store::Database& db, const Actor& admin) {
     for (const auto& u : kUnits)
-        addUnit(db, admin, {u.code, u.name, u.kind, u.parent ? std::optional<std::string>(u.parent) : std::nullopt,
-                           std::nullopt, std::nullopt});
+        addUnit(db, admin, {u.code, u.name, u.kind, u.parent ? std::optional<std::string>(u.parent) : std::nullopt});
 }
 
 void addUsers(store::Database& db, const Actor& admin) {

@@ -15,8 +15,8 @@ struct UnitInput {
     std::string name;
     std::string kind;  // a unit kind word, e.g. township
     std::optional<std::string> parentCode;
-    std::optional<std::string> head;     // 主要负责人
-    std::optional<std::string> contact;  // 联系人/电话
+    std::optional<std::string> head = std::nullopt;     // 主要负责人
+    std::optional<std::string> contact = std::nullopt;  // 联系人/电话
 };
 
 store::UnitRecord addUnit(store::Database& db, const Actor& actor, const UnitInput& input);
