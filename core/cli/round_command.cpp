@@ -217,7 +217,7 @@ const Registration create{CommandSpec{
     runCreate}};
 
 const Registration target{CommandSpec{{"round", "target"},
-                                      "把单位列为巡察对象（与巡察组成员有回避关系的单位会被拒绝）",
+                                      "把单位列为巡察对象（与巡察组成员有回避关系的单位会被拒绝），或用 --remove 移出",
                                       {{"round", "CODE", "轮次编码"},
                                        {"unit", "CODE...", "单位编码，可给多个", true},
                                        {"remove", "CODE...", "移出这些巡察对象（已有问题记录的单位不能移出）", true}},
@@ -229,7 +229,7 @@ const Registration target{CommandSpec{{"round", "target"},
                                       runTarget}};
 
 const Registration team{CommandSpec{{"round", "team"},
-                                    "把巡察组成员编入轮次（申报了回避关系的成员会被拒绝）",
+                                    "把巡察组成员编入轮次（申报了回避关系的成员会被拒绝），或用 --remove 移出",
                                     {{"round", "CODE", "轮次编码"},
                                      {"user", "NAME...", "成员姓名，可给多个（本命令的操作人取自 PATROL_USER）", true},
                                      {"member", "NAME...", "同 --user", true},
