@@ -1,4 +1,4 @@
-// `patrol round create|target|team|advance|list|show`: inspection rounds (巡察轮次).
+// `patrol round create|edit|target|team|advance|list|show`: inspection rounds (巡察轮次).
 #include <cstdlib>
 #include <ostream>
 #include <sstream>
@@ -8,6 +8,7 @@
 #include "core/cli/record_listings.hpp"
 #include "core/cli/session.hpp"
 #include "core/cli/workflow_output.hpp"
+#include "core/domain/errors.hpp"
 #include "core/domain/round_kind.hpp"
 #include "core/domain/finding_status.hpp"
 #include "core/domain/round_stage.hpp"
@@ -50,6 +51,16 @@ int runCreate(Invocation& inv) {
 int runTarget(Invocation& inv) {
     auto s = openSession(inv);
     const std::string code = inv.args.required("round");
+    if (inv.args.has("remove")) {
+        if (inv.args.has("unit"))
+            throw UserError("--remove 不能与 --unit 同时使用：请分两条命令，一条增加巡察对象，一条移出。");
+        const auto removed = services::removeRoundTargets(s.db, s.actor, code, inv.args.values("remove"));
+        inv.out << "已把 " << removed.size() << " 个单位移出巡察轮次 " << code << " 的巡察对象：";
+        for (size_t i = 0; i < removed.size(); ++i)
+            inv.out << (i ? "、" : "") << removed[i].name << "(" << removed[i].code << ")";
+        inv.out << "\n";
+        return 0;
+    }
     const auto added = services::addRoundTargets(s.db, s.actor, code, inv.args.values("unit"));
     if (added.empty()) {
         inv.out << "这些单位已是巡察轮次 " << code << " 的巡察对象，没有改动\n";
@@ -74,10 +85,37 @@ int runTeam(Invocation& inv) {
     const std::string code = inv.args.required("round");
     std::vector<std::string> members = inv.args.values("user");
     for (auto& m : inv.args.values("member")) members.push_back(std::move(m));
-    const auto team = services::addRoundTeam(db, actor, code, members, inv.args.value("leader"));
+    if (inv.args.has("remove") && (!members.empty() || inv.args.has("leader")))
+        throw UserError("--remove 不能与 --user、--member 或 --leader 同时使用：请分两条命令，先增加成员或指定组长，再移出。");
+    const auto team = inv.args.has("remove")
+                          ? services::removeRoundTeam(db, actor, code, inv.args.values("remove"))
+                          : services::addRoundTeam(db, actor, code, members, inv.args.value("leader"));
     inv.out << "巡察轮次 " << code << " 的巡察组：";
     for (size_t i = 0; i < team.size(); ++i) inv.out << (i ? "、" : "") << team[i].name << (team[i].isLeader ? "（组长）" : "");
-    inv.out << "\n";
+    inv.out << (team.empty() ? "（无成员）" : "") << "\n";
+    return 0;
+}
+
+int runEdit(Invocation& inv) {
+    const services::RoundEdit edit{inv.args.value("title"), inv.args.value("start"), inv.args.value("end")};
+    if (!edit.title && !edit.start && !edit.end)
+        throw UserError("请至少指定一项要修改的内容：--title、--start 或 --end。");
+    auto s = openSession(inv);
+    const auto result = services::editRound(s.db, s.actor, inv.args.positional().at(0), edit);
+    const auto& b = result.before;
+    const auto& a = result.after;
+    if (!result.changed()) {
+        inv.out << "巡察轮次 " << a.code << " 没有改动：给出的内容与现有记录相同\n";
+        return 0;
+    }
+    std::string changes;
+    const auto note = [&](const char* what, const std::string& from, const std::string& to) {
+        if (from != to) changes += (changes.empty() ? "" : "；") + std::string(what) + " " + from + " → " + to;
+    };
+    note("名称", b.title, a.title);
+    note("开始日期", b.startDate, a.startDate);
+    note("结束日期", b.endDate, a.endDate);
+    inv.out << "已修改巡察轮次 " << a.code << "：" << changes << "\n";
     return 0;
 }
 
@@ -181,25 +219,40 @@ const Registration create{CommandSpec{
     runCreate}};
 
 const Registration target{CommandSpec{{"round", "target"},
-                                      "把单位列为巡察对象（与巡察组成员有回避关系的单位会被拒绝）",
-                                      {{"round", "CODE", "轮次编码"}, {"unit", "CODE...", "单位编码，可给多个", true}},
+                                      "把单位列为巡察对象（与巡察组成员有回避关系的单位会被拒绝），或用 --remove 移出",
+                                      {{"round", "CODE", "轮次编码"},
+                                       {"unit", "CODE...", "单位编码，可给多个", true},
+                                       {"remove", "CODE...", "移出这些巡察对象（已有问题记录的单位不能移出）", true}},
                                       "",
                                       0,
                                       0,
-                                      "  patrol round target --round 2026-R2 --unit QX-SQ QX-SJJ\n",
+                                      "  patrol round target --round 2026-R2 --unit QX-SQ QX-SJJ\n"
+                                      "  patrol round target --round 2026-R2 --remove QX-SJJ\n",
                                       runTarget}};
 
 const Registration team{CommandSpec{{"round", "team"},
-                                    "把巡察组成员编入轮次（申报了回避关系的成员会被拒绝）",
+                                    "把巡察组成员编入轮次（申报了回避关系的成员会被拒绝），或用 --remove 移出",
                                     {{"round", "CODE", "轮次编码"},
                                      {"user", "NAME...", "成员姓名，可给多个（本命令的操作人取自 PATROL_USER）", true},
                                      {"member", "NAME...", "同 --user", true},
-                                     {"leader", "NAME", "组长姓名"}},
+                                     {"leader", "NAME", "组长姓名"},
+                                     {"remove", "NAME...", "把这些成员移出巡察组（组长须先换人）", true}},
                                     "",
                                     0,
                                     0,
-                                    "  patrol round team --round 2026-R2 --user 张丽 陈志强 --leader 刘芳\n",
+                                    "  patrol round team --round 2026-R2 --user 张丽 陈志强 --leader 刘芳\n"
+                                    "  patrol round team --round 2026-R2 --remove 陈志强\n",
                                     runTeam}};
+
+const Registration edit{CommandSpec{
+    {"round", "edit"},
+    "修改轮次名称和计划日期（「评估销号」前均可；留有修改前后的审计记录）",
+    {{"title", "TEXT", "新的名称"}, {"start", "YYYY-MM-DD", "新的开始日期"}, {"end", "YYYY-MM-DD", "新的结束日期"}},
+    "CODE",
+    1,
+    1,
+    "  patrol round edit 2026-R2 --title 十五届县委第二轮巡察 --end 2026-11-30\n",
+    runEdit}};
 
 const Registration advance{CommandSpec{
     {"round", "advance"},

@@ -35,15 +35,17 @@ constexpr EscalationLevel raisedLevel(EscalationLevel current, EscalationLevel d
     return deserved > current ? deserved : current;
 }
 
-enum class Recipient { Handler, ResponsibleLeader, UnitHead, InspectionOffice, Leadership };
+// UnitContact is told in the handler's place when the task names no handler.
+enum class Recipient { Handler, ResponsibleLeader, UnitHead, InspectionOffice, Leadership, UnitContact };
 
-inline constexpr Vocabulary<Recipient, 5> recipients{
+inline constexpr Vocabulary<Recipient, 6> recipients{
     "通知对象",
     {{{Recipient::Handler, "handler", "责任人"},
       {Recipient::ResponsibleLeader, "responsible_leader", "分管领导"},
       {Recipient::UnitHead, "unit_head", "单位主要负责人"},
       {Recipient::InspectionOffice, "inspection_office", "巡察办"},
-      {Recipient::Leadership, "leadership", "巡察工作领导小组"}}}};
+      {Recipient::Leadership, "leadership", "巡察工作领导小组"},
+      {Recipient::UnitContact, "unit_contact", "单位联系人"}}}};
 
 // Who must be told when a task reaches the level (empty for None).
 std::vector<Recipient> recipientsFor(EscalationLevel level);

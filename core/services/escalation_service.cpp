@@ -7,38 +7,32 @@
 #include "core/services/record_json.hpp"
 #include "core/services/task_audit.hpp"
 #include "core/store/transaction.hpp"
+#include "core/store/unit_repository.hpp"
 
 namespace patrol::services {
 
 using domain::EscalationLevel;
-using domain::Recipient;
 
 namespace {
 
-std::vector<NoticeRecipient> recipientsOf(const store::TaskRecord& task, EscalationLevel level) {
-    std::vector<NoticeRecipient> out;
-    for (Recipient r : domain::recipientsFor(level)) {
-        std::string name;
-        switch (r) {
-            case Recipient::Handler: name = task.handler.value_or("未指定"); break;
-            case Recipient::ResponsibleLeader: name = task.leader.value_or("未指定"); break;
-            case Recipient::UnitHead: name = task.unitName + "主要负责人"; break;
-            case Recipient::InspectionOffice: name = "巡察办"; break;
-            case Recipient::Leadership: name = "巡察工作领导小组"; break;
-        }
-        out.push_back({r, name});
-    }
-    return out;
+Addressees addresseesOf(store::Database& db, const store::TaskRecord& task, EscalationLevel level) {
+    const auto unit = store::findUnitByCode(db, task.unitCode);
+    return addresseesFor(level, {task.handler, task.leader, unit ? unit->head : std::nullopt,
+                                 unit ? unit->contact : std::nullopt});
 }
 
 std::string noticeMessage(const store::TaskRecord& task, EscalationLevel level, int32_t daysLeft,
-                          const std::vector<NoticeRecipient>& recipients) {
+                          const Addressees& addressees) {
+    const auto& recipients = addressees.recipients;
+    const std::string registerHead = "请为单位 " + task.unitCode + " 登记负责人（patrol unit edit " + task.unitCode + " --head 姓名）。";
     std::string m = "【" + std::string(domain::escalationLevels.label(level)) + "】整改任务 #" + std::to_string(task.id) +
                     "（" + task.unitCode + " " + task.unitName + "：" + task.findingTitle + "）整改期限 " + task.dueDate;
     if (daysLeft > 0) m += "，距期限还有 " + std::to_string(daysLeft) + " 天";
     else if (daysLeft == 0) m += "，今天到期";
     else m += "，已逾期 " + std::to_string(-daysLeft) + " 天";
     if (task.returnedCount > 0) m += "，已被退回 " + std::to_string(task.returnedCount) + " 次";
+    // Said once: nobody named at all, or the head some of the notice was meant for.
+    if (recipients.empty()) return m + "。无可通知的人员：" + registerHead;
     m += "。请" + recipientsText(recipients);
     switch (level) {
         case EscalationLevel::Green: m += "抓紧推进整改。"; break;
@@ -47,6 +41,7 @@ std::string noticeMessage(const store::TaskRecord& task, EscalationLevel level, 
         case EscalationLevel::Accountability: m += "研究提出问责建议。"; break;
         case EscalationLevel::None: break;
     }
+    if (addressees.unitHeadMissing) m += "单位主要负责人未登记，无法通知：" + registerHead;
     return m;
 }
 
@@ -70,11 +65,12 @@ std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t
         auto after = task;
         after.level = std::string(domain::escalationLevels.code(raised));
         store::updateTask(db, after);
-        LevelRise rise{after, current, raised, due - asOf, recipientsOf(after, raised), {}};
+        const Addressees addressees = addresseesOf(db, after, raised);
+        LevelRise rise{after, current, raised, due - asOf, addressees.recipients, {}};
         rise.notice.taskId = task.id;
         rise.notice.level = after.level;
         rise.notice.recipients = recipientsJson(rise.recipients);
-        rise.notice.message = noticeMessage(after, raised, rise.daysLeft, rise.recipients);
+        rise.notice.message = noticeMessage(after, raised, rise.daysLeft, addressees);
         rise.notice.asOf = civil::formatDate(asOf);
         rise.notice.id = store::insertNotice(db, rise.notice);
         auto extra = jsonObject();

@@ -10,6 +10,40 @@
 
 namespace patrol::services {
 
+Addressees addresseesFor(domain::EscalationLevel level, const KnownPeople& people) {
+    using domain::Recipient;
+    Addressees out;
+    const auto add = [&](Recipient role, const std::string& name) {
+        for (const auto& r : out.recipients)
+            if (r.role == role && r.name == name) return;
+        out.recipients.push_back({role, name});
+    };
+    const auto addHead = [&] {
+        if (people.unitHead) add(Recipient::UnitHead, *people.unitHead);
+        else out.unitHeadMissing = true;
+    };
+    for (Recipient r : domain::recipientsFor(level)) {
+        switch (r) {
+            case Recipient::Handler:
+                if (people.handler) add(Recipient::Handler, *people.handler);
+                else if (people.unitContact) add(Recipient::UnitContact, *people.unitContact);
+                else addHead();
+                break;
+            case Recipient::ResponsibleLeader:
+                if (people.leader) add(Recipient::ResponsibleLeader, *people.leader);
+                else addHead();
+                break;
+            case Recipient::UnitHead: addHead(); break;
+            case Recipient::UnitContact:
+                if (people.unitContact) add(Recipient::UnitContact, *people.unitContact);
+                break;
+            case Recipient::InspectionOffice:
+            case Recipient::Leadership: add(r, std::string(domain::recipients.label(r))); break;
+        }
+    }
+    return out;
+}
+
 std::string recipientsText(const std::vector<NoticeRecipient>& recipients) {
     std::string out;
     for (const auto& r : recipients) {

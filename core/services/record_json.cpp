@@ -15,6 +15,8 @@ Poco::JSON::Object::Ptr unitJson(const store::UnitRecord& u) {
     o->set("name", u.name);
     o->set("kind", u.kind);
     o->set("parent", orNull(u.parentCode));
+    o->set("head", orNull(u.head));
+    o->set("contact", orNull(u.contact));
     return o;
 }
 

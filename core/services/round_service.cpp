@@ -185,6 +185,101 @@ std::vector<store::TeamMember> addRoundTeam(store::Database& db, const Actor& ac
     return team;
 }
 
+std::vector<store::UnitRecord> removeRoundTargets(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                                  const std::vector<std::string>& unitCodes) {
+    requireAdmin(actor, "调整巡察对象");
+    if (unitCodes.empty()) throw UserError("请至少指定一个要移出的单位编码。");
+    store::Transaction tx(db);
+    const auto round = requireRound(db, roundCode);
+    requireMembershipOpen(round, "移出巡察对象");
+    std::vector<store::UnitRecord> removed;
+    for (const auto& code : unitCodes) {
+        const auto unit = requireUnit(db, code);
+        if (const int64_t findings = store::countTargetFindings(db, round.id, unit.id); findings > 0)
+            throw UserError("不能把" + unitName(unit) + "移出巡察轮次 " + round.code + " 的巡察对象：本轮已为该单位记录了 " +
+                            std::to_string(findings) + " 条问题（含已排除的）。问题记录不会删除，有问题记录的单位须保留为巡察对象。");
+        if (!store::deleteRoundTarget(db, round.id, unit.id))
+            throw UserError(unitName(unit) + "不是巡察轮次 " + round.code + " 的巡察对象，无需移出。请检查单位编码（可用 patrol round show " +
+                            round.code + " 查看巡察对象）。");
+        recordChange(db, actor, "round.target.remove", "round", round.code, memberJson(unit.code, "unit"), nullptr);
+        removed.push_back(unit);
+    }
+    tx.commit();
+    return removed;
+}
+
+std::vector<store::TeamMember> removeRoundTeam(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                               const std::vector<std::string>& userNames) {
+    requireAdmin(actor, "调整巡察组");
+    if (userNames.empty()) throw UserError("请至少指定一名要移出巡察组的成员姓名。");
+    store::Transaction tx(db);
+    const auto round = requireRound(db, roundCode);
+    requireMembershipOpen(round, "调整巡察组");
+    const auto team = store::roundTeam(db, round.id);
+    std::vector<store::TeamMember> leaving;
+    for (const auto& name : userNames) {
+        const auto member = std::find_if(team.begin(), team.end(), [&](const auto& m) { return m.name == name; });
+        if (member == team.end())
+            throw UserError("「" + name + "」不是巡察轮次 " + round.code + " 的巡察组成员，无需移出。请检查姓名（可用 patrol round show " +
+                            round.code + " 查看巡察组）。");
+        if (std::none_of(leaving.begin(), leaving.end(), [&](const auto& m) { return m.userId == member->userId; }))
+            leaving.push_back(*member);
+    }
+    const bool emptied = leaving.size() == team.size();
+    for (const auto& member : leaving) {
+        if (member.isLeader && !emptied)
+            throw UserError("不能移出组长「" + member.name + "」：移出后巡察轮次 " + round.code +
+                            " 的巡察组将没有组长。请先指定新的组长（patrol round team --round " + round.code +
+                            " --leader 姓名），再移出。");
+        store::deleteTeamMember(db, round.id, member.userId);
+        recordChange(db, actor, "round.team.remove", "round", round.code, memberJson(member.name, "user", member.isLeader),
+                     nullptr);
+    }
+    auto after = store::roundTeam(db, round.id);
+    tx.commit();
+    return after;
+}
+
+bool RoundEdited::changed() const {
+    return before.title != after.title || before.startDate != after.startDate || before.endDate != after.endDate;
+}
+
+RoundEdited editRound(store::Database& db, const Actor& actor, const std::string& roundCode, const RoundEdit& edit) {
+    requireAdmin(actor, "修改巡察轮次");
+    store::Transaction tx(db);
+    RoundEdited result{requireRound(db, roundCode), {}};
+    store::RoundRecord& r = result.after = result.before;
+    const RoundStage stage = domain::roundStages.parse(r.stage);
+    if (stage == RoundStage::Closed)
+        throw UserError("巡察轮次 " + r.code + " 已处于" + domain::roundStages.quoted(stage) +
+                        "阶段，不能再修改名称和日期：已结束的轮次保持原样。");
+    if (edit.title) r.title = requireText(*edit.title, "轮次名称");
+    if (edit.start) r.startDate = civil::formatDate(requireDate(*edit.start, "开始日期"));
+    if (edit.end) r.endDate = civil::formatDate(requireDate(*edit.end, "结束日期"));
+    if (r.endDate < r.startDate)
+        throw UserError("结束日期 " + r.endDate + " 早于开始日期 " + r.startDate + "。请检查两个日期。");
+    for (const auto& [entered, on] : store::roundStageDates(db, r.id))
+        if (entered != "planned" && on < r.startDate)
+            throw UserError("开始日期 " + r.startDate + " 晚于该轮进入" + domain::roundStages.quotedOf(entered) + "阶段的日期 " +
+                            on + "：开始日期是计划进驻的日期，不能晚于已记录的阶段。请检查日期。");
+    if (r.lookbackOfCode) {
+        const auto earlier = requireRound(db, *r.lookbackOfCode);
+        if (earlier.startDate >= r.startDate)
+            throw UserError("所回看的轮次 " + earlier.code + " 开始于 " + earlier.startDate + "，不早于新的开始日期 " +
+                            r.startDate + "：回头看只能针对更早的轮次。");
+    }
+    for (const auto& later : store::listRounds(db))
+        if (later.lookbackOf == r.id && later.startDate <= r.startDate)
+            throw UserError("回头看轮次 " + later.code + "（开始于 " + later.startDate + "）回看的是本轮，本轮须开始得比它早，而新的开始日期是 " +
+                            r.startDate + "。请检查日期。");
+    if (!result.changed()) return result;
+    store::updateRoundPlan(db, r.id, r.title, r.startDate, r.endDate);
+    result.after = *store::findRoundById(db, r.id);
+    recordChange(db, actor, "round.edit", "round", r.code, roundJson(result.before), roundJson(result.after));
+    tx.commit();
+    return result;
+}
+
 store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const std::string& roundCode,
                                 const std::string& stageWord, const std::optional<std::string>& date,
                                 const FeedbackHandler& onFeedback) {

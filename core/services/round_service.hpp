@@ -42,6 +42,34 @@ std::vector<store::TeamMember> addRoundTeam(store::Database& db, const Actor& ac
                                             const std::vector<std::string>& userNames,
                                             const std::optional<std::string>& leader);
 
+// Removes target units, all or none: each must be a target and have no findings in the round
+// (a unit with findings was inspected and stays). Only while targets may be added.
+std::vector<store::UnitRecord> removeRoundTargets(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                                  const std::vector<std::string>& unitCodes);
+
+// Removes members from the team, all or none. The leader (组长) goes only with the whole team:
+// removing them while others stay would leave the team without a leader. Returns the team after.
+std::vector<store::TeamMember> removeRoundTeam(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                               const std::vector<std::string>& userNames);
+
+// What `round edit` changes; an absent field stays as it is.
+struct RoundEdit {
+    std::optional<std::string> title;
+    std::optional<std::string> start;  // YYYY-MM-DD
+    std::optional<std::string> end;
+};
+
+struct RoundEdited {
+    store::RoundRecord before;
+    store::RoundRecord after;
+    bool changed() const;
+};
+
+// Corrects the title and planned dates in every stage but closed: a closed round is the record
+// of what was done. The start may not fall after the day the round went on site, and lookback
+// order with related rounds is kept. One audit event (round.edit) when anything changed.
+RoundEdited editRound(store::Database& db, const Actor& actor, const std::string& roundCode, const RoundEdit& edit);
+
 // Moves the round one stage forward on `date` (YYYY-MM-DD, default today). Entering fed_back
 // needs every suspected finding decided, moves confirmed findings to fed_back and calls
 // `onFeedback` (the workflow's task creation, see feedback.hpp) in the same transaction.

@@ -33,18 +33,29 @@ struct CheckedUnit {
     std::string name;
     std::string kind;
     std::optional<std::string> parentCode;
+    std::optional<std::string> head;
+    std::optional<std::string> contact;
 };
+
+// A person's name or a contact line: trimmed; blank means none.
+std::optional<std::string> optionalPerson(const std::optional<std::string>& text) {
+    if (!text) return std::nullopt;
+    const auto first = text->find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return std::nullopt;
+    return text->substr(first, text->find_last_not_of(" \t\r\n") - first + 1);
+}
 
 CheckedUnit checkUnit(const UnitInput& input) {
     CheckedUnit u{requireCode(input.code, "单位编码"), requireText(input.name, "单位名称"),
-                  domain::unitKinds.checked(input.kind), std::nullopt};
+                  domain::unitKinds.checked(input.kind), std::nullopt, optionalPerson(input.head),
+                  optionalPerson(input.contact)};
     if (input.parentCode && !input.parentCode->empty()) u.parentCode = requireCode(*input.parentCode, "上级单位编码");
     return u;
 }
 
 store::UnitRecord insertChecked(store::Database& db, const Actor& actor, const CheckedUnit& u,
                                 std::optional<int64_t> parentId) {
-    const int64_t id = store::insertUnit(db, {u.code, u.name, u.kind, parentId});
+    const int64_t id = store::insertUnit(db, {u.code, u.name, u.kind, parentId, u.head, u.contact});
     const auto stored = store::findUnitById(db, id);
     recordChange(db, actor, "unit.add", "unit", u.code, nullptr, unitJson(*stored));
     return *stored;
@@ -89,6 +100,12 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& c
         const size_t i = columns.at(name);
         return i < row.fields.size() ? row.fields[i] : std::string();
     };
+    // Columns a file may leave out.
+    const auto optionalField = [&](const CsvRow& row, const char* name) -> std::optional<std::string> {
+        const auto it = columns.find(name);
+        if (it == columns.end() || it->second >= row.fields.size()) return std::nullopt;
+        return row.fields[it->second];
+    };
 
     std::vector<std::pair<size_t, std::string>> problems;  // (line, message)
     const auto problem = [&](size_t line, const std::string& message) {
@@ -103,7 +120,8 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& c
                 throw UserError("带引号的字段在结束引号后还有其他字符。字段内的引号应写成两个双引号（\"\"），请改正该行。");
             const std::string parent = field(row, "parent_code");
             CheckedUnit u = checkUnit({field(row, "code"), field(row, "name"), field(row, "kind"),
-                                       parent.empty() ? std::nullopt : std::optional<std::string>(parent)});
+                                       parent.empty() ? std::nullopt : std::optional<std::string>(parent),
+                                       optionalField(row, "head"), optionalField(row, "contact")});
             if (const auto seen = linesByCode.find(u.code); seen != linesByCode.end())
                 throw UserError("单位编码「" + u.code + "」与第 " + std::to_string(seen->second) + " 行重复。");
             linesByCode[u.code] = row.line;
@@ -155,6 +173,42 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& c
     }
     tx.commit();
     return added;
+}
+
+bool UnitEdited::changed() const {
+    return before.name != after.name || before.kind != after.kind || before.parentId != after.parentId ||
+           before.head != after.head || before.contact != after.contact;
+}
+
+UnitEdited editUnit(store::Database& db, const Actor& actor, const std::string& unitCode, const UnitEdit& edit) {
+    requireAdmin(actor, "修改单位");
+    store::Transaction tx(db);
+    UnitEdited result{requireUnit(db, unitCode), {}};
+    store::UnitRecord& u = result.after = result.before;
+    if (edit.name) u.name = requireText(*edit.name, "单位名称");
+    if (edit.kind) u.kind = domain::unitKinds.checked(*edit.kind);
+    if (edit.head) u.head = optionalPerson(edit.head);
+    if (edit.contact) u.contact = optionalPerson(edit.contact);
+    if (edit.parentCode && edit.parentCode->empty()) {
+        u.parentId.reset();
+        u.parentCode.reset();
+    } else if (edit.parentCode) {
+        const auto parent = store::findUnitByCode(db, requireCode(*edit.parentCode, "上级单位编码"));
+        if (!parent) throw UserError(unknownParentMessage(*edit.parentCode));
+        if (parent->id == u.id)
+            throw UserError("单位「" + u.code + "」不能做自己的上级单位。请指定另一个单位，或不改上级单位。");
+        if (store::isWithinSubtree(db, parent->id, u.id))
+            throw UserError("不能把「" + parent->code + "」（" + parent->name + "）设为单位「" + u.code + "」的上级单位：它是「" +
+                            u.code + "」的下级单位，这样会形成环。请指定不在「" + u.code + "」之下的单位。");
+        u.parentId = parent->id;
+        u.parentCode = parent->code;
+    }
+    if (!result.changed()) return result;
+    store::updateUnit(db, u);
+    result.after = *store::findUnitById(db, u.id);
+    recordChange(db, actor, "unit.edit", "unit", u.code, unitJson(result.before), unitJson(result.after));
+    tx.commit();
+    return result;
 }
 
 store::UnitRecord requireUnit(store::Database& db, const std::string& unitCode) {

@@ -15,14 +15,36 @@ struct UnitInput {
     std::string name;
     std::string kind;  // a unit kind word, e.g. township
     std::optional<std::string> parentCode;
+    std::optional<std::string> head = std::nullopt;     // 主要负责人
+    std::optional<std::string> contact = std::nullopt;  // 联系人/电话
 };
 
 store::UnitRecord addUnit(store::Database& db, const Actor& actor, const UnitInput& input);
 
-// Reads a CSV file with the columns code,name,kind,parent_code (any order; UTF-8 with or without
+// Reads a CSV file with the columns code,name,kind,parent_code and optionally head,contact (any order; UTF-8 with or without
 // BOM, or GB18030; a parent may be another row of the same file). Either every row is stored or none: the
 // UserError lists each bad row with its line number. Returns the number of units added.
 size_t importUnits(store::Database& db, const Actor& actor, const std::string& csvPath);
+
+// What `unit edit` changes: an absent field stays as it is; an empty parent, head or contact
+// clears it.
+struct UnitEdit {
+    std::optional<std::string> name;
+    std::optional<std::string> kind;
+    std::optional<std::string> parentCode;
+    std::optional<std::string> head;
+    std::optional<std::string> contact;
+};
+
+struct UnitEdited {
+    store::UnitRecord before;
+    store::UnitRecord after;
+    bool changed() const;
+};
+
+// Admin only. A parent must exist and must not lie within the unit's own subtree (no cycle).
+// One audit event (unit.edit, before and after) when anything changed, none otherwise.
+UnitEdited editUnit(store::Database& db, const Actor& actor, const std::string& unitCode, const UnitEdit& edit);
 
 // The unit with this code, or UserError naming the code.
 store::UnitRecord requireUnit(store::Database& db, const std::string& unitCode);

@@ -13,6 +13,18 @@ std::vector<UnitRecord> roundTargets(Database& db, int64_t roundId) {
     return listUnitsIn(db, "SELECT unit_id FROM round_targets WHERE round_id = ?", roundId);
 }
 
+bool deleteRoundTarget(Database& db, int64_t roundId, int64_t unitId) {
+    db.prepare("DELETE FROM round_targets WHERE round_id = ? AND unit_id = ?").bindAll(roundId, unitId).run();
+    return db.changes() > 0;
+}
+
+int64_t countTargetFindings(Database& db, int64_t roundId, int64_t unitId) {
+    auto st = db.prepare("SELECT count(*) FROM findings WHERE round_id = ? AND unit_id = ?");
+    st.bindAll(roundId, unitId);
+    st.step();
+    return st.integer(0);
+}
+
 void upsertTeamMember(Database& db, int64_t roundId, int64_t userId, bool isLeader) {
     db.prepare("INSERT INTO round_team (round_id, user_id, is_leader) VALUES (?, ?, ?) "
                "ON CONFLICT(round_id, user_id) DO UPDATE SET is_leader = excluded.is_leader")
@@ -29,6 +41,10 @@ std::vector<TeamMember> roundTeam(Database& db, int64_t roundId) {
                       "WHERE t.round_id = ? ORDER BY t.is_leader DESC, u.name")
         .bindAll(roundId)
         .collect([](const Statement& st) { return TeamMember{st.integer(0), st.text(1), st.text(2), st.integer(3) != 0}; });
+}
+
+void deleteTeamMember(Database& db, int64_t roundId, int64_t userId) {
+    db.prepare("DELETE FROM round_team WHERE round_id = ? AND user_id = ?").bindAll(roundId, userId).run();
 }
 
 bool isTeamMember(Database& db, int64_t roundId, int64_t userId) {

@@ -21,12 +21,17 @@ struct TeamMember {
 // False when the unit already was a target.
 bool insertRoundTarget(Database& db, int64_t roundId, int64_t unitId);
 std::vector<UnitRecord> roundTargets(Database& db, int64_t roundId);
+// False when the unit was not a target.
+bool deleteRoundTarget(Database& db, int64_t roundId, int64_t unitId);
+// Findings of every status the round recorded for the unit.
+int64_t countTargetFindings(Database& db, int64_t roundId, int64_t unitId);
 
 // Adds the member, or updates is_leader of an existing one.
 void upsertTeamMember(Database& db, int64_t roundId, int64_t userId, bool isLeader);
 // Makes every other member of the round a plain member.
 void clearTeamLeader(Database& db, int64_t roundId);
 std::vector<TeamMember> roundTeam(Database& db, int64_t roundId);
+void deleteTeamMember(Database& db, int64_t roundId, int64_t userId);
 bool isTeamMember(Database& db, int64_t roundId, int64_t userId);
 
 }  // namespace patrol::store

@@ -61,6 +61,16 @@ std::optional<RoundRecord> findRoundById(Database& db, int64_t id) { return firs
 
 std::vector<RoundRecord> listRounds(Database& db) { return selectRounds(db, "ORDER BY r.start_date, r.code"); }
 
+void updateRoundPlan(Database& db, int64_t roundId, const std::string& title, const std::string& startDate,
+                     const std::string& endDate) {
+    db.prepare("UPDATE rounds SET title = ?, start_date = ?, end_date = ? WHERE id = ?")
+        .bindAll(title, startDate, endDate, roundId)
+        .run();
+    db.prepare("UPDATE round_stage_dates SET entered_on = ? WHERE round_id = ? AND stage = 'planned'")
+        .bindAll(startDate, roundId)
+        .run();
+}
+
 void setRoundStage(Database& db, int64_t roundId, const std::string& stage, const std::string& enteredOn) {
     db.prepare("UPDATE rounds SET stage = ? WHERE id = ?").bindAll(stage, roundId).run();
     db.prepare("INSERT INTO round_stage_dates (round_id, stage, entered_on) VALUES (?, ?, ?)")

@@ -43,6 +43,10 @@ std::optional<RoundRecord> findRoundById(Database& db, int64_t id);
 // Ordered by start date, then code.
 std::vector<RoundRecord> listRounds(Database& db);
 
+// Writes title and planned dates; the planned stage, entered on the start date, moves with it.
+void updateRoundPlan(Database& db, int64_t roundId, const std::string& title, const std::string& startDate,
+                     const std::string& endDate);
+
 void setRoundStage(Database& db, int64_t roundId, const std::string& stage, const std::string& enteredOn);
 // (stage, entered_on) in stage order.
 std::vector<std::pair<std::string, std::string>> roundStageDates(Database& db, int64_t roundId);

@@ -8,19 +8,33 @@ namespace patrol::store {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT u.id, u.code, u.name, u.kind, u.parent_id, p.code FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
+    "SELECT u.id, u.code, u.name, u.kind, u.parent_id, p.code, u.head, u.contact FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
 
 UnitRecord readUnit(const Statement& st) {
-    return {st.integer(0), st.text(1), st.text(2), st.text(3), st.optionalInteger(4), st.optionalText(5)};
+    return {st.integer(0),         st.text(1),         st.text(2),         st.text(3),
+            st.optionalInteger(4), st.optionalText(5), st.optionalText(6), st.optionalText(7)};
 }
 
 }  // namespace
 
 int64_t insertUnit(Database& db, const NewUnit& unit) {
-    db.prepare("INSERT INTO units (code, name, kind, parent_id, created_at) VALUES (?,?,?,?,?)")
-        .bindAll(unit.code, unit.name, unit.kind, unit.parentId, utcTimestampNow())
+    db.prepare("INSERT INTO units (code, name, kind, parent_id, head, contact, created_at) VALUES (?,?,?,?,?,?,?)")
+        .bindAll(unit.code, unit.name, unit.kind, unit.parentId, unit.head, unit.contact, utcTimestampNow())
         .run();
     return db.lastInsertId();
+}
+
+void updateUnit(Database& db, const UnitRecord& unit) {
+    db.prepare("UPDATE units SET name = ?, kind = ?, parent_id = ?, head = ?, contact = ? WHERE id = ?")
+        .bindAll(unit.name, unit.kind, unit.parentId, unit.head, unit.contact, unit.id)
+        .run();
+}
+
+bool isWithinSubtree(Database& db, int64_t unitId, int64_t ancestorId) {
+    return db.prepare("WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id) "
+                      "SELECT 1 FROM below WHERE id = ?")
+        .bindAll(ancestorId, unitId)
+        .step();
 }
 
 std::optional<UnitRecord> findUnitByCode(Database& db, const std::string& code) {

@@ -17,6 +17,8 @@ struct UnitRecord {
     std::string kind;
     std::optional<int64_t> parentId;
     std::optional<std::string> parentCode;
+    std::optional<std::string> head;     // 主要负责人
+    std::optional<std::string> contact;  // 联系人/电话, free text
 };
 
 struct NewUnit {
@@ -24,9 +26,15 @@ struct NewUnit {
     std::string name;
     std::string kind;
     std::optional<int64_t> parentId;
+    std::optional<std::string> head = std::nullopt;
+    std::optional<std::string> contact = std::nullopt;
 };
 
 int64_t insertUnit(Database& db, const NewUnit& unit);
+// Writes name, kind, parent, head and contact of the unit with `unit.id` (the code never changes).
+void updateUnit(Database& db, const UnitRecord& unit);
+// True when `unitId` is `ancestorId` or lies below it in the tree.
+bool isWithinSubtree(Database& db, int64_t unitId, int64_t ancestorId);
 std::optional<UnitRecord> findUnitByCode(Database& db, const std::string& code);
 std::optional<UnitRecord> findUnitById(Database& db, int64_t id);
 // Ordered by code.

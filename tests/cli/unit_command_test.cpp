@@ -23,12 +23,12 @@ TEST_CASE("units are added into a tree and listed in every format") {
 
     run = patrol({"unit", "list", "--format", "json"});
     CHECK(run.exitCode == 0);
-    CHECK(run.out.find("{\"code\":\"QX\",\"name\":\"清溪县\",\"kind\":\"other\",\"kind_name\":\"其他\",\"parent\":null}") !=
+    CHECK(run.out.find("{\"code\":\"QX\",\"name\":\"清溪县\",\"kind\":\"other\",\"kind_name\":\"其他\",\"parent\":null,\"head\":null,\"contact\":null}") !=
           std::string::npos);
-    CHECK(run.out.find("{\"code\":\"QX-HT\",\"name\":\"河塘镇\",\"kind\":\"township\",\"kind_name\":\"乡镇\",\"parent\":\"QX\"}") !=
+    CHECK(run.out.find("{\"code\":\"QX-HT\",\"name\":\"河塘镇\",\"kind\":\"township\",\"kind_name\":\"乡镇\",\"parent\":\"QX\",\"head\":null,\"contact\":null}") !=
           std::string::npos);
     run = patrol({"unit", "list", "--format", "csv"});
-    CHECK(run.out == "code,name,kind,kind_name,parent\r\nQX,清溪县,other,其他,\r\nQX-HT,河塘镇,township,乡镇,QX\r\n");
+    CHECK(run.out == "code,name,kind,kind_name,parent,head,contact\r\nQX,清溪县,other,其他,,,\r\nQX-HT,河塘镇,township,乡镇,QX,,\r\n");
     run = patrol({"unit", "list"});
     CHECK(run.out.find("河塘镇") != std::string::npos);
 }

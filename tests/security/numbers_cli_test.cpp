@@ -27,7 +27,7 @@ TEST_CASE("patrol: a unit user cannot tell hidden numbers from missing ones", "[
         c.refusedAlike(u, {"notice", "list", "--unit", other}, other, {"notice", "list", "--unit", "UZ"}, "UZ", kNoUZ);
     c.refusedAlike(u, {"notice", "list", "--round", "R3"}, "R3", {"notice", "list", "--round", "R9"}, "R9", kNoR9);
     // Its own unit is listed, and the rounds that target it.
-    CHECK(c.ok({"unit", "list", "--format", "csv"}, u).out == "code,name,kind,kind_name,parent\r\nUA,甲镇,township,乡镇,\r\n");
+    CHECK(c.ok({"unit", "list", "--format", "csv"}, u).out == "code,name,kind,kind_name,parent,head,contact\r\nUA,甲镇,township,乡镇,,,\r\n");
     const Run rounds = c.ok({"round", "list", "--format", "csv"}, u);
     CHECK(rounds.out.find("\r\nR1,") != std::string::npos);
     CHECK(rounds.out.find("R3") == std::string::npos);

@@ -35,7 +35,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
     const std::string path = dir.file("new.db");
     auto db = Database::open(path);
     CHECK(db.schemaVersion() == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 2);
+    CHECK(currentSchemaVersion() == 3);
     CHECK(rawScalar(path, "PRAGMA application_id") == std::to_string(kApplicationId));
     CHECK(rawScalar(path, "PRAGMA journal_mode") == "wal");
     auto fk = db.prepare("PRAGMA foreign_keys");
@@ -64,8 +64,9 @@ TEST_CASE("a v1 file is upgraded in place, keeping its data and its audit chain"
     REQUIRE(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE name='notices'") == "0");
 
     auto db = Database::open(path);
-    CHECK(db.schemaVersion() == 2);
+    CHECK(db.schemaVersion() == currentSchemaVersion());
     CHECK(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE name='notices'") == "1");
+    CHECK(rawScalar(path, "SELECT count(*) FROM pragma_table_info('units') WHERE name IN ('head','contact')") == "2");
     CHECK(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE name='audit_events_by_entity'") == "1");
     const auto unit = findUnitByCode(db, "QX-HT");
     REQUIRE(unit);
@@ -87,7 +88,7 @@ TEST_CASE("opening at an older version stops there, and a later open finishes th
         CHECK(db.schemaVersion() == 1);
     }
     auto db = Database::open(path);
-    CHECK(db.schemaVersion() == 2);
+    CHECK(db.schemaVersion() == currentSchemaVersion());
 }
 
 TEST_CASE("a file from a newer patrol is refused naming both versions") {
@@ -96,7 +97,7 @@ TEST_CASE("a file from a newer patrol is refused naming both versions") {
     { Database::open(path); }
     rawExec(path, "PRAGMA user_version = 7");
     CHECK(openError(path) == "数据库 " + path +
-                                 " 的结构版本为 v7，而本程序只支持到 v2：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
+                                 " 的结构版本为 v7，而本程序只支持到 v3：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
     CHECK(rawScalar(path, "PRAGMA user_version") == "7");
 }
 

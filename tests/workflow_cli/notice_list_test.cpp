@@ -19,12 +19,13 @@ struct Escalated : County {
 };
 
 const std::string kGreen =
-    "【绿色提醒】整改任务 #1（UA 甲镇：超标准接待）整改期限 2026-03-14，距期限还有 13 天。请责任人（未指定）抓紧推进整改。";
+    "【绿色提醒】整改任务 #1（UA 甲镇：超标准接待）整改期限 2026-03-14，距期限还有 13 天。"
+    "无可通知的人员：请为单位 UA 登记负责人（patrol unit edit UA --head 姓名）。";
 const std::string kAccountability =
     "【问责建议】整改任务 #1（UA 甲镇：超标准接待）整改期限 2026-03-14，已逾期 31 天。请巡察工作领导小组研究提出问责建议。";
 const std::string kRed =
-    "【红色督办】整改任务 #2（UB 乙局：资金滞留）整改期限 2026-04-13，已逾期 1 天。请单位主要负责人（乙局主要负责人）、"
-    "巡察办知悉：该任务列入挂牌督办。";
+    "【红色督办】整改任务 #2（UB 乙局：资金滞留）整改期限 2026-04-13，已逾期 1 天。请巡察办知悉：该任务列入挂牌督办。"
+    "单位主要负责人未登记，无法通知：请为单位 UB 登记负责人（patrol unit edit UB --head 姓名）。";
 
 }  // namespace
 
@@ -35,23 +36,21 @@ TEST_CASE("notice list prints every stored notice as JSON, CSV and a table", "[w
           "[\n"
           " {\"id\":1,\"task_id\":1,\"finding_id\":1,\"round\":\"R1\",\"unit\":\"UA\",\"unit_name\":\"甲镇\","
           "\"level\":\"green\",\"created\":\"2026-03-01\","
-          "\"recipients\":[{\"role\":\"handler\",\"label\":\"责任人\",\"name\":\"未指定\"}],\"text\":\"" + kGreen + "\"},\n"
+          "\"recipients\":[],\"text\":\"" + kGreen + "\"},\n"
           " {\"id\":2,\"task_id\":1,\"finding_id\":1,\"round\":\"R1\",\"unit\":\"UA\",\"unit_name\":\"甲镇\","
           "\"level\":\"accountability\",\"created\":\"2026-04-14\","
           "\"recipients\":[{\"role\":\"leadership\",\"label\":\"巡察工作领导小组\",\"name\":\"巡察工作领导小组\"}],"
           "\"text\":\"" + kAccountability + "\"},\n"
           " {\"id\":3,\"task_id\":2,\"finding_id\":2,\"round\":\"R1\",\"unit\":\"UB\",\"unit_name\":\"乙局\","
           "\"level\":\"red\",\"created\":\"2026-04-14\","
-          "\"recipients\":[{\"role\":\"unit_head\",\"label\":\"单位主要负责人\",\"name\":\"乙局主要负责人\"},"
-          "{\"role\":\"inspection_office\",\"label\":\"巡察办\",\"name\":\"巡察办\"}],\"text\":\"" + kRed + "\"}\n"
+          "\"recipients\":[{\"role\":\"inspection_office\",\"label\":\"巡察办\",\"name\":\"巡察办\"}],\"text\":\"" + kRed + "\"}\n"
           "]\n");
     CHECK(r.err.empty());
 
     r = c.ok({"notice", "list", "--level", "red", "--format", "csv"}, "张组长");
     CHECK(r.out ==
           "id,task_id,finding_id,round,unit,unit_name,level,created,recipients,text\r\n"
-          "3,2,2,R1,UB,乙局,red,2026-04-14,\"[{\"\"role\"\":\"\"unit_head\"\",\"\"label\"\":\"\"单位主要负责人\"\","
-          "\"\"name\"\":\"\"乙局主要负责人\"\"},{\"\"role\"\":\"\"inspection_office\"\",\"\"label\"\":\"\"巡察办\"\","
+          "3,2,2,R1,UB,乙局,red,2026-04-14,\"[{\"\"role\"\":\"\"inspection_office\"\",\"\"label\"\":\"\"巡察办\"\","
           "\"\"name\"\":\"\"巡察办\"\"}]\"," + kRed + "\r\n");
 
     r = c.ok({"notice", "list", "--unit", "UA", "--since", "2026-04-01"}, "王书记");

@@ -81,7 +81,8 @@ TEST_CASE("notices name who must be told", "[escalation]") {
           "【黄色预警】整改任务 #1（UA 甲镇：四风问题）整改期限 2026-04-13，距期限还有 8 天。请责任人（李明）、分管领导（王强）督促落实，确保按期完成。");
     rises = escalate(w.db, w.admin, day("2026-04-20"));
     CHECK(rises.at(0).notice.message ==
-          "【红色督办】整改任务 #1（UA 甲镇：四风问题）整改期限 2026-04-13，已逾期 7 天。请单位主要负责人（甲镇主要负责人）、巡察办知悉：该任务列入挂牌督办。");
+          "【红色督办】整改任务 #1（UA 甲镇：四风问题）整改期限 2026-04-13，已逾期 7 天。请巡察办知悉：该任务列入挂牌督办。"
+          "单位主要负责人未登记，无法通知：请为单位 UA 登记负责人（patrol unit edit UA --head 姓名）。");
     store::NoticeQuery ofTask;
     ofTask.taskId = t.id;
     const auto notices = store::listNotices(w.db, ofTask);
