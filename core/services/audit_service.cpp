@@ -12,6 +12,11 @@ store::AuditChainReport verifyAudit(store::Database& db, const Actor& actor) {
     return store::verifyAuditChain(db);
 }
 
+store::AuditedRowsReport verifyAuditedData(store::Database& db, const Actor& actor) {
+    requireAdminOrLeader(actor, "核验审计日志");
+    return store::verifyAuditedRows(db);
+}
+
 std::vector<store::AuditEvent> auditLog(store::Database& db, const Actor& actor, const AuditLogFilter& filter) {
     requireAdminOrLeader(actor, "查看审计日志");
     store::AuditFilter query;

@@ -7,10 +7,13 @@
 
 #include "core/services/actor.hpp"
 #include "core/store/audit_log.hpp"
+#include "core/store/audited_rows_check.hpp"
 
 namespace patrol::services {
 
 store::AuditChainReport verifyAudit(store::Database& db, const Actor& actor);
+// Each row of the audited tables against the state its latest audit event recorded.
+store::AuditedRowsReport verifyAuditedData(store::Database& db, const Actor& actor);
 
 struct AuditLogFilter {
     std::optional<std::string> entity;
