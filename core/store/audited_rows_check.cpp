@@ -25,6 +25,7 @@ struct LatestEvent {
 struct Problem {
     size_t entityOrder;
     int64_t row;
+    bool child;  // a row's own columns are named before its child rows
     std::string text;
 };
 
@@ -128,11 +129,9 @@ public:
                 const StoredValue* owner = row.find(child.ownerColumn);
                 const int64_t ownerId = owner && owner->type == StoredValue::Type::Integer ? owner->integer : -1;
                 childRows[c][ownerId].push_back(std::move(row));
-                ++report_.rowsChecked;
             }
         }
         for (const auto& row : readStoredRows(db_, entity_.table, "", std::nullopt, "id")) {
-            ++report_.rowsChecked;
             const int64_t rowId = row.find("id")->integer;
             std::vector<std::vector<StoredRow>> children(entity_.children.size());
             for (size_t c = 0; c < children.size(); ++c)
@@ -150,12 +149,12 @@ public:
         reportDeletedRows();
         if (incomplete_ > 0)
             report_.warnings.push_back("表 " + entity_.table + " 有 " + std::to_string(incomplete_) +
-                                       " 行的最近审计事件由旧版本写入，未记录完整状态，无法与数据核对（如 " + firstIncomplete_ +
+                                       " 行的最近审计事件由旧版本写入，未记录完整状态，无法与数据核对（如" + firstIncomplete_ +
                                        "）。这些行再经本工具改动后即可核对。");
     }
 
 private:
-    void add(int64_t row, std::string text) { problems_.push_back({order_, row, std::move(text)}); }
+    void add(int64_t row, std::string text, bool child = true) { problems_.push_back({order_, row, child, std::move(text)}); }
 
     void readLatestEvents() {
         auto st = db_.prepare(
@@ -175,17 +174,20 @@ private:
         const std::string entityId = idValue ? shown(*idValue) : std::string();
         const std::string label = mainLabel(entity_, rowId, entityId);
         auto it = latest_.find(entityId);
-        if (it == latest_.end()) return add(rowId, inserted(label));
+        if (it == latest_.end()) return add(rowId, inserted(label), false);
         LatestEvent& event = it->second;
         event.seen = true;
         Object::Ptr after = event.after ? parse(*event.after) : nullptr;
         Object::Ptr state = after ? after->getObject(kRowStateKey) : nullptr;
         if (!state) {
-            if (incomplete_++ == 0) firstIncomplete_ = label.substr(label.find("第"));
+            if (incomplete_++ == 0)
+                firstIncomplete_ = "第 " + std::to_string(rowId) + " 行" + (entity_.idColumn != "id" ? " " + entityId : "");
             return;
         }
+        ++report_.rowsChecked;
+        for (const auto& rows : children) report_.rowsChecked += static_cast<int64_t>(rows.size());
         if (Object::Ptr recorded = state->getObject(entity_.table))
-            if (auto difference = firstDifference(row, *recorded, label, event.id)) add(rowId, std::move(*difference));
+            if (auto difference = firstDifference(row, *recorded, label, event.id)) add(rowId, std::move(*difference), false);
         for (size_t c = 0; c < entity_.children.size(); ++c) {
             const ChildTable& child = entity_.children[c];
             Poco::JSON::Array::Ptr recordedRows = state->getArray(child.table);
@@ -219,7 +221,7 @@ private:
             const int64_t rowId = recorded && recorded->has("id") ? recorded->getValue<Poco::Int64>("id") : 0;
             const std::string label = rowId ? mainLabel(entity_, rowId, entityId)
                                             : "表 " + entity_.table + " 中 " + entity_.idColumn + "=" + entityId + " 的行";
-            add(rowId, deleted(label, event.id));
+            add(rowId, deleted(label, event.id), false);
         }
     }
 
@@ -242,7 +244,8 @@ AuditedRowsReport verifyAuditedRows(Database& db) {
     const auto& entities = auditedEntities();
     for (size_t i = 0; i < entities.size(); ++i) EntityCheck(db, entities[i], i, report, problems).run();
     std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
-        return a.entityOrder != b.entityOrder ? a.entityOrder < b.entityOrder : a.row < b.row;
+        if (a.entityOrder != b.entityOrder) return a.entityOrder < b.entityOrder;
+        return a.row != b.row ? a.row < b.row : a.child < b.child;
     });
     for (auto& p : problems) report.problems.push_back(std::move(p.text));
     return report;
