@@ -108,6 +108,32 @@ TEST_CASE("an untouched database verifies row by row") {
         CHECK(q(std::string("SELECT count(*) > 0 FROM ") + table) == "1");
 }
 
+TEST_CASE("changes made through the tool keep every row vouched for") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    std::filesystem::copy_file(worldDb(), patrol.db());
+    const std::vector<std::pair<std::vector<std::string>, std::string>> steps = {
+        {{"task", "extension", "deny", "2"}, ""},
+        {{"task", "progress", "1", "--percent", "100", "--note", "完成"}, "赵敏"},
+        {{"task", "submit", "1"}, "赵敏"},
+        {{"task", "return", "1", "--reason", "不到位"}, "李明华"},
+        {{"finding", "confirm", "9"}, ""},
+        {{"user", "add", "--name", "新人", "--role", "inspector", "--conflict", "QX-SQ"}, ""},
+        {{"user", "revoke", "新人"}, ""},
+        {{"unit", "add", "--code", "QX-NEW", "--name", "新单位", "--kind", "other"}, ""},
+        {{"round", "target", "--round", "2026-R2", "--unit", "QX-NEW"}, ""},
+        {{"round", "team", "--round", "2026-R2", "--user", "刘芳"}, ""},
+        {{"round", "advance", "--round", "2026-R2", "--to", "reported"}, ""},
+    };
+    for (const auto& [args, user] : steps) {
+        INFO(args.at(0) << " " << args.at(1));
+        REQUIRE(patrol(args, user).exitCode == 0);
+        const auto run = patrol({"audit", "verify"});
+        CHECK(run.exitCode == 0);
+        CHECK(run.err.empty());
+    }
+}
+
 TEST_CASE("edits to units and users behind the tool's back are named") {
     const std::string sq = q("SELECT id FROM units WHERE code = 'QX-SQ'");
     expectCaught("UPDATE units SET name = '改名镇' WHERE code = 'QX-SQ'",
