@@ -28,6 +28,14 @@ int runVerify(Invocation& inv) {
     return 0;
 }
 
+int runBaseline(Invocation& inv) {
+    auto s = openSession(inv);
+    const int64_t written = services::recordAuditBaseline(s.db, s.actor);
+    if (written == 0) inv.out << "所有行的最近审计事件都已记录完整状态，无需记录基线\n";
+    else inv.out << "已为 " << written << " 条记录写入审计基线事件（audit.baseline）：此后 patrol audit verify 会逐行核对它们\n";
+    return 0;
+}
+
 Cell jsonOrNull(const std::optional<std::string>& text) { return text ? Cell::json(*text) : Cell{}; }
 
 // The start of `text` that fits `width` terminal columns, with "…" when cut: a table stays
@@ -91,6 +99,15 @@ const Registration verify{CommandSpec{{"audit", "verify"},
                                       0,
                                       "  patrol audit verify\n",
                                       runVerify}};
+
+const Registration baseline{CommandSpec{{"audit", "baseline"},
+                                        "为旧版本写入、未记录完整状态的记录写入基线事件（管理员；数据与审计记录不符时拒绝）",
+                                        {},
+                                        "",
+                                        0,
+                                        0,
+                                        "  patrol audit verify && patrol audit baseline\n",
+                                        runBaseline}};
 
 const Registration log{CommandSpec{{"audit", "log"},
                                    "列出审计事件（按时间先后；表格中改动前后的 JSON 截短显示，--format json 给出全文）",

@@ -22,6 +22,11 @@ struct AuditLogFilter {
     std::optional<std::string> limit;  // positive whole number
 };
 
+// Records the current rows of every entity whose latest event predates row states (a database
+// written by an older patrol), one "audit.baseline" event each; refused while any row differs
+// from its events, since that would vouch for the change. Returns the number of events written.
+int64_t recordAuditBaseline(store::Database& db, const Actor& actor);
+
 std::vector<store::AuditEvent> auditLog(store::Database& db, const Actor& actor, const AuditLogFilter& filter);
 
 }  // namespace patrol::services

@@ -150,7 +150,7 @@ public:
         if (incomplete_ > 0)
             report_.warnings.push_back("表 " + entity_.table + " 有 " + std::to_string(incomplete_) +
                                        " 行的最近审计事件由旧版本写入，未记录完整状态，无法与数据核对（如" + firstIncomplete_ +
-                                       "）。这些行再经本工具改动后即可核对。");
+                                       "）。核对无误后，管理员可运行 patrol audit baseline 记录其当前状态。");
     }
 
 private:
@@ -180,6 +180,7 @@ private:
         Object::Ptr after = event.after ? parse(*event.after) : nullptr;
         Object::Ptr state = after ? after->getObject(kRowStateKey) : nullptr;
         if (!state) {
+            report_.unrecorded.emplace_back(entity_.entity, entityId);
             if (incomplete_++ == 0)
                 firstIncomplete_ = "第 " + std::to_string(rowId) + " 行" + (entity_.idColumn != "id" ? " " + entityId : "");
             return;

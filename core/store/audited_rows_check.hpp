@@ -15,6 +15,8 @@ struct AuditedRowsReport {
     int64_t rowsChecked = 0;
     std::vector<std::string> problems;  // Chinese, one per differing row, in table and row order
     std::vector<std::string> warnings;  // rows whose latest event predates row states, one line per table
+    // Those rows as (entity, entity id): what `audit baseline` records.
+    std::vector<std::pair<std::string, std::string>> unrecorded;
 };
 
 AuditedRowsReport verifyAuditedRows(Database& db);

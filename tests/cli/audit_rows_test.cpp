@@ -298,6 +298,44 @@ TEST_CASE("rows of a database written before rows were recorded are a warning, n
     CHECK(run.exitCode == 0);
     CHECK(run.out == "审计日志完整：共核验 3 条事件，哈希链无断裂\n数据与审计记录一致：共核对 0 行\n");
     CHECK(run.err ==
-          "警告：表 units 有 2 行的最近审计事件由旧版本写入，未记录完整状态，无法与数据核对（如第 1 行 QX）。这些行再经本工具改动后即可核对。\n"
-          "警告：表 rounds 有 1 行的最近审计事件由旧版本写入，未记录完整状态，无法与数据核对（如第 1 行 2025-R1）。这些行再经本工具改动后即可核对。\n");
+          "警告：表 units 有 2 行的最近审计事件由旧版本写入，未记录完整状态，无法与数据核对（如第 1 行 QX）。核对无误后，管理员可运行 patrol audit baseline 记录其当前状态。\n"
+          "警告：表 rounds 有 1 行的最近审计事件由旧版本写入，未记录完整状态，无法与数据核对（如第 1 行 2025-R1）。核对无误后，管理员可运行 patrol audit baseline 记录其当前状态。\n");
+}
+
+TEST_CASE("audit baseline records the rows an older version left unrecorded, and only while nothing differs") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    rawExec(patrol.db(), readFixture());
+    auto run = patrol({"audit", "verify"});
+    CHECK(run.exitCode == 0);
+    CHECK(run.err.find("警告：表 units 有 2 行") == 0);
+    run = patrol({"audit", "baseline"});
+    CHECK(run.exitCode == 0);
+    CHECK(run.out == "已为 3 条记录写入审计基线事件（audit.baseline）：此后 patrol audit verify 会逐行核对它们\n");
+    run = patrol({"audit", "verify"});
+    CHECK(run.exitCode == 0);
+    CHECK(run.err.empty());
+    CHECK(run.out == "审计日志完整：共核验 6 条事件，哈希链无断裂\n数据与审计记录一致：共核对 5 行\n");
+    run = patrol({"audit", "baseline"});
+    CHECK(run.out == "所有行的最近审计事件都已记录完整状态，无需记录基线\n");
+    rawExec(patrol.db(), "UPDATE units SET name = '改名' WHERE code = 'QX'");
+    run = patrol({"audit", "verify"});
+    CHECK(run.exitCode == 1);
+    CHECK(run.err.find("数据核验失败：表 units 第 1 行（QX）的 name 为 改名，而其最近的审计事件 #4 记录为 清溪县：") == 0);
+}
+
+TEST_CASE("audit baseline refuses while a row differs from its events, and is for the administrator") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    std::filesystem::copy_file(worldDb(), patrol.db());
+    auto run = patrol({"audit", "baseline"}, "周国庆");
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 用户「周国庆」（领导小组）无权记录审计基线：只有巡察办管理员（admin）可以这样做。\n");
+    rawExec(patrol.db(), "UPDATE findings SET status = 'confirmed' WHERE id = 9");
+    const std::string before = rawScalar(patrol.db(), "SELECT count(*) FROM audit_events");
+    run = patrol({"audit", "baseline"});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 数据与审计记录不符，不能记录基线（否则等于认可这些改动）：表 findings 第 9 行的 status 为 confirmed，而其最近的审计事件 #" +
+                         latest("finding", "9") + " 记录为 suspected：该行在本工具之外被改动。请先从备份恢复这些数据，再运行 patrol audit verify 确认。\n");
+    CHECK(rawScalar(patrol.db(), "SELECT count(*) FROM audit_events") == before);
 }
