@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <map>
@@ -237,9 +238,28 @@ private:
     std::string firstIncomplete_;
 };
 
+// One snapshot for all tables and events, so a writer committing meanwhile is not mistaken for
+// an edit; a caller already in a transaction has its own.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database& db) : db_(db), own_(sqlite3_get_autocommit(db.handle()) != 0) {
+        if (own_) db_.exec("BEGIN");
+    }
+    ~ReadSnapshot() {
+        if (own_) sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    Database& db_;
+    bool own_;
+};
+
 }  // namespace
 
 AuditedRowsReport verifyAuditedRows(Database& db) {
+    ReadSnapshot snapshot(db);
     AuditedRowsReport report;
     std::vector<Problem> problems;
     const auto& entities = auditedEntities();
