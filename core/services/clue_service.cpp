@@ -113,6 +113,9 @@ ClueView transferClue(store::Database& db, const Actor& actor, int64_t findingId
     clue.createdBy = actor.name;
     const int64_t id = store::insertClue(db, clue);
     store::setFindingTransferred(db, findingId);
+    // The finding's own row changed too: its event keeps `audit verify` able to vouch for it.
+    recordChange(db, actor, "finding.transfer", "finding", std::to_string(findingId), findingJson(*finding),
+                 findingJson(*store::findFindingById(db, findingId)));
     const auto view = viewOf(db, *store::findClueById(db, id));
     recordChange(db, actor, "clue.transfer", "clue", std::to_string(id), nullptr, clueJson(view));
     tx.commit();

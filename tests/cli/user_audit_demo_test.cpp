@@ -72,7 +72,7 @@ TEST_CASE("the demo county is seeded once, verifies, and a tampered copy fails v
 
     run = patrol({"audit", "verify"});
     CHECK(run.exitCode == 0);
-    CHECK(std::regex_match(run.out, std::regex("审计日志完整：共核验 [0-9]+ 条事件，哈希链无断裂\n")));
+    CHECK(std::regex_match(run.out, std::regex("审计日志完整：共核验 [0-9]+ 条事件，哈希链无断裂\n数据与审计记录一致：共核对 [0-9]+ 行\n")));
 
     rawExec(patrol.db(), "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET after_json = "
                          "replace(after_json, '386000.00', '38600.00') WHERE action = 'finding.add' AND entity_id = '3'");

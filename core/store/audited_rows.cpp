@@ -1,0 +1,148 @@
+#include "core/store/audited_rows.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <sqlite3.h>
+
+#include <memory>
+
+#include "core/domain/errors.hpp"
+#include "core/store/database.hpp"
+#include "core/store/sha256.hpp"
+
+namespace patrol::store {
+
+namespace {
+
+// Columns whose value is a secret or derived from one: the audit log keeps only a digest.
+bool isSecret(const std::string& table, const std::string& column) {
+    return table == "users" && (column == "token_salt" || column == "token_hash");
+}
+
+std::string joined(const std::vector<std::string>& columns) {
+    std::string out;
+    for (const auto& c : columns) out += (out.empty() ? "" : ", ") + c;
+    return out;
+}
+
+}  // namespace
+
+const std::vector<AuditedEntity>& auditedEntities() {
+    static const std::vector<AuditedEntity> list = {
+        {"unit", "units", "code", {}},
+        {"user", "users", "name", {{"user_conflicts", "user_id", {"unit_id"}}}},
+        {"round",
+         "rounds",
+         "code",
+         {{"round_plugins", "round_id", {"plugin_id"}},
+          {"round_targets", "round_id", {"unit_id"}},
+          {"round_team", "round_id", {"user_id"}},
+          {"round_stage_dates", "round_id", {"stage"}}}},
+        {"finding", "findings", "id", {}},
+        {"clue", "clues", "id", {{"clue_disposals", "clue_id", {"id"}}, {"clue_outcomes", "clue_id", {"id"}}}},
+        {"rectification_task",
+         "rectification_tasks",
+         "id",
+         {{"progress_reports", "task_id", {"id"}},
+          {"evidence", "task_id", {"id"}},
+          {"extension_requests", "task_id", {"id"}},
+          {"notices", "task_id", {"id"}}}},
+    };
+    return list;
+}
+
+const AuditedEntity* findAuditedEntity(const std::string& entity) {
+    for (const auto& e : auditedEntities())
+        if (e.entity == entity) return &e;
+    return nullptr;
+}
+
+const StoredValue* StoredRow::find(const std::string& column) const {
+    for (const auto& [name, value] : columns)
+        if (name == column) return &value;
+    return nullptr;
+}
+
+std::vector<StoredRow> readStoredRows(Database& db, const std::string& table, const std::string& where,
+                                      const std::optional<std::string>& parameter, const std::string& orderBy) {
+    const std::string sql = "SELECT * FROM " + table + (where.empty() ? "" : " WHERE " + where) +
+                            (orderBy.empty() ? "" : " ORDER BY " + orderBy);
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
+        throw InternalError("cannot read " + table + ": " + sqlite3_errmsg(db.handle()));
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st(raw, sqlite3_finalize);
+    if (parameter) sqlite3_bind_text(raw, 1, parameter->data(), static_cast<int>(parameter->size()), SQLITE_TRANSIENT);
+    const int count = sqlite3_column_count(raw);
+    std::vector<std::string> names;
+    std::vector<bool> secret;
+    for (int i = 0; i < count; ++i) {
+        names.emplace_back(sqlite3_column_name(raw, i));
+        secret.push_back(isSecret(table, names.back()));
+    }
+    std::vector<StoredRow> rows;
+    int rc;
+    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+        StoredRow row;
+        row.columns.reserve(count);
+        for (int i = 0; i < count; ++i) {
+            StoredValue v;
+            switch (sqlite3_column_type(raw, i)) {
+                case SQLITE_NULL: break;
+                case SQLITE_INTEGER:
+                    v.type = StoredValue::Type::Integer;
+                    v.integer = sqlite3_column_int64(raw, i);
+                    break;
+                case SQLITE_FLOAT:
+                    v.type = StoredValue::Type::Real;
+                    v.real = sqlite3_column_double(raw, i);
+                    break;
+                default: {  // text, and blobs read as their bytes
+                    v.type = StoredValue::Type::Text;
+                    const auto* bytes = static_cast<const char*>(sqlite3_column_blob(raw, i));
+                    v.text.assign(bytes ? bytes : "", static_cast<size_t>(sqlite3_column_bytes(raw, i)));
+                }
+            }
+            if (secret[i] && v.type != StoredValue::Type::Null) {
+                v.text = "sha256:" + sha256Hex(v.type == StoredValue::Type::Text ? v.text : std::to_string(v.integer));
+                v.type = StoredValue::Type::Text;
+            }
+            row.columns.emplace_back(names[i], std::move(v));
+        }
+        rows.push_back(std::move(row));
+    }
+    if (rc != SQLITE_DONE) throw InternalError("cannot read " + table + ": " + sqlite3_errmsg(db.handle()));
+    return rows;
+}
+
+Poco::Dynamic::Var storedValueJson(const StoredValue& v) {
+    switch (v.type) {
+        case StoredValue::Type::Null: return {};
+        case StoredValue::Type::Integer: return Poco::Int64(v.integer);
+        case StoredValue::Type::Real: return v.real;
+        case StoredValue::Type::Text: return v.text;
+    }
+    return {};
+}
+
+Poco::JSON::Object::Ptr storedRowJson(const StoredRow& row) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& [name, value] : row.columns) o->set(name, storedValueJson(value));
+    return o;
+}
+
+Poco::JSON::Object::Ptr auditedRowState(Database& db, const AuditedEntity& entity, const std::string& entityId) {
+    const auto main = readStoredRows(db, entity.table, entity.idColumn + " = ?", entityId, "");
+    if (main.empty()) return nullptr;
+    Poco::JSON::Object::Ptr state = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    state->set(entity.table, storedRowJson(main.front()));
+    const StoredValue* id = main.front().find("id");
+    for (const auto& child : entity.children) {
+        Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
+        for (const auto& row : readStoredRows(db, child.table, child.ownerColumn + " = ?", std::to_string(id->integer),
+                                              joined(child.keyColumns)))
+            rows->add(storedRowJson(row));
+        state->set(child.table, rows);
+    }
+    return state;
+}
+
+}  // namespace patrol::store

@@ -1,0 +1,275 @@
+#include "core/store/audited_rows_check.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "core/store/audited_rows.hpp"
+#include "core/store/database.hpp"
+
+namespace patrol::store {
+
+namespace {
+
+using Poco::JSON::Object;
+
+struct LatestEvent {
+    int64_t id = 0;
+    std::optional<std::string> after;
+    bool seen = false;
+};
+
+struct Problem {
+    size_t entityOrder;
+    int64_t row;
+    bool child;  // a row's own columns are named before its child rows
+    std::string text;
+};
+
+std::string shown(const StoredValue& v) {
+    switch (v.type) {
+        case StoredValue::Type::Null: return "空值";
+        case StoredValue::Type::Integer: return std::to_string(v.integer);
+        case StoredValue::Type::Real: return Poco::Dynamic::Var(v.real).convert<std::string>();
+        case StoredValue::Type::Text: return v.text;
+    }
+    return {};
+}
+
+std::string shown(const Poco::Dynamic::Var& v) { return v.isEmpty() ? "空值" : v.convert<std::string>(); }
+
+bool same(const StoredValue& current, const Poco::Dynamic::Var& recorded) {
+    switch (current.type) {
+        case StoredValue::Type::Null: return recorded.isEmpty();
+        case StoredValue::Type::Integer:
+            return recorded.isInteger() && !recorded.isBoolean() && recorded.convert<Poco::Int64>() == current.integer;
+        case StoredValue::Type::Real: return recorded.isNumeric() && recorded.convert<double>() == current.real;
+        case StoredValue::Type::Text: return recorded.isString() && recorded.convert<std::string>() == current.text;
+    }
+    return false;
+}
+
+// Identifies a row among its owner's by its key columns, the same way for stored and recorded rows.
+std::string keyOf(const std::vector<std::string>& keys, const StoredRow& row) {
+    std::string out;
+    for (const auto& k : keys)
+        if (const StoredValue* v = row.find(k)) out += shown(*v) + '\x1f';
+    return out;
+}
+
+std::string keyOf(const std::vector<std::string>& keys, const Object& row) {
+    std::string out;
+    for (const auto& k : keys) out += shown(row.get(k)) + '\x1f';
+    return out;
+}
+
+std::string mainLabel(const AuditedEntity& e, int64_t rowId, const std::string& entityId) {
+    std::string label = "表 " + e.table + " 第 " + std::to_string(rowId) + " 行";
+    if (e.idColumn != "id") label += "（" + entityId + "）";
+    return label;
+}
+
+template <typename Row>
+std::string childLabel(const ChildTable& child, const Row& row, const std::string& ownerId) {
+    if (child.keyColumns == std::vector<std::string>{"id"}) {
+        std::string id;
+        if constexpr (std::is_same_v<Row, StoredRow>) id = shown(*row.find("id"));
+        else id = shown(row.get("id"));
+        return "表 " + child.table + " 第 " + id + " 行";
+    }
+    std::string label = "表 " + child.table + " 中 " + child.ownerColumn + "=" + ownerId;
+    for (const auto& k : child.keyColumns) {
+        if constexpr (std::is_same_v<Row, StoredRow>) label += "、" + k + "=" + shown(*row.find(k));
+        else label += "、" + k + "=" + shown(row.get(k));
+    }
+    return label + " 的行";
+}
+
+std::string changed(const std::string& label, const std::string& column, const std::string& current,
+                    int64_t eventId, const std::string& recorded) {
+    return label + "的 " + column + " 为 " + current + "，而其最近的审计事件 #" + std::to_string(eventId) + " 记录为 " +
+           recorded + "：该行在本工具之外被改动。";
+}
+
+std::string inserted(const std::string& label) { return label + "没有任何审计事件：该行在本工具之外被插入。"; }
+
+std::string deleted(const std::string& label, int64_t eventId) {
+    return label + "已不存在，而其最近的审计事件 #" + std::to_string(eventId) + " 记录了它：该行在本工具之外被删除。";
+}
+
+// The first column of `row` that differs from the recorded one; only recorded columns count
+// (a column added after the event was written has nothing to compare with).
+std::optional<std::string> firstDifference(const StoredRow& row, const Object& recorded, const std::string& label,
+                                           int64_t eventId) {
+    for (const auto& [column, value] : row.columns) {
+        if (!recorded.has(column)) continue;
+        const auto was = recorded.get(column);
+        if (!same(value, was)) return changed(label, column, shown(value), eventId, shown(was));
+    }
+    return std::nullopt;
+}
+
+class EntityCheck {
+public:
+    EntityCheck(Database& db, const AuditedEntity& entity, size_t order, AuditedRowsReport& report,
+                std::vector<Problem>& problems)
+        : db_(db), entity_(entity), order_(order), report_(report), problems_(problems) {}
+
+    void run() {
+        readLatestEvents();
+        std::vector<std::map<int64_t, std::vector<StoredRow>>> childRows(entity_.children.size());
+        for (size_t c = 0; c < entity_.children.size(); ++c) {
+            const ChildTable& child = entity_.children[c];
+            std::string order = child.ownerColumn;
+            for (const auto& k : child.keyColumns) order += ", " + k;
+            for (auto& row : readStoredRows(db_, child.table, "", std::nullopt, order)) {
+                const StoredValue* owner = row.find(child.ownerColumn);
+                const int64_t ownerId = owner && owner->type == StoredValue::Type::Integer ? owner->integer : -1;
+                childRows[c][ownerId].push_back(std::move(row));
+            }
+        }
+        for (const auto& row : readStoredRows(db_, entity_.table, "", std::nullopt, "id")) {
+            const int64_t rowId = row.find("id")->integer;
+            std::vector<std::vector<StoredRow>> children(entity_.children.size());
+            for (size_t c = 0; c < children.size(); ++c)
+                if (auto it = childRows[c].find(rowId); it != childRows[c].end()) {
+                    children[c] = std::move(it->second);
+                    childRows[c].erase(it);
+                }
+            checkRow(row, rowId, children);
+        }
+        // Rows whose owner does not exist were written by no event.
+        for (size_t c = 0; c < entity_.children.size(); ++c)
+            for (const auto& [ownerId, rows] : childRows[c])
+                for (const auto& row : rows)
+                    add(ownerId, inserted(childLabel(entity_.children[c], row, shown(*row.find(entity_.children[c].ownerColumn)))));
+        reportDeletedRows();
+        if (incomplete_ > 0)
+            report_.warnings.push_back("表 " + entity_.table + " 有 " + std::to_string(incomplete_) +
+                                       " 行的最近审计事件由旧版本写入，未记录完整状态，无法与数据核对（如" + firstIncomplete_ +
+                                       "）。核对无误后，管理员可运行 patrol audit baseline 记录其当前状态。");
+    }
+
+private:
+    void add(int64_t row, std::string text, bool child = true) { problems_.push_back({order_, row, child, std::move(text)}); }
+
+    void readLatestEvents() {
+        auto st = db_.prepare(
+            "SELECT a.entity_id, a.id, a.after_json FROM audit_events a JOIN "
+            "(SELECT max(id) AS id FROM audit_events WHERE entity = ? GROUP BY entity_id) m ON a.id = m.id");
+        st.bindAll(entity_.entity);
+        while (st.step()) latest_[st.text(0)] = LatestEvent{st.integer(1), st.optionalText(2)};
+    }
+
+    Object::Ptr parse(const std::string& text) {
+        parser_.reset();
+        return parser_.parse(text).extract<Object::Ptr>();
+    }
+
+    void checkRow(const StoredRow& row, int64_t rowId, const std::vector<std::vector<StoredRow>>& children) {
+        const StoredValue* idValue = row.find(entity_.idColumn);
+        const std::string entityId = idValue ? shown(*idValue) : std::string();
+        const std::string label = mainLabel(entity_, rowId, entityId);
+        auto it = latest_.find(entityId);
+        if (it == latest_.end()) return add(rowId, inserted(label), false);
+        LatestEvent& event = it->second;
+        event.seen = true;
+        Object::Ptr after = event.after ? parse(*event.after) : nullptr;
+        Object::Ptr state = after ? after->getObject(kRowStateKey) : nullptr;
+        if (!state) {
+            report_.unrecorded.emplace_back(entity_.entity, entityId);
+            if (incomplete_++ == 0)
+                firstIncomplete_ = "第 " + std::to_string(rowId) + " 行" + (entity_.idColumn != "id" ? " " + entityId : "");
+            return;
+        }
+        ++report_.rowsChecked;
+        for (const auto& rows : children) report_.rowsChecked += static_cast<int64_t>(rows.size());
+        if (Object::Ptr recorded = state->getObject(entity_.table))
+            if (auto difference = firstDifference(row, *recorded, label, event.id)) add(rowId, std::move(*difference), false);
+        for (size_t c = 0; c < entity_.children.size(); ++c) {
+            const ChildTable& child = entity_.children[c];
+            Poco::JSON::Array::Ptr recordedRows = state->getArray(child.table);
+            if (!recordedRows) continue;  // recorded before this table belonged to the entity
+            std::map<std::string, Object::Ptr> byKey;
+            for (size_t i = 0; i < recordedRows->size(); ++i)
+                if (Object::Ptr r = recordedRows->getObject(static_cast<unsigned>(i))) byKey[keyOf(child.keyColumns, *r)] = r;
+            const std::string ownerId = std::to_string(rowId);
+            for (const auto& current : children[c]) {
+                const std::string childName = childLabel(child, current, ownerId);
+                auto match = byKey.find(keyOf(child.keyColumns, current));
+                if (match == byKey.end()) {
+                    add(rowId, childName + "不在其所属记录最近的审计事件 #" + std::to_string(event.id) +
+                                   " 所记录的状态中：该行在本工具之外被插入。");
+                    continue;
+                }
+                if (auto difference = firstDifference(current, *match->second, childName, event.id))
+                    add(rowId, std::move(*difference));
+                byKey.erase(match);
+            }
+            for (const auto& [key, gone] : byKey) add(rowId, deleted(childLabel(child, *gone, ownerId), event.id));
+        }
+    }
+
+    void reportDeletedRows() {
+        for (const auto& [entityId, event] : latest_) {
+            if (event.seen || !event.after) continue;
+            Object::Ptr after = parse(*event.after);
+            Object::Ptr state = after ? after->getObject(kRowStateKey) : nullptr;
+            Object::Ptr recorded = state ? state->getObject(entity_.table) : nullptr;
+            const int64_t rowId = recorded && recorded->has("id") ? recorded->getValue<Poco::Int64>("id") : 0;
+            const std::string label = rowId ? mainLabel(entity_, rowId, entityId)
+                                            : "表 " + entity_.table + " 中 " + entity_.idColumn + "=" + entityId + " 的行";
+            add(rowId, deleted(label, event.id), false);
+        }
+    }
+
+    Database& db_;
+    const AuditedEntity& entity_;
+    size_t order_;
+    AuditedRowsReport& report_;
+    std::vector<Problem>& problems_;
+    std::map<std::string, LatestEvent> latest_;
+    Poco::JSON::Parser parser_;
+    int64_t incomplete_ = 0;
+    std::string firstIncomplete_;
+};
+
+// One snapshot for all tables and events, so a writer committing meanwhile is not mistaken for
+// an edit; a caller already in a transaction has its own.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database& db) : db_(db), own_(sqlite3_get_autocommit(db.handle()) != 0) {
+        if (own_) db_.exec("BEGIN");
+    }
+    ~ReadSnapshot() {
+        if (own_) sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    Database& db_;
+    bool own_;
+};
+
+}  // namespace
+
+AuditedRowsReport verifyAuditedRows(Database& db) {
+    ReadSnapshot snapshot(db);
+    AuditedRowsReport report;
+    std::vector<Problem> problems;
+    const auto& entities = auditedEntities();
+    for (size_t i = 0; i < entities.size(); ++i) EntityCheck(db, entities[i], i, report, problems).run();
+    std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
+        if (a.entityOrder != b.entityOrder) return a.entityOrder < b.entityOrder;
+        return a.row != b.row ? a.row < b.row : a.child < b.child;
+    });
+    for (auto& p : problems) report.problems.push_back(std::move(p.text));
+    return report;
+}
+
+}  // namespace patrol::store
