@@ -45,14 +45,15 @@ int runShow(Invocation& inv) {
     const ListingFormat format = inv.format();
     if (const auto yearText = inv.args.value("year")) {
         const int year = parseYear(*yearText);
-        Listing listing({{"date", "日期"}, {"weekday", "星期"}, {"kind", "类型"}, {"label", "说明"}});
+        Listing listing({{"date", "日期"}, {"weekday", "星期"}, {"kind", "类型"}, {"label", "说明", false}});
         const int32_t first = civil::toDays({year, 1, 1}), end = civil::toDays({year + 1, 1, 1});
         for (int32_t d = first; d < end; ++d) {
             const bool makeup = calendar.workdays().count(d) != 0;
             const bool holiday = !makeup && calendar.holidays().count(d) != 0;
             if (!makeup && !holiday) continue;
             listing.add({Cell::of(civil::formatDate(d)), Cell::of(kWeekdays[civil::weekday(d)]),
-                         Cell::of(makeup ? "workday" : "holiday"), Cell::of(makeup ? "调休上班" : "放假")});
+                         Cell::term(makeup ? "workday" : "holiday", makeup ? "调休上班" : "放假"),
+                         Cell::of(makeup ? "调休上班" : "放假")});
         }
         const YearCount count = countYear(calendar, year);
         listing.print(inv.out, format);
