@@ -22,7 +22,7 @@ int runTransfer(Invocation& inv) {
     auto s = openSession(inv);
     const auto v = services::transferClue(s.db, s.actor, positionalId(inv, "问题编号"), inv.args.required("to"),
                                           dateOption(inv, "date"));
-    printClue(inv, v, "已移交" + v.clue.receiver + "，应于 " + v.clue.replyDue.value_or("") + " 前反馈处置结果");
+    printClue(inv, v, "已移交" + labelOf(domain::receivingBodies, v.clue.receiver) + "，应于 " + v.clue.replyDue.value_or("") + " 前反馈处置结果");
     return 0;
 }
 

@@ -61,7 +61,7 @@ int dispatch(std::vector<std::string> words) {
         return 2;
     }
     std::vector<std::string> rest(words.begin() + static_cast<long>(leadingOptions.size() + spec->path.size()), words.end());
-    rest.insert(rest.end(), leadingOptions.begin(), leadingOptions.end());
+    rest.insert(rest.begin(), leadingOptions.begin(), leadingOptions.end());  // before any --
     for (const auto& w : rest)
         if (w == "-h") {
             std::cout << commandHelp(*spec);
