@@ -29,7 +29,7 @@ TEST_CASE("an unknown unit kind is refused with the accepted words") {
     CHECK(roundKinds.label(RoundKind::Lookback) == "巡察\"回头看\"");
 }
 
-TEST_CASE("a user may type a word's Chinese label where its code is asked for; files keep to codes") {
+TEST_CASE("a user may type the Chinese label of a word where its code is asked for, files keep to codes") {
     CHECK(unitKinds.parse("乡镇") == UnitKind::Township);
     CHECK(unitKinds.checked("县直部门") == "department");
     CHECK(roundKinds.checked("巡察\"回头看\"") == "lookback");

@@ -235,7 +235,7 @@ TEST_CASE("every list and show names codes by their labels in a table and keeps 
           "2026-10-10,周六,workday,调休上班\r\n");
 }
 
-TEST_CASE("plugin show names a rule's severity, category and rectification kind by their labels",
+TEST_CASE("plugin show names the severity, category and rectification kind of a rule by their labels",
           "[workflow_cli][cli][labels]") {
     County c;
     Run r = c.ok({"plugin", "show", "four_styles"});
