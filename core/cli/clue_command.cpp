@@ -59,7 +59,7 @@ int runList(Invocation& inv) {
         listing.add({Cell::number(v.clue.id), Cell::number(v.clue.findingId), Cell::of(v.clue.roundCode),
                      Cell::of(v.clue.unitCode), termCell(domain::receivingBodies, v.clue.receiver),
                      Cell::of(v.clue.transferredOn), Cell::optionalText(v.clue.replyDue),
-                     termCell(domain::clueStatuses, std::string(domain::clueStatuses.code(v.status))),
+                     Cell::term(std::string(domain::clueStatuses.code(v.status)), std::string(domain::clueStatuses.label(v.status))),
                      termCell(domain::disposalMethods, v.method), Cell::number(static_cast<int64_t>(v.outcomes.size())),
                      Cell::of(v.clue.findingTitle)});
     listing.print(inv.out, inv.format());
