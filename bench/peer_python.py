@@ -3,7 +3,7 @@
 
 Usage: peer_python.py PLUGIN DATA_DIR AS_OF CALENDAR.json
 Prints one line per finding, "rule<TAB>unit<TAB>ref,ref,...<TAB>amount-in-yuan-or-empty", sorted.
-Reads the files as spec/datasets.md says (BOM, GB18030 fallback, rejects, duplicate ids).
+Reads the files as docs/datasets.md says (BOM, GB18030 fallback, rejects, duplicate ids).
 """
 import csv
 import datetime

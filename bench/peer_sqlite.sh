@@ -3,7 +3,7 @@
 #
 # Usage: peer_sqlite.sh PLUGIN DATA_DIR AS_OF CALENDAR.json
 # Prints one line per finding, "rule<TAB>unit<TAB>ref,ref,...<TAB>amount-in-yuan-or-empty", sorted.
-# Reads UTF-8 files with the exact column names of spec/datasets.md (as bench/generate.py writes them);
+# Reads UTF-8 files with the exact column names of docs/datasets.md (as bench/generate.py writes them);
 # rejects rows the way the spec says (required, malformed, unknown word, duplicate id: later row).
 set -euo pipefail
 plugin=$1 data=$2 as_of=$3 calendar=$4

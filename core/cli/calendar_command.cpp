@@ -49,9 +49,10 @@ int runShow(Invocation& inv) {
     const ListingFormat format = inv.format();
     if (const auto yearText = inv.args.value("year")) {
         const int year = parseYear(*yearText);
-        Listing listing({{"date", "日期"}, {"weekday", "星期"}, {"kind", "类型"}, {"label", "说明"},
-                         {"provisional", kProvisional}});
         const bool provisional = calendar.provisional(year) != nullptr;
+        // The table's kind already says 放假 or 调休上班; only a provisional day off has more to say.
+        Listing listing({{"date", "日期"}, {"weekday", "星期"}, {"kind", "类型"}, {"label", "说明", provisional},
+                         {"provisional", kProvisional}});
         const int32_t first = civil::toDays({year, 1, 1}), end = civil::toDays({year + 1, 1, 1});
         for (int32_t d = first; d < end; ++d) {
             const bool makeup = calendar.workdays().count(d) != 0;
@@ -60,7 +61,8 @@ int runShow(Invocation& inv) {
             if (!makeup && !holiday) continue;
             const std::string label = makeup ? "调休上班" : dayOff ? "放假（" + *dayOff + "，" + kProvisional + "）" : "放假";
             listing.add({Cell::of(civil::formatDate(d)), Cell::of(kWeekdays[civil::weekday(d)]),
-                         Cell::of(makeup ? "workday" : "holiday"), Cell::of(label), Cell::boolean(provisional)});
+                         Cell::term(makeup ? "workday" : "holiday", makeup ? "调休上班" : "放假"), Cell::of(label),
+                         Cell::boolean(provisional)});
         }
         const YearCount count = countYear(calendar, year);
         listing.print(inv.out, format);

@@ -22,7 +22,7 @@ int runTransfer(Invocation& inv) {
     auto s = openSession(inv);
     const auto v = services::transferClue(s.db, s.actor, positionalId(inv, "问题编号"), inv.args.required("to"),
                                           dateOption(inv, "date"));
-    printClue(inv, v, "已移交" + v.clue.receiver + "，应于 " + v.clue.replyDue.value_or("") + " 前反馈处置结果");
+    printClue(inv, v, "已移交" + labelOf(domain::receivingBodies, v.clue.receiver) + "，应于 " + v.clue.replyDue.value_or("") + " 前反馈处置结果");
     return 0;
 }
 
@@ -57,9 +57,10 @@ int runList(Invocation& inv) {
                      {"people", "处理人数"}, {"title", "问题标题"}});
     for (const auto& v : services::listClues(s.db, s.actor, inv.args.value("round")))
         listing.add({Cell::number(v.clue.id), Cell::number(v.clue.findingId), Cell::of(v.clue.roundCode),
-                     Cell::of(v.clue.unitCode), Cell::of(v.clue.receiver), Cell::of(v.clue.transferredOn),
-                     Cell::optionalText(v.clue.replyDue), Cell::of(std::string(domain::clueStatuses.code(v.status))),
-                     Cell::optionalText(v.method), Cell::number(static_cast<int64_t>(v.outcomes.size())),
+                     Cell::of(v.clue.unitCode), termCell(domain::receivingBodies, v.clue.receiver),
+                     Cell::of(v.clue.transferredOn), Cell::optionalText(v.clue.replyDue),
+                     Cell::term(std::string(domain::clueStatuses.code(v.status)), std::string(domain::clueStatuses.label(v.status))),
+                     termCell(domain::disposalMethods, v.method), Cell::number(static_cast<int64_t>(v.outcomes.size())),
                      Cell::of(v.clue.findingTitle)});
     listing.print(inv.out, inv.format());
     return 0;
@@ -71,16 +72,17 @@ int runShow(Invocation& inv) {
     inv.out << "问题线索 #" << v.clue.id << "\n"
             << "  问题:     #" << v.clue.findingId << " " << v.clue.findingTitle << "（" << v.clue.roundCode << " / "
             << v.clue.unitCode << " " << v.clue.unitName << "）\n"
-            << "  接收单位: " << v.clue.receiver << "    移交日期: " << v.clue.transferredOn
+            << "  接收单位: " << labelOf(domain::receivingBodies, v.clue.receiver) << "    移交日期: " << v.clue.transferredOn
             << "    反馈期限: " << v.clue.replyDue.value_or("-") << "\n"
-            << "  状态:     " << domain::clueStatuses.quoted(v.status) << "\n"
+            << "  状态:     " << domain::clueStatuses.label(v.status) << "\n"
             << "处置（" << v.disposals.size() << "）:\n";
     for (const auto& d : v.disposals)
-        inv.out << "  " << d.decidedOn << "  " << domain::disposalMethods.quotedOf(d.method)
+        inv.out << "  " << d.decidedOn << "  " << labelOf(domain::disposalMethods, d.method)
                 << (d.note ? "  " + *d.note : "") << "\n";
     inv.out << "处理结果（" << v.outcomes.size() << "）:\n";
     for (const auto& o : v.outcomes) {
-        inv.out << "  " << o.recordedOn << "  " << o.person << "（" << o.personLevel.value_or("-") << "）  "
+        inv.out << "  " << o.recordedOn << "  " << o.person << "（"
+                << (o.personLevel ? labelOf(domain::cadreLevels, *o.personLevel) : "-") << "）  "
                 << (o.form ? domain::disciplineForms.labelOf(*o.form) : "-");
         if (o.partySanction) inv.out << "  党纪处分:" << *o.partySanction;
         if (o.govSanction) inv.out << "  政务处分:" << *o.govSanction;
@@ -105,7 +107,7 @@ int runStats(Invocation& inv) {
             const int64_t permille = (f.concluded * 2000 + f.clues) / (2 * f.clues);
             rate = Cell{Cell::Kind::Number, std::to_string(permille / 10) + "." + std::to_string(permille % 10)};
         }
-        listing.add({Cell::of(f.receiver), Cell::number(f.clues), Cell::number(f.people), Cell::number(f.concluded), rate,
+        listing.add({termCell(domain::receivingBodies, f.receiver), Cell::number(f.clues), Cell::number(f.people), Cell::number(f.concluded), rate,
                      Cell::number(f.formCounts[0]), Cell::number(f.formCounts[1]), Cell::number(f.formCounts[2]),
                      Cell::number(f.formCounts[3]), Cell::number(f.sanctionedPeople), Cell::number(f.referred),
                      Cell::money(f.recoveredFen)});

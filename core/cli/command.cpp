@@ -67,14 +67,25 @@ static std::string commandName(const CommandSpec& spec) {
     return name;
 }
 
+// A word a repeatable option took after its first value (--unit A B C: B and C). Such words
+// give way to the command's required arguments when those are missing.
+struct ExtraValue {
+    size_t option;  // index into the option values in line order
+    size_t word;    // position of the word on the line
+};
+
 ParsedArgs parseArguments(const CommandSpec& spec, const std::vector<std::string>& args) {
-    ParsedArgs parsed;
+    std::vector<std::pair<std::string, std::string>> optionValues;  // in line order
+    std::vector<std::string> flags;
+    std::vector<std::pair<size_t, std::string>> positional;         // (position on the line, word)
+    std::vector<ExtraValue> extras;
+    std::map<std::string, size_t> given;
     bool onlyPositional = false;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& word = args[i];
         if (onlyPositional || word.size() < 3 || word.rfind("--", 0) != 0) {
-            if (word == "--") { onlyPositional = true; continue; }
-            parsed.addPositional(word);
+            if (word == "--" && !onlyPositional) { onlyPositional = true; continue; }
+            positional.emplace_back(i, word);
             continue;
         }
         std::string name = word.substr(2);
@@ -88,22 +99,37 @@ ParsedArgs parseArguments(const CommandSpec& spec, const std::vector<std::string
             throw UserError(commandName(spec) + " 不认识选项 --" + name + "。请用 " + commandName(spec) + " --help 查看可用选项。");
         if (option->valueName.empty()) {
             if (inlineValue) throw UserError("选项 --" + name + " 不带值，但给了 \"" + *inlineValue + "\"。");
-            parsed.flag(name);
+            flags.push_back(name);
             continue;
         }
         if (inlineValue) {
-            parsed.set(name, *inlineValue);
+            optionValues.emplace_back(name, *inlineValue);
         } else {
             if (i + 1 >= args.size() || (args[i + 1].rfind("--", 0) == 0 && args[i + 1].size() > 2))
                 throw UserError("选项 --" + name + " 需要一个值 " + option->valueName + "，但没有给出。");
-            parsed.set(name, args[++i]);
+            optionValues.emplace_back(name, args[++i]);
         }
-        if (!option->repeatable && parsed.values(name).size() > 1)
-            throw UserError("选项 --" + name + " 只能给一次。");
-        // A repeatable option also takes the words that follow it: --unit A B C.
-        while (option->repeatable && !inlineValue && i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0)
-            parsed.set(name, args[++i]);
+        if (!option->repeatable && ++given[name] > 1) throw UserError("选项 --" + name + " 只能给一次。");
+        // A repeatable option also takes the words that follow it up to the next option: --unit A B C.
+        while (option->repeatable && !inlineValue && i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) {
+            optionValues.emplace_back(name, args[++i]);
+            extras.push_back({optionValues.size() - 1, i});
+        }
     }
+    // Required arguments not given on their own are the last words those options took:
+    // task progress --evidence a.pdf 12 --note n (12 is the task).
+    std::vector<bool> reclaimed(optionValues.size(), false);
+    for (auto it = extras.rbegin(); it != extras.rend() && positional.size() < spec.minPositional; ++it) {
+        reclaimed[it->option] = true;
+        positional.emplace_back(it->word, optionValues[it->option].second);
+    }
+    std::sort(positional.begin(), positional.end());
+
+    ParsedArgs parsed;
+    for (const auto& name : flags) parsed.flag(name);
+    for (size_t k = 0; k < optionValues.size(); ++k)
+        if (!reclaimed[k]) parsed.set(optionValues[k].first, optionValues[k].second);
+    for (const auto& [position, word] : positional) parsed.addPositional(word);
     if (parsed.has("help")) return parsed;
     const size_t n = parsed.positional().size();
     if (n < spec.minPositional)
@@ -122,6 +148,17 @@ static void appendOptions(std::ostringstream& out, const std::vector<OptionSpec>
     }
 }
 
+// How the words after a repeatable option are read, in the terms of this command.
+static void appendRepeatableNote(std::ostringstream& out, const CommandSpec& spec) {
+    const auto repeatable = std::find_if(spec.options.begin(), spec.options.end(), [](const OptionSpec& o) { return o.repeatable; });
+    if (repeatable == spec.options.end()) return;
+    out << "\n标有 ... 的选项可以给多次，每次也可跟多个值，直到下一个选项为止；写成 --" << repeatable->name
+        << "=值 时只取这一个值。\n";
+    if (spec.minPositional == 0) return;
+    const std::string last = spec.minPositional == 1 ? "最后一个词" : "最后 " + std::to_string(spec.minPositional) + " 个词";
+    out << "参数 " << spec.positionalName << " 没有另外给出时，取这些值中的" << last << "；-- 之后的词都是参数。\n";
+}
+
 std::string commandHelp(const CommandSpec& spec) {
     std::ostringstream out;
     out << "用法: " << commandName(spec);
@@ -131,6 +168,7 @@ std::string commandHelp(const CommandSpec& spec) {
     if (!spec.options.empty()) {
         out << "\n选项:\n";
         appendOptions(out, spec.options);
+        appendRepeatableNote(out, spec);
     }
     out << "\n通用选项:\n";
     appendOptions(out, globalOptions());
@@ -156,6 +194,7 @@ std::string groupHelp(const std::vector<std::string>& prefix) {
         out << left << " " << (isLeaf ? c.summary : "(" + word + " 的子命令，见 " + name + " " + word + " --help)") << "\n";
     }
     out << "\n每个命令都支持 --help。退出码: 0 完成，2 输入有误或操作被拒绝，1 内部错误。\n";
+    if (prefix.empty()) out << "patrol --version 显示版本号。\n";
     return out.str();
 }
 

@@ -33,7 +33,7 @@ int runDemo(Invocation& inv) {
     roundListing(services::listRounds(db, actor)).print(inv.out, format);
     if (format == ListingFormat::Json) inv.out << ",\"findings\":";
     if (format == ListingFormat::Table) inv.out << "\n问题\n";
-    findingListing(services::listFindings(db, actor, {}), actor.role != domain::Role::Unit).print(inv.out, format);
+    findingListing(services::listFindings(db, actor, {}), PluginNames::installed(inv.app.settings()), actor.role != domain::Role::Unit).print(inv.out, format);
     if (format == ListingFormat::Json) inv.out << "}\n";
     printCalendarWarnings(calendar.calendar, inv.err);
     return 0;

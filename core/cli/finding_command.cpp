@@ -6,7 +6,9 @@
 #include "core/cli/record_listings.hpp"
 #include "core/cli/session.hpp"
 #include "core/domain/finding_status.hpp"
+#include "core/domain/rectification_kind.hpp"
 #include "core/domain/role.hpp"
+#include "core/domain/severity.hpp"
 #include "core/services/finding_service.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
@@ -39,7 +41,7 @@ int runList(Invocation& inv) {
     auto s = openSession(inv);
     const auto findings =
         services::listFindings(s.db, s.actor, {inv.args.value("round"), inv.args.value("unit"), inv.args.value("status")});
-    findingListing(findings, seesClues(s.actor)).print(inv.out, format);
+    findingListing(findings, PluginNames::installed(inv.app.settings()), seesClues(s.actor)).print(inv.out, format);
     return 0;
 }
 
@@ -57,14 +59,16 @@ int runShow(Invocation& inv) {
         inv.out << services::jsonText(o) << "\n";
         return 0;
     }
+    const auto names = PluginNames::installed(inv.app.settings());
     inv.out << "问题编号：#" << f.id << "\n轮次：" << f.roundCode << "\n单位：" << f.unitName << "(" << f.unitCode << ")"
-            << "\n类别：" << f.category << "\n标题：" << f.title << "\n详情：" << (f.detail.empty() ? "-" : f.detail)
-            << "\n严重程度：" << f.severity << "\n金额（元）：" << (f.amountFen ? money::formatYuan(*f.amountFen) : "-")
+            << "\n类别：" << names.categoryName(f.category, f.source) << "\n标题：" << f.title
+            << "\n详情：" << (f.detail.empty() ? "-" : f.detail) << "\n严重程度：" << labelOf(domain::severities, f.severity)
+            << "\n金额（元）：" << (f.amountFen ? money::formatYuan(*f.amountFen) : "-")
             << "\n涉及人数：" << (f.peopleCount ? std::to_string(*f.peopleCount) : "-") << "\n人员层级："
-            << f.peopleLevel.value_or("-") << "\n来源：" << f.source << "\n状态：" << f.status << "（" << statusName(f.status)
-            << "）\n";
+            << f.peopleLevel.value_or("-") << "\n来源：" << names.sourceName(f.source) << "\n状态：" << statusName(f.status)
+            << "\n";
     if (f.dismissedReason) inv.out << "排除理由：" << *f.dismissedReason << "\n";
-    if (f.rectificationKind) inv.out << "整改类型：" << *f.rectificationKind << "\n";
+    if (f.rectificationKind) inv.out << "整改类型：" << labelOf(domain::rectificationKinds, *f.rectificationKind) << "\n";
     if (f.refs != "[]") inv.out << "关联记录：" << f.refs << "\n";
     if (seesClues(s.actor)) inv.out << "已移交线索：" << (f.transferred ? "是" : "否") << "\n";
     inv.out << "记录人：" << f.createdBy << "（" << f.createdAt << "）\n";

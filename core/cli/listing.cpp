@@ -70,17 +70,24 @@ void Listing::print(std::ostream& out, ListingFormat format) const {
 }
 
 static std::string tableText(const Cell& c) {
-    std::string text = c.kind == Cell::Kind::Null ? "-" : c.text;
+    std::string text = c.kind == Cell::Kind::Null      ? "-"
+                       : c.kind == Cell::Kind::Boolean ? (c.text == "true" ? "是" : "否")
+                       : !c.label.empty()              ? c.label
+                                                       : c.text;
     for (char& ch : text)
         if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
     return text;
 }
 
 void Listing::printTable(std::ostream& out) const {
+    std::vector<size_t> shown;  // the fields a table shows, by index
+    for (size_t i = 0; i < fields_.size(); ++i)
+        if (fields_[i].inTable) shown.push_back(i);
     std::vector<size_t> widths;
-    for (const auto& f : fields_) widths.push_back(displayWidth(f.header));
+    for (size_t i : shown) widths.push_back(displayWidth(fields_[i].header));
     for (const auto& row : rows_)
-        for (size_t i = 0; i < row.size() && i < widths.size(); ++i) widths[i] = std::max(widths[i], displayWidth(tableText(row[i])));
+        for (size_t k = 0; k < shown.size() && shown[k] < row.size(); ++k)
+            widths[k] = std::max(widths[k], displayWidth(tableText(row[shown[k]])));
     auto line = [&](const std::vector<std::string>& cells) {
         std::string text;
         for (size_t i = 0; i < cells.size(); ++i) {
@@ -90,11 +97,12 @@ void Listing::printTable(std::ostream& out) const {
         out << text << "\n";
     };
     std::vector<std::string> headers;
-    for (const auto& f : fields_) headers.push_back(f.header);
+    for (size_t i : shown) headers.push_back(fields_[i].header);
     line(headers);
     for (const auto& row : rows_) {
         std::vector<std::string> cells;
-        for (const auto& c : row) cells.push_back(tableText(c));
+        for (size_t i : shown)
+            if (i < row.size()) cells.push_back(tableText(row[i]));
         line(cells);
     }
     out << "（共 " << rows_.size() << " 条）\n";

@@ -18,9 +18,15 @@ ListingFormat parseListingFormat(const std::optional<std::string>& word);
 struct Cell {
     enum class Kind { Text, Number, Null, Boolean, Raw };
     Kind kind = Kind::Null;
-    std::string text;  // Number: already formatted (e.g. "5200.00"); Raw: a JSON value
+    std::string text;   // Number: already formatted (e.g. "5200.00"); Raw: a JSON value
+    std::string label;  // shown in a table instead of text: the Chinese label of a code word
+
+    Cell() = default;
+    Cell(Kind k, std::string t, std::string l = {}) : kind(k), text(std::move(t)), label(std::move(l)) {}
 
     static Cell of(std::string s) { return {Kind::Text, std::move(s)}; }
+    // A code word: its label in a table, the code itself in JSON and CSV.
+    static Cell term(std::string code, std::string label) { return {Kind::Text, std::move(code), std::move(label)}; }
     static Cell number(int64_t n) { return {Kind::Number, std::to_string(n)}; }
     static Cell money(int64_t fen);  // 520000 -> 5200.00
     static Cell optionalText(const std::optional<std::string>& s) { return s ? of(*s) : Cell{}; }
@@ -29,9 +35,27 @@ struct Cell {
 };
 
 struct Field {
+    Field(std::string n, std::string h, bool shownInTable = true) : name(std::move(n)), header(std::move(h)), inTable(shownInTable) {}
     std::string name;    // JSON / CSV header, English, stable
     std::string header;  // table header, Chinese
+    bool inTable;        // false: a label column JSON and CSV keep, which a table already shows in its code column
 };
+
+// A code word of one of the domain's closed lists (a Vocabulary): its Chinese label in a table,
+// the code in JSON and CSV. A word outside the list is shown as it is.
+template <typename Words>
+std::string labelOf(const Words& words, const std::string& code) {
+    const auto value = words.find(code);
+    return value ? std::string(words.label(*value)) : code;
+}
+template <typename Words>
+Cell termCell(const Words& words, const std::string& code) {
+    return Cell::term(code, labelOf(words, code));
+}
+template <typename Words>
+Cell termCell(const Words& words, const std::optional<std::string>& code) {
+    return code ? termCell(words, *code) : Cell{};
+}
 
 class Listing {
 public:

@@ -14,7 +14,7 @@
 
 namespace {
 
-int dispatch(const std::vector<std::string>& words) {
+int dispatch(std::vector<std::string> words) {
     using namespace patrol::cli;
     // Global options may stand before the command words too: patrol --db x.db demo.
     std::vector<std::string> commandWords, leadingOptions;
@@ -33,23 +33,35 @@ int dispatch(const std::vector<std::string>& words) {
         leadingOptions.push_back(w);
         if (!option->valueName.empty() && w.find('=') == std::string::npos && next + 1 < words.size()) leadingOptions.push_back(words[++next]);
     }
+    // patrol --version is the version command.
+    if (commandWords.empty() && next < words.size() && words[next] == "--version") {
+        words[next] = "version";
+        commandWords = {"version"};
+    }
     const CommandSpec* spec = CommandRegistry::instance().find(commandWords);
     if (!spec) {
         const bool askedHelp = words.empty() || words.back() == "--help" || words.back() == "-h" || words[0] == "help";
-        // A group word alone ("patrol unit") or help asked for at any level lists what is there.
-        std::vector<std::string> prefix = commandWords;
-        if (!prefix.empty() && prefix[0] == "help") prefix.erase(prefix.begin());
+        std::vector<std::string> named = commandWords;
+        if (!named.empty() && named[0] == "help") named.erase(named.begin());
+        // The longest group the words name: a group word alone ("patrol unit") or help asked
+        // for at any level lists what is there; a word after it that names nothing is refused.
+        std::vector<std::string> prefix = named;
         while (!prefix.empty() && groupHelp(prefix).find("\n  ") == std::string::npos) prefix.pop_back();
-        if (askedHelp || (!commandWords.empty() && prefix == commandWords)) {
+        if (prefix == named && (askedHelp || !named.empty() || next >= words.size())) {
             std::cout << groupHelp(prefix);
             return askedHelp ? 0 : 2;
         }
-        std::cerr << "错误: 不认识的命令 \"" << (commandWords.empty() ? words[0] : commandWords.back())
-                  << "\"。请用 patrol --help 查看所有命令。\n";
+        // Name the words up to the first one that names nothing, and where to look instead.
+        std::string unknown, group;
+        for (const auto& w : prefix) group += " " + w;
+        for (size_t k = 0; k <= prefix.size() && k < named.size(); ++k) unknown += (k ? " " : "") + named[k];
+        if (named.empty()) unknown = words[next];
+        std::cerr << "错误: 未知命令 " << unknown << "。请用 patrol" << group << " --help 查看"
+                  << (prefix.empty() ? std::string("所有命令") : " " + prefix.back() + " 的子命令") << "。\n";
         return 2;
     }
     std::vector<std::string> rest(words.begin() + static_cast<long>(leadingOptions.size() + spec->path.size()), words.end());
-    rest.insert(rest.end(), leadingOptions.begin(), leadingOptions.end());
+    rest.insert(rest.begin(), leadingOptions.begin(), leadingOptions.end());  // before any --
     for (const auto& w : rest)
         if (w == "-h") {
             std::cout << commandHelp(*spec);

@@ -2,6 +2,8 @@
 // and a one-file check for plugin authors.
 #include "core/cli/app.hpp"
 #include "core/domain/errors.hpp"
+#include "core/domain/rectification_kind.hpp"
+#include "core/domain/severity.hpp"
 #include "core/plugins/plugin_catalog.hpp"
 #include "core/plugins/plugin_settings.hpp"
 #include "core/services/check_service.hpp"
@@ -50,7 +52,17 @@ int runList(Invocation& inv) {
     return 0;
 }
 
-std::string rectificationText(const plugins::RectificationDefault& r) { return r.kind + " " + std::to_string(r.days) + " 天"; }
+// "立行立改 30 天" in a table; JSON keeps "immediate 30 天" as before.
+std::string rectificationText(const plugins::RectificationDefault& r, ListingFormat format) {
+    return (format == ListingFormat::Table ? labelOf(domain::rectificationKinds, r.kind) : r.kind) + " " + std::to_string(r.days) + " 天";
+}
+
+// A rule's category: its name in the plugin's own list of categories in a table, the code in JSON.
+Cell categoryCell(const plugins::PluginMetadata& m, const std::string& code) {
+    for (const auto& c : m.categories)
+        if (c.code == code) return Cell::term(code, c.name);
+    return Cell::of(code);
+}
 
 std::string columnText(const data::ColumnSchema& c) {
     std::vector<std::string> notes;
@@ -93,8 +105,8 @@ int runShow(Invocation& inv) {
     Listing rules({{"code", "规则"}, {"name", "名称"}, {"severity", "严重程度"}, {"category", "类别"}, {"tables", "所需表"},
                    {"rectification", "默认整改"}, {"refs", "关联记录"}, {"amount", "金额"}});
     for (const auto& r : m.rules)
-        rules.add({Cell::of(r.code), Cell::of(r.name), Cell::of(r.severity), Cell::of(r.category), Cell::of(joined(r.tables, "、")),
-                   Cell::of(rectificationText(r.rectification)), Cell::of(r.refs), r.amount.empty() ? Cell{} : Cell::of(r.amount)});
+        rules.add({Cell::of(r.code), Cell::of(r.name), termCell(domain::severities, r.severity), categoryCell(m, r.category),
+                   Cell::of(joined(r.tables, "、")), Cell::of(rectificationText(r.rectification, format)), Cell::of(r.refs), r.amount.empty() ? Cell{} : Cell::of(r.amount)});
     Listing settings({{"key", "设置项"}, {"name", "名称"}, {"type", "类型"}, {"default", "默认值"}, {"value", "当前值"}, {"range", "范围"}});
     for (const auto& s : m.settings) {
         const auto it = overrides.find(s.key);
@@ -107,7 +119,7 @@ int runShow(Invocation& inv) {
     Listing categories({{"code", "类别"}, {"name", "名称"}, {"group", "分组"}, {"bucket", "统计口径"}, {"rectification", "默认整改"}});
     for (const auto& c : m.categories)
         categories.add({Cell::of(c.code), Cell::of(c.name), c.group.empty() ? Cell{} : Cell::of(c.group), c.bucket.empty() ? Cell{} : Cell::of(c.bucket),
-                        c.rectification ? Cell::of(rectificationText(*c.rectification)) : Cell{}});
+                        c.rectification ? Cell::of(rectificationText(*c.rectification, format)) : Cell{}});
 
     if (format == ListingFormat::Table) {
         const std::pair<const char*, const Listing*> sections[] = {

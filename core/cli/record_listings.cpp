@@ -3,6 +3,7 @@
 #include "core/domain/finding_status.hpp"
 #include "core/domain/round_kind.hpp"
 #include "core/domain/round_stage.hpp"
+#include "core/domain/severity.hpp"
 
 namespace patrol::cli {
 
@@ -22,20 +23,21 @@ Listing roundListing(const std::vector<store::RoundRecord>& rounds) {
                      {"kind", "类型"},
                      {"term", "届次"},
                      {"stage", "阶段"},
-                     {"stage_name", "阶段名称"},
+                     {"stage_name", "阶段名称", false},
                      {"start", "开始"},
                      {"end", "结束"},
                      {"plugins", "检查插件"},
                      {"lookback_of", "回看轮次"}});
     for (const auto& r : rounds)
-        listing.add({Cell::of(r.code), Cell::of(r.title), Cell::of(r.kind), Cell::optionalText(r.term), Cell::of(r.stage),
+        listing.add({Cell::of(r.code), Cell::of(r.title), termCell(domain::roundKinds, r.kind), Cell::optionalText(r.term),
+                     termCell(domain::roundStages, r.stage),
                      Cell::of(domain::roundStages.labelOf(r.stage)),
                      Cell::of(r.startDate), Cell::of(r.endDate), Cell::of(joined(r.plugins)),
                      Cell::optionalText(r.lookbackOfCode)});
     return listing;
 }
 
-Listing findingListing(const std::vector<store::FindingRecord>& findings, bool withTransfer) {
+Listing findingListing(const std::vector<store::FindingRecord>& findings, const PluginNames& names, bool withTransfer) {
     std::vector<Field> columns{{"id", "编号"},
                                {"round", "轮次"},
                                {"unit", "单位"},
@@ -45,15 +47,16 @@ Listing findingListing(const std::vector<store::FindingRecord>& findings, bool w
                                {"severity", "严重程度"},
                                {"amount", "金额（元）"},
                                {"status", "状态"},
-                               {"status_name", "状态名称"},
+                               {"status_name", "状态名称", false},
                                {"source", "来源"}};
     if (withTransfer) columns.push_back({"transferred", "已移交"});
     Listing listing(columns);
     for (const auto& f : findings) {
         std::vector<Cell> row{Cell::number(f.id), Cell::of(f.roundCode), Cell::of(f.unitCode), Cell::of(f.unitName),
-                              Cell::of(f.category), Cell::of(f.title), Cell::of(f.severity),
-                              f.amountFen ? Cell::money(*f.amountFen) : Cell{}, Cell::of(f.status),
-                              Cell::of(domain::findingStatuses.labelOf(f.status)), Cell::of(f.source)};
+                              names.categoryCell(f.category, f.source), Cell::of(f.title),
+                              termCell(domain::severities, f.severity), f.amountFen ? Cell::money(*f.amountFen) : Cell{},
+                              termCell(domain::findingStatuses, f.status),
+                              Cell::of(domain::findingStatuses.labelOf(f.status)), names.sourceCell(f.source)};
         if (withTransfer) row.push_back(Cell::boolean(f.transferred));
         listing.add(row);
     }

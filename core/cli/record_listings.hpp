@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/cli/listing.hpp"
+#include "core/cli/plugin_names.hpp"
 #include "core/store/finding_repository.hpp"
 #include "core/store/round_repository.hpp"
 
@@ -11,6 +12,7 @@ namespace patrol::cli {
 
 Listing roundListing(const std::vector<store::RoundRecord>& rounds);
 // `withTransfer` false drops the 已移交 column (for unit users, to whom clues do not exist).
-Listing findingListing(const std::vector<store::FindingRecord>& findings, bool withTransfer = true);
+// A table names categories and sources as `names` does; JSON and CSV keep the stored codes.
+Listing findingListing(const std::vector<store::FindingRecord>& findings, const PluginNames& names, bool withTransfer = true);
 
 }  // namespace patrol::cli

@@ -146,9 +146,9 @@ int runList(Invocation& inv) {
 
 void printShowTable(std::ostream& out, const services::RoundDetail& d) {
     const auto& r = d.round;
-    out << "轮次编码：" << r.code << "\n名称：" << r.title << "\n类型：" << r.kind << "（"
-        << domain::roundKinds.labelOf(r.kind) << "）\n届次：" << r.term.value_or("-")
-        << "\n阶段：" << r.stage << "（" << stageName(r.stage) << "）\n日期：" << r.startDate << " 至 " << r.endDate << "\n";
+    out << "轮次编码：" << r.code << "\n名称：" << r.title << "\n类型：" << domain::roundKinds.labelOf(r.kind)
+        << "\n届次：" << r.term.value_or("-") << "\n阶段：" << stageName(r.stage) << "\n日期：" << r.startDate << " 至 "
+        << r.endDate << "\n";
     if (r.lookbackOfCode) out << "回看轮次：" << *r.lookbackOfCode << "\n";
     out << "检查插件：";
     for (size_t i = 0; i < r.plugins.size(); ++i) out << (i ? "、" : "") << r.plugins[i];

@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "core/cli/app.hpp"
+#include "core/cli/plugin_names.hpp"
 #include "core/cli/workflow_output.hpp"
 #include "core/domain/escalation.hpp"
 #include "core/domain/extension.hpp"
@@ -47,8 +48,9 @@ int runList(Invocation& inv) {
                      {"handler", "责任人"}, {"title", "问题标题"}});
     for (const auto& t : services::listTasks(s.db, s.actor, filter))
         listing.add({Cell::number(t.id), Cell::number(t.findingId), Cell::of(t.roundCode), Cell::of(t.unitCode),
-                     Cell::of(t.kind), Cell::of(t.dueDate), daysLeftCell(t, filter.asOf), Cell::of(t.status),
-                     Cell::of(t.level), Cell::optionalText(t.handler), Cell::of(t.findingTitle)});
+                     termCell(domain::rectificationKinds, t.kind), Cell::of(t.dueDate), daysLeftCell(t, filter.asOf),
+                     termCell(domain::taskStatuses, t.status), termCell(domain::escalationLevels, t.level),
+                     Cell::optionalText(t.handler), Cell::of(t.findingTitle)});
     listing.print(inv.out, inv.format());
     return 0;
 }
@@ -59,7 +61,8 @@ std::string describeEvent(const store::AuditEvent& e) {
     if (!e.content.after) return line;
     try {
         const auto after = Poco::JSON::Parser().parse(*e.content.after).extract<Poco::JSON::Object::Ptr>();
-        line += "  状态=" + after->getValue<std::string>("status") + " 预警=" + after->getValue<std::string>("level") +
+        line += "  状态=" + labelOf(domain::taskStatuses, after->getValue<std::string>("status")) +
+                " 预警=" + labelOf(domain::escalationLevels, after->getValue<std::string>("level")) +
                 " 期限=" + after->getValue<std::string>("due");
         for (const char* key : {"reason", "note", "requested_due", "notice"})
             if (after->has(key) && !after->isNull(key)) line += "  " + std::string(key) + "=" + after->getValue<std::string>(key);
@@ -118,11 +121,13 @@ int runShow(Invocation& inv) {
         return 0;
     }
     inv.out << "整改任务 #" << t.id << "\n"
-            << "  问题:     #" << t.findingId << " " << t.findingTitle << "（" << t.category << "）\n"
+            << "  问题:     #" << t.findingId << " " << t.findingTitle << "（"
+            << PluginNames::installed(inv.app.settings()).categoryName(t.category) << "）\n"
             << "  轮次/单位: " << t.roundCode << " / " << t.unitCode << " " << t.unitName << "\n"
-            << "  类型:     " << domain::rectificationKinds.quotedOf(t.kind) << "\n"
+            << "  类型:     " << labelOf(domain::rectificationKinds, t.kind) << "\n"
             << "  交办日期: " << t.assignedOn << "    期限: " << t.dueDate << "\n"
-            << "  状态:     " << statusText(t.status) << "    预警: " << levelText(t.level) << "    退回次数: "
+            << "  状态:     " << labelOf(domain::taskStatuses, t.status) << "    预警: "
+            << labelOf(domain::escalationLevels, t.level) << "    退回次数: "
             << t.returnedCount << "\n"
             << "  整改措施: " << t.measure.value_or("（未制定）") << "\n"
             << "  责任人:   " << t.handler.value_or("（未指定）") << "    责任领导: " << t.leader.value_or("（未指定）") << "\n";
@@ -136,7 +141,7 @@ int runShow(Invocation& inv) {
     inv.out << "延期申请（" << h.extensions.size() << "）:\n";
     for (const auto& e : h.extensions)
         inv.out << "  #" << e.id << "  " << e.previousDue << " → " << e.requestedDue << "  "
-                << domain::extensionStatuses.quotedOf(e.status) << "  " << e.reason << "\n";
+                << labelOf(domain::extensionStatuses, e.status) << "  " << e.reason << "\n";
     inv.out << "预警通知（" << h.notices.size() << "）:\n";
     for (const auto& n : h.notices) inv.out << "  " << n.asOf << "  " << n.message << "\n";
     inv.out << "历史（" << h.events.size() << "）:\n";

@@ -77,10 +77,10 @@ int runImport(Invocation& inv) {
 int runList(Invocation& inv) {
     const ListingFormat format = inv.format();
     auto s = openSession(inv);
-    Listing listing({{"code", "编码"}, {"name", "名称"}, {"kind", "类型"}, {"kind_name", "类型名称"}, {"parent", "上级单位"},
+    Listing listing({{"code", "编码"}, {"name", "名称"}, {"kind", "类型"}, {"kind_name", "类型名称", false}, {"parent", "上级单位"},
                      {"head", "负责人"}, {"contact", "联系人"}});
     for (const auto& u : services::listUnits(s.db, s.actor))
-        listing.add({Cell::of(u.code), Cell::of(u.name), Cell::of(u.kind),
+        listing.add({Cell::of(u.code), Cell::of(u.name), termCell(domain::unitKinds, u.kind),
                      Cell::of(domain::unitKinds.labelOf(u.kind)),
                      Cell::optionalText(u.parentCode), Cell::optionalText(u.head), Cell::optionalText(u.contact)});
     listing.print(inv.out, format);

@@ -24,14 +24,14 @@ int runList(Invocation& inv) {
     auto s = openSession(inv);
     Listing listing({{"name", "姓名"},
                      {"role", "角色"},
-                     {"role_name", "角色名称"},
+                     {"role_name", "角色名称", false},
                      {"unit", "所属单位"},
                      {"revoked", "已撤销"},
                      {"conflicts", "回避单位"}});
     for (const auto& v : services::listUsers(s.db, s.actor)) {
         std::string conflicts;
         for (const auto& c : v.conflictUnits) conflicts += (conflicts.empty() ? "" : ",") + c;
-        listing.add({Cell::of(v.user.name), Cell::of(v.user.role),
+        listing.add({Cell::of(v.user.name), termCell(domain::roles, v.user.role),
                      Cell::of(domain::roles.labelOf(v.user.role)),
                      Cell::optionalText(v.user.unitCode), Cell::boolean(v.user.revoked), Cell::of(conflicts)});
     }

@@ -24,16 +24,20 @@ class Vocabulary {
 public:
     constexpr Vocabulary(std::string_view what, std::array<Term<E>, N> terms) : what_(what), terms_(terms) {}
 
+    // A code word exactly as stored or written in a file.
     std::optional<E> find(std::string_view code) const {
         for (const auto& t : terms_)
             if (t.code == code) return t.value;
         return std::nullopt;
     }
 
-    // Refuses an unknown word with the list of accepted ones.
-    E parse(std::string_view code) const {
-        if (auto v = find(code)) return *v;
-        throw UserError("未知的" + std::string(what_) + "「" + std::string(code) + "」：应为 " + choices() +
+    // A word as a user types it: its code or its Chinese label (--method preliminary or
+    // --method 初步核实). Refuses an unknown word with the list of accepted ones.
+    E parse(std::string_view word) const {
+        if (auto v = find(word)) return *v;
+        for (const auto& t : terms_)
+            if (t.label == word) return t.value;
+        throw UserError("未知的" + std::string(what_) + "「" + std::string(word) + "」：应为 " + choices() +
                         " 之一，请改用其中一个。");
     }
 

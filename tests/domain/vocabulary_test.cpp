@@ -28,3 +28,24 @@ TEST_CASE("an unknown unit kind is refused with the accepted words") {
     CHECK_FALSE(roles.find("Admin").has_value());
     CHECK(roundKinds.label(RoundKind::Lookback) == "巡察\"回头看\"");
 }
+
+TEST_CASE("a user may type the Chinese label of a word where its code is asked for, files keep to codes") {
+    CHECK(unitKinds.parse("乡镇") == UnitKind::Township);
+    CHECK(unitKinds.checked("县直部门") == "department");
+    CHECK(roundKinds.checked("巡察\"回头看\"") == "lookback");
+    CHECK(severities.checked("严重") == "high");
+    CHECK(roles.checked("领导小组") == "leader");
+    // find() reads stored and file words: a label there is not a code.
+    CHECK_FALSE(unitKinds.find("乡镇").has_value());
+    // No label of a list is another word's code, so a typed word never means two things.
+    auto distinct = [](const auto& words) {
+        for (const auto& t : words.terms())
+            for (const auto& u : words.terms())
+                if (t.value != u.value && (t.label == u.code || t.label == u.label)) return false;
+        return true;
+    };
+    CHECK(distinct(unitKinds));
+    CHECK(distinct(roundKinds));
+    CHECK(distinct(roles));
+    CHECK(distinct(severities));
+}
