@@ -1,6 +1,7 @@
 // `patrol finding add|list|show|confirm|dismiss`: findings (问题) and the decisions on them.
 #include <patrol/sdk/money.hpp>
 
+#include <limits>
 #include <ostream>
 
 #include "core/cli/finding_review.hpp"
@@ -124,20 +125,22 @@ const Registration show{CommandSpec{{"finding", "show"}, "显示一条问题的�
                                     {showFormatOption()}, "ID", 1, 1,
                                     "  patrol finding show 12\n", runShow}};
 
-// Several numbers, or a filter, decide many findings at once (--yes when more than one).
 std::vector<OptionSpec> withDismissReason(std::vector<OptionSpec> options) {
     options.insert(options.begin(), {"reason", "TEXT", "排除理由"});
     return options;
 }
 
+// Several numbers, or a filter, decide many findings at once (--yes when more than one).
+constexpr size_t kAnyNumberOfIds = std::numeric_limits<size_t>::max();
+
 const Registration confirm{CommandSpec{{"finding", "confirm"}, "确认疑似问题：一条，多条，或按条件批量",
-                                       bulkReviewOptions(), "ID...", 0, 100000,
+                                       bulkReviewOptions(), "ID...", 0, kAnyNumberOfIds,
                                        "  patrol finding confirm 12\n  patrol finding confirm 12 13 14 --yes\n"
                                        "  patrol finding confirm --round 2026-R2 --rule FS-05 --yes\n",
                                        runConfirm}};
 
 const Registration dismiss{CommandSpec{{"finding", "dismiss"}, "排除疑似问题（须写明理由）：一条，多条，或按条件批量",
-                                       withDismissReason(bulkReviewOptions()), "ID...", 0, 100000,
+                                       withDismissReason(bulkReviewOptions()), "ID...", 0, kAnyNumberOfIds,
                                        "  patrol finding dismiss 12 --reason 经核实为正常业务往来\n"
                                        "  patrol finding dismiss --round 2026-R2 --unit QX-SQ --rule FS-05 --reason "
                                        "公务用车审批单齐全 --yes\n",

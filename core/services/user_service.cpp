@@ -112,8 +112,8 @@ store::UserRecord revokeUser(store::Database& db, const Actor& actor, const std:
     if (actor.userId && *actor.userId == user.id)
         throw UserError("不能撤销自己的访问权限：撤销后您将无法再操作。如确需撤销，请由另一位管理员执行。");
     if (user.role == domain::roles.code(domain::Role::Admin) && activeAdmins(db) == 1)
-        throw UserError("用户「" + name + "」是最后一位有效的管理员（admin），不能撤销：撤销后将无人能管理用户。"
-                        "请先添加另一位管理员，再撤销。");
+        throw UserError("用户「" + name + "」是最后一位有效的管理员（admin），不能撤销：须至少保留一位有效的管理员来管理"
+                        "用户。请先添加另一位管理员，再撤销。");
     store::markUserRevoked(db, user.id);
     const auto after = *store::findUserById(db, user.id);
     recordChange(db, actor, "user.revoke", "user", name, userJson(user), userJson(after));

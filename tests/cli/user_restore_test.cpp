@@ -54,8 +54,8 @@ TEST_CASE("nobody revokes themselves, nor the last active admin") {
     CHECK(run.err == "错误: 不能撤销自己的访问权限：撤销后您将无法再操作。如确需撤销，请由另一位管理员执行。\n");
     run = patrol({"user", "revoke", "王建国"});
     CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 用户「王建国」是最后一位有效的管理员（admin），不能撤销：撤销后将无人能管理用户。"
-                     "请先添加另一位管理员，再撤销。\n");
+    CHECK(run.err == "错误: 用户「王建国」是最后一位有效的管理员（admin），不能撤销：须至少保留一位有效的管理员来管理"
+                     "用户。请先添加另一位管理员，再撤销。\n");
     CHECK(rawScalar(patrol.db(), "SELECT revoked FROM users WHERE name = '王建国'") == "0");
     CHECK(rawScalar(patrol.db(), "SELECT count(*) FROM audit_events") == events);
 
@@ -64,6 +64,6 @@ TEST_CASE("nobody revokes themselves, nor the last active admin") {
     CHECK(run.exitCode == 0);
     run = patrol({"user", "revoke", "李主任"});
     CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 用户「李主任」是最后一位有效的管理员（admin），不能撤销：撤销后将无人能管理用户。"
-                     "请先添加另一位管理员，再撤销。\n");
+    CHECK(run.err == "错误: 用户「李主任」是最后一位有效的管理员（admin），不能撤销：须至少保留一位有效的管理员来管理"
+                     "用户。请先添加另一位管理员，再撤销。\n");
 }

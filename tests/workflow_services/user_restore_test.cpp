@@ -53,7 +53,7 @@ TEST_CASE("nobody revokes themselves, nor the last active admin", "[users]") {
     CHECK(refusal([&] { revokeUser(w.db, li, "李主任"); }) ==
           "不能撤销自己的访问权限：撤销后您将无法再操作。如确需撤销，请由另一位管理员执行。");
     CHECK(refusal([&] { revokeUser(w.db, w.admin, "李主任"); }) ==
-          "用户「李主任」是最后一位有效的管理员（admin），不能撤销：撤销后将无人能管理用户。请先添加另一位管理员，再撤销。");
+          "用户「李主任」是最后一位有效的管理员（admin），不能撤销：须至少保留一位有效的管理员来管理用户。请先添加另一位管理员，再撤销。");
     addUser(w.db, w.admin, {"王主任", "admin", std::nullopt, {}});
     revokeUser(w.db, li, "王主任");
     CHECK(refusal([&] { revokeUser(w.db, w.admin, "李主任"); }).find("最后一位有效的管理员") != std::string::npos);
