@@ -106,7 +106,7 @@ BulkReview reviewFindings(store::Database& db, const Actor& actor, const Finding
         else store::setFindingStatus(db, f.id, target);
         auto after = *store::findFindingById(db, f.id);
         recordChange(db, actor, action, "finding", std::to_string(f.id), findingJson(f), findingJson(after));
-        if (event == FindingEvent::Confirm && repeats.flag(f.id)) after = *store::findFindingById(db, f.id);
+        if (event == FindingEvent::Confirm && repeats.flag(after)) after = *store::findFindingById(db, f.id);
         f = std::move(after);
     }
     tx.commit();

@@ -53,22 +53,21 @@ std::optional<int64_t> flagRepeatProblem(store::Database& db, const Actor& actor
     return linkRepeat(db, actor, *finding, *earlier);
 }
 
-std::optional<int64_t> RepeatProblemFlagger::flag(int64_t findingId) {
-    const auto finding = store::findFindingById(db_, findingId);
-    if (!finding || !mayRepeat(*finding)) return std::nullopt;
-    auto unit = rectifiedByUnit_.find(finding->unitId);
+std::optional<int64_t> RepeatProblemFlagger::flag(const store::FindingRecord& finding) {
+    if (!mayRepeat(finding)) return std::nullopt;
+    auto unit = rectifiedByUnit_.find(finding.unitId);
     if (unit == rectifiedByUnit_.end()) {
         // Only rectified findings can be repeated, and confirming never makes one rectified.
         std::vector<domain::FindingForRepeat> rectified;
         store::FindingQuery sameUnit;
-        sameUnit.unitId = finding->unitId;
+        sameUnit.unitId = finding.unitId;
         sameUnit.statusIn = {"rectified", "closed"};
         for (const auto& f : store::listFindings(db_, sameUnit)) rectified.push_back(describe(db_, f, roundStarts_));
-        unit = rectifiedByUnit_.emplace(finding->unitId, std::move(rectified)).first;
+        unit = rectifiedByUnit_.emplace(finding.unitId, std::move(rectified)).first;
     }
-    const auto earlier = domain::repeatedFinding(describe(db_, *finding, roundStarts_), unit->second);
+    const auto earlier = domain::repeatedFinding(describe(db_, finding, roundStarts_), unit->second);
     if (!earlier) return std::nullopt;
-    return linkRepeat(db_, actor_, *finding, *earlier);
+    return linkRepeat(db_, actor_, finding, *earlier);
 }
 
 }  // namespace patrol::services

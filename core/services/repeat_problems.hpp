@@ -11,6 +11,7 @@
 #include "core/domain/repeat.hpp"
 
 #include "core/services/actor.hpp"
+#include "core/store/finding_repository.hpp"
 
 namespace patrol::store {
 class Database;
@@ -27,7 +28,8 @@ std::optional<int64_t> flagRepeatProblem(store::Database& db, const Actor& actor
 class RepeatProblemFlagger {
 public:
     RepeatProblemFlagger(store::Database& db, const Actor& actor) : db_(db), actor_(actor) {}
-    std::optional<int64_t> flag(int64_t findingId);
+    // `finding` as stored, just confirmed.
+    std::optional<int64_t> flag(const store::FindingRecord& finding);
 
 private:
     store::Database& db_;

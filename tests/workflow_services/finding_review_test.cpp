@@ -6,6 +6,7 @@
 #include "core/services/finding_edit.hpp"
 #include "core/services/finding_review.hpp"
 #include "core/services/record_json.hpp"
+#include "core/services/task_service.hpp"
 #include "core/store/audit_log.hpp"
 #include "core/store/statement.hpp"
 #include "world.hpp"
@@ -151,4 +152,36 @@ TEST_CASE("a finding is corrected until it is fed back, audited with before and 
           "问题 #" + std::to_string(id) + " 当前状态为「已反馈」(fed_back)，不能再修改：问题已反馈给被巡察单位，内容须与反馈时一致。"
           "只有「疑似」(suspected)或「已确认」(confirmed)状态的问题可以修改。");
     CHECK(w.count("SELECT count(*) FROM audit_events WHERE action = 'finding.edit'") == 1);
+}
+
+TEST_CASE("bulk confirmation flags repeat problems, and a new category unlinks one", "[review][repeat]") {
+    Checked w(0);
+    w.round("R0", "2025-03-03");
+    const int64_t earlier = w.finding("R0", "UA", "四风");
+    const auto task = w.feedBack("R0", "2025-05-06").tasks.at(0);
+    const EvidenceStore evidence((w.dir / "data").string(), 1000);
+    planTask(w.db, w.unitA, task.id, "整改", "李明", "王强");
+    reportProgress(w.db, w.unitA, task.id, {100, "完成", {}, day("2025-06-01")}, evidence);
+    submitTask(w.db, w.unitA, task.id);
+    acceptTask(w.db, w.inspector, task.id, std::string("属实"), day("2025-06-02"));
+    REQUIRE(store::findFindingById(w.db, earlier)->status == "rectified");
+
+    recordCheckFindings(w.db, w.inspector, "R1",
+                        {{"four_styles", "FS-01", "UA", "四风", "again", "", "medium", std::nullopt, "[]", "a"},
+                         {"four_styles", "FS-01", "UB", "四风", "elsewhere", "", "medium", std::nullopt, "[]", "b"}});
+    FindingSelection all;
+    all.roundCode = "R1";
+    const auto review = reviewFindings(w.db, w.inspector, all, FindingEvent::Confirm, std::nullopt, yes);
+    REQUIRE(review.findings.size() == 2);
+    CHECK(review.findings[0].repeatOf == earlier);
+    CHECK(review.findings[1].repeatOf == std::nullopt);
+    const int64_t again = review.findings[0].id;
+    CHECK(w.count("SELECT count(*) FROM audit_events WHERE action = 'finding.repeat' AND entity_id = '" +
+                  std::to_string(again) + "'") == 1);
+
+    FindingCorrection recategorized;
+    recategorized.category = "资金";
+    CHECK(editFinding(w.db, w.inspector, again, recategorized).after.repeatOf == std::nullopt);
+    recategorized.category = "四风";
+    CHECK(editFinding(w.db, w.inspector, again, recategorized).after.repeatOf == earlier);
 }
