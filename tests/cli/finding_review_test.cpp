@@ -22,11 +22,12 @@ struct Reviewed {
         const std::string data = dir.file("trips");
         std::filesystem::create_directories(data);
         std::ofstream(data + "/trips.csv") << "trip_id,unit_code,plate,date,depart_time,return_time,purpose,destination\n"
-                                              "T1,QX-SQ,赣C·D1001,2026-05-09,09:00,11:00,会议,县城\n"
-                                              "T2,QX-SQ,赣C·D1002,2026-05-10,09:00,11:00,会议,县城\n"
-                                              "T3,QX-ZJJ,赣C·D1003,2026-05-16,09:00,11:00,督查,县城\n"
+                                              "T1,QX-SQ,赣C·D1001,2026-05-16,09:00,11:00,会议,县城\n"
+                                              "T2,QX-SQ,赣C·D1002,2026-05-17,09:00,11:00,会议,县城\n"
+                                              "T3,QX-ZJJ,赣C·D1003,2026-05-23,09:00,11:00,督查,县城\n"
                                               "T4,QX-SQ,赣C·D1004,2026-05-12,23:00,23:30,送文件,县城\n";
-        REQUIRE(patrol({"check", "--plugin", "four_styles", "--data", data, "--round", "2026-R2", "--as-of", "2026-09-30"})
+        REQUIRE(patrol({"check", "--plugin", "four_styles", "--data", data, "--round", "2026-R2", "--as-of", "2026-09-30",
+                        "--calendar", std::string(PATROL_SOURCE_DIR) + "/config/calendars/2026.json"})
                     .exitCode == 0);
         REQUIRE(statuses() == "9:suspected,10:suspected,11:suspected,12:suspected,13:suspected");
     }
