@@ -1,8 +1,10 @@
 // `patrol finding add|list|show|confirm|dismiss`: findings (问题) and the decisions on them.
 #include <patrol/sdk/money.hpp>
 
+#include <limits>
 #include <ostream>
 
+#include "core/cli/finding_review.hpp"
 #include "core/cli/record_listings.hpp"
 #include "core/cli/session.hpp"
 #include "core/domain/finding_status.hpp"
@@ -76,6 +78,7 @@ int runShow(Invocation& inv) {
 }
 
 int runConfirm(Invocation& inv) {
+    if (isBulkReview(inv)) return runBulkReview(inv, domain::FindingEvent::Confirm);
     auto s = openSession(inv);
     const auto f = services::confirmFinding(s.db, s.actor, findingId(inv));
     inv.out << "问题 #" << f.id << " 已确认：" << f.title << "\n";
@@ -83,6 +86,7 @@ int runConfirm(Invocation& inv) {
 }
 
 int runDismiss(Invocation& inv) {
+    if (isBulkReview(inv)) return runBulkReview(inv, domain::FindingEvent::Dismiss);
     auto s = openSession(inv);
     const auto f = services::dismissFinding(s.db, s.actor, findingId(inv), inv.args.value("reason").value_or(""));
     inv.out << "问题 #" << f.id << " 已排除：" << f.title << "（理由：" << f.dismissedReason.value_or("") << "）\n";
@@ -125,12 +129,26 @@ const Registration show{CommandSpec{{"finding", "show"}, "显示一条问题的�
                                     {showFormatOption()}, "ID", 1, 1,
                                     "  patrol finding show 12\n", runShow}};
 
-const Registration confirm{CommandSpec{{"finding", "confirm"}, "确认一条疑似问题", {}, "ID", 1, 1,
-                                       "  patrol finding confirm 12\n", runConfirm}};
+std::vector<OptionSpec> withDismissReason(std::vector<OptionSpec> options) {
+    options.insert(options.begin(), {"reason", "TEXT", "排除理由"});
+    return options;
+}
 
-const Registration dismiss{CommandSpec{{"finding", "dismiss"}, "排除一条疑似问题（须写明理由）",
-                                       {{"reason", "TEXT", "排除理由"}}, "ID", 1, 1,
-                                       "  patrol finding dismiss 12 --reason 经核实为正常业务往来\n", runDismiss}};
+// Several numbers, or a filter, decide many findings at once (--yes when more than one).
+constexpr size_t kAnyNumberOfIds = std::numeric_limits<size_t>::max();
+
+const Registration confirm{CommandSpec{{"finding", "confirm"}, "确认疑似问题：一条，多条，或按条件批量",
+                                       bulkReviewOptions(), "ID...", 0, kAnyNumberOfIds,
+                                       "  patrol finding confirm 12\n  patrol finding confirm 12 13 14 --yes\n"
+                                       "  patrol finding confirm --round 2026-R2 --rule FS-05 --yes\n",
+                                       runConfirm}};
+
+const Registration dismiss{CommandSpec{{"finding", "dismiss"}, "排除疑似问题（须写明理由）：一条，多条，或按条件批量",
+                                       withDismissReason(bulkReviewOptions()), "ID...", 0, kAnyNumberOfIds,
+                                       "  patrol finding dismiss 12 --reason 经核实为正常业务往来\n"
+                                       "  patrol finding dismiss --round 2026-R2 --unit QX-SQ --rule FS-05 --reason "
+                                       "公务用车审批单齐全 --yes\n",
+                                       runDismiss}};
 
 }  // namespace
 }  // namespace patrol::cli

@@ -1,4 +1,4 @@
-// `patrol user add|list|revoke`: users, their roles and API tokens.
+// `patrol user add|list|revoke|restore`: users, their roles and API tokens.
 #include <ostream>
 
 #include "core/cli/session.hpp"
@@ -42,7 +42,16 @@ int runList(Invocation& inv) {
 int runRevoke(Invocation& inv) {
     auto s = openSession(inv);
     const auto user = services::revokeUser(s.db, s.actor, inv.args.positional().at(0));
-    inv.out << "已撤销用户「" << user.name << "」的访问权限，其 API 令牌不再有效\n";
+    inv.out << "已撤销用户「" << user.name << "」的访问权限，其 API 令牌不再有效（如需恢复：patrol user restore "
+            << user.name << "）\n";
+    return 0;
+}
+
+int runRestore(Invocation& inv) {
+    auto s = openSession(inv);
+    const auto restored = services::restoreUser(s.db, s.actor, inv.args.positional().at(0));
+    inv.out << "已恢复用户「" << restored.user.name << "」（" << domain::roles.labelOf(restored.user.role)
+            << "）的访问权限，原令牌仍然无效\n新的 API 令牌（只显示这一次，请妥善保存）：\n" << restored.token << "\n";
     return 0;
 }
 
@@ -64,6 +73,9 @@ const Registration list{CommandSpec{{"user", "list"}, "列出用户", {formatOpt
 
 const Registration revoke{CommandSpec{{"user", "revoke"}, "撤销用户的访问权限（令牌立即失效）", {}, "NAME", 1, 1,
                                       "  patrol user revoke 陈志强\n", runRevoke}};
+
+const Registration restore{CommandSpec{{"user", "restore"}, "恢复被撤销用户的访问权限（发给新的 API 令牌）", {}, "NAME", 1,
+                                       1, "  patrol user restore 陈志强\n", runRestore}};
 
 }  // namespace
 }  // namespace patrol::cli

@@ -25,12 +25,23 @@ domain::FindingForRepeat describe(store::Database& db, const store::FindingRecor
     return {f.id, f.roundId, it->second, f.unitCode, f.category, f.status == "rectified" || f.status == "closed"};
 }
 
+// Links `finding` to the earlier one it repeats, with its audit event.
+int64_t linkRepeat(store::Database& db, const Actor& actor, const store::FindingRecord& finding, int64_t earlier) {
+    store::setFindingRepeatOf(db, finding.id, earlier);
+    recordChange(db, actor, "finding.repeat", "finding", std::to_string(finding.id), findingJson(finding),
+                 findingJson(*store::findFindingById(db, finding.id)));
+    return earlier;
+}
+
+bool mayRepeat(const store::FindingRecord& f) {
+    return !f.repeatOf && f.status != "suspected" && f.status != "dismissed";
+}
+
 }  // namespace
 
 std::optional<int64_t> flagRepeatProblem(store::Database& db, const Actor& actor, int64_t findingId) {
     const auto finding = store::findFindingById(db, findingId);
-    if (!finding || finding->repeatOf || finding->status == "suspected" || finding->status == "dismissed")
-        return std::nullopt;
+    if (!finding || !mayRepeat(*finding)) return std::nullopt;
     std::map<int64_t, int32_t> roundStarts;
     std::vector<domain::FindingForRepeat> candidates;
     store::FindingQuery sameUnit;
@@ -39,10 +50,24 @@ std::optional<int64_t> flagRepeatProblem(store::Database& db, const Actor& actor
         if (f.id != findingId) candidates.push_back(describe(db, f, roundStarts));
     const auto earlier = domain::repeatedFinding(describe(db, *finding, roundStarts), candidates);
     if (!earlier) return std::nullopt;
-    store::setFindingRepeatOf(db, findingId, *earlier);
-    recordChange(db, actor, "finding.repeat", "finding", std::to_string(findingId), findingJson(*finding),
-                 findingJson(*store::findFindingById(db, findingId)));
-    return earlier;
+    return linkRepeat(db, actor, *finding, *earlier);
+}
+
+std::optional<int64_t> RepeatProblemFlagger::flag(const store::FindingRecord& finding) {
+    if (!mayRepeat(finding)) return std::nullopt;
+    auto unit = rectifiedByUnit_.find(finding.unitId);
+    if (unit == rectifiedByUnit_.end()) {
+        // Only rectified findings can be repeated, and confirming never makes one rectified.
+        std::vector<domain::FindingForRepeat> rectified;
+        store::FindingQuery sameUnit;
+        sameUnit.unitId = finding.unitId;
+        sameUnit.statusIn = {"rectified", "closed"};
+        for (const auto& f : store::listFindings(db_, sameUnit)) rectified.push_back(describe(db_, f, roundStarts_));
+        unit = rectifiedByUnit_.emplace(finding.unitId, std::move(rectified)).first;
+    }
+    const auto earlier = domain::repeatedFinding(describe(db_, finding, roundStarts_), unit->second);
+    if (!earlier) return std::nullopt;
+    return linkRepeat(db_, actor_, finding, *earlier);
 }
 
 }  // namespace patrol::services

@@ -52,6 +52,19 @@ std::vector<std::string> conflictCodes(store::Database& db, int64_t userId) {
     return codes;
 }
 
+store::UserRecord requireUser(store::Database& db, const std::string& name) {
+    const auto user = store::findUserByName(db, name);
+    if (!user) throw UserError("用户「" + name + "」不存在。请检查姓名（可用 patrol user list 查看所有用户）。");
+    return *user;
+}
+
+size_t activeAdmins(store::Database& db) {
+    size_t n = 0;
+    for (const auto& u : store::listUsers(db))
+        if (!u.revoked && u.role == domain::roles.code(domain::Role::Admin)) ++n;
+    return n;
+}
+
 }  // namespace
 
 std::string hashToken(const std::string& saltHex, const std::string& token) { return store::sha256Hex(saltHex + token); }
@@ -94,14 +107,33 @@ std::vector<UserView> listUsers(store::Database& db, const Actor& actor) {
 store::UserRecord revokeUser(store::Database& db, const Actor& actor, const std::string& name) {
     requireAdmin(actor, "撤销用户");
     store::Transaction tx(db);
-    const auto user = store::findUserByName(db, name);
-    if (!user) throw UserError("用户「" + name + "」不存在。请检查姓名（可用 patrol user list 查看所有用户）。");
-    if (user->revoked) throw UserError("用户「" + name + "」的访问权限已经撤销过了，无需再次撤销。");
-    store::markUserRevoked(db, user->id);
-    const auto after = *store::findUserById(db, user->id);
-    recordChange(db, actor, "user.revoke", "user", name, userJson(*user), userJson(after));
+    const auto user = requireUser(db, name);
+    if (user.revoked) throw UserError("用户「" + name + "」的访问权限已经撤销过了，无需再次撤销。");
+    if (actor.userId && *actor.userId == user.id)
+        throw UserError("不能撤销自己的访问权限：撤销后您将无法再操作。如确需撤销，请由另一位管理员执行。");
+    if (user.role == domain::roles.code(domain::Role::Admin) && activeAdmins(db) == 1)
+        throw UserError("用户「" + name + "」是最后一位有效的管理员（admin），不能撤销：须至少保留一位有效的管理员来管理"
+                        "用户。请先添加另一位管理员，再撤销。");
+    store::markUserRevoked(db, user.id);
+    const auto after = *store::findUserById(db, user.id);
+    recordChange(db, actor, "user.revoke", "user", name, userJson(user), userJson(after));
     tx.commit();
     return after;
+}
+
+AddedUser restoreUser(store::Database& db, const Actor& actor, const std::string& name) {
+    requireAdmin(actor, "恢复用户");
+    store::Transaction tx(db);
+    const auto user = requireUser(db, name);
+    if (!user.revoked) throw UserError("用户「" + name + "」的访问权限没有被撤销，无需恢复。");
+    AddedUser restored;
+    restored.token = randomHex(32);
+    const std::string salt = randomHex(16);
+    store::markUserRestored(db, user.id, salt, hashToken(salt, restored.token));
+    restored.user = *store::findUserById(db, user.id);
+    recordChange(db, actor, "user.restore", "user", name, userJson(user), userJson(restored.user));
+    tx.commit();
+    return restored;
 }
 
 std::optional<Actor> authenticateToken(store::Database& db, const std::string& token) {

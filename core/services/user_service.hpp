@@ -31,7 +31,12 @@ struct UserView {
 };
 
 std::vector<UserView> listUsers(store::Database& db, const Actor& actor);
+// Nobody revokes themselves, and the last active admin is never revoked: someone must remain
+// who can manage users.
 store::UserRecord revokeUser(store::Database& db, const Actor& actor, const std::string& name);
+// Undoes a revocation with a new token, shown once; the revoked token stays invalid because it
+// may have been revoked for leaking.
+AddedUser restoreUser(store::Database& db, const Actor& actor, const std::string& name);
 
 // The actor a token belongs to; none for an unknown or revoked token.
 std::optional<Actor> authenticateToken(store::Database& db, const std::string& token);

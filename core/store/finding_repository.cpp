@@ -83,4 +83,12 @@ void setFindingDismissed(Database& db, int64_t id, const std::string& reason) {
     db.prepare("UPDATE findings SET status = 'dismissed', dismissed_reason = ? WHERE id = ?").bindAll(reason, id).run();
 }
 
+void updateFindingContent(Database& db, const FindingRecord& f) {
+    db.prepare("UPDATE findings SET category = ?, title = ?, detail = ?, severity = ?, amount_fen = ?, people_count = ?, "
+               "people_level = ?, rectification_kind = ?, repeat_of = ? WHERE id = ?")
+        .bindAll(f.category, f.title, f.detail, f.severity, f.amountFen, f.peopleCount, f.peopleLevel,
+                 f.rectificationKind, f.repeatOf, f.id)
+        .run();
+}
+
 }  // namespace patrol::store

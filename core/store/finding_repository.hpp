@@ -68,5 +68,8 @@ std::optional<FindingRecord> findFindingByFingerprint(Database& db, int64_t roun
 std::vector<FindingRecord> listFindings(Database& db, const FindingQuery& query);
 void setFindingStatus(Database& db, int64_t id, const std::string& status);
 void setFindingDismissed(Database& db, int64_t id, const std::string& reason);
+// Writes what a correction may change: category, title, detail, severity, amount, people,
+// rectification kind, and the repeat link (a new category may undo it).
+void updateFindingContent(Database& db, const FindingRecord& finding);
 
 }  // namespace patrol::store

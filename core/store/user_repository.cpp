@@ -39,4 +39,10 @@ std::vector<UserRecord> listUsers(Database& db) {
 
 void markUserRevoked(Database& db, int64_t id) { db.prepare("UPDATE users SET revoked = 1 WHERE id = ?").bindAll(id).run(); }
 
+void markUserRestored(Database& db, int64_t id, const std::string& tokenSalt, const std::string& tokenHash) {
+    db.prepare("UPDATE users SET revoked = 0, token_salt = ?, token_hash = ? WHERE id = ?")
+        .bindAll(tokenSalt, tokenHash, id)
+        .run();
+}
+
 }  // namespace patrol::store

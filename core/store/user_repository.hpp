@@ -36,5 +36,7 @@ std::optional<UserRecord> findUserById(Database& db, int64_t id);
 // Ordered by name; revoked users included.
 std::vector<UserRecord> listUsers(Database& db);
 void markUserRevoked(Database& db, int64_t id);
+// Access given back, with a new token (the revoked one stays dead).
+void markUserRestored(Database& db, int64_t id, const std::string& tokenSalt, const std::string& tokenHash);
 
 }  // namespace patrol::store

@@ -33,10 +33,10 @@ TEST_CASE("users are listed, revoked, and a revoked user can no longer act") {
                      "\"conflicts\":\"QX-SQ\"}\n]\n");
     run = patrol({"user", "revoke", "陈志强"});
     CHECK(run.exitCode == 0);
-    CHECK(run.out == "已撤销用户「陈志强」的访问权限，其 API 令牌不再有效\n");
+    CHECK(run.out == "已撤销用户「陈志强」的访问权限，其 API 令牌不再有效（如需恢复：patrol user restore 陈志强）\n");
     run = patrol({"round", "list"}, "陈志强");
     CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 用户「陈志强」的访问权限已被撤销，不能再操作。如需恢复，请管理员重新添加用户。\n");
+    CHECK(run.err == "错误: 用户「陈志强」的访问权限已被撤销，不能再操作。如需恢复，请管理员用 patrol user restore 陈志强 恢复其访问权限。\n");
     run = patrol({"user", "revoke", "陈志强"});
     CHECK(run.exitCode == 2);
 

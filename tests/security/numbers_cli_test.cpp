@@ -56,12 +56,12 @@ TEST_CASE("patrol: unknown and revoked users are refused with exit 2", "[securit
     r = c.patrol({"task", "list"}, "甲联系人");
     CHECK(r.exitCode == 2);
     CHECK(r.out.empty());
-    CHECK(r.err == "错误: 用户「甲联系人」的访问权限已被撤销，不能再操作。如需恢复，请管理员重新添加用户。\n");
+    CHECK(r.err == "错误: 用户「甲联系人」的访问权限已被撤销，不能再操作。如需恢复，请管理员用 patrol user restore 甲联系人 恢复其访问权限。\n");
     setenv("PATROL_USER", "甲联系人", 1);
     r = c.patrol.raw({"finding", "list", "--db", c.patrol.db()});
     unsetenv("PATROL_USER");
     CHECK(r.exitCode == 2);
-    CHECK(r.err == "错误: 用户「甲联系人」的访问权限已被撤销，不能再操作。如需恢复，请管理员重新添加用户。\n");
+    CHECK(r.err == "错误: 用户「甲联系人」的访问权限已被撤销，不能再操作。如需恢复，请管理员用 patrol user restore 甲联系人 恢复其访问权限。\n");
 }
 
 TEST_CASE("patrol: audit log and user list are for admin and leaders only", "[security][cli]") {
