@@ -23,12 +23,9 @@ TEST_CASE("init upgrades a v1 database in place") {
     rawExec(patrol.db(), readText(PATROL_SOURCE_DIR "/tests/store/fixtures/patrol-v1.sql"));
     const auto run = patrol({"init"});
     CHECK(run.exitCode == 0);
-    CHECK(run.out == "已将数据库 " + patrol.db() + " 从结构版本 v1 升级到 v3
-");
+    CHECK(run.out == "已将数据库 " + patrol.db() + " 从结构版本 v1 升级到 v3\n");
     CHECK(rawScalar(patrol.db(), "PRAGMA user_version") == "3");
-    CHECK(patrol({"audit", "verify"}).out == "审计日志完整：共核验 3 条事件，哈希链无断裂
-数据与审计记录一致：共核对 0 行
-");
+    CHECK(patrol({"audit", "verify"}).out == "审计日志完整：共核验 3 条事件，哈希链无断裂\n数据与审计记录一致：共核对 0 行\n");
 }
 
 TEST_CASE("a database folder that does not exist yet is created") {
