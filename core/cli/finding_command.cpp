@@ -71,16 +71,24 @@ int runShow(Invocation& inv) {
     return 0;
 }
 
+// --date of a confirmation or dismissal; the service takes today when it is absent.
+std::optional<int32_t> decisionDate(Invocation& inv) {
+    const auto text = inv.args.value("date");
+    if (!text) return std::nullopt;
+    return services::requireDate(*text, "--date");
+}
+
 int runConfirm(Invocation& inv) {
     auto s = openSession(inv);
-    const auto f = services::confirmFinding(s.db, s.actor, findingId(inv));
+    const auto f = services::confirmFinding(s.db, s.actor, findingId(inv), decisionDate(inv));
     inv.out << "问题 #" << f.id << " 已确认：" << f.title << "\n";
     return 0;
 }
 
 int runDismiss(Invocation& inv) {
     auto s = openSession(inv);
-    const auto f = services::dismissFinding(s.db, s.actor, findingId(inv), inv.args.value("reason").value_or(""));
+    const auto f = services::dismissFinding(s.db, s.actor, findingId(inv), inv.args.value("reason").value_or(""),
+                                             decisionDate(inv));
     inv.out << "问题 #" << f.id << " 已排除：" << f.title << "（理由：" << f.dismissedReason.value_or("") << "）\n";
     return 0;
 }
@@ -121,11 +129,12 @@ const Registration show{CommandSpec{{"finding", "show"}, "显示一条问题的�
                                     {showFormatOption()}, "ID", 1, 1,
                                     "  patrol finding show 12\n", runShow}};
 
-const Registration confirm{CommandSpec{{"finding", "confirm"}, "确认一条疑似问题", {}, "ID", 1, 1,
+const Registration confirm{CommandSpec{{"finding", "confirm"}, "确认一条疑似问题",
+                                       {{"date", "YYYY-MM-DD", "确认日期（默认今天，不能晚于今天）"}}, "ID", 1, 1,
                                        "  patrol finding confirm 12\n", runConfirm}};
 
 const Registration dismiss{CommandSpec{{"finding", "dismiss"}, "排除一条疑似问题（须写明理由）",
-                                       {{"reason", "TEXT", "排除理由"}}, "ID", 1, 1,
+                                       {{"reason", "TEXT", "排除理由"}, {"date", "YYYY-MM-DD", "排除日期（默认今天，不能晚于今天）"}}, "ID", 1, 1,
                                        "  patrol finding dismiss 12 --reason 经核实为正常业务往来\n", runDismiss}};
 
 }  // namespace

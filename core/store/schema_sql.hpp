@@ -8,5 +8,6 @@ namespace patrol::store {
 
 extern const std::string_view kSchemaV1;
 extern const std::string_view kSchemaV2;
+extern const std::string_view kSchemaV3;
 
 }  // namespace patrol::store

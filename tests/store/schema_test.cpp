@@ -35,7 +35,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
     const std::string path = dir.file("new.db");
     auto db = Database::open(path);
     CHECK(db.schemaVersion() == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 2);
+    CHECK(currentSchemaVersion() == 3);
     CHECK(rawScalar(path, "PRAGMA application_id") == std::to_string(kApplicationId));
     CHECK(rawScalar(path, "PRAGMA journal_mode") == "wal");
     auto fk = db.prepare("PRAGMA foreign_keys");
@@ -64,7 +64,7 @@ TEST_CASE("a v1 file is upgraded in place, keeping its data and its audit chain"
     REQUIRE(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE name='notices'") == "0");
 
     auto db = Database::open(path);
-    CHECK(db.schemaVersion() == 2);
+    CHECK(db.schemaVersion() == 3);
     CHECK(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE name='notices'") == "1");
     CHECK(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE name='audit_events_by_entity'") == "1");
     const auto unit = findUnitByCode(db, "QX-HT");
@@ -87,7 +87,7 @@ TEST_CASE("opening at an older version stops there, and a later open finishes th
         CHECK(db.schemaVersion() == 1);
     }
     auto db = Database::open(path);
-    CHECK(db.schemaVersion() == 2);
+    CHECK(db.schemaVersion() == 3);
 }
 
 TEST_CASE("a file from a newer patrol is refused naming both versions") {
