@@ -96,7 +96,7 @@ TEST_CASE("a file from a newer patrol is refused naming both versions") {
     { Database::open(path); }
     rawExec(path, "PRAGMA user_version = 7");
     CHECK(openError(path) == "数据库 " + path +
-                                 " 的结构版本为 v7，而本程序只支持到 v2：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
+                                 " 的结构版本为 v7，而本程序只支持到 v3：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
     CHECK(rawScalar(path, "PRAGMA user_version") == "7");
 }
 
