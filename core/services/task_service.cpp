@@ -147,12 +147,12 @@ store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_
     const auto task = requireVisibleTask(db, actor, taskId);
     requireUnitOwner(actor, task, "报告整改进展");
     const auto after = moved(task, TaskEvent::ReportProgress);
-    checkedTaskDay(db, task, "进展报告", input.day);
+    const int32_t reportedOn = checkedTaskDay(db, task, "进展报告", input.day);
     store::ProgressRecord report;
     report.taskId = taskId;
     report.authorId = actor.userId;
     report.author = actor.name;
-    report.reportedOn = civil::formatDate(input.day);
+    report.reportedOn = civil::formatDate(reportedOn);
     report.percent = input.percent;
     report.narrative = note;
     const int64_t progressId = store::insertProgress(db, report);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/services/actor.hpp"
@@ -60,7 +61,7 @@ struct ProgressInput {
     int percent = 0;
     std::string note;
     std::vector<std::string> evidenceFiles;  // local paths; each checked before anything is stored
-    int32_t day = 0;
+    std::optional<int32_t> day;              // the report's date, default today
 };
 
 store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_t taskId, const ProgressInput& input,
@@ -86,6 +87,13 @@ struct ExtensionDecision {
     std::optional<int32_t> day;            // the decision's date, default today; not before the request
     std::optional<int32_t> asOf;           // the day the level is judged for, default the decision's date
     std::optional<std::string> reason;     // why; required to deny
+
+    static ExtensionDecision approval(std::optional<int32_t> on = std::nullopt) {
+        return {true, on, std::nullopt, std::nullopt};
+    }
+    static ExtensionDecision denial(std::string why, std::optional<int32_t> on = std::nullopt) {
+        return {false, on, std::nullopt, std::move(why)};
+    }
 };
 
 // Approving moves the due date and sets the level to what the new date deserves on asOf (it may

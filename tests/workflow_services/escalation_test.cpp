@@ -113,16 +113,16 @@ TEST_CASE("an extension keeps the due date until approved, then the level falls 
     CHECK(store::findTaskById(w.db, t.id)->dueDate == "2026-04-13");  // a request moves nothing
     CHECK_THROWS_WITH(requestExtension(w.db, w.unitA, t.id, day("2026-07-30"), "再延", day("2026-04-20")),
                       "该任务已有一项待审批的延期申请；请等待审批（task extension approve|deny）后再申请。");
-    CHECK_THROWS_WITH(decideExtension(w.db, w.unitA, t.id, {true, day("2026-04-21")}),
+    CHECK_THROWS_WITH(decideExtension(w.db, w.unitA, t.id, ExtensionDecision::approval(day("2026-04-21"))),
                       "用户「甲联系人」（被巡察单位联系人）无权批准延期申请：只有巡察办管理员（admin）和领导小组（leader）可以这样做。");
-    CHECK_THROWS_AS(decideExtension(w.db, w.inspector, t.id, {true, day("2026-04-21")}), UserError);
+    CHECK_THROWS_AS(decideExtension(w.db, w.inspector, t.id, ExtensionDecision::approval(day("2026-04-21"))), UserError);
 
-    const auto approved = decideExtension(w.db, w.leader, t.id, {true, day("2026-04-21")});
+    const auto approved = decideExtension(w.db, w.leader, t.id, ExtensionDecision::approval(day("2026-04-21")));
     CHECK(approved.dueDate == "2026-06-30");
     CHECK(approved.level == "none");  // 70 days left: the level falls back
     CHECK(store::listExtensions(w.db, t.id).at(0).status == "approved");
     CHECK(store::listExtensions(w.db, t.id).at(0).decidedBy == std::optional<std::string>("王书记"));
-    CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, {false, day("2026-04-21"), std::nullopt, std::string("不同意")}),
+    CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, ExtensionDecision::denial("不同意", day("2026-04-21"))),
                       "整改任务 #1 没有待审批的延期申请；单位可用 patrol task extend 1 --to 日期 --reason 理由 提出申请。");
     // Levels rise again from the new date.
     CHECK(escalate(w.db, w.admin, day("2026-06-20")).at(0).to == domain::EscalationLevel::Yellow);
@@ -135,7 +135,7 @@ TEST_CASE("a denied extension leaves the task as it was; a date not later is ref
                       "延期后的期限应晚于当前期限 2026-04-13，实际为 2026-04-13；请用 --to 指定更晚的日期。");
     CHECK_THROWS_WITH(requestExtension(w.db, w.unitA, t.id, day("2026-05-13"), ""), "延期理由（--reason）不能为空，请填写。");
     requestExtension(w.db, w.unitA, t.id, day("2026-05-13"), "理由", day("2026-03-30"));
-    const auto denied = decideExtension(w.db, w.admin, t.id, {false, day("2026-04-01"), std::nullopt, std::string("应按期完成")});
+    const auto denied = decideExtension(w.db, w.admin, t.id, ExtensionDecision::denial("应按期完成", day("2026-04-01")));
     CHECK(denied.dueDate == "2026-04-13");
     CHECK(store::listExtensions(w.db, t.id).at(0).status == "denied");
     // After a decision a new request may be made.

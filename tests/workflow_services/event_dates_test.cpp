@@ -140,15 +140,16 @@ TEST_CASE("extension requests and decisions are dated in order; a denial says wh
     const auto request = requestExtension(w.db, w.unitA, t.id, day("2026-05-13"), "需等待审计结论", day("2026-04-01"));
     CHECK(request.requestedOn == std::optional<std::string>("2026-04-01"));
 
-    CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, {true, day("2026-03-31")}),
+    CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, ExtensionDecision::approval(day("2026-03-31"))),
                       "延期批准日期 2026-03-31 早于延期申请日期 2026-04-01：延期批准不能早于延期申请。请填写 2026-04-01 "
                       "或之后的日期。");
-    CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, {false, day("2026-04-02")}), "驳回理由（--reason）不能为空，请填写。");
-    CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, {false, day("2026-04-02"), std::nullopt, std::string(" ")}),
+    CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, {false, day("2026-04-02"), std::nullopt, std::nullopt}),
+                      "驳回理由（--reason）不能为空，请填写。");
+    CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, ExtensionDecision::denial(" ", day("2026-04-02"))),
                       "驳回理由（--reason）不能为空，请填写。");
     CHECK(store::listExtensions(w.db, t.id).at(0).status == "pending");
 
-    decideExtension(w.db, w.leader, t.id, {false, day("2026-04-03"), std::nullopt, std::string("审计结论不影响整改，应按期完成")});
+    decideExtension(w.db, w.leader, t.id, ExtensionDecision::denial("审计结论不影响整改，应按期完成", day("2026-04-03")));
     const auto denied = store::listExtensions(w.db, t.id).at(0);
     CHECK(denied.status == "denied");
     CHECK(denied.decidedOn == std::optional<std::string>("2026-04-03"));
@@ -176,7 +177,7 @@ TEST_CASE("an approved extension keeps the notices sent and judges the level aga
 
     requestExtension(w.db, w.unitA, t.id, day("2026-05-05"), "需等待审计结论", day("2026-04-20"));
     // Approved on 04-21: 14 days before the new due date deserve green, not red and not none.
-    const auto approved = decideExtension(w.db, w.leader, t.id, {true, day("2026-04-21")});
+    const auto approved = decideExtension(w.db, w.leader, t.id, ExtensionDecision::approval(day("2026-04-21")));
     CHECK(approved.dueDate == "2026-05-05");
     CHECK(approved.level == "green");
     CHECK(store::listExtensions(w.db, t.id).at(0).decidedOn == std::optional<std::string>("2026-04-21"));
