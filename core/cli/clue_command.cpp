@@ -116,7 +116,7 @@ int runStats(Invocation& inv) {
     return 0;
 }
 
-const OptionSpec kDate{"date", "YYYY-MM-DD", "日期（默认今天）"};
+const OptionSpec kDate{"date", "YYYY-MM-DD", "日期（默认今天，不能晚于今天，不能早于线索的上一步）"};
 
 const Registration transferRegistration{CommandSpec{
     {"clue", "transfer"}, "把问题作为线索移交纪委监委、组织部或其他单位（3 个月内反馈）",

@@ -77,10 +77,17 @@ int runShow(Invocation& inv) {
     return 0;
 }
 
+// --date of a confirmation or dismissal; the service takes today when it is absent.
+std::optional<int32_t> decisionDate(Invocation& inv) {
+    const auto text = inv.args.value("date");
+    if (!text) return std::nullopt;
+    return services::requireDate(*text, "--date");
+}
+
 int runConfirm(Invocation& inv) {
     if (isBulkReview(inv)) return runBulkReview(inv, domain::FindingEvent::Confirm);
     auto s = openSession(inv);
-    const auto f = services::confirmFinding(s.db, s.actor, findingId(inv));
+    const auto f = services::confirmFinding(s.db, s.actor, findingId(inv), decisionDate(inv));
     inv.out << "问题 #" << f.id << " 已确认：" << f.title << "\n";
     return 0;
 }
@@ -88,7 +95,8 @@ int runConfirm(Invocation& inv) {
 int runDismiss(Invocation& inv) {
     if (isBulkReview(inv)) return runBulkReview(inv, domain::FindingEvent::Dismiss);
     auto s = openSession(inv);
-    const auto f = services::dismissFinding(s.db, s.actor, findingId(inv), inv.args.value("reason").value_or(""));
+    const auto f = services::dismissFinding(s.db, s.actor, findingId(inv), inv.args.value("reason").value_or(""),
+                                             decisionDate(inv));
     inv.out << "问题 #" << f.id << " 已排除：" << f.title << "（理由：" << f.dismissedReason.value_or("") << "）\n";
     return 0;
 }
@@ -129,6 +137,11 @@ const Registration show{CommandSpec{{"finding", "show"}, "显示一条问题的�
                                     {showFormatOption()}, "ID", 1, 1,
                                     "  patrol finding show 12\n", runShow}};
 
+std::vector<OptionSpec> withDecisionDate(std::vector<OptionSpec> options, const std::string& verb) {
+    options.insert(options.begin(), {"date", "YYYY-MM-DD", verb + "日期（默认今天，不能晚于今天）"});
+    return options;
+}
+
 std::vector<OptionSpec> withDismissReason(std::vector<OptionSpec> options) {
     options.insert(options.begin(), {"reason", "TEXT", "排除理由"});
     return options;
@@ -138,13 +151,13 @@ std::vector<OptionSpec> withDismissReason(std::vector<OptionSpec> options) {
 constexpr size_t kAnyNumberOfIds = std::numeric_limits<size_t>::max();
 
 const Registration confirm{CommandSpec{{"finding", "confirm"}, "确认疑似问题：一条，多条，或按条件批量",
-                                       bulkReviewOptions(), "ID...", 0, kAnyNumberOfIds,
+                                       withDecisionDate(bulkReviewOptions(), "确认"), "ID...", 0, kAnyNumberOfIds,
                                        "  patrol finding confirm 12\n  patrol finding confirm 12 13 14 --yes\n"
                                        "  patrol finding confirm --round 2026-R2 --rule FS-05 --yes\n",
                                        runConfirm}};
 
 const Registration dismiss{CommandSpec{{"finding", "dismiss"}, "排除疑似问题（须写明理由）：一条，多条，或按条件批量",
-                                       withDismissReason(bulkReviewOptions()), "ID...", 0, kAnyNumberOfIds,
+                                       withDismissReason(withDecisionDate(bulkReviewOptions(), "排除")), "ID...", 0, kAnyNumberOfIds,
                                        "  patrol finding dismiss 12 --reason 经核实为正常业务往来\n"
                                        "  patrol finding dismiss --round 2026-R2 --unit QX-SQ --rule FS-05 --reason "
                                        "公务用车审批单齐全 --yes\n",

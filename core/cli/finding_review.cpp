@@ -75,10 +75,13 @@ bool isBulkReview(const Invocation& inv) { return inv.args.positional().size() !
 int runBulkReview(Invocation& inv, domain::FindingEvent event) {
     const auto chosen = selection(inv, event);
     const std::optional<std::string> reason = inv.args.value("reason");
+    std::optional<int32_t> day;
+    if (const auto date = inv.args.value("date")) day = services::requireDate(*date, "--date");
     auto s = openSession(inv);
     const bool yes = inv.args.has("yes");
     const auto review =
-        services::reviewFindings(s.db, s.actor, chosen, event, reason, [yes](size_t count) { return yes || count <= 1; });
+        services::reviewFindings(s.db, s.actor, chosen, event, reason, [yes](size_t count) { return yes || count <= 1; },
+                                 day);
     const std::string verb(domain::findingEvents.label(event));
     if (review.findings.empty())
         throw UserError("没有符合条件的问题（" + describe(inv, review.findings) + "），未" + verb +

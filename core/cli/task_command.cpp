@@ -99,6 +99,8 @@ int runShow(Invocation& inv) {
             x->set("id", e.id), x->set("previous_due", e.previousDue), x->set("requested_due", e.requestedDue);
             x->set("reason", e.reason), x->set("status", e.status), x->set("requested_by", e.requestedBy);
             x->set("decided_by", services::orNull(e.decidedBy));
+            x->set("requested_on", services::orNull(e.requestedOn)), x->set("decided_on", services::orNull(e.decidedOn));
+            x->set("decision_reason", services::orNull(e.decisionReason));
             extensions->add(x);
         }
         Poco::JSON::Array::Ptr notices = new Poco::JSON::Array;
@@ -139,9 +141,14 @@ int runShow(Invocation& inv) {
     for (const auto& e : h.evidence)
         inv.out << "  #" << e.id << "  " << e.originalName << "  " << e.size << " 字节  sha256:" << e.sha256 << "\n";
     inv.out << "延期申请（" << h.extensions.size() << "）:\n";
-    for (const auto& e : h.extensions)
+    for (const auto& e : h.extensions) {
         inv.out << "  #" << e.id << "  " << e.previousDue << " → " << e.requestedDue << "  "
-                << labelOf(domain::extensionStatuses, e.status) << "  " << e.reason << "\n";
+                << labelOf(domain::extensionStatuses, e.status) << "  " << e.reason;
+        if (e.requestedOn) inv.out << "  申请于 " << *e.requestedOn;
+        if (e.decidedOn) inv.out << "  审批于 " << *e.decidedOn;
+        if (e.decisionReason) inv.out << "  审批意见: " << *e.decisionReason;
+        inv.out << "\n";
+    }
     inv.out << "预警通知（" << h.notices.size() << "）:\n";
     for (const auto& n : h.notices) inv.out << "  " << n.asOf << "  " << n.message << "\n";
     inv.out << "历史（" << h.events.size() << "）:\n";
@@ -157,7 +164,7 @@ void printMoved(Invocation& inv, const store::TaskRecord& t, const std::string& 
 int runPlan(Invocation& inv) {
     auto s = openSession(inv);
     const auto t = services::planTask(s.db, s.actor, positionalId(inv, "任务编号"), inv.args.required("measure"),
-                                      inv.args.required("handler"), inv.args.required("leader"));
+                                      inv.args.required("handler"), inv.args.required("leader"), dateOption(inv, "date"));
     printMoved(inv, t, "已制定整改措施");
     return 0;
 }
@@ -179,7 +186,8 @@ int runProgress(Invocation& inv) {
 
 int runSubmit(Invocation& inv) {
     auto s = openSession(inv);
-    printMoved(inv, services::submitTask(s.db, s.actor, positionalId(inv, "任务编号")), "已提交销号");
+    printMoved(inv, services::submitTask(s.db, s.actor, positionalId(inv, "任务编号"), dateOption(inv, "date")),
+               "已提交销号");
     return 0;
 }
 
@@ -193,7 +201,8 @@ int runAccept(Invocation& inv) {
 
 int runReturn(Invocation& inv) {
     auto s = openSession(inv);
-    const auto t = services::returnTask(s.db, s.actor, positionalId(inv, "任务编号"), inv.args.required("reason"));
+    const auto t = services::returnTask(s.db, s.actor, positionalId(inv, "任务编号"), inv.args.required("reason"),
+                                        dateOption(inv, "date"));
     printMoved(inv, t, "已退回重新整改（第 " + std::to_string(t.returnedCount) + " 次）");
     return 0;
 }
@@ -201,7 +210,8 @@ int runReturn(Invocation& inv) {
 int runExtend(Invocation& inv) {
     auto s = openSession(inv);
     const int32_t to = services::requireDate(inv.args.required("to"), "--to");
-    const auto e = services::requestExtension(s.db, s.actor, positionalId(inv, "任务编号"), to, inv.args.required("reason"));
+    const auto e = services::requestExtension(s.db, s.actor, positionalId(inv, "任务编号"), to, inv.args.required("reason"),
+                                              dateOption(inv, "date"));
     inv.out << "整改任务 #" << e.taskId << " 已提出延期申请 #" << e.id << "：" << e.previousDue << " → " << e.requestedDue
             << "，待领导小组或管理员审批；审批前期限仍为 " << e.previousDue << "。\n";
     return 0;
@@ -209,12 +219,19 @@ int runExtend(Invocation& inv) {
 
 int runDecide(Invocation& inv, bool approve) {
     auto s = openSession(inv);
-    const auto t = services::decideExtension(s.db, s.actor, positionalId(inv, "任务编号"), approve, dateOption(inv, "as-of"));
+    services::ExtensionDecision decision;
+    decision.approve = approve;
+    decision.day = dateOption(inv, "date");
+    if (inv.args.value("as-of")) decision.asOf = dateOption(inv, "as-of");
+    decision.reason = approve ? inv.args.value("reason") : std::optional(inv.args.required("reason"));
+    const auto t = services::decideExtension(s.db, s.actor, positionalId(inv, "任务编号"), decision);
     printMoved(inv, t, approve ? "的延期申请已批准" : "的延期申请未获批准");
     return 0;
 }
 
 const OptionSpec kAsOf{"as-of", "YYYY-MM-DD", "按这一天计算（默认今天）"};
+// The day a recorded event happened: not after today, not before the event it follows.
+OptionSpec eventDate(const char* what) { return {"date", "YYYY-MM-DD", std::string(what) + "（默认今天，不能晚于今天）"}; }
 
 const Registration listRegistration{CommandSpec{
     {"task", "list"},
@@ -234,7 +251,7 @@ const Registration showRegistration{CommandSpec{
 const Registration planRegistration{CommandSpec{
     {"task", "plan"},
     "被巡察单位制定整改措施（开始整改前可修改）",
-    {{"measure", "TEXT", "整改措施"}, {"handler", "NAME", "责任人"}, {"leader", "NAME", "责任领导（分管领导）"}},
+    {{"measure", "TEXT", "整改措施"}, {"handler", "NAME", "责任人"}, {"leader", "NAME", "责任领导（分管领导）"}, eventDate("制定日期")},
     "ID", 1, 1,
     "  patrol task plan 3 --measure \"清退违规款项并建立台账\" --handler 李明 --leader 王强\n", runPlan}};
 
@@ -242,38 +259,40 @@ const Registration progressRegistration{CommandSpec{
     {"task", "progress"},
     "报告整改进展，可附佐证材料",
     {{"percent", "N", "完成百分比 0–100"}, {"note", "TEXT", "进展说明"},
-     {"evidence", "FILE", "佐证材料文件（可多次给出）", true}, {"date", "YYYY-MM-DD", "报告日期（默认今天）"}},
+     {"evidence", "FILE", "佐证材料文件（可多次给出）", true}, eventDate("报告日期")},
     "ID", 1, 1,
     "  patrol task progress 3 --percent 100 --note \"已全部清退\" --evidence 收据.pdf\n", runProgress}};
 
 const Registration submitRegistration{CommandSpec{
-    {"task", "submit"}, "被巡察单位提交销号申请", {}, "ID", 1, 1, "  patrol task submit 3\n", runSubmit}};
+    {"task", "submit"}, "被巡察单位提交销号申请", {eventDate("提交日期")}, "ID", 1, 1, "  patrol task submit 3\n", runSubmit}};
 
 const Registration acceptRegistration{CommandSpec{
     {"task", "accept"},
     "巡察组验收销号（需有佐证材料或核查意见）",
-    {{"note", "TEXT", "书面核查意见"}, {"date", "YYYY-MM-DD", "销号日期（默认今天）"}},
+    {{"note", "TEXT", "书面核查意见"}, eventDate("销号日期")},
     "ID", 1, 1, "  patrol task accept 3 --note \"经实地核查，整改到位\"\n", runAccept}};
 
 const Registration returnRegistration{CommandSpec{
-    {"task", "return"}, "巡察组退回重新整改", {{"reason", "TEXT", "退回理由"}}, "ID", 1, 1,
+    {"task", "return"}, "巡察组退回重新整改", {{"reason", "TEXT", "退回理由"}, eventDate("退回日期")}, "ID", 1, 1,
     "  patrol task return 3 --reason \"佐证材料不足\"\n", runReturn}};
 
 const Registration extendRegistration{CommandSpec{
     {"task", "extend"},
     "申请延期（审批前期限不变）",
-    {{"to", "YYYY-MM-DD", "申请延至"}, {"reason", "TEXT", "延期理由"}},
+    {{"to", "YYYY-MM-DD", "申请延至"}, {"reason", "TEXT", "延期理由"}, eventDate("申请日期")},
     "ID", 1, 1, "  patrol task extend 3 --to 2026-09-30 --reason \"需等待审计结论\"\n", runExtend}};
 
 const Registration approveRegistration{CommandSpec{
     {"task", "extension", "approve"},
     "批准任务的待审批延期申请（领导小组或管理员）",
-    {kAsOf}, "ID", 1, 1, "  patrol task extension approve 3\n", [](Invocation& inv) { return runDecide(inv, true); }}};
+    {eventDate("批准日期"), {"as-of", "YYYY-MM-DD", "按这一天重算预警等级（默认批准日期）"}, {"reason", "TEXT", "批准意见"}},
+    "ID", 1, 1, "  patrol task extension approve 3 --date 2026-06-01\n", [](Invocation& inv) { return runDecide(inv, true); }}};
 
 const Registration denyRegistration{CommandSpec{
     {"task", "extension", "deny"},
     "驳回任务的待审批延期申请（领导小组或管理员）",
-    {}, "ID", 1, 1, "  patrol task extension deny 3\n", [](Invocation& inv) { return runDecide(inv, false); }}};
+    {{"reason", "TEXT", "驳回理由（必填）"}, eventDate("驳回日期")}, "ID", 1, 1,
+    "  patrol task extension deny 3 --reason \"理由不充分，应按期完成\"\n", [](Invocation& inv) { return runDecide(inv, false); }}};
 
 }  // namespace
 }  // namespace patrol::cli

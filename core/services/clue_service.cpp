@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/domain/errors.hpp"
+#include "core/domain/event_date.hpp"
 #include "core/domain/finding_status.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/authorization.hpp"
@@ -88,6 +89,13 @@ std::optional<std::string> optionalWord(const std::optional<std::string>& word, 
     return check(*word);
 }
 
+// The clue's latest event, transfer or disposal, which the next step may not precede.
+domain::DatedEvent latestClueEvent(const ClueView& v) {
+    std::vector<domain::DatedEvent> events{{"线索移交", *civil::parseDate(v.clue.transferredOn)}};
+    for (const auto& d : v.disposals) events.push_back({"线索处置", *civil::parseDate(d.decidedOn)});
+    return *domain::latestEvent(events);
+}
+
 }  // namespace
 
 ClueView transferClue(store::Database& db, const Actor& actor, int64_t findingId, const std::string& receiver,
@@ -105,6 +113,7 @@ ClueView transferClue(store::Database& db, const Actor& actor, int64_t findingId
     if (const auto existing = store::findClueByFinding(db, findingId))
         throw UserError("问题 #" + std::to_string(findingId) + " 已于 " + existing->transferredOn + " 移交" +
                         existing->receiver + "（线索 #" + std::to_string(existing->id) + "），不能重复移交。");
+    domain::checkEventDate({"线索移交", day}, localToday(), std::nullopt);
     store::ClueRecord clue;
     clue.findingId = findingId;
     clue.receiver = std::string(domain::receivingBodies.code(body));
@@ -129,9 +138,11 @@ ClueView disposeClue(store::Database& db, const Actor& actor, int64_t clueId, co
     requireClueWriter(db, actor, before.clue.roundId, before.clue.roundCode, "处置问题线索");
     const auto chosen = domain::disposalMethods.parse(method);
     domain::applyDisposal(before.status, chosen);
+    domain::checkEventDate({"线索处置", day}, localToday(), latestClueEvent(before));
     store::insertDisposal(db, {0, clueId, std::string(domain::disposalMethods.code(chosen)), civil::formatDate(day), note});
     const auto after = viewOf(db, before.clue);
     auto afterJson = clueJson(after);
+    afterJson->set("decided_on", civil::formatDate(day));
     if (note) afterJson->set("note", *note);
     recordChange(db, actor, "clue.dispose", "clue", std::to_string(clueId), clueJson(before), afterJson);
     tx.commit();
@@ -153,6 +164,7 @@ ClueView recordOutcome(store::Database& db, const Actor& actor, int64_t clueId, 
     outcome.recoveredFen = input.recovered ? requireAmount(*input.recovered) : 0;
     const auto method = before.method ? std::optional(domain::disposalMethods.parse(*before.method)) : std::nullopt;
     domain::applyOutcome(before.status, method, outcome);
+    domain::checkEventDate({"处理结果登记", day}, localToday(), latestClueEvent(before));
     store::OutcomeRecord record;
     record.clueId = clueId;
     record.person = outcome.person;
@@ -168,6 +180,7 @@ ClueView recordOutcome(store::Database& db, const Actor& actor, int64_t clueId, 
     const auto after = viewOf(db, before.clue);
     auto afterJson = clueJson(after);
     afterJson->set("outcome_id", outcomeId);
+    afterJson->set("recorded_on", record.recordedOn);
     afterJson->set("person", record.person);
     afterJson->set("form", *record.form);
     recordChange(db, actor, "clue.outcome", "clue", std::to_string(clueId), clueJson(before), afterJson);

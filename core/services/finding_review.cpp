@@ -3,12 +3,17 @@
 #include <map>
 #include <set>
 
+#include <patrol/sdk/civil.hpp>
+
 #include "core/domain/errors.hpp"
+#include "core/domain/event_date.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/authorization.hpp"
 #include "core/services/finding_service.hpp"
 #include "core/services/record_json.hpp"
 #include "core/services/repeat_problems.hpp"
+#include "core/services/input_checks.hpp"
+#include "core/store/clock.hpp"
 #include "core/store/round_repository.hpp"
 #include "core/store/transaction.hpp"
 
@@ -50,9 +55,10 @@ std::vector<std::pair<int64_t, std::optional<store::FindingRecord>>> select(stor
     return out;
 }
 
-// Why `f` cannot be decided by `event`, or nothing when it can.
+// Why `f` cannot be decided by `event` on `day`, or nothing when it can.
 std::optional<std::string> obstacle(store::Database& db, const Actor& actor, const store::FindingRecord& f,
-                                    FindingEvent event, std::map<int64_t, std::optional<std::string>>& roundRefusals) {
+                                    FindingEvent event, int32_t day,
+                                    std::map<int64_t, std::optional<std::string>>& roundRefusals) {
     const std::string doing = std::string(domain::findingEvents.label(event)) + "问题";
     auto refusal = roundRefusals.find(f.roundId);
     if (refusal == roundRefusals.end()) {
@@ -70,14 +76,18 @@ std::optional<std::string> obstacle(store::Database& db, const Actor& actor, con
     if (domain::findingStatuses.parse(f.status) != source)
         return name + " 当前状态为" + domain::findingStatuses.quotedOf(f.status) + "，只有" +
                domain::findingStatuses.quoted(source) + "状态的问题可以「" + std::string(domain::findingEvents.label(event)) + "」。";
+    if (auto late = domain::eventDateRefusal({doing, day}, localToday(), domain::DatedEvent{"问题登记", store::localDateOf(f.createdAt)}))
+        return name + "：" + *late;
     return std::nullopt;
 }
 
 }  // namespace
 
 BulkReview reviewFindings(store::Database& db, const Actor& actor, const FindingSelection& selection, FindingEvent event,
-                          const std::optional<std::string>& reason, const std::function<bool(size_t)>& proceed) {
+                          const std::optional<std::string>& reason, const std::function<bool(size_t)>& proceed,
+                          std::optional<int32_t> day) {
     if (event == FindingEvent::Dismiss) domain::requireDismissalReason(reason.value_or(""));
+    const int32_t on = day.value_or(localToday());
     store::Transaction tx(db);
     const auto chosen = select(db, actor, selection);
     std::vector<std::string> problems;
@@ -85,7 +95,7 @@ BulkReview reviewFindings(store::Database& db, const Actor& actor, const Finding
     BulkReview review;
     for (const auto& [id, f] : chosen) {
         if (!f) problems.push_back("问题 #" + std::to_string(id) + " 不存在，或您无权查看。");
-        else if (auto why = obstacle(db, actor, *f, event, roundRefusals)) problems.push_back(*why);
+        else if (auto why = obstacle(db, actor, *f, event, on, roundRefusals)) problems.push_back(*why);
         else review.findings.push_back(*f);
     }
     if (!problems.empty()) {
@@ -105,7 +115,9 @@ BulkReview reviewFindings(store::Database& db, const Actor& actor, const Finding
         if (event == FindingEvent::Dismiss) store::setFindingDismissed(db, f.id, *reason);
         else store::setFindingStatus(db, f.id, target);
         auto after = *store::findFindingById(db, f.id);
-        recordChange(db, actor, action, "finding", std::to_string(f.id), findingJson(f), findingJson(after));
+        auto afterJson = findingJson(after);
+        afterJson->set("decided_on", civil::formatDate(on));
+        recordChange(db, actor, action, "finding", std::to_string(f.id), findingJson(f), afterJson);
         if (event == FindingEvent::Confirm && repeats.flag(after)) after = *store::findFindingById(db, f.id);
         f = std::move(after);
     }

@@ -33,8 +33,9 @@ struct BulkReview {
 // round, and its status allows `event`. The first that fails refuses the whole batch, named in
 // the message. Then decides all of them, one audit event each, but only when `proceed(count)`
 // agrees; otherwise nothing changes. No findings selected: nothing happens, none returned.
+// `day` (default today) may not be after today nor before any chosen finding was recorded.
 BulkReview reviewFindings(store::Database& db, const Actor& actor, const FindingSelection& selection,
                           domain::FindingEvent event, const std::optional<std::string>& reason,
-                          const std::function<bool(size_t)>& proceed);
+                          const std::function<bool(size_t)>& proceed, std::optional<int32_t> day = std::nullopt);
 
 }  // namespace patrol::services

@@ -1,6 +1,9 @@
 #include "core/services/finding_service.hpp"
 
+#include <patrol/sdk/civil.hpp>
+
 #include "core/domain/errors.hpp"
+#include "core/domain/event_date.hpp"
 #include "core/domain/finding_status.hpp"
 #include "core/domain/rectification_kind.hpp"
 #include "core/domain/round_stage.hpp"
@@ -12,6 +15,7 @@
 #include "core/services/repeat_problems.hpp"
 #include "core/services/round_service.hpp"
 #include "core/services/unit_service.hpp"
+#include "core/store/clock.hpp"
 #include "core/store/conflict_repository.hpp"
 #include "core/store/round_membership_repository.hpp"
 #include "core/store/unit_repository.hpp"
@@ -54,19 +58,25 @@ store::FindingRecord asSeenBy(const Actor& actor, store::FindingRecord finding) 
     return finding;
 }
 
-// Confirm / dismiss: one status move of one finding, with its audit event.
+// Confirm / dismiss: one status move of one finding on `day` (default today, not before the
+// finding was recorded), with its audit event.
 store::FindingRecord decide(store::Database& db, const Actor& actor, int64_t id, FindingEvent event,
-                            const std::optional<std::string>& reason) {
+                            const std::optional<std::string>& reason, std::optional<int32_t> day) {
     store::Transaction tx(db);
     const auto before = requireVisibleFinding(db, actor, id);
     const auto round = *store::findRoundById(db, before.roundId);
     requireRoundAccess(db, actor, round, Access::Write, std::string(domain::findingEvents.label(event)) + "问题");
     const auto next = domain::applyFindingEvent(domain::findingStatuses.parse(before.status), event);
+    const int32_t on = day.value_or(localToday());
+    domain::checkEventDate({std::string(domain::findingEvents.label(event)) + "问题", on}, localToday(),
+                           domain::DatedEvent{"问题登记", store::localDateOf(before.createdAt)});
     if (next == FindingStatus::Dismissed) store::setFindingDismissed(db, id, *reason);
     else store::setFindingStatus(db, id, std::string(domain::findingStatuses.code(next)));
     const auto after = *store::findFindingById(db, id);
+    auto afterJson = findingJson(after);
+    afterJson->set("decided_on", civil::formatDate(on));
     recordChange(db, actor, "finding." + std::string(domain::findingEvents.code(event)), "finding", std::to_string(id),
-                 findingJson(before), findingJson(after));
+                 findingJson(before), afterJson);
     const bool repeats = event == FindingEvent::Confirm && flagRepeatProblem(db, actor, id).has_value();
     tx.commit();
     return repeats ? *store::findFindingById(db, id) : after;
@@ -225,13 +235,14 @@ store::FindingRecord showFinding(store::Database& db, const Actor& actor, int64_
     return asSeenBy(actor, requireVisibleFinding(db, actor, id));
 }
 
-store::FindingRecord confirmFinding(store::Database& db, const Actor& actor, int64_t id) {
-    return decide(db, actor, id, FindingEvent::Confirm, std::nullopt);
+store::FindingRecord confirmFinding(store::Database& db, const Actor& actor, int64_t id, std::optional<int32_t> day) {
+    return decide(db, actor, id, FindingEvent::Confirm, std::nullopt, day);
 }
 
-store::FindingRecord dismissFinding(store::Database& db, const Actor& actor, int64_t id, const std::string& reason) {
+store::FindingRecord dismissFinding(store::Database& db, const Actor& actor, int64_t id, const std::string& reason,
+                                    std::optional<int32_t> day) {
     domain::requireDismissalReason(reason);
-    return decide(db, actor, id, FindingEvent::Dismiss, reason);
+    return decide(db, actor, id, FindingEvent::Dismiss, reason, day);
 }
 
 }  // namespace patrol::services

@@ -80,7 +80,10 @@ struct FindingFilter {
 std::vector<store::FindingRecord> listFindings(store::Database& db, const Actor& actor, const FindingFilter& filter);
 // UserError "不存在" alike for a finding that does not exist and one the actor may not see.
 store::FindingRecord showFinding(store::Database& db, const Actor& actor, int64_t id);
-store::FindingRecord confirmFinding(store::Database& db, const Actor& actor, int64_t id);
-store::FindingRecord dismissFinding(store::Database& db, const Actor& actor, int64_t id, const std::string& reason);
+// Decided on `day` (default today): not after today, not before the finding was recorded.
+store::FindingRecord confirmFinding(store::Database& db, const Actor& actor, int64_t id,
+                                    std::optional<int32_t> day = std::nullopt);
+store::FindingRecord dismissFinding(store::Database& db, const Actor& actor, int64_t id, const std::string& reason,
+                                    std::optional<int32_t> day = std::nullopt);
 
 }  // namespace patrol::services

@@ -3,9 +3,8 @@
 #include <patrol/sdk/civil.hpp>
 #include <patrol/sdk/money.hpp>
 
-#include <ctime>
-
 #include "core/domain/errors.hpp"
+#include "core/store/clock.hpp"
 
 namespace patrol::services {
 
@@ -61,11 +60,6 @@ int64_t requireCount(std::string_view text, std::string_view what) {
     throw UserError(std::string(what) + "「" + std::string(text) + "」无效：应为 0 或正整数。");
 }
 
-int32_t localToday() {
-    const std::time_t now = std::time(nullptr);
-    std::tm parts{};
-    localtime_r(&now, &parts);
-    return civil::toDays({parts.tm_year + 1900, static_cast<unsigned>(parts.tm_mon + 1), static_cast<unsigned>(parts.tm_mday)});
-}
+int32_t localToday() { return store::localToday(); }
 
 }  // namespace patrol::services

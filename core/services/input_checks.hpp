@@ -21,7 +21,7 @@ int64_t requireId(std::string_view text, std::string_view what);
 // A whole number >= 0.
 int64_t requireCount(std::string_view text, std::string_view what);
 
-// Today's date on this machine's clock, as days since 1970-01-01.
+// Today's date on this machine's clock (or PATROL_TODAY, see store/clock.hpp), as days since 1970-01-01.
 int32_t localToday();
 
 }  // namespace patrol::services

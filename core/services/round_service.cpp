@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/domain/errors.hpp"
+#include "core/domain/event_date.hpp"
 #include "core/domain/finding_status.hpp"
 #include "core/domain/round_kind.hpp"
 #include "core/domain/round_stage.hpp"
@@ -290,10 +291,11 @@ store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const s
     const RoundStage current = domain::roundStages.parse(round.stage);
     domain::advanceRoundStage(current, requested);
     const std::string dayText = civil::formatDate(day);
+    std::vector<domain::DatedEvent> entered;
     for (const auto& [stage, enteredOn] : store::roundStageDates(db, round.id))
-        if (enteredOn > dayText)
-            throw UserError("推进日期 " + dayText + " 早于该轮进入" + domain::roundStages.quotedOf(stage) +
-                            "阶段的日期 " + enteredOn + "。请检查日期。");
+        entered.push_back({"进入「" + domain::roundStages.labelOf(stage) + "」阶段", requireDate(enteredOn, "阶段日期")});
+    domain::checkEventDate({"进入「" + std::string(domain::roundStages.label(requested)) + "」阶段", day}, localToday(),
+                           domain::latestEvent(entered));
 
     std::vector<int64_t> fedBack;
     if (requested == RoundStage::FedBack) {

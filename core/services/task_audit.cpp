@@ -22,6 +22,9 @@ Poco::JSON::Object::Ptr taskJson(const store::TaskRecord& t) {
     o->set("returned_count", t.returnedCount);
     o->set("accepted_on", orNull(t.acceptedOn));
     o->set("verification_note", orNull(t.verificationNote));
+    o->set("planned_on", orNull(t.plannedOn));
+    o->set("submitted_on", orNull(t.submittedOn));
+    o->set("returned_on", orNull(t.returnedOn));
     return o;
 }
 

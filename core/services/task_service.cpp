@@ -5,6 +5,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "core/domain/errors.hpp"
+#include "core/domain/event_date.hpp"
 #include "core/domain/escalation.hpp"
 #include "core/domain/extension.hpp"
 #include "core/domain/task_status.hpp"
@@ -46,6 +47,26 @@ store::TaskRecord moved(const store::TaskRecord& task, TaskEvent event) {
     store::TaskRecord after = task;
     after.status = std::string(domain::taskStatuses.code(domain::applyTaskEvent(domain::taskStatuses.parse(task.status), event)));
     return after;
+}
+
+int32_t dateOf(const std::string& text) { return *civil::parseDate(text); }
+
+// The task's latest dated event, which the next change of its work may not precede.
+domain::DatedEvent latestTaskEvent(store::Database& db, const store::TaskRecord& task) {
+    std::vector<domain::DatedEvent> events{{"交办", dateOf(task.assignedOn)}};
+    if (task.plannedOn) events.push_back({"制定整改措施", dateOf(*task.plannedOn)});
+    for (const auto& p : store::listProgress(db, task.id)) events.push_back({"进展报告", dateOf(p.reportedOn)});
+    if (task.submittedOn) events.push_back({"提交销号", dateOf(*task.submittedOn)});
+    if (task.returnedOn) events.push_back({"退回", dateOf(*task.returnedOn)});
+    return *domain::latestEvent(events);
+}
+
+// The day of a change to the task's work, checked against today and the task's latest event.
+int32_t checkedTaskDay(store::Database& db, const store::TaskRecord& task, const char* event,
+                       std::optional<int32_t> day) {
+    const int32_t on = day.value_or(localToday());
+    domain::checkEventDate({event, on}, localToday(), latestTaskEvent(db, task));
+    return on;
 }
 
 }  // namespace
@@ -90,11 +111,12 @@ TaskHistory showTask(store::Database& db, const Actor& actor, int64_t taskId) {
 }
 
 store::TaskRecord planTask(store::Database& db, const Actor& actor, int64_t taskId, const std::string& measure,
-                           const std::string& handler, const std::string& leader) {
+                           const std::string& handler, const std::string& leader, std::optional<int32_t> day) {
     store::Transaction tx(db);
     const auto task = requireVisibleTask(db, actor, taskId);
     requireUnitOwner(actor, task, "制定整改措施");
     auto after = moved(task, TaskEvent::Plan);
+    after.plannedOn = civil::formatDate(checkedTaskDay(db, task, "制定整改措施", day));
     after.measure = requireText(measure, "整改措施（--measure）");
     after.handler = requireText(handler, "责任人（--handler）");
     after.leader = requireText(leader, "责任领导（--leader）");
@@ -115,6 +137,7 @@ store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_
         const auto task = requireVisibleTask(db, actor, taskId);
         requireUnitOwner(actor, task, "报告整改进展");
         moved(task, TaskEvent::ReportProgress);
+        checkedTaskDay(db, task, "进展报告", input.day);
         for (const auto& file : input.evidenceFiles) evidence.check(file);
     }
     std::vector<StoredEvidence> stored;
@@ -124,11 +147,12 @@ store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_
     const auto task = requireVisibleTask(db, actor, taskId);
     requireUnitOwner(actor, task, "报告整改进展");
     const auto after = moved(task, TaskEvent::ReportProgress);
+    const int32_t reportedOn = checkedTaskDay(db, task, "进展报告", input.day);
     store::ProgressRecord report;
     report.taskId = taskId;
     report.authorId = actor.userId;
     report.author = actor.name;
-    report.reportedOn = civil::formatDate(input.day);
+    report.reportedOn = civil::formatDate(reportedOn);
     report.percent = input.percent;
     report.narrative = note;
     const int64_t progressId = store::insertProgress(db, report);
@@ -153,6 +177,7 @@ store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_
     store::updateTask(db, after);
     auto extra = jsonObject();
     extra->set("progress_id", progressId);
+    extra->set("reported_on", report.reportedOn);
     extra->set("percent", input.percent);
     extra->set("note", note);
     extra->set("evidence", files);
@@ -162,11 +187,12 @@ store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_
     return after;
 }
 
-store::TaskRecord submitTask(store::Database& db, const Actor& actor, int64_t taskId) {
+store::TaskRecord submitTask(store::Database& db, const Actor& actor, int64_t taskId, std::optional<int32_t> day) {
     store::Transaction tx(db);
     const auto task = requireVisibleTask(db, actor, taskId);
     requireUnitOwner(actor, task, "提交销号");
-    const auto after = moved(task, TaskEvent::Submit);
+    auto after = moved(task, TaskEvent::Submit);
+    after.submittedOn = civil::formatDate(checkedTaskDay(db, task, "提交销号", day));
     store::updateTask(db, after);
     auditTask(db, actor, "task.submit", task, after);
     tx.commit();
@@ -179,6 +205,7 @@ store::TaskRecord acceptTask(store::Database& db, const Actor& actor, int64_t ta
     const auto task = requireVisibleTask(db, actor, taskId);
     requireVerifier(db, actor, task, "验收销号");
     auto after = moved(task, TaskEvent::Accept);
+    checkedTaskDay(db, task, "验收销号", day);
     bool hasNote = false;
     if (note)
         for (char c : *note) hasNote = hasNote || !(c == ' ' || c == '\t' || c == '\n' || c == '\r');
@@ -196,13 +223,15 @@ store::TaskRecord acceptTask(store::Database& db, const Actor& actor, int64_t ta
     return after;
 }
 
-store::TaskRecord returnTask(store::Database& db, const Actor& actor, int64_t taskId, const std::string& reason) {
+store::TaskRecord returnTask(store::Database& db, const Actor& actor, int64_t taskId, const std::string& reason,
+                             std::optional<int32_t> day) {
     const std::string why = requireText(reason, "退回理由（--reason）");
     store::Transaction tx(db);
     const auto task = requireVisibleTask(db, actor, taskId);
     requireVerifier(db, actor, task, "退回整改任务");
     auto after = moved(task, TaskEvent::Return);
     after.returnedCount = task.returnedCount + 1;
+    after.returnedOn = civil::formatDate(checkedTaskDay(db, task, "退回", day));
     store::updateTask(db, after);
     auto extra = jsonObject();
     extra->set("reason", why);
@@ -212,15 +241,21 @@ store::TaskRecord returnTask(store::Database& db, const Actor& actor, int64_t ta
 }
 
 store::ExtensionRecord requestExtension(store::Database& db, const Actor& actor, int64_t taskId, int32_t newDue,
-                                        const std::string& reason) {
+                                        const std::string& reason, std::optional<int32_t> day) {
     const std::string why = requireText(reason, "延期理由（--reason）");
     store::Transaction tx(db);
     const auto task = requireVisibleTask(db, actor, taskId);
     requireUnitOwner(actor, task, "申请延期");
     bool pending = false;
-    for (const auto& e : store::listExtensions(db, taskId)) pending = pending || e.status == "pending";
+    std::vector<domain::DatedEvent> earlier{{"交办", dateOf(task.assignedOn)}};
+    for (const auto& e : store::listExtensions(db, taskId)) {
+        pending = pending || e.status == "pending";
+        if (e.decidedOn) earlier.push_back({"上一次延期审批", dateOf(*e.decidedOn)});
+    }
     domain::checkExtensionRequest(domain::taskStatuses.parse(task.status), *civil::parseDate(task.dueDate), newDue,
                                   pending);
+    const int32_t on = day.value_or(localToday());
+    domain::checkEventDate({"延期申请", on}, localToday(), domain::latestEvent(earlier));
     store::ExtensionRecord request;
     request.taskId = taskId;
     request.previousDue = task.dueDate;
@@ -228,18 +263,24 @@ store::ExtensionRecord requestExtension(store::Database& db, const Actor& actor,
     request.reason = why;
     request.status = std::string(domain::extensionStatuses.code(domain::ExtensionStatus::Pending));
     request.requestedBy = actor.name;
+    request.requestedOn = civil::formatDate(on);
     const int64_t id = store::insertExtension(db, request);
     auto extra = jsonObject();
     extra->set("extension_id", id);
     extra->set("requested_due", request.requestedDue);
     extra->set("reason", why);
+    extra->set("requested_on", *request.requestedOn);
     auditTask(db, actor, "task.extension.request", task, task, extra);
     tx.commit();
     return *store::findExtensionById(db, id);
 }
 
-store::TaskRecord decideExtension(store::Database& db, const Actor& actor, int64_t taskId, bool approve,
-                                  int32_t asOf) {
+store::TaskRecord decideExtension(store::Database& db, const Actor& actor, int64_t taskId,
+                                  const ExtensionDecision& decision) {
+    const bool approve = decision.approve;
+    std::optional<std::string> why;
+    if (!approve) why = requireText(decision.reason.value_or(""), "驳回理由（--reason）");
+    else if (decision.reason) why = requireText(*decision.reason, "批准意见（--reason）");
     store::Transaction tx(db);
     const auto task = requireVisibleTask(db, actor, taskId);
     requireAdminOrLeader(actor, approve ? "批准延期申请" : "驳回延期申请");
@@ -250,12 +291,19 @@ store::TaskRecord decideExtension(store::Database& db, const Actor& actor, int64
         throw UserError("整改任务 #" + std::to_string(taskId) + " 没有待审批的延期申请；单位可用 patrol task extend " +
                         std::to_string(taskId) + " --to 日期 --reason 理由 提出申请。");
     const auto decided = domain::decideExtension(domain::extensionStatuses.parse(request->status), approve);
-    store::setExtensionDecision(db, request->id, std::string(domain::extensionStatuses.code(decided)), actor.name);
+    const int32_t on = decision.day.value_or(localToday());
+    std::optional<domain::DatedEvent> asked;
+    if (request->requestedOn) asked = domain::DatedEvent{"延期申请", dateOf(*request->requestedOn)};
+    domain::checkEventDate({approve ? "延期批准" : "延期驳回", on}, localToday(), asked);
+    const std::string decidedOn = civil::formatDate(on);
+    store::setExtensionDecision(db, request->id, std::string(domain::extensionStatuses.code(decided)), actor.name,
+                                decidedOn, why);
     auto after = task;
     if (approve) {
         after.dueDate = request->requestedDue;
-        // An approved extension is the one moment a level may fall (spec: "until … extended").
-        const auto level = domain::deservedLevel(*civil::parseDate(after.dueDate), asOf,
+        // An approved extension is the one moment a level may fall (spec: "until … extended"); the
+        // notices sent at the higher level stay: they are the task's history.
+        const auto level = domain::deservedLevel(*civil::parseDate(after.dueDate), decision.asOf.value_or(on),
                                                  static_cast<int>(after.returnedCount));
         after.level = std::string(domain::escalationLevels.code(level));
         store::updateTask(db, after);
@@ -263,6 +311,8 @@ store::TaskRecord decideExtension(store::Database& db, const Actor& actor, int64
     auto extra = jsonObject();
     extra->set("extension_id", request->id);
     extra->set("requested_due", request->requestedDue);
+    extra->set("decided_on", decidedOn);
+    if (why) extra->set("reason", *why);
     auditTask(db, actor, approve ? "task.extension.approve" : "task.extension.deny", task, after, extra);
     tx.commit();
     return after;

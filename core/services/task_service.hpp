@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/services/actor.hpp"
@@ -48,35 +49,57 @@ struct TaskHistory {
 
 TaskHistory showTask(store::Database& db, const Actor& actor, int64_t taskId);
 
+// Every change below happens on a day (default today): never after today, never before the
+// task's latest event (assignment, plan, progress, submission, return); see domain/event_date.hpp.
+
 // The unit files (or revises, before work starts) its measure, handler and responsible leader.
 store::TaskRecord planTask(store::Database& db, const Actor& actor, int64_t taskId, const std::string& measure,
-                           const std::string& handler, const std::string& leader);
+                           const std::string& handler, const std::string& leader,
+                           std::optional<int32_t> day = std::nullopt);
 
 struct ProgressInput {
     int percent = 0;
     std::string note;
     std::vector<std::string> evidenceFiles;  // local paths; each checked before anything is stored
-    int32_t day = 0;
+    std::optional<int32_t> day;              // the report's date, default today
 };
 
 store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_t taskId, const ProgressInput& input,
                                  const EvidenceStore& evidence);
 
-store::TaskRecord submitTask(store::Database& db, const Actor& actor, int64_t taskId);
+store::TaskRecord submitTask(store::Database& db, const Actor& actor, int64_t taskId,
+                             std::optional<int32_t> day = std::nullopt);
 
 // Refused without any evidence file on the task and without a written verification note.
 store::TaskRecord acceptTask(store::Database& db, const Actor& actor, int64_t taskId,
                              const std::optional<std::string>& note, int32_t day);
 
-store::TaskRecord returnTask(store::Database& db, const Actor& actor, int64_t taskId, const std::string& reason);
+store::TaskRecord returnTask(store::Database& db, const Actor& actor, int64_t taskId, const std::string& reason,
+                             std::optional<int32_t> day = std::nullopt);
 
-// A request only: the due date does not move until approved.
+// A request only: the due date does not move until approved. Dated no earlier than the
+// assignment and the previous request's decision.
 store::ExtensionRecord requestExtension(store::Database& db, const Actor& actor, int64_t taskId, int32_t newDue,
-                                        const std::string& reason);
+                                        const std::string& reason, std::optional<int32_t> day = std::nullopt);
+
+struct ExtensionDecision {
+    bool approve = false;
+    std::optional<int32_t> day;            // the decision's date, default today; not before the request
+    std::optional<int32_t> asOf;           // the day the level is judged for, default the decision's date
+    std::optional<std::string> reason;     // why; required to deny
+
+    static ExtensionDecision approval(std::optional<int32_t> on = std::nullopt) {
+        return {true, on, std::nullopt, std::nullopt};
+    }
+    static ExtensionDecision denial(std::string why, std::optional<int32_t> on = std::nullopt) {
+        return {false, on, std::nullopt, std::move(why)};
+    }
+};
 
 // Approving moves the due date and sets the level to what the new date deserves on asOf (it may
-// fall); denying leaves the task as it is.
-store::TaskRecord decideExtension(store::Database& db, const Actor& actor, int64_t taskId, bool approve,
-                                  int32_t asOf);
+// fall; the notices already sent stay in the task's history); denying leaves the task as it is
+// and records why.
+store::TaskRecord decideExtension(store::Database& db, const Actor& actor, int64_t taskId,
+                                  const ExtensionDecision& decision);
 
 }  // namespace patrol::services

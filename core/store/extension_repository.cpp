@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kSelect =
     "SELECT id, task_id, previous_due, requested_due, reason, status, requested_by, requested_at, decided_by, "
-    "decided_at FROM extension_requests ";
+    "decided_at, requested_on, decided_on, decision_reason FROM extension_requests ";
 
 ExtensionRecord readExtension(const Statement& st) {
     ExtensionRecord e;
@@ -23,6 +23,9 @@ ExtensionRecord readExtension(const Statement& st) {
     e.requestedAt = st.text(7);
     e.decidedBy = st.optionalText(8);
     e.decidedAt = st.optionalText(9);
+    e.requestedOn = st.optionalText(10);
+    e.decidedOn = st.optionalText(11);
+    e.decisionReason = st.optionalText(12);
     return e;
 }
 
@@ -30,8 +33,9 @@ ExtensionRecord readExtension(const Statement& st) {
 
 int64_t insertExtension(Database& db, const ExtensionRecord& e) {
     db.prepare("INSERT INTO extension_requests (task_id, previous_due, requested_due, reason, status, requested_by, "
-               "requested_at) VALUES (?,?,?,?,?,?,?)")
-        .bindAll(e.taskId, e.previousDue, e.requestedDue, e.reason, e.status, e.requestedBy, utcTimestampNow())
+               "requested_at, requested_on) VALUES (?,?,?,?,?,?,?,?)")
+        .bindAll(e.taskId, e.previousDue, e.requestedDue, e.reason, e.status, e.requestedBy, utcTimestampNow(),
+                 e.requestedOn)
         .run();
     return db.lastInsertId();
 }
@@ -44,9 +48,11 @@ std::vector<ExtensionRecord> listExtensions(Database& db, int64_t taskId) {
     return db.prepare(std::string(kSelect) + "WHERE task_id = ? ORDER BY id").bindAll(taskId).collect(readExtension);
 }
 
-void setExtensionDecision(Database& db, int64_t id, const std::string& status, const std::string& decidedBy) {
-    db.prepare("UPDATE extension_requests SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?")
-        .bindAll(status, decidedBy, utcTimestampNow(), id)
+void setExtensionDecision(Database& db, int64_t id, const std::string& status, const std::string& decidedBy,
+                          const std::string& decidedOn, const std::optional<std::string>& reason) {
+    db.prepare("UPDATE extension_requests SET status = ?, decided_by = ?, decided_at = ?, decided_on = ?, "
+               "decision_reason = ? WHERE id = ?")
+        .bindAll(status, decidedBy, utcTimestampNow(), decidedOn, reason, id)
         .run();
 }
 

@@ -21,12 +21,17 @@ struct ExtensionRecord {
     std::string requestedAt;   // UTC timestamp
     std::optional<std::string> decidedBy;
     std::optional<std::string> decidedAt;
+    // YYYY-MM-DD the request was made and decided (none for requests stored before schema v3).
+    std::optional<std::string> requestedOn;
+    std::optional<std::string> decidedOn;
+    std::optional<std::string> decisionReason;  // why it was denied
 };
 
 int64_t insertExtension(Database& db, const ExtensionRecord& request);
 std::optional<ExtensionRecord> findExtensionById(Database& db, int64_t id);
 // Oldest first.
 std::vector<ExtensionRecord> listExtensions(Database& db, int64_t taskId);
-void setExtensionDecision(Database& db, int64_t id, const std::string& status, const std::string& decidedBy);
+void setExtensionDecision(Database& db, int64_t id, const std::string& status, const std::string& decidedBy,
+                          const std::string& decidedOn, const std::optional<std::string>& reason);
 
 }  // namespace patrol::store

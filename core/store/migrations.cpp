@@ -13,7 +13,7 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, "units, users, rounds, findings, clues, rectification, evidence, audit log", kSchemaV1},
         {2, "notices of escalation; indexes for audit and finding look-ups", kSchemaV2},
-        {3, "issue 12: unit heads", kSchemaV3},
+        {3, "unit heads; dates of task and extension events; reasons of denied extensions", kSchemaV3},
     };
     return list;
 }

@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kSelect =
     "SELECT t.id, t.finding_id, f.title, f.category, f.round_id, r.code, f.unit_id, u.code, u.name, t.kind, "
     "t.measure, t.handler, t.leader, t.assigned_on, t.due_date, t.status, t.level, t.returned_count, t.accepted_on, "
-    "t.verification_note "
+    "t.verification_note, t.planned_on, t.submitted_on, t.returned_on "
     "FROM rectification_tasks t JOIN findings f ON f.id = t.finding_id JOIN rounds r ON r.id = f.round_id "
     "JOIN units u ON u.id = f.unit_id ";
 
@@ -36,6 +36,9 @@ TaskRecord readTask(const Statement& st) {
     t.returnedCount = st.integer(17);
     t.acceptedOn = st.optionalText(18);
     t.verificationNote = st.optionalText(19);
+    t.plannedOn = st.optionalText(20);
+    t.submittedOn = st.optionalText(21);
+    t.returnedOn = st.optionalText(22);
     return t;
 }
 
@@ -66,9 +69,10 @@ std::vector<TaskRecord> listTasks(Database& db, const TaskQuery& q) {
 
 void updateTask(Database& db, const TaskRecord& t) {
     db.prepare("UPDATE rectification_tasks SET measure = ?, handler = ?, leader = ?, due_date = ?, status = ?, "
-               "level = ?, returned_count = ?, accepted_on = ?, verification_note = ? WHERE id = ?")
+               "level = ?, returned_count = ?, accepted_on = ?, verification_note = ?, planned_on = ?, submitted_on = ?, "
+               "returned_on = ? WHERE id = ?")
         .bindAll(t.measure, t.handler, t.leader, t.dueDate, t.status, t.level, t.returnedCount, t.acceptedOn,
-                 t.verificationNote, t.id)
+                 t.verificationNote, t.plannedOn, t.submittedOn, t.returnedOn, t.id)
         .run();
 }
 

@@ -31,6 +31,10 @@ struct TaskRecord {
     int64_t returnedCount = 0;
     std::optional<std::string> acceptedOn;
     std::optional<std::string> verificationNote;
+    // YYYY-MM-DD of the latest plan, submission and return (none before schema v3 or before it happened).
+    std::optional<std::string> plannedOn;
+    std::optional<std::string> submittedOn;
+    std::optional<std::string> returnedOn;
 };
 
 struct NewTask {

@@ -122,7 +122,8 @@ TEST_CASE("stages move forward one at a time; other moves are refused with both 
 
     run = patrol({"round", "advance", "--round", "2026-R2", "--to", "reported", "--date", "2026-09-01"});
     CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 推进日期 2026-09-01 早于该轮进入「准备」(planned)阶段的日期 2026-09-07。请检查日期。\n");
+    CHECK(run.err == "错误: 进入「报告」阶段日期 2026-09-01 早于进入「进驻」阶段日期 2026-09-07：进入「报告」阶段不能早于进入「进驻」阶段。"
+                    "请填写 2026-09-07 或之后的日期。\n");
 
     run = patrol({"round", "advance", "--round", "2026-R2", "--to", "report"});
     CHECK(run.exitCode == 2);

@@ -25,7 +25,7 @@ class Patrol {
 public:
     explicit Patrol(const ScratchDir& dir) : dir_(dir), db_(dir.file("patrol.db")) {
         // The caller's environment must not pick another database, config or user.
-        for (const char* name : {"PATROL_USER", "PATROL_DB", "PATROL_CONFIG", "PATROL_DATA"}) unsetenv(name);
+        for (const char* name : {"PATROL_USER", "PATROL_DB", "PATROL_CONFIG", "PATROL_DATA", "PATROL_TODAY"}) unsetenv(name);
     }
 
     const std::string& db() const { return db_; }

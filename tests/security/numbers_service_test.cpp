@@ -88,8 +88,8 @@ TEST_CASE("a unit user meets another unit's task as a missing number", "[securit
           [&] { requestExtension(w.db, a, 999, day("2026-09-30"), "理由"); });
     alike([&] { acceptTask(w.db, a, w.tB1, std::string("自评"), day("2026-04-02")); },
           [&] { acceptTask(w.db, a, 999, std::string("自评"), day("2026-04-02")); });
-    alike([&] { decideExtension(w.db, a, w.tB1, true, day("2026-04-02")); },
-          [&] { decideExtension(w.db, a, 999, true, day("2026-04-02")); });
+    alike([&] { decideExtension(w.db, a, w.tB1, ExtensionDecision::approval(day("2026-04-02"))); },
+          [&] { decideExtension(w.db, a, 999, ExtensionDecision::approval(day("2026-04-02"))); });
     // Nothing moved.
     CHECK(store::findTaskById(w.db, w.tB1)->status == "assigned");
     CHECK(store::listProgress(w.db, w.tB1).empty());

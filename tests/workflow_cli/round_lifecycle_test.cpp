@@ -30,28 +30,31 @@ TEST_CASE("a round is carried from feedback to closed through the CLI and the au
 
     // Unit A works through its task with an evidence file whose name is hostile.
     c.dir.write("odd\nname.txt", "整改报告");
-    c.ok({"task", "plan", "1", "--measure", "清退超标准接待费用", "--handler", "李明", "--leader", "王强"}, "甲联系人");
+    c.ok({"task", "plan", "1", "--measure", "清退超标准接待费用", "--handler", "李明", "--leader", "王强", "--date", "2026-02-13"},
+         "甲联系人");
     r = c.patrol({"task", "submit", "1"}, "甲联系人");
     CHECK(r.exitCode == 2);
     CHECK(r.err == "错误: 任务当前状态为「已制定措施」(planned)，不能「提交销号」改为「已提交销号」(submitted)：当前只能「制定整改措施」、「报告整改进展」。\n");
     c.ok({"task", "progress", "1", "--percent", "100", "--note", "费用已清退", "--evidence", c.dir.file("odd\nname.txt"),
           "--date", "2026-03-01"},
          "甲联系人");
-    c.ok({"task", "submit", "1"}, "甲联系人");
+    c.ok({"task", "submit", "1", "--date", "2026-03-01"}, "甲联系人");
     r = c.ok({"task", "accept", "1", "--date", "2026-03-05"}, "张组长");
     CHECK(r.out == "整改任务 #1 已验收销号：状态 「已销号」(accepted)，期限 2026-03-14，预警 「无」(none)。\n");
 
     // Unit B is late: escalation raises it once per date, an extension moves the date.
-    c.ok({"task", "plan", "2", "--measure", "拨付滞留资金", "--handler", "赵六", "--leader", "钱七"}, "乙联系人");
+    c.ok({"task", "plan", "2", "--measure", "拨付滞留资金", "--handler", "赵六", "--leader", "钱七", "--date", "2026-02-14"},
+         "乙联系人");
     r = c.ok({"escalate", "--as-of", "2026-04-14", "--format", "json"});
     CHECK(r.out.find("\"task_id\":2,\"unit\":\"UB\",\"due\":\"2026-04-13\",\"days_left\":-1,\"from\":\"none\",\"to\":\"red\"") !=
           std::string::npos);
     r = c.ok({"escalate", "--as-of", "2026-04-14"});
     CHECK(r.out == "截至 2026-04-14，没有整改任务需要升级预警。\n");
-    c.ok({"task", "extend", "2", "--to", "2026-06-30", "--reason", "资金需重新走审批流程"}, "乙联系人");
+    c.ok({"task", "extend", "2", "--to", "2026-06-30", "--reason", "资金需重新走审批流程", "--date", "2026-04-14"},
+         "乙联系人");
     r = c.patrol({"task", "extension", "approve", "2"}, "乙联系人");
     CHECK(r.exitCode == 2);
-    r = c.ok({"task", "extension", "approve", "2", "--as-of", "2026-04-15"}, "王书记");
+    r = c.ok({"task", "extension", "approve", "2", "--date", "2026-04-15"}, "王书记");
     CHECK(r.out == "整改任务 #2 的延期申请已批准：状态 「已制定措施」(planned)，期限 2026-06-30，预警 「无」(none)。\n");
 
     // Transferred as a clue: invisible to the unit.
@@ -68,7 +71,7 @@ TEST_CASE("a round is carried from feedback to closed through the CLI and the au
     CHECK(r.err == "错误: 巡察轮次 R1 还有 1 项整改任务未销号（#2），不能进入「评估销号」(closed)：请先验收这些任务（patrol task accept）。\n");
 
     c.ok({"task", "progress", "2", "--percent", "100", "--note", "资金已拨付", "--date", "2026-05-10"}, "乙联系人");
-    c.ok({"task", "submit", "2"}, "乙联系人");
+    c.ok({"task", "submit", "2", "--date", "2026-05-10"}, "乙联系人");
     r = c.patrol({"task", "accept", "2"}, "张组长");
     CHECK(r.exitCode == 2);
     CHECK(r.err.find("验收销号需要佐证材料或书面核查意见") != std::string::npos);

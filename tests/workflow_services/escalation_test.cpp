@@ -19,7 +19,7 @@ store::TaskRecord oneTask(World& w) {
     w.round("R1", "2026-01-05");
     w.finding("R1", "UA", "四风");
     const auto t = w.feedBack("R1", "2026-02-12").tasks.at(0);
-    planTask(w.db, w.unitA, t.id, "整改", "李明", "王强");
+    planTask(w.db, w.unitA, t.id, "整改", "李明", "王强", day("2026-02-13"));
     return *store::findTaskById(w.db, t.id);
 }
 
@@ -97,7 +97,7 @@ TEST_CASE("accepted tasks are not escalated and their level is cleared", "[escal
     escalate(w.db, w.admin, day("2026-04-20"));
     EvidenceStore store((w.dir / "data").string(), 1000);
     reportProgress(w.db, w.unitA, t.id, {100, "完成", {}, day("2026-04-20")}, store);
-    submitTask(w.db, w.unitA, t.id);
+    submitTask(w.db, w.unitA, t.id, day("2026-04-20"));
     CHECK(acceptTask(w.db, w.inspector, t.id, std::string("属实"), day("2026-04-21")).level == "none");
     CHECK(escalate(w.db, w.admin, day("2026-09-01")).empty());
 }
@@ -108,22 +108,22 @@ TEST_CASE("an extension keeps the due date until approved, then the level falls 
     escalate(w.db, w.admin, day("2026-04-20"));
     REQUIRE(store::findTaskById(w.db, t.id)->level == "red");
 
-    const auto request = requestExtension(w.db, w.unitA, t.id, day("2026-06-30"), "需等待审计结论");
+    const auto request = requestExtension(w.db, w.unitA, t.id, day("2026-06-30"), "需等待审计结论", day("2026-04-20"));
     CHECK(request.status == "pending");
     CHECK(request.previousDue == "2026-04-13");
     CHECK(store::findTaskById(w.db, t.id)->dueDate == "2026-04-13");  // a request moves nothing
-    CHECK_THROWS_WITH(requestExtension(w.db, w.unitA, t.id, day("2026-07-30"), "再延"),
+    CHECK_THROWS_WITH(requestExtension(w.db, w.unitA, t.id, day("2026-07-30"), "再延", day("2026-04-20")),
                       "该任务已有一项待审批的延期申请；请等待审批（task extension approve|deny）后再申请。");
-    CHECK_THROWS_WITH(decideExtension(w.db, w.unitA, t.id, true, day("2026-04-21")),
+    CHECK_THROWS_WITH(decideExtension(w.db, w.unitA, t.id, ExtensionDecision::approval(day("2026-04-21"))),
                       "用户「甲联系人」（被巡察单位联系人）无权批准延期申请：只有巡察办管理员（admin）和领导小组（leader）可以这样做。");
-    CHECK_THROWS_AS(decideExtension(w.db, w.inspector, t.id, true, day("2026-04-21")), UserError);
+    CHECK_THROWS_AS(decideExtension(w.db, w.inspector, t.id, ExtensionDecision::approval(day("2026-04-21"))), UserError);
 
-    const auto approved = decideExtension(w.db, w.leader, t.id, true, day("2026-04-21"));
+    const auto approved = decideExtension(w.db, w.leader, t.id, ExtensionDecision::approval(day("2026-04-21")));
     CHECK(approved.dueDate == "2026-06-30");
     CHECK(approved.level == "none");  // 70 days left: the level falls back
     CHECK(store::listExtensions(w.db, t.id).at(0).status == "approved");
     CHECK(store::listExtensions(w.db, t.id).at(0).decidedBy == std::optional<std::string>("王书记"));
-    CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, false, day("2026-04-21")),
+    CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, ExtensionDecision::denial("不同意", day("2026-04-21"))),
                       "整改任务 #1 没有待审批的延期申请；单位可用 patrol task extend 1 --to 日期 --reason 理由 提出申请。");
     // Levels rise again from the new date.
     CHECK(escalate(w.db, w.admin, day("2026-06-20")).at(0).to == domain::EscalationLevel::Yellow);
@@ -135,10 +135,10 @@ TEST_CASE("a denied extension leaves the task as it was; a date not later is ref
     CHECK_THROWS_WITH(requestExtension(w.db, w.unitA, t.id, day("2026-04-13"), "理由"),
                       "延期后的期限应晚于当前期限 2026-04-13，实际为 2026-04-13；请用 --to 指定更晚的日期。");
     CHECK_THROWS_WITH(requestExtension(w.db, w.unitA, t.id, day("2026-05-13"), ""), "延期理由（--reason）不能为空，请填写。");
-    requestExtension(w.db, w.unitA, t.id, day("2026-05-13"), "理由");
-    const auto denied = decideExtension(w.db, w.admin, t.id, false, day("2026-04-01"));
+    requestExtension(w.db, w.unitA, t.id, day("2026-05-13"), "理由", day("2026-03-30"));
+    const auto denied = decideExtension(w.db, w.admin, t.id, ExtensionDecision::denial("应按期完成", day("2026-04-01")));
     CHECK(denied.dueDate == "2026-04-13");
     CHECK(store::listExtensions(w.db, t.id).at(0).status == "denied");
     // After a decision a new request may be made.
-    CHECK(requestExtension(w.db, w.unitA, t.id, day("2026-05-20"), "再次申请").status == "pending");
+    CHECK(requestExtension(w.db, w.unitA, t.id, day("2026-05-20"), "再次申请", day("2026-04-02")).status == "pending");
 }

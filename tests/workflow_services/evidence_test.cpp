@@ -78,7 +78,7 @@ TEST_CASE("a file over the size limit is refused and nothing is recorded", "[evi
     w.round("R1", "2026-01-05");
     w.finding("R1", "UA", "四风");
     const auto t = w.feedBack("R1", "2026-02-12").tasks.at(0);
-    planTask(w.db, w.unitA, t.id, "整改", "李明", "王强");
+    planTask(w.db, w.unitA, t.id, "整改", "李明", "王强", day("2026-02-13"));
     const EvidenceStore store((w.dir / "data").string(), w.settings.evidenceMaxBytes);
     const std::string small = w.file("ok.txt", "0123456789");
     const std::string big = w.file("big.bin", "0123456789A");

@@ -25,9 +25,9 @@ TEST_CASE("a later round's finding repeating a rectified one is flagged and link
     const int64_t unrectified = w.finding("R1", "UB", "资金");
     const auto tasks = w.feedBack("R1", "2025-05-06").tasks;
     const EvidenceStore store((w.dir / "data").string(), 1000);
-    planTask(w.db, w.unitA, tasks.at(0).id, "整改", "李明", "王强");
+    planTask(w.db, w.unitA, tasks.at(0).id, "整改", "李明", "王强", day("2025-05-07"));
     reportProgress(w.db, w.unitA, tasks.at(0).id, {100, "完成", {}, day("2025-06-01")}, store);
-    submitTask(w.db, w.unitA, tasks.at(0).id);
+    submitTask(w.db, w.unitA, tasks.at(0).id, day("2025-06-01"));
     acceptTask(w.db, w.inspector, tasks.at(0).id, std::string("属实"), day("2025-06-02"));
     REQUIRE(store::findFindingById(w.db, earlier)->status == "rectified");
 

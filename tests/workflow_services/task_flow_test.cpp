@@ -25,9 +25,9 @@ int64_t count(World& w, const char* table) {
 // Plans and reports the task to submission, as the unit does.
 void workThrough(World& w, const Actor& unit, int64_t taskId, const std::vector<std::string>& files = {}) {
     EvidenceStore store((w.dir / "data").string(), w.settings.evidenceMaxBytes);
-    planTask(w.db, unit, taskId, "清退款项", "李明", "王强");
+    planTask(w.db, unit, taskId, "清退款项", "李明", "王强", day("2026-02-13"));
     reportProgress(w.db, unit, taskId, {100, "已完成", files, day("2026-03-01")}, store);
-    submitTask(w.db, unit, taskId);
+    submitTask(w.db, unit, taskId, day("2026-03-01"));
 }
 
 }  // namespace
@@ -107,10 +107,10 @@ TEST_CASE("returned three times means accountability at the next escalation", "[
     workThrough(w, w.unitA, t.id);
     for (int i = 1; i <= 3; ++i) {
         CHECK_THROWS_WITH(returnTask(w.db, w.inspector, t.id, " "), "退回理由（--reason）不能为空，请填写。");
-        CHECK(returnTask(w.db, w.inspector, t.id, "材料不足").returnedCount == i);
+        CHECK(returnTask(w.db, w.inspector, t.id, "材料不足", day("2026-03-02")).returnedCount == i);
         if (i < 3) {
-            reportProgress(w.db, w.unitA, t.id, {100, "补充材料", {}, day("2026-03-01")}, store);
-            submitTask(w.db, w.unitA, t.id);
+            reportProgress(w.db, w.unitA, t.id, {100, "补充材料", {}, day("2026-03-02")}, store);
+            submitTask(w.db, w.unitA, t.id, day("2026-03-02"));
         }
     }
     CHECK(store::findTaskById(w.db, t.id)->status == "in_progress");
