@@ -43,7 +43,7 @@ TEST_CASE("a file that is not a patrol database is refused with exit 2") {
     auto run = patrol.raw({"unit", "list", "--db", text});
     CHECK(run.exitCode == 2);
     CHECK(run.err == "错误: 文件 " + text +
-                         " 不是 patrol 数据库（不是 SQLite 文件）。请用 --db 指定正确的数据库文件，或指定一个新文件名让 patrol 新建。\n");
+                         " 不是 patrol 数据库（不是 SQLite 文件）。请用 --db 指定正确的数据库文件，或用 patrol init 新建一个数据库。\n");
     CHECK(run.out.empty());
 
     const std::string other = dir.file("other.db");
