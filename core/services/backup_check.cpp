@@ -84,7 +84,7 @@ std::optional<std::string> databaseProblem(const fs::path& folder, BackupCheck& 
             const std::string path = m.evidenceFolder + "/" + evidenceRelativePath(e.sha256);
             const auto file = files.find(path);
             if (file == files.end() || file->second != e.sha256)
-                return evidenceLabel(e) + " 的文件 " + path + " 不在备份中。";
+                return evidenceLabel(e) + "的文件 " + path + " 不在备份中。";
         }
     } catch (const std::exception& e) {
         return "数据库 " + name + " 无法读取：" + e.what();

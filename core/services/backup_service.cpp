@@ -157,14 +157,14 @@ BackupManifest backupDatabase(store::Database& db, const Actor& actor, const Evi
         if (!copied.insert(row.sha256).second) continue;
         const auto source = evidence.locate(row.sha256);
         if (!source)
-            throw UserError(evidenceLabel(row) + " 的文件不在佐证材料目录 " + evidence.folder() + " 中（应为 " +
+            throw UserError(evidenceLabel(row) + "的文件不在佐证材料目录 " + evidence.folder() + " 中（应为 " +
                             evidenceRelativePath(row.sha256) + "）。备份未完成，没有写入任何文件；请找回该文件放回原处后重试。");
         const std::string relative = m.evidenceFolder + "/" + evidenceRelativePath(row.sha256);
         const fs::path to = staging.path() / relative;
         fs::create_directories(to.parent_path());
         const auto file = copyFileSynced(*source, to.string());
         if (file.sha256 != row.sha256)
-            throw UserError(evidenceLabel(row) + " 的文件 " + *source + " 的内容与登记的 SHA-256 不符（文件已损坏或被改动）。"
+            throw UserError(evidenceLabel(row) + "的文件 " + *source + " 的内容与登记的 SHA-256 不符（文件已损坏或被改动）。"
                             "备份未完成，没有写入任何文件；请找回原文件后重试。");
         m.files.push_back({relative, file.size, file.sha256});
     }
