@@ -72,6 +72,16 @@ TEST_CASE("hostile names are metadata only and never paths", "[evidence]") {
     CHECK_FALSE(fs::exists(w.dir / "etc"));
 }
 
+TEST_CASE("zero bytes are not evidence, whether a file or an upload", "[evidence]") {
+    World w;
+    const fs::path data = w.dir / "data";
+    const EvidenceStore store(data.string(), 100);
+    const std::string empty = w.file("空.pdf", "");
+    CHECK_THROWS_WITH(store.storeFile(empty), "佐证材料文件 " + empty + " 是空文件（0 字节），不能作为佐证材料。请选择有内容的文件。");
+    CHECK_THROWS_WITH(store.storeBytes("", "上传.pdf"), "佐证材料文件 上传.pdf 是空文件（0 字节），不能作为佐证材料。请选择有内容的文件。");
+    CHECK(storedFiles(data).empty());
+}
+
 TEST_CASE("a file over the size limit is refused and nothing is recorded", "[evidence]") {
     World w;
     w.settings.evidenceMaxBytes = 10;
