@@ -66,7 +66,9 @@ const Registration backup{CommandSpec{
     "DIR",
     1,
     1,
-    "  patrol backup /mnt/backup/patrol-2026-06-30\n  patrol --db /srv/patrol/patrol.db backup ./备份\n",
+    "  patrol backup /mnt/backup/patrol-2026-06-30\n  patrol --db /srv/patrol/patrol.db backup ./备份\n"
+    "  patrol backup verify /mnt/backup/patrol-2026-06-30      核验备份\n"
+    "  patrol backup restore /mnt/backup/patrol-2026-06-30 --db /srv/patrol/恢复.db   从备份恢复\n",
     runBackup}};
 
 const Registration verify{CommandSpec{

@@ -98,10 +98,7 @@ BackupCheck verifyBackup(const std::string& folderText) {
     BackupCheck check;
     const fs::path folder(folderText);
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) {
-        check.problem = "备份目录 " + folderText + " 不存在。";
-        return check;
-    }
+    if (!fs::is_directory(folder, ec)) throw UserError("备份目录 " + folderText + " 不存在。请检查路径。");
     const fs::path manifest = folder / kManifestName;
     if (!fs::is_regular_file(manifest, ec)) {
         check.problem = std::string("缺少清单文件 ") + kManifestName + "：这不是 patrol backup 生成的备份目录，或清单已被删除。";

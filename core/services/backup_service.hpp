@@ -28,7 +28,8 @@ struct BackupCheck {
 };
 
 // Every file against the manifest (and no file besides), the database's integrity, its audit
-// chain, its row counts, and a file for every evidence row. Reads only.
+// chain, its row counts, and a file for every evidence row. Reads only. UserError when the
+// folder does not exist.
 BackupCheck verifyBackup(const std::string& folder);
 
 struct RestoreResult {

@@ -182,6 +182,11 @@ TEST_CASE("verify names the first problem: a changed, a missing or an extra file
         std::ofstream(copy + "/manifest.json", std::ios::trunc) << manifest;
         expectFailure(copy, "佐证材料 #2「制度.jpg」（整改任务 #1）的文件 " + evidencePath(kPhotoSha) + " 不在备份中。");
     }
+    SECTION("a folder that does not exist") {
+        const Run run = demo.patrol.raw({"backup", "verify", demo.dir.file("nowhere")});
+        CHECK(run.exitCode == 2);
+        CHECK(run.err == "错误: 备份目录 " + demo.dir.file("nowhere") + " 不存在。请检查路径。\n");
+    }
     SECTION("no manifest") {
         const std::string copy = copyOf(demo.dir, backup, "bare");
         fs::remove(copy + "/manifest.json");
