@@ -18,7 +18,8 @@ namespace {
 
 int runDemo(Invocation& inv) {
     const ListingFormat format = inv.format();
-    auto db = services::openDatabase(inv.app.settings());
+    // The demo makes its database on first run, as `init` does.
+    auto db = services::openDatabase(inv.app.settings(), services::IfMissing::Create);
     const auto workflow = services::readWorkflowSettings(inv.app.settings());
     const auto calendar = services::loadCalendar(inv.app.settings(), inv.app.calendarOverride());
     const auto seeding = services::seedDemo(db, services::rectificationOnFeedback(workflow, calendar.calendar));

@@ -8,7 +8,7 @@ namespace patrol::cli {
 namespace {
 
 int runInit(Invocation& inv) {
-    auto db = services::openDatabase(inv.app.settings());
+    auto db = services::openDatabase(inv.app.settings(), services::IfMissing::Create);
     const int before = db.versionBeforeOpen();
     const int now = db.schemaVersion();
     if (before == 0)

@@ -80,7 +80,7 @@ services::Actor teamActor(store::Database& db) {
 }
 
 int runTeam(Invocation& inv) {
-    auto db = services::openDatabase(inv.app.settings());
+    auto db = openExistingDatabase(inv);
     const auto actor = teamActor(db);
     const std::string code = inv.args.required("round");
     std::vector<std::string> members = inv.args.values("user");

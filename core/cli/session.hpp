@@ -12,9 +12,19 @@ struct Session {
     services::Actor actor;
 };
 
-// Opens (creating or upgrading) the configured database and resolves --user / PATROL_USER.
+// Opens (upgrading if older) the configured database; one that does not exist is refused,
+// naming the command that creates it.
+inline store::Database openExistingDatabase(const Invocation& inv) {
+    try {
+        return services::openDatabase(inv.app.settings(), services::IfMissing::Refuse);
+    } catch (const services::DatabaseNotFound& e) {
+        throw UserError("数据库 " + e.path() + " 不存在。请先运行 patrol init --db " + e.path() + " 创建，或检查路径。");
+    }
+}
+
+// Opens the existing database and resolves --user / PATROL_USER.
 inline Session openSession(const Invocation& inv) {
-    store::Database db = services::openDatabase(inv.app.settings());
+    store::Database db = openExistingDatabase(inv);
     services::Actor actor = services::actorByName(db, inv.app.actorName());
     return {std::move(db), std::move(actor)};
 }

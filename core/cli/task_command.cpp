@@ -14,6 +14,7 @@
 #include "core/domain/extension.hpp"
 #include "core/domain/rectification_kind.hpp"
 #include "core/domain/task_status.hpp"
+#include "core/services/evidence_location.hpp"
 #include "core/services/evidence_store.hpp"
 #include "core/services/record_json.hpp"
 #include "core/services/settings.hpp"
@@ -172,7 +173,7 @@ int runPlan(Invocation& inv) {
 int runProgress(Invocation& inv) {
     auto s = openSession(inv);
     const auto workflow = services::readWorkflowSettings(inv.app.settings());
-    const services::EvidenceStore evidence(inv.app.settings().dataFolder(), workflow.evidenceMaxBytes);
+    const services::EvidenceStore evidence(services::evidenceFolder(inv.app.settings()), workflow.evidenceMaxBytes);
     services::ProgressInput input;
     const std::string percent = inv.args.required("percent");
     input.percent = static_cast<int>(std::min<int64_t>(services::requireCount(percent, "整改进度（--percent）"), 1000));

@@ -12,8 +12,8 @@ namespace patrol::store {
 
 Database Database::open(const std::string& path, const OpenOptions& options) {
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                                   nullptr);
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (options.create ? SQLITE_OPEN_CREATE : 0);
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     Database db(raw, path);
     if (rc != SQLITE_OK)
         throw UserError("无法打开数据库文件 " + path + "：" + sqlite3_errmsg(raw) + "。请检查路径是否存在、目录是否可写。");
@@ -23,6 +23,20 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     db.versionBeforeOpen_ = migrateToCurrent(db, options.upToVersion);
     // WAL lets readers work while one writer writes; set after the file is known to be ours.
     db.prepare("PRAGMA journal_mode = WAL").run();
+    return db;
+}
+
+Database Database::openReadOnly(const std::string& path) {
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nullptr);
+    Database db(raw, path);
+    if (rc != SQLITE_OK) throwSqliteFailure(raw, rc, "opening " + path);
+    sqlite3_extended_result_codes(raw, 1);
+    auto app = db.prepare("PRAGMA application_id");
+    app.step();
+    if (app.integer(0) != kApplicationId)
+        throw UserError("文件 " + path + " 不是 patrol 数据库（application_id=" + std::to_string(app.integer(0)) + "）。");
+    db.versionBeforeOpen_ = db.schemaVersion();
     return db;
 }
 

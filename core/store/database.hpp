@@ -16,6 +16,8 @@ struct OpenOptions {
     int busyTimeoutMs = 5000;  // setting database.busy_timeout_ms
     // Migrate only up to this version (0 = the current one). For tests that build old files.
     int upToVersion = 0;
+    // false: a missing file is an error (SQLITE_CANTOPEN) and nothing is created.
+    bool create = true;
 };
 
 class Database {
@@ -23,6 +25,9 @@ public:
     // Opens or creates `path`; refuses a file that is not a patrol database or is newer than
     // this program (UserError); upgrades an older one in place.
     static Database open(const std::string& path, const OpenOptions& options = {});
+    // Opens an existing file for reading only: no migration, no journal-mode change, nothing
+    // written (for checking a backup). UserError when it is not a patrol database.
+    static Database openReadOnly(const std::string& path);
 
     ~Database();
     Database(Database&& other) noexcept;

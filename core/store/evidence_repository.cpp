@@ -14,23 +14,35 @@ int64_t insertEvidence(Database& db, const EvidenceRecord& e) {
     return db.lastInsertId();
 }
 
+namespace {
+
+constexpr const char* kEvidenceColumns =
+    "SELECT id, sha256, size, original_name, stored_path, task_id, progress_id, finding_id, uploaded_by, uploaded_at "
+    "FROM evidence ";
+
+EvidenceRecord readEvidence(const Statement& st) {
+    EvidenceRecord e;
+    e.id = st.integer(0);
+    e.sha256 = st.text(1);
+    e.size = st.integer(2);
+    e.originalName = st.text(3);
+    e.storedPath = st.text(4);
+    e.taskId = st.optionalInteger(5);
+    e.progressId = st.optionalInteger(6);
+    e.findingId = st.optionalInteger(7);
+    e.uploadedBy = st.text(8);
+    e.uploadedAt = st.text(9);
+    return e;
+}
+
+}  // namespace
+
 std::vector<EvidenceRecord> listTaskEvidence(Database& db, int64_t taskId) {
-    auto st = db.prepare("SELECT id, sha256, size, original_name, stored_path, task_id, progress_id, finding_id, "
-                         "uploaded_by, uploaded_at FROM evidence WHERE task_id = ? ORDER BY id");
-    return st.bindAll(taskId).collect([](const Statement& st) {
-        EvidenceRecord e;
-        e.id = st.integer(0);
-        e.sha256 = st.text(1);
-        e.size = st.integer(2);
-        e.originalName = st.text(3);
-        e.storedPath = st.text(4);
-        e.taskId = st.optionalInteger(5);
-        e.progressId = st.optionalInteger(6);
-        e.findingId = st.optionalInteger(7);
-        e.uploadedBy = st.text(8);
-        e.uploadedAt = st.text(9);
-        return e;
-    });
+    return db.prepare(std::string(kEvidenceColumns) + "WHERE task_id = ? ORDER BY id").bindAll(taskId).collect(readEvidence);
+}
+
+std::vector<EvidenceRecord> listAllEvidence(Database& db) {
+    return db.prepare(std::string(kEvidenceColumns) + "ORDER BY id").collect(readEvidence);
 }
 
 }  // namespace patrol::store

@@ -1,4 +1,4 @@
-// Metadata of evidence files (佐证材料); the bytes live content-addressed under the data folder.
+// Metadata of evidence files (佐证材料); the bytes live content-addressed in the evidence folder.
 #pragma once
 
 #include <cstdint>
@@ -15,7 +15,8 @@ struct EvidenceRecord {
     std::string sha256;        // hex, lower case
     int64_t size = 0;
     std::string originalName;  // metadata only, never a path
-    std::string storedPath;    // relative to the data folder, derived from sha256 only
+    std::string storedPath;    // derived from sha256 only: <2 hex>/<64 hex> in the evidence folder (older rows:
+                               // evidence/<2 hex>/<64 hex> under data.folder)
     std::optional<int64_t> taskId;
     std::optional<int64_t> progressId;
     std::optional<int64_t> findingId;
@@ -26,5 +27,7 @@ struct EvidenceRecord {
 int64_t insertEvidence(Database& db, const EvidenceRecord& evidence);
 // Oldest first.
 std::vector<EvidenceRecord> listTaskEvidence(Database& db, int64_t taskId);
+// Every evidence row of the database, oldest first (for backups).
+std::vector<EvidenceRecord> listAllEvidence(Database& db);
 
 }  // namespace patrol::store

@@ -16,7 +16,7 @@ void throwSqliteFailure(sqlite3* db, int rc, const std::string& doing) {
                             "）。请等对方完成后重试，或调大设置 database.busy_timeout_ms。");
         case SQLITE_NOTADB:
             throw UserError("文件 " + path + " 不是 patrol 数据库（不是 SQLite 文件）。请用 --db 指定正确的数据库文件，"
-                            "或指定一个新文件名让 patrol 新建。");
+                            "或用 patrol init 新建一个数据库。");
         case SQLITE_CANTOPEN:
             throw UserError("无法打开数据库文件 " + path + "：" + detail + "。请检查路径和目录的读写权限。");
         case SQLITE_READONLY:

@@ -1,6 +1,9 @@
 // `patrol init` and what happens with files that are not (current) patrol databases.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
+
 #include "cli/run_patrol.hpp"
 #include "store/raw_sqlite.hpp"
 
@@ -43,7 +46,7 @@ TEST_CASE("a file that is not a patrol database is refused with exit 2") {
     auto run = patrol.raw({"unit", "list", "--db", text});
     CHECK(run.exitCode == 2);
     CHECK(run.err == "错误: 文件 " + text +
-                         " 不是 patrol 数据库（不是 SQLite 文件）。请用 --db 指定正确的数据库文件，或指定一个新文件名让 patrol 新建。\n");
+                         " 不是 patrol 数据库（不是 SQLite 文件）。请用 --db 指定正确的数据库文件，或用 patrol init 新建一个数据库。\n");
     CHECK(run.out.empty());
 
     const std::string other = dir.file("other.db");
@@ -80,4 +83,47 @@ TEST_CASE("a database locked by another writer fails after the configured timeou
                          " 正被另一个 patrol 进程写入，等待超时后仍未释放（running: BEGIN IMMEDIATE）。请等对方完成后重试，"
                          "或调大设置 database.busy_timeout_ms。\n");
     CHECK(rawScalar(patrol.db(), "SELECT count(*) FROM units") == "0");
+}
+
+TEST_CASE("a command given a database that does not exist refuses and creates nothing") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    const std::string missing = dir.file("sub/missing.db");
+    const std::string message = "错误: 数据库 " + missing + " 不存在。请先运行 patrol init --db " + missing + " 创建，或检查路径。\n";
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"unit", "list"}, {"unit", "add", "--code", "A", "--name", "甲", "--kind", "other"},
+          {"round", "team", "--round", "R1", "--member", "张丽"}, {"audit", "verify"}, {"backup", dir.file("b")}}) {
+        std::vector<std::string> withDb = args;
+        withDb.push_back("--db");
+        withDb.push_back(missing);
+        const auto run = patrol.raw(withDb);
+        INFO(args.at(0) << " " << args.at(1));
+        CHECK(run.exitCode == 2);
+        CHECK(run.err == message);
+        CHECK(run.out.empty());
+    }
+    // The same through PATROL_DB and through the setting database.path.
+    setenv("PATROL_DB", missing.c_str(), 1);
+    auto run = patrol.raw({"task", "list"});
+    unsetenv("PATROL_DB");
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == message);
+    const std::string config = dir.write("patrol.ini", "[database]\npath = " + missing + "\n");
+    run = patrol.raw({"finding", "list", "--config", config});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == message);
+    CHECK_FALSE(std::filesystem::exists(dir.file("sub")));
+    CHECK_FALSE(std::filesystem::exists(dir.file("b")));
+
+    // init creates it (and its folder); then the same command works.
+    CHECK(patrol.raw({"init", "--db", missing}).exitCode == 0);
+    CHECK(patrol.raw({"unit", "list", "--db", missing}).exitCode == 0);
+}
+
+TEST_CASE("the demo makes its database on first run, as init does") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    const auto run = patrol.raw({"demo", "--db", dir.file("demo/county.db")});
+    CHECK(run.exitCode == 0);
+    CHECK(run.out.rfind("已写入演示数据（清溪县）：" + dir.file("demo/county.db") + "\n", 0) == 0);
 }

@@ -10,6 +10,7 @@ namespace {
 
 // Two units, two inspectors (one linked to 石桥镇) and one planned round.
 void smallCounty(const Patrol& patrol) {
+    REQUIRE(patrol({"init"}).exitCode == 0);
     REQUIRE(patrol({"unit", "add", "--code", "QX", "--name", "清溪县", "--kind", "other"}).exitCode == 0);
     REQUIRE(patrol({"unit", "add", "--code", "QX-HT", "--name", "河塘镇", "--kind", "township", "--parent", "QX"}).exitCode == 0);
     REQUIRE(patrol({"unit", "add", "--code", "QX-SQ", "--name", "石桥镇", "--kind", "township", "--parent", "QX"}).exitCode == 0);

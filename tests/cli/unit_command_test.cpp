@@ -15,6 +15,7 @@ std::string unitCount(const Patrol& patrol) { return rawScalar(patrol.db(), "SEL
 TEST_CASE("units are added into a tree and listed in every format") {
     ScratchDir dir;
     Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
     auto run = patrol({"unit", "add", "--code", "QX", "--name", "清溪县", "--kind", "other"});
     CHECK(run.exitCode == 0);
     CHECK(run.out == "已添加单位 QX 清溪县（其他）\n");
@@ -36,6 +37,7 @@ TEST_CASE("units are added into a tree and listed in every format") {
 TEST_CASE("bad unit input is refused with exit 2 and nothing stored") {
     ScratchDir dir;
     Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
     patrol({"unit", "add", "--code", "QX", "--name", "清溪县", "--kind", "other"});
 
     auto run = patrol({"unit", "add", "--code", "QX", "--name", "另一个县", "--kind", "other"});
@@ -64,6 +66,7 @@ TEST_CASE("bad unit input is refused with exit 2 and nothing stored") {
 TEST_CASE("unit import stores every row, parents may come later in the file") {
     ScratchDir dir;
     Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
     const std::string csv = dir.write("units.csv",
                                       "\xEF\xBB\xBF" "name,code,kind,parent_code\r\n"
                                       "河塘镇东岭村,QX-HT-DL,village,QX-HT\r\n"
@@ -79,6 +82,7 @@ TEST_CASE("unit import stores every row, parents may come later in the file") {
 TEST_CASE("unit import with any bad row stores nothing and names every bad line") {
     ScratchDir dir;
     Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
     patrol({"unit", "add", "--code", "QX", "--name", "清溪县", "--kind", "other"});
     const std::string csv = dir.write("units.csv",
                                       "code,name,kind,parent_code\n"
@@ -102,6 +106,7 @@ TEST_CASE("unit import with any bad row stores nothing and names every bad line"
 TEST_CASE("unit import refuses a file without the required columns") {
     ScratchDir dir;
     Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
     const std::string csv = dir.write("units.csv", "code,name\nQX,清溪县\n");
     const auto run = patrol({"unit", "import", csv});
     CHECK(run.exitCode == 2);
@@ -111,6 +116,7 @@ TEST_CASE("unit import refuses a file without the required columns") {
 TEST_CASE("unit import reads a GB18030 file as Excel saves it, with a quoted name holding a comma") {
     ScratchDir dir;
     Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
     // 清溪县, 河塘镇 and 石桥镇，东片 in GB18030 bytes.
     const std::string csv = dir.write("units.csv",
                                       "code,name,kind,parent_code\r\n"
@@ -128,6 +134,7 @@ TEST_CASE("unit import reads a GB18030 file as Excel saves it, with a quoted nam
 TEST_CASE("unit import keeps a quoted comma inside the field and refuses broken quotes") {
     ScratchDir dir;
     Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
     std::string csv = dir.write("units.csv",
                                 "code,name,kind,parent_code\n"
                                 "QX,\"清溪县,县本级\",other,\n"

@@ -11,6 +11,7 @@ using namespace patrol::testing;
 TEST_CASE("a new user's token is printed once and only its salted hash is stored") {
     ScratchDir dir;
     Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
     REQUIRE(patrol({"unit", "add", "--code", "QX-HT", "--name", "河塘镇", "--kind", "township"}).exitCode == 0);
     const auto run = patrol({"user", "add", "--name", "赵敏", "--role", "unit", "--unit", "QX-HT"});
     CHECK(run.exitCode == 0);
@@ -26,6 +27,7 @@ TEST_CASE("a new user's token is printed once and only its salted hash is stored
 TEST_CASE("users are listed, revoked, and a revoked user can no longer act") {
     ScratchDir dir;
     Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
     REQUIRE(patrol({"unit", "add", "--code", "QX-SQ", "--name", "石桥镇", "--kind", "township"}).exitCode == 0);
     REQUIRE(patrol({"user", "add", "--name", "陈志强", "--role", "inspector", "--conflict", "QX-SQ"}).exitCode == 0);
     auto run = patrol({"user", "list", "--format", "json"});
@@ -87,6 +89,7 @@ TEST_CASE("the demo county is seeded once, verifies, and a tampered copy fails v
 TEST_CASE("the demo refuses a database that already holds other data") {
     ScratchDir dir;
     Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
     REQUIRE(patrol({"unit", "add", "--code", "A", "--name", "甲", "--kind", "other"}).exitCode == 0);
     const auto run = patrol({"demo"});
     CHECK(run.exitCode == 2);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "county.hpp"
 
 using patrol::testing::County;
@@ -80,7 +82,10 @@ TEST_CASE("a round is carried from feedback to closed through the CLI and the au
 
     r = c.ok({"task", "show", "1", "--format", "json"});
     CHECK(r.out.find("\"name\":\"odd_name.txt\"") != std::string::npos);
-    CHECK(r.out.find("\"stored_path\":\"evidence/") != std::string::npos);
+    CHECK(r.out.find("\"stored_path\":\"") != std::string::npos);
+    // The evidence lives next to the database, not in the data folder.
+    CHECK(std::filesystem::is_directory(c.dir.file("patrol.evidence")));
+    CHECK_FALSE(std::filesystem::exists(c.dir.file("data/evidence")));
     r = c.ok({"task", "show", "2"});
     CHECK(r.out.find("task.extension.approve") != std::string::npos);
     CHECK(r.out.find("【红色督办】整改任务 #2") != std::string::npos);

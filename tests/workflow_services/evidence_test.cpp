@@ -25,7 +25,7 @@ std::vector<std::string> storedFiles(const fs::path& data) {
 
 }  // namespace
 
-TEST_CASE("evidence is stored by content under the data folder", "[evidence]") {
+TEST_CASE("evidence is stored by content in the evidence folder", "[evidence]") {
     World w;
     const fs::path data = w.dir / "data";
     const EvidenceStore store(data.string(), 100);
@@ -33,7 +33,7 @@ TEST_CASE("evidence is stored by content under the data folder", "[evidence]") {
     CHECK(first.sha256 == "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
     CHECK(first.size == 5);
     CHECK(first.originalName == "收据.pdf");
-    CHECK(first.storedPath == "evidence/2c/2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+    CHECK(first.storedPath == "2c/2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
     // The same bytes under another name: one stored copy.
     const auto second = store.storeFile(w.file("copy.txt", "hello"));
     CHECK(second.storedPath == first.storedPath);
@@ -46,7 +46,7 @@ TEST_CASE("hostile names are metadata only and never paths", "[evidence]") {
     const EvidenceStore store(data.string(), 1000);
     const auto traversal = store.storeBytes("x", "../../etc/passwd");
     CHECK(traversal.originalName == "passwd");
-    CHECK(traversal.storedPath.rfind("evidence/", 0) == 0);
+    CHECK(traversal.storedPath == "2d/" + traversal.sha256);
     CHECK(store.storeBytes("y", "..").originalName == "unnamed");
     CHECK(store.storeBytes("z", "C:\\Users\\a\\b.doc").originalName == "b.doc");
     CHECK(store.storeBytes("n", "报告\n第二行\r\t.pdf").originalName == "报告_第二行__.pdf");
@@ -66,10 +66,20 @@ TEST_CASE("hostile names are metadata only and never paths", "[evidence]") {
     CHECK(fs::exists(data / stored.storedPath));
     for (const auto& f : storedFiles(data)) {
         INFO(f);
-        CHECK(f.rfind("evidence/", 0) == 0);
-        CHECK(f.size() == std::string("evidence/xx/").size() + 64);
+        CHECK(f.size() == std::string("xx/").size() + 64);
+        CHECK(f.substr(0, 2) == f.substr(3, 2));
     }
     CHECK_FALSE(fs::exists(w.dir / "etc"));
+}
+
+TEST_CASE("zero bytes are not evidence, whether a file or an upload", "[evidence]") {
+    World w;
+    const fs::path data = w.dir / "data";
+    const EvidenceStore store(data.string(), 100);
+    const std::string empty = w.file("空.pdf", "");
+    CHECK_THROWS_WITH(store.storeFile(empty), "佐证材料文件 " + empty + " 是空文件（0 字节），不能作为佐证材料。请选择有内容的文件。");
+    CHECK_THROWS_WITH(store.storeBytes("", "上传.pdf"), "佐证材料文件 上传.pdf 是空文件（0 字节），不能作为佐证材料。请选择有内容的文件。");
+    CHECK(storedFiles(data).empty());
 }
 
 TEST_CASE("a file over the size limit is refused and nothing is recorded", "[evidence]") {

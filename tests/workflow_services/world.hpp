@@ -42,7 +42,7 @@ struct World {
         return d;
     }
 
-    World() : dir(freshDir()), db(openDatabase((dir / "p.db").string(), 5000)) {
+    World() : dir(freshDir()), db(openDatabase((dir / "p.db").string(), 5000, IfMissing::Create)) {
         settings = readWorkflowSettings(Settings::defaults());
         for (const char* y : {"2025", "2026"})
             calendar.add(readCalendarFile(std::string(PATROL_SOURCE_DIR) + "/config/calendars/" + y + ".json"));

@@ -1,0 +1,47 @@
+// Backing up a database with its evidence into a folder, checking such a folder, and restoring
+// from it. A backup folder holds the database copy, its evidence folder and manifest.json.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/services/actor.hpp"
+#include "core/services/backup_manifest.hpp"
+#include "core/store/database.hpp"
+
+namespace patrol::services {
+
+class EvidenceStore;
+
+// Admins only. Copies a consistent snapshot of `db` (writers elsewhere may go on) and every
+// evidence file it references into the new folder `folder`, with a manifest. The folder must
+// not exist or be empty; the copy is made in a hidden sibling and renamed at the end, so a
+// failure leaves nothing behind.
+BackupManifest backupDatabase(store::Database& db, const Actor& actor, const EvidenceStore& evidence,
+                              const std::string& folder, int busyTimeoutMs);
+
+struct BackupCheck {
+    std::optional<std::string> problem;  // the first problem found (Chinese); none when sound
+    BackupManifest manifest;
+    int64_t auditEvents = 0;
+};
+
+// Every file against the manifest (and no file besides), the database's integrity, its audit
+// chain, its row counts, and a file for every evidence row. Reads only. UserError when the
+// folder does not exist.
+BackupCheck verifyBackup(const std::string& folder);
+
+struct RestoreResult {
+    std::string databasePath;
+    std::string evidenceFolder;
+    int64_t evidenceFiles = 0;
+};
+
+// Checks the backup, then puts its database at `databasePath` (which must not exist: an
+// existing database is never overwritten) and its evidence into `evidenceFolder`. The acting
+// user `actorName` must be an admin of the backed-up database.
+RestoreResult restoreBackup(const std::string& folder, const std::string& databasePath,
+                            const std::string& evidenceFolder, const std::string& actorName);
+
+}  // namespace patrol::services
