@@ -50,9 +50,9 @@ int runShow(Invocation& inv) {
     if (const auto yearText = inv.args.value("year")) {
         const int year = parseYear(*yearText);
         const bool provisional = calendar.provisional(year) != nullptr;
-        // The table's kind already says 放假 or 调休上班; only a provisional day off has more to say.
+        // The table's kind already says 放假 or 调休上班; only a provisional year has more to say.
         Listing listing({{"date", "日期"}, {"weekday", "星期"}, {"kind", "类型"}, {"label", "说明", provisional},
-                         {"provisional", kProvisional}});
+                         {"provisional", kProvisional, provisional}});
         const int32_t first = civil::toDays({year, 1, 1}), end = civil::toDays({year + 1, 1, 1});
         for (int32_t d = first; d < end; ++d) {
             const bool makeup = calendar.workdays().count(d) != 0;

@@ -26,7 +26,7 @@ const std::string& worldDb() {
             {{"clue", "transfer", "1", "--to", "纪委监委", "--date", "2026-12-01"}, ""},
             {{"clue", "dispose", "1", "--method", "preliminary", "--date", "2026-12-01"}, ""},
             {{"clue", "outcome", "1", "--person", "王某", "--level", "乡科级", "--form", "f2", "--date", "2026-12-02"}, ""},
-            {{"task", "plan", "1", "--measure", "建立台账", "--handler", "李四", "--leader", "王五"}, "赵敏"},
+            {{"task", "plan", "1", "--measure", "建立台账", "--handler", "李四", "--leader", "王五", "--date", "2026-12-01"}, "赵敏"},
             {{"task", "progress", "1", "--percent", "30", "--note", "已整改", "--evidence", evidence, "--date", "2026-12-01"}, "赵敏"},
             {{"task", "extend", "2", "--to", "2026-12-31", "--reason", "需要招标"}, "赵敏"},
             {{"escalate", "--as-of", "2026-12-01"}, ""},
@@ -113,7 +113,7 @@ TEST_CASE("changes made through the tool keep every row vouched for") {
     Patrol patrol(dir);
     std::filesystem::copy_file(worldDb(), patrol.db());
     const std::vector<std::pair<std::vector<std::string>, std::string>> steps = {
-        {{"task", "extension", "deny", "2"}, ""},
+        {{"task", "extension", "deny", "2", "--reason", "理由不充分"}, ""},
         {{"task", "progress", "1", "--percent", "100", "--note", "完成"}, "赵敏"},
         {{"task", "submit", "1"}, "赵敏"},
         {{"task", "return", "1", "--reason", "不到位"}, "李明华"},

@@ -50,7 +50,7 @@ TEST_CASE("help explains how a repeatable option reads the words after it", "[cl
     Run r = patrol.raw({"task", "progress", "--help"});
     CHECK(r.exitCode == 0);
     CHECK(r.out.find("  --evidence FILE ...        佐证材料文件（可多次给出）\n") != std::string::npos);
-    CHECK(r.out.find("  --date YYYY-MM-DD          报告日期（默认今天）\n"
+    CHECK(r.out.find("  --date YYYY-MM-DD          报告日期（默认今天，不能晚于今天）\n"
                      "\n标有 ... 的选项可以给多次，每次也可跟多个值，直到下一个选项为止；写成 --evidence=值 时只取这一个值。\n"
                      "参数 ID 没有另外给出时，取这些值中的最后一个词；-- 之后的词都是参数。\n") != std::string::npos);
     // A command without arguments has nothing to give back.

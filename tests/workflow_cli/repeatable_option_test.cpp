@@ -19,7 +19,7 @@ std::string movedTo(const std::string& percent, int files) {
 TEST_CASE("task progress takes its ID from the end of the evidence list, or wherever it stands", "[workflow_cli][cli][parser]") {
     County c;
     c.ok({"round", "advance", "--round", "R1", "--to", "fed_back", "--date", "2026-02-12"});
-    c.ok({"task", "plan", "1", "--measure", "清退", "--handler", "李明", "--leader", "王强"}, "甲联系人");
+    c.ok({"task", "plan", "1", "--measure", "清退", "--handler", "李明", "--leader", "王强", "--date", "2026-02-20"}, "甲联系人");
     const std::string a = c.dir.write("a.pdf", "收据甲"), b = c.dir.write("b.pdf", "收据乙");
     auto progress = [&](std::vector<std::string> words) { return c.patrol(words, "甲联系人"); };
 

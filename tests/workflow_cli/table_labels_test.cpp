@@ -18,17 +18,17 @@ TEST_CASE("every list and show names codes by their labels in a table and keeps 
     c.ok({"user", "revoke", "李干事"});
     r = c.ok({"unit", "list"});
     CHECK(r.out ==
-          "编码  名称    类型      上级单位\n"
-          "U30   丙社区  社区      UA\n"
-          "UA    甲镇    乡镇      -\n"
-          "UB    乙局    县直部门  -\n"
+          "编码  名称    类型      上级单位  负责人  联系人\n"
+          "U30   丙社区  社区      UA        -       -\n"
+          "UA    甲镇    乡镇      -         -       -\n"
+          "UB    乙局    县直部门  -         -       -\n"
           "（共 3 条）\n");
     r = c.ok({"unit", "list", "--format", "csv"});
     CHECK(r.out ==
-          "code,name,kind,kind_name,parent\r\n"
-          "U30,丙社区,community,社区,UA\r\n"
-          "UA,甲镇,township,乡镇,\r\n"
-          "UB,乙局,department,县直部门,\r\n");
+          "code,name,kind,kind_name,parent,head,contact\r\n"
+          "U30,丙社区,community,社区,UA,,\r\n"
+          "UA,甲镇,township,乡镇,,,\r\n"
+          "UB,乙局,department,县直部门,,,\r\n");
     r = c.ok({"user", "list"});
     CHECK(r.out ==
           "姓名      角色              所属单位  已撤销  回避单位\n"
@@ -207,32 +207,32 @@ TEST_CASE("every list and show names codes by their labels in a table and keeps 
           "2026 年：工作日 248 天，工作日放假 19 天，周末调休上班 6 天。\n");
     r = c.ok({"calendar", "show", "--year", "2026", "--format", "csv"});
     CHECK(r.out ==
-          "date,weekday,kind,label\r\n"
-          "2026-01-01,周四,holiday,放假\r\n"
-          "2026-01-02,周五,holiday,放假\r\n"
-          "2026-01-04,周日,workday,调休上班\r\n"
-          "2026-02-14,周六,workday,调休上班\r\n"
-          "2026-02-16,周一,holiday,放假\r\n"
-          "2026-02-17,周二,holiday,放假\r\n"
-          "2026-02-18,周三,holiday,放假\r\n"
-          "2026-02-19,周四,holiday,放假\r\n"
-          "2026-02-20,周五,holiday,放假\r\n"
-          "2026-02-23,周一,holiday,放假\r\n"
-          "2026-02-28,周六,workday,调休上班\r\n"
-          "2026-04-06,周一,holiday,放假\r\n"
-          "2026-05-01,周五,holiday,放假\r\n"
-          "2026-05-04,周一,holiday,放假\r\n"
-          "2026-05-05,周二,holiday,放假\r\n"
-          "2026-05-09,周六,workday,调休上班\r\n"
-          "2026-06-19,周五,holiday,放假\r\n"
-          "2026-09-20,周日,workday,调休上班\r\n"
-          "2026-09-25,周五,holiday,放假\r\n"
-          "2026-10-01,周四,holiday,放假\r\n"
-          "2026-10-02,周五,holiday,放假\r\n"
-          "2026-10-05,周一,holiday,放假\r\n"
-          "2026-10-06,周二,holiday,放假\r\n"
-          "2026-10-07,周三,holiday,放假\r\n"
-          "2026-10-10,周六,workday,调休上班\r\n");
+          "date,weekday,kind,label,provisional\r\n"
+          "2026-01-01,周四,holiday,放假,false\r\n"
+          "2026-01-02,周五,holiday,放假,false\r\n"
+          "2026-01-04,周日,workday,调休上班,false\r\n"
+          "2026-02-14,周六,workday,调休上班,false\r\n"
+          "2026-02-16,周一,holiday,放假,false\r\n"
+          "2026-02-17,周二,holiday,放假,false\r\n"
+          "2026-02-18,周三,holiday,放假,false\r\n"
+          "2026-02-19,周四,holiday,放假,false\r\n"
+          "2026-02-20,周五,holiday,放假,false\r\n"
+          "2026-02-23,周一,holiday,放假,false\r\n"
+          "2026-02-28,周六,workday,调休上班,false\r\n"
+          "2026-04-06,周一,holiday,放假,false\r\n"
+          "2026-05-01,周五,holiday,放假,false\r\n"
+          "2026-05-04,周一,holiday,放假,false\r\n"
+          "2026-05-05,周二,holiday,放假,false\r\n"
+          "2026-05-09,周六,workday,调休上班,false\r\n"
+          "2026-06-19,周五,holiday,放假,false\r\n"
+          "2026-09-20,周日,workday,调休上班,false\r\n"
+          "2026-09-25,周五,holiday,放假,false\r\n"
+          "2026-10-01,周四,holiday,放假,false\r\n"
+          "2026-10-02,周五,holiday,放假,false\r\n"
+          "2026-10-05,周一,holiday,放假,false\r\n"
+          "2026-10-06,周二,holiday,放假,false\r\n"
+          "2026-10-07,周三,holiday,放假,false\r\n"
+          "2026-10-10,周六,workday,调休上班,false\r\n");
 }
 
 TEST_CASE("plugin show names the severity, category and rectification kind of a rule by their labels",

@@ -76,7 +76,8 @@ TEST_CASE("a filter selects suspected findings by rule and unit, and all are con
     for (const auto& e : store::listAuditEvents(w.db, findings)) {
         if (e.content.action != "finding.confirm") continue;
         const auto now = *store::findFindingById(w.db, std::stoll(e.content.entityId));
-        events += e.content.entityId + (*e.content.after == jsonText(findingJson(now)) ? ":same " : ":differs ");
+        const std::string state = jsonText(findingJson(now));
+        events += e.content.entityId + (e.content.after->rfind(state.substr(0, state.size() - 1) + ",", 0) == 0 ? ":same " : ":differs ");
     }
     CHECK(events == "1:same 3:same 5:same ");
 
@@ -137,7 +138,7 @@ TEST_CASE("a finding is corrected until it is fed back, audited with before and 
     CHECK(edit.after.amountFen == 39996);
     CHECK(edit.after.rectificationKind == std::optional<std::string>("immediate"));
     CHECK(w.count("SELECT count(*) FROM audit_events WHERE action = 'finding.edit' AND before_json LIKE '%\"title\":\"四风问题\"%' "
-                  "AND after_json LIKE '%\"title\":\"公务接待超标准\",%\"amount\":\"399.96\"%\"rectification_kind\":\"immediate\"}'") ==
+                  "AND after_json LIKE '%\"title\":\"公务接待超标准\",%\"amount\":\"399.96\"%\"rectification_kind\":\"immediate\"%'") ==
           1);
     CHECK(w.refusal([&] { editFinding(w.db, w.leader, id, fix); }) ==
           "用户「王书记」（领导小组）无权修改问题（巡察轮次 R1）：只有管理员和该轮巡察组成员可以这样做。");
@@ -160,9 +161,9 @@ TEST_CASE("bulk confirmation flags repeat problems, and a new category unlinks o
     const int64_t earlier = w.finding("R0", "UA", "四风");
     const auto task = w.feedBack("R0", "2025-05-06").tasks.at(0);
     const EvidenceStore evidence((w.dir / "data").string(), 1000);
-    planTask(w.db, w.unitA, task.id, "整改", "李明", "王强");
+    planTask(w.db, w.unitA, task.id, "整改", "李明", "王强", day("2025-05-10"));
     reportProgress(w.db, w.unitA, task.id, {100, "完成", {}, day("2025-06-01")}, evidence);
-    submitTask(w.db, w.unitA, task.id);
+    submitTask(w.db, w.unitA, task.id, day("2025-06-01"));
     acceptTask(w.db, w.inspector, task.id, std::string("属实"), day("2025-06-02"));
     REQUIRE(store::findFindingById(w.db, earlier)->status == "rectified");
 
