@@ -9,6 +9,7 @@
 #include "core/services/backup_service.hpp"
 #include "core/services/evidence_store.hpp"
 #include "core/store/audit_log.hpp"
+#include "core/store/audited_rows_check.hpp"
 #include "core/store/backup.hpp"
 #include "core/store/sha256.hpp"
 
@@ -70,6 +71,9 @@ std::optional<std::string> databaseProblem(const fs::path& folder, BackupCheck& 
         const auto chain = store::verifyAuditChain(db);
         check.auditEvents = chain.eventsChecked;
         if (chain.firstBrokenId) return "数据库 " + name + " 的审计日志核验失败：" + chain.problem;
+        // A backup of edited data would restore the edit: its rows must match their audit events too.
+        if (const auto rows = store::verifyAuditedRows(db); !rows.problems.empty())
+            return "数据库 " + name + " 的数据与审计记录不符：" + rows.problems.front();
         const auto rows = store::tableRowCounts(db);
         for (const auto& [table, count] : rows) {
             const auto listed = m.tableRows.find(table);

@@ -335,5 +335,20 @@ TEST_CASE("evidence an earlier version kept in the data folder is still found an
     const std::string backup = demo.dir.file("backup");
     demo.ok({"backup", backup});
     CHECK(readText(backup + "/" + evidencePath(kReceiptSha)) == "receipt: 5200 yuan returned\n");
-    CHECK(demo.patrol.raw({"backup", "verify", backup}).exitCode == 0);
+    // The row was rewritten here behind the tool's back to look old, which verify rightly names.
+    const Run run = demo.patrol.raw({"backup", "verify", backup});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.find("核验失败：数据库 patrol.db 的数据与审计记录不符：表 evidence 第 1 行的 stored_path 为 evidence/") !=
+          std::string::npos);
+}
+
+TEST_CASE("a backup of data edited behind the tool's back does not verify, naming the row") {
+    DemoWithEvidence demo;
+    rawExec(demo.patrol.db(), "UPDATE findings SET title = '无问题' WHERE id = 1");
+    const std::string backup = demo.dir.file("backup");
+    demo.ok({"backup", backup});
+    const Run run = demo.patrol.raw({"backup", "verify", backup});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.rfind("备份 " + backup + " 核验失败：数据库 patrol.db 的数据与审计记录不符：表 findings 第 1 行的 title 为 无问题，而其最近的审计事件 #", 0) == 0);
+    CHECK(run.err.find("该行在本工具之外被改动。\n这份备份不可信：请改用其他备份，或重新备份。\n") != std::string::npos);
 }
