@@ -3,6 +3,10 @@
 #include <patrol/sdk/civil.hpp>
 
 #include <Poco/JSON/Array.h>
+#include <Poco/JSON/ParseHandler.h>
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
 
 #include "core/domain/errors.hpp"
 #include "core/domain/event_date.hpp"
@@ -16,6 +20,7 @@
 #include "core/services/round_service.hpp"
 #include "core/services/task_audit.hpp"
 #include "core/services/unit_service.hpp"
+#include "core/store/audited_rows.hpp"
 #include "core/store/transaction.hpp"
 
 namespace patrol::services {
@@ -69,6 +74,19 @@ int32_t checkedTaskDay(store::Database& db, const store::TaskRecord& task, const
     return on;
 }
 
+// The rows an event vouches for are audit verify's business; the task's history shows the change.
+store::AuditEvent withoutRowStates(store::AuditEvent event) {
+    if (!event.content.after) return event;
+    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));  // keeps the keys in their order
+    Poco::JSON::Object::Ptr after = parser.parse(*event.content.after).extract<Poco::JSON::Object::Ptr>();
+    if (!after || !after->has(store::kRowStateKey)) return event;
+    after->remove(store::kRowStateKey);
+    std::ostringstream text;
+    after->stringify(text);
+    event.content.after = text.str();
+    return event;
+}
+
 }  // namespace
 
 std::vector<store::TaskRecord> listTasks(store::Database& db, const Actor& actor, const TaskFilter& filter) {
@@ -106,7 +124,7 @@ TaskHistory showTask(store::Database& db, const Actor& actor, int64_t taskId) {
     store::AuditFilter filter;
     filter.entity = std::string(kTaskEntity);
     for (auto& e : store::listAuditEvents(db, filter))
-        if (e.content.entityId == std::to_string(taskId)) h.events.push_back(std::move(e));
+        if (e.content.entityId == std::to_string(taskId)) h.events.push_back(withoutRowStates(std::move(e)));
     return h;
 }
 

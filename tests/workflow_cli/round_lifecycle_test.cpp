@@ -83,6 +83,9 @@ TEST_CASE("a round is carried from feedback to closed through the CLI and the au
     r = c.ok({"task", "show", "1", "--format", "json"});
     CHECK(r.out.find("\"name\":\"odd_name.txt\"") != std::string::npos);
     CHECK(r.out.find("\"stored_path\":\"") != std::string::npos);
+    // The history shows each change; the row states it vouches for stay with audit verify.
+    CHECK(r.out.find("\"history\":[{") != std::string::npos);
+    CHECK(r.out.find("\"rows\"") == std::string::npos);
     // The evidence lives next to the database, not in the data folder.
     CHECK(std::filesystem::is_directory(c.dir.file("patrol.evidence")));
     CHECK_FALSE(std::filesystem::exists(c.dir.file("data/evidence")));

@@ -35,14 +35,6 @@ struct Checked : World {
         for (const auto& f : store::listFindings(db, {})) out += (out.empty() ? "" : ",") + f.status;
         return out;
     }
-    std::string refusal(const std::function<void()>& action) {
-        try {
-            action();
-        } catch (const UserError& e) {
-            return e.what();
-        }
-        return "(accepted)";
-    }
 };
 
 const auto yes = [](size_t) { return true; };
@@ -99,16 +91,16 @@ TEST_CASE("one finding that cannot be decided refuses the whole batch and nothin
 
     FindingSelection batch;
     batch.ids = {1, 2, 3};
-    CHECK(w.refusal([&] { reviewFindings(w.db, w.inspector, batch, FindingEvent::Dismiss, std::string("无"), yes); }) ==
+    CHECK(refusal([&] { reviewFindings(w.db, w.inspector, batch, FindingEvent::Dismiss, std::string("无"), yes); }) ==
           "问题 #2 当前状态为「已确认」(confirmed)，只有「疑似」(suspected)状态的问题可以「排除」。"
           "本批 3 个问题均未排除，没有任何改动；请去掉或改正这个问题后重试。");
-    CHECK(w.refusal([&] { reviewFindings(w.db, w.otherInspector, batch, FindingEvent::Confirm, std::nullopt, yes); }) ==
+    CHECK(refusal([&] { reviewFindings(w.db, w.otherInspector, batch, FindingEvent::Confirm, std::nullopt, yes); }) ==
           "共有 3 个问题不能确认，第一个：问题 #1 不存在，或您无权查看。本批 3 个问题均未确认，没有任何改动；请去掉或改正这些问题后重试。");
     batch.ids = {1, 3};
-    CHECK(w.refusal([&] { reviewFindings(w.db, w.leader, batch, FindingEvent::Confirm, std::nullopt, yes); }) ==
+    CHECK(refusal([&] { reviewFindings(w.db, w.leader, batch, FindingEvent::Confirm, std::nullopt, yes); }) ==
           "共有 2 个问题不能确认，第一个：问题 #1：用户「王书记」（领导小组）无权确认问题（巡察轮次 R1）：只有管理员和该轮巡察组成员可以这样做。"
           "本批 2 个问题均未确认，没有任何改动；请去掉或改正这些问题后重试。");
-    CHECK(w.refusal([&] { reviewFindings(w.db, w.inspector, batch, FindingEvent::Dismiss, std::string(" "), yes); }) ==
+    CHECK(refusal([&] { reviewFindings(w.db, w.inspector, batch, FindingEvent::Dismiss, std::string(" "), yes); }) ==
           "排除疑似问题必须写明理由（reason），例如「经核实为正常业务往来」；请补充理由后重试。");
     CHECK(w.statuses() == "suspected,confirmed,suspected,suspected,suspected,suspected");
     CHECK(w.count("SELECT count(*) FROM audit_events") == events);
@@ -140,16 +132,16 @@ TEST_CASE("a finding is corrected until it is fed back, audited with before and 
     CHECK(w.count("SELECT count(*) FROM audit_events WHERE action = 'finding.edit' AND before_json LIKE '%\"title\":\"四风问题\"%' "
                   "AND after_json LIKE '%\"title\":\"公务接待超标准\",%\"amount\":\"399.96\"%\"rectification_kind\":\"immediate\"%'") ==
           1);
-    CHECK(w.refusal([&] { editFinding(w.db, w.leader, id, fix); }) ==
+    CHECK(refusal([&] { editFinding(w.db, w.leader, id, fix); }) ==
           "用户「王书记」（领导小组）无权修改问题（巡察轮次 R1）：只有管理员和该轮巡察组成员可以这样做。");
-    CHECK(w.refusal([&] { editFinding(w.db, w.unitA, id, fix); }) ==
+    CHECK(refusal([&] { editFinding(w.db, w.unitA, id, fix); }) ==
           "问题 #" + std::to_string(id) + " 不存在，或您无权查看。请检查问题编号（可用 patrol finding list 查看）。");
     FindingCorrection bad;
     bad.peopleCount = "-1";
-    CHECK(w.refusal([&] { editFinding(w.db, w.admin, id, bad); }).find("涉及人数") != std::string::npos);
+    CHECK(refusal([&] { editFinding(w.db, w.admin, id, bad); }).find("涉及人数") != std::string::npos);
 
     w.feedBack("R1", "2026-02-12");
-    CHECK(w.refusal([&] { editFinding(w.db, w.admin, id, fix); }) ==
+    CHECK(refusal([&] { editFinding(w.db, w.admin, id, fix); }) ==
           "问题 #" + std::to_string(id) + " 当前状态为「已反馈」(fed_back)，不能再修改：问题已反馈给被巡察单位，内容须与反馈时一致。"
           "只有「疑似」(suspected)或「已确认」(confirmed)状态的问题可以修改。");
     CHECK(w.count("SELECT count(*) FROM audit_events WHERE action = 'finding.edit'") == 1);

@@ -1,24 +1,9 @@
 // Revocation undone by an admin with a new token; nobody revokes themselves or the last admin.
 #include <catch2/catch.hpp>
 
-#include <functional>
-
 #include "core/domain/errors.hpp"
 #include "core/store/audit_log.hpp"
 #include "world.hpp"
-
-namespace {
-
-std::string refusal(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const UserError& e) {
-        return e.what();
-    }
-    return "(accepted)";
-}
-
-}  // namespace
 
 TEST_CASE("a revoked user is restored with a new token and the revoked one stays dead", "[users]") {
     World w;

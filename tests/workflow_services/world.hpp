@@ -6,8 +6,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
 
+#include "core/domain/errors.hpp"
 #include "core/services/actor.hpp"
 #include "core/services/calendar_loader.hpp"
 #include "core/services/feedback.hpp"
@@ -24,6 +26,16 @@ using namespace patrol;
 using namespace patrol::services;
 
 inline int32_t day(const char* text) { return *civil::parseDate(text); }
+
+// The message of the UserError `action` throws, or "(accepted)" when it throws none.
+inline std::string refusal(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const UserError& e) {
+        return e.what();
+    }
+    return "(accepted)";
+}
 
 struct World {
     fs::path dir;
