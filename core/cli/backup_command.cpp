@@ -42,7 +42,7 @@ int runVerify(Invocation& inv) {
     }
     const auto& m = check.manifest;
     inv.out << "备份 " << folder << " 完好：" << m.files.size() << " 个文件与清单一致；数据库 " << m.database
-            << " 通过完整性检查，审计日志哈希链完整（" << check.auditEvents << " 条事件）；" << m.evidenceRows
+            << " 通过完整性检查，审计日志哈希链完整（" << check.auditEvents << " 条事件），数据与审计记录一致；" << m.evidenceRows
             << " 条佐证记录的文件齐全。\n"
             << "（" << m.createdAt << " 由 " << m.createdBy << " 备份自 " << m.source << "）\n";
     return 0;

@@ -122,7 +122,7 @@ TEST_CASE("a backup of the demo with evidence holds the database, every evidence
 
     const Run verified = demo.ok({"backup", "verify", backup});
     CHECK(verified.out.rfind("备份 " + backup + " 完好：3 个文件与清单一致；数据库 patrol.db 通过完整性检查，审计日志哈希链完整（" +
-                                 demo.audits() + " 条事件）；2 条佐证记录的文件齐全。\n（", 0) == 0);
+                                 demo.audits() + " 条事件），数据与审计记录一致；2 条佐证记录的文件齐全。\n（", 0) == 0);
     CHECK(verified.out.find(" 由 admin 备份自 " + demo.patrol.db() + "）\n") != std::string::npos);
 }
 
