@@ -59,7 +59,7 @@ int64_t appendAuditEvent(Database& db, const AuditEventInput& input) {
         throw InternalError("audit event appended outside a transaction");
     AuditEvent e;
     e.content = input;
-    e.at = utcTimestampNow();
+    e.at = actualUtcTimestampNow();
     e.prevHash = kAuditGenesisHash;
     e.id = 1;
     {

@@ -33,16 +33,19 @@ int32_t daysOf(const std::tm& parts) {
     return civil::toDays({parts.tm_year + 1900, static_cast<unsigned>(parts.tm_mon + 1), static_cast<unsigned>(parts.tm_mday)});
 }
 
-}  // namespace
-
-std::string utcTimestampNow() {
-    const std::time_t t = now();
+std::string utcTimestamp(std::time_t t) {
     std::tm parts{};
     gmtime_r(&t, &parts);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &parts);
     return buf;
 }
+
+}  // namespace
+
+std::string utcTimestampNow() { return utcTimestamp(now()); }
+
+std::string actualUtcTimestampNow() { return utcTimestamp(std::time(nullptr)); }
 
 int32_t localToday() {
     const std::time_t t = now();

@@ -14,6 +14,10 @@ inline constexpr const char* kFixedTodayVariable = "PATROL_TODAY";
 // e.g. "2026-03-14T08:05:09Z"
 std::string utcTimestampNow();
 
+// The machine's clock, whatever PATROL_TODAY says: when an audit event was really written is
+// evidence in itself, so no setting may move it.
+std::string actualUtcTimestampNow();
+
 // Today's date on the local clock, as days since 1970-01-01.
 int32_t localToday();
 

@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <ctime>
 
 #include "county.hpp"
+#include "store/raw_sqlite.hpp"
 
 using namespace patrol::testing;
 
@@ -163,4 +165,18 @@ TEST_CASE("a PATROL_TODAY that is not a date is refused", "[dates]") {
     CHECK(r.err == "错误: 环境变量 PATROL_TODAY「2026-13-01」不是有效日期：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-14。"
                    "请改正或取消该变量以使用本机时钟。\n");
     CHECK(patrol({"unit", "list", "--format", "json"}).out == "[]\n");
+}
+
+TEST_CASE("PATROL_TODAY moves the day of records, never the time an audit event was written", "[dates]") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
+    FixedToday today("2026-03-14");
+    REQUIRE(patrol({"unit", "add", "--code", "UA", "--name", "甲镇", "--kind", "township"}).exitCode == 0);
+    CHECK(rawScalar(patrol.db(), "SELECT created_at FROM units WHERE code = 'UA'").rfind("2026-03-14T", 0) == 0);
+    const std::string at = rawScalar(patrol.db(), "SELECT at FROM audit_events WHERE action = 'unit.add'");
+    char actual[16];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(actual, sizeof actual, "%Y-%m-%d", std::gmtime(&now));
+    CHECK(at.rfind(actual, 0) == 0);
 }
