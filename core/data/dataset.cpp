@@ -118,10 +118,18 @@ TableReadResult join(FileJob& job) {
 
 }  // namespace
 
-Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads) {
+void requireDataFolder(const std::filesystem::path& folder) {
     std::error_code ec;
-    if (!std::filesystem::is_directory(folder, ec))
-        throw UserError("数据目录 " + folder.string() + " 不存在或不是目录。请用 --data 指定存放 CSV 文件的目录。");
+    if (std::filesystem::is_directory(folder, ec)) return;
+    // A folder that exists but cannot be looked into (a symlink loop, no permission) says why.
+    if (ec && ec != std::errc::no_such_file_or_directory)
+        throw UserError("无法读取数据目录 " + folder.string() + "：" + ec.message() + "。请检查该目录及其权限。");
+    throw UserError("数据目录 " + folder.string() + " 不存在或不是目录。请用 --data 指定存放 CSV 文件的目录。");
+}
+
+Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads) {
+    requireDataFolder(folder);
+    std::error_code ec;
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
 
     Dataset dataset;
@@ -130,6 +138,10 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
     for (const TableSchema& schema : tables) {
         const auto path = folder / schema.file;
         if (!std::filesystem::exists(path, ec)) {
+            // Only a file that is really not there skips its rules; one that cannot be looked
+            // at (no permission on the folder, a symlink loop) would silently hide findings.
+            if (ec && ec != std::errc::no_such_file_or_directory)
+                throw UserError("无法读取数据文件 " + path.string() + "：" + ec.message() + "。请检查该文件和所在目录的权限。");
             dataset.missing_.push_back(schema);
             continue;
         }

@@ -36,4 +36,7 @@ private:
 // unusable (see readTable).
 Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads = 0);
 
+// UserError unless `folder` is a directory that can be looked into, naming the cause.
+void requireDataFolder(const std::filesystem::path& folder);
+
 }  // namespace patrol::data

@@ -21,18 +21,23 @@ size_t pageSize() {
 }
 }  // namespace
 
-FileText::FileText(std::filesystem::path path) : path_(std::move(path)) { map(); }
+FileText::FileText(std::filesystem::path path) : path_(std::move(path)) {
+    map();
+    acceptCrLineEnds();
+}
 
 FileText::~FileText() { unmap(); }
 
 void FileText::map() {
-    const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    // Checked before opening, and opened without blocking: open() of a FIFO waits for a writer.
+    struct stat st {};
+    if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) refuseSpecialFile(st.st_mode);
+    const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         throw UserError("无法打开数据文件 " + path_.string() + "：" + std::strerror(errno) + "。请检查文件是否存在且可读。");
-    struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        throw UserError("数据文件 " + path_.string() + " 不是普通文件。请提供 CSV 文件。");
+        refuseSpecialFile(st.st_mode);
     }
     mapSize_ = static_cast<size_t>(st.st_size);
     if (mapSize_ > 0) {
@@ -49,6 +54,24 @@ void FileText::map() {
     ::close(fd);
     const std::string_view raw(map_, mapSize_);
     text_ = raw.substr(utf8BomLength(raw));
+}
+
+void FileText::refuseSpecialFile(unsigned mode) const {
+    const char* kind = S_ISFIFO(mode) ? "命名管道（FIFO）" : S_ISDIR(mode) ? "目录" : S_ISCHR(mode) ? "字符设备"
+                       : S_ISBLK(mode) ? "块设备" : S_ISSOCK(mode) ? "套接字" : "特殊文件";
+    throw UserError("文件 " + path_.string() + " 是" + kind + "，不是普通文件：只能读取普通的 CSV 文件。请换成导出的 CSV 文件本身。");
+}
+
+// Old Mac and some Excel exports end every line with a lone CR. Such a file (one with no LF at
+// all) is read with its CRs as line ends; a file with any LF keeps its CRs as they are (CRLF
+// line ends, or a CR inside a field). Otherwise every row would vanish into the header line.
+void FileText::acceptCrLineEnds() {
+    if (text_.find('\n') != std::string_view::npos || text_.find('\r') == std::string_view::npos) return;
+    std::string lines(text_);
+    std::replace(lines.begin(), lines.end(), '\r', '\n');
+    unmap();
+    convertedText_ = std::move(lines);
+    text_ = std::string_view(convertedText_);
 }
 
 void FileText::unmap() {
@@ -72,6 +95,7 @@ void FileText::convertFromGb18030() {
     converted_ = true;
     text_ = std::string_view(convertedText_);
     text_ = text_.substr(utf8BomLength(text_));
+    acceptCrLineEnds();
 }
 
 void FileText::release(const char* begin, const char* end) {

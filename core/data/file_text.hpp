@@ -34,6 +34,8 @@ public:
 private:
     void map();
     void unmap();
+    [[noreturn]] void refuseSpecialFile(unsigned mode) const;
+    void acceptCrLineEnds();
 
     std::filesystem::path path_;
     char* map_ = nullptr;

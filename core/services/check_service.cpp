@@ -135,9 +135,8 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
 }  // namespace
 
 CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& request) {
+    data::requireDataFolder(request.dataFolder);
     std::error_code ec;
-    if (!std::filesystem::is_directory(request.dataFolder, ec))
-        throw UserError("数据目录 " + request.dataFolder.string() + " 不存在或不是目录。请用 --data 指定存放 CSV 文件的目录。");
 
     // Which plugins, each with its data folder.
     std::vector<std::pair<plugins::PluginEntry*, std::filesystem::path>> work;

@@ -4,8 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -40,9 +42,10 @@ struct Cli {
     }
     std::string dir() const { return folder.path().string(); }
 
-    Result run(const std::string& args) const {
-        const std::string command = "PATROL_DB=" + dir() + "/p.db " + std::string(PATROL_BINARY_DIR) + "/bin/patrol --config " + dir() +
-                                    "/patrol.ini " + args + " 2>" + dir() + "/stderr.txt";
+    // `launcher` goes before the executable, e.g. "timeout 20 " where a regression could hang.
+    Result run(const std::string& args, const std::string& launcher = "") const {
+        const std::string command = "PATROL_DB=" + dir() + "/p.db " + launcher + std::string(PATROL_BINARY_DIR) + "/bin/patrol --config " +
+                                    dir() + "/patrol.ini " + args + " 2>" + dir() + "/stderr.txt";
         Result r;
         FILE* pipe = ::popen(command.c_str(), "r");
         char buffer[4096];
@@ -99,6 +102,52 @@ TEST_CASE("patrol check refuses unusable input with exit 2 and nothing on stdout
     r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/data/fixture_good --calendar " + cli.dir() + "/nothing.json");
     CHECK(r.exit == 2);
     CHECK(r.out.empty());
+}
+
+TEST_CASE("a FIFO as a data file or an import file is refused at once, naming what it is") {
+    Cli cli;
+    const std::string fifo = cli.dir() + "/fifo/items.csv";
+    std::filesystem::create_directories(cli.dir() + "/fifo");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // Without a writer, open() of a FIFO waits forever: `timeout` turns a regression into exit 124.
+    Result r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/fifo", "timeout 20 ");
+    CHECK(r.exit == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "错误: 文件 " + fifo + " 是命名管道（FIFO），不是普通文件：只能读取普通的 CSV 文件。请换成导出的 CSV 文件本身。\n");
+    REQUIRE(cli.run("init").exit == 0);
+    r = cli.run("unit import " + fifo, "timeout 20 ");
+    CHECK(r.exit == 2);
+    CHECK(r.err == "错误: 文件 " + fifo + " 是命名管道（FIFO），不是普通文件：只能读取普通的 CSV 文件。请换成导出的 CSV 文件本身。\n");
+    CHECK(cli.run("unit list --format csv").out == "code,name,kind,kind_name,parent,head,contact\r\n");
+}
+
+TEST_CASE("a data file whose lines end with CR alone is read like one with LF") {
+    Cli cli;
+    std::string crOnly = slurp(cli.folder.path() / "data/fixture_good/items.csv");
+    std::replace(crOnly.begin(), crOnly.end(), '\n', '\r');
+    cli.folder.write("cr/items.csv", crOnly);
+    const Result r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/cr --as-of 2026-03-01 --calendar " + cli.dir() + "/calendar.json");
+    CHECK(r.exit == 0);
+    CHECK(r.out == kFindings);
+    CHECK(r.err.find("[fixture_good] 拒收 " + cli.dir() + "/cr/items.csv:5: 列 kind 为 b 时，列 count 必须填写\n") != std::string::npos);
+    CHECK(r.err.find("[fixture_good] 采用 3 行，拒收 1 行，跳过规则 1 条，发现疑似问题 3 个\n") != std::string::npos);
+}
+
+TEST_CASE("a data file or folder that cannot be looked at is an error naming it, not a missing file") {
+    Cli cli;
+    std::filesystem::create_directories(cli.dir() + "/loop");
+    // items.csv -> again.csv -> items.csv: a symlink loop where the file should be.
+    std::filesystem::create_symlink("again.csv", cli.dir() + "/loop/items.csv");
+    std::filesystem::create_symlink("items.csv", cli.dir() + "/loop/again.csv");
+    Result r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/loop");
+    CHECK(r.exit == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "错误: 无法读取数据文件 " + cli.dir() + "/loop/items.csv：Too many levels of symbolic links。请检查该文件和所在目录的权限。\n");
+    std::filesystem::create_symlink("folder-b", cli.dir() + "/folder-a");
+    std::filesystem::create_symlink("folder-a", cli.dir() + "/folder-b");
+    r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/folder-a");
+    CHECK(r.exit == 2);
+    CHECK(r.err == "错误: 无法读取数据目录 " + cli.dir() + "/folder-a：Too many levels of symbolic links。请检查该目录及其权限。\n");
 }
 
 TEST_CASE("a plugin that crashes under --isolate fails the check with exit 1 and its message") {
