@@ -280,6 +280,13 @@ CalendarFile parseCalendarFile(std::string_view jsonText, std::string_view sourc
             file.workdays = dateList(reader, value, "workdays");
         }
     }
+    // A day both off and worked cannot be right; which list holds the mistake only a person knows.
+    for (const auto& [key, value] : doc.members)
+        if (key == "workdays")
+            for (const JsonValue& item : value.items)
+                if (file.holidays.count(*civil::parseDate(item.text)))
+                    reader.fail(item.offset, "不在 holidays 中的日期（一天不能既放假又调休上班，请删去其中一处）",
+                                "“" + item.text + "”，它也列在 holidays 中");
     if (!hasYears) {
         for (const auto* list : {&file.holidays, &file.workdays})
             for (int32_t day : *list) file.years.insert(civil::fromDays(day).year);

@@ -131,6 +131,9 @@ TEST_CASE("malformed calendar files are refused with the place and the expected 
                       "日历文件 c.json 第 1 行第 12 列：期望1 到 9999 之间的整数年份，实际为20260" + hint);
     CHECK_THROWS_WITH(parseCalendarFile("{\"holidays\": [1]}", "c.json"),
                       "日历文件 c.json 第 1 行第 15 列：期望YYYY-MM-DD 格式的日期字符串，实际为数字" + hint);
+    CHECK_THROWS_WITH(parseCalendarFile("{\"workdays\": [\"2026-10-10\"],\n \"holidays\": [\"2026-10-09\", \"2026-10-10\"]}", "c.json"),
+                      "日历文件 c.json 第 1 行第 15 列：期望不在 holidays 中的日期（一天不能既放假又调休上班，请删去其中一处），"
+                      "实际为“2026-10-10”，它也列在 holidays 中" + hint);
     CHECK_THROWS_WITH(parseCalendarFile("{\"holidays\": []", "c.json"),
                       "日历文件 c.json 第 1 行第 16 列：期望“}”，实际为文件结束" + hint);
     CHECK_THROWS_WITH(parseCalendarFile("{} x", "c.json"),
