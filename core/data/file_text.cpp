@@ -56,10 +56,14 @@ void FileText::map() {
     text_ = raw.substr(utf8BomLength(raw));
 }
 
+std::string specialFileKind(unsigned mode) {
+    return S_ISFIFO(mode) ? "命名管道（FIFO）" : S_ISDIR(mode) ? "目录" : S_ISCHR(mode) ? "字符设备"
+           : S_ISBLK(mode) ? "块设备" : S_ISSOCK(mode) ? "套接字" : "特殊文件";
+}
+
 void FileText::refuseSpecialFile(unsigned mode) const {
-    const char* kind = S_ISFIFO(mode) ? "命名管道（FIFO）" : S_ISDIR(mode) ? "目录" : S_ISCHR(mode) ? "字符设备"
-                       : S_ISBLK(mode) ? "块设备" : S_ISSOCK(mode) ? "套接字" : "特殊文件";
-    throw UserError("文件 " + path_.string() + " 是" + kind + "，不是普通文件：只能读取普通的 CSV 文件。请换成导出的 CSV 文件本身。");
+    throw UserError("文件 " + path_.string() + " 是" + specialFileKind(mode) +
+                    "，不是普通文件：只能读取普通的 CSV 文件。请换成导出的 CSV 文件本身。");
 }
 
 // Old Mac and some Excel exports end every line with a lone CR. Such a file (one with no LF at

@@ -11,6 +11,9 @@
 
 namespace patrol::data {
 
+// What a file that is not a regular file is, in words: 命名管道（FIFO）, 目录, 字符设备 …
+std::string specialFileKind(unsigned mode);
+
 class FileText {
 public:
     // Maps the file. Throws UserError when it cannot be read.

@@ -1,8 +1,11 @@
 #include "core/services/open_database.hpp"
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <system_error>
 
+#include "core/data/file_text.hpp"
 #include "core/services/settings.hpp"
 
 namespace patrol::services {
@@ -14,6 +17,10 @@ DatabaseNotFound::DatabaseNotFound(const std::string& path)
 
 store::Database openDatabase(const std::string& path, int busyTimeoutMs, IfMissing ifMissing) {
     std::error_code ec;
+    // SQLite would report /dev/null or a folder as a disk I/O error; say what the path is instead.
+    if (struct stat st {}; ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+        throw UserError("数据库路径 " + path + " 是" + data::specialFileKind(st.st_mode) +
+                        "，不是数据库文件。请指定一个 patrol 数据库文件。");
     if (ifMissing == IfMissing::Refuse) {
         if (!fs::exists(path, ec)) throw DatabaseNotFound(path);
         // Without SQLITE_OPEN_CREATE: a file removed since the check is not silently recreated.

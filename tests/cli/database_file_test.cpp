@@ -56,6 +56,20 @@ TEST_CASE("a file that is not a patrol database is refused with exit 2") {
     CHECK(run.err.find("不是 patrol 数据库（application_id=0）") != std::string::npos);
 }
 
+TEST_CASE("a database path that is a device or a folder is refused naming what it is, for init too") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    for (const std::string command : {"unit", "init"}) {
+        auto run = patrol.raw(command == "init" ? std::vector<std::string>{"init", "--db", "/dev/null"}
+                                                : std::vector<std::string>{"unit", "list", "--db", "/dev/null"});
+        CHECK(run.exitCode == 2);
+        CHECK(run.err == "错误: 数据库路径 /dev/null 是字符设备，不是数据库文件。请指定一个 patrol 数据库文件。\n");
+    }
+    const auto run = patrol.raw({"init", "--db", dir.file("")});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.find("是目录，不是数据库文件。") != std::string::npos);
+}
+
 TEST_CASE("a database from a newer patrol is refused naming both versions") {
     ScratchDir dir;
     Patrol patrol(dir);
