@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "core/services/settings.hpp"
 
 #include "core/domain/errors.hpp"
@@ -92,9 +93,38 @@ Settings Settings::load(const SettingsSources& sources) {
     return s;
 }
 
+// Follows the ${...} references written in `key`'s value: one that names no setting, or a chain
+// that leads back to where it started, is the configuration's mistake and is said as such,
+// naming the key where it is written (Poco would leave the first in place, silently, and report
+// the second as an internal error).
+void Settings::checkReferences(const std::string& key, std::vector<std::string>& chain) const {
+    if (std::find(chain.begin(), chain.end(), key) != chain.end()) {
+        std::string path;
+        for (auto it = std::find(chain.begin(), chain.end(), key); it != chain.end(); ++it) path += *it + " → ";
+        throw UserError("配置项 " + key + " 的值经 ${...} 引用又回到了它自己（" + path + key + "）。请修改配置文件中的这一项。");
+    }
+    chain.push_back(key);
+    const std::string raw = config_->getRawString(key);
+    for (size_t start = raw.find("${"); start != std::string::npos; start = raw.find("${", start + 2)) {
+        const size_t end = raw.find('}', start);
+        if (end == std::string::npos) break;
+        const std::string name = raw.substr(start + 2, end - start - 2);
+        if (!config_->has(name))
+            throw UserError("配置项 " + key + " 引用了不存在的配置项 ${" + name + "}。请修改配置文件中的这一项。");
+        checkReferences(name, chain);
+    }
+    chain.pop_back();
+}
+
+std::string Settings::resolved(const std::string& key) const {
+    std::vector<std::string> chain;
+    if (config_->has(key)) checkReferences(key, chain);
+    return config_->getString(key);
+}
+
 std::string Settings::text(const std::string& key) const {
     try {
-        std::string value = config_->getString(key);
+        std::string value = resolved(key);
         if (value.rfind("~/", 0) == 0)
             if (const char* home = std::getenv("HOME")) value = std::string(home) + value.substr(1);
         return value;
@@ -129,7 +159,7 @@ std::map<std::string, std::string> Settings::section(const std::string& prefix) 
         const std::string full = prefix + "." + k;
         Poco::Util::AbstractConfiguration::Keys sub;
         config_->keys(full, sub);
-        if (sub.empty()) out[k] = config_->getString(full);
+        if (sub.empty()) out[k] = resolved(full);
     }
     return out;
 }

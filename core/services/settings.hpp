@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace patrol::services {
 
@@ -36,6 +37,9 @@ public:
     std::string databasePath() const { return text("database.path"); }
 
 private:
+    std::string resolved(const std::string& key) const;
+    void checkReferences(const std::string& key, std::vector<std::string>& chain) const;
+
     Poco::AutoPtr<Poco::Util::LayeredConfiguration> config_;
     std::string configFile_;
 };

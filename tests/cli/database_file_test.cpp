@@ -141,3 +141,17 @@ TEST_CASE("the demo makes its database on first run, as init does") {
     CHECK(run.exitCode == 0);
     CHECK(run.out.rfind("已写入演示数据（清溪县）：" + dir.file("demo/county.db") + "\n", 0) == 0);
 }
+
+TEST_CASE("a ${...} reference that leads back to itself or names no setting is a configuration error") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    const std::string circular = dir.write("circular.ini", "[data]\nfolder = ${data.folder}/x\n");
+    auto run = patrol.raw({"init", "--config", circular});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 配置项 data.folder 的值经 ${...} 引用又回到了它自己（data.folder → data.folder）。请修改配置文件中的这一项。\n");
+    const std::string undefined = dir.write("undefined.ini", "[data]\nfolder = " + dir.file("${nope.nope}") + "\n");
+    run = patrol.raw({"init", "--config", undefined});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 配置项 data.folder 引用了不存在的配置项 ${nope.nope}。请修改配置文件中的这一项。\n");
+    CHECK_FALSE(std::filesystem::exists(dir.file("${nope.nope}")));
+}
