@@ -118,6 +118,7 @@ StoredEvidence EvidenceStore::store(const EvidenceUpload& upload) const {
     if (!out) throw InternalError("cannot write " + temp.path());
     Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
     std::istream& in = *upload.content;
+    if (!in) throw UserError(unreadable(label));  // e.g. a file stream that could not open
     int64_t size = 0;
     char buffer[65536];
     while (in) {
@@ -129,7 +130,7 @@ StoredEvidence EvidenceStore::store(const EvidenceUpload& upload) const {
         size += got;
         if (size > maxBytes_) throw UserError(tooLargeWhileReading(label, maxBytes_));
         engine.update(buffer, static_cast<unsigned>(got));
-        out.write(buffer, got);
+        if (!out.write(buffer, got)) throw InternalError("cannot write " + temp.path());
     }
     if (in.bad()) throw UserError(unreadable(label));
     out.close();

@@ -12,10 +12,6 @@
 
 #include "core/store/evidence_repository.hpp"
 
-namespace patrol::store {
-class Database;
-}
-
 namespace patrol::services {
 
 // One piece of evidence as it arrives from a front door: a name and a stream of bytes (a local
