@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "core/cli/app.hpp"
+#include "core/cli/evidence_files.hpp"
 #include "core/cli/plugin_names.hpp"
 #include "core/cli/workflow_output.hpp"
 #include "core/domain/escalation.hpp"
@@ -178,10 +179,11 @@ int runProgress(Invocation& inv) {
     const std::string percent = inv.args.required("percent");
     input.percent = static_cast<int>(std::min<int64_t>(services::requireCount(percent, "整改进度（--percent）"), 1000));
     input.note = inv.args.required("note");
-    input.evidenceFiles = inv.args.values("evidence");
+    const EvidenceFiles files(inv.args.values("evidence"));
+    input.evidence = files.uploads();
     input.day = dateOption(inv, "date");
     const auto t = services::reportProgress(s.db, s.actor, positionalId(inv, "任务编号"), input, evidence);
-    printMoved(inv, t, "已报告进展（" + percent + "%，佐证材料 " + std::to_string(input.evidenceFiles.size()) + " 份）");
+    printMoved(inv, t, "已报告进展（" + percent + "%，佐证材料 " + std::to_string(input.evidence.size()) + " 份）");
     return 0;
 }
 

@@ -4,10 +4,13 @@
 #include <Poco/SHA2Engine.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 
 #include "core/domain/errors.hpp"
+#include "core/store/evidence_repository.hpp"
 
 namespace patrol::services {
 
@@ -26,10 +29,43 @@ std::string emptyFile(const std::string& name) {
     return "佐证材料文件 " + name + " 是空文件（0 字节），不能作为佐证材料。请选择有内容的文件。";
 }
 
+std::string tooLargeWhileReading(const std::string& name, int64_t limit) {
+    return "佐证材料 " + name + " 超过大小上限 " + std::to_string(limit) +
+           " 字节（配置项 evidence.max_bytes），已停止接收；请压缩或拆分后再上传。";
+}
+
+std::string unreadable(const std::string& name) {
+    return "读取佐证材料 " + name + " 时出错，内容没有完整收到，未保存任何内容；请重新上传。";
+}
+
+std::string sizeChanged(const std::string& name, int64_t declared, int64_t read) {
+    return "佐证材料 " + name + " 应为 " + std::to_string(declared) + " 字节，实际读到 " + std::to_string(read) +
+           " 字节（文件在读取时被改动，或上传不完整），未保存任何内容；请重新上传。";
+}
+
+// Temporaries are named ".incoming-<pid>-<n>" in the evidence folder so that the final rename is
+// atomic and a leftover is recognisable; several threads may store at once.
 std::string tempPathIn(const fs::path& dir) {
-    static int counter = 0;
+    static std::atomic<uint64_t> counter{0};
     return (dir / (".incoming-" + std::to_string(::getpid()) + "-" + std::to_string(++counter))).string();
 }
+
+// Removes the temporary file on every way out but the one that renamed it into place.
+class IncomingFile {
+public:
+    explicit IncomingFile(std::string path) : path_(std::move(path)) {}
+    ~IncomingFile() {
+        std::error_code ec;
+        if (!path_.empty()) fs::remove(path_, ec);
+    }
+    IncomingFile(const IncomingFile&) = delete;
+    IncomingFile& operator=(const IncomingFile&) = delete;
+    const std::string& path() const { return path_; }
+    void release() { path_.clear(); }
+
+private:
+    std::string path_;
+};
 
 }  // namespace
 
@@ -61,68 +97,65 @@ std::string evidenceRelativePath(const std::string& sha256) { return sha256.subs
 EvidenceStore::EvidenceStore(std::string folder, int64_t maxBytes, std::string legacyFolder)
     : folder_(std::move(folder)), maxBytes_(maxBytes), legacyFolder_(std::move(legacyFolder)) {}
 
-void EvidenceStore::check(const std::string& sourcePath) const {
-    std::error_code ec;
-    if (!fs::is_regular_file(sourcePath, ec))
-        throw UserError("找不到佐证材料文件 " + sourcePath + "：--evidence 应指向一个已存在的普通文件。");
-    const auto size = static_cast<int64_t>(fs::file_size(sourcePath, ec));
-    if (ec) throw UserError("无法读取佐证材料文件 " + sourcePath + "：" + ec.message() + "。");
-    if (size == 0) throw UserError(emptyFile(sourcePath));
-    if (size > maxBytes_) throw UserError(tooLarge(sourcePath, size, maxBytes_));
+std::string EvidenceStore::labelOf(const EvidenceUpload& upload) const {
+    return upload.label.empty() ? evidenceOriginalName(upload.originalName) : upload.label;
 }
 
-StoredEvidence EvidenceStore::storeFile(const std::string& sourcePath) const {
-    check(sourcePath);
-    std::ifstream in(sourcePath, std::ios::binary);
-    if (!in) throw UserError("无法打开佐证材料文件 " + sourcePath + "：请检查文件权限。");
-    const fs::path incoming = fs::path(folder_);
-    fs::create_directories(incoming);
-    const std::string temp = tempPathIn(incoming);
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw InternalError("cannot write " + temp);
+void EvidenceStore::checkDeclared(const EvidenceUpload& upload) const {
+    if (!upload.declaredSize) return;
+    if (*upload.declaredSize == 0) throw UserError(emptyFile(labelOf(upload)));
+    if (*upload.declaredSize > static_cast<uint64_t>(maxBytes_))
+        throw UserError(tooLarge(labelOf(upload), static_cast<int64_t>(*upload.declaredSize), maxBytes_));
+}
+
+StoredEvidence EvidenceStore::store(const EvidenceUpload& upload) const {
+    if (upload.content == nullptr) throw InternalError("evidence upload without a stream");
+    checkDeclared(upload);
+    const std::string label = labelOf(upload);
+    fs::create_directories(folder_);
+    IncomingFile temp(tempPathIn(folder_));
+    std::ofstream out(temp.path(), std::ios::binary | std::ios::trunc);
+    if (!out) throw InternalError("cannot write " + temp.path());
     Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+    std::istream& in = *upload.content;
+    if (!in) throw UserError(unreadable(label));  // e.g. a file stream that could not open
     int64_t size = 0;
     char buffer[65536];
     while (in) {
-        in.read(buffer, sizeof buffer);
+        // Never ask for more than one byte past the limit: an endless stream costs limit + 1 bytes.
+        const auto wanted = static_cast<std::streamsize>(std::min<int64_t>(sizeof buffer, maxBytes_ - size + 1));
+        in.read(buffer, wanted);
         const std::streamsize got = in.gcount();
         if (got <= 0) break;
         size += got;
-        if (size > maxBytes_) {  // the file grew after the check
-            out.close();
-            fs::remove(temp);
-            throw UserError(tooLarge(sourcePath, size, maxBytes_));
-        }
+        if (size > maxBytes_) throw UserError(tooLargeWhileReading(label, maxBytes_));
         engine.update(buffer, static_cast<unsigned>(got));
-        out.write(buffer, got);
+        if (!out.write(buffer, got)) throw InternalError("cannot write " + temp.path());
     }
+    if (in.bad()) throw UserError(unreadable(label));
     out.close();
-    if (!out) {
-        fs::remove(temp);
-        throw InternalError("cannot write " + temp);
-    }
-    if (size == 0) {  // emptied after the check
-        fs::remove(temp);
-        throw UserError(emptyFile(sourcePath));
-    }
-    return commit(temp, Poco::DigestEngine::digestToHex(engine.digest()), size, sourcePath);
+    if (!out) throw InternalError("cannot write " + temp.path());
+    if (size == 0) throw UserError(emptyFile(label));
+    if (upload.declaredSize && static_cast<uint64_t>(size) != *upload.declaredSize)
+        throw UserError(sizeChanged(label, static_cast<int64_t>(*upload.declaredSize), size));
+    auto stored = commit(temp.path(), Poco::DigestEngine::digestToHex(engine.digest()), size, upload.originalName);
+    temp.release();
+    return stored;
 }
 
-StoredEvidence EvidenceStore::storeBytes(std::string_view bytes, std::string_view originalName) const {
-    const auto size = static_cast<int64_t>(bytes.size());
-    if (size == 0) throw UserError(emptyFile(evidenceOriginalName(originalName)));
-    if (size > maxBytes_) throw UserError(tooLarge(evidenceOriginalName(originalName), size, maxBytes_));
-    const fs::path incoming = fs::path(folder_);
-    fs::create_directories(incoming);
-    const std::string temp = tempPathIn(incoming);
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!out) throw InternalError("cannot write " + temp);
+void EvidenceStore::discardUnreferenced(store::Database& db, const std::vector<StoredEvidence>& stored) const noexcept {
+    for (const auto& e : stored) {
+        if (!e.created) continue;  // bytes stored before belong to earlier rows
+        try {
+            if (store::evidenceBytesReferenced(db, e.sha256)) continue;
+            const fs::path target = fs::path(folder_) / e.storedPath;
+            std::error_code ec;
+            fs::remove(target, ec);
+            fs::remove(target.parent_path(), ec);  // only when empty
+        } catch (...) {
+            // Leaving an unreferenced file is harmless; hiding the original failure is not.
+        }
     }
-    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-    engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-    return commit(temp, Poco::DigestEngine::digestToHex(engine.digest()), size, originalName);
 }
 
 StoredEvidence EvidenceStore::commit(const std::string& tempPath, const std::string& sha256, int64_t size,
@@ -131,11 +164,13 @@ StoredEvidence EvidenceStore::commit(const std::string& tempPath, const std::str
     const fs::path target = fs::path(folder_) / e.storedPath;
     fs::create_directories(target.parent_path());
     std::error_code ec;
-    if (fs::exists(target, ec) && static_cast<int64_t>(fs::file_size(target, ec)) == size) {
+    const bool existed = fs::exists(target, ec);
+    if (existed && static_cast<int64_t>(fs::file_size(target, ec)) == size) {
         fs::remove(tempPath, ec);  // the same bytes are already stored
     } else {
-        fs::rename(tempPath, target);
+        fs::rename(tempPath, target);  // atomic: the temporary file is in the same folder tree
     }
+    e.created = !existed;
     return e;
 }
 

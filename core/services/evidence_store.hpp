@@ -4,19 +4,31 @@
 #pragma once
 
 #include <cstdint>
+#include <istream>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/store/evidence_repository.hpp"
 
 namespace patrol::services {
+
+// One piece of evidence as it arrives from a front door: a name and a stream of bytes (a local
+// file, the body of an upload). The stream is read once, to its end, and never trusted for size.
+struct EvidenceUpload {
+    std::string originalName;              // as the sender named it; cleaned before it is kept
+    std::istream* content = nullptr;
+    std::optional<uint64_t> declaredSize;  // when announced (file size, Content-Length): checked before reading
+    std::string label;                     // how refusals name it (e.g. the path typed); the cleaned name when empty
+};
 
 struct StoredEvidence {
     std::string sha256;        // lower-case hex
     int64_t size = 0;
     std::string originalName;  // cleaned for display, never used as a path
     std::string storedPath;    // relative to the evidence folder: <2 hex>/<64 hex>
+    bool created = false;      // these bytes were not stored before this upload
 };
 
 class EvidenceStore {
@@ -25,13 +37,15 @@ public:
     // (<data.folder>/evidence); still read from, never written to.
     EvidenceStore(std::string folder, int64_t maxBytes, std::string legacyFolder = {});
 
-    // Checks that the file can be stored (exists, regular, not empty, within the limit)
-    // without writing.
-    void check(const std::string& sourcePath) const;
-    // Copies a local file in. Storing the same bytes twice keeps one copy.
-    StoredEvidence storeFile(const std::string& sourcePath) const;
-    // Stores bytes received from elsewhere (an upload) under the given original name.
-    StoredEvidence storeBytes(std::string_view bytes, std::string_view originalName) const;
+    // Refuses, without reading, an upload whose announced size is 0 or over the limit.
+    void checkDeclared(const EvidenceUpload& upload) const;
+    // Copies the stream into a temporary file in the evidence folder, hashing and counting while
+    // reading, and stops as soon as the limit is passed; only a stream that ended cleanly (with
+    // the announced size, if any) is renamed into its place. The same bytes twice keep one copy.
+    StoredEvidence store(const EvidenceUpload& upload) const;
+    // After a failed transaction: removes the bytes these uploads put in place that no evidence
+    // row refers to. Never throws.
+    void discardUnreferenced(store::Database& db, const std::vector<StoredEvidence>& stored) const noexcept;
 
     std::string absolutePath(const StoredEvidence& evidence) const;
     // Where the bytes with this SHA-256 are: the evidence folder, else the legacy folder.
@@ -41,6 +55,7 @@ public:
 private:
     StoredEvidence commit(const std::string& tempPath, const std::string& sha256, int64_t size,
                           std::string_view originalName) const;
+    std::string labelOf(const EvidenceUpload& upload) const;
     std::string folder_;
     int64_t maxBytes_;
     std::string legacyFolder_;

@@ -145,22 +145,11 @@ store::TaskRecord planTask(store::Database& db, const Actor& actor, int64_t task
     return after;
 }
 
-store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_t taskId, const ProgressInput& input,
-                                 const EvidenceStore& evidence) {
-    if (input.percent < 0 || input.percent > 100)
-        throw UserError("整改进度（--percent）应为 0 到 100 之间的整数，实际为 " + std::to_string(input.percent) + "。");
-    const std::string note = requireText(input.note, "进展说明（--note）");
-    {
-        // Refuse before storing any file: permissions, state and every file's size.
-        const auto task = requireVisibleTask(db, actor, taskId);
-        requireUnitOwner(actor, task, "报告整改进展");
-        moved(task, TaskEvent::ReportProgress);
-        checkedTaskDay(db, task, "进展报告", input.day);
-        for (const auto& file : input.evidenceFiles) evidence.check(file);
-    }
-    std::vector<StoredEvidence> stored;
-    for (const auto& file : input.evidenceFiles) stored.push_back(evidence.storeFile(file));
+namespace {
 
+// The report and its evidence rows, once every upload is stored.
+store::TaskRecord recordProgress(store::Database& db, const Actor& actor, int64_t taskId, const ProgressInput& input,
+                                 const std::string& note, const std::vector<StoredEvidence>& stored) {
     store::Transaction tx(db);
     const auto task = requireVisibleTask(db, actor, taskId);
     requireUnitOwner(actor, task, "报告整改进展");
@@ -203,6 +192,32 @@ store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_
     syncFindingWithTasks(db, actor, task.findingId);
     tx.commit();
     return after;
+}
+
+}  // namespace
+
+store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_t taskId, const ProgressInput& input,
+                                 const EvidenceStore& evidence) {
+    if (input.percent < 0 || input.percent > 100)
+        throw UserError("整改进度（--percent）应为 0 到 100 之间的整数，实际为 " + std::to_string(input.percent) + "。");
+    const std::string note = requireText(input.note, "进展说明（--note）");
+    {
+        // Refuse before reading any upload: permissions, state and every announced size.
+        const auto task = requireVisibleTask(db, actor, taskId);
+        requireUnitOwner(actor, task, "报告整改进展");
+        moved(task, TaskEvent::ReportProgress);
+        checkedTaskDay(db, task, "进展报告", input.day);
+        for (const auto& upload : input.evidence) evidence.checkDeclared(upload);
+    }
+    // Uploads are read outside the transaction so that a slow sender does not hold the database.
+    std::vector<StoredEvidence> stored;
+    try {
+        for (const auto& upload : input.evidence) stored.push_back(evidence.store(upload));
+        return recordProgress(db, actor, taskId, input, note, stored);
+    } catch (...) {
+        evidence.discardUnreferenced(db, stored);
+        throw;
+    }
 }
 
 store::TaskRecord submitTask(store::Database& db, const Actor& actor, int64_t taskId, std::optional<int32_t> day) {

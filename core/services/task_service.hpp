@@ -60,9 +60,12 @@ store::TaskRecord planTask(store::Database& db, const Actor& actor, int64_t task
 struct ProgressInput {
     int percent = 0;
     std::string note;
-    std::vector<std::string> evidenceFiles;  // local paths; each checked before anything is stored
-    std::optional<int32_t> day;              // the report's date, default today
+    std::vector<EvidenceUpload> evidence;  // each read once; one refused upload refuses the report
+    std::optional<int32_t> day;            // the report's date, default today
 };
+
+// Stores each upload while reading it, then records the report and its evidence in one
+// transaction; on any refusal or failure nothing is left: no rows, no event, no new files.
 
 store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_t taskId, const ProgressInput& input,
                                  const EvidenceStore& evidence);

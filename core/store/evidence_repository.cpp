@@ -45,4 +45,11 @@ std::vector<EvidenceRecord> listAllEvidence(Database& db) {
     return db.prepare(std::string(kEvidenceColumns) + "ORDER BY id").collect(readEvidence);
 }
 
+bool evidenceBytesReferenced(Database& db, const std::string& sha256) {
+    auto st = db.prepare("SELECT count(*) FROM evidence WHERE sha256 = ?");
+    st.bindAll(sha256);
+    st.step();
+    return st.integer(0) > 0;
+}
+
 }  // namespace patrol::store

@@ -29,5 +29,7 @@ int64_t insertEvidence(Database& db, const EvidenceRecord& evidence);
 std::vector<EvidenceRecord> listTaskEvidence(Database& db, int64_t taskId);
 // Every evidence row of the database, oldest first (for backups).
 std::vector<EvidenceRecord> listAllEvidence(Database& db);
+// Whether any evidence row refers to the bytes with this SHA-256.
+bool evidenceBytesReferenced(Database& db, const std::string& sha256);
 
 }  // namespace patrol::store

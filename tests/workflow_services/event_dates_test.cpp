@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <sstream>
 
 #include "core/domain/errors.hpp"
 #include "core/services/clue_service.hpp"
@@ -65,7 +66,8 @@ TEST_CASE("an event dated after today is refused and changes nothing", "[dates]"
     // Today itself is fine, and is the default.
     CHECK(planTask(w.db, w.unitA, t.id, "整改", "李明", "王强").plannedOn == std::optional<std::string>("2026-06-30"));
     const int64_t planned = rows(w, "audit_events");
-    CHECK_THROWS_WITH(reportProgress(w.db, w.unitA, t.id, {10, "开始", {w.file("a.pdf", "证据")}, day("2026-07-01")}, store),
+    std::istringstream evidence("证据");
+    CHECK_THROWS_WITH(reportProgress(w.db, w.unitA, t.id, {10, "开始", {{"a.pdf", &evidence, std::nullopt, {}}}, day("2026-07-01")}, store),
                       "进展报告日期 2026-07-01 晚于今天（2026-06-30）：只能登记已经发生的事。请填写实际发生的日期（不晚于 "
                       "2026-06-30）。");
     CHECK(taskNow(w, t.id).status == "planned");

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <list>
+
 #include "core/domain/errors.hpp"
 #include "core/services/escalation_service.hpp"
 #include "core/services/task_service.hpp"
@@ -26,7 +29,10 @@ int64_t count(World& w, const char* table) {
 void workThrough(World& w, const Actor& unit, int64_t taskId, const std::vector<std::string>& files = {}) {
     EvidenceStore store((w.dir / "data").string(), w.settings.evidenceMaxBytes);
     planTask(w.db, unit, taskId, "清退款项", "李明", "王强", day("2026-02-13"));
-    reportProgress(w.db, unit, taskId, {100, "已完成", files, day("2026-03-01")}, store);
+    std::list<std::ifstream> open;
+    std::vector<EvidenceUpload> uploads;
+    for (const auto& f : files) uploads.push_back({f, &open.emplace_back(f, std::ios::binary), std::nullopt, f});
+    reportProgress(w.db, unit, taskId, {100, "已完成", uploads, day("2026-03-01")}, store);
     submitTask(w.db, unit, taskId, day("2026-03-01"));
 }
 
