@@ -5,6 +5,8 @@
 #include "core/plugins/run_input.hpp"
 #include "core/plugins/wire.hpp"
 
+#include <signal.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -126,6 +128,8 @@ int runnerMain(int argc, char** argv) {
         std::fprintf(stderr, "patrol-plugin-run 由 patrol 在隔离运行插件时启动，不应直接运行。\n");
         return 2;
     }
+    // A host killed outright must not leave a hanging plugin behind.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     const int channel = kRunnerChannelFd;
     std::unique_ptr<MappedRunInput> input;
     std::optional<PluginMetadata> metadata;
