@@ -152,7 +152,17 @@ ChildOutcome runInChild(const std::string& mode, int inputFd, std::chrono::milli
             if (pending[at] == wire::WorkingDay && length == 4) {
                 int32_t day;
                 std::memcpy(&day, pending.data() + at + 5, 4);
-                answer(ours.fd, isWorkingDay && isWorkingDay(day));
+                bool yes = false;
+                try {
+                    yes = isWorkingDay && isWorkingDay(day);
+                } catch (...) {
+                    // The host's calendar failed: no child is left behind while that is reported.
+                    ::kill(pid, SIGKILL);
+                    while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+                    }
+                    throw;
+                }
+                answer(ours.fd, yes);
             } else {
                 outcome.output.append(pending, at, 5 + length);
             }
