@@ -3,11 +3,14 @@
 #include "core/plugins/abi_check.hpp"
 #include "core/plugins/child_process.hpp"
 #include "core/plugins/plugin_error.hpp"
+#include "core/plugins/run_input.hpp"
 #include "core/plugins/wire.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <set>
+
+#include <unistd.h>
 
 namespace patrol::plugins {
 
@@ -76,6 +79,8 @@ PluginEntry inspectPlugin(const std::filesystem::path& library) {
 }
 
 void loadPlugin(PluginEntry& plugin, bool isolate) {
+    // Held for the whole load: a second thread waits and then finds the plugin loaded.
+    const std::lock_guard lock(*plugin.guard);
     if (plugin.state == PluginState::Failed || !plugin.metadata) return;
     if (!isolate) {
         if (plugin.loaded) return;
@@ -89,18 +94,15 @@ void loadPlugin(PluginEntry& plugin, bool isolate) {
         return;
     }
     // Isolated: load in a child and only learn whether it worked.
-    const auto outcome = runInChild(
-        [&](int fd) {
-            wire::Writer w;
-            try {
-                const auto lib = PluginLibrary::load(plugin.library, *plugin.metadata);
-                writeAll(fd, w.frame(wire::Done));
-            } catch (const std::exception& e) {
-                w.text(e.what());
-                writeAll(fd, w.frame(wire::LoadFailed));
-            }
-        },
-        std::chrono::seconds(30));
+    const int input = writeRunInput(RunInput{plugin.library, plugin.metadataFile, 0, {}}, *plugin.metadata, nullptr);
+    ChildOutcome outcome;
+    try {
+        outcome = runInChild("load", input, std::chrono::seconds(30), nullptr);
+    } catch (...) {
+        ::close(input);
+        throw;
+    }
+    ::close(input);
     wire::Reader frames(outcome.output);
     wire::Kind kind;
     std::string_view payload;

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,9 @@ struct PluginEntry {
     PluginState state = PluginState::Discovered;
     std::string error;
     std::shared_ptr<const PluginLibrary> loaded;  // set when loaded in this process
+    // Guards state, error and loaded once plugins run: several threads may run one plugin at
+    // once. Shared by copies of the entry (a mutex cannot be copied).
+    std::shared_ptr<std::mutex> guard = std::make_shared<std::mutex>();
 
     bool usable() const { return state != PluginState::Failed; }
 };
@@ -40,8 +44,9 @@ struct PluginEntry {
 // Reads the metadata of `library` and checks its ABI; nothing of the library is run.
 PluginEntry inspectPlugin(const std::filesystem::path& library);
 
-// Loads the plugin: in this process, or when `isolate` in a forked child that only reports
-// whether loading worked (a crash while loading then cannot take the host down).
+// Loads the plugin: in this process, or when `isolate` in a child process (started afresh,
+// see child_process.hpp) that only reports whether loading worked (a crash while loading then
+// cannot take the host down). Safe to call from several threads for the same entry.
 void loadPlugin(PluginEntry& plugin, bool isolate);
 
 class PluginCatalog {

@@ -2,13 +2,18 @@
 
 #include "core/plugins/child_process.hpp"
 #include "core/plugins/plugin_error.hpp"
+#include "core/plugins/run_input.hpp"
 #include "core/plugins/wire.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <mutex>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
+
+#include <unistd.h>
 
 namespace patrol::plugins {
 
@@ -31,8 +36,6 @@ public:
         api_.progress = &HostSession::progress;
     }
 
-    // Isolated runs send everything down the pipe as it happens.
-    void streamTo(int fd) { fd_ = fd; }
     const patrol_host_api* api() const { return &api_; }
     std::vector<CheckFinding>& findings() { return findings_; }
 
@@ -62,37 +65,17 @@ private:
         if (in->has_amount) f.amountFen = in->amount_fen;
         f.title = str(in->title);
         f.detail = str(in->detail);
-        if (s.fd_ < 0) {
-            // Grown four-fold rather than doubled: a check may emit hundreds of thousands, and
-            // each growth moves them all into memory that must first be faulted in.
-            if (s.findings_.size() == s.findings_.capacity()) s.findings_.reserve(std::max<size_t>(1024, 4 * s.findings_.capacity()));
-            s.findings_.push_back(std::move(f));
-            return 0;
-        }
-        wire::Writer w;
-        w.text(f.rule);
-        w.text(f.unit);
-        w.u32(static_cast<uint32_t>(f.refs.size()));
-        for (const auto& r : f.refs) w.text(r);
-        w.u8(f.amountFen ? 1 : 0);
-        w.i64(f.amountFen.value_or(0));
-        w.text(f.title);
-        w.text(f.detail);
-        writeAll(s.fd_, w.frame(wire::Finding));
+        // Grown four-fold rather than doubled: a check may emit hundreds of thousands, and
+        // each growth moves them all into memory that must first be faulted in.
+        if (s.findings_.size() == s.findings_.capacity()) s.findings_.reserve(std::max<size_t>(1024, 4 * s.findings_.capacity()));
+        s.findings_.push_back(std::move(f));
         return 0;
     }
 
     static void log(void* host, int32_t level, patrol_text message) {
         HostSession& s = self(host);
         const std::string text = message.data ? std::string(message.data, static_cast<size_t>(message.size)) : std::string();
-        if (s.fd_ < 0) {
-            if (s.request_.log) s.request_.log(static_cast<patrol_log_level>(level), text);
-            return;
-        }
-        wire::Writer w;
-        w.i32(level);
-        w.text(text);
-        writeAll(s.fd_, w.frame(wire::Log));
+        if (s.request_.log) s.request_.log(static_cast<patrol_log_level>(level), text);
     }
 
     static int setting(void* host, const char* key, patrol_text* value) {
@@ -107,22 +90,31 @@ private:
 
     static void progress(void* host, double fraction) {
         HostSession& s = self(host);
-        if (s.fd_ < 0 && s.request_.progress) s.request_.progress(fraction);
+        if (s.request_.progress) s.request_.progress(fraction);
     }
 
     const PluginEntry& plugin_;
     const RunRequest& request_;
     patrol_host_api api_{};
-    int fd_ = -1;
     std::vector<CheckFinding> findings_;
 };
 
 RunResult fail(PluginEntry& plugin, std::string error) {
-    plugin.state = PluginState::Failed;
-    plugin.error = error;
+    {
+        const std::lock_guard lock(*plugin.guard);
+        plugin.state = PluginState::Failed;
+        plugin.error = error;
+    }
     RunResult r;
     r.error = std::move(error);
     return r;
+}
+
+// The error of a plugin already known to be unusable.
+std::optional<std::string> failure(const PluginEntry& plugin) {
+    const std::lock_guard lock(*plugin.guard);
+    if (plugin.state != PluginState::Failed) return std::nullopt;
+    return plugin.error;
 }
 
 std::string runError(const PluginEntry& plugin, const std::string& what) {
@@ -230,9 +222,13 @@ std::string lastError(const patrol_plugin& p) {
 }
 
 RunResult runInProcess(PluginEntry& plugin, const RunRequest& request) {
-    if (!plugin.loaded) loadPlugin(plugin, false);
-    if (plugin.state == PluginState::Failed) return fail(plugin, plugin.error);
-    const std::shared_ptr<const PluginLibrary> keep = plugin.loaded;  // alive for the whole run
+    loadPlugin(plugin, false);
+    if (auto error = failure(plugin)) return fail(plugin, *error);
+    std::shared_ptr<const PluginLibrary> keep;  // alive for the whole run
+    {
+        const std::lock_guard lock(*plugin.guard);
+        keep = plugin.loaded;
+    }
     HostSession session(plugin, request);
     int status = PATROL_ERROR;
     try {
@@ -248,37 +244,19 @@ RunResult runInProcess(PluginEntry& plugin, const RunRequest& request) {
 }
 
 RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
-    if (plugin.state == PluginState::Failed) return fail(plugin, plugin.error);
-    const auto outcome = runInChild(
-        [&](int fd) {
-            std::shared_ptr<const PluginLibrary> lib = plugin.loaded;
-            if (!lib) {
-                try {
-                    lib = PluginLibrary::load(plugin.library, *plugin.metadata);
-                } catch (const std::exception& e) {
-                    wire::Writer w;
-                    w.text(e.what());
-                    writeAll(fd, w.frame(wire::LoadFailed));
-                    return;
-                }
-            }
-            HostSession session(plugin, request);
-            session.streamTo(fd);
-            const int status = lib->plugin().run(session.api());
-            if (request.notices)
-                for (const auto& n : request.notices()) {
-                    wire::Writer note;
-                    note.i32(PATROL_LOG_WARNING);
-                    note.text(n);
-                    writeAll(fd, note.frame(wire::Log));
-                }
-            wire::Writer w;
-            w.i32(status);
-            w.text(status == PATROL_OK ? std::string() : lastError(lib->plugin()));
-            writeAll(fd, w.frame(wire::Done));
-        },
-        std::chrono::seconds(request.timeoutSeconds));
+    if (auto error = failure(plugin)) return fail(plugin, *error);
+    // The child gets the tables through a memory file: the data are read once, here.
+    const RunInput input{plugin.library, plugin.metadataFile, request.asOf, request.settings};
+    const int inputFd = writeRunInput(input, *plugin.metadata, request.dataset);
     if (request.doneReading) request.doneReading();
+    ChildOutcome outcome;
+    try {
+        outcome = runInChild("run", inputFd, std::chrono::seconds(request.timeoutSeconds), request.isWorkingDay);
+    } catch (...) {
+        ::close(inputFd);
+        throw;
+    }
+    ::close(inputFd);
 
     std::vector<CheckFinding> findings;
     bool done = false;
@@ -324,8 +302,14 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
                                 std::to_string(request.timeoutSeconds) + "）。本次检查结果未记录。请检查插件是否陷入死循环，或调大 plugins.timeout_seconds。");
     if (!done || outcome.end != ChildOutcome::End::Exited || outcome.exitCode != 0)
         return fail(plugin, label + "在隔离进程中异常终止（" + outcome.describe() + "）。本次检查结果未记录。请把数据和这条信息交给插件作者。");
+    // Working-day notices arise in this process, where the questions were answered.
+    if (request.notices && request.log)
+        for (const auto& n : request.notices()) request.log(PATROL_LOG_WARNING, n);
     if (status != PATROL_OK) return fail(plugin, runError(plugin, error));
-    plugin.state = PluginState::Loaded;
+    {
+        const std::lock_guard lock(*plugin.guard);
+        plugin.state = PluginState::Loaded;
+    }
     return finish(plugin, std::move(findings), request.fingerprints);
 }
 

@@ -11,7 +11,8 @@
 
 namespace patrol::plugins::wire {
 
-enum Kind : char { Finding = 'F', Log = 'L', Done = 'D', LoadFailed = 'E' };
+// WorkingDay goes from the child to the host (i32 day); the host answers with one byte, 1 or 0.
+enum Kind : char { Finding = 'F', Log = 'L', Done = 'D', LoadFailed = 'E', WorkingDay = 'W' };
 
 class Writer {
 public:
