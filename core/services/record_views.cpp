@@ -1,5 +1,6 @@
 #include "core/services/record_views.hpp"
 
+#include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 #include <patrol/sdk/money.hpp>
 
@@ -54,7 +55,8 @@ JsonNumber moneyNumber(int64_t fen) { return {money::formatYuan(fen)}; }
 
 Poco::JSON::Array::Ptr storedArray(const std::string& json) {
     try {
-        return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Array::Ptr>();
+        // Objects inside (recipients) keep their stored key order.
+        return Poco::JSON::Parser(new Poco::JSON::ParseHandler(true)).parse(json).extract<Poco::JSON::Array::Ptr>();
     } catch (const Poco::Exception&) {
         return textArray({json});
     }
@@ -90,11 +92,8 @@ Poco::JSON::Object::Ptr taskView(const store::TaskRecord& t) {
     auto o = jsonObject();
     o->set("id", t.id);
     o->set("finding_id", t.findingId);
-    o->set("title", t.findingTitle);
-    o->set("category", t.category);
     o->set("round", t.roundCode);
     o->set("unit", t.unitCode);
-    o->set("unit_name", t.unitName);
     o->set("kind", t.kind);
     o->set("measure", orNull(t.measure));
     o->set("handler", orNull(t.handler));
@@ -104,11 +103,14 @@ Poco::JSON::Object::Ptr taskView(const store::TaskRecord& t) {
     o->set("status", t.status);
     o->set("level", t.level);
     o->set("returned_count", t.returnedCount);
+    o->set("accepted_on", orNull(t.acceptedOn));
+    o->set("verification_note", orNull(t.verificationNote));
     o->set("planned_on", orNull(t.plannedOn));
     o->set("submitted_on", orNull(t.submittedOn));
     o->set("returned_on", orNull(t.returnedOn));
-    o->set("accepted_on", orNull(t.acceptedOn));
-    o->set("verification_note", orNull(t.verificationNote));
+    o->set("title", t.findingTitle);
+    o->set("category", t.category);
+    o->set("unit_name", t.unitName);
     return o;
 }
 
