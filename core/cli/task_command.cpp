@@ -31,9 +31,15 @@ std::string levelText(const std::string& code) {
     return domain::escalationLevels.quotedOf(code);
 }
 
+// Days from `asOf` to the due date; none once the task is accepted.
+std::optional<int64_t> daysLeft(const store::TaskRecord& t, int32_t asOf) {
+    if (t.status == "accepted") return std::nullopt;
+    return *civil::parseDate(t.dueDate) - asOf;
+}
+
 Cell daysLeftCell(const store::TaskRecord& t, int32_t asOf) {
-    if (t.status == "accepted") return Cell{};
-    return Cell::number(*civil::parseDate(t.dueDate) - asOf);
+    const auto days = daysLeft(t, asOf);
+    return days ? Cell::number(*days) : Cell{};
 }
 
 int runList(Invocation& inv) {
@@ -51,8 +57,7 @@ int runList(Invocation& inv) {
         std::vector<Poco::JSON::Object::Ptr> views;
         for (const auto& t : tasks) {
             auto o = services::taskView(t);
-            const Cell left = daysLeftCell(t, filter.asOf);
-            o->set("days_left", left.kind == Cell::Kind::Null ? Poco::Dynamic::Var() : Poco::Dynamic::Var(std::stoll(left.text)));
+            o->set("days_left", services::orNull(daysLeft(t, filter.asOf)));
             views.push_back(o);
         }
         inv.out << services::viewListText(views);
