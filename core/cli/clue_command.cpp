@@ -7,6 +7,8 @@
 #include "core/cli/app.hpp"
 #include "core/cli/workflow_output.hpp"
 #include "core/services/clue_service.hpp"
+#include "core/services/record_json.hpp"
+#include "core/services/record_views.hpp"
 
 namespace patrol::cli {
 namespace {
@@ -52,10 +54,17 @@ int runOutcome(Invocation& inv) {
 
 int runList(Invocation& inv) {
     auto s = openSession(inv);
+    const auto clues = services::listClues(s.db, s.actor, inv.args.value("round"));
+    if (inv.format() == ListingFormat::Json) {
+        std::vector<Poco::JSON::Object::Ptr> views;
+        for (const auto& v : clues) views.push_back(services::clueView(v));
+        inv.out << services::viewListText(views);
+        return 0;
+    }
     Listing listing({{"id", "编号"}, {"finding_id", "问题"}, {"round", "轮次"}, {"unit", "单位"}, {"receiver", "接收单位"},
                      {"transferred_on", "移交日期"}, {"reply_due", "反馈期限"}, {"status", "状态"}, {"method", "处置方式"},
                      {"people", "处理人数"}, {"title", "问题标题"}});
-    for (const auto& v : services::listClues(s.db, s.actor, inv.args.value("round")))
+    for (const auto& v : clues)
         listing.add({Cell::number(v.clue.id), Cell::number(v.clue.findingId), Cell::of(v.clue.roundCode),
                      Cell::of(v.clue.unitCode), termCell(domain::receivingBodies, v.clue.receiver),
                      Cell::of(v.clue.transferredOn), Cell::optionalText(v.clue.replyDue),
@@ -68,7 +77,12 @@ int runList(Invocation& inv) {
 
 int runShow(Invocation& inv) {
     auto s = openSession(inv);
+    const ListingFormat format = inv.format();
     const auto v = services::showClue(s.db, s.actor, positionalId(inv, "线索编号"));
+    if (format == ListingFormat::Json) {
+        inv.out << services::jsonText(services::clueView(v)) << "\n";
+        return 0;
+    }
     inv.out << "问题线索 #" << v.clue.id << "\n"
             << "  问题:     #" << v.clue.findingId << " " << v.clue.findingTitle << "（" << v.clue.roundCode << " / "
             << v.clue.unitCode << " " << v.clue.unitName << "）\n"
@@ -145,7 +159,7 @@ const Registration listRegistration{CommandSpec{
     "  patrol clue list --round 2026-R1\n", runList}};
 
 const Registration showRegistration{CommandSpec{
-    {"clue", "show"}, "显示一条问题线索的处置和处理结果", {}, "ID", 1, 1, "  patrol clue show 3\n", runShow}};
+    {"clue", "show"}, "显示一条问题线索的处置和处理结果", {showFormatOption()}, "ID", 1, 1, "  patrol clue show 3\n", runShow}};
 
 const Registration statsRegistration{CommandSpec{
     {"clue", "stats"}, "线索统计：按接收单位的件数、人数、办结率、四种形态、处分与追缴",

@@ -31,10 +31,11 @@ int runDemo(Invocation& inv) {
     }
     // JSON: one object holding both arrays, so the output stays one JSON document.
     if (format == ListingFormat::Json) inv.out << "{\"rounds\":";
-    roundListing(services::listRounds(db, actor)).print(inv.out, format);
+    printRounds(inv.out, services::listRounds(db, actor), format);
     if (format == ListingFormat::Json) inv.out << ",\"findings\":";
     if (format == ListingFormat::Table) inv.out << "\n问题\n";
-    findingListing(services::listFindings(db, actor, {}), PluginNames::installed(inv.app.settings()), actor.role != domain::Role::Unit).print(inv.out, format);
+    printFindings(inv.out, services::listFindings(db, actor, {}), PluginNames::installed(inv.app.settings()),
+                  actor.role != domain::Role::Unit, format);
     if (format == ListingFormat::Json) inv.out << "}\n";
     printCalendarWarnings(calendar.calendar, inv.err);
     return 0;

@@ -14,6 +14,7 @@
 #include "core/services/finding_service.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
+#include "core/services/record_views.hpp"
 
 namespace patrol::cli {
 namespace {
@@ -43,7 +44,7 @@ int runList(Invocation& inv) {
     auto s = openSession(inv);
     const auto findings =
         services::listFindings(s.db, s.actor, {inv.args.value("round"), inv.args.value("unit"), inv.args.value("status")});
-    findingListing(findings, PluginNames::installed(inv.app.settings()), seesClues(s.actor)).print(inv.out, format);
+    printFindings(inv.out, findings, PluginNames::installed(inv.app.settings()), seesClues(s.actor), format);
     return 0;
 }
 
@@ -52,13 +53,7 @@ int runShow(Invocation& inv) {
     auto s = openSession(inv);
     const auto f = services::showFinding(s.db, s.actor, findingId(inv));
     if (format == ListingFormat::Json) {
-        auto o = services::findingJson(f);
-        o->set("refs", f.refs);
-        o->set("rectification_kind", services::orNull(f.rectificationKind));
-        o->set("created_by", f.createdBy);
-        o->set("created_at", f.createdAt);
-        if (!seesClues(s.actor)) o->remove("transferred");
-        inv.out << services::jsonText(o) << "\n";
+        inv.out << services::jsonText(services::findingView(f, seesClues(s.actor))) << "\n";
         return 0;
     }
     const auto names = PluginNames::installed(inv.app.settings());

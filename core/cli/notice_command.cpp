@@ -5,6 +5,7 @@
 #include "core/cli/app.hpp"
 #include "core/cli/workflow_output.hpp"
 #include "core/services/notice_service.hpp"
+#include "core/services/record_views.hpp"
 
 namespace patrol::cli {
 namespace {
@@ -17,10 +18,17 @@ int runList(Invocation& inv) {
     filter.unitCode = inv.args.value("unit");
     filter.level = inv.args.value("level");
     if (const auto since = inv.args.value("since")) filter.since = services::requireDate(*since, "--since");
+    const auto notices = services::listNotices(s.db, s.actor, filter);
+    if (format == ListingFormat::Json) {
+        std::vector<Poco::JSON::Object::Ptr> views;
+        for (const auto& n : notices) views.push_back(services::noticeView(n));
+        inv.out << services::viewListText(views);
+        return 0;
+    }
     Listing listing({{"id", "编号"}, {"task_id", "任务"}, {"finding_id", "问题"}, {"round", "轮次"}, {"unit", "单位"},
                      {"unit_name", "单位名称"}, {"level", "等级"}, {"created", "日期"}, {"recipients", "通知对象"},
                      {"text", "通知内容"}});
-    for (const auto& n : services::listNotices(s.db, s.actor, filter))
+    for (const auto& n : notices)
         listing.add({Cell::number(n.id), n.taskId ? Cell::number(*n.taskId) : Cell{},
                      n.findingId ? Cell::number(*n.findingId) : Cell{}, Cell::optionalText(n.roundCode),
                      Cell::optionalText(n.unitCode), Cell::optionalText(n.unitName),

@@ -4,6 +4,7 @@
 #include "core/domain/round_kind.hpp"
 #include "core/domain/round_stage.hpp"
 #include "core/domain/severity.hpp"
+#include "core/services/record_views.hpp"
 
 namespace patrol::cli {
 
@@ -61,6 +62,21 @@ Listing findingListing(const std::vector<store::FindingRecord>& findings, const 
         listing.add(row);
     }
     return listing;
+}
+
+void printRounds(std::ostream& out, const std::vector<store::RoundRecord>& rounds, ListingFormat format) {
+    if (format != ListingFormat::Json) return roundListing(rounds).print(out, format);
+    std::vector<Poco::JSON::Object::Ptr> views;
+    for (const auto& r : rounds) views.push_back(services::roundView(r));
+    out << services::viewListText(views);
+}
+
+void printFindings(std::ostream& out, const std::vector<store::FindingRecord>& findings, const PluginNames& names,
+                   bool withTransfer, ListingFormat format) {
+    if (format != ListingFormat::Json) return findingListing(findings, names, withTransfer).print(out, format);
+    std::vector<Poco::JSON::Object::Ptr> views;
+    for (const auto& f : findings) views.push_back(services::findingView(f, withTransfer));
+    out << services::viewListText(views);
 }
 
 }  // namespace patrol::cli

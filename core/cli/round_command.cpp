@@ -16,6 +16,7 @@
 #include "core/services/check_service.hpp"
 #include "core/services/feedback.hpp"
 #include "core/services/record_json.hpp"
+#include "core/services/record_views.hpp"
 #include "core/services/round_service.hpp"
 #include "core/services/workflow_settings.hpp"
 
@@ -140,7 +141,7 @@ int runAdvance(Invocation& inv) {
 int runList(Invocation& inv) {
     const ListingFormat format = inv.format();
     auto s = openSession(inv);
-    roundListing(services::listRounds(s.db, s.actor)).print(inv.out, format);
+    printRounds(inv.out, services::listRounds(s.db, s.actor), format);
     return 0;
 }
 
@@ -167,12 +168,12 @@ void printShowTable(std::ostream& out, const services::RoundDetail& d) {
 }
 
 void printShowJson(std::ostream& out, const services::RoundDetail& d) {
-    auto o = services::roundJson(d.round);
+    auto o = services::roundView(d.round);
     auto stages = services::jsonObject();
     for (const auto& [stage, date] : d.stageDates) stages->set(stage, date);
     o->set("stage_dates", stages);
     Poco::JSON::Array::Ptr targets = new Poco::JSON::Array;
-    for (const auto& u : d.targets) targets->add(services::unitJson(u));
+    for (const auto& u : d.targets) targets->add(services::unitView(u));
     o->set("targets", targets);
     Poco::JSON::Array::Ptr team = new Poco::JSON::Array;
     for (const auto& m : d.team) {

@@ -18,6 +18,7 @@
 #include "core/services/evidence_location.hpp"
 #include "core/services/evidence_store.hpp"
 #include "core/services/record_json.hpp"
+#include "core/services/record_views.hpp"
 #include "core/services/settings.hpp"
 #include "core/services/task_audit.hpp"
 #include "core/services/task_service.hpp"
@@ -31,9 +32,15 @@ std::string levelText(const std::string& code) {
     return domain::escalationLevels.quotedOf(code);
 }
 
+// Days from `asOf` to the due date; none once the task is accepted.
+std::optional<int64_t> daysLeft(const store::TaskRecord& t, int32_t asOf) {
+    if (t.status == "accepted") return std::nullopt;
+    return *civil::parseDate(t.dueDate) - asOf;
+}
+
 Cell daysLeftCell(const store::TaskRecord& t, int32_t asOf) {
-    if (t.status == "accepted") return Cell{};
-    return Cell::number(*civil::parseDate(t.dueDate) - asOf);
+    const auto days = daysLeft(t, asOf);
+    return days ? Cell::number(*days) : Cell{};
 }
 
 int runList(Invocation& inv) {
@@ -45,10 +52,22 @@ int runList(Invocation& inv) {
     filter.level = inv.args.value("level");
     filter.overdue = inv.args.has("overdue");
     filter.asOf = dateOption(inv, "as-of");
+    const auto tasks = services::listTasks(s.db, s.actor, filter);
+    if (inv.format() == ListingFormat::Json) {
+        // Each element is the task's view plus days_left, which depends on --as-of.
+        std::vector<Poco::JSON::Object::Ptr> views;
+        for (const auto& t : tasks) {
+            auto o = services::taskView(t);
+            o->set("days_left", services::orNull(daysLeft(t, filter.asOf)));
+            views.push_back(o);
+        }
+        inv.out << services::viewListText(views);
+        return 0;
+    }
     Listing listing({{"id", "编号"}, {"finding_id", "问题"}, {"round", "轮次"}, {"unit", "单位"}, {"kind", "类型"},
                      {"due", "期限"}, {"days_left", "剩余天数"}, {"status", "状态"}, {"level", "预警"},
                      {"handler", "责任人"}, {"title", "问题标题"}});
-    for (const auto& t : services::listTasks(s.db, s.actor, filter))
+    for (const auto& t : tasks)
         listing.add({Cell::number(t.id), Cell::number(t.findingId), Cell::of(t.roundCode), Cell::of(t.unitCode),
                      termCell(domain::rectificationKinds, t.kind), Cell::of(t.dueDate), daysLeftCell(t, filter.asOf),
                      termCell(domain::taskStatuses, t.status), termCell(domain::escalationLevels, t.level),
@@ -78,23 +97,11 @@ int runShow(Invocation& inv) {
     const auto h = services::showTask(s.db, s.actor, positionalId(inv, "任务编号"));
     const auto& t = h.task;
     if (inv.args.value("format") == std::string("json")) {
-        auto o = services::taskJson(t);
-        o->set("title", t.findingTitle);
-        o->set("category", t.category);
+        auto o = services::taskView(t);
         Poco::JSON::Array::Ptr progress = new Poco::JSON::Array;
-        for (const auto& p : h.progress) {
-            auto x = services::jsonObject();
-            x->set("id", p.id), x->set("author", p.author), x->set("reported_on", p.reportedOn);
-            x->set("percent", p.percent), x->set("note", p.narrative);
-            progress->add(x);
-        }
+        for (const auto& p : h.progress) progress->add(services::progressView(p));
         Poco::JSON::Array::Ptr evidence = new Poco::JSON::Array;
-        for (const auto& e : h.evidence) {
-            auto x = services::jsonObject();
-            x->set("id", e.id), x->set("name", e.originalName), x->set("sha256", e.sha256), x->set("size", e.size);
-            x->set("stored_path", e.storedPath), x->set("progress_id", services::orNull(e.progressId));
-            evidence->add(x);
-        }
+        for (const auto& e : h.evidence) evidence->add(services::evidenceView(e));
         Poco::JSON::Array::Ptr extensions = new Poco::JSON::Array;
         for (const auto& e : h.extensions) {
             auto x = services::jsonObject();
@@ -106,12 +113,7 @@ int runShow(Invocation& inv) {
             extensions->add(x);
         }
         Poco::JSON::Array::Ptr notices = new Poco::JSON::Array;
-        for (const auto& n : h.notices) {
-            auto x = services::jsonObject();
-            x->set("id", n.id), x->set("level", n.level), x->set("as_of", n.asOf), x->set("message", n.message);
-            x->set("recipients", Poco::JSON::Parser().parse(n.recipients));
-            notices->add(x);
-        }
+        for (const auto& n : h.notices) notices->add(services::noticeView(n));
         Poco::JSON::Array::Ptr history = new Poco::JSON::Array;
         for (const auto& e : h.events) {
             auto x = services::jsonObject();

@@ -5,6 +5,7 @@
 #include "core/domain/errors.hpp"
 #include "core/domain/unit_kind.hpp"
 #include "core/services/record_json.hpp"
+#include "core/services/record_views.hpp"
 #include "core/services/unit_service.hpp"
 
 namespace patrol::cli {
@@ -57,7 +58,7 @@ int runShow(Invocation& inv) {
     auto s = openSession(inv);
     const auto u = services::requireVisibleUnit(s.db, s.actor, inv.args.positional().at(0));
     if (format == ListingFormat::Json) {
-        inv.out << services::jsonText(services::unitJson(u)) << "\n";
+        inv.out << services::jsonText(services::unitView(u)) << "\n";
         return 0;
     }
     inv.out << "单位编码：" << u.code << "\n名称：" << u.name << "\n类型：" << domain::unitKinds.labelOf(u.kind)
@@ -77,9 +78,16 @@ int runImport(Invocation& inv) {
 int runList(Invocation& inv) {
     const ListingFormat format = inv.format();
     auto s = openSession(inv);
+    const auto units = services::listUnits(s.db, s.actor);
+    if (format == ListingFormat::Json) {
+        std::vector<Poco::JSON::Object::Ptr> views;
+        for (const auto& u : units) views.push_back(services::unitView(u));
+        inv.out << services::viewListText(views);
+        return 0;
+    }
     Listing listing({{"code", "编码"}, {"name", "名称"}, {"kind", "类型"}, {"kind_name", "类型名称", false}, {"parent", "上级单位"},
                      {"head", "负责人"}, {"contact", "联系人"}});
-    for (const auto& u : services::listUnits(s.db, s.actor))
+    for (const auto& u : units)
         listing.add({Cell::of(u.code), Cell::of(u.name), termCell(domain::unitKinds, u.kind),
                      Cell::of(domain::unitKinds.labelOf(u.kind)),
                      Cell::optionalText(u.parentCode), Cell::optionalText(u.head), Cell::optionalText(u.contact)});

@@ -23,9 +23,9 @@ TEST_CASE("a manual finding starts confirmed and is shown") {
     CHECK(run.exitCode == 0);
     CHECK(run.out == "已记录问题 #10（已确认）：石桥镇 违规发放津补贴\n");
     run = patrol({"finding", "show", "10", "--format", "json"});
-    CHECK(run.out.find("{\"id\":10,\"round\":\"2026-R2\",\"unit\":\"QX-SQ\",\"category\":\"违反中央八项规定精神\","
-                       "\"title\":\"违规发放津补贴\",\"detail\":\"\",\"severity\":\"high\",\"amount\":\"12600.50\","
-                       "\"people_count\":3,") == 0);
+    CHECK(run.out.find("{\"id\":10,\"round\":\"2026-R2\",\"unit\":\"QX-SQ\",\"unit_name\":\"石桥镇\","
+                       "\"category\":\"违反中央八项规定精神\",\"title\":\"违规发放津补贴\",\"detail\":\"\",\"severity\":\"high\","
+                       "\"amount\":12600.50,\"people_count\":3,") == 0);
     run = patrol({"finding", "list", "--round", "2026-R2", "--status", "confirmed", "--format", "csv"});
     CHECK(run.exitCode == 0);
     CHECK(run.out.find("10,2026-R2,QX-SQ,石桥镇,违反中央八项规定精神,违规发放津补贴,high,12600.50,confirmed,已确认,manual,false") !=

@@ -33,7 +33,7 @@ TEST_CASE("a round is created, listed and shown") {
     CHECK(run.exitCode == 0);
     CHECK(run.out.find("{\"code\":\"2026-R2\",\"title\":\"十五届县委第二轮巡察\",\"kind\":\"regular\",\"term\":\"十五届\","
                        "\"stage\":\"planned\",\"stage_name\":\"准备\",\"start\":\"2026-09-07\",\"end\":\"2026-11-27\","
-                       "\"plugins\":\"business_environment,four_styles\",\"lookback_of\":null}") != std::string::npos);
+                       "\"plugins\":[\"business_environment\",\"four_styles\"],\"lookback_of\":null}") != std::string::npos);
     run = patrol({"round", "show", "2026-R2", "--format", "json"});
     CHECK(run.exitCode == 0);
     CHECK(run.out.find("\"stage_dates\":{\"planned\":\"2026-09-07\"}") != std::string::npos);

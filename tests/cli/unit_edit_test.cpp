@@ -52,7 +52,7 @@ TEST_CASE("unit edit corrects name, kind, parent, head and contact, audited with
           "\"contact\":\"李娜 0571-8800123\"}");
 
     run = patrol({"unit", "show", "QX-HT", "--format", "json"});
-    CHECK(run.out == "{\"code\":\"QX-HT\",\"name\":\"河塘乡\",\"kind\":\"community\",\"parent\":\"QX-SQ\",\"head\":\"周建国\","
+    CHECK(run.out == "{\"code\":\"QX-HT\",\"name\":\"河塘乡\",\"kind\":\"community\",\"kind_name\":\"社区\",\"parent\":\"QX-SQ\",\"head\":\"周建国\","
                      "\"contact\":\"李娜 0571-8800123\"}\n");
     run = patrol({"unit", "show", "QX-HT"});
     CHECK(run.out == "单位编码：QX-HT\n名称：河塘乡\n类型：社区\n上级单位：QX-SQ\n负责人：周建国\n联系人：李娜 0571-8800123\n");

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include "county.hpp"
 
 using patrol::testing::County;
@@ -27,23 +29,28 @@ const std::string kRed =
     "【红色督办】整改任务 #2（UB 乙局：资金滞留）整改期限 2026-04-13，已逾期 1 天。请巡察办知悉：该任务列入挂牌督办。"
     "单位主要负责人未登记，无法通知：请为单位 UB 登记负责人（patrol unit edit UB --head 姓名）。";
 
+// JSON with each notice's creation time (the moment escalate ran) replaced by T.
+std::string withoutTimes(const std::string& json) {
+    return std::regex_replace(json, std::regex(R"("created_at":"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")"), "\"created_at\":\"T\"");
+}
+
 }  // namespace
 
 TEST_CASE("notice list prints every stored notice as JSON, CSV and a table", "[workflow_cli][notice]") {
     Escalated c;
     Run r = c.ok({"notice", "list", "--format", "json"});
-    CHECK(r.out ==
+    CHECK(withoutTimes(r.out) ==
           "[\n"
           " {\"id\":1,\"task_id\":1,\"finding_id\":1,\"round\":\"R1\",\"unit\":\"UA\",\"unit_name\":\"甲镇\","
-          "\"level\":\"green\",\"created\":\"2026-03-01\","
-          "\"recipients\":[],\"text\":\"" + kGreen + "\"},\n"
+          "\"level\":\"green\",\"as_of\":\"2026-03-01\","
+          "\"recipients\":[],\"message\":\"" + kGreen + "\",\"created_at\":\"T\"},\n"
           " {\"id\":2,\"task_id\":1,\"finding_id\":1,\"round\":\"R1\",\"unit\":\"UA\",\"unit_name\":\"甲镇\","
-          "\"level\":\"accountability\",\"created\":\"2026-04-14\","
+          "\"level\":\"accountability\",\"as_of\":\"2026-04-14\","
           "\"recipients\":[{\"role\":\"leadership\",\"label\":\"巡察工作领导小组\",\"name\":\"巡察工作领导小组\"}],"
-          "\"text\":\"" + kAccountability + "\"},\n"
+          "\"message\":\"" + kAccountability + "\",\"created_at\":\"T\"},\n"
           " {\"id\":3,\"task_id\":2,\"finding_id\":2,\"round\":\"R1\",\"unit\":\"UB\",\"unit_name\":\"乙局\","
-          "\"level\":\"red\",\"created\":\"2026-04-14\","
-          "\"recipients\":[{\"role\":\"inspection_office\",\"label\":\"巡察办\",\"name\":\"巡察办\"}],\"text\":\"" + kRed + "\"}\n"
+          "\"level\":\"red\",\"as_of\":\"2026-04-14\","
+          "\"recipients\":[{\"role\":\"inspection_office\",\"label\":\"巡察办\",\"name\":\"巡察办\"}],\"message\":\"" + kRed + "\",\"created_at\":\"T\"}\n"
           "]\n");
     CHECK(r.err.empty());
 

@@ -51,7 +51,7 @@ TEST_CASE("a task without a handler is notified to its unit's contact, then to i
     r = c.ok({"notice", "list", "--unit", "UB", "--format", "json"});
     CHECK(r.out.find("\"recipients\":[{\"role\":\"unit_head\",\"label\":\"单位主要负责人\",\"name\":\"钱局长\"},"
                      "{\"role\":\"inspection_office\",\"label\":\"巡察办\",\"name\":\"巡察办\"}],"
-                     "\"text\":\"【红色督办】整改任务 #2（UB 乙局：资金滞留）整改期限 2026-04-13，已逾期 1 天。"
+                     "\"message\":\"【红色督办】整改任务 #2（UB 乙局：资金滞留）整改期限 2026-04-13，已逾期 1 天。"
                      "请单位主要负责人（钱局长）、巡察办知悉：该任务列入挂牌督办。\"") != std::string::npos);
     r = c.ok({"notice", "list", "--format", "csv"});
     CHECK(r.out.find("未指定") == std::string::npos);

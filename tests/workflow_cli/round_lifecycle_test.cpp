@@ -17,10 +17,16 @@ TEST_CASE("a round is carried from feedback to closed through the CLI and the au
     r = c.ok({"task", "list", "--as-of", "2026-02-12", "--format", "json"});
     CHECK(r.out ==
           "[\n"
-          " {\"id\":1,\"finding_id\":1,\"round\":\"R1\",\"unit\":\"UA\",\"kind\":\"immediate\",\"due\":\"2026-03-14\","
-          "\"days_left\":30,\"status\":\"assigned\",\"level\":\"none\",\"handler\":null,\"title\":\"超标准接待\"},\n"
-          " {\"id\":2,\"finding_id\":2,\"round\":\"R1\",\"unit\":\"UB\",\"kind\":\"deadline\",\"due\":\"2026-04-13\","
-          "\"days_left\":60,\"status\":\"assigned\",\"level\":\"none\",\"handler\":null,\"title\":\"资金滞留\"}\n"
+          " {\"id\":1,\"finding_id\":1,\"round\":\"R1\",\"unit\":\"UA\",\"kind\":\"immediate\",\"measure\":null,"
+          "\"handler\":null,\"leader\":null,\"assigned_on\":\"2026-02-12\",\"due\":\"2026-03-14\",\"status\":\"assigned\","
+          "\"level\":\"none\",\"returned_count\":0,\"accepted_on\":null,\"verification_note\":null,\"planned_on\":null,"
+          "\"submitted_on\":null,\"returned_on\":null,\"title\":\"超标准接待\",\"category\":\"四风\",\"unit_name\":\"甲镇\","
+          "\"days_left\":30},\n"
+          " {\"id\":2,\"finding_id\":2,\"round\":\"R1\",\"unit\":\"UB\",\"kind\":\"deadline\",\"measure\":null,"
+          "\"handler\":null,\"leader\":null,\"assigned_on\":\"2026-02-12\",\"due\":\"2026-04-13\",\"status\":\"assigned\","
+          "\"level\":\"none\",\"returned_count\":0,\"accepted_on\":null,\"verification_note\":null,\"planned_on\":null,"
+          "\"submitted_on\":null,\"returned_on\":null,\"title\":\"资金滞留\",\"category\":\"资金\",\"unit_name\":\"乙局\","
+          "\"days_left\":60}\n"
           "]\n");
     // Each unit contact sees its own task only.
     r = c.ok({"task", "list", "--format", "csv", "--as-of", "2026-02-12"}, "乙联系人");
