@@ -68,7 +68,7 @@ void EvidenceStore::check(const std::string& sourcePath) const {
     const auto size = static_cast<int64_t>(fs::file_size(sourcePath, ec));
     if (ec) throw UserError("无法读取佐证材料文件 " + sourcePath + "：" + ec.message() + "。");
     if (size == 0) throw UserError(emptyFile(sourcePath));
-    if (size > maxBytes_) throw UserError(tooLarge(sourcePath, size, maxBytes_));
+    if (size > maxBytes_) throw TooLarge(tooLarge(sourcePath, size, maxBytes_));
 }
 
 StoredEvidence EvidenceStore::storeFile(const std::string& sourcePath) const {
@@ -91,7 +91,7 @@ StoredEvidence EvidenceStore::storeFile(const std::string& sourcePath) const {
         if (size > maxBytes_) {  // the file grew after the check
             out.close();
             fs::remove(temp);
-            throw UserError(tooLarge(sourcePath, size, maxBytes_));
+            throw TooLarge(tooLarge(sourcePath, size, maxBytes_));
         }
         engine.update(buffer, static_cast<unsigned>(got));
         out.write(buffer, got);
@@ -111,7 +111,7 @@ StoredEvidence EvidenceStore::storeFile(const std::string& sourcePath) const {
 StoredEvidence EvidenceStore::storeBytes(std::string_view bytes, std::string_view originalName) const {
     const auto size = static_cast<int64_t>(bytes.size());
     if (size == 0) throw UserError(emptyFile(evidenceOriginalName(originalName)));
-    if (size > maxBytes_) throw UserError(tooLarge(evidenceOriginalName(originalName), size, maxBytes_));
+    if (size > maxBytes_) throw TooLarge(tooLarge(evidenceOriginalName(originalName), size, maxBytes_));
     const fs::path incoming = fs::path(folder_);
     fs::create_directories(incoming);
     const std::string temp = tempPathIn(incoming);
