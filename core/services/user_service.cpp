@@ -75,7 +75,7 @@ AddedUser addUser(store::Database& db, const Actor& actor, const UserInput& inpu
     const std::string name = requireText(input.name, "用户姓名", "name");
     const auto role = domain::roles.parse(input.role);
     if (role == domain::Role::Unit && (!input.unitCode || input.unitCode->empty()))
-        throw UserError("被巡察单位联系人（unit 角色）必须指明所属单位（--unit 单位编码）。");
+        throw InvalidInput("unit", "所属单位", "不能为空：被巡察单位联系人（unit 角色）必须指明所属单位的编码。");
 
     store::Transaction tx(db);
     if (store::findUserByName(db, name)) throw Conflict("用户「" + name + "」已存在。请换一个姓名（可加上单位或编号区分）。");

@@ -44,7 +44,7 @@ TEST_CASE("users are listed, revoked, and a revoked user can no longer act") {
 
     run = patrol({"user", "add", "--name", "赵敏", "--role", "unit"});
     CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 被巡察单位联系人（unit 角色）必须指明所属单位（--unit 单位编码）。\n");
+    CHECK(run.err == "错误: 所属单位（--unit）不能为空：被巡察单位联系人（unit 角色）必须指明所属单位的编码。\n");
     run = patrol({"user", "add", "--name", "赵敏", "--role", "boss"});
     CHECK(run.exitCode == 2);
     CHECK(run.err.find("错误: 未知的角色「boss」：应为 admin（巡察办管理员）") == 0);
