@@ -2,6 +2,7 @@
 // Findings go to stdout (JSONL, one object each, or a table); diagnostics go to stderr.
 #include "core/cli/app.hpp"
 #include "core/cli/session.hpp"
+#include "core/cli/exit_code.hpp"
 #include "core/domain/errors.hpp"
 #include "core/services/calendar_loader.hpp"
 #include "core/services/check_service.hpp"

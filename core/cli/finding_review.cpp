@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "core/cli/session.hpp"
+#include "core/cli/exit_code.hpp"
 #include "core/domain/errors.hpp"
 #include "core/services/finding_review.hpp"
 #include "core/services/input_checks.hpp"

@@ -2,6 +2,8 @@
 // and turns failures into a Chinese message on stderr plus the documented exit code.
 #include "core/cli/app.hpp"
 #include "core/cli/command.hpp"
+#include "core/cli/error_hints.hpp"
+#include "core/cli/exit_code.hpp"
 #include "core/domain/errors.hpp"
 
 #include <Poco/Exception.h>
@@ -13,6 +15,9 @@
 #include <vector>
 
 namespace {
+
+// The command being run, so a refusal can be worded with its options.
+const patrol::cli::CommandSpec* running = nullptr;
 
 int dispatch(std::vector<std::string> words) {
     using namespace patrol::cli;
@@ -60,6 +65,7 @@ int dispatch(std::vector<std::string> words) {
                   << (prefix.empty() ? std::string("所有命令") : " " + prefix.back() + " 的子命令") << "。\n";
         return 2;
     }
+    running = spec;
     std::vector<std::string> rest(words.begin() + static_cast<long>(leadingOptions.size() + spec->path.size()), words.end());
     rest.insert(rest.begin(), leadingOptions.begin(), leadingOptions.end());  // before any --
     for (const auto& w : rest)
@@ -86,8 +92,8 @@ int main(int argc, char** argv) {
         return dispatch(words);
     } catch (const patrol::UserError& e) {
         std::cout.flush();
-        std::cerr << "错误: " << e.what() << "\n";
-        return static_cast<int>(patrol::ExitCode::BadInput);
+        std::cerr << "错误: " << patrol::cli::refusalText(e, running) << "\n";
+        return static_cast<int>(patrol::cli::ExitCode::BadInput);
     } catch (const Poco::Exception& e) {
         std::cout.flush();
         std::cerr << "内部错误: " << e.displayText() << "\n";
@@ -95,5 +101,5 @@ int main(int argc, char** argv) {
         std::cout.flush();
         std::cerr << "内部错误: " << e.what() << "\n";
     }
-    return static_cast<int>(patrol::ExitCode::Internal);
+    return static_cast<int>(patrol::cli::ExitCode::Internal);
 }

@@ -1,6 +1,7 @@
 // `patrol plugin list|show|verify`: the installed check plugins, their state and metadata,
 // and a one-file check for plugin authors.
 #include "core/cli/app.hpp"
+#include "core/cli/exit_code.hpp"
 #include "core/domain/errors.hpp"
 #include "core/domain/rectification_kind.hpp"
 #include "core/domain/severity.hpp"

@@ -42,7 +42,7 @@ std::string requireOrganizationalHandling(std::string_view word) {
 
 ClueStatus applyDisposal(ClueStatus current, DisposalMethod method) {
     if (current == ClueStatus::Concluded)
-        throw UserError("线索当前状态为" + clueStatuses.quoted(current) + "，不能再选择处置方式" +
+        throw Conflict("线索当前状态为" + clueStatuses.quoted(current) + "，不能再选择处置方式" +
                         disposalMethods.quoted(method) + "：已办结的线索不再处置。");
     return method == DisposalMethod::Close ? ClueStatus::Concluded : ClueStatus::Disposing;
 }
@@ -50,10 +50,10 @@ ClueStatus applyDisposal(ClueStatus current, DisposalMethod method) {
 ClueStatus applyOutcome(ClueStatus current, std::optional<DisposalMethod> method, const PersonOutcome& outcome) {
     if (!method || (*method != DisposalMethod::TalkInquiry && *method != DisposalMethod::Preliminary)) {
         const std::string now = method ? "处置方式为" + disposalMethods.quoted(*method) : std::string("尚未选择处置方式");
-        throw UserError("线索当前状态为" + clueStatuses.quoted(current) + "、" + now +
+        throw Conflict("线索当前状态为" + clueStatuses.quoted(current) + "、" + now +
                         "，不能登记处理结果：请先用 clue dispose 选择 talk_inquiry（谈话函询）或 preliminary（初步核实）。");
     }
-    if (outcome.person.empty()) throw UserError("处理结果需要写明被处理人：请用 --person 指定姓名。");
+    if (outcome.person.empty()) throw InvalidInput("person", "被处理人", "不能为空：处理结果需要写明被处理人的姓名。");
     if (outcome.form == DisciplineForm::F1 && (outcome.partySanction || outcome.governmentSanction))
         throw UserError("第一种形态(f1)为批评教育、谈话函询，不含党纪或政务处分；给予处分的请选择 f2、f3 或 f4。");
     if (outcome.recoveredFen < 0) throw UserError("追缴/挽回金额不能为负数。");

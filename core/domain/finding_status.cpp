@@ -35,7 +35,7 @@ FindingStatus applyFindingEvent(FindingStatus current, FindingEvent event) {
     const FindingStatus target = findingEventTarget(event);
     if (current == source) return target;
     const std::string action = "「" + std::string(findingEvents.label(event)) + "」";
-    throw UserError("问题当前状态为" + findingStatuses.quoted(current) + "，不能执行" + action + "改为" +
+    throw Conflict("问题当前状态为" + findingStatuses.quoted(current) + "，不能执行" + action + "改为" +
                     findingStatuses.quoted(target) + "：只有" + findingStatuses.quoted(source) + "状态的问题可以" +
                     action + "。");
 }

@@ -53,7 +53,7 @@ TaskStatus applyTaskEvent(TaskStatus from, TaskEvent event) {
                           std::string(taskEvents.label(event)) + "」改为" + taskStatuses.quoted(requestedState(event)) +
                           "：";
     message += allowed.empty() ? "该任务已销号，不能再变更。" : "当前只能" + allowed + "。";
-    throw UserError(message);
+    throw Conflict(message);
 }
 
 }  // namespace patrol::domain

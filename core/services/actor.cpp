@@ -11,10 +11,10 @@ Actor actorByName(store::Database& db, const std::string& name) {
     const auto user = store::findUserByName(db, name);
     if (!user) {
         if (name == "admin") return localAdministrator();
-        throw UserError("用户「" + name + "」不存在。请用 --user 或 PATROL_USER 指定已登记的用户，或请管理员先添加该用户。");
+        throw NotFound("actor", "用户「" + name + "」不存在。");  // who acts: the front door says how to name them
     }
     if (user->revoked)
-        throw UserError("用户「" + name + "」的访问权限已被撤销，不能再操作。如需恢复，请管理员用 patrol user restore " +
+        throw Forbidden("用户「" + name + "」的访问权限已被撤销，不能再操作。如需恢复，请管理员用 patrol user restore " +
                         name + " 恢复其访问权限。");
     return {user->id, user->name, domain::roles.parse(user->role), user->unitId};
 }

@@ -43,8 +43,8 @@ std::vector<store::AuditEvent> auditLog(store::Database& db, const Actor& actor,
     store::AuditFilter query;
     query.entity = filter.entity;
     query.actor = filter.actor;
-    if (filter.since) query.since = civil::formatDate(requireDate(*filter.since, "起始日期"));
-    if (filter.limit) query.limit = requireId(*filter.limit, "条数上限");
+    if (filter.since) query.since = civil::formatDate(requireDate(*filter.since, "起始日期", "since"));
+    if (filter.limit) query.limit = requireId(*filter.limit, "条数上限", "limit");
     return store::listAuditEvents(db, query);
 }
 

@@ -14,12 +14,12 @@ std::string describeActor(const Actor& actor) {
 
 void requireAdmin(const Actor& actor, const std::string& doing) {
     if (actor.role != Role::Admin)
-        throw UserError(describeActor(actor) + "无权" + doing + "：只有巡察办管理员（admin）可以这样做。");
+        throw Forbidden(describeActor(actor) + "无权" + doing + "：只有巡察办管理员（admin）可以这样做。");
 }
 
 void requireAdminOrLeader(const Actor& actor, const std::string& doing) {
     if (actor.role != Role::Admin && actor.role != Role::Leader)
-        throw UserError(describeActor(actor) + "无权" + doing + "：只有巡察办管理员（admin）和领导小组（leader）可以这样做。");
+        throw Forbidden(describeActor(actor) + "无权" + doing + "：只有巡察办管理员（admin）和领导小组（leader）可以这样做。");
 }
 
 bool isRoundInspector(store::Database& db, const Actor& actor, int64_t roundId) {
@@ -46,7 +46,7 @@ void requireRoundAccess(store::Database& db, const Actor& actor, const store::Ro
     std::string who = "管理员";
     if (access == Access::Read) who += "、领导小组、该轮巡察组成员和被巡察单位";
     else who += "和该轮巡察组成员";
-    throw UserError(describeActor(actor) + "无权" + doing + "（巡察轮次 " + round.code + "）：只有" + who + "可以这样做。");
+    throw Forbidden(describeActor(actor) + "无权" + doing + "（巡察轮次 " + round.code + "）：只有" + who + "可以这样做。");
 }
 
 bool canSeeFinding(store::Database& db, const Actor& actor, const store::FindingRecord& finding) {

@@ -2,6 +2,7 @@
 
 #include "core/data/dataset.hpp"
 #include "core/domain/errors.hpp"
+#include "core/services/not_found.hpp"
 #include "core/plugins/plugin_run.hpp"
 #include "core/plugins/plugin_settings.hpp"
 #include "core/services/authorization.hpp"
@@ -143,7 +144,7 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
     if (!request.allPlugins) {
         for (const auto& id : request.pluginIds) {
             plugins::PluginEntry* p = catalog.find(id);
-            if (!p) throw UserError("未知的插件 " + id + "。已安装的插件：" + installedIds(catalog) + "。请用 patrol plugin list 查看。");
+            if (!p) throw NotFound("plugin", "未知的插件 " + id + "。已安装的插件：" + installedIds(catalog) + "。");
             work.emplace_back(p, request.dataFolder);
         }
     } else {
@@ -159,7 +160,7 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
                 if (request.notice) request.notice("[" + id + "] 没有数据目录 " + folder.string() + "，已跳过");
                 continue;
             }
-            if (!p) throw UserError("未知的插件 " + id + "。已安装的插件：" + installedIds(catalog) + "。请用 patrol plugin list 查看。");
+            if (!p) throw NotFound("plugin", "未知的插件 " + id + "。已安装的插件：" + installedIds(catalog) + "。");
             work.emplace_back(p, folder);
         }
         if (work.empty())
@@ -191,7 +192,7 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
 namespace {
 
 [[noreturn]] void throwUnknownRound(const std::string& roundCode) {
-    throw UserError("未知的巡察轮次 " + roundCode + "。请用 patrol round list 查看已有的轮次。");
+    throw roundNotFound(roundCode);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/domain/errors.hpp"
+#include "core/services/not_found.hpp"
 #include "core/domain/event_date.hpp"
 #include "core/domain/finding_status.hpp"
 #include "core/services/audit_trail.hpp"
@@ -38,7 +39,7 @@ bool seesClues(store::Database& db, const Actor& actor, int64_t roundId) {
 void requireClueWriter(store::Database& db, const Actor& actor, int64_t roundId, const std::string& roundCode,
                        const std::string& doing) {
     if (actor.role == Role::Admin || isRoundInspector(db, actor, roundId)) return;
-    throw UserError(describeActor(actor) + "无权" + doing + "：只有管理员和巡察轮次 " + roundCode + " 的巡察组成员可以这样做。");
+    throw Forbidden(describeActor(actor) + "无权" + doing + "：只有管理员和巡察轮次 " + roundCode + " 的巡察组成员可以这样做。");
 }
 
 ClueView viewOf(store::Database& db, store::ClueRecord clue) {
@@ -56,7 +57,7 @@ ClueView viewOf(store::Database& db, store::ClueRecord clue) {
 ClueView requireVisibleClue(store::Database& db, const Actor& actor, int64_t clueId) {
     auto clue = store::findClueById(db, clueId);
     if (!clue || !seesClues(db, actor, clue->roundId))
-        throw UserError("问题线索 #" + std::to_string(clueId) + " 不存在。请用 patrol clue list 查看可见的线索。");
+        throw clueNotFound(clueId);
     return viewOf(db, *clue);
 }
 
@@ -104,14 +105,14 @@ ClueView transferClue(store::Database& db, const Actor& actor, int64_t findingId
     store::Transaction tx(db);
     const auto finding = store::findFindingById(db, findingId);
     if (!finding || !canSeeFinding(db, actor, *finding))
-        throw UserError("问题 #" + std::to_string(findingId) + " 不存在。请用 patrol finding list 查看可见的问题。");
+        throw findingNotFound(findingId);
     requireClueWriter(db, actor, finding->roundId, finding->roundCode, "移交问题线索");
     if (finding->status == "suspected" || finding->status == "dismissed")
-        throw UserError("问题 #" + std::to_string(findingId) + " 的状态为" +
+        throw Conflict("问题 #" + std::to_string(findingId) + " 的状态为" +
                         domain::findingStatuses.quotedOf(finding->status) +
                         "，不能移交：只有已确认的问题可以作为线索移交。请先确认该问题。");
     if (const auto existing = store::findClueByFinding(db, findingId))
-        throw UserError("问题 #" + std::to_string(findingId) + " 已于 " + existing->transferredOn + " 移交" +
+        throw Conflict("问题 #" + std::to_string(findingId) + " 已于 " + existing->transferredOn + " 移交" +
                         existing->receiver + "（线索 #" + std::to_string(existing->id) + "），不能重复移交。");
     domain::checkEventDate({"线索移交", day}, localToday(), std::nullopt);
     store::ClueRecord clue;
@@ -154,14 +155,14 @@ ClueView recordOutcome(store::Database& db, const Actor& actor, int64_t clueId, 
     const auto before = requireVisibleClue(db, actor, clueId);
     requireClueWriter(db, actor, before.clue.roundId, before.clue.roundCode, "登记线索处理结果");
     domain::PersonOutcome outcome;
-    outcome.person = requireText(input.person, "被处理人（--person）");
+    outcome.person = requireText(input.person, "被处理人", "person");
     outcome.level = domain::cadreLevels.parse(input.level);
     outcome.form = domain::disciplineForms.parse(input.form);
     outcome.partySanction = optionalWord(input.partySanction, domain::requirePartySanction);
     outcome.governmentSanction = optionalWord(input.governmentSanction, domain::requireGovernmentSanction);
     outcome.organizationalHandling = optionalWord(input.organizationalHandling, domain::requireOrganizationalHandling);
     outcome.referredToProsecutors = input.referred;
-    outcome.recoveredFen = input.recovered ? requireAmount(*input.recovered) : 0;
+    outcome.recoveredFen = input.recovered ? requireAmount(*input.recovered, "recovered") : 0;
     const auto method = before.method ? std::optional(domain::disposalMethods.parse(*before.method)) : std::nullopt;
     domain::applyOutcome(before.status, method, outcome);
     domain::checkEventDate({"处理结果登记", day}, localToday(), latestClueEvent(before));

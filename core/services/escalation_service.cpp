@@ -49,7 +49,7 @@ std::string noticeMessage(const store::TaskRecord& task, EscalationLevel level, 
 
 std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf) {
     if (actor.role == domain::Role::Unit)
-        throw UserError(describeActor(actor) + "无权执行预警督办：只有管理员、领导小组和巡察组成员可以这样做。");
+        throw Forbidden(describeActor(actor) + "无权执行预警督办：只有管理员、领导小组和巡察组成员可以这样做。");
     std::vector<LevelRise> rises;
     store::Transaction tx(db);
     store::TaskQuery open;

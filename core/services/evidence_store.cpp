@@ -105,7 +105,7 @@ void EvidenceStore::checkDeclared(const EvidenceUpload& upload) const {
     if (!upload.declaredSize) return;
     if (*upload.declaredSize == 0) throw UserError(emptyFile(labelOf(upload)));
     if (*upload.declaredSize > static_cast<uint64_t>(maxBytes_))
-        throw UserError(tooLarge(labelOf(upload), static_cast<int64_t>(*upload.declaredSize), maxBytes_));
+        throw TooLarge(tooLarge(labelOf(upload), static_cast<int64_t>(*upload.declaredSize), maxBytes_));
 }
 
 StoredEvidence EvidenceStore::store(const EvidenceUpload& upload) const {
@@ -128,7 +128,7 @@ StoredEvidence EvidenceStore::store(const EvidenceUpload& upload) const {
         const std::streamsize got = in.gcount();
         if (got <= 0) break;
         size += got;
-        if (size > maxBytes_) throw UserError(tooLargeWhileReading(label, maxBytes_));
+        if (size > maxBytes_) throw TooLarge(tooLargeWhileReading(label, maxBytes_));
         engine.update(buffer, static_cast<unsigned>(got));
         if (!out.write(buffer, got)) throw InternalError("cannot write " + temp.path());
     }

@@ -29,12 +29,12 @@ void correctOptional(std::optional<T>& field, const std::optional<std::string>& 
 
 // The correction applied to `f`, every value checked as when a finding is recorded.
 store::FindingRecord corrected(store::FindingRecord f, const FindingCorrection& c) {
-    if (c.category) f.category = requireText(*c.category, "问题类别");
-    if (c.title) f.title = requireText(*c.title, "问题标题");
+    if (c.category) f.category = requireText(*c.category, "问题类别", "category");
+    if (c.title) f.title = requireText(*c.title, "问题标题", "title");
     if (c.detail) f.detail = *c.detail;
     if (c.severity) f.severity = domain::severities.checked(*c.severity);
     correctOptional(f.amountFen, c.amount, [](const std::string& t) { return requireAmount(t); });
-    correctOptional(f.peopleCount, c.peopleCount, [](const std::string& t) { return requireCount(t, "涉及人数"); });
+    correctOptional(f.peopleCount, c.peopleCount, [](const std::string& t) { return requireCount(t, "涉及人数", "people"); });
     correctOptional(f.peopleLevel, c.peopleLevel, [](const std::string& t) { return t; });
     correctOptional(f.rectificationKind, c.rectificationKind,
                     [](const std::string& t) { return domain::rectificationKinds.checked(t); });

@@ -3,6 +3,7 @@
 #include <patrol/sdk/civil.hpp>
 
 #include "core/domain/errors.hpp"
+#include "core/services/not_found.hpp"
 #include "core/domain/event_date.hpp"
 #include "core/domain/finding_status.hpp"
 #include "core/domain/rectification_kind.hpp"
@@ -34,7 +35,7 @@ namespace {
 void requireRecordingOpen(const store::RoundRecord& round) {
     const auto stage = domain::roundStages.parse(round.stage);
     if (static_cast<int>(stage) >= static_cast<int>(domain::RoundStage::FedBack))
-        throw UserError("巡察轮次 " + round.code + " 已处于" + domain::roundStages.quoted(stage) +
+        throw Conflict("巡察轮次 " + round.code + " 已处于" + domain::roundStages.quoted(stage) +
                         "阶段，不能再记录问题：问题只能在反馈之前记录。");
 }
 
@@ -48,7 +49,7 @@ void requireTarget(store::Database& db, const store::RoundRecord& round, const s
 store::FindingRecord requireVisibleFinding(store::Database& db, const Actor& actor, int64_t id) {
     const auto finding = store::findFindingById(db, id);
     if (!finding || !canSeeFinding(db, actor, *finding))
-        throw UserError("问题 #" + std::to_string(id) + " 不存在，或您无权查看。请检查问题编号（可用 patrol finding list 查看）。");
+        throw findingNotFound(id);
     return *finding;
 }
 
@@ -86,12 +87,12 @@ store::FindingRecord decide(store::Database& db, const Actor& actor, int64_t id,
 
 store::FindingRecord addFinding(store::Database& db, const Actor& actor, const FindingInput& input) {
     store::NewFinding f;
-    f.category = requireText(input.category, "问题类别");
-    f.title = requireText(input.title, "问题标题");
+    f.category = requireText(input.category, "问题类别", "category");
+    f.title = requireText(input.title, "问题标题", "title");
     f.detail = input.detail;
     f.severity = domain::severities.checked(input.severity.value_or("medium"));
     if (input.amount) f.amountFen = requireAmount(*input.amount);
-    if (input.peopleCount) f.peopleCount = requireCount(*input.peopleCount, "涉及人数");
+    if (input.peopleCount) f.peopleCount = requireCount(*input.peopleCount, "涉及人数", "people");
     if (input.peopleLevel && !input.peopleLevel->empty()) f.peopleLevel = input.peopleLevel;
     if (input.rectificationKind)
         f.rectificationKind = domain::rectificationKinds.checked(*input.rectificationKind);

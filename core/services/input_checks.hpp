@@ -1,4 +1,6 @@
-// Checks of what people type, shared by the use cases: codes, dates, money, ids.
+// Checks of what people type, shared by the use cases: codes, dates, money, ids. Each refuses
+// with InvalidInput naming `field` (how a front door calls it, e.g. "start") and `what` (its
+// Chinese name, which starts the message).
 #pragma once
 
 #include <cstdint>
@@ -9,17 +11,17 @@
 namespace patrol::services {
 
 // Letters, digits, '-', '_' and '.', 1..64 characters. `what` names it, e.g. "单位编码".
-std::string requireCode(std::string_view text, std::string_view what);
+std::string requireCode(std::string_view text, std::string_view what, std::string_view field = {});
 // Not blank; `what` names it.
-std::string requireText(std::string_view text, std::string_view what);
+std::string requireText(std::string_view text, std::string_view what, std::string_view field = {});
 // A real calendar date YYYY-MM-DD, as days since 1970-01-01.
-int32_t requireDate(std::string_view text, std::string_view what);
+int32_t requireDate(std::string_view text, std::string_view what, std::string_view field = {});
 // Yuan with at most two decimals, as fen.
-int64_t requireAmount(std::string_view text);
+int64_t requireAmount(std::string_view text, std::string_view field = "amount");
 // A positive record id such as a finding number.
-int64_t requireId(std::string_view text, std::string_view what);
+int64_t requireId(std::string_view text, std::string_view what, std::string_view field = {});
 // A whole number >= 0.
-int64_t requireCount(std::string_view text, std::string_view what);
+int64_t requireCount(std::string_view text, std::string_view what, std::string_view field = {});
 
 // Today's date on this machine's clock (or PATROL_TODAY, see store/clock.hpp), as days since 1970-01-01.
 int32_t localToday();

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/domain/errors.hpp"
+#include "core/services/not_found.hpp"
 #include "core/domain/event_date.hpp"
 #include "core/domain/finding_status.hpp"
 #include "core/domain/round_kind.hpp"
@@ -27,7 +28,7 @@ using domain::RoundStage;
 namespace {
 
 [[noreturn]] void throwNoRound(const std::string& roundCode) {
-    throw UserError("巡察轮次「" + roundCode + "」不存在。请检查轮次编码（可用 patrol round list 查看所有轮次）。");
+    throw roundNotFound(roundCode);
 }
 
 std::string unitName(const store::UnitRecord& u) { return "「" + u.name + "」(" + u.code + ")"; }
@@ -43,14 +44,14 @@ Poco::JSON::Object::Ptr memberJson(const std::string& unitOrUser, const std::str
 void requireMembershipOpen(const store::RoundRecord& round, const std::string& doing) {
     const RoundStage stage = domain::roundStages.parse(round.stage);
     if (stage != RoundStage::Planned && stage != RoundStage::Onsite)
-        throw UserError("巡察轮次 " + round.code + " 已处于" + domain::roundStages.quoted(stage) + "阶段，不能再" + doing +
+        throw Conflict("巡察轮次 " + round.code + " 已处于" + domain::roundStages.quoted(stage) + "阶段，不能再" + doing +
                         "：只有「准备」和「进驻」阶段可以调整。");
 }
 
 store::UserRecord requireInspector(store::Database& db, const std::string& name) {
     const auto user = store::findUserByName(db, name);
-    if (!user) throw UserError("用户「" + name + "」不存在。请检查姓名（可用 patrol user list 查看所有用户）。");
-    if (user->revoked) throw UserError("用户「" + name + "」的访问权限已被撤销，不能编入巡察组。");
+    if (!user) throw userNotFound(name);
+    if (user->revoked) throw Conflict("用户「" + name + "」的访问权限已被撤销，不能编入巡察组。");
     if (user->role != "inspector")
         throw UserError("用户「" + name + "」的角色是 " + user->role + "，不能编入巡察组：只有 inspector（巡察组成员）角色可以。");
     return *user;
@@ -68,11 +69,11 @@ store::RoundRecord withVisibleLookback(store::Database& db, const Actor& actor, 
 }
 
 std::string requireInstalledPlugin(const std::string& plugin, const std::optional<std::vector<std::string>>& installed) {
-    const std::string id = requireCode(plugin, "插件编号");
+    const std::string id = requireCode(plugin, "插件编号", "plugins");
     if (!installed || std::find(installed->begin(), installed->end(), id) != installed->end()) return id;
     std::string names;
     for (const auto& known : *installed) names += (names.empty() ? "" : "、") + known;
-    throw UserError("未知的检查插件 " + id + "。已安装的插件：" + (names.empty() ? "无" : names) + "。请检查插件编号。");
+    throw InvalidInput("plugins", "", "未知的检查插件 " + id + "。已安装的插件：" + (names.empty() ? "无" : names) + "。请检查插件编号。");
 }
 
 }  // namespace
@@ -98,12 +99,12 @@ store::RoundRecord requireRoundFor(store::Database& db, const Actor& actor, cons
 store::RoundRecord createRound(store::Database& db, const Actor& actor, const RoundInput& input) {
     requireAdmin(actor, "创建巡察轮次");
     store::NewRound round;
-    round.code = requireCode(input.code, "轮次编码");
-    round.title = requireText(input.title, "轮次名称");
+    round.code = requireCode(input.code, "轮次编码", "code");
+    round.title = requireText(input.title, "轮次名称", "title");
     const auto kind = domain::roundKinds.parse(input.kind);
     round.kind = std::string(domain::roundKinds.code(kind));
-    const int32_t start = requireDate(input.start, "开始日期");
-    const int32_t end = requireDate(input.end, "结束日期");
+    const int32_t start = requireDate(input.start, "开始日期", "start");
+    const int32_t end = requireDate(input.end, "结束日期", "end");
     if (end < start)
         throw UserError("结束日期 " + input.end + " 早于开始日期 " + input.start + "。请检查两个日期。");
     round.startDate = civil::formatDate(start);
@@ -113,7 +114,7 @@ store::RoundRecord createRound(store::Database& db, const Actor& actor, const Ro
 
     store::Transaction tx(db);
     if (const auto existing = store::findRoundByCode(db, round.code))
-        throw UserError("轮次编码「" + round.code + "」已存在（" + existing->title + "）。请换一个编码。");
+        throw Conflict("轮次编码「" + round.code + "」已存在（" + existing->title + "）。请换一个编码。");
     if (kind == domain::RoundKind::Lookback) {
         if (!input.lookbackOf || input.lookbackOf->empty())
             throw UserError("回头看（lookback）轮次必须指明所回看的轮次（lookback-of），例如 2025-R1。");
@@ -146,7 +147,7 @@ std::vector<store::UnitRecord> addRoundTargets(store::Database& db, const Actor&
         for (const auto& conflict : store::conflictsOnUnit(db, unit.id))
             for (const auto& member : team)
                 if (member.userId == conflict.userId)
-                    throw UserError("不能把" + unitName(unit) + "列为巡察轮次 " + round.code + " 的巡察对象：巡察组成员「" +
+                    throw Conflict("不能把" + unitName(unit) + "列为巡察轮次 " + round.code + " 的巡察对象：巡察组成员「" +
                                     member.name + "」已申报与该单位存在利害关系，需回避。请先调整巡察组，或选择其他单位。");
         if (store::insertRoundTarget(db, round.id, unit.id)) {
             recordChange(db, actor, "round.target.add", "round", round.code, nullptr, memberJson(unit.code, "unit"));
@@ -173,7 +174,7 @@ std::vector<store::TeamMember> addRoundTeam(store::Database& db, const Actor& ac
         for (const auto& conflict : store::conflictsOfUser(db, user.id))
             for (const auto& target : targets)
                 if (target.id == conflict.unitId)
-                    throw UserError("用户「" + name + "」已申报与" + unitName(target) + "存在利害关系，需回避，不能编入巡察轮次 " +
+                    throw Conflict("用户「" + name + "」已申报与" + unitName(target) + "存在利害关系，需回避，不能编入巡察轮次 " +
                                     round.code + " 的巡察组（该单位是本轮巡察对象）。请另选成员。");
         const bool isLeader = leader && *leader == name;
         if (isLeader) store::clearTeamLeader(db, round.id);
@@ -197,10 +198,10 @@ std::vector<store::UnitRecord> removeRoundTargets(store::Database& db, const Act
     for (const auto& code : unitCodes) {
         const auto unit = requireUnit(db, code);
         if (const int64_t findings = store::countTargetFindings(db, round.id, unit.id); findings > 0)
-            throw UserError("不能把" + unitName(unit) + "移出巡察轮次 " + round.code + " 的巡察对象：本轮已为该单位记录了 " +
+            throw Conflict("不能把" + unitName(unit) + "移出巡察轮次 " + round.code + " 的巡察对象：本轮已为该单位记录了 " +
                             std::to_string(findings) + " 条问题（含已排除的）。问题记录不会删除，有问题记录的单位须保留为巡察对象。");
         if (!store::deleteRoundTarget(db, round.id, unit.id))
-            throw UserError(unitName(unit) + "不是巡察轮次 " + round.code + " 的巡察对象，无需移出。请检查单位编码（可用 patrol round show " +
+            throw Conflict(unitName(unit) + "不是巡察轮次 " + round.code + " 的巡察对象，无需移出。请检查单位编码（可用 patrol round show " +
                             round.code + " 查看巡察对象）。");
         recordChange(db, actor, "round.target.remove", "round", round.code, memberJson(unit.code, "unit"), nullptr);
         removed.push_back(unit);
@@ -221,7 +222,7 @@ std::vector<store::TeamMember> removeRoundTeam(store::Database& db, const Actor&
     for (const auto& name : userNames) {
         const auto member = std::find_if(team.begin(), team.end(), [&](const auto& m) { return m.name == name; });
         if (member == team.end())
-            throw UserError("「" + name + "」不是巡察轮次 " + round.code + " 的巡察组成员，无需移出。请检查姓名（可用 patrol round show " +
+            throw Conflict("「" + name + "」不是巡察轮次 " + round.code + " 的巡察组成员，无需移出。请检查姓名（可用 patrol round show " +
                             round.code + " 查看巡察组）。");
         if (std::none_of(leaving.begin(), leaving.end(), [&](const auto& m) { return m.userId == member->userId; }))
             leaving.push_back(*member);
@@ -229,7 +230,7 @@ std::vector<store::TeamMember> removeRoundTeam(store::Database& db, const Actor&
     const bool emptied = leaving.size() == team.size();
     for (const auto& member : leaving) {
         if (member.isLeader && !emptied)
-            throw UserError("不能移出组长「" + member.name + "」：移出后巡察轮次 " + round.code +
+            throw Conflict("不能移出组长「" + member.name + "」：移出后巡察轮次 " + round.code +
                             " 的巡察组将没有组长。请先指定新的组长（patrol round team --round " + round.code +
                             " --leader 姓名），再移出。");
         store::deleteTeamMember(db, round.id, member.userId);
@@ -252,11 +253,11 @@ RoundEdited editRound(store::Database& db, const Actor& actor, const std::string
     store::RoundRecord& r = result.after = result.before;
     const RoundStage stage = domain::roundStages.parse(r.stage);
     if (stage == RoundStage::Closed)
-        throw UserError("巡察轮次 " + r.code + " 已处于" + domain::roundStages.quoted(stage) +
+        throw Conflict("巡察轮次 " + r.code + " 已处于" + domain::roundStages.quoted(stage) +
                         "阶段，不能再修改名称和日期：已结束的轮次保持原样。");
-    if (edit.title) r.title = requireText(*edit.title, "轮次名称");
-    if (edit.start) r.startDate = civil::formatDate(requireDate(*edit.start, "开始日期"));
-    if (edit.end) r.endDate = civil::formatDate(requireDate(*edit.end, "结束日期"));
+    if (edit.title) r.title = requireText(*edit.title, "轮次名称", "title");
+    if (edit.start) r.startDate = civil::formatDate(requireDate(*edit.start, "开始日期", "start"));
+    if (edit.end) r.endDate = civil::formatDate(requireDate(*edit.end, "结束日期", "end"));
     if (r.endDate < r.startDate)
         throw UserError("结束日期 " + r.endDate + " 早于开始日期 " + r.startDate + "。请检查两个日期。");
     for (const auto& [entered, on] : store::roundStageDates(db, r.id))
@@ -285,7 +286,7 @@ store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const s
                                 const std::string& stageWord, const std::optional<std::string>& date,
                                 const FeedbackHandler& onFeedback) {
     const RoundStage requested = domain::roundStages.parse(stageWord);
-    const int32_t day = date ? requireDate(*date, "推进日期") : localToday();
+    const int32_t day = date ? requireDate(*date, "推进日期", "date") : localToday();
     store::Transaction tx(db);
     const auto round = requireRoundFor(db, actor, roundCode, Access::Write, "推进巡察阶段");
     const RoundStage current = domain::roundStages.parse(round.stage);
@@ -305,7 +306,7 @@ store::RoundRecord advanceRound(store::Database& db, const Actor& actor, const s
             for (size_t i = 0; i < undecided.size() && i < 10; ++i)
                 ids += (i ? "、#" : "#") + std::to_string(undecided[i].id);
             if (undecided.size() > 10) ids += " 等";
-            throw UserError("巡察轮次 " + round.code + " 还有 " + std::to_string(undecided.size()) + " 条疑似问题未确认或排除（" +
+            throw Conflict("巡察轮次 " + round.code + " 还有 " + std::to_string(undecided.size()) + " 条疑似问题未确认或排除（" +
                             ids + "）。请先逐条确认或排除，再进入反馈阶段。");
         }
     }

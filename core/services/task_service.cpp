@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/domain/errors.hpp"
+#include "core/services/not_found.hpp"
 #include "core/domain/event_date.hpp"
 #include "core/domain/escalation.hpp"
 #include "core/domain/extension.hpp"
@@ -37,13 +38,13 @@ bool canSeeTask(store::Database& db, const Actor& actor, const store::TaskRecord
 
 void requireUnitOwner(const Actor& actor, const store::TaskRecord& task, const std::string& doing) {
     if (actor.role == Role::Admin || (actor.role == Role::Unit && actor.unitId == task.unitId)) return;
-    throw UserError(describeActor(actor) + "无权" + doing + "（整改任务 #" + std::to_string(task.id) + "）：只有被巡察单位 " +
+    throw Forbidden(describeActor(actor) + "无权" + doing + "（整改任务 #" + std::to_string(task.id) + "）：只有被巡察单位 " +
                     task.unitCode + " 的联系人和管理员可以这样做。");
 }
 
 void requireVerifier(store::Database& db, const Actor& actor, const store::TaskRecord& task, const std::string& doing) {
     if (actor.role == Role::Admin || isRoundInspector(db, actor, task.roundId)) return;
-    throw UserError(describeActor(actor) + "无权" + doing + "（整改任务 #" + std::to_string(task.id) + "）：只有巡察轮次 " +
+    throw Forbidden(describeActor(actor) + "无权" + doing + "（整改任务 #" + std::to_string(task.id) + "）：只有巡察轮次 " +
                     task.roundCode + " 的巡察组成员和管理员可以这样做。");
 }
 
@@ -109,7 +110,7 @@ std::vector<store::TaskRecord> listTasks(store::Database& db, const Actor& actor
 store::TaskRecord requireVisibleTask(store::Database& db, const Actor& actor, int64_t taskId) {
     auto task = store::findTaskById(db, taskId);
     if (!task || !canSeeTask(db, actor, *task))
-        throw UserError("整改任务 #" + std::to_string(taskId) + " 不存在。请用 patrol task list 查看可见的任务。");
+        throw taskNotFound(taskId);
     return *task;
 }
 
@@ -135,9 +136,9 @@ store::TaskRecord planTask(store::Database& db, const Actor& actor, int64_t task
     requireUnitOwner(actor, task, "制定整改措施");
     auto after = moved(task, TaskEvent::Plan);
     after.plannedOn = civil::formatDate(checkedTaskDay(db, task, "制定整改措施", day));
-    after.measure = requireText(measure, "整改措施（--measure）");
-    after.handler = requireText(handler, "责任人（--handler）");
-    after.leader = requireText(leader, "责任领导（--leader）");
+    after.measure = requireText(measure, "整改措施", "measure");
+    after.handler = requireText(handler, "责任人", "handler");
+    after.leader = requireText(leader, "责任领导", "leader");
     store::updateTask(db, after);
     auditTask(db, actor, "task.plan", task, after);
     syncFindingWithTasks(db, actor, task.findingId);
@@ -199,8 +200,8 @@ store::TaskRecord recordProgress(store::Database& db, const Actor& actor, int64_
 store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_t taskId, const ProgressInput& input,
                                  const EvidenceStore& evidence) {
     if (input.percent < 0 || input.percent > 100)
-        throw UserError("整改进度（--percent）应为 0 到 100 之间的整数，实际为 " + std::to_string(input.percent) + "。");
-    const std::string note = requireText(input.note, "进展说明（--note）");
+        throw InvalidInput("percent", "整改进度", "应为 0 到 100 之间的整数，实际为 " + std::to_string(input.percent) + "。");
+    const std::string note = requireText(input.note, "进展说明", "note");
     {
         // Refuse before reading any upload: permissions, state and every announced size.
         const auto task = requireVisibleTask(db, actor, taskId);
@@ -243,7 +244,7 @@ store::TaskRecord acceptTask(store::Database& db, const Actor& actor, int64_t ta
     if (note)
         for (char c : *note) hasNote = hasNote || !(c == ' ' || c == '\t' || c == '\n' || c == '\r');
     if (!hasNote && store::listTaskEvidence(db, taskId).empty())
-        throw UserError("验收销号需要佐证材料或书面核查意见：整改任务 #" + std::to_string(taskId) +
+        throw Conflict("验收销号需要佐证材料或书面核查意见：整改任务 #" + std::to_string(taskId) +
                         " 还没有任何佐证材料，也没有给出 --note。请由单位在报告进展时附上材料（task progress --evidence FILE），"
                         "或用 --note 写明核查意见。");
     after.acceptedOn = civil::formatDate(day);
@@ -258,7 +259,7 @@ store::TaskRecord acceptTask(store::Database& db, const Actor& actor, int64_t ta
 
 store::TaskRecord returnTask(store::Database& db, const Actor& actor, int64_t taskId, const std::string& reason,
                              std::optional<int32_t> day) {
-    const std::string why = requireText(reason, "退回理由（--reason）");
+    const std::string why = requireText(reason, "退回理由", "reason");
     store::Transaction tx(db);
     const auto task = requireVisibleTask(db, actor, taskId);
     requireVerifier(db, actor, task, "退回整改任务");
@@ -275,7 +276,7 @@ store::TaskRecord returnTask(store::Database& db, const Actor& actor, int64_t ta
 
 store::ExtensionRecord requestExtension(store::Database& db, const Actor& actor, int64_t taskId, int32_t newDue,
                                         const std::string& reason, std::optional<int32_t> day) {
-    const std::string why = requireText(reason, "延期理由（--reason）");
+    const std::string why = requireText(reason, "延期理由", "reason");
     store::Transaction tx(db);
     const auto task = requireVisibleTask(db, actor, taskId);
     requireUnitOwner(actor, task, "申请延期");
@@ -312,8 +313,8 @@ store::TaskRecord decideExtension(store::Database& db, const Actor& actor, int64
                                   const ExtensionDecision& decision) {
     const bool approve = decision.approve;
     std::optional<std::string> why;
-    if (!approve) why = requireText(decision.reason.value_or(""), "驳回理由（--reason）");
-    else if (decision.reason) why = requireText(*decision.reason, "批准意见（--reason）");
+    if (!approve) why = requireText(decision.reason.value_or(""), "驳回理由", "reason");
+    else if (decision.reason) why = requireText(*decision.reason, "批准意见", "reason");
     store::Transaction tx(db);
     const auto task = requireVisibleTask(db, actor, taskId);
     requireAdminOrLeader(actor, approve ? "批准延期申请" : "驳回延期申请");
@@ -321,7 +322,7 @@ store::TaskRecord decideExtension(store::Database& db, const Actor& actor, int64
     for (const auto& e : store::listExtensions(db, taskId))
         if (e.status == "pending") request = e;
     if (!request)
-        throw UserError("整改任务 #" + std::to_string(taskId) + " 没有待审批的延期申请；单位可用 patrol task extend " +
+        throw Conflict("整改任务 #" + std::to_string(taskId) + " 没有待审批的延期申请；单位可用 patrol task extend " +
                         std::to_string(taskId) + " --to 日期 --reason 理由 提出申请。");
     const auto decided = domain::decideExtension(domain::extensionStatuses.parse(request->status), approve);
     const int32_t on = decision.day.value_or(localToday());

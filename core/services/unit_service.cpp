@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/domain/errors.hpp"
+#include "core/services/not_found.hpp"
 #include "core/domain/unit_kind.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/authorization.hpp"
@@ -18,10 +19,6 @@ namespace {
 
 std::string duplicateMessage(const store::UnitRecord& existing) {
     return "单位编码「" + existing.code + "」已存在（" + existing.name + "）。请换一个编码。";
-}
-
-std::string unknownUnitMessage(const std::string& code) {
-    return "单位「" + code + "」不存在。请检查单位编码（可用 patrol unit list 查看所有单位）。";
 }
 
 std::string unknownParentMessage(const std::string& code) {
@@ -46,10 +43,10 @@ std::optional<std::string> optionalPerson(const std::optional<std::string>& text
 }
 
 CheckedUnit checkUnit(const UnitInput& input) {
-    CheckedUnit u{requireCode(input.code, "单位编码"), requireText(input.name, "单位名称"),
+    CheckedUnit u{requireCode(input.code, "单位编码", "code"), requireText(input.name, "单位名称", "name"),
                   domain::unitKinds.checked(input.kind), std::nullopt, optionalPerson(input.head),
                   optionalPerson(input.contact)};
-    if (input.parentCode && !input.parentCode->empty()) u.parentCode = requireCode(*input.parentCode, "上级单位编码");
+    if (input.parentCode && !input.parentCode->empty()) u.parentCode = requireCode(*input.parentCode, "上级单位编码", "parent");
     return u;
 }
 
@@ -79,7 +76,7 @@ store::UnitRecord addUnit(store::Database& db, const Actor& actor, const UnitInp
     requireAdmin(actor, "添加单位");
     const CheckedUnit u = checkUnit(input);
     store::Transaction tx(db);
-    if (const auto existing = store::findUnitByCode(db, u.code)) throw UserError(duplicateMessage(*existing));
+    if (const auto existing = store::findUnitByCode(db, u.code)) throw Conflict(duplicateMessage(*existing));
     std::optional<int64_t> parentId;
     if (u.parentCode) {
         const auto parent = store::findUnitByCode(db, *u.parentCode);
@@ -185,7 +182,7 @@ UnitEdited editUnit(store::Database& db, const Actor& actor, const std::string& 
     store::Transaction tx(db);
     UnitEdited result{requireUnit(db, unitCode), {}};
     store::UnitRecord& u = result.after = result.before;
-    if (edit.name) u.name = requireText(*edit.name, "单位名称");
+    if (edit.name) u.name = requireText(*edit.name, "单位名称", "name");
     if (edit.kind) u.kind = domain::unitKinds.checked(*edit.kind);
     if (edit.head) u.head = optionalPerson(edit.head);
     if (edit.contact) u.contact = optionalPerson(edit.contact);
@@ -193,12 +190,12 @@ UnitEdited editUnit(store::Database& db, const Actor& actor, const std::string& 
         u.parentId.reset();
         u.parentCode.reset();
     } else if (edit.parentCode) {
-        const auto parent = store::findUnitByCode(db, requireCode(*edit.parentCode, "上级单位编码"));
+        const auto parent = store::findUnitByCode(db, requireCode(*edit.parentCode, "上级单位编码", "parent"));
         if (!parent) throw UserError(unknownParentMessage(*edit.parentCode));
         if (parent->id == u.id)
-            throw UserError("单位「" + u.code + "」不能做自己的上级单位。请指定另一个单位，或不改上级单位。");
+            throw Conflict("单位「" + u.code + "」不能做自己的上级单位。请指定另一个单位，或不改上级单位。");
         if (store::isWithinSubtree(db, parent->id, u.id))
-            throw UserError("不能把「" + parent->code + "」（" + parent->name + "）设为单位「" + u.code + "」的上级单位：它是「" +
+            throw Conflict("不能把「" + parent->code + "」（" + parent->name + "）设为单位「" + u.code + "」的上级单位：它是「" +
                             u.code + "」的下级单位，这样会形成环。请指定不在「" + u.code + "」之下的单位。");
         u.parentId = parent->id;
         u.parentCode = parent->code;
@@ -213,12 +210,12 @@ UnitEdited editUnit(store::Database& db, const Actor& actor, const std::string& 
 
 store::UnitRecord requireUnit(store::Database& db, const std::string& unitCode) {
     if (auto unit = store::findUnitByCode(db, unitCode)) return *unit;
-    throw UserError(unknownUnitMessage(unitCode));
+    throw unitNotFound(unitCode);
 }
 
 store::UnitRecord requireVisibleUnit(store::Database& db, const Actor& actor, const std::string& unitCode) {
     auto unit = store::findUnitByCode(db, unitCode);
-    if (!unit || (actor.role == domain::Role::Unit && actor.unitId != unit->id)) throw UserError(unknownUnitMessage(unitCode));
+    if (!unit || (actor.role == domain::Role::Unit && actor.unitId != unit->id)) throw unitNotFound(unitCode);
     return *unit;
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/domain/errors.hpp"
+#include "core/services/not_found.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/authorization.hpp"
 #include "core/services/input_checks.hpp"
@@ -54,7 +55,7 @@ std::vector<std::string> conflictCodes(store::Database& db, int64_t userId) {
 
 store::UserRecord requireUser(store::Database& db, const std::string& name) {
     const auto user = store::findUserByName(db, name);
-    if (!user) throw UserError("用户「" + name + "」不存在。请检查姓名（可用 patrol user list 查看所有用户）。");
+    if (!user) throw userNotFound(name);
     return *user;
 }
 
@@ -71,13 +72,13 @@ std::string hashToken(const std::string& saltHex, const std::string& token) { re
 
 AddedUser addUser(store::Database& db, const Actor& actor, const UserInput& input) {
     requireAdmin(actor, "添加用户");
-    const std::string name = requireText(input.name, "用户姓名");
+    const std::string name = requireText(input.name, "用户姓名", "name");
     const auto role = domain::roles.parse(input.role);
     if (role == domain::Role::Unit && (!input.unitCode || input.unitCode->empty()))
-        throw UserError("被巡察单位联系人（unit 角色）必须指明所属单位（--unit 单位编码）。");
+        throw InvalidInput("unit", "所属单位", "不能为空：被巡察单位联系人（unit 角色）必须指明所属单位的编码。");
 
     store::Transaction tx(db);
-    if (store::findUserByName(db, name)) throw UserError("用户「" + name + "」已存在。请换一个姓名（可加上单位或编号区分）。");
+    if (store::findUserByName(db, name)) throw Conflict("用户「" + name + "」已存在。请换一个姓名（可加上单位或编号区分）。");
     std::optional<int64_t> unitId;
     if (input.unitCode && !input.unitCode->empty()) unitId = requireUnit(db, *input.unitCode).id;
     std::vector<int64_t> conflictIds;
@@ -108,11 +109,11 @@ store::UserRecord revokeUser(store::Database& db, const Actor& actor, const std:
     requireAdmin(actor, "撤销用户");
     store::Transaction tx(db);
     const auto user = requireUser(db, name);
-    if (user.revoked) throw UserError("用户「" + name + "」的访问权限已经撤销过了，无需再次撤销。");
+    if (user.revoked) throw Conflict("用户「" + name + "」的访问权限已经撤销过了，无需再次撤销。");
     if (actor.userId && *actor.userId == user.id)
-        throw UserError("不能撤销自己的访问权限：撤销后您将无法再操作。如确需撤销，请由另一位管理员执行。");
+        throw Conflict("不能撤销自己的访问权限：撤销后您将无法再操作。如确需撤销，请由另一位管理员执行。");
     if (user.role == domain::roles.code(domain::Role::Admin) && activeAdmins(db) == 1)
-        throw UserError("用户「" + name + "」是最后一位有效的管理员（admin），不能撤销：须至少保留一位有效的管理员来管理"
+        throw Conflict("用户「" + name + "」是最后一位有效的管理员（admin），不能撤销：须至少保留一位有效的管理员来管理"
                         "用户。请先添加另一位管理员，再撤销。");
     store::markUserRevoked(db, user.id);
     const auto after = *store::findUserById(db, user.id);
@@ -125,7 +126,7 @@ AddedUser restoreUser(store::Database& db, const Actor& actor, const std::string
     requireAdmin(actor, "恢复用户");
     store::Transaction tx(db);
     const auto user = requireUser(db, name);
-    if (!user.revoked) throw UserError("用户「" + name + "」的访问权限没有被撤销，无需恢复。");
+    if (!user.revoked) throw Conflict("用户「" + name + "」的访问权限没有被撤销，无需恢复。");
     AddedUser restored;
     restored.token = randomHex(32);
     const std::string salt = randomHex(16);

@@ -50,7 +50,7 @@ TEST_CASE("bad finding input is refused with exit 2 and nothing stored") {
     CHECK(run.err == "错误: 巡察轮次 2026-R1 已处于「整改」(rectifying)阶段，不能再记录问题：问题只能在反馈之前记录。\n");
     run = with({"--round", "2026-R2", "--unit", "QX-SQ", "--amount", "12,600"});
     CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 金额「12,600」无效：应为以元为单位、最多两位小数的非负数，例如 1234.50。\n");
+    CHECK(run.err == "错误: 金额（--amount）「12,600」无效：应为以元为单位、最多两位小数的非负数，例如 1234.50。\n");
     run = with({"--round", "2026-R2", "--unit", "QX-SQ", "--severity", "critical"});
     CHECK(run.exitCode == 2);
     CHECK(run.err == "错误: 未知的严重程度「critical」：应为 low（一般）、medium（较重）、high（严重） 之一，请改用其中一个。\n");

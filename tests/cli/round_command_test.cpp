@@ -46,7 +46,7 @@ TEST_CASE("bad round input is refused with exit 2 and nothing stored") {
     auto run = patrol({"round", "create", "--code", "2026-R3", "--title", "第三轮", "--kind", "regular", "--start",
                        "2026-02-30", "--end", "2026-03-30"});
     CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 开始日期「2026-02-30」不是有效日期：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-14。\n");
+    CHECK(run.err == "错误: 开始日期（--start）「2026-02-30」不是有效日期：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-14。\n");
 
     run = patrol({"round", "create", "--code", "2026-R3", "--title", "第三轮", "--kind", "routine", "--start", "2026-03-01",
                   "--end", "2026-03-30"});

@@ -96,7 +96,7 @@ TEST_CASE("round edit refuses bad dates, a closed round and a non-admin, and cha
 
     run = patrol({"round", "edit", "2026-R2", "--start", "2026-09-31"});
     CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 开始日期「2026-09-31」不是有效日期：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-14。\n");
+    CHECK(run.err == "错误: 开始日期（--start）「2026-09-31」不是有效日期：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-14。\n");
 
     run = patrol({"round", "edit", "2026-R2", "--start", "2027-03-01", "--end", "2027-05-01"});
     CHECK(run.exitCode == 2);

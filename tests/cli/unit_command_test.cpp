@@ -55,7 +55,7 @@ TEST_CASE("bad unit input is refused with exit 2 and nothing stored") {
 
     run = patrol({"unit", "add", "--code", "石桥", "--name", "石桥镇", "--kind", "township"});
     CHECK(run.exitCode == 2);
-    CHECK(run.err.find("单位编码「石桥」无效") != std::string::npos);
+    CHECK(run.err.find("单位编码（--code）「石桥」无效") != std::string::npos);
 
     run = patrol({"unit", "add", "--name", "石桥镇", "--kind", "township"});
     CHECK(run.exitCode == 2);

@@ -44,7 +44,7 @@ TEST_CASE("users are listed, revoked, and a revoked user can no longer act") {
 
     run = patrol({"user", "add", "--name", "赵敏", "--role", "unit"});
     CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 被巡察单位联系人（unit 角色）必须指明所属单位（--unit 单位编码）。\n");
+    CHECK(run.err == "错误: 所属单位（--unit）不能为空：被巡察单位联系人（unit 角色）必须指明所属单位的编码。\n");
     run = patrol({"user", "add", "--name", "赵敏", "--role", "boss"});
     CHECK(run.exitCode == 2);
     CHECK(run.err.find("错误: 未知的角色「boss」：应为 admin（巡察办管理员）") == 0);
@@ -111,7 +111,7 @@ TEST_CASE("the audit log lists events with filters") {
     CHECK(run.out == "id,at,actor,action,entity,entity_id,before,after,hash\r\n");
     run = patrol({"audit", "log", "--since", "2026-13-01"});
     CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 起始日期「2026-13-01」不是有效日期：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-14。\n");
+    CHECK(run.err == "错误: 起始日期（--since）「2026-13-01」不是有效日期：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-14。\n");
     run = patrol({"audit", "log"}, "赵敏");
     CHECK(run.exitCode == 2);
     CHECK(run.err == "错误: 用户「赵敏」（被巡察单位联系人）无权查看审计日志：只有巡察办管理员（admin）和领导小组（leader）可以这样做。\n");

@@ -178,7 +178,7 @@ TEST_CASE("patrol check --round records suspected findings once") {
     CHECK(r.out.find("check:fixture_good/FX-01") != std::string::npos);
     r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/data/fixture_good --round R9");
     CHECK(r.exit == 2);
-    CHECK(r.err == "错误: 未知的巡察轮次 R9。请用 patrol round list 查看已有的轮次。\n");
+    CHECK(r.err == "错误: 巡察轮次「R9」不存在。请检查轮次编码（可用 patrol round list 查看所有轮次）。\n");
 }
 
 TEST_CASE("patrol check --round records only the round's targets and names each unit left out") {

@@ -94,19 +94,19 @@ void refusedAlike(Hidden&& hidden, const std::string& hiddenName, Missing&& miss
 }
 
 inline std::string noRound(const std::string& code) {
-    return "巡察轮次「" + code + "」不存在。请检查轮次编码（可用 patrol round list 查看所有轮次）。";
+    return "巡察轮次「" + code + "」不存在。请检查轮次编码。";
 }
 inline std::string noUnit(const std::string& code) {
-    return "单位「" + code + "」不存在。请检查单位编码（可用 patrol unit list 查看所有单位）。";
+    return "单位「" + code + "」不存在。请检查单位编码。";
 }
 inline std::string noFinding(int64_t id) {
-    return "问题 #" + std::to_string(id) + " 不存在，或您无权查看。请检查问题编号（可用 patrol finding list 查看）。";
+    return "问题 #" + std::to_string(id) + " 不存在，或您无权查看。请检查问题编号。";
 }
 inline std::string noTask(int64_t id) {
-    return "整改任务 #" + std::to_string(id) + " 不存在。请用 patrol task list 查看可见的任务。";
+    return "整改任务 #" + std::to_string(id) + " 不存在。";
 }
 inline std::string noClue(int64_t id) {
-    return "问题线索 #" + std::to_string(id) + " 不存在。请用 patrol clue list 查看可见的线索。";
+    return "问题线索 #" + std::to_string(id) + " 不存在。";
 }
 
 }  // namespace security

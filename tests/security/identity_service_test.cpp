@@ -29,7 +29,7 @@ bool isLowerHex(const std::string& text) {
 TEST_CASE("an unknown or revoked user name is refused", "[security][identity]") {
     World w;
     CHECK(refusal([&] { actorByName(w.db, "冒名者"); }) ==
-          "用户「冒名者」不存在。请用 --user 或 PATROL_USER 指定已登记的用户，或请管理员先添加该用户。");
+          "用户「冒名者」不存在。");
     revokeUser(w.db, w.admin, "甲联系人");
     CHECK(refusal([&] { actorByName(w.db, "甲联系人"); }) ==
           "用户「甲联系人」的访问权限已被撤销，不能再操作。如需恢复，请管理员用 patrol user restore 甲联系人 恢复其访问权限。");

@@ -43,7 +43,7 @@ TEST_CASE("patrol: an inspector of other rounds cannot tell R1's numbers from mi
                    kNoTask);
     c.refusedAlike(o, {"clue", "show", "1"}, "#1", {"clue", "show", "99"}, "#99", kNoClue);
     c.refusedAlike(o, {"clue", "transfer", "2", "--to", "组织部"}, "#2", {"clue", "transfer", "99", "--to", "组织部"}, "#99",
-                   "问题 #99 不存在。请用 patrol finding list 查看可见的问题。");
+                   "问题 #99 不存在，或您无权查看。请检查问题编号（可用 patrol finding list 查看）。");
 }
 
 TEST_CASE("patrol: unknown and revoked users are refused with exit 2", "[security][cli]") {

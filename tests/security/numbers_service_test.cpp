@@ -60,7 +60,7 @@ TEST_CASE("a unit user meets other units' and unfed findings as missing numbers"
                      [&] { dismissFinding(w.db, a, 999, "理由"); }, "#999", noFinding(999));
         refusedAlike([&] { transferClue(w.db, a, hidden, "纪委监委", day("2026-05-01")); }, name,
                      [&] { transferClue(w.db, a, 999, "纪委监委", day("2026-05-01")); }, "#999",
-                     "问题 #999 不存在。请用 patrol finding list 查看可见的问题。");
+                     "问题 #999 不存在，或您无权查看。请检查问题编号。");
     }
     CHECK(store::findFindingById(w.db, w.fA2s)->status == "suspected");
 }
@@ -160,7 +160,7 @@ TEST_CASE("an inspector of other rounds meets R1's findings, tasks, clues and no
                      noFinding(999));
         refusedAlike([&] { transferClue(w.db, o, hidden, "组织部", day("2026-05-01")); }, name,
                      [&] { transferClue(w.db, o, 999, "组织部", day("2026-05-01")); }, "#999",
-                     "问题 #999 不存在。请用 patrol finding list 查看可见的问题。");
+                     "问题 #999 不存在，或您无权查看。请检查问题编号。");
     }
     TaskFilter tasks;
     tasks.asOf = day("2026-04-01");

@@ -33,7 +33,7 @@ TEST_CASE("patrol check --round: a round the user may not read is refused like a
           "[security][cli][round][check]") {
     HiddenCounty c;
     const std::string data = std::string(PATROL_SOURCE_DIR) + "/tests/plugins/cases/four_styles_boundaries/data";
-    const std::string noR9 = "未知的巡察轮次 R9。请用 patrol round list 查看已有的轮次。";
+    const std::string noR9 = "巡察轮次「R9」不存在。请检查轮次编码（可用 patrol round list 查看所有轮次）。";
     c.refusedAlike("甲联系人", {"check", "--plugin", "four_styles", "--data", data, "--round", "R3"}, "R3",
                    {"check", "--plugin", "four_styles", "--data", data, "--round", "R9"}, "R9", noR9);
     c.refusedAlike("局外人", {"check", "--plugin", "all", "--data", data, "--round", "R1"}, "R1",

@@ -39,7 +39,7 @@ TEST_CASE("a unit user cannot tell a round that skips it from a missing one", "[
     refusedAlike([&] { recordCheckFindings(w.db, a, "R3", {c}); }, "R3", [&] { recordCheckFindings(w.db, a, "R9", {c}); },
                  "R9", noRound("R9"));
     refusedAlike([&] { pluginsToRecord(w.db, a, "R3", {}); }, "R3", [&] { pluginsToRecord(w.db, a, "R9", {}); },
-                 "R9", "未知的巡察轮次 R9。请用 patrol round list 查看已有的轮次。");
+                 "R9", "巡察轮次「R9」不存在。请检查轮次编码。");
     CHECK(store::findRoundByCode(w.db, "R3")->stage == "planned");
     // A round it may see is refused for the role, naming it — before any plugin runs.
     CHECK(refusal([&] { pluginsToRecord(w.db, a, "R2", {}); }) ==
@@ -66,7 +66,7 @@ TEST_CASE("an inspector cannot tell a round it is not on from a missing one", "[
     refusedAlike([&] { recordCheckFindings(w.db, o, "R1", {c}); }, "R1", [&] { recordCheckFindings(w.db, o, "R9", {c}); },
                  "R9", noRound("R9"));
     refusedAlike([&] { pluginsToRecord(w.db, o, "R1", {}); }, "R1", [&] { pluginsToRecord(w.db, o, "R9", {}); },
-                 "R9", "未知的巡察轮次 R9。请用 patrol round list 查看已有的轮次。");
+                 "R9", "巡察轮次「R9」不存在。请检查轮次编码。");
     CHECK(store::findRoundByCode(w.db, "R1")->stage == "fed_back");
     // A leader reads R1 but may not record into it: refused, naming it.
     CHECK(refusal([&] { pluginsToRecord(w.db, w.leader, "R1", {}); }) ==

@@ -53,5 +53,5 @@ TEST_CASE("outcomes need an inquiry or verification, and f1 carries no sanction"
     CHECK(applyOutcome(ClueStatus::Disposing, DisposalMethod::TalkInquiry, outcome) == ClueStatus::Concluded);
     outcome.person.clear();
     CHECK_THROWS_WITH(applyOutcome(ClueStatus::Disposing, DisposalMethod::TalkInquiry, outcome),
-                      "处理结果需要写明被处理人：请用 --person 指定姓名。");
+                      "被处理人不能为空：处理结果需要写明被处理人的姓名。");
 }

@@ -15,7 +15,7 @@ TEST_CASE("an extension request must ask for a later date on an open task, one a
     CHECK_NOTHROW(checkExtensionRequest(TaskStatus::InProgress, day("2026-05-01"), day("2026-06-01"), false));
     CHECK_NOTHROW(checkExtensionRequest(TaskStatus::Submitted, day("2026-05-01"), day("2026-05-02"), false));
     CHECK_THROWS_WITH(checkExtensionRequest(TaskStatus::Planned, day("2026-05-01"), day("2026-05-01"), false),
-                      "延期后的期限应晚于当前期限 2026-05-01，实际为 2026-05-01；请用 --to 指定更晚的日期。");
+                      "延期后的期限应晚于当前期限 2026-05-01，实际为 2026-05-01；请指定更晚的日期。");
     CHECK_THROWS_WITH(checkExtensionRequest(TaskStatus::Planned, day("2026-05-01"), day("2026-06-01"), true),
                       "该任务已有一项待审批的延期申请；请等待审批（task extension approve|deny）后再申请。");
     CHECK_THROWS_WITH(checkExtensionRequest(TaskStatus::Accepted, day("2026-05-01"), day("2026-06-01"), false),

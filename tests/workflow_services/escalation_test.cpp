@@ -133,8 +133,8 @@ TEST_CASE("a denied extension leaves the task as it was; a date not later is ref
     World w;
     const auto t = oneTask(w);
     CHECK_THROWS_WITH(requestExtension(w.db, w.unitA, t.id, day("2026-04-13"), "理由"),
-                      "延期后的期限应晚于当前期限 2026-04-13，实际为 2026-04-13；请用 --to 指定更晚的日期。");
-    CHECK_THROWS_WITH(requestExtension(w.db, w.unitA, t.id, day("2026-05-13"), ""), "延期理由（--reason）不能为空，请填写。");
+                      "延期后的期限应晚于当前期限 2026-04-13，实际为 2026-04-13；请指定更晚的日期。");
+    CHECK_THROWS_WITH(requestExtension(w.db, w.unitA, t.id, day("2026-05-13"), ""), "延期理由不能为空，请填写。");
     requestExtension(w.db, w.unitA, t.id, day("2026-05-13"), "理由", day("2026-03-30"));
     const auto denied = decideExtension(w.db, w.admin, t.id, ExtensionDecision::denial("应按期完成", day("2026-04-01")));
     CHECK(denied.dueDate == "2026-04-13");

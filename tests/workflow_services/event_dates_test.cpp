@@ -146,9 +146,9 @@ TEST_CASE("extension requests and decisions are dated in order; a denial says wh
                       "延期批准日期 2026-03-31 早于延期申请日期 2026-04-01：延期批准不能早于延期申请。请填写 2026-04-01 "
                       "或之后的日期。");
     CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, {false, day("2026-04-02"), std::nullopt, std::nullopt}),
-                      "驳回理由（--reason）不能为空，请填写。");
+                      "驳回理由不能为空，请填写。");
     CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, ExtensionDecision::denial(" ", day("2026-04-02"))),
-                      "驳回理由（--reason）不能为空，请填写。");
+                      "驳回理由不能为空，请填写。");
     CHECK(store::listExtensions(w.db, t.id).at(0).status == "pending");
 
     decideExtension(w.db, w.leader, t.id, ExtensionDecision::denial("审计结论不影响整改，应按期完成", day("2026-04-03")));

@@ -135,7 +135,7 @@ TEST_CASE("a finding is corrected until it is fed back, audited with before and 
     CHECK(refusal([&] { editFinding(w.db, w.leader, id, fix); }) ==
           "用户「王书记」（领导小组）无权修改问题（巡察轮次 R1）：只有管理员和该轮巡察组成员可以这样做。");
     CHECK(refusal([&] { editFinding(w.db, w.unitA, id, fix); }) ==
-          "问题 #" + std::to_string(id) + " 不存在，或您无权查看。请检查问题编号（可用 patrol finding list 查看）。");
+          "问题 #" + std::to_string(id) + " 不存在，或您无权查看。请检查问题编号。");
     FindingCorrection bad;
     bad.peopleCount = "-1";
     CHECK(refusal([&] { editFinding(w.db, w.admin, id, bad); }).find("涉及人数") != std::string::npos);

@@ -37,7 +37,7 @@ struct Fixture : World {
     }
 };
 
-const std::string kNoUnitUB = "单位「UB」不存在。请检查单位编码（可用 patrol unit list 查看所有单位）。";
+const std::string kNoUnitUB = "单位「UB」不存在。请检查单位编码。";
 
 }  // namespace
 
@@ -75,17 +75,17 @@ TEST_CASE("a unit user sees only the notices of its own unit's tasks", "[notice]
     NoticeFilter none;
     none.unitCode = "UX";
     CHECK_THROWS_WITH(listNotices(f.db, f.unitA, none),
-                      "单位「UX」不存在。请检查单位编码（可用 patrol unit list 查看所有单位）。");
+                      "单位「UX」不存在。请检查单位编码。");
     // So does a round that does not inspect the unit.
     NoticeFilter r2;
     r2.roundCode = "R2";
     CHECK(f.ids(f.unitA, r2) == std::vector<int64_t>{4});
     CHECK_THROWS_WITH(listNotices(f.db, f.unitB, r2),
-                      "巡察轮次「R2」不存在。请检查轮次编码（可用 patrol round list 查看所有轮次）。");
+                      "巡察轮次「R2」不存在。请检查轮次编码。");
     NoticeFilter r9;
     r9.roundCode = "R9";
     CHECK_THROWS_WITH(listNotices(f.db, f.unitB, r9),
-                      "巡察轮次「R9」不存在。请检查轮次编码（可用 patrol round list 查看所有轮次）。");
+                      "巡察轮次「R9」不存在。请检查轮次编码。");
     // Nothing a unit user is given names another unit.
     for (const auto& n : listNotices(f.db, f.unitB, {})) {
         CHECK(n.message.find("甲镇") == std::string::npos);
@@ -101,7 +101,7 @@ TEST_CASE("inspectors see the notices of their rounds; admin and leader see all"
     NoticeFilter r1;
     r1.roundCode = "R1";
     CHECK_THROWS_WITH(listNotices(f.db, f.r2Inspector, r1),
-                      "巡察轮次「R1」不存在。请检查轮次编码（可用 patrol round list 查看所有轮次）。");
+                      "巡察轮次「R1」不存在。请检查轮次编码。");
     CHECK(f.ids(f.leader) == std::vector<int64_t>{1, 2, 3, 4});
     CHECK(f.ids(f.admin) == std::vector<int64_t>{1, 2, 3, 4});
     // A notice about no task is for the office and leadership only.

@@ -28,7 +28,7 @@ struct Fixture : World {
 };
 
 std::string notFound(int64_t id) {
-    return "整改任务 #" + std::to_string(id) + " 不存在。请用 patrol task list 查看可见的任务。";
+    return "整改任务 #" + std::to_string(id) + " 不存在。";
 }
 
 }  // namespace
@@ -40,7 +40,7 @@ TEST_CASE("a unit user sees and touches only its own unit's tasks", "[permission
     TaskFilter other;
     other.unitCode = "UB";
     // Another unit reads exactly like one that does not exist.
-    CHECK_THROWS_WITH(f.visibleTasks(f.unitA, other), "单位「UB」不存在。请检查单位编码（可用 patrol unit list 查看所有单位）。");
+    CHECK_THROWS_WITH(f.visibleTasks(f.unitA, other), "单位「UB」不存在。请检查单位编码。");
     CHECK_THROWS_WITH(showTask(f.db, f.unitA, f.taskB.id), notFound(f.taskB.id));
     CHECK_THROWS_WITH(planTask(f.db, f.unitA, f.taskB.id, "m", "h", "l"), notFound(f.taskB.id));
     CHECK_THROWS_WITH(requestExtension(f.db, f.unitB, f.taskA.id, day("2026-09-01"), "r"), notFound(f.taskA.id));
@@ -71,7 +71,7 @@ TEST_CASE("clues do not exist for unit users and inspectors of other rounds", "[
     Fixture f;
     const auto clue = transferClue(f.db, f.inspector, f.findingA, "纪委监委", day("2026-02-20"));
     CHECK(clue.clue.replyDue == std::optional<std::string>("2026-05-20"));
-    const std::string missing = "问题线索 #" + std::to_string(clue.clue.id) + " 不存在。请用 patrol clue list 查看可见的线索。";
+    const std::string missing = "问题线索 #" + std::to_string(clue.clue.id) + " 不存在。";
     for (const Actor* outsider : {&f.unitA, &f.unitB, &f.otherInspector}) {
         INFO(outsider->name);
         CHECK(listClues(f.db, *outsider, std::nullopt).empty());
@@ -82,7 +82,7 @@ TEST_CASE("clues do not exist for unit users and inspectors of other rounds", "[
         CHECK(stats[0].clues == 0);
     }
     // A clue that does not exist reads exactly the same.
-    CHECK_THROWS_WITH(showClue(f.db, f.unitA, 999), "问题线索 #999 不存在。请用 patrol clue list 查看可见的线索。");
+    CHECK_THROWS_WITH(showClue(f.db, f.unitA, 999), "问题线索 #999 不存在。");
     CHECK(listClues(f.db, f.leader, std::nullopt).size() == 1);
     CHECK_THROWS_WITH(disposeClue(f.db, f.leader, clue.clue.id, "hold", std::nullopt, day("2026-03-01")),
                       "用户「王书记」（领导小组）无权处置问题线索：只有管理员和巡察轮次 R1 的巡察组成员可以这样做。");

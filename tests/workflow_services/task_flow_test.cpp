@@ -112,7 +112,7 @@ TEST_CASE("returned three times means accountability at the next escalation", "[
     EvidenceStore store((w.dir / "data").string(), w.settings.evidenceMaxBytes);
     workThrough(w, w.unitA, t.id);
     for (int i = 1; i <= 3; ++i) {
-        CHECK_THROWS_WITH(returnTask(w.db, w.inspector, t.id, " "), "退回理由（--reason）不能为空，请填写。");
+        CHECK_THROWS_WITH(returnTask(w.db, w.inspector, t.id, " "), "退回理由不能为空，请填写。");
         CHECK(returnTask(w.db, w.inspector, t.id, "材料不足", day("2026-03-02")).returnedCount == i);
         if (i < 3) {
             reportProgress(w.db, w.unitA, t.id, {100, "补充材料", {}, day("2026-03-02")}, store);

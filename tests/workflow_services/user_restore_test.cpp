@@ -22,7 +22,7 @@ TEST_CASE("a revoked user is restored with a new token and the revoked one stays
     CHECK(actorByName(w.db, "赵一").role == domain::Role::Inspector);
     CHECK(refusal([&] { restoreUser(w.db, w.admin, "赵一"); }) == "用户「赵一」的访问权限没有被撤销，无需恢复。");
     CHECK(refusal([&] { restoreUser(w.db, w.admin, "钱二"); }) ==
-          "用户「钱二」不存在。请检查姓名（可用 patrol user list 查看所有用户）。");
+          "用户「钱二」不存在。请检查姓名。");
     store::AuditFilter users;
     users.entity = "user";
     const auto events = store::listAuditEvents(w.db, users);

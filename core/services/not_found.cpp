@@ -1,0 +1,21 @@
+#include "core/services/not_found.hpp"
+
+namespace patrol::services {
+
+NotFound roundNotFound(const std::string& code) {
+    return NotFound("round", "巡察轮次「" + code + "」不存在。请检查轮次编码。");
+}
+
+NotFound unitNotFound(const std::string& code) { return NotFound("unit", "单位「" + code + "」不存在。请检查单位编码。"); }
+
+NotFound userNotFound(const std::string& name) { return NotFound("user", "用户「" + name + "」不存在。请检查姓名。"); }
+
+NotFound findingNotFound(int64_t id) {
+    return NotFound("finding", "问题 #" + std::to_string(id) + " 不存在，或您无权查看。请检查问题编号。");
+}
+
+NotFound taskNotFound(int64_t id) { return NotFound("task", "整改任务 #" + std::to_string(id) + " 不存在。"); }
+
+NotFound clueNotFound(int64_t id) { return NotFound("clue", "问题线索 #" + std::to_string(id) + " 不存在。"); }
+
+}  // namespace patrol::services
