@@ -2,6 +2,8 @@
 // conflict, too large), and speaks of the domain only: no command names, no option flags.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include <memory>
 
 #include "core/domain/errors.hpp"
@@ -59,7 +61,7 @@ struct Refusal {
     std::function<void(Fixture&)> action;
     ErrorKind kind;
     std::string message;
-    std::string field;  // InvalidInput only
+    std::string field = {};  // InvalidInput only
     std::function<void(Fixture&)> prepare = nullptr;
 };
 
@@ -112,10 +114,11 @@ TEST_CASE("each refusal has its kind and a message of the domain", "[permissions
              in.day = day("2026-02-14");
              in.percent = 50;
              in.note = "已清退";
-             in.evidenceFiles = {f.file("big.pdf", "0123456789")};
+             std::istringstream content("0123456789");
+             in.evidence = {EvidenceUpload{"big.pdf", &content, std::nullopt, ""}};
              reportProgress(f.db, f.unitA, f.taskA.id, in, EvidenceStore((f.dir / "data").string(), 4));
          },
-         ErrorKind::TooLarge, "", "",
+         ErrorKind::TooLarge, "佐证材料 big.pdf 超过大小上限 4 字节（配置项 evidence.max_bytes），已停止接收；请压缩或拆分后再上传。", "",
          [](Fixture& f) { planTask(f.db, f.unitA, f.taskA.id, "清退", "李明", "王强", day("2026-02-13")); }},
     };
     for (const auto& row : table) {
