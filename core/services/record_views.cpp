@@ -10,6 +10,7 @@
 #include "core/domain/round_stage.hpp"
 #include "core/domain/unit_kind.hpp"
 #include "core/services/record_json.hpp"
+#include "core/services/task_audit.hpp"
 
 namespace patrol::services {
 
@@ -89,25 +90,8 @@ Poco::JSON::Object::Ptr findingView(const store::FindingRecord& f, bool withTran
 }
 
 Poco::JSON::Object::Ptr taskView(const store::TaskRecord& t) {
-    auto o = jsonObject();
-    o->set("id", t.id);
-    o->set("finding_id", t.findingId);
-    o->set("round", t.roundCode);
-    o->set("unit", t.unitCode);
-    o->set("kind", t.kind);
-    o->set("measure", orNull(t.measure));
-    o->set("handler", orNull(t.handler));
-    o->set("leader", orNull(t.leader));
-    o->set("assigned_on", t.assignedOn);
-    o->set("due", t.dueDate);
-    o->set("status", t.status);
-    o->set("level", t.level);
-    o->set("returned_count", t.returnedCount);
-    o->set("accepted_on", orNull(t.acceptedOn));
-    o->set("verification_note", orNull(t.verificationNote));
-    o->set("planned_on", orNull(t.plannedOn));
-    o->set("submitted_on", orNull(t.submittedOn));
-    o->set("returned_on", orNull(t.returnedOn));
+    // The task's own fields as its audit events record them, then what a reader needs beside them.
+    auto o = taskJson(t);
     o->set("title", t.findingTitle);
     o->set("category", t.category);
     o->set("unit_name", t.unitName);
