@@ -74,6 +74,21 @@ struct ExtraValue {
     size_t word;    // position of the word on the line
 };
 
+// --format takes one of the words its value name lists (table|json|csv …): a command that
+// would otherwise fall back to its table must not take "xml" for an answer.
+static void requireListedFormat(const OptionSpec& option, const std::string& value) {
+    std::vector<std::string> allowed;
+    std::stringstream words(option.valueName);
+    for (std::string word; std::getline(words, word, '|');) {
+        if (word == value) return;
+        allowed.push_back(word);
+    }
+    std::string list;
+    for (size_t k = 0; k < allowed.size(); ++k)
+        list += (k == 0 ? "" : k + 1 == allowed.size() ? " 或 " : "、") + allowed[k];
+    throw UserError("--format 应为 " + list + " 之一，收到的是 \"" + value + "\"。");
+}
+
 ParsedArgs parseArguments(const CommandSpec& spec, const std::vector<std::string>& args) {
     std::vector<std::pair<std::string, std::string>> optionValues;  // in line order
     std::vector<std::string> flags;
@@ -110,6 +125,7 @@ ParsedArgs parseArguments(const CommandSpec& spec, const std::vector<std::string
             optionValues.emplace_back(name, args[++i]);
         }
         if (!option->repeatable && ++given[name] > 1) throw UserError("选项 --" + name + " 只能给一次。");
+        if (name == "format") requireListedFormat(*option, optionValues.back().second);
         // A repeatable option also takes the words that follow it up to the next option: --unit A B C.
         while (option->repeatable && !inlineValue && i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) {
             optionValues.emplace_back(name, args[++i]);

@@ -59,3 +59,17 @@ TEST_CASE("help explains how a repeatable option reads the words after it", "[cl
           std::string::npos);
     CHECK(r.out.find("参数") == std::string::npos);
 }
+
+TEST_CASE("a --format word a command does not list is refused, by show commands too", "[cli][command_line]") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
+    Run r = patrol({"task", "show", "1", "--format", "xml"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err == "错误: --format 应为 table 或 json 之一，收到的是 \"xml\"。\n");
+    r = patrol({"calendar", "is-workday", "2026-10-10", "--format=yaml"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err == "错误: --format 应为 text 或 json 之一，收到的是 \"yaml\"。\n");
+    r = patrol({"unit", "list", "--format", "csv"});
+    CHECK(r.exitCode == 0);
+}
