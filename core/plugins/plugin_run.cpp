@@ -1,6 +1,7 @@
 #include "core/plugins/plugin_run.hpp"
 
 #include "core/plugins/child_process.hpp"
+#include "core/plugins/host_api.hpp"
 #include "core/plugins/plugin_error.hpp"
 #include "core/plugins/run_input.hpp"
 #include "core/plugins/wire.hpp"
@@ -22,21 +23,11 @@ namespace {
 // What the plugin sees as `host`: the run's inputs and where its findings go.
 class HostSession {
 public:
-    HostSession(const PluginEntry& plugin, const RunRequest& request) : plugin_(plugin), request_(request) {
-        api_.struct_size = sizeof(patrol_host_api);
-        api_.abi_major = PATROL_ABI_MAJOR;
-        api_.abi_minor = PATROL_ABI_MINOR;
-        api_.host = this;
-        api_.as_of = request.asOf;
-        api_.table = &HostSession::table;
-        api_.is_working_day = &HostSession::isWorkingDay;
-        api_.emit = &HostSession::emit;
-        api_.log = &HostSession::log;
-        api_.setting = &HostSession::setting;
-        api_.progress = &HostSession::progress;
-    }
+    HostSession(const PluginEntry& plugin, const RunRequest& request)
+        : plugin_(plugin), request_(request), api_(hostApiFor(this, request.asOf)) {}
 
     const patrol_host_api* api() const { return &api_; }
+    template <class Session> friend patrol_host_api plugins::hostApiFor(Session*, int32_t);
     std::vector<CheckFinding>& findings() { return findings_; }
 
 private:

@@ -1,6 +1,7 @@
 #include "core/plugins/runner_main.hpp"
 
 #include "core/plugins/child_process.hpp"
+#include "core/plugins/host_api.hpp"
 #include "core/plugins/plugin_library.hpp"
 #include "core/plugins/run_input.hpp"
 #include "core/plugins/wire.hpp"
@@ -26,20 +27,10 @@ namespace {
 // end of the channel for findings, log lines and working days.
 class ChildSession {
 public:
-    ChildSession(const MappedRunInput& input, int channel) : input_(input), channel_(channel) {
-        api_.struct_size = sizeof(patrol_host_api);
-        api_.abi_major = PATROL_ABI_MAJOR;
-        api_.abi_minor = PATROL_ABI_MINOR;
-        api_.host = this;
-        api_.as_of = input.input().asOf;
-        api_.table = &ChildSession::table;
-        api_.is_working_day = &ChildSession::isWorkingDay;
-        api_.emit = &ChildSession::emit;
-        api_.log = &ChildSession::log;
-        api_.setting = &ChildSession::setting;
-        api_.progress = &ChildSession::progress;
-    }
+    ChildSession(const MappedRunInput& input, int channel)
+        : input_(input), channel_(channel), api_(hostApiFor(this, input.input().asOf)) {}
     const patrol_host_api* api() const { return &api_; }
+    template <class Session> friend patrol_host_api plugins::hostApiFor(Session*, int32_t);
 
 private:
     static ChildSession& self(void* host) { return *static_cast<ChildSession*>(host); }
