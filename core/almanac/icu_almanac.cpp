@@ -2,12 +2,14 @@
 
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <optional>
 
-#include <unicode/calendar.h>
-#include <unicode/locid.h>
-#include <unicode/timezone.h>
+#include <dlfcn.h>
+#include <unicode/ucal.h>
+#include <unicode/utypes.h>
+#include <unicode/uvernum.h>
 
 #include <patrol/sdk/civil.hpp>
 
@@ -41,18 +43,67 @@ int32_t corrected(int year, int month, int day, int32_t icuDay) {
     return icuDay;
 }
 
+#define PATROL_TEXT_OF(x) #x
+#define PATROL_TEXT(x) PATROL_TEXT_OF(x)  // expands ICU's versioned names first: ucal_open -> "ucal_open_72"
+
+// ICU's calendar, loaded with dlopen on first use: linked at start-up, ICU's libraries cost every
+// command about 1.5 MB of resident memory, though only a year without a calendar file needs them.
+class IcuCalendarLibrary {
+public:
+    IcuCalendarLibrary() {
+        const char* name = "libicui18n.so." PATROL_TEXT(U_ICU_VERSION_MAJOR_NUM);
+        handle_ = ::dlopen(name, RTLD_NOW | RTLD_LOCAL);
+        if (!handle_) fail(std::string("无法载入 ") + name + "（" + ::dlerror() + "）");
+        find(open, PATROL_TEXT(ucal_open));
+        find(close, PATROL_TEXT(ucal_close));
+        find(clear, PATROL_TEXT(ucal_clear));
+        find(set, PATROL_TEXT(ucal_set));
+        find(getMillis, PATROL_TEXT(ucal_getMillis));
+        find(getType, PATROL_TEXT(ucal_getType));
+        find(errorName, PATROL_TEXT(u_errorName));
+    }
+    IcuCalendarLibrary(const IcuCalendarLibrary&) = delete;
+    IcuCalendarLibrary& operator=(const IcuCalendarLibrary&) = delete;
+    ~IcuCalendarLibrary() { ::dlclose(handle_); }
+
+    [[noreturn]] static void fail(const std::string& why) {
+        throw UserError("无法使用 ICU 的农历：" + why + "，不能推算没有工作日历的年份的节假日。请重新安装 libicu 后重试，或为该年提供工作日历文件。");
+    }
+
+    decltype(&ucal_open) open = nullptr;
+    decltype(&ucal_close) close = nullptr;
+    decltype(&ucal_clear) clear = nullptr;
+    decltype(&ucal_set) set = nullptr;
+    decltype(&ucal_getMillis) getMillis = nullptr;
+    decltype(&ucal_getType) getType = nullptr;
+    decltype(&u_errorName) errorName = nullptr;
+
+private:
+    template <typename Function>
+    void find(Function& function, const char* symbol) {
+        function = reinterpret_cast<Function>(::dlsym(handle_, symbol));
+        if (!function) fail(std::string("ICU 库中没有 ") + symbol);
+    }
+
+    void* handle_ = nullptr;
+};
+
 class IcuAlmanac final : public domain::Almanac {
 public:
+    ~IcuAlmanac() override {
+        if (calendar_) icu_->close(calendar_);
+    }
+
     std::optional<int32_t> lunarDay(int year, int month, int day) const override {
-        const std::lock_guard<std::mutex> lock(mutex_);  // an icu::Calendar is not thread-safe
-        if (!calendar_) calendar_ = openChineseCalendar();
+        const std::lock_guard<std::mutex> lock(mutex_);  // an ICU calendar is not thread-safe
+        if (!calendar_) openChineseCalendar();
         UErrorCode status = U_ZERO_ERROR;
-        calendar_->clear();
-        calendar_->set(UCAL_EXTENDED_YEAR, year + kExtendedYearOffset);
-        calendar_->set(UCAL_MONTH, month - 1);
-        calendar_->set(UCAL_IS_LEAP_MONTH, 0);
-        calendar_->set(UCAL_DATE, day);
-        const UDate millis = calendar_->getTime(status);
+        icu_->clear(calendar_);
+        icu_->set(calendar_, UCAL_EXTENDED_YEAR, year + kExtendedYearOffset);
+        icu_->set(calendar_, UCAL_MONTH, month - 1);
+        icu_->set(calendar_, UCAL_IS_LEAP_MONTH, 0);
+        icu_->set(calendar_, UCAL_DATE, day);
+        const UDate millis = icu_->getMillis(calendar_, &status);
         if (U_FAILURE(status)) return std::nullopt;
         return corrected(year, month, day, static_cast<int32_t>(std::floor(millis / kMillisPerDay)));
     }
@@ -60,21 +111,24 @@ public:
     std::optional<int32_t> qingming(int year) const override { return qingmingDay(year); }
 
 private:
-    // Opened on first use, so a command that meets no uncovered year never loads ICU's data.
-    static std::unique_ptr<icu::Calendar> openChineseCalendar() {
+    // Opened on first use, so a command that meets no uncovered year never loads ICU at all.
+    void openChineseCalendar() const {
+        icu_ = std::make_unique<IcuCalendarLibrary>();
         UErrorCode status = U_ZERO_ERROR;
         // GMT, so that midnight of a calendar day is a whole number of days since the epoch; ICU
         // itself reckons the lunar months at the meridian of China (UTC+8), as the 农历 does.
-        std::unique_ptr<icu::Calendar> calendar(icu::Calendar::createInstance(
-            icu::TimeZone::getGMT()->clone(), icu::Locale("zh_CN@calendar=chinese"), status));
-        if (U_FAILURE(status) || !calendar || std::strcmp(calendar->getType(), "chinese") != 0)
-            throw UserError(std::string("无法使用 ICU 的农历（") + u_errorName(status) +
-                            "），不能推算没有工作日历的年份的节假日。请重新安装 libicu 后重试，或为该年提供工作日历文件。");
-        return calendar;
+        const UChar gmt[] = {'G', 'M', 'T', 0};
+        UCalendar* calendar = icu_->open(gmt, -1, "zh_CN@calendar=chinese", UCAL_DEFAULT, &status);
+        if (U_FAILURE(status) || !calendar || std::strcmp(icu_->getType(calendar, &status), "chinese") != 0) {
+            if (calendar) icu_->close(calendar);
+            IcuCalendarLibrary::fail(std::string("没有农历（") + icu_->errorName(status) + "）");
+        }
+        calendar_ = calendar;
     }
 
     mutable std::mutex mutex_;
-    mutable std::unique_ptr<icu::Calendar> calendar_;
+    mutable std::unique_ptr<IcuCalendarLibrary> icu_;
+    mutable UCalendar* calendar_ = nullptr;
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The Almanac (core/domain/statutory_holidays.hpp) backed by ICU's Chinese calendar for lunar
 // dates and by solar_term.hpp for 清明. ICU stays behind this header: the domain and every other
-// layer see only the Almanac interface, and only this small library links ICU.
+// layer see only the Almanac interface, and only this small library uses ICU, which it loads
+// (dlopen) the first time a lunar date is asked for.
 #pragma once
 
 #include <memory>
@@ -9,7 +10,7 @@
 
 namespace patrol::almanac {
 
-// Throws patrol::UserError when ICU has no Chinese calendar (a broken ICU installation).
+// Its lunar dates throw patrol::UserError when ICU cannot be loaded or has no Chinese calendar.
 std::shared_ptr<const domain::Almanac> icuAlmanac();
 
 }  // namespace patrol::almanac

@@ -62,3 +62,17 @@ TEST_CASE("calendar show --year lists an uncovered year's statutory days off and
     CHECK(r.out.find("2027 年：工作日 248 天，工作日放假 13 天，周末调休上班 0 天（按法定节假日临时推算，不含调休）。\n") !=
           std::string::npos);
 }
+
+TEST_CASE("ICU is loaded only by a command that meets a year without a calendar file", "[workflow_cli]") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    // The dynamic loader names every library it loads, the ones opened on demand included.
+    setenv("LD_DEBUG", "files", 1);
+    const Run covered = patrol.raw({"calendar", "is-workday", "2026-10-10"});
+    const Run uncovered = patrol.raw({"calendar", "is-workday", "2027-02-09"});
+    unsetenv("LD_DEBUG");
+    CHECK(covered.exitCode == 0);
+    CHECK(covered.err.find("file=libicu") == std::string::npos);
+    CHECK(uncovered.exitCode == 0);
+    CHECK(uncovered.err.find("file=libicui18n.so") != std::string::npos);
+}
