@@ -26,12 +26,14 @@ domain::CalendarFile readCalendarFile(const std::string& path) {
 
 LoadedCalendar loadCalendar(const Settings& settings, const std::optional<std::string>& overrideFile) {
     LoadedCalendar loaded;
-    loaded.calendar.useAlmanac(almanac::icuAlmanac());  // uncovered years get a provisional calendar
+    // A file named on the command line alone decides working days (the dataset contract): a
+    // year it does not cover is Monday to Friday, as the file format defines it.
     if (overrideFile) {
         loaded.calendar.add(readCalendarFile(*overrideFile));
         loaded.files.push_back(*overrideFile);
         return loaded;
     }
+    loaded.calendar.useAlmanac(almanac::icuAlmanac());  // uncovered years get a provisional calendar
     const std::string folder = settings.text("calendar.folder");
     std::error_code ec;
     if (folder.empty() || !fs::is_directory(folder, ec)) return loaded;

@@ -19,7 +19,8 @@ struct LoadedCalendar {
 
 // UserError (exit 2) naming the file when the override is missing or any file is unreadable or
 // malformed. A missing calendar folder is not an error: every year is then uncovered and gets a
-// provisional calendar from the statutory holidays, with a warning naming the year.
+// provisional calendar from the statutory holidays, with a warning naming the year. An override
+// file alone decides, as the dataset contract says: a year it does not cover is Monday–Friday.
 LoadedCalendar loadCalendar(const Settings& settings, const std::optional<std::string>& overrideFile);
 
 // Reads one calendar file.

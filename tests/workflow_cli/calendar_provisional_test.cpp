@@ -76,3 +76,14 @@ TEST_CASE("ICU is loaded only by a command that meets a year without a calendar 
     CHECK(uncovered.exitCode == 0);
     CHECK(uncovered.err.find("file=libicui18n.so") != std::string::npos);
 }
+
+TEST_CASE("a calendar file named with --calendar alone decides: a year it does not cover is Monday to Friday", "[workflow_cli]") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    const std::string file = dir.write("2026.json", R"({"years": [2026], "holidays": ["2026-01-01"], "workdays": []})");
+    const Run r = patrol.raw({"calendar", "is-workday", "2027-01-01", "--calendar", file, "--format", "json"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out == "{\"date\":\"2027-01-01\",\"weekday\":\"周五\",\"workday\":true,\"reason\":\"weekday\",\"provisional\":false}\n");
+    CHECK(r.err.find("2027") != std::string::npos);
+    CHECK(r.err.find("临时推算") == std::string::npos);
+}
