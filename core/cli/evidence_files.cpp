@@ -9,6 +9,7 @@
 #include <istream>
 #include <streambuf>
 
+#include "core/data/file_text.hpp"
 #include "core/domain/errors.hpp"
 
 namespace patrol::cli {
@@ -37,14 +38,6 @@ private:
     int fd_;
     char buffer_[65536];
 };
-
-std::string kindOf(mode_t mode) {
-    if (S_ISFIFO(mode)) return "命名管道（FIFO）";
-    if (S_ISDIR(mode)) return "目录";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "设备文件";
-    if (S_ISSOCK(mode)) return "套接字";
-    return "特殊文件";
-}
 
 std::string expected() { return "--evidence 应指向一个已存在的普通文件"; }
 
@@ -79,7 +72,7 @@ EvidenceFiles::EvidenceFiles(const std::vector<std::string>& paths) {
         if (!S_ISREG(st.st_mode)) {
             const mode_t mode = st.st_mode;
             ::close(fd);
-            throw UserError("佐证材料 " + path + " 不是普通文件，而是" + kindOf(mode) + "：" + expected() +
+            throw UserError("佐证材料 " + path + " 不是普通文件，而是" + data::specialFileKind(mode) + "：" + expected() +
                             "；请先把内容保存为文件再上传。");
         }
         ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
