@@ -13,6 +13,8 @@ enum class ErrorKind {
     Forbidden,     // the user's role may not do this
     Conflict,      // the record's state does not allow it now
     TooLarge,      // a file or body over its limit
+    Unauthenticated,  // no valid credentials: sign-in refused, session expired, unknown token
+    Busy,          // another writer held the store past the wait; nothing was written, try again
 };
 
 // A refused action. The message is Chinese and says what was expected, what was found and
@@ -68,6 +70,20 @@ class TooLarge : public UserError {
 public:
     using UserError::UserError;
     ErrorKind kind() const override { return ErrorKind::TooLarge; }
+};
+
+// Credentials missing or not accepted. The message never tells which part was wrong.
+class Unauthenticated : public UserError {
+public:
+    using UserError::UserError;
+    ErrorKind kind() const override { return ErrorKind::Unauthenticated; }
+};
+
+// The store stayed locked by another writer past the busy timeout; nothing was written.
+class Busy : public UserError {
+public:
+    using UserError::UserError;
+    ErrorKind kind() const override { return ErrorKind::Busy; }
 };
 
 // Something the user cannot fix: a bug, an I/O failure.

@@ -12,7 +12,7 @@ void throwSqliteFailure(sqlite3* db, int rc, const std::string& doing) {
     switch (rc & 0xff) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            throw UserError("数据库 " + path + " 正被另一个 patrol 进程写入，等待超时后仍未释放（" + doing +
+            throw Busy("数据库 " + path + " 正被另一个 patrol 进程写入，等待超时后仍未释放（" + doing +
                             "）。请等对方完成后重试，或调大设置 database.busy_timeout_ms。");
         case SQLITE_NOTADB:
             throw UserError("文件 " + path + " 不是 patrol 数据库（不是 SQLite 文件）。请用 --db 指定正确的数据库文件，"
