@@ -52,6 +52,8 @@ const char* kindName(ErrorKind kind) {
         case ErrorKind::Forbidden: return "forbidden";
         case ErrorKind::Conflict: return "conflict";
         case ErrorKind::TooLarge: return "too large";
+        case ErrorKind::Unauthenticated: return "unauthenticated";
+        case ErrorKind::Busy: return "busy";
     }
     return "?";
 }
