@@ -91,8 +91,8 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
     PluginCheck check;
     check.pluginId = plugin.id;
     check.metadata = plugin.metadata ? &*plugin.metadata : nullptr;
-    if (plugin.state == plugins::PluginState::Failed || !plugin.metadata) {
-        check.error = plugin.error;
+    if (const auto status = plugin.status(); status.state == plugins::PluginState::Failed || !plugin.metadata) {
+        check.error = status.error;
         notice(check.error);
         return check;
     }
