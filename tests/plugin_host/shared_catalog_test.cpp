@@ -60,6 +60,15 @@ TEST_CASE("a catalog is read on one thread while others load, run and fail its p
         --running;
     });
 
+    // Lookups by name, as a request naming a plugin makes them, with no lock taken in between.
+    std::atomic<int> lookups{0}, misfound{0};
+    std::thread looking([&] {
+        while (running > 0) {
+            misfound += catalog.find("fixture_throws") == throws && catalog.find("fixture_good") == good ? 0 : 1;
+            ++lookups;
+        }
+    });
+
     // The reader: what `plugin list` and `check` read, over and over while the runs go on.
     std::set<std::string> throwsStates;
     int reads = 0, torn = 0;
@@ -78,6 +87,8 @@ TEST_CASE("a catalog is read on one thread while others load, run and fail its p
     }
     failing.join();
     finding.join();
+    looking.join();
+    CHECK(misfound == 0);
 
     CHECK(torn == 0);
     CHECK(reads > 0);
