@@ -95,7 +95,7 @@ std::string withNextStep(const std::string& message, const NextStep& next) {
     if (wording == commandWordings().end()) return message;
     std::string text = message;
     for (const auto& [phrase, words] : wording->second) {
-        const auto at = text.find(phrase);
+        const auto at = text.rfind(phrase);  // what to do comes last, after any path or name
         if (at != std::string::npos) text.replace(at, phrase.size(), replaced(words, "{subject}", next.subject));
     }
     return text;
