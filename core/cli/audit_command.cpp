@@ -1,6 +1,7 @@
 // `patrol audit verify|log`: checking and reading the hash-chained audit log.
 #include <ostream>
 
+#include "core/cli/error_hints.hpp"
 #include "core/cli/session.hpp"
 #include "core/services/audit_service.hpp"
 
@@ -17,7 +18,7 @@ int runVerify(Invocation& inv) {
     }
     inv.out << "审计日志完整：共核验 " << chain.eventsChecked << " 条事件，哈希链无断裂\n";
     const auto rows = services::verifyAuditedData(s.db, s.actor);
-    for (const auto& warning : rows.warnings) inv.err << "警告：" << warning << "\n";
+    for (const auto& warning : rows.warnings) inv.err << "警告：" << withNextStep(warning, {"audit.baseline", ""}) << "\n";
     if (!rows.problems.empty()) {
         inv.err << "数据核验失败：" << rows.problems.front() << "\n";
         if (rows.problems.size() > 1) inv.err << "另有 " << rows.problems.size() - 1 << " 处不符。\n";

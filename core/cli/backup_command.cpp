@@ -2,6 +2,7 @@
 // database and its evidence with a manifest of SHA-256 sums, its check, and putting it back.
 #include <ostream>
 
+#include "core/cli/error_hints.hpp"
 #include "core/cli/session.hpp"
 #include "core/services/backup_service.hpp"
 #include "core/services/evidence_location.hpp"
@@ -37,7 +38,7 @@ int runVerify(Invocation& inv) {
     const std::string folder = inv.args.positional().at(0);
     const auto check = services::verifyBackup(folder);
     if (check.problem) {
-        inv.err << "备份 " << folder << " 核验失败：" << *check.problem << "\n这份备份不可信：请改用其他备份，或重新备份。\n";
+        inv.err << "备份 " << folder << " 核验失败：" << withNextStep(*check.problem, {"backup.made", ""}) << "\n这份备份不可信：请改用其他备份，或重新备份。\n";
         return 2;
     }
     const auto& m = check.manifest;

@@ -2,6 +2,7 @@
 // Findings go to stdout (JSONL, one object each, or a table); diagnostics go to stderr.
 #include "core/cli/app.hpp"
 #include "core/cli/session.hpp"
+#include "core/cli/error_hints.hpp"
 #include "core/cli/exit_code.hpp"
 #include "core/domain/errors.hpp"
 #include "core/services/calendar_loader.hpp"
@@ -163,7 +164,8 @@ int runCheck(Invocation& inv) {
         throw UserError("配置项 plugins.timeout_seconds 应为 1 到 86400 之间的秒数，实际为 " + std::to_string(timeout) + "。");
     request.timeoutSeconds = static_cast<int>(timeout);
     request.settingOverrides = [&settings](const std::string& id) { return services::pluginSettingOverrides(settings, id); };
-    request.notice = [&inv](const std::string& line) { inv.err << line << "\n"; };
+    // Calendar warnings reach the check's notices too (a plugin asked about an uncovered year).
+    request.notice = [&inv](const std::string& line) { inv.err << withNextStep(line, {"calendar.file", ""}) << "\n"; };
 
     const auto round = inv.args.value("round");
     request.fingerprints = round.has_value();  // only recording uses them

@@ -9,6 +9,10 @@
 
 namespace patrol::cli {
 
+// `message` with the phrases that say `next` in domain words replaced by the command line that
+// does it; unchanged when the CLI has no wording for the step. Also used for warnings.
+std::string withNextStep(const std::string& message, const NextStep& next);
+
 // The message printed after "错误: " when `command` (nullptr before one is found) fails with `e`.
 std::string refusalText(const UserError& e, const CommandSpec* command);
 

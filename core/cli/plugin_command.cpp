@@ -40,9 +40,10 @@ int runList(Invocation& inv) {
     Listing listing({{"id", "编号"}, {"name", "名称"}, {"version", "版本"}, {"abi", "ABI"}, {"state", "状态"}, {"error", "错误"}, {"file", "文件"}});
     for (const auto& p : catalog.plugins()) {
         const auto& m = p.metadata;
+        const auto status = p.status();
         listing.add({Cell::of(p.id), m ? Cell::of(m->name) : Cell{}, m ? Cell::of(m->version) : Cell{}, m ? Cell::of(m->abi.text()) : Cell{},
-                     Cell::of(std::string(format == ListingFormat::Table ? plugins::stateLabel(p.state) : plugins::stateCode(p.state))),
-                     p.error.empty() ? Cell{} : Cell::of(p.error), Cell::of(p.library.string())});
+                     Cell::of(std::string(format == ListingFormat::Table ? plugins::stateLabel(status.state) : plugins::stateCode(status.state))),
+                     status.error.empty() ? Cell{} : Cell::of(status.error), Cell::of(p.library.string())});
     }
     listing.print(inv.out, format);
     if (format == ListingFormat::Table && catalog.plugins().empty()) {
@@ -89,13 +90,14 @@ int runShow(Invocation& inv) {
         for (const auto& e : catalog.plugins()) ids.push_back(e.id);
         throw UserError("未知的插件 " + id + "。已安装的插件：" + (ids.empty() ? std::string("无") : joined(ids, "、")) + "。请用 patrol plugin list 查看。");
     }
-    if (!p->metadata) throw UserError(p->error);
+    const auto status = p->status();
+    if (!p->metadata) throw UserError(status.error);
     const plugins::PluginMetadata& m = *p->metadata;
     const auto overrides = services::pluginSettingOverrides(inv.app.settings(), id);
 
     if (format == ListingFormat::Table) {
-        inv.out << m.name << "（" << m.id << "）版本 " << m.version << "，插件 ABI " << m.abi.text() << "，状态：" << plugins::stateLabel(p->state) << "\n";
-        if (!p->error.empty()) inv.out << "错误：" << p->error << "\n";
+        inv.out << m.name << "（" << m.id << "）版本 " << m.version << "，插件 ABI " << m.abi.text() << "，状态：" << plugins::stateLabel(status.state) << "\n";
+        if (!status.error.empty()) inv.out << "错误：" << status.error << "\n";
         inv.out << m.description << "\n文件：" << p->library.string() << "\n";
     }
     Listing tables({{"table", "表"}, {"file", "文件"}, {"column", "列"}, {"type", "类型"}, {"rules", "要求"}});
@@ -147,8 +149,8 @@ int runShow(Invocation& inv) {
         return out;
     };
     inv.out << "{\"id\":" << jsonQuote(m.id) << ",\"name\":" << jsonQuote(m.name) << ",\"version\":" << jsonQuote(m.version)
-            << ",\"abi\":" << jsonQuote(m.abi.text()) << ",\"state\":" << jsonQuote(std::string(plugins::stateCode(p->state)))
-            << ",\"error\":" << (p->error.empty() ? std::string("null") : jsonQuote(p->error)) << ",\"description\":" << jsonQuote(m.description)
+            << ",\"abi\":" << jsonQuote(m.abi.text()) << ",\"state\":" << jsonQuote(std::string(plugins::stateCode(status.state)))
+            << ",\"error\":" << (status.error.empty() ? std::string("null") : jsonQuote(status.error)) << ",\"description\":" << jsonQuote(m.description)
             << "," << section("columns", tables) << "," << section("rules", rules) << "," << section("settings", settings) << ","
             << section("checklist", checklist) << "," << section("categories", categories) << "}\n";
     return 0;
@@ -159,8 +161,8 @@ int runVerify(Invocation& inv) {
     plugins::PluginEntry p = plugins::inspectPlugin(file);
     // Loading runs plugin code (static initializers): do it in a child so a crash is reported.
     plugins::loadPlugin(p, true);
-    if (p.state == plugins::PluginState::Failed) {
-        inv.err << "不可用：" << p.error << "\n";
+    if (const auto status = p.status(); status.state == plugins::PluginState::Failed) {
+        inv.err << "不可用：" << status.error << "\n";
         return static_cast<int>(ExitCode::BadInput);
     }
     const auto& m = *p.metadata;

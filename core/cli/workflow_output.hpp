@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/cli/app.hpp"
+#include "core/cli/error_hints.hpp"
 #include "core/cli/session.hpp"
 #include "core/domain/calendar.hpp"
 #include "core/domain/escalation.hpp"
@@ -17,7 +18,7 @@ namespace patrol::cli {
 
 // Prints each pending calendar warning (a year no calendar covers) on its own line.
 inline void printCalendarWarnings(const domain::WorkingCalendar& calendar, std::ostream& err) {
-    for (const auto& warning : calendar.takeWarnings()) err << warning << "\n";
+    for (const auto& warning : calendar.takeWarnings()) err << withNextStep(warning, {"calendar.file", ""}) << "\n";
 }
 
 // The positional record number (task, clue, finding) of a command.

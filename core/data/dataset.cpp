@@ -124,7 +124,7 @@ void requireDataFolder(const std::filesystem::path& folder) {
     // A folder that exists but cannot be looked into (a symlink loop, no permission) says why.
     if (ec && ec != std::errc::no_such_file_or_directory)
         throw UserError("无法读取数据目录 " + folder.string() + "：" + ec.message() + "。请检查该目录及其权限。");
-    throw UserError("数据目录 " + folder.string() + " 不存在或不是目录。请用 --data 指定存放 CSV 文件的目录。");
+    throw UserError("数据目录 " + folder.string() + " 不存在或不是目录。请指定存放 CSV 文件的目录。", {"data.folder", ""});
 }
 
 Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads) {

@@ -45,7 +45,7 @@ std::vector<std::string> WorkingCalendar::takeWarnings() const {
 std::string WorkingCalendar::uncoveredYearWarning(int year) {
     const std::string y = std::to_string(year);
     return "警告：没有 " + y + " 年的工作日历，该年按周一至周五为工作日计算（不含法定节假日和调休）；" +
-           "如需准确结果，请在 config/calendars/ 中加入 " + y + ".json 或用 --calendar 指定日历文件。";
+           "如需准确结果，请在 config/calendars/ 中加入 " + y + ".json 或另行指定日历文件。";
 }
 
 std::string WorkingCalendar::provisionalYearWarning(int year) {
@@ -53,7 +53,7 @@ std::string WorkingCalendar::provisionalYearWarning(int year) {
     return "警告：没有 " + y + " 年的工作日历，该年的工作日按《全国年节及纪念日放假办法》的法定节假日临时推算" +
            "（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节，适逢周末的在其后第一个工作日补假），" +
            "不含国务院办公厅每年公布的调休安排，可能与实际不符；该年放假安排公布后，请在 config/calendars/ 中加入 " + y +
-           ".json 或用 --calendar 指定日历文件。";
+           ".json 或另行指定日历文件。";
 }
 
 }  // namespace patrol::domain

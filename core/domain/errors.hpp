@@ -17,12 +17,25 @@ enum class ErrorKind {
     Busy,          // another writer held the store past the wait; nothing was written, try again
 };
 
+// What the user can do about a refusal, named by its domain action (e.g. "task.accept") and
+// the record it concerns. The message already says it in domain words; a front door may word
+// it in its own terms (the CLI as a command line, a web page as a link).
+struct NextStep {
+    std::string action;   // empty: nothing for a front door to add
+    std::string subject;  // e.g. a round code, a task number, a user name
+};
+
 // A refused action. The message is Chinese and says what was expected, what was found and
 // what to do, in the words of the domain (front doors add their own hints).
 class UserError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit UserError(const std::string& message, NextStep next = {})
+        : std::runtime_error(message), next_(std::move(next)) {}
     virtual ErrorKind kind() const { return ErrorKind::InvalidInput; }
+    const NextStep& next() const { return next_; }
+
+private:
+    NextStep next_;
 };
 
 // Malformed or missing input. `field` names it for a front door (e.g. "measure"); `label` is

@@ -32,6 +32,11 @@ std::string_view stateLabel(PluginState state) {
     return "出错";
 }
 
+PluginStatus PluginEntry::status() const {
+    const std::lock_guard lock(*guard);
+    return {state, error};
+}
+
 namespace {
 void markFailed(PluginEntry& p, std::string error) {
     p.state = PluginState::Failed;
@@ -150,8 +155,8 @@ void PluginCatalog::loadAll(bool isolate) {
 }
 
 PluginEntry* PluginCatalog::find(const std::string& id) {
-    for (auto& p : plugins_)
-        if (p.id == id && p.state != PluginState::Failed) return &p;
+    // Decided by order alone, never by state, which a run on another thread may be changing:
+    // discover() fails every namesake after the first, so the first is the one in use.
     for (auto& p : plugins_)
         if (p.id == id) return &p;
     return nullptr;

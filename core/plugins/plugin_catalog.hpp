@@ -26,6 +26,12 @@ enum class PluginState {
 std::string_view stateCode(PluginState state);   // "discovered" | "loaded" | "failed"
 std::string_view stateLabel(PluginState state);  // 已发现 | 已加载 | 出错
 
+// A plugin's state and error as of one moment, read together.
+struct PluginStatus {
+    PluginState state = PluginState::Discovered;
+    std::string error;
+};
+
 struct PluginEntry {
     std::string id;                        // the file name without .so
     std::filesystem::path library;         // <folder>/<id>.so
@@ -35,10 +41,13 @@ struct PluginEntry {
     std::string error;
     std::shared_ptr<const PluginLibrary> loaded;  // set when loaded in this process
     // Guards state, error and loaded once plugins run: several threads may run one plugin at
-    // once. Shared by copies of the entry (a mutex cannot be copied).
+    // once. Shared by copies of the entry (a mutex cannot be copied). id, the paths and the
+    // metadata never change after discovery and are read freely.
     std::shared_ptr<std::mutex> guard = std::make_shared<std::mutex>();
 
-    bool usable() const { return state != PluginState::Failed; }
+    // State and error under the guard: how everything outside loading and running reads them.
+    PluginStatus status() const;
+    bool usable() const { return status().state != PluginState::Failed; }
 };
 
 // Reads the metadata of `library` and checks its ABI; nothing of the library is run.
@@ -58,6 +67,7 @@ public:
     void loadAll(bool isolate);
     std::vector<PluginEntry>& plugins() { return plugins_; }
     const std::vector<PluginEntry>& plugins() const { return plugins_; }
+    // The entry named `id` that is used: the first one found (later namesakes are failed).
     PluginEntry* find(const std::string& id);
     const std::vector<std::filesystem::path>& folders() const { return folders_; }
 

@@ -307,7 +307,10 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
 }  // namespace
 
 RunResult runPlugin(PluginEntry& plugin, const RunRequest& request) {
-    if (!plugin.metadata) return fail(plugin, plugin.error.empty() ? pluginLabel(plugin.id, plugin.library) + "没有可用的元数据。" : plugin.error);
+    if (!plugin.metadata) {
+        const std::string error = plugin.status().error;
+        return fail(plugin, error.empty() ? pluginLabel(plugin.id, plugin.library) + "没有可用的元数据。" : error);
+    }
     return request.isolate ? runIsolated(plugin, request) : runInProcess(plugin, request);
 }
 

@@ -14,8 +14,8 @@ Actor actorByName(store::Database& db, const std::string& name) {
         throw NotFound("actor", "用户「" + name + "」不存在。");  // who acts: the front door says how to name them
     }
     if (user->revoked)
-        throw Forbidden("用户「" + name + "」的访问权限已被撤销，不能再操作。如需恢复，请管理员用 patrol user restore " +
-                        name + " 恢复其访问权限。");
+        throw Forbidden("用户「" + name + "」的访问权限已被撤销，不能再操作。如需恢复，请管理员恢复其访问权限。",
+                        {"user.restore", name});
     return {user->id, user->name, domain::roles.parse(user->role), user->unitId};
 }
 

@@ -30,7 +30,8 @@ int64_t recordAuditBaseline(store::Database& db, const Actor& actor) {
     const auto rows = store::verifyAuditedRows(db);
     if (!rows.problems.empty())
         throw UserError("数据与审计记录不符，不能记录基线（否则等于认可这些改动）：" + rows.problems.front() +
-                        "请先从备份恢复这些数据，再运行 patrol audit verify 确认。");
+                        "请先从备份恢复这些数据，再核验审计日志。",
+                        {"audit.verify", ""});
     // recordChange adds the rows the entity now stands for to the (otherwise empty) `after`.
     for (const auto& [entity, entityId] : rows.unrecorded)
         recordChange(db, actor, "audit.baseline", entity, entityId, nullptr, jsonObject());

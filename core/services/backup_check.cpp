@@ -105,7 +105,7 @@ BackupCheck verifyBackup(const std::string& folderText) {
     if (!fs::is_directory(folder, ec)) throw UserError("备份目录 " + folderText + " 不存在。请检查路径。");
     const fs::path manifest = folder / kManifestName;
     if (!fs::is_regular_file(manifest, ec)) {
-        check.problem = std::string("缺少清单文件 ") + kManifestName + "：这不是 patrol backup 生成的备份目录，或清单已被删除。";
+        check.problem = std::string("缺少清单文件 ") + kManifestName + "：这不是备份时生成的目录，或清单已被删除。";
         return check;
     }
     try {

@@ -84,7 +84,7 @@ BackupManifest parseManifest(const std::string& text) {
         }
         return m;
     } catch (const Poco::Exception& e) {
-        throw UserError("清单 manifest.json 无法读取：" + e.displayText() + "。清单应为 patrol backup 写入的 JSON。");
+        throw UserError("清单 manifest.json 无法读取：" + e.displayText() + "。清单应为备份时写入的 JSON。", {"backup.made", ""});
     }
 }
 

@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 domain::CalendarFile readCalendarFile(const std::string& path) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))
-        throw UserError("找不到日历文件 " + path + "：应为一个 JSON 格式的工作日日历文件。请检查 --calendar 或 calendar.folder 设置。");
+        throw UserError("找不到日历文件 " + path + "：应为一个 JSON 格式的工作日日历文件。请检查所指定的日历文件或 calendar.folder 设置。",
+                        {"calendar.file", ""});
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();

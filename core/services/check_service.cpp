@@ -91,8 +91,8 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
     PluginCheck check;
     check.pluginId = plugin.id;
     check.metadata = plugin.metadata ? &*plugin.metadata : nullptr;
-    if (plugin.state == plugins::PluginState::Failed || !plugin.metadata) {
-        check.error = plugin.error;
+    if (const auto status = plugin.status(); status.state == plugins::PluginState::Failed || !plugin.metadata) {
+        check.error = status.error;
         notice(check.error);
         return check;
     }
@@ -164,8 +164,9 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
             work.emplace_back(p, folder);
         }
         if (work.empty())
-            throw UserError("数据目录 " + request.dataFolder.string() + " 下没有任何插件的子目录。--plugin all 需要 <数据目录>/<插件编号>/，已安装的插件：" +
-                            installedIds(catalog) + "。");
+            throw UserError("数据目录 " + request.dataFolder.string() + " 下没有任何插件的子目录。检查全部插件需要 <数据目录>/<插件编号>/，已安装的插件：" +
+                                installedIds(catalog) + "。",
+                            {"check.all", ""});
     }
 
     CheckReport report;

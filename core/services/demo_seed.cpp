@@ -130,7 +130,8 @@ void secondRound(store::Database& db, const Actor& admin, const FeedbackHandler&
 DemoSeeding seedDemo(store::Database& db, const FeedbackHandler& onFeedback) {
     if (store::readMeta(db, kDemoMarker)) return DemoSeeding::AlreadyThere;
     if (store::countUnits(db) > 0)
-        throw UserError("数据库 " + db.path() + " 里已有数据，演示数据只能写入新的空数据库。请用 --db 指定一个新文件，例如 --db /tmp/patrol-demo.db。");
+        throw UserError("数据库 " + db.path() + " 里已有数据，演示数据只能写入新的空数据库。请指定一个新的数据库文件。",
+                        {"demo.database", ""});
     const Actor admin = localAdministrator();
     // The ordinary use cases nest as savepoints: the whole demo lands at once or not at all.
     store::Transaction tx(db);

@@ -24,7 +24,7 @@ Addressees addresseesOf(store::Database& db, const store::TaskRecord& task, Esca
 std::string noticeMessage(const store::TaskRecord& task, EscalationLevel level, int32_t daysLeft,
                           const Addressees& addressees) {
     const auto& recipients = addressees.recipients;
-    const std::string registerHead = "请为单位 " + task.unitCode + " 登记负责人（patrol unit edit " + task.unitCode + " --head 姓名）。";
+    const std::string registerHead = "请为单位 " + task.unitCode + " 登记负责人。";
     std::string m = "【" + std::string(domain::escalationLevels.label(level)) + "】整改任务 #" + std::to_string(task.id) +
                     "（" + task.unitCode + " " + task.unitName + "：" + task.findingTitle + "）整改期限 " + task.dueDate;
     if (daysLeft > 0) m += "，距期限还有 " + std::to_string(daysLeft) + " 天";

@@ -71,7 +71,8 @@ void closeRoundRectification(store::Database& db, const store::RoundRecord& roun
         for (size_t i = 0; i < tasks.size() && i < 10; ++i) ids += (i ? "、#" : "#") + std::to_string(tasks[i].id);
         if (tasks.size() > 10) ids += " 等";
         throw Conflict("巡察轮次 " + round.code + " 还有 " + std::to_string(tasks.size()) + " 项整改任务未销号（" + ids +
-                        "），不能进入「评估销号」(closed)：请先验收这些任务（patrol task accept）。");
+                        "），不能进入「评估销号」(closed)：请先验收这些任务。",
+                        {"task.accept", ""});
     }
     store::FindingQuery rectified;
     rectified.roundId = round.id;

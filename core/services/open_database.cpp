@@ -36,7 +36,7 @@ store::Database openDatabase(const std::string& path, int busyTimeoutMs, IfMissi
         fs::create_directories(folder, ec);
         if (ec)
             throw UserError("无法创建数据库所在目录 " + folder.string() + "：" + ec.message() +
-                            "。请检查权限，或用 --db 指定其他位置。");
+                            "。请检查权限，或指定其他位置。", {"database.choose", ""});
     }
     return store::Database::open(path, {busyTimeoutMs, 0, true});
 }

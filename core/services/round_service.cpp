@@ -201,8 +201,8 @@ std::vector<store::UnitRecord> removeRoundTargets(store::Database& db, const Act
             throw Conflict("不能把" + unitName(unit) + "移出巡察轮次 " + round.code + " 的巡察对象：本轮已为该单位记录了 " +
                             std::to_string(findings) + " 条问题（含已排除的）。问题记录不会删除，有问题记录的单位须保留为巡察对象。");
         if (!store::deleteRoundTarget(db, round.id, unit.id))
-            throw Conflict(unitName(unit) + "不是巡察轮次 " + round.code + " 的巡察对象，无需移出。请检查单位编码（可用 patrol round show " +
-                            round.code + " 查看巡察对象）。");
+            throw Conflict(unitName(unit) + "不是巡察轮次 " + round.code + " 的巡察对象，无需移出。请检查单位编码（可查看该轮次的巡察对象）。",
+                           {"round.show", round.code});
         recordChange(db, actor, "round.target.remove", "round", round.code, memberJson(unit.code, "unit"), nullptr);
         removed.push_back(unit);
     }
@@ -222,8 +222,8 @@ std::vector<store::TeamMember> removeRoundTeam(store::Database& db, const Actor&
     for (const auto& name : userNames) {
         const auto member = std::find_if(team.begin(), team.end(), [&](const auto& m) { return m.name == name; });
         if (member == team.end())
-            throw Conflict("「" + name + "」不是巡察轮次 " + round.code + " 的巡察组成员，无需移出。请检查姓名（可用 patrol round show " +
-                            round.code + " 查看巡察组）。");
+            throw Conflict("「" + name + "」不是巡察轮次 " + round.code + " 的巡察组成员，无需移出。请检查姓名（可查看该轮次的巡察组）。",
+                           {"round.show", round.code});
         if (std::none_of(leaving.begin(), leaving.end(), [&](const auto& m) { return m.userId == member->userId; }))
             leaving.push_back(*member);
     }
@@ -231,8 +231,8 @@ std::vector<store::TeamMember> removeRoundTeam(store::Database& db, const Actor&
     for (const auto& member : leaving) {
         if (member.isLeader && !emptied)
             throw Conflict("不能移出组长「" + member.name + "」：移出后巡察轮次 " + round.code +
-                            " 的巡察组将没有组长。请先指定新的组长（patrol round team --round " + round.code +
-                            " --leader 姓名），再移出。");
+                            " 的巡察组将没有组长。请先指定新的组长，再移出。",
+                           {"round.leader", round.code});
         store::deleteTeamMember(db, round.id, member.userId);
         recordChange(db, actor, "round.team.remove", "round", round.code, memberJson(member.name, "user", member.isLeader),
                      nullptr);

@@ -78,7 +78,7 @@ Settings Settings::load(const SettingsSources& sources) {
     Settings s = defaults();
     if (const auto file = chooseConfigFile(sources)) {
         if (!std::filesystem::is_regular_file(*file))
-            throw UserError("找不到配置文件 " + *file + "。请检查 --config 或 PATROL_CONFIG 指向的路径。");
+            throw UserError("找不到配置文件 " + *file + "。请检查所指定的配置文件路径。", {"config.file", ""});
         try {
             s.config_->add(new Poco::Util::IniFileConfiguration(*file), kFile);
         } catch (const Poco::Exception& e) {

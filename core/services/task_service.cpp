@@ -245,8 +245,8 @@ store::TaskRecord acceptTask(store::Database& db, const Actor& actor, int64_t ta
         for (char c : *note) hasNote = hasNote || !(c == ' ' || c == '\t' || c == '\n' || c == '\r');
     if (!hasNote && store::listTaskEvidence(db, taskId).empty())
         throw Conflict("验收销号需要佐证材料或书面核查意见：整改任务 #" + std::to_string(taskId) +
-                        " 还没有任何佐证材料，也没有给出 --note。请由单位在报告进展时附上材料（task progress --evidence FILE），"
-                        "或用 --note 写明核查意见。");
+                        " 还没有任何佐证材料，也没有给出核查意见。请由单位在报告进展时附上材料，或写明核查意见。",
+                       {"task.verification", std::to_string(taskId)});
     after.acceptedOn = civil::formatDate(day);
     if (hasNote) after.verificationNote = *note;
     after.level = std::string(domain::escalationLevels.code(domain::EscalationLevel::None));  // warnings end here
@@ -322,8 +322,8 @@ store::TaskRecord decideExtension(store::Database& db, const Actor& actor, int64
     for (const auto& e : store::listExtensions(db, taskId))
         if (e.status == "pending") request = e;
     if (!request)
-        throw Conflict("整改任务 #" + std::to_string(taskId) + " 没有待审批的延期申请；单位可用 patrol task extend " +
-                        std::to_string(taskId) + " --to 日期 --reason 理由 提出申请。");
+        throw Conflict("整改任务 #" + std::to_string(taskId) + " 没有待审批的延期申请；单位可提出申请。",
+                       {"task.extend", std::to_string(taskId)});
     const auto decided = domain::decideExtension(domain::extensionStatuses.parse(request->status), approve);
     const int32_t on = decision.day.value_or(localToday());
     std::optional<domain::DatedEvent> asked;

@@ -151,7 +151,7 @@ public:
         if (incomplete_ > 0)
             report_.warnings.push_back("表 " + entity_.table + " 有 " + std::to_string(incomplete_) +
                                        " 行的最近审计事件由旧版本写入，未记录完整状态，无法与数据核对（如" + firstIncomplete_ +
-                                       "）。核对无误后，管理员可运行 patrol audit baseline 记录其当前状态。");
+                                       "）。核对无误后，管理员可为其记录审计基线。");
     }
 
 private:

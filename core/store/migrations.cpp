@@ -45,7 +45,8 @@ bool needsMigration(const Database& db, const FileIdentity& id, int target) {
     const bool fresh = id.applicationId == 0 && id.version == 0 && id.objectCount == 0;
     if (!fresh && id.applicationId != kApplicationId)
         throw UserError("文件 " + db.path() + " 是 SQLite 数据库，但不是 patrol 数据库（application_id=" +
-                        std::to_string(id.applicationId) + "）。请用 --db 指定 patrol 数据库，或用 patrol init 新建一个数据库。");
+                        std::to_string(id.applicationId) + "）。请指定 patrol 数据库，或新建一个数据库。",
+                        {"database.choose", ""});
     if (id.version > currentSchemaVersion())
         throw UserError("数据库 " + db.path() + " 的结构版本为 v" + std::to_string(id.version) + "，而本程序只支持到 v" +
                         std::to_string(currentSchemaVersion()) + "：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");

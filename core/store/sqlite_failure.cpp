@@ -15,8 +15,8 @@ void throwSqliteFailure(sqlite3* db, int rc, const std::string& doing) {
             throw Busy("数据库 " + path + " 正被另一个 patrol 进程写入，等待超时后仍未释放（" + doing +
                             "）。请等对方完成后重试，或调大设置 database.busy_timeout_ms。");
         case SQLITE_NOTADB:
-            throw UserError("文件 " + path + " 不是 patrol 数据库（不是 SQLite 文件）。请用 --db 指定正确的数据库文件，"
-                            "或用 patrol init 新建一个数据库。");
+            throw UserError("文件 " + path + " 不是 patrol 数据库（不是 SQLite 文件）。请指定正确的数据库文件，或新建一个数据库。",
+                            {"database.choose", ""});
         case SQLITE_CANTOPEN:
             throw UserError("无法打开数据库文件 " + path + "：" + detail + "。请检查路径和目录的读写权限。");
         case SQLITE_READONLY:

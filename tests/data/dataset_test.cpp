@@ -53,7 +53,7 @@ TEST_CASE("a missing data folder is unusable input") {
         data::readDataset("/nonexistent/patrol-data", schemas());
         FAIL("no error");
     } catch (const UserError& e) {
-        CHECK(std::string(e.what()) == "数据目录 /nonexistent/patrol-data 不存在或不是目录。请用 --data 指定存放 CSV 文件的目录。");
+        CHECK(std::string(e.what()) == "数据目录 /nonexistent/patrol-data 不存在或不是目录。请指定存放 CSV 文件的目录。");
     }
 }
 

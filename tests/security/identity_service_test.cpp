@@ -32,14 +32,14 @@ TEST_CASE("an unknown or revoked user name is refused", "[security][identity]") 
           "用户「冒名者」不存在。");
     revokeUser(w.db, w.admin, "甲联系人");
     CHECK(refusal([&] { actorByName(w.db, "甲联系人"); }) ==
-          "用户「甲联系人」的访问权限已被撤销，不能再操作。如需恢复，请管理员用 patrol user restore 甲联系人 恢复其访问权限。");
+          "用户「甲联系人」的访问权限已被撤销，不能再操作。如需恢复，请管理员恢复其访问权限。");
     // The local administrator stands in only while nobody named admin is registered.
     CHECK(actorByName(w.db, "admin").role == domain::Role::Admin);
     addUser(w.db, w.admin, {"admin", "unit", std::string("UA"), {}});
     CHECK(actorByName(w.db, "admin").role == domain::Role::Unit);
     revokeUser(w.db, w.admin, "admin");
     CHECK(refusal([&] { actorByName(w.db, "admin"); }) ==
-          "用户「admin」的访问权限已被撤销，不能再操作。如需恢复，请管理员用 patrol user restore admin 恢复其访问权限。");
+          "用户「admin」的访问权限已被撤销，不能再操作。如需恢复，请管理员恢复其访问权限。");
 }
 
 TEST_CASE("tokens are stored only as salted SHA-256 hashes", "[security][identity]") {

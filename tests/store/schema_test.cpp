@@ -106,8 +106,8 @@ TEST_CASE("a SQLite file of another program is refused and left untouched") {
     const std::string path = dir.file("other.db");
     rawExec(path, "CREATE TABLE songs (title TEXT)");
     CHECK(openError(path) == "文件 " + path +
-                                 " 是 SQLite 数据库，但不是 patrol 数据库（application_id=0）。请用 --db 指定 patrol 数据库，"
-                                 "或用 patrol init 新建一个数据库。");
+                                 " 是 SQLite 数据库，但不是 patrol 数据库（application_id=0）。请指定 patrol 数据库，"
+                                 "或新建一个数据库。");
     CHECK(rawScalar(path, "SELECT count(*) FROM sqlite_master") == "1");
 }
 
@@ -115,7 +115,7 @@ TEST_CASE("a file that is not SQLite at all is refused") {
     ScratchDir dir;
     const std::string path = dir.write("notes.db", "这不是数据库，只是一段文字。This is plain text, long enough to fill a header........");
     CHECK(openError(path) == "文件 " + path +
-                                 " 不是 patrol 数据库（不是 SQLite 文件）。请用 --db 指定正确的数据库文件，或用 patrol init 新建一个数据库。");
+                                 " 不是 patrol 数据库（不是 SQLite 文件）。请指定正确的数据库文件，或新建一个数据库。");
 }
 
 TEST_CASE("a database in a folder that does not exist cannot be opened") {

@@ -74,7 +74,7 @@ TEST_CASE("an uncovered year counts Monday to Friday and warns once naming the y
     CHECK(warnings[0] == WorkingCalendar::uncoveredYearWarning(2027));
     CHECK(warnings[0] ==
           "警告：没有 2027 年的工作日历，该年按周一至周五为工作日计算（不含法定节假日和调休）；"
-          "如需准确结果，请在 config/calendars/ 中加入 2027.json 或用 --calendar 指定日历文件。");
+          "如需准确结果，请在 config/calendars/ 中加入 2027.json 或另行指定日历文件。");
     CHECK(calendar.isWorkingDay(day("2027-03-01")));
     CHECK(calendar.takeWarnings().empty());  // once per year
     CHECK(calendar.isWorkingDay(day("2024-12-31")));

@@ -93,7 +93,7 @@ TEST_CASE("an uncovered year follows its provisional calendar and warns once tha
           "警告：没有 2027 年的工作日历，该年的工作日按《全国年节及纪念日放假办法》的法定节假日临时推算"
           "（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节，适逢周末的在其后第一个工作日补假），"
           "不含国务院办公厅每年公布的调休安排，可能与实际不符；该年放假安排公布后，请在 config/calendars/ 中加入 "
-          "2027.json 或用 --calendar 指定日历文件。");
+          "2027.json 或另行指定日历文件。");
     CHECK(calendar.provisionalDayOff(day("2027-05-03")) == std::optional<std::string>("劳动节补假"));
     CHECK_FALSE(calendar.provisionalDayOff(day("2027-05-06")));
     // A published year is never provisional; a year the almanac cannot place falls back to Monday–Friday.

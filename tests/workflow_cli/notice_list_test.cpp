@@ -22,12 +22,12 @@ struct Escalated : County {
 
 const std::string kGreen =
     "【绿色提醒】整改任务 #1（UA 甲镇：超标准接待）整改期限 2026-03-14，距期限还有 13 天。"
-    "无可通知的人员：请为单位 UA 登记负责人（patrol unit edit UA --head 姓名）。";
+    "无可通知的人员：请为单位 UA 登记负责人。";
 const std::string kAccountability =
     "【问责建议】整改任务 #1（UA 甲镇：超标准接待）整改期限 2026-03-14，已逾期 31 天。请巡察工作领导小组研究提出问责建议。";
 const std::string kRed =
     "【红色督办】整改任务 #2（UB 乙局：资金滞留）整改期限 2026-04-13，已逾期 1 天。请巡察办知悉：该任务列入挂牌督办。"
-    "单位主要负责人未登记，无法通知：请为单位 UB 登记负责人（patrol unit edit UB --head 姓名）。";
+    "单位主要负责人未登记，无法通知：请为单位 UB 登记负责人。";
 
 // JSON with each notice's creation time (the moment escalate ran) replaced by T.
 std::string withoutTimes(const std::string& json) {

@@ -68,7 +68,7 @@ TEST_CASE("one person standing in for two roles is named once; a notice with nob
     const std::string ua = notice(c, 1);
     CHECK(ua == "1,1,1,R1,UA,甲镇,red,2026-04-05,\"[{\"\"role\"\":\"\"inspection_office\"\",\"\"label\"\":\"\"巡察办\"\","
                 "\"\"name\"\":\"\"巡察办\"\"}]\",【红色督办】整改任务 #1（UA 甲镇：超标准接待）整改期限 2026-03-14，已逾期 22 天。"
-                "请巡察办知悉：该任务列入挂牌督办。单位主要负责人未登记，无法通知：请为单位 UA 登记负责人（patrol unit edit UA --head 姓名）。");
+                "请巡察办知悉：该任务列入挂牌督办。单位主要负责人未登记，无法通知：请为单位 UA 登记负责人。");
     const std::string ub = notice(c, 2);
     CHECK(ub == "2,2,2,R1,UB,乙局,yellow,2026-04-05,\"[{\"\"role\"\":\"\"unit_head\"\",\"\"label\"\":\"\"单位主要负责人\"\","
                 "\"\"name\"\":\"\"钱局长\"\"}]\",【黄色预警】整改任务 #2（UB 乙局：资金滞留）整改期限 2026-04-13，距期限还有 8 天。"
@@ -80,7 +80,7 @@ TEST_CASE("one person standing in for two roles is named once; a notice with nob
     d.ok({"escalate", "--as-of", "2026-03-01"});
     const std::string green = notice(d, 1);
     CHECK(green == "1,1,1,R1,UA,甲镇,green,2026-03-01,[],【绿色提醒】整改任务 #1（UA 甲镇：超标准接待）整改期限 2026-03-14，"
-                   "距期限还有 13 天。无可通知的人员：请为单位 UA 登记负责人（patrol unit edit UA --head 姓名）。");
+                   "距期限还有 13 天。无可通知的人员：请为单位 UA 登记负责人。");
     CHECK(occurrences(green, "负责人") == 1);
     CHECK(green.find("未指定") == std::string::npos);
 }

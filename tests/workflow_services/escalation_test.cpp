@@ -82,7 +82,7 @@ TEST_CASE("notices name who must be told", "[escalation]") {
     rises = escalate(w.db, w.admin, day("2026-04-20"));
     CHECK(rises.at(0).notice.message ==
           "【红色督办】整改任务 #1（UA 甲镇：四风问题）整改期限 2026-04-13，已逾期 7 天。请巡察办知悉：该任务列入挂牌督办。"
-          "单位主要负责人未登记，无法通知：请为单位 UA 登记负责人（patrol unit edit UA --head 姓名）。");
+          "单位主要负责人未登记，无法通知：请为单位 UA 登记负责人。");
     store::NoticeQuery ofTask;
     ofTask.taskId = t.id;
     const auto notices = store::listNotices(w.db, ofTask);
@@ -124,7 +124,7 @@ TEST_CASE("an extension keeps the due date until approved, then the level falls 
     CHECK(store::listExtensions(w.db, t.id).at(0).status == "approved");
     CHECK(store::listExtensions(w.db, t.id).at(0).decidedBy == std::optional<std::string>("王书记"));
     CHECK_THROWS_WITH(decideExtension(w.db, w.leader, t.id, ExtensionDecision::denial("不同意", day("2026-04-21"))),
-                      "整改任务 #1 没有待审批的延期申请；单位可用 patrol task extend 1 --to 日期 --reason 理由 提出申请。");
+                      "整改任务 #1 没有待审批的延期申请；单位可提出申请。");
     // Levels rise again from the new date.
     CHECK(escalate(w.db, w.admin, day("2026-06-20")).at(0).to == domain::EscalationLevel::Yellow);
 }

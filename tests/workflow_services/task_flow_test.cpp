@@ -76,7 +76,7 @@ TEST_CASE("a round is carried from feedback to closed and closing waits for ever
     advanceRound(w.db, w.admin, "R1", "rectifying", std::string("2026-03-11"), nullptr);
     CHECK_THROWS_WITH(advanceRound(w.db, w.admin, "R1", "closed", std::string("2026-03-12"), nullptr),
                       "巡察轮次 R1 还有 1 项整改任务未销号（#" + std::to_string(tb.id) +
-                          "），不能进入「评估销号」(closed)：请先验收这些任务（patrol task accept）。");
+                          "），不能进入「评估销号」(closed)：请先验收这些任务。");
     CHECK(store::findRoundByCode(w.db, "R1")->stage == "rectifying");
     workThrough(w, w.unitB, tb.id);
     acceptTask(w.db, w.inspector, tb.id, std::string("经实地核查，已整改到位"), day("2026-03-12"));
@@ -96,8 +96,7 @@ TEST_CASE("accepting needs an evidence file or a written note", "[task]") {
     const auto t = w.feedBack("R1", "2026-02-12").tasks.at(0);
     workThrough(w, w.unitA, t.id);
     const std::string refusal = "验收销号需要佐证材料或书面核查意见：整改任务 #" + std::to_string(t.id) +
-                                " 还没有任何佐证材料，也没有给出 --note。请由单位在报告进展时附上材料（task progress --evidence FILE），"
-                                "或用 --note 写明核查意见。";
+                                " 还没有任何佐证材料，也没有给出核查意见。请由单位在报告进展时附上材料，或写明核查意见。";
     CHECK_THROWS_WITH(acceptTask(w.db, w.inspector, t.id, std::nullopt, day("2026-03-10")), refusal);
     CHECK_THROWS_WITH(acceptTask(w.db, w.inspector, t.id, std::string("  \n"), day("2026-03-10")), refusal);
     CHECK(store::findTaskById(w.db, t.id)->status == "submitted");
