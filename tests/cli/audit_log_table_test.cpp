@@ -7,7 +7,7 @@
 
 using namespace patrol::testing;
 
-TEST_CASE("the audit log table clips long JSON and the hash; JSON output keeps them whole") {
+TEST_CASE("the audit log table clips long JSON and the hash, JSON output keeps them whole") {
     ScratchDir dir;
     Patrol patrol(dir);
     REQUIRE(patrol({"unit", "add", "--code", "QX-HT", "--name", "河塘镇", "--kind", "township"}).exitCode == 0);

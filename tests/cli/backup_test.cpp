@@ -275,7 +275,7 @@ TEST_CASE("a backup taken while others write is one consistent snapshot") {
     }
 }
 
-TEST_CASE("restore puts the database and its evidence at a new path; the CLI reads them and the audit verifies") {
+TEST_CASE("restore puts the database and its evidence at a new path, the CLI reads them and the audit verifies") {
     DemoWithEvidence demo;
     const std::string backup = demo.dir.file("backup");
     demo.ok({"backup", backup});

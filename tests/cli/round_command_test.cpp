@@ -105,7 +105,7 @@ TEST_CASE("a target a team member has a conflict with is refused") {
     CHECK(rawScalar(patrol.db(), "SELECT count(*) FROM round_targets") == "0");
 }
 
-TEST_CASE("stages move forward one at a time; other moves are refused with both stages named") {
+TEST_CASE("stages move forward one at a time, other moves are refused with both stages named") {
     ScratchDir dir;
     Patrol patrol(dir);
     smallCounty(patrol);

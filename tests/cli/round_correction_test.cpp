@@ -133,7 +133,7 @@ TEST_CASE("round edit refuses bad dates, a closed round and a non-admin, and cha
     CHECK(roundRow(patrol) == closedRow);
 }
 
-TEST_CASE("a target without findings can be removed while targets may be added; one with findings stays", "[cli][round]") {
+TEST_CASE("a target without findings can be removed while targets may be added, one with findings stays", "[cli][round]") {
     ScratchDir dir;
     Patrol patrol(dir);
     REQUIRE(patrol({"init"}).exitCode == 0);

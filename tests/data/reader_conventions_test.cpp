@@ -35,7 +35,7 @@ std::string fileOf(const std::string& bytes) {
 }
 }  // namespace
 
-TEST_CASE("typed columns: text, date, time, exact money, integer, enum index; empty means absent") {
+TEST_CASE("typed columns: text, date, time, exact money, integer, enum index, empty means absent") {
     const auto r = read(kHeader + "\nE1,U1,2026-03-14,reception,1234.5,12,22:05,接待\nE2,U2,2026-02-28,meal,0.01,,,\n");
     CHECK(r.rejects.empty());
     const data::TableData& t = *r.table;
@@ -64,7 +64,7 @@ TEST_CASE("typed columns: text, date, time, exact money, integer, enum index; em
     CHECK(abi->source_lines[1] == 3);
 }
 
-TEST_CASE("RFC 4180 quoting: commas, doubled quotes and newlines inside fields; lines counted where records start") {
+TEST_CASE("RFC 4180 quoting: commas, doubled quotes and newlines inside fields, lines counted where records start") {
     const auto r = read(kHeader +
                         "\n\"E1\",U1,2026-03-14,meal,10,,,\"含逗号,和\"\"引号\"\"\"\n"
                         "E2,U1,2026-03-14,meal,10,,,\"第一行\n第二行\r\n第三行\"\n"

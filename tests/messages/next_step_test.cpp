@@ -71,7 +71,7 @@ struct Submitted : County {
 
 }  // namespace
 
-TEST_CASE("task refusals name the next step in domain words; the CLI adds the command", "[messages]") {
+TEST_CASE("task refusals name the next step in domain words, the CLI adds the command", "[messages]") {
     Submitted c;
 
     const std::string accept = serviceRefusal(c, [](store::Database& db) {
@@ -99,7 +99,7 @@ TEST_CASE("task refusals name the next step in domain words; the CLI adds the co
           "错误: 巡察轮次 R1 还有 2 项整改任务未销号（#1、#2），不能进入「评估销号」(closed)：请先验收这些任务（patrol task accept）。\n");
 }
 
-TEST_CASE("round and user refusals name the next step in domain words; the CLI adds the command", "[messages]") {
+TEST_CASE("round and user refusals name the next step in domain words, the CLI adds the command", "[messages]") {
     Submitted c;
 
     const std::string leader = serviceRefusal(c, [](store::Database& db) {

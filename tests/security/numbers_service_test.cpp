@@ -114,7 +114,7 @@ TEST_CASE("a unit user has no clues: none listed or counted, each number missing
                  [&] { recordOutcome(w.db, a, 999, outcome, day("2026-05-01")); }, "#999", noClue(999));
 }
 
-TEST_CASE("a unit user's notices are its own; other rounds and units read as missing", "[security][unit][notice]") {
+TEST_CASE("a unit user's notices are its own, other rounds and units read as missing", "[security][unit][notice]") {
     HiddenWorld w;
     const Actor& a = w.unitA;
     REQUIRE(listNotices(w.db, w.admin, {}).size() == 2);

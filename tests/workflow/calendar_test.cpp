@@ -88,7 +88,7 @@ TEST_CASE("an empty calendar is Monday to Friday and warns for each year met", "
     CHECK(calendar.takeWarnings() == std::vector<std::string>{WorkingCalendar::uncoveredYearWarning(2026)});
 }
 
-TEST_CASE("several files merge; a listed workday wins over a listed holiday", "[calendar]") {
+TEST_CASE("several files merge, a listed workday wins over a listed holiday", "[calendar]") {
     WorkingCalendar calendar;
     calendar.add(parseCalendarFile(R"({"holidays": ["2030-01-07"], "workdays": []})", "a.json"));
     calendar.add(parseCalendarFile(R"({"years": [2031], "holidays": ["2030-01-08"], "workdays": ["2030-01-07", "2030-01-05"]})", "b.json"));

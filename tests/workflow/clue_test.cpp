@@ -27,7 +27,7 @@ TEST_CASE("clue words are the spec's words", "[clue]") {
     CHECK_THROWS_AS(requireOrganizationalHandling("警告"), UserError);
 }
 
-TEST_CASE("disposal moves a clue on; 予以了结 concludes it", "[clue]") {
+TEST_CASE("disposal moves a clue on, 予以了结 concludes it", "[clue]") {
     CHECK(applyDisposal(ClueStatus::Transferred, DisposalMethod::Hold) == ClueStatus::Disposing);
     CHECK(applyDisposal(ClueStatus::Disposing, DisposalMethod::Preliminary) == ClueStatus::Disposing);
     CHECK(applyDisposal(ClueStatus::Disposing, DisposalMethod::Close) == ClueStatus::Concluded);

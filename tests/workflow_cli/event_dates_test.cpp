@@ -22,7 +22,7 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 
 }  // namespace
 
-TEST_CASE("a date after today is refused for what happened; --as-of still looks ahead", "[dates]") {
+TEST_CASE("a date after today is refused for what happened, --as-of still looks ahead", "[dates]") {
     County c;
     FixedToday today("2026-06-30");
     c.ok({"round", "advance", "--round", "R1", "--to", "fed_back", "--date", "2026-02-12"});
@@ -95,7 +95,7 @@ TEST_CASE("a task's events are refused before the event they follow, naming both
               "\"submitted_on\":\"2026-03-02\""));
 }
 
-TEST_CASE("a denial needs a reason and shows it; an approval keeps the notices and rejudges the level", "[dates][extension]") {
+TEST_CASE("a denial needs a reason and shows it, an approval keeps the notices and rejudges the level", "[dates][extension]") {
     County c;
     FixedToday today("2026-06-30");
     c.ok({"round", "advance", "--round", "R1", "--to", "fed_back", "--date", "2026-02-12"});

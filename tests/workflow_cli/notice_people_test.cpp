@@ -58,7 +58,7 @@ TEST_CASE("a task without a handler is notified to its unit's contact, then to i
     CHECK(r.out.find("无可通知") == std::string::npos);
 }
 
-TEST_CASE("one person standing in for two roles is named once; a notice with nobody to tell says so once",
+TEST_CASE("one person standing in for two roles is named once, a notice with nobody to tell says so once",
           "[workflow_cli][notice]") {
     County c;
     c.ok({"unit", "edit", "UB", "--head", "钱局长"});

@@ -119,7 +119,7 @@ TEST_CASE("finding list and show agree field for field: amount a number, refs an
     CHECK_FALSE(ownShown->has("transferred"));
 }
 
-TEST_CASE("task list and show agree; show adds progress, evidence, notices and history as arrays of views",
+TEST_CASE("task list and show agree, show adds progress, evidence, notices and history as arrays of views",
           "[workflow_cli][views]") {
     Recorded c;
     const auto list = parseArray(c.ok({"task", "list", "--as-of", "2026-03-01", "--format", "json"}).out);

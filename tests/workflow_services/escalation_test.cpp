@@ -129,7 +129,7 @@ TEST_CASE("an extension keeps the due date until approved, then the level falls 
     CHECK(escalate(w.db, w.admin, day("2026-06-20")).at(0).to == domain::EscalationLevel::Yellow);
 }
 
-TEST_CASE("a denied extension leaves the task as it was; a date not later is refused", "[extension]") {
+TEST_CASE("a denied extension leaves the task as it was, a date not later is refused", "[extension]") {
     World w;
     const auto t = oneTask(w);
     CHECK_THROWS_WITH(requestExtension(w.db, w.unitA, t.id, day("2026-04-13"), "理由"),

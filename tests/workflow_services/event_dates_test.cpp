@@ -132,7 +132,7 @@ TEST_CASE("each task event follows the task's latest event, named with both date
                                             "\"returned_on\":\"2026-03-04\"") != std::string::npos);
 }
 
-TEST_CASE("extension requests and decisions are dated in order; a denial says why", "[dates][extension]") {
+TEST_CASE("extension requests and decisions are dated in order, a denial says why", "[dates][extension]") {
     FixedToday today("2026-06-30");
     World w;
     const auto t = assignedTask(w);

@@ -93,7 +93,7 @@ TEST_CASE("a unit user sees only the notices of its own unit's tasks", "[notice]
     }
 }
 
-TEST_CASE("inspectors see the notices of their rounds; admin and leader see all", "[notice][permissions]") {
+TEST_CASE("inspectors see the notices of their rounds, admin and leader see all", "[notice][permissions]") {
     Fixture f;
     CHECK(f.ids(f.inspector) == std::vector<int64_t>{1, 2, 3});
     CHECK(f.ids(f.r2Inspector) == std::vector<int64_t>{4});

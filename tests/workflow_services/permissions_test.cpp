@@ -53,7 +53,7 @@ TEST_CASE("a unit user sees and touches only its own unit's tasks", "[permission
                       "用户「甲联系人」（被巡察单位联系人）无权执行预警督办：只有管理员、领导小组和巡察组成员可以这样做。");
 }
 
-TEST_CASE("inspectors act on their own rounds; leaders read and decide extensions", "[permissions]") {
+TEST_CASE("inspectors act on their own rounds, leaders read and decide extensions", "[permissions]") {
     Fixture f;
     CHECK(f.visibleTasks(f.inspector) == std::vector<int64_t>{f.taskA.id, f.taskB.id});
     CHECK(f.visibleTasks(f.otherInspector).empty());
