@@ -25,7 +25,7 @@ void clearSigninFailures(Database& db, const std::string& name) {
 }
 
 void forgetQuietSigninFailures(Database& db, const std::string& quietSince, const std::string& now) {
-    db.prepare("DELETE FROM signin_failures WHERE last_failed_at < ? AND (locked_until IS NULL OR locked_until <= ?)")
+    db.prepare("DELETE FROM signin_failures WHERE last_failed_at <= ? AND (locked_until IS NULL OR locked_until <= ?)")
         .bindAll(quietSince, now)
         .run();
 }

@@ -18,7 +18,7 @@ struct SigninFailures {
 std::optional<SigninFailures> findSigninFailures(Database& db, const std::string& name);
 void saveSigninFailures(Database& db, const SigninFailures& failures);
 void clearSigninFailures(Database& db, const std::string& name);
-// Rows whose last failure is before `quietSince` and that are not locked at `now`.
+// Rows whose last failure is at or before `quietSince` and that are not locked at `now`.
 void forgetQuietSigninFailures(Database& db, const std::string& quietSince, const std::string& now);
 
 }  // namespace patrol::store
