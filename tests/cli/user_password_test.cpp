@@ -40,7 +40,7 @@ TEST_CASE("user password reads one line from standard input and stores an argon2
     CHECK(rawScalar(o.patrol.db(), "SELECT count(*) FROM audit_events WHERE action = 'user.password'") == "2");
     const Run verified = o.patrol({"audit", "verify"});
     CHECK(verified.exitCode == 0);
-    CHECK(verified.out == "审计日志完整：共核验 5 条事件，哈希链无断裂\n数据与审计记录一致：共核对 2 行\n");
+    CHECK(verified.out == "审计日志完整：共核验 4 条事件，哈希链无断裂\n数据与审计记录一致：共核对 2 行\n");
 }
 
 TEST_CASE("user password refuses a short password, empty input, someone else's name and a password argument") {
