@@ -19,6 +19,11 @@ int signinDelaySeconds(const SigninFailureCount& counting, const SigninRule& rul
     return std::min(counting.failures - rule.delayAfter + 1, kMaxSigninDelaySeconds);
 }
 
+bool tooSoonAt(const SigninFailureCount& counting, const SigninRule& rule, int64_t now) {
+    const int delay = signinDelaySeconds(counting, rule);
+    return delay > 0 && now < counting.lastFailedAt + delay;
+}
+
 SigninFailureCount afterFailure(const SigninFailureCount& counting, const SigninRule& rule, int64_t now) {
     if (lockedAt(counting, now)) return counting;
     SigninFailureCount next{counting.failures + 1, now, std::nullopt};

@@ -1,5 +1,5 @@
-// Repeated failed sign-ins for one name: answered more slowly after a few, then locked for a
-// while. Pure rules on counts and moments (seconds since 1970, UTC); the store keeps the count.
+// Repeated failed sign-ins for one name: slowed after a few (the next attempt is taken only after
+// a delay), then locked for a while. Pure rules on counts and moments (seconds since 1970, UTC); the store keeps the count.
 #pragma once
 
 #include <cstdint>
@@ -28,9 +28,14 @@ SigninFailureCount countingAt(const SigninFailureCount& stored, const SigninRule
 
 bool lockedAt(const SigninFailureCount& counting, int64_t now);
 
-// Seconds to wait before answering an attempt on a name with these failures: one more second
-// for each failure from delayAfter on, at most kMaxSigninDelaySeconds.
+// How long after its last failure a name takes its next attempt: from delayAfter failures on,
+// one second more for each failure, at most kMaxSigninDelaySeconds (0 before delayAfter).
 int signinDelaySeconds(const SigninFailureCount& counting, const SigninRule& rule);
+
+// An attempt before lastFailedAt + the delay comes too soon: it is refused without being checked
+// (nor counted), so guessing a name's password goes no faster than the delays allow, while no
+// server thread waits out a delay.
+bool tooSoonAt(const SigninFailureCount& counting, const SigninRule& rule, int64_t now);
 
 // The count after one more failure at `now`; reaching lockAfter locks the name for lockMinutes.
 // Failures while locked neither count nor extend the lock, so nobody keeps a name locked longer

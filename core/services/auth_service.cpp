@@ -1,8 +1,5 @@
 #include "core/services/auth_service.hpp"
 
-#include <chrono>
-#include <thread>
-
 #include "core/domain/errors.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/password.hpp"
@@ -65,44 +62,43 @@ Poco::JSON::Object::Ptr attempt(const std::string& from) {
 
 }  // namespace
 
-AuthClock AuthClock::real() {
-    return {[] { return std::time(nullptr); }, [](int seconds) { std::this_thread::sleep_for(std::chrono::seconds(seconds)); }};
-}
-
 SignedIn signIn(store::Database& db, const AuthSettings& settings, const std::string& name,
                 const std::string& password, const std::string& from) {
-    return signIn(db, settings, name, password, from, AuthClock::real());
+    return signIn(db, settings, name, password, from, std::time(nullptr));
 }
 
 SignedIn signIn(store::Database& db, const AuthSettings& settings, const std::string& name,
-                const std::string& password, const std::string& from, const AuthClock& clock) {
+                const std::string& password, const std::string& from, std::time_t now) {
     const domain::SigninRule rule = settings.signinRule();
-    // The wait and the slow hash happen outside the transaction, so other writers never wait for them.
-    if (const int wait = domain::signinDelaySeconds(domain::countingAt(storedFailures(db, name), rule, clock.now()), rule))
-        clock.pause(wait);
+    const auto before = domain::countingAt(storedFailures(db, name), rule, now);
+    // A locked name or an early attempt is refused without the slow hash; otherwise the hash runs
+    // outside the transaction, so other writers never wait for it.
+    const bool checkable = !domain::lockedAt(before, now) && !domain::tooSoonAt(before, rule, now);
     const auto known = store::findUserByName(db, name);
     const bool usable = known && !known->revoked && known->passwordHash;
     const std::string checkedHash = usable ? *known->passwordHash : decoyPasswordHash();
-    const bool matched = passwordMatches(checkedHash, password) && usable;
+    const bool matched = checkable && passwordMatches(checkedHash, password) && usable;
 
-    const std::time_t now = clock.now();
     store::Transaction tx(db);
     const auto user = store::findUserByName(db, name);
     const auto counting = domain::countingAt(storedFailures(db, name), rule, now);
     store::forgetQuietSigninFailures(db, at(now - int64_t{rule.lockMinutes} * 60), at(now));
-    const std::string reason = refusal(user, checkedHash, matched, domain::lockedAt(counting, now));
+    const bool locked = domain::lockedAt(counting, now);
+    // Not checked above, and no longer locked (a new password lifted it): still refused, uncounted.
+    const bool tooSoon = domain::tooSoonAt(counting, rule, now) || (!checkable && !locked);
+    const std::string reason = tooSoon ? "too_soon" : refusal(user, checkedHash, matched, locked);
     if (!reason.empty()) {
-        const auto next = domain::afterFailure(counting, rule, now);
-        saveFailures(db, name, next);
+        const auto next = tooSoon ? counting : domain::afterFailure(counting, rule, now);
+        if (next.failures > 0) saveFailures(db, name, next);
         auto failed = attempt(from);
         failed->set("reason", reason);
         failed->set("failures", next.failures);
         recordChange(db, notSignedIn(), "session.signin_failed", "session", name, nullptr, failed);
-        if (!domain::lockedAt(counting, now) && domain::lockedAt(next, now)) {
-            auto locked = attempt(from);
-            locked->set("failures", next.failures);
-            locked->set("locked_until", at(*next.lockedUntil));
-            recordChange(db, notSignedIn(), "session.locked", "session", name, nullptr, locked);
+        if (!locked && domain::lockedAt(next, now)) {
+            auto lockEvent = attempt(from);
+            lockEvent->set("failures", next.failures);
+            lockEvent->set("locked_until", at(*next.lockedUntil));
+            recordChange(db, notSignedIn(), "session.locked", "session", name, nullptr, lockEvent);
         }
         tx.commit();
         throw Unauthenticated(kSigninRefused);

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <ctime>
-#include <functional>
 #include <optional>
 #include <string>
 
@@ -19,14 +18,6 @@ namespace patrol::services {
 // The answer to every refused sign-in: it never tells whether the name exists, has a password,
 // was revoked or is locked.
 extern const char* const kSigninRefused;
-
-// The clock and the waiting of a sign-in: the machine's by default (never PATROL_TODAY: sessions
-// and locks run on real time); tests pass their own so that nothing waits and time can be moved.
-struct AuthClock {
-    std::function<std::time_t()> now;
-    std::function<void(int seconds)> pause;
-    static AuthClock real();
-};
 
 // Admin for anyone; any user for themselves. At least auth.password_min_length characters, at
 // most 256, not the user's name. Stored as argon2id; audited as "user.password" (the event holds
@@ -45,16 +36,18 @@ struct SignedIn {
 };
 
 // Unauthenticated(kSigninRefused) for an unknown name, a revoked user, no password, a wrong
-// password or a locked name -- a locked name is refused even with the right password. Failures
-// are counted per name as typed, existing or not; from auth.signin_delay_after failures on, each
-// attempt on the name first waits (the service sleeps: one second more per failure, at most ten),
-// and auth.signin_lock_after failures lock it for auth.signin_lock_minutes. Every attempt is
-// audited: "session.signin", "session.signin_failed" (with a reason only the audit log shows) and
-// "session.locked"; `from` (the client's address) is kept in the event.
+// password, a locked name -- a locked name is refused even with the right password -- or an
+// attempt that comes too soon. Failures are counted per name as typed, existing or not: from
+// auth.signin_delay_after failures on, the name takes its next attempt only 1 s after its last
+// failure, then 2 s, ... at most 10 s (earlier attempts are refused unchecked and not counted;
+// nothing waits in the server), and auth.signin_lock_after failures lock it for
+// auth.signin_lock_minutes. Every attempt is audited: "session.signin", "session.signin_failed"
+// (with a reason only the audit log shows) and "session.locked"; `from` (the client's address)
+// is kept in the event. Times are the machine's clock (never PATROL_TODAY); tests pass `now`.
 SignedIn signIn(store::Database& db, const AuthSettings& settings, const std::string& name,
                 const std::string& password, const std::string& from);
 SignedIn signIn(store::Database& db, const AuthSettings& settings, const std::string& name,
-                const std::string& password, const std::string& from, const AuthClock& clock);
+                const std::string& password, const std::string& from, std::time_t now);
 
 struct ResumedSession {
     Actor actor;

@@ -1,4 +1,4 @@
-// A database with a few people for the sign-in tests, a clock the test moves, and helpers to
+// A database with a few people for the sign-in tests, a time the test moves, and helpers to
 // read what a refusal said and what the audit log recorded.
 #pragma once
 
@@ -26,25 +26,13 @@ using namespace patrol::services;
 inline constexpr const char* kNineCharacters = "巡察工作要实事求是";  // one short of the minimum
 inline constexpr const char* kGoodPassword = "清溪县巡察办第三组2026";
 
-// Time as the test says; pauses are recorded and move the clock, nobody waits.
-struct TestClock {
-    std::time_t now = 1'780'000'000;  // 2026-05-28T20:26:40Z
-    std::vector<int> pauses;
-    AuthClock clock() {
-        return {[this] { return now; }, [this](int seconds) {
-                    pauses.push_back(seconds);
-                    now += seconds;
-                }};
-    }
-};
-
 struct Desk {
     testing::ScratchDir dir;
     std::string path = dir.file("patrol.db");
     store::Database db = store::Database::open(path);
     Actor admin = localAdministrator();
     AuthSettings settings;
-    TestClock time;
+    std::time_t now = 1'780'000'000;  // 2026-05-28T20:26:40Z
 
     Desk() {
         addUnit(db, admin, {"QX-HT", "河塘镇", "township", std::nullopt, std::nullopt, std::nullopt});
@@ -53,7 +41,7 @@ struct Desk {
     }
 
     SignedIn signInAs(const std::string& name, const std::string& password, const std::string& from = "10.0.0.7") {
-        return signIn(db, settings, name, password, from, time.clock());
+        return signIn(db, settings, name, password, from, now);
     }
 
     // The message of a refused sign-in, or "" when it was accepted.

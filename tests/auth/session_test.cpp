@@ -15,7 +15,7 @@ struct SignedInDesk : Desk {
     SignedInDesk() {
         setPassword(db, admin, "张丽", kGoodPassword, settings);
         zhang = signInAs("张丽", kGoodPassword);
-        start = time.now;
+        start = now;
     }
     std::optional<ResumedSession> resumeAt(std::time_t at) { return resumeSession(db, settings, zhang.sessionToken, at); }
     std::string lastSeen() { return scalar("SELECT last_seen_at FROM sessions"); }
@@ -76,14 +76,14 @@ TEST_CASE("a session ends 12 hours after sign-in however busy it is; both limits
     CHECK_FALSE(short_.resumeAt(short_.start + 10 * 60 + 1));
     const auto again = short_.signInAs("张丽", kGoodPassword);
     for (int minutes = 4; minutes <= 60; minutes += 4)
-        REQUIRE(resumeSession(short_.db, short_.settings, again.sessionToken, short_.time.now + minutes * 60));
-    CHECK_FALSE(resumeSession(short_.db, short_.settings, again.sessionToken, short_.time.now + 3600 + 1));
+        REQUIRE(resumeSession(short_.db, short_.settings, again.sessionToken, short_.now + minutes * 60));
+    CHECK_FALSE(resumeSession(short_.db, short_.settings, again.sessionToken, short_.now + 3600 + 1));
 }
 
 TEST_CASE("expired sessions of anyone are cleared when someone signs in") {
     SignedInDesk d;
     setPassword(d.db, d.admin, "赵敏", kGoodPassword, d.settings);
-    d.time.now += 31 * 60;
+    d.now += 31 * 60;
     d.signInAs("赵敏", kGoodPassword);
     CHECK(d.scalar("SELECT count(*) FROM sessions") == "1");
     CHECK(d.scalar("SELECT user_id FROM sessions") == "2");

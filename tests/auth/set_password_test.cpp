@@ -82,7 +82,7 @@ TEST_CASE("a new password ends the user's sessions and lifts a lock on the name"
     setPassword(d.db, d.admin, "张丽", "另一个更长的新密码2026", d.settings);
     d.settings.signinLockAfter = 10;
     CHECK(d.scalar("SELECT count(*) FROM sessions") == "0");
-    CHECK_FALSE(resumeSession(d.db, d.settings, first.sessionToken, d.time.now));
+    CHECK_FALSE(resumeSession(d.db, d.settings, first.sessionToken, d.now));
     CHECK(d.scalar("SELECT count(*) FROM signin_failures") == "0");
     CHECK(d.refused("张丽", kGoodPassword) == kSigninRefused);  // the old one no longer
     CHECK(d.signInAs("张丽", "另一个更长的新密码2026").actor.name == "张丽");

@@ -32,7 +32,6 @@ TEST_CASE("the right password gives a session whose token is kept only as its SH
     CHECK(d.scalar("SELECT csrf_token FROM sessions") == in.csrfToken);
     CHECK(d.scalar("SELECT created_at || ' ' || last_seen_at FROM sessions") == "2026-05-28T20:26:40Z 2026-05-28T20:26:40Z");
     CHECK(d.scalar("SELECT user_id FROM sessions") == "2");
-    CHECK(d.time.pauses.empty());
 
     const auto events = d.events("session");
     REQUIRE(events.size() == 1);
@@ -89,53 +88,76 @@ TEST_CASE("every refused sign-in reads the same, whether the name is unknown, re
                                               "张丽:locked", "钱二:unknown_user"});
 }
 
-TEST_CASE("failures for one name slow its answers from the third on, existing or not") {
+TEST_CASE("from the third failure on, a name takes its next attempt only 1, 2, 3 ... seconds after the last") {
     Desk d;
     setPassword(d.db, d.admin, "张丽", kGoodPassword, d.settings);
     for (const std::string name : {"张丽", "钱二"}) {
-        d.time.pauses.clear();
-        for (int i = 0; i < 6; ++i) CHECK(d.refused(name, "猜错的密码" + std::to_string(i)) == kSigninRefused);
-        // Failures 1-3 answer at once; the 4th attempt waits 1 s, the 5th 2 s, the 6th 3 s.
-        CHECK(d.time.pauses == std::vector<int>{1, 2, 3});
-        CHECK(d.scalar("SELECT failures FROM signin_failures WHERE name = '" + name + "'") == "6");
+        const std::time_t t = d.now;
+        for (int i = 0; i < 3; ++i) CHECK(d.refused(name, "猜错的密码" + std::to_string(i)) == kSigninRefused);
+        const std::string failures = "SELECT failures FROM signin_failures WHERE name = '" + name + "'";
+        CHECK(d.scalar(failures) == "3");
+        // Too soon: refused without being checked, and not counted.
+        CHECK(d.refused(name, kGoodPassword) == kSigninRefused);
+        CHECK(d.scalar(failures) == "3");
+        d.now = t + 1;
+        CHECK(d.refused(name, "猜错的密码3") == kSigninRefused);
+        CHECK(d.scalar(failures) == "4");
+        d.now = t + 2;
+        CHECK(d.refused(name, "猜错的密码4") == kSigninRefused);  // 2 s after the 4th failure only
+        d.now = t + 3;
+        CHECK(d.refused(name, "猜错的密码4") == kSigninRefused);
+        CHECK(d.scalar(failures) == "5");
+        d.now = t + 5;
+        CHECK(d.refused(name, kGoodPassword) == kSigninRefused);
+        CHECK(d.scalar(failures) == "5");
+        d.now = t + 6;
     }
-    // A success waits too (an early answer would give the password away), then forgets the failures.
-    d.time.pauses.clear();
+    CHECK(d.scalar("SELECT group_concat(name || ':' || failures) FROM (SELECT * FROM signin_failures ORDER BY name)") ==
+          "张丽:5,钱二:5");
+    std::vector<std::string> reasons;
+    for (const auto& e : d.events("session")) {
+        const std::string& after = *e.content.after;
+        const auto start = after.find("\"reason\":\"") + 10;
+        if (e.content.entityId == "钱二") reasons.push_back(after.substr(start, after.find('"', start) - start));
+    }
+    CHECK(reasons == std::vector<std::string>{"unknown_user", "unknown_user", "unknown_user", "too_soon", "unknown_user",
+                                              "too_soon", "unknown_user", "too_soon"});
+    // The right password after the wait signs in and forgets the failures.
     CHECK(d.signInAs("张丽", kGoodPassword).actor.name == "张丽");
-    CHECK(d.time.pauses == std::vector<int>{4});
     CHECK(d.scalar("SELECT count(*) FROM signin_failures WHERE name = '张丽'") == "0");
-    CHECK(d.scalar("SELECT failures FROM signin_failures WHERE name = '钱二'") == "6");
-    d.time.pauses.clear();
     CHECK(d.refused("张丽", "又一次猜错") == kSigninRefused);
-    CHECK(d.time.pauses.empty());
+    CHECK(d.refused("张丽", "再一次猜错") == kSigninRefused);  // two failures: no wait yet
+    CHECK(d.scalar("SELECT failures FROM signin_failures WHERE name = '张丽'") == "2");
 }
 
 TEST_CASE("the tenth failure locks the name for 15 minutes, even against the right password") {
     Desk d;
     setPassword(d.db, d.admin, "张丽", kGoodPassword, d.settings);
-    for (int i = 0; i < 10; ++i) CHECK(d.refused("张丽", "猜错的密码" + std::to_string(i)) == kSigninRefused);
-    const std::time_t lockedAt = d.time.now;
-    CHECK(d.scalar("SELECT locked_until FROM signin_failures WHERE name = '张丽'") == store::utcTimestampOf(lockedAt + 15 * 60));
+    for (int i = 0; i < 10; ++i) {
+        d.now += 10;  // never too soon
+        CHECK(d.refused("张丽", "猜错的密码" + std::to_string(i)) == kSigninRefused);
+    }
+    const std::time_t lockedAt = d.now;
+    const std::string until = store::utcTimestampOf(lockedAt + 15 * 60);
+    CHECK(d.scalar("SELECT locked_until FROM signin_failures WHERE name = '张丽'") == until);
     const auto events = d.events("session");
     REQUIRE(events.size() == 11);
     CHECK(events[9].content.action == "session.signin_failed");
     CHECK(events[10].content.action == "session.locked");
     CHECK(events[10].content.entityId == "张丽");
-    CHECK(*events[10].content.after == "{\"from\":\"10.0.0.7\",\"failures\":10,\"locked_until\":\"" +
-                                           store::utcTimestampOf(lockedAt + 15 * 60) + "\"}");
+    CHECK(*events[10].content.after == "{\"from\":\"10.0.0.7\",\"failures\":10,\"locked_until\":\"" + until + "\"}");
 
+    d.now += 60;
     CHECK(d.refused("张丽", kGoodPassword) == kSigninRefused);
     // Attempts while locked neither count nor move the end of the lock.
     CHECK(d.scalar("SELECT failures FROM signin_failures WHERE name = '张丽'") == "10");
-    CHECK(d.scalar("SELECT locked_until FROM signin_failures WHERE name = '张丽'") == store::utcTimestampOf(lockedAt + 15 * 60));
+    CHECK(d.scalar("SELECT locked_until FROM signin_failures WHERE name = '张丽'") == until);
     CHECK(d.events("session").back().content.after->find("\"reason\":\"locked\"") != std::string::npos);
     CHECK(d.scalar("SELECT count(*) FROM audit_events WHERE action = 'session.locked'") == "1");
 
-    // Each attempt on the locked name first waits 8 s (10 failures), then finds it still locked.
-    d.time.now = lockedAt + 15 * 60 - 9;
+    d.now = lockedAt + 15 * 60 - 1;
     CHECK(d.refused("张丽", kGoodPassword) == kSigninRefused);
-    CHECK(d.time.now == lockedAt + 15 * 60 - 1);
-    d.time.now = lockedAt + 15 * 60;
+    d.now = lockedAt + 15 * 60;
     CHECK(d.refused("张丽", kGoodPassword).empty());
     CHECK(d.scalar("SELECT count(*) FROM signin_failures") == "0");
 }
@@ -147,17 +169,21 @@ TEST_CASE("the lock, the delay and the time a run of failures is remembered foll
     d.settings.signinLockAfter = 3;
     d.settings.signinLockMinutes = 5;
     CHECK(d.refused("张丽", "猜错一") == kSigninRefused);
-    CHECK(d.refused("张丽", "猜错二") == kSigninRefused);
-    CHECK(d.time.pauses == std::vector<int>{1});
-    // Five quiet minutes forget the run: the next failure is the first again.
-    d.time.now += 5 * 60;
-    CHECK(d.refused("张丽", "猜错三") == kSigninRefused);
-    CHECK(d.time.pauses == std::vector<int>{1});
+    CHECK(d.refused("张丽", "猜错二") == kSigninRefused);  // 1 s after the first failure only: too soon
     CHECK(d.scalar("SELECT failures FROM signin_failures WHERE name = '张丽'") == "1");
+    d.now += 1;
+    CHECK(d.refused("张丽", "猜错二") == kSigninRefused);
+    CHECK(d.scalar("SELECT failures FROM signin_failures WHERE name = '张丽'") == "2");
+    // Five quiet minutes forget the run: the next failure is the first again.
+    d.now += 5 * 60;
+    CHECK(d.refused("张丽", "猜错三") == kSigninRefused);
+    CHECK(d.scalar("SELECT failures FROM signin_failures WHERE name = '张丽'") == "1");
+    d.now += 1;
     CHECK(d.refused("张丽", "猜错四") == kSigninRefused);
+    d.now += 2;
     CHECK(d.refused("张丽", "猜错五") == kSigninRefused);
-    CHECK(d.scalar("SELECT locked_until FROM signin_failures WHERE name = '张丽'") == store::utcTimestampOf(d.time.now + 5 * 60));
-    d.time.now += 5 * 60;
+    CHECK(d.scalar("SELECT locked_until FROM signin_failures WHERE name = '张丽'") == store::utcTimestampOf(d.now + 5 * 60));
+    d.now += 5 * 60;
     CHECK(d.signInAs("张丽", kGoodPassword).actor.name == "张丽");
 }
 
@@ -165,7 +191,7 @@ TEST_CASE("failures of names nobody tries for a while are forgotten by the next 
     Desk d;
     for (const char* name : {"钱二", "孙三", "李四"}) CHECK(d.refused(name, "随便猜的密码") == kSigninRefused);
     CHECK(d.scalar("SELECT count(*) FROM signin_failures") == "3");
-    d.time.now += 15 * 60;
+    d.now += 15 * 60;
     CHECK(d.refused("周五", "随便猜的密码") == kSigninRefused);
     CHECK(d.scalar("SELECT group_concat(name) FROM signin_failures") == "周五");
 }

@@ -5,7 +5,7 @@
 
 using namespace patrol::domain;
 
-TEST_CASE("answers slow by one second per failure from delayAfter on, never more than ten seconds") {
+TEST_CASE("the delay grows by one second per failure from delayAfter on, never more than ten seconds") {
     const SigninRule rule{3, 100, 15};
     CHECK(signinDelaySeconds({0, 0, std::nullopt}, rule) == 0);
     CHECK(signinDelaySeconds({2, 0, std::nullopt}, rule) == 0);
@@ -45,4 +45,15 @@ TEST_CASE("a run of failures is forgotten when its lock ends or after lockMinute
     const auto after = countingAt(locked, rule, 1000 + 15 * 60);
     CHECK(after.failures == 0);
     CHECK_FALSE(after.lockedUntil);
+}
+
+TEST_CASE("an attempt before the last failure plus the delay comes too soon") {
+    const SigninRule rule{3, 10, 15};
+    CHECK_FALSE(tooSoonAt({2, 1000, std::nullopt}, rule, 1000));
+    CHECK(tooSoonAt({3, 1000, std::nullopt}, rule, 1000));
+    CHECK_FALSE(tooSoonAt({3, 1000, std::nullopt}, rule, 1001));
+    CHECK(tooSoonAt({6, 1000, std::nullopt}, rule, 1003));
+    CHECK_FALSE(tooSoonAt({6, 1000, std::nullopt}, rule, 1004));
+    CHECK(tooSoonAt({50, 1000, std::nullopt}, rule, 1009));
+    CHECK_FALSE(tooSoonAt({50, 1000, std::nullopt}, rule, 1010));
 }
