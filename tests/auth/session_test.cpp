@@ -23,7 +23,7 @@ struct SignedInDesk : Desk {
 
 }  // namespace
 
-TEST_CASE("a session's token gives back its user and CSRF token; other tokens give nothing") {
+TEST_CASE("a session token gives back its user and CSRF token, and other tokens give nothing") {
     SignedInDesk d;
     const auto resumed = d.resumeAt(d.start);
     REQUIRE(resumed);
@@ -61,7 +61,7 @@ TEST_CASE("the time of the last request is written at most once a minute") {
     CHECK(d.lastSeen() == store::utcTimestampOf(d.start + 60));
 }
 
-TEST_CASE("a session ends 12 hours after sign-in however busy it is; both limits are settings") {
+TEST_CASE("a session ends 12 hours after sign-in however busy it is, and both limits are settings") {
     SignedInDesk d;
     std::time_t at = d.start;
     for (; at + 20 * 60 <= d.start + 12 * 3600; at += 20 * 60) REQUIRE(d.resumeAt(at + 20 * 60));

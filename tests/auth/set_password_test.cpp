@@ -5,7 +5,7 @@
 
 using namespace auth_test;
 
-TEST_CASE("an admin sets anyone's password; it is stored as argon2id and audited without it") {
+TEST_CASE("an admin sets anyone's password, stored as argon2id and audited without it") {
     Desk d;
     setPassword(d.db, d.admin, "张丽", kGoodPassword, d.settings);
     CHECK(d.scalar("SELECT substr(password_hash, 1, 31) FROM users WHERE name = '张丽'") == "$argon2id$v=19$m=65536,t=3,p=1$");

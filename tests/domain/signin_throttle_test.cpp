@@ -16,7 +16,7 @@ TEST_CASE("the delay grows by one second per failure from delayAfter on, never m
     CHECK(kMaxSigninDelaySeconds == 10);
 }
 
-TEST_CASE("the lockAfter-th failure locks for lockMinutes; failures while locked change nothing") {
+TEST_CASE("the lockAfter-th failure locks for lockMinutes, and failures while locked change nothing") {
     const SigninRule rule{3, 4, 15};
     SigninFailureCount count;
     for (int i = 1; i <= 3; ++i) {
