@@ -1,8 +1,10 @@
-// `patrol user add|list|revoke|restore`: users, their roles and API tokens.
+// `patrol user add|list|revoke|restore|password`: users, their roles, API tokens and passwords.
 #include <ostream>
 
+#include "core/cli/password_entry.hpp"
 #include "core/cli/session.hpp"
 #include "core/domain/role.hpp"
+#include "core/services/auth_service.hpp"
 #include "core/services/user_service.hpp"
 
 namespace patrol::cli {
@@ -55,6 +57,16 @@ int runRestore(Invocation& inv) {
     return 0;
 }
 
+int runPassword(Invocation& inv) {
+    const auto settings = services::authSettings(inv.app.settings());
+    auto s = openSession(inv);
+    const std::string name = inv.args.positional().at(0);
+    services::checkPasswordChange(s.db, s.actor, name);  // refused before anyone types a password
+    services::setPassword(s.db, s.actor, name, readNewPassword(name, inv.err), settings);
+    inv.out << "已设置用户「" << name << "」的登录密码；用旧密码登录的会话均已结束\n";
+    return 0;
+}
+
 const Registration add{CommandSpec{{"user", "add"},
                                    "添加用户，并显示一次其 API 令牌（只保存加盐哈希）",
                                    {{"name", "NAME", "姓名"},
@@ -76,6 +88,16 @@ const Registration revoke{CommandSpec{{"user", "revoke"}, "撤销用户的访问
 
 const Registration restore{CommandSpec{{"user", "restore"}, "恢复被撤销用户的访问权限（发给新的 API 令牌）", {}, "NAME", 1,
                                        1, "  patrol user restore 陈志强\n", runRestore}};
+
+const Registration password{CommandSpec{{"user", "password"},
+                                        "设置用户的登录密码（从终端输入两次，或从标准输入读一行；不接受命令行参数）",
+                                        {},
+                                        "NAME",
+                                        1,
+                                        1,
+                                        "  patrol user password 陈志强\n"
+                                        "  patrol user password 陈志强 < 密码文件\n",
+                                        runPassword}};
 
 }  // namespace
 }  // namespace patrol::cli

@@ -19,4 +19,8 @@ Actor actorByName(store::Database& db, const std::string& name) {
     return {user->id, user->name, domain::roles.parse(user->role), user->unitId};
 }
 
+Actor actorOf(const store::UserRecord& user) {
+    return {user.id, user.name, domain::roles.parse(user.role), user.unitId};
+}
+
 }  // namespace patrol::services

@@ -9,6 +9,7 @@
 
 namespace patrol::store {
 class Database;
+struct UserRecord;
 }
 
 namespace patrol::services {
@@ -26,5 +27,8 @@ Actor localAdministrator();
 // The actor a front door names: a stored, non-revoked user, or the local administrator for
 // "admin" when no user of that name exists. UserError for an unknown or revoked user.
 Actor actorByName(store::Database& db, const std::string& name);
+
+// The actor a stored user acts as (whether revoked is the caller's business).
+Actor actorOf(const store::UserRecord& user);
 
 }  // namespace patrol::services

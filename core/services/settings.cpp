@@ -47,6 +47,12 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> builtInDefaults() {
     d->setString("rectification.report_days", "60");
     d->setString("evidence.max_bytes", "20971520");
     d->setString("evidence.folder", "");  // empty: "<database name>.evidence" next to the database
+    d->setString("auth.session_idle_minutes", "30");
+    d->setString("auth.session_lifetime_hours", "12");
+    d->setString("auth.signin_delay_after", "3");
+    d->setString("auth.signin_lock_after", "10");
+    d->setString("auth.signin_lock_minutes", "15");
+    d->setString("auth.password_min_length", "10");
     return d;
 }
 

@@ -1,18 +1,15 @@
 #include "core/services/user_service.hpp"
 
-#include <Poco/RandomStream.h>
-
-#include <iomanip>
-#include <sstream>
-
 #include "core/domain/errors.hpp"
 #include "core/services/not_found.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/authorization.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
+#include "core/services/secrets.hpp"
 #include "core/services/unit_service.hpp"
 #include "core/store/conflict_repository.hpp"
+#include "core/store/session_repository.hpp"
 #include "core/store/sha256.hpp"
 #include "core/store/transaction.hpp"
 
@@ -20,23 +17,26 @@ namespace patrol::services {
 
 namespace {
 
-// Random bytes from the system's entropy source, as hex.
-std::string randomHex(size_t bytes) {
-    Poco::RandomInputStream random;
-    std::ostringstream hex;
-    for (size_t i = 0; i < bytes; ++i) {
-        const int byte = random.get() & 0xff;
-        hex << std::hex << std::setw(2) << std::setfill('0') << byte;
-    }
-    return hex.str();
-}
+constexpr size_t kTokenBytes = 32;        // 64 hex characters
+constexpr size_t kTokenLookupChars = 16;  // the indexed part of a token (64 of its 256 bits)
 
-// Constant-time comparison, so timing does not reveal how much of a hash matched.
-bool sameHash(const std::string& a, const std::string& b) {
-    if (a.size() != b.size()) return false;
-    unsigned char diff = 0;
-    for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
+struct IssuedToken {
+    std::string token;
+    std::string salt;
+    std::string hash;
+    std::string lookup;
+};
+
+// A new token whose look-up no other user has (two alike are as likely as guessing a 64-bit number).
+IssuedToken issueToken(store::Database& db) {
+    IssuedToken t;
+    do {
+        t.token = randomHex(kTokenBytes);
+        t.lookup = t.token.substr(0, kTokenLookupChars);
+    } while (store::findUserByTokenLookup(db, t.lookup));
+    t.salt = randomHex(16);
+    t.hash = hashToken(t.salt, t.token);
+    return t;
 }
 
 Poco::JSON::Object::Ptr withConflicts(const store::UserRecord& user, const std::vector<std::string>& conflicts) {
@@ -85,9 +85,10 @@ AddedUser addUser(store::Database& db, const Actor& actor, const UserInput& inpu
     for (const auto& code : input.conflictUnits) conflictIds.push_back(requireUnit(db, code).id);
 
     AddedUser added;
-    added.token = randomHex(32);
-    const std::string salt = randomHex(16);
-    const int64_t id = store::insertUser(db, {name, std::string(domain::roles.code(role)), unitId, salt, hashToken(salt, added.token)});
+    const IssuedToken issued = issueToken(db);
+    added.token = issued.token;
+    const int64_t id =
+        store::insertUser(db, {name, std::string(domain::roles.code(role)), unitId, issued.salt, issued.hash, issued.lookup});
     for (const int64_t unit : conflictIds) store::insertConflict(db, id, unit);
     added.user = *store::findUserById(db, id);
     recordChange(db, actor, "user.add", "user", name, nullptr, withConflicts(added.user, conflictCodes(db, id)));
@@ -116,6 +117,7 @@ store::UserRecord revokeUser(store::Database& db, const Actor& actor, const std:
         throw Conflict("用户「" + name + "」是最后一位有效的管理员（admin），不能撤销：须至少保留一位有效的管理员来管理"
                         "用户。请先添加另一位管理员，再撤销。");
     store::markUserRevoked(db, user.id);
+    store::deleteSessionsOfUser(db, user.id);  // signed-in browsers end with the token, at once
     const auto after = *store::findUserById(db, user.id);
     recordChange(db, actor, "user.revoke", "user", name, userJson(user), userJson(after));
     tx.commit();
@@ -128,21 +130,30 @@ AddedUser restoreUser(store::Database& db, const Actor& actor, const std::string
     const auto user = requireUser(db, name);
     if (!user.revoked) throw Conflict("用户「" + name + "」的访问权限没有被撤销，无需恢复。");
     AddedUser restored;
-    restored.token = randomHex(32);
-    const std::string salt = randomHex(16);
-    store::markUserRestored(db, user.id, salt, hashToken(salt, restored.token));
+    const IssuedToken issued = issueToken(db);
+    restored.token = issued.token;
+    store::markUserRestored(db, user.id, issued.salt, issued.hash, issued.lookup);
     restored.user = *store::findUserById(db, user.id);
     recordChange(db, actor, "user.restore", "user", name, userJson(user), userJson(restored.user));
     tx.commit();
     return restored;
 }
 
+// The same work for every token: one indexed look-up by its first characters and one salted
+// hash compared in constant time (against a decoy when nobody has that look-up). Tokens issued
+// before schema v4 have no look-up; those few rows are compared one by one on every call, until
+// restoring the user issues a token with a look-up.
 std::optional<Actor> authenticateToken(store::Database& db, const std::string& token) {
-    if (token.size() != 64) return std::nullopt;
-    for (const auto& user : store::listUsers(db))
-        if (!user.revoked && sameHash(hashToken(user.tokenSalt, token), user.tokenHash))
-            return Actor{user.id, user.name, domain::roles.parse(user.role), user.unitId};
-    return std::nullopt;
+    if (!isHex(token, kTokenBytes * 2)) return std::nullopt;
+    static const std::string decoySalt = randomHex(16);
+    const auto candidate = store::findUserByTokenLookup(db, token.substr(0, kTokenLookupChars));
+    const std::string hash = hashToken(candidate ? candidate->tokenSalt : decoySalt, token);
+    std::optional<store::UserRecord> found;
+    if (sameSecret(hash, candidate ? candidate->tokenHash : std::string(hash.size(), '-'))) found = candidate;
+    for (auto& legacy : store::listUsersWithoutTokenLookup(db))
+        if (sameSecret(hashToken(legacy.tokenSalt, token), legacy.tokenHash) && !found) found = std::move(legacy);
+    if (!found || found->revoked) return std::nullopt;
+    return actorOf(*found);
 }
 
 }  // namespace patrol::services

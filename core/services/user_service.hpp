@@ -1,5 +1,5 @@
 // Use cases for users: add (a new API token shown once; only salt + SHA-256 stored), list,
-// revoke, and authenticate a token (for the HTTP front door).
+// revoke (which also ends the user's sessions), and authenticate a token (for the HTTP front door).
 #pragma once
 
 #include <optional>
@@ -38,7 +38,7 @@ store::UserRecord revokeUser(store::Database& db, const Actor& actor, const std:
 // may have been revoked for leaking.
 AddedUser restoreUser(store::Database& db, const Actor& actor, const std::string& name);
 
-// The actor a token belongs to; none for an unknown or revoked token.
+// The actor a token belongs to; none for an unknown or revoked token. Constant work per call.
 std::optional<Actor> authenticateToken(store::Database& db, const std::string& token);
 
 // SHA-256 hex of salt + token, as stored.

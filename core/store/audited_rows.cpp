@@ -15,7 +15,8 @@ namespace {
 
 // Columns whose value is a secret or derived from one: the audit log keeps only a digest.
 bool isSecret(const std::string& table, const std::string& column) {
-    return table == "users" && (column == "token_salt" || column == "token_hash");
+    return table == "users" && (column == "token_salt" || column == "token_hash" || column == "token_lookup" ||
+                                column == "password_hash");
 }
 
 std::string joined(const std::vector<std::string>& columns) {

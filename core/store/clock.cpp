@@ -52,6 +52,15 @@ std::string utcTimestampNow() { return utcTimestamp(now()); }
 
 std::string actualUtcTimestampNow() { return utcTimestamp(std::time(nullptr)); }
 
+std::string utcTimestampOf(std::time_t moment) { return utcTimestamp(moment); }
+
+std::optional<std::time_t> parseUtcTimestamp(const std::string& text) {
+    std::tm parts{};
+    const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &parts);
+    if (!end || *end != '\0') return std::nullopt;
+    return timegm(&parts);
+}
+
 int32_t localToday() {
     const std::time_t t = now();
     std::tm parts{};

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <ctime>
+#include <optional>
 #include <string>
 
 namespace patrol::store {
@@ -21,6 +23,10 @@ std::string utcTimestampNow();
 // The machine's clock, whatever PATROL_TODAY says: when an audit event was really written is
 // evidence in itself, so no setting may move it.
 std::string actualUtcTimestampNow();
+
+// A moment as stored ("2026-03-14T08:05:09Z"), and back; none when the text is not one.
+std::string utcTimestampOf(std::time_t moment);
+std::optional<std::time_t> parseUtcTimestamp(const std::string& text);
 
 // Today's date on the local clock, as days since 1970-01-01.
 int32_t localToday();

@@ -14,6 +14,7 @@ const std::vector<Migration>& migrations() {
         {1, "units, users, rounds, findings, clues, rectification, evidence, audit log", kSchemaV1},
         {2, "notices of escalation; indexes for audit and finding look-ups", kSchemaV2},
         {3, "unit heads; dates of task and extension events; reasons of denied extensions", kSchemaV3},
+        {4, "sign-in: token look-up, passwords, sessions, failed sign-ins", kSchemaV4},
     };
     return list;
 }

@@ -9,5 +9,6 @@ namespace patrol::store {
 extern const std::string_view kSchemaV1;
 extern const std::string_view kSchemaV2;
 extern const std::string_view kSchemaV3;
+extern const std::string_view kSchemaV4;
 
 }  // namespace patrol::store

@@ -41,12 +41,25 @@ public:
         return raw(args);
     }
 
-    // Runs patrol with exactly these arguments.
-    Run raw(const std::vector<std::string>& args) const {
+    // Runs `patrol <args> --db <db>` like operator(), with `input` as its standard input (a file, not a terminal).
+    Run withStdin(const std::string& input, std::vector<std::string> args, const std::string& user = "") const {
+        args.push_back("--db");
+        args.push_back(db_);
+        if (!user.empty()) {
+            args.push_back("--user");
+            args.push_back(user);
+        }
+        return raw(args, &input);
+    }
+
+    // Runs patrol with exactly these arguments (and `input` as standard input when given).
+    Run raw(const std::vector<std::string>& args, const std::string* input = nullptr) const {
         const std::string exe = PATROL_BINARY_DIR "/bin/patrol";
         const std::string outFile = dir_.file("stdout.txt"), errFile = dir_.file("stderr.txt");
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
+        const std::string inFile = input ? dir_.write("stdin.txt", *input) : "";
+        if (input) posix_spawn_file_actions_addopen(&actions, 0, inFile.c_str(), O_RDONLY, 0);
         posix_spawn_file_actions_addopen(&actions, 1, outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         posix_spawn_file_actions_addopen(&actions, 2, errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         std::vector<char*> argv{const_cast<char*>(exe.c_str())};

@@ -7,6 +7,7 @@
 #include "core/store/audit_log.hpp"
 #include "core/store/round_repository.hpp"
 #include "core/store/unit_repository.hpp"
+#include "core/store/user_repository.hpp"
 #include "store/raw_sqlite.hpp"
 #include "store/scratch_dir.hpp"
 
@@ -35,7 +36,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
     const std::string path = dir.file("new.db");
     auto db = Database::open(path);
     CHECK(db.schemaVersion() == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 3);
+    CHECK(currentSchemaVersion() == 4);
     CHECK(rawScalar(path, "PRAGMA application_id") == std::to_string(kApplicationId));
     CHECK(rawScalar(path, "PRAGMA journal_mode") == "wal");
     auto fk = db.prepare("PRAGMA foreign_keys");
@@ -44,7 +45,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
     for (const char* table : {"units", "users", "user_conflicts", "rounds", "round_team", "round_targets",
                               "round_plugins", "findings", "clues", "clue_disposals", "clue_outcomes",
                               "rectification_tasks", "progress_reports", "evidence", "extension_requests", "notices",
-                              "audit_events", "meta"})
+                              "audit_events", "meta", "sessions", "signin_failures"})
         CHECK(rawScalar(path, std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='") + table +
                                   "'") == "1");
 }
@@ -80,6 +81,40 @@ TEST_CASE("a v1 file is upgraded in place, keeping its data and its audit chain"
     CHECK_FALSE(report.firstBrokenId.has_value());
 }
 
+TEST_CASE("a v3 file is upgraded to v4: its users keep their tokens without a look-up and have no password") {
+    ScratchDir dir;
+    const std::string path = dir.file("v3.db");
+    rawExec(path, readText(PATROL_SOURCE_DIR "/tests/store/fixtures/patrol-v3.sql"));
+    REQUIRE(rawScalar(path, "PRAGMA user_version") == "3");
+    REQUIRE(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE name='sessions'") == "0");
+
+    auto db = Database::open(path);
+    CHECK(db.versionBeforeOpen() == 3);
+    CHECK(db.schemaVersion() == 4);
+    for (const char* table : {"sessions", "signin_failures"})
+        CHECK(rawScalar(path, std::string("SELECT count(*) FROM ") + table) == "0");
+    CHECK(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name IN "
+                          "('users_by_token_lookup','users_without_token_lookup','sessions_by_user')") == "3");
+    const auto zhang = findUserByName(db, "张丽");
+    REQUIRE(zhang);
+    CHECK(zhang->tokenHash == "1e85c7a1e1465a893c4b725b628c975fdad9e871218b1cd02a7932e44c646b87");
+    CHECK_FALSE(zhang->tokenLookup);
+    CHECK_FALSE(zhang->passwordHash);
+    CHECK(findUserByName(db, "赵敏")->revoked);
+    CHECK(listUsersWithoutTokenLookup(db).size() == 2);
+    const auto report = verifyAuditChain(db);
+    CHECK(report.eventsChecked == 4);
+    CHECK_FALSE(report.firstBrokenId.has_value());
+}
+
+TEST_CASE("two users never share a token look-up") {
+    ScratchDir dir;
+    auto db = Database::open(dir.file("lookup.db"));
+    insertUser(db, {"张丽", "inspector", std::nullopt, "s1", "h1", "0123456789abcdef"});
+    CHECK_THROWS_AS(insertUser(db, {"刘芳", "inspector", std::nullopt, "s2", "h2", "0123456789abcdef"}), InternalError);
+    CHECK(findUserByTokenLookup(db, "0123456789abcdef")->name == "张丽");
+}
+
 TEST_CASE("opening at an older version stops there, and a later open finishes the upgrade") {
     ScratchDir dir;
     const std::string path = dir.file("steps.db");
@@ -97,7 +132,7 @@ TEST_CASE("a file from a newer patrol is refused naming both versions") {
     { Database::open(path); }
     rawExec(path, "PRAGMA user_version = 7");
     CHECK(openError(path) == "数据库 " + path +
-                                 " 的结构版本为 v7，而本程序只支持到 v3：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
+                                 " 的结构版本为 v7，而本程序只支持到 v4：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
     CHECK(rawScalar(path, "PRAGMA user_version") == "7");
 }
 
