@@ -7,6 +7,8 @@ http::Router apiRouter() {
     addMeRoutes(router);
     addTaskRoutes(router);
     addEvidenceRoutes(router);
+    addRoundRoutes(router);
+    addFindingRoutes(router);
     return router;
 }
 

@@ -9,6 +9,8 @@ namespace patrol::api {
 void addMeRoutes(http::Router& router);
 void addTaskRoutes(http::Router& router);
 void addEvidenceRoutes(http::Router& router);
+void addRoundRoutes(http::Router& router);
+void addFindingRoutes(http::Router& router);
 
 // Every route of the API.
 http::Router apiRouter();

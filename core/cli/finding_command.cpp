@@ -9,7 +9,6 @@
 #include "core/cli/session.hpp"
 #include "core/domain/finding_status.hpp"
 #include "core/domain/rectification_kind.hpp"
-#include "core/domain/role.hpp"
 #include "core/domain/severity.hpp"
 #include "core/services/finding_service.hpp"
 #include "core/services/input_checks.hpp"
@@ -23,8 +22,8 @@ std::string statusName(const std::string& status) {
     return domain::findingStatuses.labelOf(status);
 }
 
-// Clues do not exist to a unit user, so neither does a finding's transfer.
-bool seesClues(const services::Actor& actor) { return actor.role != domain::Role::Unit; }
+// Clues do not exist to a unit user, so neither does a finding's transfer (the services decide).
+bool seesClues(const services::Actor& actor) { return services::seesTransfers(actor); }
 
 int64_t findingId(const Invocation& inv) { return services::requireId(inv.args.positional().at(0), "问题编号"); }
 

@@ -17,6 +17,7 @@
 #include "core/services/feedback.hpp"
 #include "core/services/record_json.hpp"
 #include "core/services/record_views.hpp"
+#include "core/services/round_detail_view.hpp"
 #include "core/services/round_service.hpp"
 #include "core/services/workflow_settings.hpp"
 
@@ -168,25 +169,7 @@ void printShowTable(std::ostream& out, const services::RoundDetail& d) {
 }
 
 void printShowJson(std::ostream& out, const services::RoundDetail& d) {
-    auto o = services::roundView(d.round);
-    auto stages = services::jsonObject();
-    for (const auto& [stage, date] : d.stageDates) stages->set(stage, date);
-    o->set("stage_dates", stages);
-    Poco::JSON::Array::Ptr targets = new Poco::JSON::Array;
-    for (const auto& u : d.targets) targets->add(services::unitView(u));
-    o->set("targets", targets);
-    Poco::JSON::Array::Ptr team = new Poco::JSON::Array;
-    for (const auto& m : d.team) {
-        auto member = services::jsonObject();
-        member->set("user", m.name);
-        member->set("is_leader", m.isLeader);
-        team->add(member);
-    }
-    o->set("team", team);
-    auto counts = services::jsonObject();
-    for (const auto& [status, n] : d.findingCounts) counts->set(status, n);
-    o->set("finding_counts", counts);
-    out << services::jsonText(o) << "\n";
+    out << services::jsonText(services::roundDetailView(d)) << "\n";
 }
 
 int runShow(Invocation& inv) {

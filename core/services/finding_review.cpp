@@ -55,29 +55,46 @@ std::vector<std::pair<int64_t, std::optional<store::FindingRecord>>> select(stor
     return out;
 }
 
+// Why one chosen finding cannot be decided, and which kind of refusal that is.
+struct Problem {
+    ErrorKind kind;
+    std::string text;
+};
+
+// The batch is refused with the kind of its first problem, so a front door answers a hidden or
+// missing number as not found, a round the actor may not change as forbidden, a state as conflict.
+[[noreturn]] void refuse(const Problem& first, const std::string& message) {
+    switch (first.kind) {
+        // The batch, not one record: no listing hint is added to it.
+        case ErrorKind::NotFound: throw NotFound("finding_batch", message);
+        case ErrorKind::Forbidden: throw Forbidden(message);
+        case ErrorKind::Conflict: throw Conflict(message);
+        default: throw UserError(message);
+    }
+}
+
 // Why `f` cannot be decided by `event` on `day`, or nothing when it can.
-std::optional<std::string> obstacle(store::Database& db, const Actor& actor, const store::FindingRecord& f,
-                                    FindingEvent event, int32_t day,
-                                    std::map<int64_t, std::optional<std::string>>& roundRefusals) {
+std::optional<Problem> obstacle(store::Database& db, const Actor& actor, const store::FindingRecord& f, FindingEvent event,
+                                int32_t day, std::map<int64_t, std::optional<Problem>>& roundRefusals) {
     const std::string doing = std::string(domain::findingEvents.label(event)) + "问题";
     auto refusal = roundRefusals.find(f.roundId);
     if (refusal == roundRefusals.end()) {
-        std::optional<std::string> why;
+        std::optional<Problem> why;
         try {
             requireRoundAccess(db, actor, *store::findRoundById(db, f.roundId), Access::Write, doing);
         } catch (const UserError& e) {
-            why = e.what();
+            why = Problem{e.kind(), e.what()};
         }
         refusal = roundRefusals.emplace(f.roundId, why).first;
     }
     const std::string name = "问题 #" + std::to_string(f.id);
-    if (refusal->second) return name + "：" + *refusal->second;
+    if (refusal->second) return Problem{refusal->second->kind, name + "：" + refusal->second->text};
     const auto source = domain::findingEventSource(event);
     if (domain::findingStatuses.parse(f.status) != source)
-        return name + " 当前状态为" + domain::findingStatuses.quotedOf(f.status) + "，只有" +
-               domain::findingStatuses.quoted(source) + "状态的问题可以「" + std::string(domain::findingEvents.label(event)) + "」。";
+        return Problem{ErrorKind::Conflict, name + " 当前状态为" + domain::findingStatuses.quotedOf(f.status) + "，只有" +
+               domain::findingStatuses.quoted(source) + "状态的问题可以「" + std::string(domain::findingEvents.label(event)) + "」。"};
     if (auto late = domain::eventDateRefusal({doing, day}, localToday(), domain::DatedEvent{"问题登记", store::localDateOf(f.createdAt)}))
-        return name + "：" + *late;
+        return Problem{ErrorKind::InvalidInput, name + "：" + *late};
     return std::nullopt;
 }
 
@@ -90,20 +107,20 @@ BulkReview reviewFindings(store::Database& db, const Actor& actor, const Finding
     const int32_t on = day.value_or(localToday());
     store::Transaction tx(db);
     const auto chosen = select(db, actor, selection);
-    std::vector<std::string> problems;
-    std::map<int64_t, std::optional<std::string>> roundRefusals;
+    std::vector<Problem> problems;
+    std::map<int64_t, std::optional<Problem>> roundRefusals;
     BulkReview review;
     for (const auto& [id, f] : chosen) {
-        if (!f) problems.push_back("问题 #" + std::to_string(id) + " 不存在，或您无权查看。");
+        if (!f) problems.push_back({ErrorKind::NotFound, "问题 #" + std::to_string(id) + " 不存在，或您无权查看。"});
         else if (auto why = obstacle(db, actor, *f, event, on, roundRefusals)) problems.push_back(*why);
         else review.findings.push_back(*f);
     }
     if (!problems.empty()) {
         const std::string verb(domain::findingEvents.label(event));
         std::string message = problems.size() == 1
-                                  ? problems.front()
-                                  : "共有 " + std::to_string(problems.size()) + " 个问题不能" + verb + "，第一个：" + problems.front();
-        throw UserError(message + "本批 " + std::to_string(chosen.size()) + " 个问题均未" + verb + "，没有任何改动；请去掉或改正" +
+                                  ? problems.front().text
+                                  : "共有 " + std::to_string(problems.size()) + " 个问题不能" + verb + "，第一个：" + problems.front().text;
+        refuse(problems.front(), message + "本批 " + std::to_string(chosen.size()) + " 个问题均未" + verb + "，没有任何改动；请去掉或改正" +
                         (problems.size() == 1 ? "这个问题" : "这些问题") + "后重试。");
     }
     if (review.findings.empty() || !proceed(review.findings.size())) return review;

@@ -55,7 +55,7 @@ store::FindingRecord requireVisibleFinding(store::Database& db, const Actor& act
 
 // A unit user never learns that a finding was transferred as a clue: clues do not exist to it.
 store::FindingRecord asSeenBy(const Actor& actor, store::FindingRecord finding) {
-    if (actor.role == domain::Role::Unit) finding.transferred = false;
+    if (!seesTransfers(actor)) finding.transferred = false;
     return finding;
 }
 
@@ -231,6 +231,8 @@ std::vector<store::FindingRecord> listFindings(store::Database& db, const Actor&
         if (canSeeFinding(db, actor, f)) visible.push_back(asSeenBy(actor, std::move(f)));
     return visible;
 }
+
+bool seesTransfers(const Actor& actor) { return actor.role != domain::Role::Unit; }
 
 store::FindingRecord showFinding(store::Database& db, const Actor& actor, int64_t id) {
     return asSeenBy(actor, requireVisibleFinding(db, actor, id));

@@ -78,6 +78,8 @@ struct FindingFilter {
 // The findings the actor may see. A round or unit filter the actor may not see is refused exactly
 // like one that does not exist; to a unit user `transferred` is always false.
 std::vector<store::FindingRecord> listFindings(store::Database& db, const Actor& actor, const FindingFilter& filter);
+// Whether findings shown to the actor say if they were transferred: clues do not exist to a unit user.
+bool seesTransfers(const Actor& actor);
 // UserError "不存在" alike for a finding that does not exist and one the actor may not see.
 store::FindingRecord showFinding(store::Database& db, const Actor& actor, int64_t id);
 // Decided on `day` (default today): not after today, not before the finding was recorded.

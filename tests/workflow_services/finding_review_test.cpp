@@ -106,6 +106,29 @@ TEST_CASE("one finding that cannot be decided refuses the whole batch and nothin
     CHECK(w.count("SELECT count(*) FROM audit_events") == events);
 }
 
+TEST_CASE("a refused batch has the kind of its first problem, so a front door can answer it", "[review]") {
+    Checked w;
+    FindingSelection one;
+    one.ids = {2};
+    reviewFindings(w.db, w.inspector, one, FindingEvent::Confirm, std::nullopt, yes);
+    const auto kindOf = [&](const Actor& actor, std::vector<int64_t> ids) {
+        FindingSelection batch;
+        batch.ids = std::move(ids);
+        try {
+            reviewFindings(w.db, actor, batch, FindingEvent::Confirm, std::nullopt, yes);
+        } catch (const UserError& e) {
+            return e.kind();
+        }
+        FAIL("expected a refusal");
+        return ErrorKind::InvalidInput;
+    };
+    CHECK(kindOf(w.inspector, {1, 2, 99}) == ErrorKind::Conflict);
+    CHECK(kindOf(w.inspector, {1, 99, 2}) == ErrorKind::NotFound);
+    CHECK(kindOf(w.otherInspector, {1, 3}) == ErrorKind::NotFound);
+    CHECK(kindOf(w.leader, {1, 3}) == ErrorKind::Forbidden);
+    CHECK(w.statuses() == "suspected,confirmed,suspected,suspected,suspected,suspected");
+}
+
 TEST_CASE("thousands of suspected findings are confirmed in one call", "[review]") {
     Checked w(3000);
     FindingSelection all;
