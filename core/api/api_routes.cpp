@@ -7,6 +7,10 @@ http::Router apiRouter() {
     addMeRoutes(router);
     addTaskRoutes(router);
     addEvidenceRoutes(router);
+    addNoticeRoutes(router);
+    addClueRoutes(router);
+    addUnitRoutes(router);
+    addUserRoutes(router);
     return router;
 }
 

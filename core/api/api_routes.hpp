@@ -9,6 +9,10 @@ namespace patrol::api {
 void addMeRoutes(http::Router& router);
 void addTaskRoutes(http::Router& router);
 void addEvidenceRoutes(http::Router& router);
+void addNoticeRoutes(http::Router& router);
+void addClueRoutes(http::Router& router);
+void addUnitRoutes(http::Router& router);
+void addUserRoutes(http::Router& router);
 
 // Every route of the API.
 http::Router apiRouter();
