@@ -46,7 +46,7 @@ http::Reply add(http::Exchange& ex) {
     input.name = body.text("name");
     input.role = body.text("role");
     input.unitCode = body.optionalText("unit");
-    input.conflictUnits = body.texts("conflicts");
+    input.conflictUnits = body.texts("conflict");
     body.finish();
     return issued(services::addUser(ex.db(), ex.actor(), input), 201);
 }

@@ -31,7 +31,7 @@ TEST_CASE("a user added over the API gets a token shown once, and it works at on
     ServedWorld world;
     ServerProcess server(world.path());
     const std::string admin = world.token(Caller::Admin);
-    const auto added = post(server.port(), "/api/v1/users", admin, R"({"name":"丙联系人","role":"unit","unit":"UC","conflicts":["UA"]})");
+    const auto added = post(server.port(), "/api/v1/users", admin, R"({"name":"丙联系人","role":"unit","unit":"UC","conflict":["UA"]})");
     REQUIRE(added.status == 201);
     const std::string user = R"({"name":"丙联系人","role":"unit","role_name":"被巡察单位联系人","unit":"UC","revoked":false})";
     CHECK(added.body.rfind(R"({"user":)" + user + R"(,"token":")", 0) == 0);

@@ -15,7 +15,7 @@ std::vector<MatrixRow> adminRows(const ServedWorld&) {
          statuses(201, 403, 403, 403, 403, 403)},
         {"PATCH", "/api/v1/units/UA", R"({"head":"周建国","contact":"李娜 0571-8800123"})", "", "", statuses(200, 403, 403, 403, 403, 403)},
         {"GET", "/api/v1/users", "", "", "", statuses(200, 200, 403, 403, 403, 403)},
-        {"POST", "/api/v1/users", R"({"name":"新同事","role":"unit","unit":"UA","conflicts":["UB"]})", "", "",
+        {"POST", "/api/v1/users", R"({"name":"新同事","role":"unit","unit":"UA","conflict":["UB"]})", "", "",
          statuses(201, 403, 403, 403, 403, 403)},
         {"POST", "/api/v1/users/" + inspector + "/revoke", "", "", "", statuses(200, 403, 403, 403, 403, 403)},
         {"POST", "/api/v1/users/" + revoked + "/restore", "", "", "", statuses(200, 403, 403, 403, 403, 403)},
