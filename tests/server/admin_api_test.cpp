@@ -55,7 +55,7 @@ TEST_CASE("a user added over the API gets a token shown once, and it works at on
     CHECK(again.body == R"({"error":{"code":"conflict","message":"用户「丙联系人」已存在。请换一个姓名（可加上单位或编号区分）。"}})");
 }
 
-TEST_CASE("a revoked user's token is refused on the next request; restoring issues a new one and the old stays dead",
+TEST_CASE("a revoked user's token is refused on the next request, and restoring issues a new one and the old stays dead",
           "[server][admin]") {
     ServedWorld world;
     ServerProcess server(world.path());
@@ -96,7 +96,7 @@ TEST_CASE("a revoked user's token is refused on the next request; restoring issu
     CHECK(byLeader.body == R"({"error":{"code":"forbidden","message":"用户「王书记」（领导小组）无权撤销用户：只有巡察办管理员（admin）可以这样做。"}})");
 }
 
-TEST_CASE("units are added, shown and edited over the API; a unit user sees its own unit only", "[server][admin]") {
+TEST_CASE("units are added, shown and edited over the API, and a unit user sees its own unit only", "[server][admin]") {
     ServedWorld world;
     ServerProcess server(world.path());
     const std::string admin = world.token(Caller::Admin);
