@@ -2,6 +2,7 @@
 // issued it, a revoked user's token refused on the very next request, units added and edited.
 #include <catch2/catch.hpp>
 
+#include "core/services/audit_service.hpp"
 #include "http_call.hpp"
 #include "served_world.hpp"
 #include "server_process.hpp"
@@ -94,6 +95,16 @@ TEST_CASE("a revoked user's token is refused on the next request, and restoring 
     const auto byLeader = post(server.port(), name + "/revoke", world.token(Caller::Leader), "");
     CHECK(byLeader.status == 403);
     CHECK(byLeader.body == R"({"error":{"code":"forbidden","message":"用户「王书记」（领导小组）无权撤销用户：只有巡察办管理员（admin）可以这样做。"}})");
+
+    // Revocation and restoration are audited as the admin's, and the rows match their events.
+    CHECK(patrol::services::verifyAudit(world.db, world.admin).firstBrokenId == std::nullopt);
+    CHECK(patrol::services::verifyAuditedData(world.db, world.admin).problems.empty());
+    patrol::services::AuditLogFilter ofUsers;
+    ofUsers.entity = "user";
+    std::vector<std::string> actions;
+    for (const auto& e : patrol::services::auditLog(world.db, world.admin, ofUsers))
+        if (e.content.entityId == "甲联系人" && e.content.actor == "管理员") actions.push_back(e.content.action);
+    CHECK(actions == std::vector<std::string>{"user.revoke", "user.restore"});
 }
 
 TEST_CASE("units are added, shown and edited over the API, and a unit user sees its own unit only", "[server][admin]") {

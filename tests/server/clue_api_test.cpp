@@ -3,6 +3,9 @@
 // exists at all.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "core/services/audit_service.hpp"
 #include "http_call.hpp"
 #include "served_world.hpp"
 #include "server_process.hpp"
@@ -66,6 +69,17 @@ TEST_CASE("a finding is transferred, disposed and concluded over the API, each a
           R"("sanctioned_people":1,"referred":1,"recovered":5200.50},)"
           R"({"receiver":"合计","clues":2,"people":1,"concluded":1,"closure_rate":50.0,"f1":0,"f2":1,"f3":0,"f4":0,)"
           R"("sanctioned_people":1,"referred":1,"recovered":5200.50}]})");
+
+    // Each change was audited in the chain as the CLI's are, with the rows as they now are.
+    CHECK(patrol::services::verifyAudit(world.db, world.admin).firstBrokenId == std::nullopt);
+    CHECK(patrol::services::verifyAuditedData(world.db, world.admin).problems.empty());
+    patrol::services::AuditLogFilter ofClues;
+    ofClues.entity = "clue";
+    std::vector<std::string> actions;
+    for (const auto& e : patrol::services::auditLog(world.db, world.admin, ofClues))
+        if (e.content.entityId == std::to_string(clue)) actions.push_back(e.content.actor + " " + e.content.action);
+    std::sort(actions.begin(), actions.end());
+    CHECK(actions == std::vector<std::string>{"张组长 clue.dispose", "张组长 clue.outcome", "张组长 clue.transfer"});
 }
 
 TEST_CASE("to a unit user no clue exists: none listed or counted, every number answered like a missing one", "[server][clue]") {
