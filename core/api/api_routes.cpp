@@ -9,6 +9,10 @@ http::Router apiRouter() {
     addEvidenceRoutes(router);
     addRoundRoutes(router);
     addFindingRoutes(router);
+    addNoticeRoutes(router);
+    addClueRoutes(router);
+    addUnitRoutes(router);
+    addUserRoutes(router);
     return router;
 }
 

@@ -11,6 +11,10 @@ void addTaskRoutes(http::Router& router);
 void addEvidenceRoutes(http::Router& router);
 void addRoundRoutes(http::Router& router);
 void addFindingRoutes(http::Router& router);
+void addNoticeRoutes(http::Router& router);
+void addClueRoutes(http::Router& router);
+void addUnitRoutes(http::Router& router);
+void addUserRoutes(http::Router& router);
 
 // Every route of the API.
 http::Router apiRouter();

@@ -45,6 +45,15 @@ std::string noticeMessage(const store::TaskRecord& task, EscalationLevel level, 
     return m;
 }
 
+// The notice as stored, with its time and its task's round and unit, so every view of it agrees.
+store::NoticeRecord storedNotice(store::Database& db, int64_t taskId, int64_t noticeId) {
+    store::NoticeQuery query;
+    query.taskId = taskId;
+    for (auto& n : store::listNotices(db, query))
+        if (n.id == noticeId) return n;
+    throw std::logic_error("notice #" + std::to_string(noticeId) + " was not stored");
+}
+
 }  // namespace
 
 std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf) {
@@ -72,7 +81,7 @@ std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t
         rise.notice.recipients = recipientsJson(rise.recipients);
         rise.notice.message = noticeMessage(after, raised, rise.daysLeft, addressees);
         rise.notice.asOf = civil::formatDate(asOf);
-        rise.notice.id = store::insertNotice(db, rise.notice);
+        rise.notice = storedNotice(db, task.id, store::insertNotice(db, rise.notice));
         auto extra = jsonObject();
         extra->set("as_of", rise.notice.asOf);
         extra->set("notice_id", rise.notice.id);

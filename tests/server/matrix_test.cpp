@@ -52,7 +52,7 @@ std::string label(const MatrixRow& row, Caller caller) { return row.method + " "
 
 std::vector<MatrixRow> everyRow(const ServedWorld& world) {
     std::vector<MatrixRow> rows;
-    for (auto* area : {&taskRows, &roundRows, &findingRows}) {
+    for (auto* area : {&taskRows, &roundRows, &findingRows, &clueRows, &noticeRows, &adminRows}) {
         auto part = area(world);
         rows.insert(rows.end(), part.begin(), part.end());
     }

@@ -91,6 +91,24 @@ TEST_CASE("notices name who must be told", "[escalation]") {
     CHECK(notices[1].level == "red");
 }
 
+TEST_CASE("each rise carries its notice as stored: time, finding, round and unit", "[escalation]") {
+    World w;
+    const auto t = oneTask(w);
+    const auto rises = escalate(w.db, w.admin, day("2026-04-05"));
+    REQUIRE(rises.size() == 1);
+    store::NoticeQuery ofTask;
+    ofTask.taskId = t.id;
+    const auto stored = store::listNotices(w.db, ofTask).at(0);
+    const auto& n = rises[0].notice;
+    CHECK(n.id == stored.id);
+    CHECK(!n.createdAt.empty());
+    CHECK(n.createdAt == stored.createdAt);
+    CHECK(n.findingId == t.findingId);
+    CHECK(n.roundCode == std::optional<std::string>("R1"));
+    CHECK(n.unitCode == std::optional<std::string>("UA"));
+    CHECK(n.unitName == std::optional<std::string>("甲镇"));
+}
+
 TEST_CASE("accepted tasks are not escalated and their level is cleared", "[escalation]") {
     World w;
     const auto t = oneTask(w);
