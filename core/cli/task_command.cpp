@@ -21,6 +21,7 @@
 #include "core/services/record_views.hpp"
 #include "core/services/settings.hpp"
 #include "core/services/task_audit.hpp"
+#include "core/services/task_history_view.hpp"
 #include "core/services/task_service.hpp"
 #include "core/services/workflow_settings.hpp"
 
@@ -97,33 +98,7 @@ int runShow(Invocation& inv) {
     const auto h = services::showTask(s.db, s.actor, positionalId(inv, "任务编号"));
     const auto& t = h.task;
     if (inv.args.value("format") == std::string("json")) {
-        auto o = services::taskView(t);
-        Poco::JSON::Array::Ptr progress = new Poco::JSON::Array;
-        for (const auto& p : h.progress) progress->add(services::progressView(p));
-        Poco::JSON::Array::Ptr evidence = new Poco::JSON::Array;
-        for (const auto& e : h.evidence) evidence->add(services::evidenceView(e));
-        Poco::JSON::Array::Ptr extensions = new Poco::JSON::Array;
-        for (const auto& e : h.extensions) {
-            auto x = services::jsonObject();
-            x->set("id", e.id), x->set("previous_due", e.previousDue), x->set("requested_due", e.requestedDue);
-            x->set("reason", e.reason), x->set("status", e.status), x->set("requested_by", e.requestedBy);
-            x->set("decided_by", services::orNull(e.decidedBy));
-            x->set("requested_on", services::orNull(e.requestedOn)), x->set("decided_on", services::orNull(e.decidedOn));
-            x->set("decision_reason", services::orNull(e.decisionReason));
-            extensions->add(x);
-        }
-        Poco::JSON::Array::Ptr notices = new Poco::JSON::Array;
-        for (const auto& n : h.notices) notices->add(services::noticeView(n));
-        Poco::JSON::Array::Ptr history = new Poco::JSON::Array;
-        for (const auto& e : h.events) {
-            auto x = services::jsonObject();
-            x->set("id", e.id), x->set("at", e.at), x->set("actor", e.content.actor), x->set("action", e.content.action);
-            x->set("after", e.content.after ? Poco::JSON::Parser().parse(*e.content.after) : Poco::Dynamic::Var());
-            history->add(x);
-        }
-        o->set("progress", progress), o->set("evidence", evidence), o->set("extensions", extensions);
-        o->set("notices", notices), o->set("history", history);
-        inv.out << services::jsonText(o) << "\n";
+        inv.out << services::jsonText(services::taskHistoryView(h)) << "\n";
         return 0;
     }
     inv.out << "整改任务 #" << t.id << "\n"

@@ -16,6 +16,8 @@ NotFound findingNotFound(int64_t id) {
 
 NotFound taskNotFound(int64_t id) { return NotFound("task", "整改任务 #" + std::to_string(id) + " 不存在。"); }
 
+NotFound evidenceNotFound(int64_t id) { return NotFound("evidence", "佐证材料 #" + std::to_string(id) + " 不存在。"); }
+
 NotFound clueNotFound(int64_t id) { return NotFound("clue", "问题线索 #" + std::to_string(id) + " 不存在。"); }
 
 }  // namespace patrol::services

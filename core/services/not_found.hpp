@@ -15,5 +15,6 @@ NotFound userNotFound(const std::string& name);
 NotFound findingNotFound(int64_t id);
 NotFound taskNotFound(int64_t id);
 NotFound clueNotFound(int64_t id);
+NotFound evidenceNotFound(int64_t id);
 
 }  // namespace patrol::services

@@ -2,6 +2,7 @@
 
 #include <patrol/sdk/civil.hpp>
 
+#include <atomic>
 #include <cstdlib>
 #include <ctime>
 
@@ -11,9 +12,11 @@ namespace patrol::store {
 
 namespace {
 
+std::atomic<bool> machineClockOnly{false};
+
 // Noon keeps the fixed day the same date in UTC for any offset of up to 12 hours.
 std::time_t now() {
-    const char* fixed = std::getenv(kFixedTodayVariable);
+    const char* fixed = machineClockOnly ? nullptr : std::getenv(kFixedTodayVariable);
     if (!fixed || !*fixed) return std::time(nullptr);
     const auto day = civil::parseDate(fixed);
     if (!day)
@@ -42,6 +45,8 @@ std::string utcTimestamp(std::time_t t) {
 }
 
 }  // namespace
+
+void useMachineClockOnly() { machineClockOnly = true; }
 
 std::string utcTimestampNow() { return utcTimestamp(now()); }
 

@@ -11,6 +11,10 @@ namespace patrol::store {
 // and for replaying records in an exercise. Unset, the machine's clock is used.
 inline constexpr const char* kFixedTodayVariable = "PATROL_TODAY";
 
+// From now on PATROL_TODAY is ignored: a server acts on the day it really is, whatever the
+// environment it was started from says.
+void useMachineClockOnly();
+
 // e.g. "2026-03-14T08:05:09Z"
 std::string utcTimestampNow();
 

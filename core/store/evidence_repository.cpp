@@ -41,6 +41,12 @@ std::vector<EvidenceRecord> listTaskEvidence(Database& db, int64_t taskId) {
     return db.prepare(std::string(kEvidenceColumns) + "WHERE task_id = ? ORDER BY id").bindAll(taskId).collect(readEvidence);
 }
 
+std::optional<EvidenceRecord> findEvidence(Database& db, int64_t id) {
+    auto rows = db.prepare(std::string(kEvidenceColumns) + "WHERE id = ?").bindAll(id).collect(readEvidence);
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
+}
+
 std::vector<EvidenceRecord> listAllEvidence(Database& db) {
     return db.prepare(std::string(kEvidenceColumns) + "ORDER BY id").collect(readEvidence);
 }

@@ -27,6 +27,7 @@ struct EvidenceRecord {
 int64_t insertEvidence(Database& db, const EvidenceRecord& evidence);
 // Oldest first.
 std::vector<EvidenceRecord> listTaskEvidence(Database& db, int64_t taskId);
+std::optional<EvidenceRecord> findEvidence(Database& db, int64_t id);
 // Every evidence row of the database, oldest first (for backups).
 std::vector<EvidenceRecord> listAllEvidence(Database& db);
 // Whether any evidence row refers to the bytes with this SHA-256.

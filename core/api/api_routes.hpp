@@ -1,0 +1,16 @@
+// The JSON API under /api/v1 (docs/api.md): every endpoint calls the same use cases as the CLI,
+// so roles, visibility and audit are decided once, in the services.
+#pragma once
+
+#include "core/http/router.hpp"
+
+namespace patrol::api {
+
+void addMeRoutes(http::Router& router);
+void addTaskRoutes(http::Router& router);
+void addEvidenceRoutes(http::Router& router);
+
+// Every route of the API.
+http::Router apiRouter();
+
+}  // namespace patrol::api

@@ -1,0 +1,61 @@
+// `patrol serve`: the HTTP front door (JSON API under /api/v1) on the configured database.
+#include <csignal>
+#include <pthread.h>
+
+#include <cstdlib>
+#include <ostream>
+
+#include "core/api/api_routes.hpp"
+#include "core/cli/app.hpp"
+#include "core/cli/session.hpp"
+#include "core/http/api_server.hpp"
+#include "core/services/open_database.hpp"
+#include "core/store/clock.hpp"
+
+namespace patrol::cli {
+namespace {
+
+// SIGINT and SIGTERM are blocked in every thread (they inherit the mask) and taken here by
+// sigwait, so a stop request is handled in plain code, never inside a signal handler.
+sigset_t stopSignals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    return set;
+}
+
+int runServe(Invocation& inv) {
+    if (const char* fixed = std::getenv(store::kFixedTodayVariable); fixed && *fixed)
+        inv.err << "注意：服务器按本机时钟计日，已忽略环境变量 " << store::kFixedTodayVariable << "=" << fixed << "。\n";
+    store::useMachineClockOnly();
+    const auto options = http::serverOptions(inv.app.settings(), inv.args.value("address"), inv.args.value("port"));
+    openExistingDatabase(inv);  // checks, and upgrades once, before any request
+
+    const sigset_t signals = stopSignals();
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    http::ServerContext context{inv.app.settings(),
+                                std::make_unique<store::ConnectionPool>(inv.app.databasePath(), services::busyTimeoutMs(inv.app.settings()))};
+    const http::Router router = api::apiRouter();
+    http::ApiServer server(options, context, router);
+    server.start();
+    inv.err << "patrol serve 正在监听 " << server.url() << "（数据库 " << inv.app.databasePath() << "，" << options.threads
+            << " 个工作线程）。按 Ctrl+C 停止。" << std::endl;
+    int signal = 0;
+    sigwait(&signals, &signal);
+    inv.err << "收到停止信号，正在等待处理中的请求完成……" << std::endl;
+    server.stop();
+    inv.err << "patrol serve 已停止。" << std::endl;
+    return 0;
+}
+
+const Registration serveRegistration{CommandSpec{
+    {"serve"},
+    "启动 HTTP 服务（JSON 接口 /api/v1），供各单位、巡察组和领导在各自电脑上使用",
+    {{"address", "ADDR", "监听地址（默认 server.address，127.0.0.1）"}, {"port", "PORT", "监听端口（默认 server.port，8080；0 表示任选空闲端口）"}},
+    "", 0, 0,
+    "  patrol serve\n  patrol serve --address 0.0.0.0 --port 8443   # 需在配置中设置 server.tls.certificate 和 server.tls.key\n",
+    runServe}};
+
+}  // namespace
+}  // namespace patrol::cli

@@ -1,0 +1,12 @@
+// One line per request on stderr: time, user, method, path, status, milliseconds.
+#pragma once
+
+#include <string>
+
+namespace patrol::http {
+
+void logAccess(const std::string& user, const std::string& method, const std::string& path, int status, double ms);
+// A failure the user was not told about in detail (a bug, an I/O error).
+void logFailure(const std::string& method, const std::string& path, const std::string& what);
+
+}  // namespace patrol::http

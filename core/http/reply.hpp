@@ -1,0 +1,27 @@
+// What a handler answers: a status and a JSON body, or a stored file streamed to the client.
+#pragma once
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <functional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace patrol::http {
+
+struct Reply {
+    int status = 200;
+    std::string contentType = "application/json; charset=utf-8";
+    std::string body;                                          // when `send` is empty
+    std::function<void(std::ostream&)> send;                   // streams a body (files)
+    std::vector<std::pair<std::string, std::string>> headers;  // extra response headers
+
+    static Reply json(const Poco::JSON::Object::Ptr& object, int status = 200);
+    static Reply json(const Poco::JSON::Array::Ptr& array, int status = 200);
+    static Reply empty(int status = 204);
+};
+
+}  // namespace patrol::http

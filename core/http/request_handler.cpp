@@ -1,0 +1,114 @@
+#include "core/http/request_handler.hpp"
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/URI.h>
+
+#include <chrono>
+
+#include "core/domain/errors.hpp"
+#include "core/http/access_log.hpp"
+#include "core/http/credentials.hpp"
+#include "core/http/error_reply.hpp"
+#include "core/http/exchange.hpp"
+
+namespace patrol::http {
+
+namespace {
+
+Reply errorAnswer(const ErrorReply& error) {
+    Reply reply;
+    reply.status = error.status;
+    reply.body = errorBody(error);
+    if (error.status == 503) reply.headers.emplace_back("Retry-After", std::to_string(kRetryAfterSeconds));
+    if (error.status == 401) reply.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return reply;
+}
+
+std::string pathOf(const Poco::Net::HTTPServerRequest& request) {
+    try {
+        return Poco::URI(request.getURI()).getPath();
+    } catch (const Poco::Exception&) {
+        return request.getURI();
+    }
+}
+
+Reply noRoute(const RouteMatch& match) {
+    if (match.allowedMethods.empty())
+        return errorAnswer({404, "not_found", "没有这个接口。请查阅 docs/api.md 中的接口列表。", {}});
+    std::string allowed;
+    for (const auto& m : match.allowedMethods) allowed += (allowed.empty() ? "" : ", ") + m;
+    Reply reply = errorAnswer({405, "method_not_allowed", "这个接口不接受该请求方法，只接受：" + allowed + "。", {}});
+    reply.headers.emplace_back("Allow", allowed);
+    return reply;
+}
+
+// Runs the route; every refusal becomes its error answer. `user` is filled once known.
+Reply answer(const Router& router, const ServerContext& context, Poco::Net::HTTPServerRequest& request,
+             const std::string& path, std::string& user) {
+    try {
+        const auto match = router.match(request.getMethod(), path);
+        if (!match.route) return noRoute(match);
+        auto lease = context.connections->acquire();
+        Exchange exchange(request, context, lease.db(), match.params);
+        if (auto actor = authenticate(exchange)) {
+            user = actor->name;
+            exchange.setActor(std::move(*actor));
+        } else if (match.route->access == Access::SignedIn) {
+            return errorAnswer({401, "unauthenticated", "未登录或登录已失效：请先登录，或在 Authorization 头中提供有效的令牌（Bearer）。", {}});
+        }
+        return match.route->handler(exchange);
+    } catch (const HttpRefusal& e) {
+        return errorAnswer(errorReplyOf(e));
+    } catch (const UserError& e) {
+        return errorAnswer(errorReplyOf(e));
+    } catch (const Poco::Net::MessageException& e) {
+        return errorAnswer({400, "malformed_request", "请求格式不完整或有误（" + e.message() + "），未作任何改动。", {}});
+    } catch (const Poco::Exception& e) {
+        logFailure(request.getMethod(), path, e.displayText());
+        return errorAnswer(internalErrorReply());
+    } catch (const std::exception& e) {
+        logFailure(request.getMethod(), path, e.what());
+        return errorAnswer(internalErrorReply());
+    }
+}
+
+void send(Poco::Net::HTTPServerResponse& response, const Reply& reply) {
+    response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
+    response.set("X-Content-Type-Options", "nosniff");
+    response.set("Cache-Control", "no-store");
+    for (const auto& [name, value] : reply.headers) response.add(name, value);
+    // A refused request may have left part of its body unread: never reuse that connection.
+    if (reply.status >= 400) response.setKeepAlive(false);
+    if (!reply.contentType.empty()) response.setContentType(reply.contentType);
+    if (reply.send) {
+        response.setChunkedTransferEncoding(true);
+        reply.send(response.send());
+        return;
+    }
+    response.sendBuffer(reply.body.data(), reply.body.size());
+}
+
+}  // namespace
+
+void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+    const auto started = std::chrono::steady_clock::now();
+    const std::string path = pathOf(request);
+    std::string user = "-";
+    const Reply reply = answer(router_, context_, request, path, user);
+    int status = reply.status;
+    try {
+        send(response, reply);
+    } catch (const Poco::Exception& e) {
+        logFailure(request.getMethod(), path, "sending the answer: " + e.displayText());
+        status = 0;
+    } catch (const std::exception& e) {
+        logFailure(request.getMethod(), path, std::string("sending the answer: ") + e.what());
+        status = 0;
+    }
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    logAccess(user, request.getMethod(), path, status, ms);
+}
+
+}  // namespace patrol::http
