@@ -172,5 +172,5 @@ if (( stored < acknowledged || audited != stored || server_status != 0 )); then
 fi
 if [ "$verify" = 1 ]; then
   "$patrol" audit verify --db "$db" > "$work/verify.out" || { cat "$work/verify.out" >&2; exit 1; }
-  echo "patrol audit verify：$(tr '\n' ' ' < "$work/verify.out")"
+  echo "patrol audit verify：$(sed ':a;N;$!ba;s/\n/；/g' "$work/verify.out")"
 fi
