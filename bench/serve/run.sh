@@ -56,6 +56,7 @@ fi
 work=$data/run
 rm -rf "$work" && mkdir -p "$work"
 cp "$cache/patrol.db" "$work/patrol.db"
+sync  # the copy's writeback must not compete with the measured runs
 db=$work/patrol.db
 printf '[server]\nthreads = %s\n' "$server_threads" > "$work/serve.ini"
 
@@ -115,17 +116,23 @@ echo "GET /api/v1/tasks（单位联系人 $(head -n 1 "$cache/tokens.tsv" | cut 
 
 export BENCH_LUA=$here BENCH_TOKEN=$token BENCH_JOBS=$work/jobs.tsv
 # load NAME CLIENTS SCRIPT PATH: one wrk run; leaves its BENCH line in $work/NAME.out.
+ticks=$(getconf CLK_TCK)
+server_cpu() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }  # user + system ticks
 load() {
-  local threads=$(( $2 < 2 ? $2 : 2 ))
+  local threads=$(( $2 < 2 ? $2 : 2 )) before
+  before=$(server_cpu)
   wrk -t "$threads" -c "$2" -d "${seconds}s" --timeout 10s --latency -s "$here/$3" "${base%/}$4" > "$work/$1.out" 2>&1 || true
   if ! grep -q '^BENCH ' "$work/$1.out"; then
     echo "wrk 没有完成 $1 的测量：" >&2
     cat "$work/$1.out" >&2
     exit 1
   fi
+  echo "$(( $(server_cpu) - before ))" > "$work/$1.cpu"
 }
 field() { grep '^BENCH ' "$work/$1.out" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+# The server's CPU time per request: what the wall-clock figures cost, whatever else runs here.
+cpu_ms() { awk -v t="$(cat "$work/$1.cpu")" -v n="$(field "$1" requests)" -v hz="$ticks" 'BEGIN { printf "%.2f", 1000 * t / hz / n }'; }
 rate() { awk -v n="$(field "$1" requests)" -v s="$(field "$1" seconds)" 'BEGIN { printf "%.1f", n / s }'; }
 
 for c in 1 8 32; do load "get$c" "$c" list_tasks.lua /api/v1/tasks; done
@@ -165,6 +172,7 @@ printf '%-34s %7s %9s %9s %9s  %-28s %s\n' "POST /api/v1/tasks/{id}/progress" "$
 printf '%-34s %7s %9s %9s %9s  %-28s %s\n' "SQLite 1 writer, insert+commit" 1 - - "$sqlite_rate" \
   "baseline (WAL, sync=$sync_mode)" -
 echo
+echo "服务进程每个请求的 CPU 时间：GET（1/8/32 个客户端）$(cpu_ms get1)/$(cpu_ms get8)/$(cpu_ms get32) ms，进展报告 $(cpu_ms progress) ms。"
 echo "进展报告：服务确认（2xx）$acknowledged 份，库中新增 $stored 份进展报告、$audited 条 task.progress 审计事件；服务收到 SIGTERM 后退出码 $server_status。"
 if (( stored < acknowledged || audited != stored || server_status != 0 )); then
   echo "错误：确认的进展报告没有全部写入，或没有各自的审计事件，或服务没有正常退出。服务日志：$work/server.log" >&2

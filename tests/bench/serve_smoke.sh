@@ -20,6 +20,8 @@ done
 grep -Eq "^POST /api/v1/tasks/\{id\}/progress +32 +$number +$number +$number +>= 30 % of SQLite 1 writer +[0-9]+ % (达标|未达标)$" \
   <<< "$out" || fail "no progress row with a ratio"
 grep -Eq "^SQLite 1 writer, insert\+commit +1 +- +- +$number +baseline" <<< "$out" || fail "no SQLite baseline row"
+grep -Eq "^服务进程每个请求的 CPU 时间：GET（1/8/32 个客户端）$number/$number/$number ms，进展报告 $number ms。$" <<< "$out" \
+  || fail "no server CPU line"
 # The reports the server acknowledged are stored, each with its audit event, and the chain verifies.
 grep -Eq '^进展报告：服务确认（2xx）[1-9][0-9]* 份' <<< "$out" || fail "no acknowledged progress report"
 grep -q '^patrol audit verify：审计日志完整' <<< "$out" || fail "audit verify did not pass"
