@@ -94,6 +94,8 @@ std::vector<store::TaskRecord> listTasks(store::Database& db, const Actor& actor
     store::TaskQuery query;
     if (filter.roundCode) query.roundId = requireVisibleRound(db, actor, *filter.roundCode).id;
     if (filter.unitCode) query.unitId = requireVisibleUnit(db, actor, *filter.unitCode).id;
+    // A unit user sees only its own unit's tasks: read those instead of every task in the county.
+    else if (actor.role == Role::Unit) query.unitId = actor.unitId;
     if (filter.status) query.status = domain::taskStatuses.checked(*filter.status);
     if (filter.level) query.level = domain::escalationLevels.checked(*filter.level);
     query.openOnly = filter.overdue;
