@@ -4,6 +4,7 @@ namespace patrol::api {
 
 http::Router apiRouter() {
     http::Router router;
+    addSessionRoutes(router);
     addMeRoutes(router);
     addTaskRoutes(router);
     addEvidenceRoutes(router);

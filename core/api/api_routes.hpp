@@ -7,6 +7,7 @@
 namespace patrol::api {
 
 void addMeRoutes(http::Router& router);
+void addSessionRoutes(http::Router& router);
 void addTaskRoutes(http::Router& router);
 void addEvidenceRoutes(http::Router& router);
 void addRoundRoutes(http::Router& router);

@@ -13,8 +13,12 @@ namespace patrol::http {
 inline constexpr const char* kSessionCookie = "patrol_session";
 inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 
+// The session token of the request's cookie, if it carries one.
+std::optional<std::string> sessionToken(const Poco::Net::HTTPServerRequest& request);
+
 // The actor the request's credentials prove; none when it carries none or none is accepted.
-// Refuses (403) a cookie request that changes state without the right CSRF token.
-std::optional<services::Actor> authenticate(Exchange& exchange);
+// With `csrfRequired`, refuses (403) a cookie request that changes state without the session's
+// CSRF token.
+std::optional<services::Actor> authenticate(Exchange& exchange, bool csrfRequired);
 
 }  // namespace patrol::http

@@ -52,7 +52,7 @@ Reply answer(const Router& router, const ServerContext& context, Poco::Net::HTTP
         if (!match.route) return noRoute(match);
         auto lease = context.connections->acquire();
         Exchange exchange(request, context, lease.db(), match.params);
-        if (auto actor = authenticate(exchange)) {
+        if (auto actor = authenticate(exchange, match.route->access == Access::SignedIn)) {
             user = actor->name;
             exchange.setActor(std::move(*actor));
         } else if (match.route->access == Access::SignedIn) {

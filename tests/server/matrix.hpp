@@ -26,6 +26,8 @@ struct MatrixRow {
 std::map<Caller, int> statuses(int admin, int leader, int inspector, int otherInspector, int unitA, int unitB);
 
 std::vector<MatrixRow> taskRows(const ServedWorld& world);
+// Adds a piece of evidence to the world first, so its rows change the world (matrix_task_rows.cpp).
+std::vector<MatrixRow> evidenceRows(ServedWorld& world);
 std::vector<MatrixRow> findingRows(const ServedWorld& world);
 std::vector<MatrixRow> roundRows(const ServedWorld& world);
 std::vector<MatrixRow> clueRows(const ServedWorld& world);

@@ -27,3 +27,30 @@ std::vector<MatrixRow> taskRows(const ServedWorld& w) {
 }
 
 }  // namespace patrol::testing
+
+#include <sstream>
+
+#include "core/services/evidence_location.hpp"
+#include "core/services/task_service.hpp"
+
+namespace patrol::testing {
+
+// Evidence follows its task: 乙联系人 reports progress on UB's task tB1 with a file; R1's
+// inspectors, leaders and admins may download it, 甲联系人 and 局外人 may not know it exists.
+std::vector<MatrixRow> evidenceRows(ServedWorld& w) {
+    const auto unitB = services::actorByName(w.db, "乙联系人");
+    services::planTask(w.db, unitB, w.tB1, "整改", "李四", "王五", day("2026-03-01"));
+    std::istringstream bytes("收据");
+    services::ProgressInput input;
+    input.percent = 50;
+    input.note = "过半";
+    input.day = day("2026-03-02");
+    input.evidence.push_back({"收据.pdf", &bytes, std::nullopt, {}});
+    const services::EvidenceStore store(services::evidenceFolderOf(w.path()), 1 << 20);
+    services::reportProgress(w.db, unitB, w.tB1, input, store);
+    const std::string id = std::to_string(services::showTask(w.db, unitB, w.tB1).evidence.at(0).id);
+    return {{"GET", "/api/v1/evidence/" + id, "", "/api/v1/evidence/999999", id, statuses(200, 200, 200, 404, 404, 200)},
+            {"GET", "/api/v1/me", "", "", "", statuses(200, 200, 200, 200, 200, 200)}};
+}
+
+}  // namespace patrol::testing

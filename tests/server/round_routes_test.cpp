@@ -59,7 +59,7 @@ TEST_CASE("rounds list what each caller may see, page by cursor, and show a roun
     CHECK(hidden.body == error("not_found", "巡察轮次「R3」不存在。请检查轮次编码。"));
 }
 
-TEST_CASE("a round advances one stage at a time; entering fed_back creates the tasks, refusals write nothing", "[server][rounds]") {
+TEST_CASE("a round advances one stage at a time, entering fed_back creates the tasks, refusals write nothing", "[server][rounds]") {
     ServedWorld w;
     ServerProcess server(w.path());
     const auto outsider = w.token(Caller::OtherInspector);
