@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <regex>
 
 #include "core/domain/errors.hpp"
 #include "core/http/http_refusal.hpp"
@@ -66,6 +67,19 @@ bool isMultipart(const std::string& contentType) {
     return lower == "multipart/form-data";
 }
 
+// The filename parameter as sent. Browsers send Windows paths with bare backslashes, which the
+// quoted-pair unescaping of splitParameters would glue together ("..\a\b" -> "..ab"); only \" is
+// taken as an escape, so the service still sees the separators and keeps the last component.
+std::string fileNameOf(const std::string& disposition) {
+    static const std::regex pattern(R"re((?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*)))re", std::regex::icase);
+    std::smatch m;
+    if (!std::regex_search(disposition, m, pattern)) return {};
+    if (!m[1].matched) return m[2].str();
+    std::string name = m[1].str();
+    for (size_t at = name.find("\\\""); at != std::string::npos; at = name.find("\\\"", at + 1)) name.erase(at, 1);
+    return name;
+}
+
 const char* kCutOff = "上传的表单不完整（multipart/form-data 在中途断开或格式有误），未作任何改动。请重新上传。";
 
 }  // namespace
@@ -105,7 +119,7 @@ MultipartForm MultipartForm::read(Exchange& exchange, const std::string& spoolFo
                 continue;
             }
             FormFile file;
-            file.fileName = parameter(disposition, "filename");
+            file.fileName = fileNameOf(disposition);
             file.content = std::make_unique<SpooledFile>(spoolFolder);
             while (in) {
                 in.read(buffer, sizeof buffer);

@@ -1,0 +1,272 @@
+// Bad input at the door: each refused with a 4xx and an exact Chinese message, nothing written
+// (rows and evidence files compared before and after), and the server still serving after it.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "core/services/evidence_store.hpp"
+#include "core/store/sha256.hpp"
+
+#include "http_call.hpp"
+#include "raw_client.hpp"
+#include "server_process.hpp"
+#include "upload_world.hpp"
+
+using namespace patrol::testing;
+
+namespace {
+
+const std::string kMe = R"({"name":"甲联系人","role":"unit","unit":"UA"})";
+
+// The next well-formed request is served as usual.
+void stillServing(const ServerProcess& server, const UploadWorld& world) {
+    const auto me = get(server.port(), "/api/v1/me", world.token(Caller::UnitA));
+    CHECK(me.status == 200);
+    CHECK(me.body == kMe);
+}
+
+std::string errorBody(const std::string& code, const std::string& message, const std::string& field = "") {
+    return R"({"error":{"code":")" + code + R"(","message":")" + message + "\"" + (field.empty() ? "" : R"(,"field":")" + field + "\"") + "}}";
+}
+
+std::string raw(const std::string& method, const std::string& path, const std::string& token, const std::vector<std::string>& headers,
+                const std::string& body) {
+    std::vector<std::string> all{"Authorization: Bearer " + token};
+    all.insert(all.end(), headers.begin(), headers.end());
+    return requestHead(method, path, all) + body;
+}
+
+}  // namespace
+
+TEST_CASE("malformed JSON, wrong types and unknown fields are 400 naming the problem, nothing written", "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path());
+    const std::string before = world.footprint();
+    struct Case {
+        std::string body;
+        std::string expected;
+    };
+    const std::vector<Case> cases{
+        {R"({"percent":50,"note":"过半")",
+         errorBody("malformed_json", "请求体不是有效的 JSON：应为一个 JSON 对象，例如 {\\\"note\\\": \\\"…\\\"}。请检查引号、逗号和括号。")},
+        {R"([50,"过半"])", errorBody("malformed_json", "请求体应为一个 JSON 对象（以 { 开头），收到的是其他 JSON 值。")},
+        {R"({"percent":"50","note":"过半"})", errorBody("wrong_type", "字段 percent 的类型不对：应为整数。", "percent")},
+        {R"({"percent":50.5,"note":"过半"})", errorBody("wrong_type", "字段 percent 的类型不对：应为整数。", "percent")},
+        {R"({"percent":true,"note":"过半"})", errorBody("wrong_type", "字段 percent 的类型不对：应为整数。", "percent")},
+        {R"({"percent":50,"note":["过半"]})", errorBody("wrong_type", "字段 note 的类型不对：应为字符串。", "note")},
+        {R"({"percent":50,"note":"过半","evidence":"a.pdf"})",
+         errorBody("unknown_field", "不认识的字段 evidence：这个接口不接受它。请检查拼写，或查阅 docs/api.md。", "evidence")},
+    };
+    for (const auto& c : cases) {
+        INFO(c.body);
+        const auto answer = post(server.port(), world.progressPath(), world.token(Caller::UnitA), c.body);
+        CHECK(answer.status == 400);
+        CHECK(answer.body == c.expected);
+        CHECK(answer.header("Content-Type") == "application/json; charset=utf-8");
+    }
+    CHECK(changes(before, world.footprint()) == "");
+    stillServing(server, world);
+}
+
+TEST_CASE("a body of the wrong content type is 415, a JSON endpoint and the upload endpoint each saying what they take",
+          "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path());
+    const std::string before = world.footprint();
+    HttpRequest plan{"POST", "/api/v1/tasks/" + std::to_string(world.tA1) + "/plan", world.token(Caller::UnitA),
+                     "measure=x&handler=y&leader=z", "application/x-www-form-urlencoded", {}};
+    const auto planned = call(server.port(), plan);
+    CHECK(planned.status == 415);
+    CHECK(planned.body == errorBody("unsupported_media_type",
+                                    "这个接口只接受 JSON 请求体（Content-Type: application/json），收到的是 application/x-www-form-urlencoded。"));
+    HttpRequest progress{"POST", world.progressPath(), world.token(Caller::UnitA), "percent=50", "text/plain", {}};
+    const auto reported = call(server.port(), progress);
+    CHECK(reported.status == 415);
+    CHECK(reported.body ==
+          errorBody("unsupported_media_type", "这个接口接受 multipart/form-data（带文件上传）或 application/json，收到的是「text/plain」。"));
+    CHECK(changes(before, world.footprint()) == "");
+    stillServing(server, world);
+}
+
+TEST_CASE("a body over server.max_body_bytes is 413, announced by Content-Length or sent chunked without one",
+          "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path(), world.config({"max_body_bytes = 4096"}));
+    const std::string before = world.footprint();
+    const std::string tooLarge =
+        errorBody("too_large", "请求体超过上限 4096 字节（配置项 server.max_body_bytes），已停止接收，未作任何改动。");
+    const std::string token = world.token(Caller::UnitA);
+    const std::string note(6000, 'x');
+    const std::string json = R"({"percent":50,"note":")" + note + R"("})";
+
+    SECTION("JSON announced by Content-Length: refused before the body is read") {
+        RawClient client(server.port());
+        client.send(raw("POST", world.progressPath(), token,
+                        {"Content-Type: application/json", "Content-Length: " + std::to_string(json.size())}, ""));
+        const auto answer = parseAnswer(client.readToClose());
+        CHECK(answer.status == 413);
+        CHECK(answer.body == tooLarge);
+    }
+    SECTION("JSON sent chunked: refused once the limit is passed while reading") {
+        RawClient client(server.port());
+        std::string chunks;
+        for (size_t at = 0; at < json.size(); at += 1000) {
+            const std::string piece = json.substr(at, 1000);
+            char size[16];
+            std::snprintf(size, sizeof size, "%zx", piece.size());
+            chunks += std::string(size) + "\r\n" + piece + "\r\n";
+        }
+        client.send(raw("POST", world.progressPath(), token, {"Content-Type: application/json", "Transfer-Encoding: chunked"},
+                        chunks + "0\r\n\r\n"));
+        const auto answer = parseAnswer(client.readToClose());
+        CHECK(answer.status == 413);
+        CHECK(answer.body == tooLarge);
+    }
+    SECTION("an upload announced by Content-Length") {
+        const std::string form = multipartBody({field("percent", "50"), field("note", "附件"), file("evidence", std::string(6000, 'e'), "big.pdf")});
+        RawClient client(server.port());
+        client.send(raw("POST", world.progressPath(), token,
+                        {"Content-Type: " + kMultipartType, "Content-Length: " + std::to_string(form.size())}, ""));
+        const auto answer = parseAnswer(client.readToClose());
+        CHECK(answer.status == 413);
+        CHECK(answer.body == tooLarge);
+    }
+    SECTION("an upload sent chunked") {
+        const std::string form = multipartBody({field("percent", "50"), field("note", "附件"), file("evidence", std::string(6000, 'e'), "big.pdf")});
+        char size[16];
+        std::snprintf(size, sizeof size, "%zx", form.size());
+        RawClient client(server.port());
+        client.send(raw("POST", world.progressPath(), token, {"Content-Type: " + kMultipartType, "Transfer-Encoding: chunked"},
+                        std::string(size) + "\r\n" + form + "\r\n0\r\n\r\n"));
+        const auto answer = parseAnswer(client.readToClose());
+        CHECK(answer.status == 413);
+        CHECK(answer.body == tooLarge);
+    }
+    CHECK(changes(before, world.footprint()) == "");
+    stillServing(server, world);
+}
+
+TEST_CASE("an upload cut off mid-way is refused with nothing written and no spool file left", "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path());
+    const std::string before = world.footprint();
+    const std::string form =
+        multipartBody({field("percent", "60"), field("note", "附上收据"), file("evidence", std::string(200000, 'r'), "收据.pdf")});
+    const std::string head = raw("POST", world.progressPath(), world.token(Caller::UnitA),
+                                 {"Content-Type: " + kMultipartType, "Content-Length: " + std::to_string(form.size())}, "");
+
+    SECTION("the sender stops half-way and half-closes: the answer says the form is incomplete") {
+        RawClient client(server.port());
+        client.send(head + form.substr(0, form.size() / 2));
+        client.finishSending();
+        const auto answer = parseAnswer(client.readToClose());
+        CHECK(answer.status == 400);
+        CHECK(answer.body == errorBody("malformed_multipart", "上传的表单不完整（multipart/form-data 在中途断开或格式有误），未作任何改动。请重新上传。"));
+    }
+    SECTION("the sender hangs up half-way") {
+        RawClient client(server.port());
+        client.send(head + form.substr(0, form.size() / 2));
+        client.close();
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+    SECTION("the closing boundary is missing") {
+        const std::string cut = form.substr(0, form.size() - std::string("--" + kBoundary + "--\r\n").size());
+        RawClient client(server.port());
+        client.send(raw("POST", world.progressPath(), world.token(Caller::UnitA),
+                        {"Content-Type: " + kMultipartType, "Content-Length: " + std::to_string(cut.size())}, cut));
+        const auto answer = parseAnswer(client.readToClose());
+        CHECK(answer.status == 400);
+        CHECK(answer.body == errorBody("malformed_multipart", "上传的表单不完整（multipart/form-data 在中途断开或格式有误），未作任何改动。请重新上传。"));
+    }
+    stillServing(server, world);
+    CHECK(changes(before, world.footprint()) == "");
+}
+
+TEST_CASE("a JSON body cut off before its announced length is refused even where the part received would parse",
+          "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path());
+    const std::string before = world.footprint();
+    const std::string json = R"({"percent":50,"note":"过半"})";
+    RawClient client(server.port());
+    client.send(raw("POST", world.progressPath(), world.token(Caller::UnitA),
+                    {"Content-Type: application/json", "Content-Length: " + std::to_string(json.size() + 40)}, json));
+    client.finishSending();
+    const auto answer = parseAnswer(client.readToClose());
+    CHECK(answer.status == 400);
+    CHECK(answer.body == errorBody("incomplete_body", "请求体没有完整收到：声明 " + std::to_string(json.size() + 40) + " 字节，只收到 " +
+                                                       std::to_string(json.size()) + " 字节。未作任何改动，请重新发送。"));
+    CHECK(changes(before, world.footprint()) == "");
+    stillServing(server, world);
+}
+
+TEST_CASE("path traversal and control characters in an upload's file name: the stored name is cleaned, the download is safe",
+          "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path());
+    struct Case {
+        std::string sent;
+        std::string stored;
+        std::string disposition;
+    };
+    const std::vector<Case> cases{
+        {"../../../etc/cron.d/evil", "evil", R"(attachment; filename="evil"; filename*=UTF-8''evil)"},
+        {"..\\..\\windows\\system.ini", "system.ini", R"(attachment; filename="system.ini"; filename*=UTF-8''system.ini)"},
+        {"a\x01\x1b[31mb.txt", "a__[31mb.txt", R"(attachment; filename="a__[31mb.txt"; filename*=UTF-8''a__%5B31mb.txt)"},
+        {"..", "unnamed", R"(attachment; filename="unnamed"; filename*=UTF-8''unnamed)"},
+        {"C:\\Users\\李\\报告.pdf", "报告.pdf", R"(attachment; filename="______.pdf"; filename*=UTF-8''%E6%8A%A5%E5%91%8A.pdf)"},
+        {"a\\\"b\\\".pdf", "a\"b\".pdf", R"(attachment; filename="a_b_.pdf"; filename*=UTF-8''a%22b%22.pdf)"},
+        {"收据 第1页.pdf", "收据 第1页.pdf",
+         R"(attachment; filename="______ ___1___.pdf"; filename*=UTF-8''%E6%94%B6%E6%8D%AE%20%E7%AC%AC1%E9%A1%B5.pdf)"},
+    };
+    int n = 0;
+    for (const auto& c : cases) {
+        INFO(c.sent);
+        const std::string content = "evidence bytes " + std::to_string(++n);
+        HttpRequest upload{"POST", world.progressPath(), world.token(Caller::UnitA),
+                           multipartBody({field("percent", "50"), field("note", "第" + std::to_string(n) + "次"), file("evidence", content, c.sent)}),
+                           kMultipartType, {}};
+        const auto answer = call(server.port(), upload);
+        REQUIRE(answer.status == 200);
+        auto row = world.db.prepare("SELECT id, original_name, stored_path FROM evidence ORDER BY id DESC LIMIT 1");
+        REQUIRE(row.step());
+        CHECK(row.text(1) == c.stored);
+        CHECK(row.text(2) == patrol::services::evidenceRelativePath(patrol::store::sha256Hex(content)));
+        const auto download = get(server.port(), "/api/v1/evidence/" + std::to_string(row.integer(0)), world.token(Caller::UnitA));
+        CHECK(download.status == 200);
+        CHECK(download.body == content);
+        CHECK(download.header("Content-Disposition") == c.disposition);
+        CHECK(download.header("X-Content-Type-Options") == "nosniff");
+    }
+    // Nothing escaped the evidence folder: only content-addressed files are in it.
+    for (const auto& f : world.evidenceFiles()) CHECK(f.size() == 2 + 1 + 64);
+    CHECK(!std::filesystem::exists(world.dir / "etc"));
+    CHECK(!std::filesystem::exists("/etc/cron.d/evil"));
+}
+
+TEST_CASE("a client that sends half a request and stalls does not stop others, and is dropped after server.timeout_seconds",
+          "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path(), world.config({"timeout_seconds = 2"}));
+    const std::string before = world.footprint();
+    const std::string json = R"({"percent":50,"note":"过半"})";
+    RawClient halfHead(server.port());
+    halfHead.send("POST " + world.progressPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty");
+    RawClient halfBody(server.port());
+    halfBody.send(raw("POST", world.progressPath(), world.token(Caller::UnitA),
+                      {"Content-Type: application/json", "Content-Length: " + std::to_string(json.size())}, json.substr(0, 10)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const auto started = std::chrono::steady_clock::now();
+    for (int i = 0; i < 5; ++i) stillServing(server, world);
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(1));
+    const double headDropped = halfHead.secondsUntilClosed(10);
+    CHECK(headDropped > 0.5);
+    CHECK(headDropped < 4);
+    const double bodyDropped = halfBody.secondsUntilClosed(10);
+    CHECK(bodyDropped >= 0);
+    CHECK(bodyDropped < 4);
+    CHECK(changes(before, world.footprint()) == "");
+    stillServing(server, world);
+}
