@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(cmake ninja-build g++ pkg-config libboost-dev libboost-filesystem-dev libpoco-dev
-          libsqlite3-dev sqlite3 catch2 python3 libicu-dev)
+          libsqlite3-dev sqlite3 catch2 python3 libicu-dev openssl)
 BUILD_DIR=${PATROL_BUILD_DIR:-build}
 
 install_missing() {
