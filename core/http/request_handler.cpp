@@ -62,6 +62,7 @@ Reply answer(const Router& router, const ServerContext& context, Poco::Net::HTTP
     } catch (const HttpRefusal& e) {
         return errorAnswer(errorReplyOf(e));
     } catch (const UserError& e) {
+        if (e.kind() == ErrorKind::Busy) logBusy(request.getMethod(), path, e.what());
         return errorAnswer(errorReplyOf(e));
     } catch (const Poco::Net::MessageException& e) {
         return errorAnswer({400, "malformed_request", "请求格式不完整或有误（" + e.message() + "），未作任何改动。", {}});
