@@ -12,6 +12,7 @@
 #include "core/http/credentials.hpp"
 #include "core/http/error_reply.hpp"
 #include "core/http/exchange.hpp"
+#include "core/http/request_target.hpp"
 
 namespace patrol::http {
 
@@ -48,6 +49,7 @@ Reply noRoute(const RouteMatch& match) {
 Reply answer(const Router& router, const ServerContext& context, Poco::Net::HTTPServerRequest& request,
              const std::string& path, std::string& user) {
     try {
+        checkRequestTarget(request.getURI());
         const auto match = router.match(request.getMethod(), path);
         if (!match.route) return noRoute(match);
         auto lease = context.connections->acquire();

@@ -271,3 +271,30 @@ TEST_CASE("a client that sends half a request and stalls does not stop others, a
     CHECK(changes(before, world.footprint()) == "");
     stillServing(server, world);
 }
+
+TEST_CASE("a request target that does not decode, or decodes to control characters, is 400 before any route runs",
+          "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path());
+    const std::string undecodable =
+        errorBody("malformed_uri", "请求地址格式有误（百分号编码不完整，如 %ZZ），未作任何改动。请把地址中的特殊字符按 UTF-8 百分号编码后重试。");
+    const std::string control = errorBody("malformed_uri", "请求地址中含有控制字符（如 %00、换行），未作任何改动。请去掉这些字符后重试。");
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"/api/v1/tasks?round=%ZZ", undecodable},
+        {"/api/v1/tasks/%Z1", undecodable},
+        {"/api/v1/tasks?round=R1%00", control},
+        {"/api/v1/tasks/1%0A", control},
+        {"/api/v1/tasks?status%1B=open", control},
+    };
+    for (const auto& [path, expected] : cases) {
+        INFO(path);
+        const auto answer = get(server.port(), path, world.token(Caller::UnitA));
+        CHECK(answer.status == 400);
+        CHECK(answer.body == expected);
+    }
+    // Traversal spelled with encoded slashes decodes to a path no route has.
+    const auto traversal = get(server.port(), "/api/v1/evidence/..%2F..%2Fetc%2Fpasswd", world.token(Caller::UnitA));
+    CHECK(traversal.status == 404);
+    CHECK(traversal.body == errorBody("not_found", "没有这个接口。请查阅 docs/api.md 中的接口列表。"));
+    stillServing(server, world);
+}
