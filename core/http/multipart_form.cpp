@@ -15,6 +15,7 @@
 
 #include "core/domain/errors.hpp"
 #include "core/http/http_refusal.hpp"
+#include "core/http/text_checks.hpp"
 
 namespace patrol::http {
 
@@ -115,6 +116,7 @@ MultipartForm MultipartForm::read(Exchange& exchange, const std::string& spoolFo
                     if (static_cast<int64_t>(value.size()) > kMaxJsonBodyBytes)
                         throw HttpRefusal(413, "too_large", "表单字段 " + name + " 过长（超过 1 MiB）。", name);
                 }
+                requireCleanText(value, name, "表单字段 " + name);
                 form.texts_[name] = value;
                 continue;
             }

@@ -298,3 +298,50 @@ TEST_CASE("a request target that does not decode, or decodes to control characte
     CHECK(traversal.body == errorBody("not_found", "没有这个接口。请查阅 docs/api.md 中的接口列表。"));
     stillServing(server, world);
 }
+
+TEST_CASE("text that is not UTF-8 or carries control characters is refused, so no view of the task breaks afterwards",
+          "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path());
+    const std::string token = world.token(Caller::UnitA);
+    const std::string before = world.footprint();
+    const std::string control = "含有控制字符（如 \\\\u0000、\\\\u001b），未作任何改动。请删除这些不可见字符后重试。";
+    struct Case {
+        std::string contentType;
+        std::string body;
+        std::string expected;
+    };
+    const std::vector<Case> cases{
+        {"application/json", R"({"percent":50,"note":"过半\u0000"})", errorBody("invalid_text", "字段 note " + control, "note")},
+        {"application/json", R"({"percent":50,"note":"\u001b[2J过半"})", errorBody("invalid_text", "字段 note " + control, "note")},
+        {"application/json", R"({"percent":50,"note":"\ud800"})",
+         errorBody("malformed_json", "请求体不是有效的 JSON：应为一个 JSON 对象，例如 {\\\"note\\\": \\\"…\\\"}。请检查引号、逗号和括号。")},
+        {kMultipartType, multipartBody({field("percent", "50"), field("note", "过半\x07")}), errorBody("invalid_text", "表单字段 note " + control, "note")},
+        {kMultipartType, multipartBody({field("percent", "50"), field("note", "\xb9\xfd\xb0\xeb")}),
+         errorBody("invalid_text", "表单字段 note 不是有效的 UTF-8 文本，未作任何改动。请以 UTF-8 编码提交。", "note")},
+    };
+    for (const auto& c : cases) {
+        INFO(c.body);
+        const auto answer = call(server.port(), {"POST", world.progressPath(), token, c.body, c.contentType, {}});
+        CHECK(answer.status == 400);
+        CHECK(answer.body == c.expected);
+    }
+    CHECK(changes(before, world.footprint()) == "");
+    // Tabs and line breaks are text.
+    const auto lines = post(server.port(), world.progressPath(), token, R"({"percent":50,"note":"一、清退\n二、\t通报"})");
+    CHECK(lines.status == 200);
+
+    // A file name with bytes that are not UTF-8 (an overlong "/" among them) keeps its UTF-8
+    // parts; every other byte becomes "_" and never a separator.
+    const auto upload = call(server.port(), {"POST", world.progressPath(), token,
+                                             multipartBody({field("percent", "60"), field("note", "附收据"),
+                                                            file("evidence", "receipt", "\xc0\xaf..\xc0\xaf" "etc-收据\xff.pdf")}),
+                                             kMultipartType, {}});
+    CHECK(upload.status == 200);
+    auto row = world.db.prepare("SELECT original_name FROM evidence");
+    REQUIRE(row.step());
+    CHECK(row.text(0) == "__..__etc-收据_.pdf");
+    const auto shown = get(server.port(), "/api/v1/tasks/" + std::to_string(world.tA1), token);
+    CHECK(shown.status == 200);
+    CHECK(shown.body.find(R"("name":"__..__etc-收据_.pdf")") != std::string::npos);
+}
