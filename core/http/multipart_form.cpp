@@ -98,6 +98,7 @@ MultipartForm MultipartForm::read(Exchange& exchange, const std::string& spoolFo
 
     MultipartForm form;
     int64_t total = 0;
+    int fileCount = 0;
     try {
         Poco::Net::MultipartReader reader(request.stream(), boundary);
         while (reader.hasNextPart()) {
@@ -120,6 +121,9 @@ MultipartForm MultipartForm::read(Exchange& exchange, const std::string& spoolFo
                 form.texts_[name] = value;
                 continue;
             }
+            if (++fileCount > kMaxFormFiles)
+                throw HttpRefusal(413, "too_large",
+                                  "一次上传的文件超过 " + std::to_string(kMaxFormFiles) + " 个，已停止接收，未作任何改动。请分几次上传。", name);
             FormFile file;
             file.fileName = fileNameOf(disposition);
             file.content = std::make_unique<SpooledFile>(spoolFolder);

@@ -345,3 +345,21 @@ TEST_CASE("text that is not UTF-8 or carries control characters is refused, so n
     CHECK(shown.status == 200);
     CHECK(shown.body.find(R"("name":"__..__etc-收据_.pdf")") != std::string::npos);
 }
+
+TEST_CASE("more files in one upload than the door takes is 413 before the spool files pile up", "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path());
+    const std::string before = world.footprint();
+    std::vector<FormPart> parts{field("percent", "50"), field("note", "很多文件")};
+    for (int i = 0; i < 101; ++i) parts.push_back(file("evidence", "page " + std::to_string(i), "第" + std::to_string(i) + "页.jpg"));
+    const auto refused = call(server.port(), {"POST", world.progressPath(), world.token(Caller::UnitA), multipartBody(parts), kMultipartType, {}});
+    CHECK(refused.status == 413);
+    CHECK(refused.body == errorBody("too_large", "一次上传的文件超过 100 个，已停止接收，未作任何改动。请分几次上传。", "evidence"));
+    CHECK(changes(before, world.footprint()) == "");
+    parts.pop_back();
+    const auto accepted = call(server.port(), {"POST", world.progressPath(), world.token(Caller::UnitA), multipartBody(parts), kMultipartType, {}});
+    CHECK(accepted.status == 200);
+    auto count = world.db.prepare("SELECT COUNT(*) FROM evidence");
+    count.step();
+    CHECK(count.integer(0) == 100);
+}
