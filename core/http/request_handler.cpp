@@ -5,6 +5,7 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/domain/errors.hpp"
@@ -93,6 +94,27 @@ void send(Poco::Net::HTTPServerResponse& response, const Reply& reply) {
     response.sendBuffer(reply.body.data(), reply.body.size());
 }
 
+// After a refusal the rest of the body may still be on its way: closing with it unread would
+// reset the connection, and a client still sending would see the reset instead of the answer.
+// So read and drop it: at most a few seconds, and twice the allowed body size (16 MiB at least).
+void drainBody(Poco::Net::HTTPServerRequest& request, int64_t bodyLimit) {
+    const int64_t maxBytes = std::max<int64_t>(2 * bodyLimit, int64_t(16) << 20);
+    const bool hasBody = (request.hasContentLength() && request.getContentLength64() > 0) || request.getChunkedTransferEncoding();
+    if (!hasBody) return;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    char buffer[65536];
+    int64_t drained = 0;
+    try {
+        std::istream& in = request.stream();
+        while (in && drained <= maxBytes && std::chrono::steady_clock::now() < deadline) {
+            in.read(buffer, sizeof buffer);
+            drained += in.gcount();
+        }
+    } catch (...) {
+        // The client went away: nothing left to protect.
+    }
+}
+
 }  // namespace
 
 void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
@@ -112,6 +134,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::
     }
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     logAccess(user, request.getMethod(), path, status, ms);
+    if (status >= 400) drainBody(request, context_.maxBodyBytes);
 }
 
 }  // namespace patrol::http

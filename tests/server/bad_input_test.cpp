@@ -363,3 +363,25 @@ TEST_CASE("more files in one upload than the door takes is 413 before the spool 
     count.step();
     CHECK(count.integer(0) == 100);
 }
+
+TEST_CASE("a client that sends an oversize body in full before reading, as ordinary clients do, reads the 413",
+          "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path(), world.config({"max_body_bytes = 4096"}));
+    const std::string before = world.footprint();
+    const std::string tooLarge =
+        errorBody("too_large", "请求体超过上限 4096 字节（配置项 server.max_body_bytes），已停止接收，未作任何改动。");
+    const std::string big(3000000, 'x');
+    for (int i = 0; i < 5; ++i) {
+        const auto json = post(server.port(), world.progressPath(), world.token(Caller::UnitA), R"({"percent":50,"note":")" + big + "\"}");
+        CHECK(json.status == 413);
+        CHECK(json.body == tooLarge);
+        const auto upload = call(server.port(), {"POST", world.progressPath(), world.token(Caller::UnitA),
+                                                 multipartBody({field("percent", "50"), field("note", "大文件"), file("evidence", big, "大.pdf")}),
+                                                 kMultipartType, {}});
+        CHECK(upload.status == 413);
+        CHECK(upload.body == tooLarge);
+    }
+    CHECK(changes(before, world.footprint()) == "");
+    stillServing(server, world);
+}
