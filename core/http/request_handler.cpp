@@ -1,6 +1,8 @@
 #include "core/http/request_handler.hpp"
 
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/URI.h>
@@ -78,7 +80,7 @@ Reply answer(const Router& router, const ServerContext& context, Poco::Net::HTTP
     }
 }
 
-void send(Poco::Net::HTTPServerResponse& response, const Reply& reply) {
+void send(Poco::Net::HTTPServerResponse& response, const Reply& reply, bool headOnly) {
     response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
     response.set("X-Content-Type-Options", "nosniff");
     response.set("Cache-Control", "no-store");
@@ -91,7 +93,12 @@ void send(Poco::Net::HTTPServerResponse& response, const Reply& reply) {
         reply.send(response.send());
         return;
     }
-    response.sendBuffer(reply.body.data(), reply.body.size());
+    // Written and flushed here, not left in a buffer until the handler returns: a refused
+    // request's body is drained afterwards, and the client must have its answer meanwhile.
+    response.setContentLength(static_cast<std::streamsize>(reply.body.size()));
+    std::ostream& out = response.send();
+    if (!headOnly) out.write(reply.body.data(), static_cast<std::streamsize>(reply.body.size()));
+    out.flush();
 }
 
 // After a refusal the rest of the body may still be on its way: closing with it unread would
@@ -102,6 +109,8 @@ void drainBody(Poco::Net::HTTPServerRequest& request, int64_t bodyLimit) {
     const bool hasBody = (request.hasContentLength() && request.getContentLength64() > 0) || request.getChunkedTransferEncoding();
     if (!hasBody) return;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    // A client that has stopped sending (it waits for the answer) is let go after a second.
+    if (auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request)) impl->socket().setReceiveTimeout(Poco::Timespan(1, 0));
     char buffer[65536];
     int64_t drained = 0;
     try {
@@ -124,7 +133,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::
     const Reply reply = answer(router_, context_, request, path, user);
     int status = reply.status;
     try {
-        send(response, reply);
+        send(response, reply, request.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD);
     } catch (const Poco::Exception& e) {
         logFailure(request.getMethod(), path, "sending the answer: " + e.displayText());
         status = 0;

@@ -385,3 +385,16 @@ TEST_CASE("a client that sends an oversize body in full before reading, as ordin
     CHECK(changes(before, world.footprint()) == "");
     stillServing(server, world);
 }
+
+TEST_CASE("a HEAD request gets the head of its answer only", "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path());
+    RawClient client(server.port());
+    client.send(requestHead("HEAD", "/api/v1/tasks", {"Authorization: Bearer " + world.token(Caller::UnitA)}));
+    const std::string raw = client.readToClose(5);
+    const auto answer = parseAnswer(raw);
+    CHECK(answer.status == 405);
+    CHECK(answer.header("Allow") == "GET");
+    CHECK(answer.body == "");
+    stillServing(server, world);
+}
