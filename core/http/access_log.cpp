@@ -31,4 +31,10 @@ void logFailure(const std::string& method, const std::string& path, const std::s
     std::fputs(line.c_str(), stderr);
 }
 
+void logBusy(const std::string& method, const std::string& path, const std::string& what) {
+    const std::string line = store::actualUtcTimestampNow() + " 数据库忙 " + printable(method) + " " + printable(path) + ": " + printable(what) + "\n";
+    std::lock_guard lock(logMutex);
+    std::fputs(line.c_str(), stderr);
+}
+
 }  // namespace patrol::http

@@ -30,6 +30,13 @@ KindAnswer answerFor(ErrorKind kind) {
 
 ErrorReply errorReplyOf(const UserError& error) {
     const auto answer = answerFor(error.kind());
+    // The store's words name the database file and the statement: for the operator's log, not
+    // for a remote client, who only needs to know that nothing was done and when to retry.
+    if (error.kind() == ErrorKind::Busy)
+        return {answer.status, answer.code,
+                "服务器正忙：数据库正由其他请求写入，本次请求等待后仍未轮到，未作任何改动。请在 " + std::to_string(kRetryAfterSeconds) +
+                    " 秒后重试。",
+                {}};
     ErrorReply reply{answer.status, answer.code, error.what(), {}};
     if (const auto* invalid = dynamic_cast<const InvalidInput*>(&error)) reply.field = invalid->field();
     return reply;

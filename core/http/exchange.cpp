@@ -66,6 +66,14 @@ std::string Exchange::readBody(int64_t limit) {
         body.append(buffer, static_cast<size_t>(in.gcount()));
         if (static_cast<int64_t>(body.size()) > limit) throw TooLarge(tooLargeText(limit));
     }
+    // A body cut short (sender hung up or stalled past the timeout) may still parse: never act on it.
+    const bool shortOfAnnounced = request_.hasContentLength() && static_cast<int64_t>(body.size()) < request_.getContentLength64();
+    if (shortOfAnnounced)
+        throw HttpRefusal(400, "incomplete_body",
+                          "请求体没有完整收到：声明 " + std::to_string(request_.getContentLength64()) + " 字节，只收到 " +
+                              std::to_string(body.size()) + " 字节。未作任何改动，请重新发送。");
+    if (in.bad())
+        throw HttpRefusal(400, "incomplete_body", "请求体没有完整收到（连接中断或超时）。未作任何改动，请重新发送。");
     return body;
 }
 

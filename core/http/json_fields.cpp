@@ -9,6 +9,7 @@
 
 #include "core/domain/errors.hpp"
 #include "core/http/http_refusal.hpp"
+#include "core/http/text_checks.hpp"
 
 namespace patrol::http {
 
@@ -43,6 +44,7 @@ std::optional<std::string> JsonFields::optionalText(const std::string& name) {
     if (!present(name)) return std::nullopt;
     const auto value = object_->get(name);
     if (!value.isString()) wrongType(name, "字符串");
+    requireCleanText(value.extract<std::string>(), name, "字段 " + name);
     return value.extract<std::string>();
 }
 
@@ -99,6 +101,7 @@ std::vector<std::string> JsonFields::texts(const std::string& name) {
     if (value.type() != typeid(Poco::JSON::Array::Ptr)) wrongType(name, "字符串数组");
     for (const auto& item : *value.extract<Poco::JSON::Array::Ptr>()) {
         if (!item.isString()) wrongType(name, "字符串数组");
+        requireCleanText(item.extract<std::string>(), name, "字段 " + name);
         out.push_back(item.extract<std::string>());
     }
     return out;

@@ -11,9 +11,11 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <regex>
 
 #include "core/domain/errors.hpp"
 #include "core/http/http_refusal.hpp"
+#include "core/http/text_checks.hpp"
 
 namespace patrol::http {
 
@@ -66,6 +68,19 @@ bool isMultipart(const std::string& contentType) {
     return lower == "multipart/form-data";
 }
 
+// The filename parameter as sent. Browsers send Windows paths with bare backslashes, which the
+// quoted-pair unescaping of splitParameters would glue together ("..\a\b" -> "..ab"); only \" is
+// taken as an escape, so the service still sees the separators and keeps the last component.
+std::string fileNameOf(const std::string& disposition) {
+    static const std::regex pattern(R"re((?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*)))re", std::regex::icase);
+    std::smatch m;
+    if (!std::regex_search(disposition, m, pattern)) return {};
+    if (!m[1].matched) return m[2].str();
+    std::string name = m[1].str();
+    for (size_t at = name.find("\\\""); at != std::string::npos; at = name.find("\\\"", at + 1)) name.erase(at, 1);
+    return name;
+}
+
 const char* kCutOff = "上传的表单不完整（multipart/form-data 在中途断开或格式有误），未作任何改动。请重新上传。";
 
 }  // namespace
@@ -83,6 +98,7 @@ MultipartForm MultipartForm::read(Exchange& exchange, const std::string& spoolFo
 
     MultipartForm form;
     int64_t total = 0;
+    int fileCount = 0;
     try {
         Poco::Net::MultipartReader reader(request.stream(), boundary);
         while (reader.hasNextPart()) {
@@ -101,11 +117,15 @@ MultipartForm MultipartForm::read(Exchange& exchange, const std::string& spoolFo
                     if (static_cast<int64_t>(value.size()) > kMaxJsonBodyBytes)
                         throw HttpRefusal(413, "too_large", "表单字段 " + name + " 过长（超过 1 MiB）。", name);
                 }
+                requireCleanText(value, name, "表单字段 " + name);
                 form.texts_[name] = value;
                 continue;
             }
+            if (++fileCount > kMaxFormFiles)
+                throw HttpRefusal(413, "too_large",
+                                  "一次上传的文件超过 " + std::to_string(kMaxFormFiles) + " 个，已停止接收，未作任何改动。请分几次上传。", name);
             FormFile file;
-            file.fileName = parameter(disposition, "filename");
+            file.fileName = fileNameOf(disposition);
             file.content = std::make_unique<SpooledFile>(spoolFolder);
             while (in) {
                 in.read(buffer, sizeof buffer);

@@ -40,6 +40,10 @@ struct FormFile {
     std::unique_ptr<SpooledFile> content;
 };
 
+// Each file part holds an open spool file until the request ends: past this many a form is
+// refused (413), so one request cannot exhaust the server's file descriptors.
+inline constexpr int kMaxFormFiles = 100;
+
 class MultipartForm {
 public:
     // `spoolFolder` holds the parts while the request lasts; each file part is spooled up to

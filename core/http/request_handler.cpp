@@ -1,10 +1,13 @@
 #include "core/http/request_handler.hpp"
 
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NetException.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/domain/errors.hpp"
@@ -12,6 +15,7 @@
 #include "core/http/credentials.hpp"
 #include "core/http/error_reply.hpp"
 #include "core/http/exchange.hpp"
+#include "core/http/request_target.hpp"
 
 namespace patrol::http {
 
@@ -48,6 +52,7 @@ Reply noRoute(const RouteMatch& match) {
 Reply answer(const Router& router, const ServerContext& context, Poco::Net::HTTPServerRequest& request,
              const std::string& path, std::string& user) {
     try {
+        checkRequestTarget(request.getURI());
         const auto match = router.match(request.getMethod(), path);
         if (!match.route) return noRoute(match);
         auto lease = context.connections->acquire();
@@ -62,6 +67,7 @@ Reply answer(const Router& router, const ServerContext& context, Poco::Net::HTTP
     } catch (const HttpRefusal& e) {
         return errorAnswer(errorReplyOf(e));
     } catch (const UserError& e) {
+        if (e.kind() == ErrorKind::Busy) logBusy(request.getMethod(), path, e.what());
         return errorAnswer(errorReplyOf(e));
     } catch (const Poco::Net::MessageException& e) {
         return errorAnswer({400, "malformed_request", "请求格式不完整或有误（" + e.message() + "），未作任何改动。", {}});
@@ -74,7 +80,7 @@ Reply answer(const Router& router, const ServerContext& context, Poco::Net::HTTP
     }
 }
 
-void send(Poco::Net::HTTPServerResponse& response, const Reply& reply) {
+void send(Poco::Net::HTTPServerResponse& response, const Reply& reply, bool headOnly) {
     response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
     response.set("X-Content-Type-Options", "nosniff");
     response.set("Cache-Control", "no-store");
@@ -87,7 +93,35 @@ void send(Poco::Net::HTTPServerResponse& response, const Reply& reply) {
         reply.send(response.send());
         return;
     }
-    response.sendBuffer(reply.body.data(), reply.body.size());
+    // Written and flushed here, not left in a buffer until the handler returns: a refused
+    // request's body is drained afterwards, and the client must have its answer meanwhile.
+    response.setContentLength(static_cast<std::streamsize>(reply.body.size()));
+    std::ostream& out = response.send();
+    if (!headOnly) out.write(reply.body.data(), static_cast<std::streamsize>(reply.body.size()));
+    out.flush();
+}
+
+// After a refusal the rest of the body may still be on its way: closing with it unread would
+// reset the connection, and a client still sending would see the reset instead of the answer.
+// So read and drop it: at most a few seconds, and twice the allowed body size (16 MiB at least).
+void drainBody(Poco::Net::HTTPServerRequest& request, int64_t bodyLimit) {
+    const int64_t maxBytes = std::max<int64_t>(2 * bodyLimit, int64_t(16) << 20);
+    const bool hasBody = (request.hasContentLength() && request.getContentLength64() > 0) || request.getChunkedTransferEncoding();
+    if (!hasBody) return;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    // A client that has stopped sending (it waits for the answer) is let go after a second.
+    if (auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request)) impl->socket().setReceiveTimeout(Poco::Timespan(1, 0));
+    char buffer[65536];
+    int64_t drained = 0;
+    try {
+        std::istream& in = request.stream();
+        while (in && drained <= maxBytes && std::chrono::steady_clock::now() < deadline) {
+            in.read(buffer, sizeof buffer);
+            drained += in.gcount();
+        }
+    } catch (...) {
+        // The client went away: nothing left to protect.
+    }
 }
 
 }  // namespace
@@ -99,7 +133,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::
     const Reply reply = answer(router_, context_, request, path, user);
     int status = reply.status;
     try {
-        send(response, reply);
+        send(response, reply, request.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD);
     } catch (const Poco::Exception& e) {
         logFailure(request.getMethod(), path, "sending the answer: " + e.displayText());
         status = 0;
@@ -109,6 +143,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::
     }
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     logAccess(user, request.getMethod(), path, status, ms);
+    if (status >= 400) drainBody(request, context_.maxBodyBytes);
 }
 
 }  // namespace patrol::http

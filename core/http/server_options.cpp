@@ -6,6 +6,7 @@
 
 #include "core/domain/errors.hpp"
 #include "core/domain/integer_text.hpp"
+#include "core/http/tls_files.hpp"
 #include "core/services/settings.hpp"
 
 namespace patrol::http {
@@ -56,11 +57,13 @@ ServerOptions serverOptions(const services::Settings& settings, const std::optio
     o.allowPlainHttp = settings.has("server.allow_plain_http") && settings.flag("server.allow_plain_http");
 
     if (o.tlsCertificate.empty() != o.tlsKey.empty())
-        throw InvalidInput("server.tls.key", "配置项 server.tls.certificate 和 server.tls.key",
-                           "必须同时设置：一个是证书（PEM），一个是它的私钥（PEM）。");
+        throw InvalidInput(o.tlsKey.empty() ? "server.tls.key" : "server.tls.certificate", "配置项 server.tls.certificate 和 server.tls.key",
+                           " 必须同时设置（现在只设置了 " + std::string(o.tlsKey.empty() ? "server.tls.certificate" : "server.tls.key") +
+                               "）：一个是证书（PEM），一个是它的私钥（PEM）。");
     if (o.tls()) {
         requireReadable("server.tls.certificate", o.tlsCertificate);
         requireReadable("server.tls.key", o.tlsKey);
+        checkTlsFiles(o.tlsCertificate, o.tlsKey);
     }
     if (!o.tls() && !o.allowPlainHttp && !isLoopback(o.address))
         throw InvalidInput("address", "监听地址 " + o.address,

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/data/text_encoding.hpp"
 #include "core/domain/errors.hpp"
 #include "core/store/evidence_repository.hpp"
 
@@ -73,9 +74,19 @@ std::string evidenceOriginalName(std::string_view given) {
     const size_t slash = given.find_last_of("/\\");
     if (slash != std::string_view::npos) given.remove_prefix(slash + 1);
     std::string name;
-    for (char c : given) {
-        const auto u = static_cast<unsigned char>(c);
-        name += (u < 0x20 || u == 0x7F) ? '_' : c;
+    for (size_t at = 0; at < given.size();) {
+        const auto u = static_cast<unsigned char>(given[at]);
+        // A byte that does not start a whole UTF-8 character (a name in another encoding) would
+        // make every view that shows the name invalid: it becomes "_" like a control character.
+        const size_t length = u < 0x80 ? 1 : u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : 2;
+        if (u >= 0x80 && (at + length > given.size() || !data::isValidUtf8(given.substr(at, length)))) {
+            name += '_';
+            ++at;
+            continue;
+        }
+        if (u < 0x20 || u == 0x7F) name += '_';
+        else name += given.substr(at, length);
+        at += length;
     }
     if (name.size() > kMaxNameBytes) {
         size_t cut = kMaxNameBytes;

@@ -27,6 +27,7 @@ public:
     // SIGKILL, then waits.
     void kill();
     bool running() const { return pid_ > 0; }
+    pid_t pid() const { return pid_; }
     // Everything the server wrote to stderr so far (start line, access log).
     std::string log() const;
 
