@@ -10,6 +10,7 @@ using namespace patrol::testing;
 TEST_CASE("the audit log table clips long JSON and the hash, JSON output keeps them whole") {
     ScratchDir dir;
     Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
     REQUIRE(patrol({"unit", "add", "--code", "QX-HT", "--name", "河塘镇", "--kind", "township"}).exitCode == 0);
     const std::string at = rawScalar(patrol.db(), "SELECT at FROM audit_events WHERE id = 1");
     const std::string hash = rawScalar(patrol.db(), "SELECT hash FROM audit_events WHERE id = 1");
