@@ -14,6 +14,7 @@ std::unique_ptr<Database> ConnectionPool::open() const {
     OpenOptions options;
     options.busyTimeoutMs = busyTimeoutMs_;
     options.create = false;
+    options.serialized = false;
     return std::make_unique<Database>(Database::open(path_, options));
 }
 

@@ -12,13 +12,15 @@ namespace patrol::store {
 
 Database Database::open(const std::string& path, const OpenOptions& options) {
     sqlite3* raw = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (options.create ? SQLITE_OPEN_CREATE : 0);
+    const int flags = SQLITE_OPEN_READWRITE | (options.serialized ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX) |
+                      (options.create ? SQLITE_OPEN_CREATE : 0);
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     Database db(raw, path);
     if (rc != SQLITE_OK)
         throw UserError("无法打开数据库文件 " + path + "：" + sqlite3_errmsg(raw) + "。请检查路径是否存在、目录是否可写。");
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, options.busyTimeoutMs);
+    db.busyTimeoutMs_ = options.busyTimeoutMs;
     db.exec("PRAGMA foreign_keys = ON");
     db.versionBeforeOpen_ = migrateToCurrent(db, options.upToVersion);
     // WAL lets readers work while one writer writes; set after the file is known to be ours.
@@ -44,7 +46,8 @@ Database::~Database() {
     if (db_) sqlite3_close_v2(db_);
 }
 
-Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), versionBeforeOpen_(other.versionBeforeOpen_) {}
+Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), versionBeforeOpen_(other.versionBeforeOpen_),
+      busyTimeoutMs_(other.busyTimeoutMs_) {}
 
 void Database::exec(const std::string& sql) {
     char* message = nullptr;

@@ -18,6 +18,9 @@ struct OpenOptions {
     int upToVersion = 0;
     // false: a missing file is an error (SQLITE_CANTOPEN) and nothing is created.
     bool create = true;
+    // false: the connection is used by one thread at a time (a pool lends it to one request),
+    // so SQLite's own per-call mutex is skipped.
+    bool serialized = true;
 };
 
 class Database {
@@ -42,6 +45,7 @@ public:
     // PRAGMA user_version of the open file.
     int schemaVersion();
     const std::string& path() const { return path_; }
+    int busyTimeoutMs() const { return busyTimeoutMs_; }
     // The schema version the file had when opened (0: created now); differs from
     // schemaVersion() when this open upgraded it.
     int versionBeforeOpen() const { return versionBeforeOpen_; }
@@ -52,6 +56,7 @@ private:
     sqlite3* db_;
     std::string path_;
     int versionBeforeOpen_ = 0;
+    int busyTimeoutMs_ = 5000;
 };
 
 }  // namespace patrol::store

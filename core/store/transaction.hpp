@@ -1,7 +1,12 @@
 // One unit of change: BEGIN IMMEDIATE takes the write lock up front (waiting up to the busy
 // timeout), so a use case and its audit event commit together or not at all. Opened inside
-// another transaction it becomes a savepoint, so use cases compose into a larger one.
+// another transaction it becomes a savepoint, so use cases compose into a larger one. Writers of
+// this process take turns first (writer_queue.hpp).
 #pragma once
+
+#include <memory>
+
+#include "core/store/writer_queue.hpp"
 
 namespace patrol::store {
 
@@ -22,6 +27,7 @@ private:
     Database& db_;
     bool nested_ = false;
     bool open_ = true;
+    std::unique_ptr<WriterTurn> turn_;  // held from BEGIN to COMMIT or ROLLBACK of the outermost
 };
 
 }  // namespace patrol::store
