@@ -14,13 +14,11 @@ namespace patrol::api {
 namespace {
 
 int64_t clueId(const http::Exchange& ex) {
-    return ex.idParam("id", [](const std::string& text) { throw NotFound("clue", "问题线索 #" + text + " 不存在。"); });
+    return ex.idParam("id", services::clueNotFound);
 }
 
 int64_t findingId(const http::Exchange& ex) {
-    return ex.idParam("id", [](const std::string& text) {
-        throw NotFound("finding", "问题 #" + text + " 不存在，或您无权查看。请检查问题编号。");
-    });
+    return ex.idParam("id", services::findingNotFound);
 }
 
 http::Reply clueReply(const services::ClueView& v, int status = 200) { return http::Reply::json(services::clueView(v), status); }

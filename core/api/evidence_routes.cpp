@@ -25,7 +25,7 @@ std::string contentDisposition(const std::string& name) {
 }
 
 http::Reply download(http::Exchange& ex) {
-    const int64_t id = ex.idParam("id", [](const std::string& text) { throw NotFound("evidence", "佐证材料 #" + text + " 不存在。"); });
+    const int64_t id = ex.idParam("id", services::evidenceNotFound);
     const auto workflow = services::readWorkflowSettings(ex.settings());
     const services::EvidenceStore store(services::evidenceFolder(ex.settings()), workflow.evidenceMaxBytes,
                                         services::legacyEvidenceFolder(ex.settings()));

@@ -23,7 +23,7 @@ namespace {
 using domain::FindingEvent;
 
 int64_t findingId(const http::Exchange& ex) {
-    return ex.idParam("id", [](const std::string& text) { throw NotFound("finding", "问题 #" + text + " 不存在，或您无权查看。请检查问题编号。"); });
+    return ex.idParam("id", services::findingNotFound);
 }
 
 // The finding as the actor may see it: without `transferred` for those to whom clues do not exist.

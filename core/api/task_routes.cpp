@@ -20,7 +20,7 @@ namespace patrol::api {
 namespace {
 
 int64_t taskId(const http::Exchange& ex) {
-    return ex.idParam("id", [](const std::string& text) { throw NotFound("task", "整改任务 #" + text + " 不存在。"); });
+    return ex.idParam("id", services::taskNotFound);
 }
 
 Poco::JSON::Object::Ptr listedTask(const store::TaskRecord& t, int32_t asOf) {

@@ -38,10 +38,10 @@ std::string Exchange::clientAddress() const { return request_.clientAddress().ho
 
 const std::string& Exchange::param(const std::string& name) const { return params_.at(name); }
 
-int64_t Exchange::idParam(const std::string& name, const std::function<void(const std::string&)>& notFound) const {
+int64_t Exchange::idParam(const std::string& name, NotFound (*notFound)(const std::string& typed)) const {
     const std::string& text = param(name);
     const bool digits = !text.empty() && text.size() <= 18 && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
-    if (!digits || std::stoll(text) <= 0) notFound(text);
+    if (!digits || std::stoll(text) <= 0) throw notFound(text);
     return std::stoll(text);
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "core/domain/errors.hpp"
 #include "core/http/json_fields.hpp"
 #include "core/http/server_context.hpp"
 #include "core/services/actor.hpp"
@@ -32,10 +33,10 @@ public:
     store::Database& db() { return db_; }
     std::string clientAddress() const;
 
-    // A path parameter; `idParam` refuses anything but a positive integer with `notFound`,
-    // the same answer a missing record gets.
+    // A path parameter; `idParam` refuses anything but a positive integer with what
+    // `notFound` makes of the text typed, the same answer a missing record gets.
     const std::string& param(const std::string& name) const;
-    int64_t idParam(const std::string& name, const std::function<void(const std::string&)>& notFound) const;
+    int64_t idParam(const std::string& name, NotFound (*notFound)(const std::string& typed)) const;
     std::optional<std::string> query(const std::string& name) const;
     bool queryFlag(const std::string& name) const;
 

@@ -13,8 +13,12 @@ NotFound roundNotFound(const std::string& code);
 NotFound unitNotFound(const std::string& code);
 NotFound userNotFound(const std::string& name);
 NotFound findingNotFound(int64_t id);
+NotFound findingNotFound(const std::string& typed);  // a number as typed in a path
 NotFound taskNotFound(int64_t id);
+NotFound taskNotFound(const std::string& typed);  // a number as typed in a path
 NotFound clueNotFound(int64_t id);
+NotFound clueNotFound(const std::string& typed);  // a number as typed in a path
 NotFound evidenceNotFound(int64_t id);
+NotFound evidenceNotFound(const std::string& typed);  // a number as typed in a path
 
 }  // namespace patrol::services
