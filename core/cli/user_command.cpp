@@ -63,7 +63,7 @@ int runPassword(Invocation& inv) {
     const std::string name = inv.args.positional().at(0);
     services::checkPasswordChange(s.db, s.actor, name);  // refused before anyone types a password
     services::setPassword(s.db, s.actor, name, readNewPassword(name, inv.err), settings);
-    inv.out << "已设置用户「" << name << "」的登录密码；用旧密码登录的会话均已结束\n";
+    inv.out << "已设置用户「" << name << "」的登录密码；用旧密码登录的会话均已结束。\n";
     return 0;
 }
 

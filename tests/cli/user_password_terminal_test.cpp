@@ -109,7 +109,7 @@ TEST_CASE("at a terminal the password is asked twice without echo and kept when 
     const Run run = tty.finish();
     CHECK(run.exitCode == 0);
     CHECK(run.err == "请输入用户「张丽」的新密码（输入时不显示）：\n请再输入一次：\n");
-    CHECK(run.out == "已设置用户「张丽」的登录密码；用旧密码登录的会话均已结束\n");
+    CHECK(run.out == "已设置用户「张丽」的登录密码；用旧密码登录的会话均已结束。\n");
     CHECK(tty.echoed().find("2026") == std::string::npos);
     CHECK(o.hash().rfind("$argon2id$", 0) == 0);
 }

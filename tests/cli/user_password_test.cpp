@@ -28,7 +28,7 @@ TEST_CASE("user password reads one line from standard input and stores an argon2
     Office o;
     const Run run = o.patrol.withStdin("清溪县巡察办第三组2026\n", {"user", "password", "张丽"});
     CHECK(run.exitCode == 0);
-    CHECK(run.out == "已设置用户「张丽」的登录密码；用旧密码登录的会话均已结束\n");
+    CHECK(run.out == "已设置用户「张丽」的登录密码；用旧密码登录的会话均已结束。\n");
     CHECK(run.err.empty());
     CHECK(o.hashOf("张丽").rfind("$argon2id$v=19$m=65536,t=3,p=1$", 0) == 0);
     CHECK(o.hashOf("刘芳").empty());
