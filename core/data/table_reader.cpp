@@ -178,14 +178,16 @@ public:
             const RecordStatus status = scanner.next(
                 [this](size_t index, const char* data, size_t size, bool escaped) {
                     if (index >= fieldToColumn_.size() || fieldToColumn_[index] < 0) return;
+                    // Hand-typed ledgers carry stray spaces and tabs around values, quoted or
+                    // not: " E6" and "E6" are the same id, and "  " is an empty value.
+                    while (size > 0 && (*data == ' ' || *data == '\t')) ++data, --size;
+                    while (size > 0 && (data[size - 1] == ' ' || data[size - 1] == '\t')) --size;
                     FieldSlice& slot = slots_[static_cast<size_t>(fieldToColumn_[index])];
                     slot.data = data;
                     slot.size = size;
                     slot.escaped = escaped;
                 },
                 fieldCount);
-            // A short row leaves its missing trailing fields empty (absent), as the spec
-            // names no reject for the field count; fields past the header are ignored.
             for (size_t i = fieldCount; i < fieldToColumn_.size(); ++i)
                 if (fieldToColumn_[i] >= 0) slots_[static_cast<size_t>(fieldToColumn_[i])] = FieldSlice{};
             if (scanner.notUtf8()) return false;
@@ -193,6 +195,10 @@ public:
                 reject(line, status == RecordStatus::UnterminatedQuote
                                  ? "引号未闭合：从此行开始的带引号字段到文件末尾都没有结束引号"
                                  : "字段的结束引号后还有其他字符（字段内的引号应写成两个双引号 \"\"）");
+            } else if (fieldCount != fieldToColumn_.size()) {
+                // A lost or extra comma shifts every later value into the wrong column.
+                reject(line, "字段数不对：表头有 " + std::to_string(fieldToColumn_.size()) + " 个字段，此行有 " +
+                                 std::to_string(fieldCount) + " 个（多了或少了逗号？含逗号的值须用双引号括起来）");
             } else if (validate(line)) {
                 commit(line);
             }

@@ -28,7 +28,7 @@ TEST_CASE("every reject reason, with its line, while good rows are kept") {
         "E11,U1,2026-03-14,reception,10,0,,\n"      // 12 reception headcount 0
         "E12,U1,2026-03-14,meal,10,0,,\n"           // 13 kept: min 1 only applies to reception
         "E13,U1,2026-03-14,meal,10,,24:00,\n"       // 14 bad time
-        "E14,U1,2026-03-14,meal,10,,,,extra\n"      // 15 kept: fields past the header are ignored
+        "E14,U1,2026-03-14,meal,10,,,,extra\n"      // 15 one field more than the header
         "G1,U2,2026-03-15,gift,20,,,\n"             // 16 repeated id
         "E16,U1,2026-03-14,meal,10,,,\"a\"b\n"      // 17 text after a closing quote
         "E17,U1,2026-03-14,meal,10,,,\n"            // 18 kept
@@ -46,29 +46,47 @@ TEST_CASE("every reject reason, with its line, while good rows are kept") {
                                 "expenses.csv:11: 列 category 为 reception 时，列 headcount 必须填写",
                                 "expenses.csv:12: 列 category 为 reception 时，列 headcount 应不小于 1，实为 0",
                                 "expenses.csv:14: 列 depart_time 的值 \"24:00\" 不是有效时间（应为 24 小时制 HH:MM）",
+                                "expenses.csv:15: 字段数不对：表头有 8 个字段，此行有 9 个（多了或少了逗号？含逗号的值须用双引号括起来）",
                                 "expenses.csv:16: 列 expense_id 的编号 \"G1\" 重复（第 2 行已出现），后出现的这一行不予采用",
                                 "expenses.csv:17: 字段的结束引号后还有其他字符（字段内的引号应写成两个双引号 \"\"）",
                                 "expenses.csv:19: 列 expense_id 的编号 \"G1\" 重复（第 2 行已出现），后出现的这一行不予采用",
                                 "expenses.csv:20: 引号未闭合：从此行开始的带引号字段到文件末尾都没有结束引号",
                             });
     const data::TableData& t = *r.table;
-    CHECK(texts(t, "expense_id") == std::vector<std::string>{"G1", "E12", "E14", "E17"});
-    CHECK(texts(t, "unit_code") == std::vector<std::string>{"U1", "U1", "U1", "U1"});
+    CHECK(texts(t, "expense_id") == std::vector<std::string>{"G1", "E12", "E17"});
+    CHECK(texts(t, "unit_code") == std::vector<std::string>{"U1", "U1", "U1"});
     CHECK(t.sourceLine(0) == 2);
     CHECK(t.sourceLine(1) == 13);
-    CHECK(t.sourceLine(2) == 15);
-    CHECK(t.sourceLine(3) == 18);
+    CHECK(t.sourceLine(2) == 18);
     CHECK(t.i64(t.columnIndex("headcount"), 1) == 0);
-    CHECK(t.abi()->row_count == 4);
+    CHECK(t.abi()->row_count == 3);
 }
 
-TEST_CASE("a short row leaves its missing fields absent, and is rejected only when one of them is required") {
-    const auto r = read("E1,U1,2026-03-14,meal,10\nE2,U1,2026-03-14\n");
-    CHECK(rejectLines(r) == std::vector<std::string>{"expenses.csv:3: 缺少必填值：列 category 为空"});
+TEST_CASE("a row with fewer or more fields than the header is rejected, naming both counts") {
+    const auto r = read("E1,U1,2026-03-14,meal,10\n"       // 2: a lost comma would shift values
+                        "E2,U1,2026-03-14,meal,10,,,\n"    // 3: kept
+                        "E3,U1,2026-03-14,meal,1,0,00,,\n");  // 4: "1,00" typed without quotes
+    CHECK(rejectLines(r) == std::vector<std::string>{
+                                "expenses.csv:2: 字段数不对：表头有 8 个字段，此行有 5 个（多了或少了逗号？含逗号的值须用双引号括起来）",
+                                "expenses.csv:4: 字段数不对：表头有 8 个字段，此行有 9 个（多了或少了逗号？含逗号的值须用双引号括起来）",
+                            });
+    CHECK(texts(*r.table, "expense_id") == std::vector<std::string>{"E2"});
+}
+
+TEST_CASE("spaces and tabs around every value are removed, quoted or not, so a blank value is empty") {
+    const auto r = read(" E1 ,\tU1 , 2026-03-14 , meal , 10.50 , ,,\" 出差 \"\n"  // 2: kept, trimmed
+                        "\"  \",U1,2026-03-14,meal,10,,,\n"                        // 3: an id of spaces is missing
+                        "E1\t,U2,2026-03-14,meal,10,,,\n");                         // 4: the same id as line 2
+    CHECK(rejectLines(r) == std::vector<std::string>{
+                                "expenses.csv:3: 缺少必填值：列 expense_id 为空",
+                                "expenses.csv:4: 列 expense_id 的编号 \"E1\" 重复（第 2 行已出现），后出现的这一行不予采用",
+                            });
     const data::TableData& t = *r.table;
     CHECK(texts(t, "expense_id") == std::vector<std::string>{"E1"});
+    CHECK(texts(t, "unit_code") == std::vector<std::string>{"U1"});
+    CHECK(texts(t, "description") == std::vector<std::string>{"出差"});
+    CHECK(t.i64(t.columnIndex("amount"), 0) == 1050);
     CHECK(t.i64(t.columnIndex("headcount"), 0) == PATROL_ABSENT_I64);
-    CHECK(texts(t, "description") == std::vector<std::string>{""});
 }
 
 TEST_CASE("a row rejected for another reason does not claim its id") {
