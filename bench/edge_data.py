@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Small, dense random datasets with values at every rule boundary (threshold ± 1 fen, 90/91
-days, 22:00/06:00, month ends, 02-29, repeated ids, malformed values), for the differential
+days, 22:00/06:00, month ends, 02-29, repeated ids, malformed values, spaces around values, rows
+with a field too few or too many), for the differential
 check in differential.sh. Usage: edge_data.py PLUGIN SEED OUT_DIR (as_of is 2026-04-11)."""
 import csv
 import datetime
@@ -13,9 +14,19 @@ def d(o): return datetime.date.fromordinal(o).isoformat()
 BASE = datetime.date(2026, 1, 1).toordinal()
 def money(r):
     return r.choice(["150.00", "150.01", "149.99", "5000.00", "4999.99", "2500.00", "2500", "0.01", "1800.00", "1800.01", "300", "2499.99", "1000.00", "500.00", "499.99", "500.01", "12.5"])
+DIRT = random.Random(0)  # reseeded per dataset in main
+def dirty(row):
+    """Hand-typed ledgers: spaces and tabs around values, now and then a lost or an extra comma."""
+    row = [v if DIRT.random() > 0.15 else DIRT.choice([" ", "\t", "  "]) + v + DIRT.choice(["", " ", "\t"]) for v in row]
+    roll = DIRT.random()
+    if roll < 0.03 and row:
+        return row[:-1]
+    if roll < 0.06:
+        return row + [""]
+    return row
 def write(path, header, rows):
     with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f); w.writerow(header); w.writerows(rows)
+        w = csv.writer(f); w.writerow(header); w.writerows(dirty(list(row)) for row in rows)
 def fs(r, out):
     rows = []
     for i in range(r.randint(0, 60)):
@@ -51,4 +62,5 @@ def be(r, out):
     write(os.path.join(out, "arrears.csv"), ["contract_id", "unit_code", "enterprise", "amount", "due_on", "paid_on"], ar)
 plugin, seed, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 os.makedirs(out, exist_ok=True)
+DIRT.seed(seed * 7919)
 {"four_styles": fs, "poverty_alleviation": pa, "business_environment": be}[plugin](random.Random(seed), out)

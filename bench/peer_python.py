@@ -143,7 +143,7 @@ def read_table(path, columns):
             continue
         row, ok = {}, True
         for name, kind, required, extras in columns:
-            text = fields[where[name]] if name in where else ""
+            text = fields[where[name]].strip(" \t") if name in where else ""
             if text == "":
                 if required:
                     ok = False
