@@ -49,7 +49,7 @@ ServerOptions serverOptions(const services::Settings& settings, const std::optio
     if (o.address != "localhost" && !Poco::Net::IPAddress::tryParse(o.address, ip))
         throw InvalidInput("address", "监听地址", "「" + o.address + "」不是 IP 地址：应为如 127.0.0.1、0.0.0.0 或 ::1 的地址。");
     o.port = static_cast<int>(port ? inRange("server.port", *port, 0, 65535) : setting(settings, "server.port", 8080, 0, 65535));
-    o.threads = static_cast<int>(setting(settings, "server.threads", 8, 1, 256));
+    o.threads = static_cast<int>(setting(settings, "server.threads", 32, 1, 256));
     o.maxBodyBytes = setting(settings, "server.max_body_bytes", 64 << 20, 1024, int64_t(1) << 40);
     o.timeoutSeconds = static_cast<int>(setting(settings, "server.timeout_seconds", 30, 1, 3600));
     if (settings.has("server.tls.certificate")) o.tlsCertificate = settings.text("server.tls.certificate");

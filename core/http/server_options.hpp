@@ -14,7 +14,7 @@ namespace patrol::http {
 struct ServerOptions {
     std::string address = "127.0.0.1";  // server.address
     int port = 8080;                    // server.port; 0 = any free port
-    int threads = 8;                    // server.threads: requests answered at once
+    int threads = 32;                   // server.threads: connections served at once
     int64_t maxBodyBytes = 64 << 20;    // server.max_body_bytes: any request body, uploads included
     int timeoutSeconds = 30;            // server.timeout_seconds: a client silent this long is dropped
     std::string tlsCertificate;         // server.tls.certificate (PEM)

@@ -11,6 +11,7 @@ TEST_CASE("the server says where it listens, answers, and stops on SIGTERM with 
     ServedWorld world;
     ServerProcess server(world.path());
     REQUIRE(server.url() == "http://127.0.0.1:" + std::to_string(server.port()) + "/");
+    CHECK(server.log().rfind("patrol serve 正在监听 " + server.url() + "（数据库 " + world.path() + "，32 个工作线程）。按 Ctrl+C 停止。\n", 0) == 0);
     const auto me = get(server.port(), "/api/v1/me", world.token(Caller::UnitA));
     CHECK(me.status == 200);
     CHECK(me.body == R"({"name":"甲联系人","role":"unit","unit":"UA"})");
