@@ -43,11 +43,12 @@ Database Database::openReadOnly(const std::string& path) {
 }
 
 Database::~Database() {
+    statements_.reset();  // finalized before the connection closes
     if (db_) sqlite3_close_v2(db_);
 }
 
 Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), versionBeforeOpen_(other.versionBeforeOpen_),
-      busyTimeoutMs_(other.busyTimeoutMs_) {}
+      busyTimeoutMs_(other.busyTimeoutMs_), statements_(std::move(other.statements_)) {}
 
 void Database::exec(const std::string& sql) {
     char* message = nullptr;

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "core/store/statement.hpp"
+#include "core/store/statement_cache.hpp"
 
 struct sqlite3;
 
@@ -37,7 +39,8 @@ public:
     Database& operator=(Database&&) = delete;
     Database(const Database&) = delete;
 
-    Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+    // Reuses a prepared statement of the same text when one is idle (statement_cache.hpp).
+    Statement prepare(std::string_view sql) { return Statement(db_, sql, *statements_); }
     // Runs one or more statements that return nothing.
     void exec(const std::string& sql);
     int64_t lastInsertId() const;
@@ -52,11 +55,12 @@ public:
     sqlite3* handle() const { return db_; }
 
 private:
-    Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)), statements_(std::make_unique<StatementCache>()) {}
     sqlite3* db_;
     std::string path_;
     int versionBeforeOpen_ = 0;
     int busyTimeoutMs_ = 5000;
+    std::unique_ptr<StatementCache> statements_;  // on the heap: statements keep its address across moves
 };
 
 }  // namespace patrol::store

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/store/sqlite_failure.hpp"
+#include "core/store/statement_cache.hpp"
 
 namespace patrol::store {
 
@@ -13,9 +14,18 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), stmt_(nullptr
     if (rc != SQLITE_OK) throwSqliteFailure(db, rc, "preparing: " + std::string(sql.substr(0, 80)));
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::Statement(sqlite3* db, std::string_view sql, StatementCache& cache)
+    : db_(db), stmt_(cache.take(db, sql)), cache_(&cache) {}
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+Statement::~Statement() {
+    if (cache_)
+        cache_->giveBack(stmt_);
+    else
+        sqlite3_finalize(stmt_);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), cache_(other.cache_) {}
 
 Statement& Statement::bind(int index, int64_t value) {
     sqlite3_bind_int64(stmt_, index, value);

@@ -1,4 +1,5 @@
-// A prepared SQLite statement with typed binding and reading; finalized on destruction.
+// A prepared SQLite statement with typed binding and reading; finalized on destruction, or
+// handed back to its connection's cache for reuse.
 #pragma once
 
 #include <cstdint>
@@ -12,9 +13,13 @@ struct sqlite3_stmt;
 
 namespace patrol::store {
 
+class StatementCache;
+
 class Statement {
 public:
     Statement(sqlite3* db, std::string_view sql);
+    // Taken from `cache` (or prepared) and given back to it when destroyed.
+    Statement(sqlite3* db, std::string_view sql, StatementCache& cache);
     ~Statement();
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -71,6 +76,7 @@ public:
 private:
     sqlite3* db_;
     sqlite3_stmt* stmt_;
+    StatementCache* cache_ = nullptr;
 };
 
 }  // namespace patrol::store
