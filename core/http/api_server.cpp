@@ -25,21 +25,29 @@ Poco::Net::SocketAddress bindAddress(const ServerOptions& o) {
     return Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(o.port));
 }
 
+// Poco's binding constructors also set SO_REUSEPORT, which lets a second server bind the same
+// port and silently take half the requests: bind with SO_REUSEADDR only.
+Poco::Net::ServerSocket bound(Poco::Net::ServerSocket socket, const ServerOptions& o) {
+    socket.bind(bindAddress(o), true, false);
+    socket.listen(128);
+    return socket;
+}
+
 Poco::Net::ServerSocket listen(const ServerOptions& o) {
     try {
-        if (!o.tls()) return Poco::Net::ServerSocket(bindAddress(o), 128);
+        if (!o.tls()) return bound(Poco::Net::ServerSocket(), o);
         Poco::Net::initializeSSL();
         Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, o.tlsKey, o.tlsCertificate, "",
                                                                  Poco::Net::Context::VERIFY_NONE);
         context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
                                   Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
-        return Poco::Net::SecureServerSocket(bindAddress(o), 128, context);
+        return bound(Poco::Net::SecureServerSocket(context), o);
     } catch (const Poco::Net::SSLException& e) {
         throw InvalidInput("server.tls.certificate", "配置项 server.tls.certificate / server.tls.key",
                            " 指向的证书或私钥无法使用（" + e.displayText() + "）：应为相互匹配的 PEM 格式证书和私钥。");
     } catch (const Poco::Exception& e) {
-        throw InvalidInput("port", "无法在 " + o.address + ":" + std::to_string(o.port) + " 上监听",
-                           "（" + e.displayText() + "）。端口可能已被其他程序占用：请换一个端口（配置项 server.port），或先停止占用它的程序。");
+        throw InvalidInput("port", "监听端口", " " + std::to_string(o.port) + " 在 " + o.address + " 上无法使用（" + e.displayText() +
+                                                   "）。端口可能已被其他程序占用：请换一个端口，或先停止占用它的程序。");
     }
 }
 

@@ -13,17 +13,18 @@ namespace patrol::http {
 
 namespace {
 
-int64_t inRange(const std::string& key, const std::string& text, int64_t low, int64_t high) {
+// `field` and `label` name where the value came from: a setting, or what the operator typed.
+int64_t inRange(const std::string& field, const std::string& label, const std::string& text, int64_t low, int64_t high) {
     const auto value = domain::parseInteger(text);
     if (!value || *value < low || *value > high)
-        throw InvalidInput(key, "配置项 " + key,
+        throw InvalidInput(field, label,
                            "「" + text + "」无效：应为 " + std::to_string(low) + " 到 " + std::to_string(high) + " 之间的整数。");
     return *value;
 }
 
 int64_t setting(const services::Settings& settings, const std::string& key, int64_t fallback, int64_t low, int64_t high) {
     if (!settings.has(key) || settings.text(key).empty()) return fallback;
-    return inRange(key, settings.text(key), low, high);
+    return inRange(key, "配置项 " + key, settings.text(key), low, high);
 }
 
 bool isLoopback(const std::string& address) {
@@ -48,7 +49,7 @@ ServerOptions serverOptions(const services::Settings& settings, const std::optio
     Poco::Net::IPAddress ip;
     if (o.address != "localhost" && !Poco::Net::IPAddress::tryParse(o.address, ip))
         throw InvalidInput("address", "监听地址", "「" + o.address + "」不是 IP 地址：应为如 127.0.0.1、0.0.0.0 或 ::1 的地址。");
-    o.port = static_cast<int>(port ? inRange("server.port", *port, 0, 65535) : setting(settings, "server.port", 8080, 0, 65535));
+    o.port = static_cast<int>(port ? inRange("port", "监听端口", *port, 0, 65535) : setting(settings, "server.port", 8080, 0, 65535));
     o.threads = static_cast<int>(setting(settings, "server.threads", 32, 1, 256));
     o.maxBodyBytes = setting(settings, "server.max_body_bytes", 64 << 20, 1024, int64_t(1) << 40);
     o.timeoutSeconds = static_cast<int>(setting(settings, "server.timeout_seconds", 30, 1, 3600));

@@ -64,3 +64,16 @@ TEST_CASE("the server ignores PATROL_TODAY: dates it records are the machine's",
     REQUIRE(planned.status == 200);
     CHECK(planned.body.find("\"planned_on\":\"2030-01-01\"") == std::string::npos);
 }
+
+TEST_CASE("a port in use or not a number is refused at start, naming the port", "[server]") {
+    ServedWorld world;
+    ServerProcess first(world.path());
+    const std::string port = std::to_string(first.port());
+    const auto taken = startExpectingRefusal(world.path(), {"--port", port});
+    CHECK(taken.exitCode == 2);
+    CHECK(taken.err.rfind("错误: 监听端口（--port） " + port + " 在 127.0.0.1 上无法使用（", 0) == 0);
+    CHECK(taken.err.find("端口可能已被其他程序占用：请换一个端口，或先停止占用它的程序。\n") != std::string::npos);
+    const auto word = startExpectingRefusal(world.path(), {"--port", "abc"});
+    CHECK(word.exitCode == 2);
+    CHECK(word.err == "错误: 监听端口（--port）「abc」无效：应为 0 到 65535 之间的整数。\n");
+}
