@@ -1,6 +1,4 @@
 // /api/v1/tasks: rectification tasks through the same use cases as `patrol task …`.
-#include <patrol/sdk/civil.hpp>
-
 #include "core/api/api_routes.hpp"
 #include "core/api/paging.hpp"
 #include "core/api/request_values.hpp"
@@ -23,13 +21,7 @@ int64_t taskId(const http::Exchange& ex) {
     return ex.idParam("id", services::taskNotFound);
 }
 
-Poco::JSON::Object::Ptr listedTask(const store::TaskRecord& t, int32_t asOf) {
-    auto o = services::taskView(t);
-    o->set("days_left", t.status == "accepted" ? Poco::Dynamic::Var() : Poco::Dynamic::Var(*civil::parseDate(t.dueDate) - asOf));
-    return o;
-}
-
-http::Reply taskReply(const store::TaskRecord& t) { return http::Reply::json(listedTask(t, services::localToday())); }
+http::Reply taskReply(const store::TaskRecord& t) { return http::Reply::json(services::listedTaskView(t, services::localToday())); }
 
 http::Reply list(http::Exchange& ex) {
     services::TaskFilter filter;
@@ -41,7 +33,7 @@ http::Reply list(http::Exchange& ex) {
     filter.asOf = queryDay(ex.query("as_of"), "as_of");
     const int32_t asOf = filter.asOf;
     return page<store::TaskRecord>(ex, services::listTasks(ex.db(), ex.actor(), filter), [](const auto& t) { return t.id; },
-                                   [asOf](const auto& t) { return listedTask(t, asOf); });
+                                   [asOf](const auto& t) { return services::listedTaskView(t, asOf); });
 }
 
 http::Reply show(http::Exchange& ex) {

@@ -1,7 +1,5 @@
 // `patrol task …`: rectification tasks (整改任务) — list, show with history, the unit's plan,
 // progress with evidence and submission, acceptance or return, extension requests and decisions.
-#include <patrol/sdk/civil.hpp>
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
@@ -33,14 +31,8 @@ std::string levelText(const std::string& code) {
     return domain::escalationLevels.quotedOf(code);
 }
 
-// Days from `asOf` to the due date; none once the task is accepted.
-std::optional<int64_t> daysLeft(const store::TaskRecord& t, int32_t asOf) {
-    if (t.status == "accepted") return std::nullopt;
-    return *civil::parseDate(t.dueDate) - asOf;
-}
-
 Cell daysLeftCell(const store::TaskRecord& t, int32_t asOf) {
-    const auto days = daysLeft(t, asOf);
+    const auto days = services::daysLeft(t, asOf);
     return days ? Cell::number(*days) : Cell{};
 }
 
@@ -57,11 +49,7 @@ int runList(Invocation& inv) {
     if (inv.format() == ListingFormat::Json) {
         // Each element is the task's view plus days_left, which depends on --as-of.
         std::vector<Poco::JSON::Object::Ptr> views;
-        for (const auto& t : tasks) {
-            auto o = services::taskView(t);
-            o->set("days_left", services::orNull(daysLeft(t, filter.asOf)));
-            views.push_back(o);
-        }
+        for (const auto& t : tasks) views.push_back(services::listedTaskView(t, filter.asOf));
         inv.out << services::viewListText(views);
         return 0;
     }

@@ -1,5 +1,6 @@
 #include "core/services/record_views.hpp"
 
+#include <patrol/sdk/civil.hpp>
 #include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 #include <patrol/sdk/money.hpp>
@@ -202,6 +203,21 @@ std::string viewListText(const std::vector<Poco::JSON::Object::Ptr>& views) {
     }
     out << (views.empty() ? "]\n" : "\n]\n");
     return out.str();
+}
+
+}  // namespace patrol::services
+
+namespace patrol::services {
+
+std::optional<int64_t> daysLeft(const store::TaskRecord& task, int32_t asOf) {
+    if (task.status == "accepted") return std::nullopt;
+    return *civil::parseDate(task.dueDate) - asOf;
+}
+
+Poco::JSON::Object::Ptr listedTaskView(const store::TaskRecord& task, int32_t asOf) {
+    auto o = taskView(task);
+    o->set("days_left", orNull(daysLeft(task, asOf)));
+    return o;
 }
 
 }  // namespace patrol::services

@@ -8,6 +8,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@ JsonNumber moneyNumber(int64_t fen);
 // `withTransfer` false leaves out `transferred`: clues do not exist to a unit user.
 Poco::JSON::Object::Ptr findingView(const store::FindingRecord& finding, bool withTransfer = true);
 Poco::JSON::Object::Ptr taskView(const store::TaskRecord& task);
+// Days from `asOf` to the task's due date; none once it is accepted.
+std::optional<int64_t> daysLeft(const store::TaskRecord& task, int32_t asOf);
+// A task as lists show it: its view plus days_left on `asOf`.
+Poco::JSON::Object::Ptr listedTaskView(const store::TaskRecord& task, int32_t asOf);
 Poco::JSON::Object::Ptr roundView(const store::RoundRecord& round);
 Poco::JSON::Object::Ptr unitView(const store::UnitRecord& unit);
 Poco::JSON::Object::Ptr clueView(const ClueView& clue);
