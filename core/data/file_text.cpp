@@ -50,6 +50,7 @@ void FileText::map() {
             throw UserError("无法读取数据文件 " + path_.string() + "：" + std::strerror(err));
         }
         map_ = static_cast<char*>(p);
+        guard_ = ShrinkGuard(map_, mapSize_, path_.string());
     }
     ::close(fd);
     const std::string_view raw(map_, mapSize_);
@@ -79,6 +80,7 @@ void FileText::acceptCrLineEnds() {
 }
 
 void FileText::unmap() {
+    guard_ = ShrinkGuard();
     if (map_) ::munmap(map_, mapSize_);
     map_ = nullptr;
     mapSize_ = 0;

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/data/shrink_guard.hpp"
+
 namespace patrol::data {
 
 // What a file that is not a regular file is, in words: 命名管道（FIFO）, 目录, 字符设备 …
@@ -43,6 +45,7 @@ private:
     std::filesystem::path path_;
     char* map_ = nullptr;
     size_t mapSize_ = 0;
+    ShrinkGuard guard_;  // a truncation while mapped exits 2 naming the file, not SIGBUS
     std::string convertedText_;
     std::string_view text_;
     bool converted_ = false;
