@@ -137,6 +137,7 @@ ClueView disposeClue(store::Database& db, const Actor& actor, int64_t clueId, co
     store::Transaction tx(db);
     const auto before = requireVisibleClue(db, actor, clueId);
     requireClueWriter(db, actor, before.clue.roundId, before.clue.roundCode, "处置问题线索");
+    if (note) optionalText(*note, "处置说明", "note");
     const auto chosen = domain::disposalMethods.parse(method);
     domain::applyDisposal(before.status, chosen);
     domain::checkEventDate({"线索处置", day}, localToday(), latestClueEvent(before));
@@ -155,7 +156,7 @@ ClueView recordOutcome(store::Database& db, const Actor& actor, int64_t clueId, 
     const auto before = requireVisibleClue(db, actor, clueId);
     requireClueWriter(db, actor, before.clue.roundId, before.clue.roundCode, "登记线索处理结果");
     domain::PersonOutcome outcome;
-    outcome.person = requireText(input.person, "被处理人", "person");
+    outcome.person = requireLine(input.person, "被处理人", "person");
     outcome.level = domain::cadreLevels.parse(input.level);
     outcome.form = domain::disciplineForms.parse(input.form);
     outcome.partySanction = optionalWord(input.partySanction, domain::requirePartySanction);

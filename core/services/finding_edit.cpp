@@ -29,9 +29,9 @@ void correctOptional(std::optional<T>& field, const std::optional<std::string>& 
 
 // The correction applied to `f`, every value checked as when a finding is recorded.
 store::FindingRecord corrected(store::FindingRecord f, const FindingCorrection& c) {
-    if (c.category) f.category = requireText(*c.category, "问题类别", "category");
-    if (c.title) f.title = requireText(*c.title, "问题标题", "title");
-    if (c.detail) f.detail = *c.detail;
+    if (c.category) f.category = requireLine(*c.category, "问题类别", "category");
+    if (c.title) f.title = requireLine(*c.title, "问题标题", "title");
+    if (c.detail) f.detail = optionalText(*c.detail, "问题详情", "detail");
     if (c.severity) f.severity = domain::severities.checked(*c.severity);
     correctOptional(f.amountFen, c.amount, [](const std::string& t) { return requireAmount(t); });
     correctOptional(f.peopleCount, c.peopleCount, [](const std::string& t) { return requireCount(t, "涉及人数", "people"); });

@@ -87,9 +87,9 @@ store::FindingRecord decide(store::Database& db, const Actor& actor, int64_t id,
 
 store::FindingRecord addFinding(store::Database& db, const Actor& actor, const FindingInput& input) {
     store::NewFinding f;
-    f.category = requireText(input.category, "问题类别", "category");
-    f.title = requireText(input.title, "问题标题", "title");
-    f.detail = input.detail;
+    f.category = requireLine(input.category, "问题类别", "category");
+    f.title = requireLine(input.title, "问题标题", "title");
+    f.detail = optionalText(input.detail, "问题详情", "detail");
     f.severity = domain::severities.checked(input.severity.value_or("medium"));
     if (input.amount) f.amountFen = requireAmount(*input.amount);
     if (input.peopleCount) f.peopleCount = requireCount(*input.peopleCount, "涉及人数", "people");

@@ -3,6 +3,7 @@
 #include <patrol/sdk/civil.hpp>
 #include <patrol/sdk/money.hpp>
 
+#include "core/data/text_encoding.hpp"
 #include "core/domain/errors.hpp"
 #include "core/store/clock.hpp"
 
@@ -20,6 +21,31 @@ std::optional<int64_t> parseWhole(std::string_view text) {
     return value;
 }
 
+// Characters, not bytes: a Chinese character is one.
+size_t characters(std::string_view utf8) {
+    size_t n = 0;
+    for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+void requireClean(std::string_view text, std::string_view what, std::string_view field, size_t maxChars, bool oneLine) {
+    auto refuse = [&](const std::string& rest) { throw InvalidInput(std::string(field), std::string(what), rest); };
+    if (!data::isValidUtf8(text)) refuse("不是有效的 UTF-8 文本：请用 UTF-8 编码重新填写。");
+    for (unsigned char c : text) {
+        if (oneLine && (c == '\n' || c == '\r')) refuse("不能换行：请写成一行。");
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+            refuse("含有控制字符（如 \\u0000、\\u001b 这类不可见字符）：请删除后重试。");
+    }
+    if (const size_t n = characters(text); n > maxChars)
+        refuse("太长：最多 " + std::to_string(maxChars) + " 个字，收到 " + std::to_string(n) + " 个字。");
+}
+
+std::string requireFilled(std::string_view text, std::string_view what, std::string_view field) {
+    for (char c : text)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return std::string(text);
+    throw InvalidInput(std::string(field), std::string(what), "不能为空，请填写。");
+}
+
 }  // namespace
 
 std::string requireCode(std::string_view text, std::string_view what, std::string_view field) {
@@ -34,9 +60,18 @@ std::string requireCode(std::string_view text, std::string_view what, std::strin
 }
 
 std::string requireText(std::string_view text, std::string_view what, std::string_view field) {
-    for (char c : text)
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return std::string(text);
-    throw InvalidInput(std::string(field), std::string(what), "不能为空，请填写。");
+    requireClean(text, what, field, kMaxTextChars, false);
+    return requireFilled(text, what, field);
+}
+
+std::string requireLine(std::string_view text, std::string_view what, std::string_view field) {
+    requireClean(text, what, field, kMaxLineChars, true);
+    return requireFilled(text, what, field);
+}
+
+std::string optionalText(std::string_view text, std::string_view what, std::string_view field) {
+    requireClean(text, what, field, kMaxTextChars, false);
+    return std::string(text);
 }
 
 int32_t requireDate(std::string_view text, std::string_view what, std::string_view field) {

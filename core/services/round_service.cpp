@@ -100,7 +100,7 @@ store::RoundRecord createRound(store::Database& db, const Actor& actor, const Ro
     requireAdmin(actor, "创建巡察轮次");
     store::NewRound round;
     round.code = requireCode(input.code, "轮次编码", "code");
-    round.title = requireText(input.title, "轮次名称", "title");
+    round.title = requireLine(input.title, "轮次名称", "title");
     const auto kind = domain::roundKinds.parse(input.kind);
     round.kind = std::string(domain::roundKinds.code(kind));
     const int32_t start = requireDate(input.start, "开始日期", "start");
@@ -255,7 +255,7 @@ RoundEdited editRound(store::Database& db, const Actor& actor, const std::string
     if (stage == RoundStage::Closed)
         throw Conflict("巡察轮次 " + r.code + " 已处于" + domain::roundStages.quoted(stage) +
                         "阶段，不能再修改名称和日期：已结束的轮次保持原样。");
-    if (edit.title) r.title = requireText(*edit.title, "轮次名称", "title");
+    if (edit.title) r.title = requireLine(*edit.title, "轮次名称", "title");
     if (edit.start) r.startDate = civil::formatDate(requireDate(*edit.start, "开始日期", "start"));
     if (edit.end) r.endDate = civil::formatDate(requireDate(*edit.end, "结束日期", "end"));
     if (r.endDate < r.startDate)

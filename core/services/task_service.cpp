@@ -139,8 +139,8 @@ store::TaskRecord planTask(store::Database& db, const Actor& actor, int64_t task
     auto after = moved(task, TaskEvent::Plan);
     after.plannedOn = civil::formatDate(checkedTaskDay(db, task, "制定整改措施", day));
     after.measure = requireText(measure, "整改措施", "measure");
-    after.handler = requireText(handler, "责任人", "handler");
-    after.leader = requireText(leader, "责任领导", "leader");
+    after.handler = requireLine(handler, "责任人", "handler");
+    after.leader = requireLine(leader, "责任领导", "leader");
     store::updateTask(db, after);
     auditTask(db, actor, "task.plan", task, after);
     syncFindingWithTasks(db, actor, task.findingId);
@@ -243,6 +243,7 @@ store::TaskRecord acceptTask(store::Database& db, const Actor& actor, int64_t ta
     auto after = moved(task, TaskEvent::Accept);
     checkedTaskDay(db, task, "验收销号", day);
     bool hasNote = false;
+    if (note) optionalText(*note, "核查意见", "note");
     if (note)
         for (char c : *note) hasNote = hasNote || !(c == ' ' || c == '\t' || c == '\n' || c == '\r');
     if (!hasNote && store::listTaskEvidence(db, taskId).empty())

@@ -43,7 +43,7 @@ std::optional<std::string> optionalPerson(const std::optional<std::string>& text
 }
 
 CheckedUnit checkUnit(const UnitInput& input) {
-    CheckedUnit u{requireCode(input.code, "单位编码", "code"), requireText(input.name, "单位名称", "name"),
+    CheckedUnit u{requireCode(input.code, "单位编码", "code"), requireLine(input.name, "单位名称", "name"),
                   domain::unitKinds.checked(input.kind), std::nullopt, optionalPerson(input.head),
                   optionalPerson(input.contact)};
     if (input.parentCode && !input.parentCode->empty()) u.parentCode = requireCode(*input.parentCode, "上级单位编码", "parent");
@@ -182,7 +182,7 @@ UnitEdited editUnit(store::Database& db, const Actor& actor, const std::string& 
     store::Transaction tx(db);
     UnitEdited result{requireUnit(db, unitCode), {}};
     store::UnitRecord& u = result.after = result.before;
-    if (edit.name) u.name = requireText(*edit.name, "单位名称", "name");
+    if (edit.name) u.name = requireLine(*edit.name, "单位名称", "name");
     if (edit.kind) u.kind = domain::unitKinds.checked(*edit.kind);
     if (edit.head) u.head = optionalPerson(edit.head);
     if (edit.contact) u.contact = optionalPerson(edit.contact);

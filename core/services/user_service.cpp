@@ -72,7 +72,7 @@ std::string hashToken(const std::string& saltHex, const std::string& token) { re
 
 AddedUser addUser(store::Database& db, const Actor& actor, const UserInput& input) {
     requireAdmin(actor, "添加用户");
-    const std::string name = requireText(input.name, "用户姓名", "name");
+    const std::string name = requireLine(input.name, "用户姓名", "name");
     const auto role = domain::roles.parse(input.role);
     if (role == domain::Role::Unit && (!input.unitCode || input.unitCode->empty()))
         throw InvalidInput("unit", "所属单位", "不能为空：被巡察单位联系人（unit 角色）必须指明所属单位的编码。");

@@ -135,14 +135,25 @@ TEST_CASE("unit import keeps a quoted comma inside the field and refuses broken 
     ScratchDir dir;
     Patrol patrol(dir);
     REQUIRE(patrol({"init"}).exitCode == 0);
+    // A quoted field may span lines, but a unit's name is one line: the row is refused.
     std::string csv = dir.write("units.csv",
                                 "code,name,kind,parent_code\n"
                                 "QX,\"清溪县,县本级\",other,\n"
                                 "QX-HT,\"河塘镇\n（含原新塘乡）\",township,QX\n");
     auto run = patrol({"unit", "import", csv});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: " + csv + " 有 1 处错误，没有导入任何单位：\n"
+                     "  第 3 行：单位名称不能换行：请写成一行。\n"
+                     "请改正后重新导入。\n");
+    CHECK(unitCount(patrol) == "0");
+    csv = dir.write("units.csv",
+                    "code,name,kind,parent_code\n"
+                    "QX,\"清溪县,县本级\",other,\n"
+                    "QX-HT,\"河塘镇（含原新塘乡）\",township,QX\n");
+    run = patrol({"unit", "import", csv});
     CHECK(run.exitCode == 0);
     CHECK(rawScalar(patrol.db(), "SELECT name FROM units WHERE code = 'QX'") == "清溪县,县本级");
-    CHECK(rawScalar(patrol.db(), "SELECT name FROM units WHERE code = 'QX-HT'") == "河塘镇\n（含原新塘乡）");
+    CHECK(rawScalar(patrol.db(), "SELECT name FROM units WHERE code = 'QX-HT'") == "河塘镇（含原新塘乡）");
 
     csv = dir.write("after.csv",
                     "code,name,kind,parent_code\n"
