@@ -7,10 +7,11 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 
 #include "core/data/text_encoding.hpp"
 #include "core/domain/errors.hpp"
+#include "core/services/evidence_sweep.hpp"
+#include "core/services/file_copy.hpp"
 #include "core/store/evidence_repository.hpp"
 
 namespace patrol::services {
@@ -123,10 +124,10 @@ StoredEvidence EvidenceStore::store(const EvidenceUpload& upload) const {
     if (upload.content == nullptr) throw InternalError("evidence upload without a stream");
     checkDeclared(upload);
     const std::string label = labelOf(upload);
-    fs::create_directories(folder_);
+    if (const auto ec = createPrivateFolders(folder_)) throw InternalError("cannot create " + folder_ + ": " + ec.message());
+    sweepOnce(folder_);
     IncomingFile temp(tempPathIn(folder_));
-    std::ofstream out(temp.path(), std::ios::binary | std::ios::trunc);
-    if (!out) throw InternalError("cannot write " + temp.path());
+    NewSyncedFile out(temp.path());
     Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
     std::istream& in = *upload.content;
     if (!in) throw UserError(unreadable(label));  // e.g. a file stream that could not open
@@ -141,14 +142,13 @@ StoredEvidence EvidenceStore::store(const EvidenceUpload& upload) const {
         size += got;
         if (size > maxBytes_) throw TooLarge(tooLargeWhileReading(label, maxBytes_));
         engine.update(buffer, static_cast<unsigned>(got));
-        if (!out.write(buffer, got)) throw InternalError("cannot write " + temp.path());
+        out.write(buffer, static_cast<size_t>(got));
     }
     if (in.bad()) throw UserError(unreadable(label));
-    out.close();
-    if (!out) throw InternalError("cannot write " + temp.path());
     if (size == 0) throw UserError(emptyFile(label));
     if (upload.declaredSize && static_cast<uint64_t>(size) != *upload.declaredSize)
         throw UserError(sizeChanged(label, static_cast<int64_t>(*upload.declaredSize), size));
+    out.finish();  // on disk before it is renamed into place and acknowledged
     auto stored = commit(temp.path(), Poco::DigestEngine::digestToHex(engine.digest()), size, upload.originalName);
     temp.release();
     return stored;
@@ -173,13 +173,18 @@ StoredEvidence EvidenceStore::commit(const std::string& tempPath, const std::str
                                      std::string_view originalName) const {
     StoredEvidence e{sha256, size, evidenceOriginalName(originalName), evidenceRelativePath(sha256)};
     const fs::path target = fs::path(folder_) / e.storedPath;
-    fs::create_directories(target.parent_path());
     std::error_code ec;
+    const bool newFolder = !fs::is_directory(target.parent_path(), ec);
+    if (const auto failed = createPrivateFolders(target.parent_path()))
+        throw InternalError("cannot create " + target.parent_path().string() + ": " + failed.message());
     const bool existed = fs::exists(target, ec);
     if (existed && static_cast<int64_t>(fs::file_size(target, ec)) == size) {
         fs::remove(tempPath, ec);  // the same bytes are already stored
     } else {
         fs::rename(tempPath, target);  // atomic: the temporary file is in the same folder tree
+        // The rename, and a folder made for it, reach the disk before the upload is acknowledged.
+        syncFolder(target.parent_path());
+        if (newFolder) syncFolder(folder_);
     }
     e.created = !existed;
     return e;

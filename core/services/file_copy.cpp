@@ -3,6 +3,7 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -37,7 +38,7 @@ void writeAll(int fd, const char* data, size_t size, const std::string& path) {
 }
 
 int createNew(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) fail("创建", path);
     return fd;
 }
@@ -76,6 +77,35 @@ void writeFileSynced(const std::string& path, const std::string& bytes) {
     Fd out{createNew(path)};
     writeAll(out.fd, bytes.data(), bytes.size(), path);
     syncAndClose(out, path);
+}
+
+NewSyncedFile::NewSyncedFile(std::string path) : path_(std::move(path)), fd_(createNew(path_)) {}
+
+NewSyncedFile::~NewSyncedFile() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void NewSyncedFile::write(const char* data, size_t size) { writeAll(fd_, data, size, path_); }
+
+void NewSyncedFile::finish() {
+    Fd out{fd_};
+    fd_ = -1;
+    syncAndClose(out, path_);
+}
+
+std::error_code createPrivateFolders(const std::filesystem::path& folder) {
+    std::error_code ec;
+    if (folder.empty() || std::filesystem::is_directory(folder, ec)) return {};
+    if (const auto parent = folder.parent_path(); parent != folder)
+        if (const auto failed = createPrivateFolders(parent)) return failed;
+    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) return {errno, std::generic_category()};
+    return {};
+}
+
+void syncFolder(const std::filesystem::path& folder) {
+    Fd dir{::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    if (dir.fd < 0 || ::fsync(dir.fd) != 0)
+        throw UserError("无法把目录 " + folder.string() + " 的改动写入磁盘：" + std::strerror(errno) + "。请检查磁盘和权限。");
 }
 
 }  // namespace patrol::services

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "core/data/file_text.hpp"
+#include "core/services/file_copy.hpp"
 #include "core/services/settings.hpp"
 
 namespace patrol::services {
@@ -33,7 +34,8 @@ store::Database openDatabase(const std::string& path, int busyTimeoutMs, IfMissi
     }
     const auto folder = fs::path(path).parent_path();
     if (!folder.empty() && !fs::exists(folder, ec)) {
-        fs::create_directories(folder, ec);
+        // Private to its owner: the database holds findings, clues and people's names.
+        ec = createPrivateFolders(folder);
         if (ec)
             throw UserError("无法创建数据库所在目录 " + folder.string() + "：" + ec.message() +
                             "。请检查权限，或指定其他位置。", {"database.choose", ""});
