@@ -75,9 +75,13 @@ std::string fileNameOf(const std::string& disposition) {
     static const std::regex pattern(R"re((?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*)))re", std::regex::icase);
     std::smatch m;
     if (!std::regex_search(disposition, m, pattern)) return {};
-    if (!m[1].matched) return m[2].str();
-    std::string name = m[1].str();
-    for (size_t at = name.find("\\\""); at != std::string::npos; at = name.find("\\\"", at + 1)) name.erase(at, 1);
+    std::string name = m[1].matched ? m[1].str() : m[2].str();
+    if (m[1].matched)
+        for (size_t at = name.find("\\\""); at != std::string::npos; at = name.find("\\\"", at + 1)) name.erase(at, 1);
+    // A browser on Windows may send the whole local path (C:\Users\…\报告.pdf): the file's
+    // name is what follows its last backslash. (A name typed at this system's terminal keeps
+    // its backslashes; there only '/' separates folders.)
+    if (const size_t slash = name.find_last_of('\\'); slash != std::string::npos) name.erase(0, slash + 1);
     return name;
 }
 

@@ -72,7 +72,8 @@ private:
 }  // namespace
 
 std::string evidenceOriginalName(std::string_view given) {
-    const size_t slash = given.find_last_of("/\\");
+    // Only '/' separates folders here: "收据\\2026.pdf" is a file's whole name on this system.
+    const size_t slash = given.find_last_of('/');
     if (slash != std::string_view::npos) given.remove_prefix(slash + 1);
     std::string name;
     for (size_t at = 0; at < given.size();) {

@@ -61,7 +61,7 @@ private:
     std::string legacyFolder_;
 };
 
-// The name to keep as metadata: the last path component, control characters replaced by "_",
+// The name to keep as metadata: the part after the last '/', control characters replaced by "_",
 // at most 255 bytes (cut on a UTF-8 boundary); "unnamed" when nothing is left.
 std::string evidenceOriginalName(std::string_view given);
 

@@ -144,4 +144,9 @@ TEST_CASE("the name kept for a file is its base name, cleaned of control charact
     CHECK(rawScalar(patrol.db(), "SELECT original_name FROM evidence") == "现场_照片.jpg");
     CHECK(rawScalar(patrol.db(), "SELECT size FROM evidence") == "6");
     CHECK(readText(dir.file("patrol.evidence/58/" + kHelloSha)) == "hello\n");
+
+    // A backslash is part of a file's name here, not a folder separator.
+    const std::string slashed = dir.write("子目录/收据\\2026.pdf", "receipt\n");
+    REQUIRE(patrol({"task", "progress", "1", "--percent", "20", "--note", "n", "--evidence", slashed}).exitCode == 0);
+    CHECK(rawScalar(patrol.db(), "SELECT original_name FROM evidence ORDER BY id DESC LIMIT 1") == "收据\\2026.pdf");
 }
