@@ -37,9 +37,16 @@ std::string extensionStatusLabel(const std::string& code) {
 
 std::string taskActionLabel(const std::string& action) {
     static const std::map<std::string, std::string> words{
-        {"task.create", "交办整改任务"},   {"task.plan", "制定整改措施"},   {"task.progress", "报告整改进展"},
-        {"task.submit", "提交销号"},       {"task.accept", "验收销号"},     {"task.return", "退回重新整改"},
-        {"task.extend", "申请或审批延期"}, {"task.escalate", "预警升级"},   {"task.verification", "填写核查意见"},
+        {"task.create", "交办整改任务"},
+        {"task.plan", "制定整改措施"},
+        {"task.progress", "报告整改进展"},
+        {"task.submit", "提交销号"},
+        {"task.accept", "验收销号"},
+        {"task.return", "退回重新整改"},
+        {"task.escalate", "预警升级"},
+        {"task.extension.request", "申请延期"},
+        {"task.extension.approve", "批准延期"},
+        {"task.extension.deny", "驳回延期申请"},
     };
     return listed(words, action);
 }

@@ -46,11 +46,25 @@ http::Reply guarded(const WebAssets& assets, const PageHandler& handler, http::E
     }
 }
 
+// A form posted after the session ended is answered with a redirect on a connection the browser
+// keeps using: its body is read first, so the next request does not start inside it.
+void discardBody(http::Exchange& ex) {
+    if (ex.method() == "GET" || ex.method() == "HEAD") return;
+    try {
+        ex.readBody(ex.context().maxBodyBytes);
+    } catch (const std::exception&) {
+        // Too large or cut off: nothing more can be read; the redirect still goes out.
+    }
+}
+
 }  // namespace
 
 http::Handler signedInPage(const WebAssets& assets, PageHandler handler) {
     return [&assets, handler = std::move(handler)](http::Exchange& ex) {
-        if (!ex.signedIn() || !ex.csrfToken()) return redirectTo(signInAddress(comeBackTo(ex)));
+        if (!ex.signedIn() || !ex.csrfToken()) {
+            discardBody(ex);
+            return redirectTo(signInAddress(comeBackTo(ex)));
+        }
         return guarded(assets, handler, ex);
     };
 }

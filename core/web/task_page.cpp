@@ -62,7 +62,7 @@ View evidenceList(const std::vector<store::EvidenceRecord>& evidence, std::optio
         if (e.progressId != progressId) continue;
         View f;
         f.set("name", e.originalName);
-        f.set("href", "/api/v1/evidence/" + std::to_string(e.id));
+        f.set("href", "/evidence/" + std::to_string(e.id));
         f.set("size", sizeText(e.size));
         list.push_back(f);
     }

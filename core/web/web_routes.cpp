@@ -9,6 +9,7 @@ void addWebRoutes(http::Router& router, const WebAssets& assets) {
     addStaticFiles(router, assets);
     addTaskListPage(router, assets);
     addTaskPages(router, assets);
+    addEvidenceDownload(router, assets);
     router.setFallback(openPage(assets, [&assets](http::Exchange& ex) { return notFoundPage(assets, ex); }));
 }
 

@@ -12,6 +12,7 @@ void addSessionPages(http::Router& router, const WebAssets& assets);
 void addStaticFiles(http::Router& router, const WebAssets& assets);
 void addTaskListPage(http::Router& router, const WebAssets& assets);
 void addTaskPages(http::Router& router, const WebAssets& assets);
+void addEvidenceDownload(http::Router& router, const WebAssets& assets);
 
 // Every page, and the fallback for paths no route has.
 void addWebRoutes(http::Router& router, const WebAssets& assets);

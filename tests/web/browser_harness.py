@@ -15,9 +15,9 @@ import traceback
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "Secret-Pass-2026"
@@ -120,16 +120,29 @@ def sign_in(driver, name, password=PASSWORD):
     driver.find_element(By.ID, "name").clear()
     driver.find_element(By.ID, "name").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(password)
-    page = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, "#signin-form button[type=submit]").click()
-    wait_for(driver, expected_conditions.staleness_of(page), "sign-in did not answer")
+    submit(driver, "#signin-form button[type=submit]")
 
 
 def submit(driver, css):
     """Clicks the button `css` and waits for the next page."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, css).click()
-    wait_for(driver, expected_conditions.staleness_of(page), f"{css} did not answer")
+    wait_for(driver, lambda d: replaced(page), f"{css} did not answer")
+    wait_for(driver, lambda d: d.execute_script("return document.readyState") == "complete", f"{css}: the next page did not load")
+
+
+def replaced(element):
+    """Whether the page holding `element` has been replaced by another. While the browser swaps
+    pages chromedriver may also answer that the node no longer belongs to the document."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as e:
+        if "does not belong to the document" in str(e):
+            return True
+        raise
 
 
 def screenshot(driver, out, name):

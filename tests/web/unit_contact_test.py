@@ -1,6 +1,6 @@
 """A unit contact (赵敏 of 河塘镇 in the demo county) in headless chromium: signs in, sees its
-tasks, files a plan, reports progress with two evidence files, downloads one, submits; cannot
-open another unit's task; comes back to the page asked for after its session expired or was
+tasks, files a plan, reports progress with two evidence files, downloads one, submits, asks for
+an extension; cannot open another unit's task, nor 孙伟 of 县教育局 the evidence; comes back to the page asked for after its session expired or was
 absent; sees a finding titled <script>alert(1)</script> as text. Screenshots of each page at
 375 px and 1366 px go to --out."""
 
@@ -29,7 +29,9 @@ def seed(world):
               "--title", SCRIPT_TITLE, "--detail", "详情里的 <b>标记</b> 也应原样显示。", "--kind", "immediate")
     world.run("round", "advance", "--round", "2026-R3", "--to", "reported", "--date", "2026-11-10")
     world.run("round", "advance", "--round", "2026-R3", "--to", "fed_back", "--date", "2026-11-20")
+    world.run("escalate")
     world.set_password("赵敏")
+    world.set_password("孙伟")
 
 
 def task_id(world, title, user="赵敏"):
@@ -56,6 +58,7 @@ def run(args):
     world = h.World(args.patrol)
     server = None
     drivers = []
+    shared = {}
     downloads = os.path.join(world.folder, "downloads")
     os.makedirs(downloads)
     try:
@@ -111,6 +114,8 @@ def run(args):
             page = text(wide, "#task-list")
             assert "教学设备采购" not in page, "another unit's task is listed"
             assert "限期整改" in page and "立行立改" in page and "已交办" in page, page
+            # Due 2026-08-14: long overdue, so escalation has proposed accountability.
+            assert "问责" in text(wide, "#task-list .task-row .badge-accountability"), page
             for raw in ("deadline", "immediate", "assigned", "none"):
                 assert raw not in page, f"raw code {raw} shown"
             assert no_alert(wide)
@@ -159,7 +164,10 @@ def run(args):
             assert "报告整改进展" in history and "制定整改措施" in history, history
 
         def evidence_downloads_as_uploaded():
-            wide.find_element(By.LINK_TEXT, "现场照片.png").click()
+            link = wide.find_element(By.LINK_TEXT, "现场照片.png")
+            shared["evidence"] = link.get_attribute("href")
+            assert "/evidence/" in shared["evidence"] and "/api/" not in shared["evidence"], shared["evidence"]
+            link.click()
             target = os.path.join(downloads, "现场照片.png")
             h.wait_for(wide, lambda d: os.path.exists(target) and os.path.getsize(target) == os.path.getsize(photo),
                        "the evidence file was not downloaded")
@@ -174,6 +182,22 @@ def run(args):
             assert text(wide, "#flash") == "已提交销号，等待巡察组验收。"
             assert "已提交销号" in text(wide, ".badges")
             assert not wide.find_elements(By.ID, "progress"), "progress form still offered after submitting"
+
+        def extension_requested():
+            wide.get(f"{server.url}/tasks/{scripted}")
+            wide.find_element(By.ID, "reason").send_keys("需等待县财政拨付资金。")
+            h.submit(wide, "#extension button")
+            assert text(wide, "#to-error").startswith("延期至不能为空"), text(wide, "#to-error")
+            assert wide.find_element(By.ID, "reason").get_attribute("value") == "需等待县财政拨付资金。"
+            due = text(wide, "#task-due")
+            wanted = f"{int(due[:4]) + 1}{due[4:]}"
+            wide.execute_script("arguments[0].value = arguments[1]", wide.find_element(By.ID, "to"), wanted)
+            h.submit(wide, "#extension button")
+            assert text(wide, "#flash") == "延期申请已提交，等待审批。"
+            history = text(wide, "#history")
+            assert f"申请由 {due} 延期至 {wanted}" in history and "待审批" in history, history
+            assert "申请延期" in text(wide, "#history .events"), history
+            assert "pending" not in history
 
         def other_units_task_is_not_found():
             wide.get(f"{server.url}/tasks/{other}")
@@ -212,6 +236,16 @@ def run(args):
             wide.get(f"{server.url}/tasks")
             h.wait_path(wide, "/signin")
 
+        def other_unit_cannot_download_the_evidence():
+            wide.get(f"{server.url}/signin")
+            h.sign_in(wide, "孙伟")
+            wide.get(f"{server.url}/evidence/999999")
+            missing = wide.page_source
+            assert text(wide, "h1") == "页面不存在"
+            wide.get(shared["evidence"])
+            assert wide.page_source == missing, "another unit's evidence reads differently from a missing file"
+            h.submit(wide, ".who button")
+
         def phone_width():
             phone = h.browser(375, 800)
             drivers.append(phone)
@@ -244,11 +278,13 @@ def run(args):
             ("progress reported with two evidence files", progress_with_two_evidence_files),
             ("evidence downloads byte for byte", evidence_downloads_as_uploaded),
             ("the task is submitted", submitted),
+            ("an extension is requested, a refusal keeps the reason", extension_requested),
             ("another unit's task reads as not found", other_units_task_is_not_found),
             ("an expired session: sign-in, then back", expired_session_returns_after_sign_in),
             ("an absent session: sign-in, then back with the query", absent_session_returns_after_sign_in),
             ("sign-in never sends the browser to another site", sign_in_never_leaves_the_site),
             ("signing out ends the session", signs_out),
+            ("another unit's user cannot download the evidence", other_unit_cannot_download_the_evidence),
             ("every page fits a 375 px phone", phone_width),
         ])
     finally:
