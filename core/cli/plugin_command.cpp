@@ -11,6 +11,7 @@
 
 #include <patrol/plugin_abi.h>
 
+#include <algorithm>
 #include <ostream>
 #include <sstream>
 
@@ -89,6 +90,8 @@ int runShow(Invocation& inv) {
     if (!p) {
         std::vector<std::string> ids;
         for (const auto& e : catalog.plugins()) ids.push_back(e.id);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         throw UserError("未知的插件 " + id + "。已安装的插件：" + (ids.empty() ? std::string("无") : joined(ids, "、")) + "。" +
                         services::searchedFolders(catalog.folders()) + "。请用 patrol plugin list 查看。");
     }

@@ -37,7 +37,7 @@ private:
         if (c >= 0xF0) length = 4;
         else if (c >= 0xE0) length = 3;
         else if (c >= 0xC0) length = 2;
-        return "\"" + std::string(text_.substr(at_, length)) + "\"";
+        return " \"" + std::string(text_.substr(at_, length)) + "\"";
     }
 
     bool fail(size_t at, std::string expected, std::string found) {
@@ -78,7 +78,7 @@ private:
     }
 
     bool word(std::string_view w) {
-        if (text_.substr(at_, w.size()) != w) return expect(std::string(w));
+        if (text_.substr(at_, w.size()) != w) return expect(" " + std::string(w));
         at_ += w.size();
         return true;
     }
@@ -124,7 +124,7 @@ private:
                 if (e == 'u') {
                     ++at_;
                     for (int i = 0; i < 4; ++i, ++at_)
-                        if (!std::isxdigit(static_cast<unsigned char>(peek()))) return expect("\\u 后的四位十六进制数");
+                        if (!std::isxdigit(static_cast<unsigned char>(peek()))) return expect(" \\u 后的四位十六进制数");
                     continue;
                 }
                 if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos || atEnd())
@@ -155,7 +155,7 @@ private:
                 ++at_;
                 return true;
             }
-            return expect(", 或 ]");
+            return expect(" \",\" 或 \"]\"");
         }
     }
 
@@ -171,7 +171,7 @@ private:
             if (peek() != '"') return expect("带双引号的键");
             if (!string()) return false;
             skipSpace();
-            if (peek() != ':') return expect(":");
+            if (peek() != ':') return expect(" \":\"");
             ++at_;
             skipSpace();
             if (!value(depth + 1)) return false;
@@ -186,7 +186,7 @@ private:
                 ++at_;
                 return true;
             }
-            return expect(", 或 }");
+            return expect(" \",\" 或 \"}\"");
         }
     }
 

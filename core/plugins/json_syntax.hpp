@@ -9,6 +9,8 @@
 
 namespace patrol::plugins {
 
+// `expected` and `found` are phrases to follow "应为" and "实际为": those that begin with a
+// quoted or Latin text begin with a space, as the metadata reader's other messages do.
 struct JsonSyntaxError {
     int line = 1;    // 1-based
     int column = 1;  // 1-based, in characters (a Chinese character counts one)

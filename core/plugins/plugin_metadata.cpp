@@ -389,7 +389,7 @@ PluginMetadata parseMetadata(const std::string& jsonText, const std::string& sou
     const MetadataReader m(source);
     if (const auto syntax = findJsonSyntaxError(jsonText))
         throw MetadataError("元数据 " + source + " 无效：第 " + std::to_string(syntax->line) + " 行第 " + std::to_string(syntax->column) +
-                            " 列不是合法的 JSON：应为 " + syntax->expected + "，实际为 " + syntax->found);
+                            " 列不是合法的 JSON：应为" + syntax->expected + "，实际为" + syntax->found);
     Var rootVar;
     try {
         Poco::JSON::Parser parser;

@@ -22,8 +22,9 @@ unset PATROL_CONFIG PATROL_DB PATROL_DATA
 export HOME="$work/home"
 
 # plugin list: the three plugins, loaded, each from the installed folder.
-"$prefix/bin/patrol" plugin list --format csv > "$work/installed-list.csv"
-"$build_dir/bin/patrol" plugin list --format csv | sed "s|$build_dir/lib/patrol/plugins/|$prefix/lib/patrol/plugins/|" > "$work/built-list.csv"
+# (CSV lines end in CR LF; the CRs are dropped to compare lines.)
+"$prefix/bin/patrol" plugin list --format csv | tr -d '\r' > "$work/installed-list.csv"
+"$build_dir/bin/patrol" plugin list --format csv | tr -d '\r' | sed "s|$build_dir/lib/patrol/plugins/|$prefix/lib/patrol/plugins/|" > "$work/built-list.csv"
 diff -u "$work/built-list.csv" "$work/installed-list.csv"
 test "$(grep -c ',loaded,,' "$work/installed-list.csv")" = 3 || { cat "$work/installed-list.csv"; exit 1; }
 for id in business_environment four_styles poverty_alleviation; do

@@ -40,7 +40,7 @@ const std::string kPatrol = std::string(PATROL_BINARY_DIR) + "/bin/patrol";
 const std::string kBuiltPlugins = std::string(PATROL_BINARY_DIR) + "/lib/patrol/plugins";
 
 // `patrol <args>` started in `cwd`, with a database of the folder's own.
-Result patrol(const patrol::testing::TempFolder& folder, const std::string& args, const std::filesystem::path& cwd) {
+Result runPatrol(const patrol::testing::TempFolder& folder, const std::string& args, const std::filesystem::path& cwd) {
     const std::string dir = folder.path().string();
     const std::string command = "cd '" + cwd.string() + "' && PATROL_DB=" + dir + "/p.db exec " + kPatrol + " " + args + " 2>" + dir + "/stderr.txt";
     Result r;
@@ -60,7 +60,7 @@ struct FixtureCli {
     patrol::testing::TempFolder folder;
     FixtureCli() { folder.write("patrol.ini", "[plugins]\nfolders = " + fixtureFolder() + "\n"); }
     std::string dir() const { return folder.path().string(); }
-    Result run(const std::string& args) const { return patrol(folder, "--config " + dir() + "/patrol.ini " + args, folder.path()); }
+    Result run(const std::string& args) const { return runPatrol(folder, "--config " + dir() + "/patrol.ini " + args, folder.path()); }
 };
 
 }  // namespace
@@ -75,18 +75,19 @@ TEST_CASE("a relative plugin folder is found from the configuration file's folde
     std::filesystem::create_directories(root / "elsewhere");
 
     // Started in another folder, with the configuration named relative to that folder.
-    const Result r = patrol(folder, "--config ../conf/patrol.ini plugin list --format csv", root / "elsewhere");
+    const Result r = runPatrol(folder, "--config ../conf/patrol.ini plugin list --format csv", root / "elsewhere");
+    INFO(r.out);
     CHECK(r.exit == 0);
     CHECK(r.err.empty());
-    CHECK(r.out.find("fixture_good,测试用插件（正常）,1.2.3,1.0,loaded,," + (root / "conf/mine/fixture_good.so").string() + "\n") != std::string::npos);
+    CHECK(r.out.find("fixture_good,测试用插件（正常）,1.2.3,1.0,loaded,," + (root / "conf/mine/fixture_good.so").string() + "\r\n") != std::string::npos);
 
     // An unknown plugin names the folders that were searched.
-    const Result unknown = patrol(folder, "--config ../conf/patrol.ini check --plugin nosuch --data " + root.string(), root / "elsewhere");
+    const Result unknown = runPatrol(folder, "--config ../conf/patrol.ini check --plugin nosuch --data " + root.string(), root / "elsewhere");
     CHECK(unknown.exit == 2);
     CHECK(unknown.out.empty());
     CHECK(unknown.err == "错误: 未知的插件 nosuch。已安装的插件：business_environment、fixture_good、four_styles、poverty_alleviation。搜索的目录：" +
                              (root / "conf/mine").string() + "；" + kBuiltPlugins + "。请用 patrol plugin list 查看。\n");
-    const Result show = patrol(folder, "--config ../conf/patrol.ini plugin show nosuch", root / "elsewhere");
+    const Result show = runPatrol(folder, "--config ../conf/patrol.ini plugin show nosuch", root / "elsewhere");
     CHECK(show.exit == 2);
     CHECK(show.err == "错误: 未知的插件 nosuch。已安装的插件：business_environment、fixture_good、four_styles、poverty_alleviation。搜索的目录：" +
                           (root / "conf/mine").string() + "；" + kBuiltPlugins + "。请用 patrol plugin list 查看。\n");
@@ -99,13 +100,13 @@ TEST_CASE("a configured plugin folder that does not exist is a warning naming it
         "警告：配置项 plugins.folders（配置文件 " + ini + "）中的插件目录 gone 不存在（相对于配置文件所在的目录，即 " + (folder.path() / "gone").string() +
         "），已跳过。请改正该路径或删去这一项。\n"
         "警告：配置项 plugins.folders（配置文件 " + ini + "）中的插件目录 /nonexistent/plugins 不存在，已跳过。请改正该路径或删去这一项。\n";
-    const Result list = patrol(folder, "--config " + ini + " plugin list --format csv", "/");
+    const Result list = runPatrol(folder, "--config " + ini + " plugin list --format csv", "/");
     CHECK(list.exit == 0);
     CHECK(list.err == warnings);
     CHECK(list.out.find("four_styles,") != std::string::npos);  // the built-in folder is still searched
 
     folder.write("data/expenses.csv", "expense_id\n");
-    const Result check = patrol(folder, "--config " + ini + " check --plugin nosuch --data " + folder.path().string() + "/data", "/");
+    const Result check = runPatrol(folder, "--config " + ini + " check --plugin nosuch --data " + folder.path().string() + "/data", "/");
     CHECK(check.exit == 2);
     CHECK(check.err == warnings + "错误: 未知的插件 nosuch。已安装的插件：business_environment、four_styles、poverty_alleviation。搜索的目录：" +
                            (folder.path() / "gone").string() + "；/nonexistent/plugins；" + kBuiltPlugins + "。请用 patrol plugin list 查看。\n");
@@ -178,7 +179,7 @@ TEST_CASE("metadata with a misspelt key is unusable, and plugin verify says whic
     std::string json = slurp(fixtureFolder() + "/fixture_good.json");
     json.replace(json.find("\"description\""), 13, "\"descripton\"");
     folder.write("fixture_good.json", json);
-    const Result r = patrol(folder, "plugin verify " + (folder.path() / "fixture_good.so").string(), folder.path());
+    const Result r = runPatrol(folder, "plugin verify " + (folder.path() / "fixture_good.so").string(), folder.path());
     CHECK(r.exit == 2);
     CHECK(r.err == "不可用：插件 fixture_good（" + (folder.path() / "fixture_good.so").string() +
                        "）无法加载：元数据 fixture_good.json 无效：顶层对象中有不认识的键 \"descripton\"，是否应为 \"description\"？此处可用的键：id、name、version、abi、"

@@ -124,10 +124,10 @@ TEST_CASE("metadata mistakes are named by their place, what was expected and wha
 TEST_CASE("a JSON syntax error in metadata is placed by line and column") {
     // A missing comma between two properties on the third line.
     CHECK(errorOf("{\n  \"id\": \"x\",\n  \"name\": \"四风\" \"version\": \"1.0.0\"\n}") ==
-          "元数据 four_styles.json 无效：第 3 行第 16 列不是合法的 JSON：应为 , 或 }，实际为 \"\"\"");
+          "元数据 four_styles.json 无效：第 3 行第 16 列不是合法的 JSON：应为 \",\" 或 \"}\"，实际为 \"\"\"");
     // A comma after the last item, and a Chinese comma typed for an ASCII one.
     CHECK(errorOf("{\"checklist\": [\"一\", \"二\",]}") == "元数据 four_styles.json 无效：第 1 行第 25 列不是合法的 JSON：应为下一个值（最后一项之后不能有逗号），实际为 \"]\"");
-    CHECK(errorOf("{\"id\": \"x\"，\"name\": \"y\"}") == "元数据 four_styles.json 无效：第 1 行第 11 列不是合法的 JSON：应为 , 或 }，实际为 \"，\"");
+    CHECK(errorOf("{\"id\": \"x\"，\"name\": \"y\"}") == "元数据 four_styles.json 无效：第 1 行第 11 列不是合法的 JSON：应为 \",\" 或 \"}\"，实际为 \"，\"");
     CHECK(errorOf("{\"id\": \"x\"}\n}") == "元数据 four_styles.json 无效：第 2 行第 1 列不是合法的 JSON：应为文件结尾（一个 JSON 值之后不应再有内容），实际为 \"}\"");
     CHECK(errorOf("{\"id\": 'x'}") ==
           "元数据 four_styles.json 无效：第 1 行第 8 列不是合法的 JSON：应为一个值（对象、数组、带双引号的字符串、数、true、false 或 null），实际为 \"'\"");
