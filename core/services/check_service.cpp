@@ -15,6 +15,7 @@
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <future>
 #include <memory>
 #include <set>
@@ -28,14 +29,18 @@ namespace {
 // The folders as written in plugins.folders, each with the folder it means.
 std::vector<std::pair<std::string, std::filesystem::path>> configuredPluginFolders(const Settings& settings) {
     const std::string configFile = settings.configFile();
-    const std::filesystem::path base = configFile.empty() ? std::filesystem::current_path() : std::filesystem::absolute(configFile).parent_path();
+    std::error_code ec;
+    const std::filesystem::path base = configFile.empty() ? std::filesystem::current_path(ec) : std::filesystem::absolute(configFile, ec).parent_path();
     std::vector<std::pair<std::string, std::filesystem::path>> folders;
     std::stringstream configured(settings.text("plugins.folders"));
     for (std::string folder; std::getline(configured, folder, ';');) {
         const auto first = folder.find_first_not_of(" \t");
         if (first == std::string::npos) continue;
         const std::string written = folder.substr(first, folder.find_last_not_of(" \t") - first + 1);
-        folders.emplace_back(written, (base / written).lexically_normal());
+        // "~/" means the home folder in every item, not only in the first (which the settings expand).
+        const char* home = std::getenv("HOME");
+        const std::filesystem::path path = written.rfind("~/", 0) == 0 && home ? std::string(home) + written.substr(1) : written;
+        folders.emplace_back(written, (base / path).lexically_normal());
     }
     return folders;
 }
@@ -55,7 +60,7 @@ std::vector<std::string> missingPluginFolders(const Settings& settings) {
         std::error_code ec;
         if (std::filesystem::is_directory(folder, ec)) continue;
         const std::string where = settings.configFile().empty() ? std::string() : "（配置文件 " + settings.configFile() + "）";
-        const bool relative = std::filesystem::path(written).is_relative();
+        const bool relative = std::filesystem::path(written).is_relative() && written.rfind("~/", 0) != 0;
         warnings.push_back("警告：配置项 plugins.folders" + where + "中的插件目录 " + written + " 不存在" +
                            (relative ? "（相对于配置文件所在的目录，即 " + folder.string() + "）" : std::string()) +
                            "，已跳过。请改正该路径或删去这一项。");
