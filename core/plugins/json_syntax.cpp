@@ -37,7 +37,7 @@ private:
         if (c >= 0xF0) length = 4;
         else if (c >= 0xE0) length = 3;
         else if (c >= 0xC0) length = 2;
-        return " \"" + std::string(text_.substr(at_, length)) + "\"";
+        return std::string(" \"").append(text_.substr(at_, length)).append("\"");
     }
 
     bool fail(size_t at, std::string expected, std::string found) {
@@ -78,7 +78,7 @@ private:
     }
 
     bool word(std::string_view w) {
-        if (text_.substr(at_, w.size()) != w) return expect(" " + std::string(w));
+        if (text_.substr(at_, w.size()) != w) return expect(std::string(" ").append(w));
         at_ += w.size();
         return true;
     }
