@@ -177,6 +177,7 @@ int runCheck(Invocation& inv) {
     const services::LoadedCalendar calendar = services::loadCalendar(settings, inv.app.calendarOverride());
     request.calendar = &calendar.calendar;
 
+    for (const auto& warning : services::missingPluginFolders(settings)) inv.err << warning << "\n";
     plugins::PluginCatalog catalog = plugins::PluginCatalog::discover(services::pluginFolders(settings));
     const services::CheckReport report = services::runCheck(catalog, request);
     printFindings(inv.out, report.findings, format == "jsonl");

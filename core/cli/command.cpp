@@ -209,7 +209,7 @@ std::string groupHelp(const std::vector<std::string>& prefix) {
         if (left.size() < 20) left.resize(20, ' ');
         out << left << " " << (isLeaf ? c.summary : "(" + word + " 的子命令，见 " + name + " " + word + " --help)") << "\n";
     }
-    out << "\n每个命令都支持 --help。退出码: 0 完成，2 输入有误或操作被拒绝，1 内部错误。\n";
+    out << "\n每个命令都支持 --help。退出码: 0 完成，2 输入有误或操作被拒绝，1 有检查插件运行失败（出错、隔离运行时崩溃或超时）或内部错误。\n";
     if (prefix.empty()) out << "patrol --version 显示版本号。\n";
     return out.str();
 }

@@ -11,6 +11,7 @@
 
 #include <patrol/plugin_abi.h>
 
+#include <algorithm>
 #include <ostream>
 #include <sstream>
 
@@ -20,6 +21,7 @@ namespace {
 bool isolateFrom(const Invocation& inv) { return inv.args.has("isolate") || inv.app.settings().flag("plugins.isolate"); }
 
 plugins::PluginCatalog loadedCatalog(const Invocation& inv) {
+    for (const auto& warning : services::missingPluginFolders(inv.app.settings())) inv.err << warning << "\n";
     plugins::PluginCatalog catalog = plugins::PluginCatalog::discover(services::pluginFolders(inv.app.settings()));
     catalog.loadAll(isolateFrom(inv));
     return catalog;
@@ -88,7 +90,10 @@ int runShow(Invocation& inv) {
     if (!p) {
         std::vector<std::string> ids;
         for (const auto& e : catalog.plugins()) ids.push_back(e.id);
-        throw UserError("未知的插件 " + id + "。已安装的插件：" + (ids.empty() ? std::string("无") : joined(ids, "、")) + "。请用 patrol plugin list 查看。");
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        throw UserError("未知的插件 " + id + "。已安装的插件：" + (ids.empty() ? std::string("无") : joined(ids, "、")) + "。" +
+                        services::searchedFolders(catalog.folders()) + "。请用 patrol plugin list 查看。");
     }
     const auto status = p->status();
     if (!p->metadata) throw UserError(status.error);

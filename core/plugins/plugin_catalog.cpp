@@ -2,6 +2,7 @@
 
 #include "core/plugins/abi_check.hpp"
 #include "core/plugins/child_process.hpp"
+#include "core/plugins/crash_notice.hpp"
 #include "core/plugins/plugin_error.hpp"
 #include "core/plugins/run_input.hpp"
 #include "core/plugins/wire.hpp"
@@ -90,6 +91,9 @@ void loadPlugin(PluginEntry& plugin, bool isolate) {
     if (!isolate) {
         if (plugin.loaded) return;
         try {
+            // Loading runs the library's static initializers: plugin code, which may crash.
+            const CrashNotice notice(pluginLabel(plugin.id, plugin.library) + "在本进程中加载时崩溃",
+                                     "，patrol 随之终止。请加 --isolate 重新运行（或配置 plugins.isolate = true）：隔离加载时插件崩溃只算该插件出错。");
             plugin.loaded = PluginLibrary::load(plugin.library, *plugin.metadata);
             plugin.state = PluginState::Loaded;
             plugin.error.clear();

@@ -2,6 +2,7 @@
 
 #include "core/domain/rectification_kind.hpp"
 #include "core/domain/severity.hpp"
+#include "core/plugins/json_syntax.hpp"
 #include "core/plugins/plugin_settings.hpp"
 
 #include <Poco/JSON/Array.h>
@@ -9,7 +10,9 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
 #include <fstream>
+#include <initializer_list>
 #include <set>
 #include <sstream>
 
@@ -136,6 +139,7 @@ public:
 
     RectificationDefault rectification(const Var& v, const std::string& path) const {
         const Object::Ptr o = object(v, path);
+        knownKeys(o, path, {"kind", "days"});
         RectificationDefault r;
         r.kind = text(o, "kind", path + ".", true);
         if (!domain::rectificationKinds.find(r.kind))
@@ -146,6 +150,49 @@ public:
         return r;
     }
 
+    // Every key of `o` must be one of `known`: a misspelt optional key ("requird") would
+    // otherwise be dropped without a word and the plugin would behave as if it were absent.
+    void knownKeys(const Object::Ptr& o, const std::string& path, std::initializer_list<const char*> known) const {
+        std::vector<std::string> names;
+        o->getNames(names);
+        std::sort(names.begin(), names.end());
+        for (const auto& name : names) {
+            if (std::find_if(known.begin(), known.end(), [&](const char* k) { return name == k; }) != known.end()) continue;
+            std::string where = path;
+            if (!where.empty() && where.back() == '.') where.pop_back();
+            std::string list, nearest;
+            size_t best = std::string::npos;
+            for (const char* k : known) {
+                list += (list.empty() ? "" : "、") + std::string(k);
+                const size_t d = editDistance(name, k);
+                if (d < best) {
+                    best = d;
+                    nearest = k;
+                }
+            }
+            // Only a near miss is suggested: a word unlike every key is better met by the list.
+            const bool close = best <= std::max<size_t>(2, nearest.size() / 3);
+            throw MetadataError("元数据 " + source_ + " 无效：" + (where.empty() ? std::string("顶层对象中") : where + " 中") + "有不认识的键 \"" + name + "\"" +
+                                (close ? "，是否应为 \"" + nearest + "\"？" : "。") + "此处可用的键：" + list);
+        }
+    }
+
+    // Levenshtein distance in bytes (keys are ASCII).
+    static size_t editDistance(const std::string& a, const std::string& b) {
+        std::vector<size_t> row(b.size() + 1);
+        for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+        for (size_t i = 1; i <= a.size(); ++i) {
+            size_t diagonal = row[0];
+            row[0] = i;
+            for (size_t j = 1; j <= b.size(); ++j) {
+                const size_t above = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                diagonal = above;
+            }
+        }
+        return row[b.size()];
+    }
+
     const std::string& source() const { return source_; }
 
 private:
@@ -153,6 +200,7 @@ private:
 };
 
 data::ColumnSchema readColumn(const MetadataReader& m, const Object::Ptr& o, const std::string& path) {
+    m.knownKeys(o, path, {"name", "type", "required", "id", "words", "min", "required_when"});
     data::ColumnSchema c;
     c.name = m.text(o, "name", path, true);
     const std::string type = m.text(o, "type", path, true);
@@ -176,6 +224,7 @@ data::ColumnSchema readColumn(const MetadataReader& m, const Object::Ptr& o, con
     if (o->has("required_when")) {
         const std::string rwPath = path + "required_when";
         const Object::Ptr rw = m.object(o->get("required_when"), rwPath);
+        m.knownKeys(rw, rwPath, {"column", "in", "min"});
         data::RequiredWhen when;
         when.column = m.text(rw, "column", rwPath + ".", true);
         when.in = m.strings(rw, "in", rwPath + ".", true);
@@ -188,6 +237,7 @@ data::ColumnSchema readColumn(const MetadataReader& m, const Object::Ptr& o, con
 }
 
 data::TableSchema readTable(const MetadataReader& m, const Object::Ptr& o, const std::string& path) {
+    m.knownKeys(o, path, {"name", "file", "title", "columns"});
     data::TableSchema t;
     t.name = m.identifier(o, "name", path);
     t.file = m.text(o, "file", path, true);
@@ -224,6 +274,7 @@ data::TableSchema readTable(const MetadataReader& m, const Object::Ptr& o, const
 }
 
 RuleInfo readRule(const MetadataReader& m, const Object::Ptr& o, const std::string& path, const PluginMetadata& meta) {
+    m.knownKeys(o, path, {"code", "name", "severity", "category", "tables", "rectification", "refs", "amount"});
     RuleInfo r;
     r.code = m.text(o, "code", path, true);
     r.name = m.text(o, "name", path, true);
@@ -256,6 +307,7 @@ SettingType settingType(const MetadataReader& m, const std::string& word, const 
 }
 
 SettingInfo readSetting(const MetadataReader& m, const Object::Ptr& o, const std::string& path) {
+    m.knownKeys(o, path, {"key", "name", "type", "default", "min", "max", "description"});
     SettingInfo s;
     s.key = m.identifier(o, "key", path);
     s.name = m.text(o, "name", path, false);
@@ -283,6 +335,7 @@ SettingInfo readSetting(const MetadataReader& m, const Object::Ptr& o, const std
 }
 
 CategoryInfo readCategory(const MetadataReader& m, const Object::Ptr& o, const std::string& path) {
+    m.knownKeys(o, path, {"code", "name", "group", "bucket", "rectification"});
     CategoryInfo c;
     c.code = m.identifier(o, "code", path);
     c.name = m.text(o, "name", path, true);
@@ -334,6 +387,9 @@ std::optional<AbiVersion> parseAbiVersion(const std::string& text) {
 
 PluginMetadata parseMetadata(const std::string& jsonText, const std::string& source) {
     const MetadataReader m(source);
+    if (const auto syntax = findJsonSyntaxError(jsonText))
+        throw MetadataError("元数据 " + source + " 无效：第 " + std::to_string(syntax->line) + " 行第 " + std::to_string(syntax->column) +
+                            " 列不是合法的 JSON：应为" + syntax->expected + "，实际为" + syntax->found);
     Var rootVar;
     try {
         Poco::JSON::Parser parser;
@@ -342,6 +398,7 @@ PluginMetadata parseMetadata(const std::string& jsonText, const std::string& sou
         throw MetadataError("元数据 " + source + " 无效：不是合法的 JSON（" + e.message() + "）");
     }
     const Object::Ptr root = m.object(rootVar, "(根)");
+    m.knownKeys(root, "", {"id", "name", "version", "abi", "description", "tables", "rules", "settings", "checklist", "categories"});
     PluginMetadata meta;
     meta.id = m.identifier(root, "id", "");
     meta.name = m.text(root, "name", "", true);

@@ -1,9 +1,11 @@
 #include "core/plugins/plugin_run.hpp"
 
 #include "core/plugins/child_process.hpp"
+#include "core/plugins/crash_notice.hpp"
 #include "core/plugins/host_api.hpp"
 #include "core/plugins/plugin_error.hpp"
 #include "core/plugins/run_input.hpp"
+#include "core/plugins/undeclared_tables.hpp"
 #include "core/plugins/wire.hpp"
 
 #include <algorithm>
@@ -24,9 +26,10 @@ namespace {
 class HostSession {
 public:
     HostSession(const PluginEntry& plugin, const RunRequest& request)
-        : plugin_(plugin), request_(request), api_(hostApiFor(this, request.asOf)) {}
+        : plugin_(plugin), request_(request), api_(hostApiFor(this, request.asOf)), undeclared_(*plugin.metadata) {}
 
     const patrol_host_api* api() const { return &api_; }
+    const UndeclaredTables& undeclared() const { return undeclared_; }
     template <class Session> friend patrol_host_api plugins::hostApiFor(Session*, int32_t);
     std::vector<CheckFinding>& findings() { return findings_; }
 
@@ -34,8 +37,10 @@ private:
     static HostSession& self(void* host) { return *static_cast<HostSession*>(host); }
 
     static const patrol_table* table(void* host, const char* name) {
-        if (!name || !self(host).request_.dataset) return nullptr;
-        const data::TableData* t = self(host).request_.dataset->table(name);
+        if (!name) return nullptr;
+        HostSession& s = self(host);
+        if (!s.undeclared_.declared(name)) return s.undeclared_.standIn(name);
+        const data::TableData* t = s.request_.dataset ? s.request_.dataset->table(name) : nullptr;
         return t ? t->abi() : nullptr;
     }
 
@@ -88,6 +93,7 @@ private:
     const RunRequest& request_;
     patrol_host_api api_{};
     std::vector<CheckFinding> findings_;
+    UndeclaredTables undeclared_;
 };
 
 RunResult fail(PluginEntry& plugin, std::string error) {
@@ -212,6 +218,10 @@ std::string lastError(const patrol_plugin& p) {
     return e && *e ? std::string(e) : std::string("插件未给出原因");
 }
 
+// After the plugin and the signal: what the crash means and what to do about it.
+constexpr const char* kCrashAdvice =
+    "，patrol 随之终止，本次检查结果未输出也未记录。请加 --isolate 重新运行（或配置 plugins.isolate = true）：隔离运行时插件崩溃只算该插件失败，其他插件照常运行。";
+
 RunResult runInProcess(PluginEntry& plugin, const RunRequest& request) {
     loadPlugin(plugin, false);
     if (auto error = failure(plugin)) return fail(plugin, *error);
@@ -223,6 +233,7 @@ RunResult runInProcess(PluginEntry& plugin, const RunRequest& request) {
     HostSession session(plugin, request);
     int status = PATROL_ERROR;
     try {
+        const CrashNotice notice(pluginLabel(plugin.id, plugin.library) + "在本进程中运行时崩溃", kCrashAdvice);
         status = keep->plugin().run(session.api());
     } catch (...) {
         return fail(plugin, runError(plugin, "插件让异常越过了 ABI 边界（应在插件内捕获）"));
@@ -230,6 +241,7 @@ RunResult runInProcess(PluginEntry& plugin, const RunRequest& request) {
     if (request.doneReading) request.doneReading();
     if (request.notices && request.log)
         for (const auto& n : request.notices()) request.log(PATROL_LOG_WARNING, n);
+    if (auto undeclared = session.undeclared().error()) return fail(plugin, runError(plugin, *undeclared));
     if (status != PATROL_OK) return fail(plugin, runError(plugin, lastError(keep->plugin())));
     return finish(plugin, std::move(session.findings()), request.fingerprints);
 }

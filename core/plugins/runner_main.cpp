@@ -4,6 +4,7 @@
 #include "core/plugins/host_api.hpp"
 #include "core/plugins/plugin_library.hpp"
 #include "core/plugins/run_input.hpp"
+#include "core/plugins/undeclared_tables.hpp"
 #include "core/plugins/wire.hpp"
 
 #include <signal.h>
@@ -27,15 +28,20 @@ namespace {
 // end of the channel for findings, log lines and working days.
 class ChildSession {
 public:
-    ChildSession(const MappedRunInput& input, int channel)
-        : input_(input), channel_(channel), api_(hostApiFor(this, input.input().asOf)) {}
+    ChildSession(const MappedRunInput& input, const PluginMetadata& metadata, int channel)
+        : input_(input), channel_(channel), api_(hostApiFor(this, input.input().asOf)), undeclared_(metadata) {}
     const patrol_host_api* api() const { return &api_; }
+    const UndeclaredTables& undeclared() const { return undeclared_; }
     template <class Session> friend patrol_host_api plugins::hostApiFor(Session*, int32_t);
 
 private:
     static ChildSession& self(void* host) { return *static_cast<ChildSession*>(host); }
 
-    static const patrol_table* table(void* host, const char* name) { return name ? self(host).input_.table(name) : nullptr; }
+    static const patrol_table* table(void* host, const char* name) {
+        if (!name) return nullptr;
+        ChildSession& s = self(host);
+        return s.undeclared_.declared(name) ? s.input_.table(name) : s.undeclared_.standIn(name);
+    }
 
     // Asked once per day: a check may ask about every row's date.
     static int isWorkingDay(void* host, int32_t day) {
@@ -109,6 +115,7 @@ private:
     patrol_host_api api_{};
     std::unordered_map<int32_t, int> workingDays_;
     std::string out_;
+    UndeclaredTables undeclared_;
 };
 
 }  // namespace
@@ -144,7 +151,7 @@ int runnerMain(int argc, char** argv) {
         writeAll(channel, wire::Writer().frame(wire::Done));
         return 0;
     }
-    ChildSession session(*input, channel);
+    ChildSession session(*input, *metadata, channel);
     int status = PATROL_ERROR;
     try {
         status = lib->plugin().run(session.api());
@@ -152,9 +159,15 @@ int runnerMain(int argc, char** argv) {
         return 3;  // nothing is flushed: the host sees no Done and refuses the run
     }
     const char* error = status == PATROL_OK ? nullptr : lib->plugin().last_error();
+    std::string reason = status == PATROL_OK ? std::string() : (error && *error ? std::string(error) : std::string("插件未给出原因"));
+    // An undeclared table is the cause whatever the plugin made of it, as in process.
+    if (auto undeclared = session.undeclared().error()) {
+        status = PATROL_ERROR;
+        reason = *undeclared;
+    }
     wire::Writer w;
     w.i32(status);
-    w.text(status == PATROL_OK ? std::string() : (error && *error ? std::string(error) : std::string("插件未给出原因")));
+    w.text(reason);
     session.send(w.frame(wire::Done));
     session.flush();
     return 0;

@@ -15,6 +15,7 @@
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <future>
 #include <memory>
 #include <set>
@@ -23,16 +24,54 @@
 
 namespace patrol::services {
 
-std::vector<std::filesystem::path> pluginFolders(const Settings& settings) {
-    std::vector<std::filesystem::path> folders;
+namespace {
+
+// The folders as written in plugins.folders, each with the folder it means.
+std::vector<std::pair<std::string, std::filesystem::path>> configuredPluginFolders(const Settings& settings) {
+    const std::string configFile = settings.configFile();
+    std::error_code ec;
+    const std::filesystem::path base = configFile.empty() ? std::filesystem::current_path(ec) : std::filesystem::absolute(configFile, ec).parent_path();
+    std::vector<std::pair<std::string, std::filesystem::path>> folders;
     std::stringstream configured(settings.text("plugins.folders"));
     for (std::string folder; std::getline(configured, folder, ';');) {
         const auto first = folder.find_first_not_of(" \t");
         if (first == std::string::npos) continue;
-        folders.emplace_back(folder.substr(first, folder.find_last_not_of(" \t") - first + 1));
+        const std::string written = folder.substr(first, folder.find_last_not_of(" \t") - first + 1);
+        // "~/" means the home folder in every item, not only in the first (which the settings expand).
+        const char* home = std::getenv("HOME");
+        const std::filesystem::path path = written.rfind("~/", 0) == 0 && home ? std::string(home) + written.substr(1) : written;
+        folders.emplace_back(written, (base / path).lexically_normal());
     }
+    return folders;
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> pluginFolders(const Settings& settings) {
+    std::vector<std::filesystem::path> folders;
+    for (const auto& [written, folder] : configuredPluginFolders(settings)) folders.push_back(folder);
     folders.emplace_back(defaultPluginDir());
     return folders;
+}
+
+std::vector<std::string> missingPluginFolders(const Settings& settings) {
+    std::vector<std::string> warnings;
+    for (const auto& [written, folder] : configuredPluginFolders(settings)) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(folder, ec)) continue;
+        const std::string where = settings.configFile().empty() ? std::string() : "（配置文件 " + settings.configFile() + "）";
+        const bool relative = std::filesystem::path(written).is_relative() && written.rfind("~/", 0) != 0;
+        warnings.push_back("警告：配置项 plugins.folders" + where + "中的插件目录 " + written + " 不存在" +
+                           (relative ? "（相对于配置文件所在的目录，即 " + folder.string() + "）" : std::string()) +
+                           "，已跳过。请改正该路径或删去这一项。");
+    }
+    return warnings;
+}
+
+std::string searchedFolders(const std::vector<std::filesystem::path>& folders) {
+    std::string out;
+    for (const auto& f : folders) out += (out.empty() ? "" : "；") + f.string();
+    return "搜索的目录：" + out;
 }
 
 std::vector<std::string> installedPluginIds(const Settings& settings) {
@@ -73,6 +112,33 @@ std::vector<std::string> skippedRules(const plugins::PluginMetadata& meta, const
         lines.push_back("[" + meta.id + "] 规则 " + rule.code + "（" + rule.name + "）已跳过：缺少数据文件 " + files);
     }
     return skipped;
+}
+
+// A data folder that holds none of the plugin's files but sub-folders named after plugins is
+// the parent of the per-plugin folders (the layout of --plugin all): run on it, the plugin would
+// skip every rule and report nothing, which reads as a clean result. Refused, naming the folder
+// that was probably meant.
+void refuseParentFolder(const plugins::PluginEntry& plugin, const std::filesystem::path& folder, const plugins::PluginCatalog& catalog) {
+    if (!plugin.metadata || plugin.metadata->tables.empty()) return;
+    std::error_code ec;
+    std::string files;
+    for (const auto& table : plugin.metadata->tables) {
+        if (std::filesystem::exists(folder / table.file, ec)) return;
+        files += (files.empty() ? "" : "、") + table.file;
+    }
+    std::set<std::string> named;
+    for (const auto& other : catalog.plugins())
+        if (std::filesystem::is_directory(folder / other.id, ec)) named.insert(other.id);
+    if (named.empty()) return;
+    std::string subfolders;
+    for (const auto& id : named) subfolders += (subfolders.empty() ? "" : "、") + id;
+    std::string message = "数据目录 " + folder.string() + " 中没有插件 " + plugin.id + " 的任何数据文件（" + files + "），却有以插件命名的子目录 " +
+                          subfolders + "。";
+    if (named.count(plugin.id))
+        message += "是否应为 " + (folder / plugin.id).string() + "？";
+    else
+        message += "检查全部插件请用 --plugin all --data " + folder.string() + "。";
+    throw UserError(message);
 }
 
 // Destroys the dataset on a thread of its own; at once when no thread can be started.
@@ -144,7 +210,9 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
     if (!request.allPlugins) {
         for (const auto& id : request.pluginIds) {
             plugins::PluginEntry* p = catalog.find(id);
-            if (!p) throw NotFound("plugin", "未知的插件 " + id + "。已安装的插件：" + installedIds(catalog) + "。");
+            if (!p)
+                throw NotFound("plugin", "未知的插件 " + id + "。已安装的插件：" + installedIds(catalog) + "。" + searchedFolders(catalog.folders()) + "。");
+            refuseParentFolder(*p, request.dataFolder, catalog);
             work.emplace_back(p, request.dataFolder);
         }
     } else {
@@ -160,7 +228,8 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
                 if (request.notice) request.notice("[" + id + "] 没有数据目录 " + folder.string() + "，已跳过");
                 continue;
             }
-            if (!p) throw NotFound("plugin", "未知的插件 " + id + "。已安装的插件：" + installedIds(catalog) + "。");
+            if (!p)
+                throw NotFound("plugin", "未知的插件 " + id + "。已安装的插件：" + installedIds(catalog) + "。" + searchedFolders(catalog.folders()) + "。");
             work.emplace_back(p, folder);
         }
         if (work.empty())

@@ -22,8 +22,14 @@ namespace patrol::services {
 
 class Settings;
 
-// plugins.folders (separated by ';') followed by the folder beside the executable.
+// plugins.folders (separated by ';') followed by the folder beside the executable. A relative
+// folder is read from the folder of the configuration file that names it (not the working
+// directory, which changes with wherever patrol is started).
 std::vector<std::filesystem::path> pluginFolders(const Settings& settings);
+// One warning per configured folder that does not exist, naming it as written and as resolved.
+std::vector<std::string> missingPluginFolders(const Settings& settings);
+// "搜索的目录：a；b" for messages about a plugin that was not found.
+std::string searchedFolders(const std::vector<std::filesystem::path>& folders);
 // The ids of the plugins found in those folders, sorted (metadata is read, no plugin code runs).
 std::vector<std::string> installedPluginIds(const Settings& settings);
 // The user's settings for one plugin: configuration keys plugin.<id>.<key>.

@@ -4,9 +4,9 @@
 #include <patrol/sdk/plugin.hpp>
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
+#include <numeric>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace {
@@ -25,36 +25,51 @@ public:
         const int64_t limit = context.moneySetting("limit");
         const int64_t sameDayCount = context.integerSetting("same_day_count");
 
-        std::map<std::pair<std::string, int32_t>, std::vector<uint64_t>> byUnitDay;
+        // EX-01: one pass over the column; text is built only for the rows reported.
         for (uint64_t r = 0; r < payments->rows(); ++r) {
             const int64_t fen = amount.fen(r);
-            if (fen > limit) {
-                patrol::sdk::Finding f;
-                f.rule = "EX-01";
-                f.unit = std::string(unit.text(r));
-                f.refs = {std::string(id.text(r))};
-                f.amountFen = fen - limit;
-                f.title = patrol::civil::formatDate(paidOn.date(r)) + " 支出 " + patrol::money::formatYuan(fen) + " 元，超过限额 " +
-                          patrol::money::formatYuan(limit) + " 元";
-                f.detail = "支出 " + f.refs[0] + "（第 " + std::to_string(payments->sourceLine(r)) + " 行）超出限额 " +
-                           patrol::money::formatYuan(fen - limit) + " 元。";
-                if (!context.emit(f)) return;
-            }
-            byUnitDay[{std::string(unit.text(r)), paidOn.date(r)}].push_back(r);
+            if (fen <= limit) continue;
+            patrol::sdk::Finding f;
+            f.rule = "EX-01";
+            f.unit = std::string(unit.text(r));
+            f.refs = {std::string(id.text(r))};
+            f.amountFen = fen - limit;
+            f.title = patrol::civil::formatDate(paidOn.date(r)) + " 支出 " + patrol::money::formatYuan(fen) + " 元，超过限额 " +
+                      patrol::money::formatYuan(limit) + " 元";
+            f.detail = "支出 " + f.refs[0] + "（第 " + std::to_string(payments->sourceLine(r)) + " 行）超出限额 " +
+                       patrol::money::formatYuan(fen - limit) + " 元。";
+            if (!context.emit(f)) return;
         }
-        for (const auto& [key, rows] : byUnitDay) {
-            if (static_cast<int64_t>(rows.size()) < sameDayCount) continue;
+
+        // EX-02: the row numbers sorted by unit and day, so each unit's day is one run of
+        // neighbours — no map of strings, which costs an allocation per row on large tables.
+        std::vector<uint64_t> rows(payments->rows());
+        std::iota(rows.begin(), rows.end(), uint64_t{0});
+        std::sort(rows.begin(), rows.end(), [&](uint64_t a, uint64_t b) {
+            if (const auto byUnit = unit.text(a).compare(unit.text(b)); byUnit != 0) return byUnit < 0;
+            if (paidOn.date(a) != paidOn.date(b)) return paidOn.date(a) < paidOn.date(b);
+            return a < b;  // file order within the day
+        });
+        for (size_t first = 0, last = 0; first < rows.size(); first = last) {
+            last = first + 1;
+            while (last < rows.size() && unit.text(rows[last]) == unit.text(rows[first]) && paidOn.date(rows[last]) == paidOn.date(rows[first])) ++last;
+            if (static_cast<int64_t>(last - first) < sameDayCount) continue;
             patrol::sdk::Finding f;
             f.rule = "EX-02";
-            f.unit = key.first;
+            f.unit = std::string(unit.text(rows[first]));
             int64_t total = 0;
-            for (uint64_t r : rows) {
+            std::string each;
+            for (size_t i = first; i < last; ++i) {
+                const uint64_t r = rows[i];
                 f.refs.push_back(std::string(id.text(r)));  // the host sorts refs
                 total += amount.fen(r);
+                each += (each.empty() ? "" : "、") + std::string(id.text(r)) + "（第 " + std::to_string(payments->sourceLine(r)) + " 行）" +
+                        patrol::money::formatYuan(amount.fen(r)) + " 元";
             }
             f.amountFen = total;
-            f.title = patrol::civil::formatDate(key.second) + " 同日支出 " + std::to_string(rows.size()) + " 笔，合计 " +
-                      patrol::money::formatYuan(total) + " 元";
+            const std::string day = patrol::civil::formatDate(paidOn.date(rows[first]));
+            f.title = day + " 同日支出 " + std::to_string(last - first) + " 笔，合计 " + patrol::money::formatYuan(total) + " 元";
+            f.detail = "单位 " + f.unit + " 于 " + day + " 支出 " + each + "；同一天达到 " + std::to_string(sameDayCount) + " 笔即报告。";
             if (!context.emit(f)) return;
         }
     }

@@ -78,7 +78,7 @@ TEST_CASE("valid metadata is read into tables, rules, settings, checklist and ca
 }
 
 TEST_CASE("metadata mistakes are named by their place, what was expected and what was found") {
-    CHECK(errorOf("{") == "元数据 four_styles.json 无效：不是合法的 JSON（unexpected end of text）");
+    CHECK(errorOf("{") == "元数据 four_styles.json 无效：第 1 行第 2 列不是合法的 JSON：应为带双引号的键，实际为文件结尾");
     CHECK(errorOf("[]") == "元数据 four_styles.json 无效：(根) 应为对象 {…}，实际为数组");
     CHECK(errorOf(R"({"name": "x"})") == "元数据 four_styles.json 无效：id 应为非空字符串，实际为缺失");
     auto abi = metadata();
@@ -119,4 +119,32 @@ TEST_CASE("metadata mistakes are named by their place, what was expected and wha
     CHECK(errorOf(metadata("[" + kTable + "]", "[" + kRule + "]", R"([{"key": "n", "type": "percent", "default": 5}])")) ==
           "元数据 four_styles.json 无效：settings[0].type 应为 integer、money、ratio、time、text、list 之一，实际为 \"percent\"");
     CHECK(errorOf(metadata("[" + kTable + "," + kTable + "]")) == "元数据 four_styles.json 无效：tables[1].name 应为唯一的表名，实际为重复的 \"expenses\"");
+}
+
+TEST_CASE("a JSON syntax error in metadata is placed by line and column") {
+    // A missing comma between two properties on the third line.
+    CHECK(errorOf("{\n  \"id\": \"x\",\n  \"name\": \"四风\" \"version\": \"1.0.0\"\n}") ==
+          "元数据 four_styles.json 无效：第 3 行第 16 列不是合法的 JSON：应为 \",\" 或 \"}\"，实际为 \"\"\"");
+    // A comma after the last item, and a Chinese comma typed for an ASCII one.
+    CHECK(errorOf("{\"checklist\": [\"一\", \"二\",]}") == "元数据 four_styles.json 无效：第 1 行第 25 列不是合法的 JSON：应为下一个值（最后一项之后不能有逗号），实际为 \"]\"");
+    CHECK(errorOf("{\"id\": \"x\"，\"name\": \"y\"}") == "元数据 four_styles.json 无效：第 1 行第 11 列不是合法的 JSON：应为 \",\" 或 \"}\"，实际为 \"，\"");
+    CHECK(errorOf("{\"id\": \"x\"}\n}") == "元数据 four_styles.json 无效：第 2 行第 1 列不是合法的 JSON：应为文件结尾（一个 JSON 值之后不应再有内容），实际为 \"}\"");
+    CHECK(errorOf("{\"id\": 'x'}") ==
+          "元数据 four_styles.json 无效：第 1 行第 8 列不是合法的 JSON：应为一个值（对象、数组、带双引号的字符串、数、true、false 或 null），实际为 \"'\"");
+}
+
+TEST_CASE("an unknown key in metadata is an error suggesting the nearest known key") {
+    auto column = kTable;
+    column.replace(column.find("\"required\""), 10, "\"requird\"");
+    CHECK(errorOf(metadata("[" + column + "]")) ==
+          "元数据 four_styles.json 无效：tables[0].columns[0] 中有不认识的键 \"requird\"，是否应为 \"required\"？此处可用的键：name、type、required、id、words、min、required_when");
+    CHECK(errorOf(metadata("[" + kTable + "]", "[" + kRule + "]", "[]", R"(, "setings": [])")) ==
+          "元数据 four_styles.json 无效：顶层对象中有不认识的键 \"setings\"，是否应为 \"settings\"？此处可用的键：id、name、version、abi、description、tables、rules、settings、checklist、categories");
+    auto rectification = kRule;
+    rectification.replace(rectification.find("\"days\": 30"), 10, "\"day\": 30");
+    CHECK(errorOf(metadata("[" + kTable + "]", "[" + rectification + "]")) ==
+          "元数据 four_styles.json 无效：rules[0].rectification 中有不认识的键 \"day\"，是否应为 \"days\"？此处可用的键：kind、days");
+    // A word like no key gets the list only.
+    CHECK(errorOf(metadata("[" + kTable + "]", "[" + kRule + "]", R"([{"key": "n", "type": "integer", "default": 5, "unit": "天"}])")) ==
+          "元数据 four_styles.json 无效：settings[0] 中有不认识的键 \"unit\"。此处可用的键：key、name、type、default、min、max、description");
 }

@@ -12,6 +12,17 @@
  * int32 minutes since midnight, text is UTF-8 given as pointer + length (not NUL-terminated
  * unless said so). Absent numeric values hold PATROL_ABSENT_I32 / PATROL_ABSENT_I64; an
  * absent text is the empty text.
+ *
+ * Threads:
+ *  - the host may call `run` of one plugin on several threads at once (one run per thread,
+ *    each with its own patrol_host_api and `host`), so a plugin keeps no mutable global state;
+ *    `last_error` answers for the run that last returned on the calling thread;
+ *  - during a run, every function of patrol_host_api (table, is_working_day, emit, log,
+ *    setting, progress) is called only from the thread that called `run`, and never after
+ *    `run` has returned; an isolated run answers them over a pipe that is not safe to share;
+ *  - what those functions return (tables, columns, texts) is read-only and stays valid until
+ *    `run` returns: the plugin's own threads may read it freely, but must have finished before
+ *    `run` returns; findings they make are handed to `emit` by the calling thread.
  */
 #ifndef PATROL_PLUGIN_ABI_H
 #define PATROL_PLUGIN_ABI_H
@@ -101,7 +112,9 @@ typedef struct patrol_host_api {
     uint16_t abi_minor;
     void* host;
     int32_t as_of;              /* "today" for every date rule, days since 1970-01-01 */
-    /* The table of that name, or NULL when its file is missing (skip the rules needing it). */
+    /* The table of that name, or NULL when its file is missing (skip the rules needing it).
+     * For a name the metadata does not declare: a table with no columns and no rows
+     * (column_count 0; a declared table has at least one column), and the run fails. */
     const patrol_table* (*table)(void* host, const char* name);
     /* 1 when the day is a working day on the run's calendar, else 0. */
     int (*is_working_day)(void* host, int32_t day);

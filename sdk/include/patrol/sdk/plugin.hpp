@@ -93,10 +93,13 @@ public:
 
     int32_t asOf() const { return api_->as_of; }
     bool isWorkingDay(int32_t day) const { return api_->is_working_day(api_->host, day) != 0; }
-    // The table, or nullopt when its file is missing (the host has already said which rules are skipped).
+    // The table, or nullopt when its file is missing (the host has already said which rules are
+    // skipped). Throws for a name the metadata does not declare, as column() does: a typo must
+    // not read as a missing file.
     std::optional<Table> table(const char* name) const {
         const patrol_table* t = api_->table(api_->host, name);
         if (!t) return std::nullopt;
+        if (t->column_count == 0) throw std::runtime_error("元数据未声明表 " + std::string(name));
         return Table(t);
     }
 
@@ -192,12 +195,22 @@ inline std::string& lastError() {
     return error;
 }
 
+// Why this plugin cannot run on the host that called it, naming both ABI versions.
+inline std::string incompatibleHost(const patrol_host_api* api) {
+    const std::string plugin = std::to_string(PATROL_ABI_MAJOR) + "." + std::to_string(PATROL_ABI_MINOR);
+    if (!api) return "宿主没有提供接口（host 为空），本插件按插件 ABI " + plugin + " 构建";
+    // The version fields come right after struct_size in every ABI, so they can be read even
+    // from a host API smaller than this plugin expects.
+    const std::string host = std::to_string(api->abi_major) + "." + std::to_string(api->abi_minor);
+    return "宿主 ABI 不兼容：宿主提供插件 ABI " + host + "，本插件按插件 ABI " + plugin + " 构建（主版本须相同，宿主的次版本不低于插件的）。请用与宿主相同 ABI 的 SDK 重新构建插件，或换用匹配的 patrol 版本";
+}
+
 template <class P>
 int runGuarded(const patrol_host_api* api) {
     lastError().clear();
     try {
         if (!api || api->struct_size < sizeof(patrol_host_api) || api->abi_major != PATROL_ABI_MAJOR) {
-            lastError() = "宿主 ABI 不兼容";
+            lastError() = incompatibleHost(api);
             return PATROL_ERROR;
         }
         Context context(api);

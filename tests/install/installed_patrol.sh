@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs Patrol to a temporary prefix and runs the installed patrol next to the build tree's:
+# the same three plugins, loaded, and the same findings byte for byte, in process and isolated.
+# Usage: installed_patrol.sh <patrol build dir> <patrol source dir>
+set -euo pipefail
+build_dir=$(cd "$1" && pwd -P)
+source_dir=$(cd "$2" && pwd -P)
+work=$(cd "$(mktemp -d)" && pwd -P)
+trap 'rm -rf "$work"' EXIT
+prefix="$work/prefix"
+
+cmake --install "$build_dir" --prefix "$prefix" > "$work/install.log"
+for file in bin/patrol bin/patrol-plugin-run share/patrol/config/patrol.ini share/patrol/sdk/README.md \
+            lib/patrol/plugins/business_environment.so lib/patrol/plugins/business_environment.json \
+            lib/patrol/plugins/four_styles.so lib/patrol/plugins/four_styles.json \
+            lib/patrol/plugins/poverty_alleviation.so lib/patrol/plugins/poverty_alleviation.json; do
+    test -f "$prefix/$file" || { echo "not installed: $file"; exit 1; }
+done
+
+# Each patrol reads the configuration shipped beside it; no user file may interfere.
+unset PATROL_CONFIG PATROL_DB PATROL_DATA
+export HOME="$work/home"
+
+# plugin list: the three plugins, loaded, each from the installed folder.
+# (CSV lines end in CR LF; the CRs are dropped to compare lines.)
+"$prefix/bin/patrol" plugin list --format csv | tr -d '\r' > "$work/installed-list.csv"
+"$build_dir/bin/patrol" plugin list --format csv | tr -d '\r' | sed "s|$build_dir/lib/patrol/plugins/|$prefix/lib/patrol/plugins/|" > "$work/built-list.csv"
+diff -u "$work/built-list.csv" "$work/installed-list.csv"
+test "$(grep -c ',loaded,,' "$work/installed-list.csv")" = 3 || { cat "$work/installed-list.csv"; exit 1; }
+for id in business_environment four_styles poverty_alleviation; do
+    grep -q "^$id,.*,loaded,,$prefix/lib/patrol/plugins/$id.so\$" "$work/installed-list.csv" || { echo "$id not loaded from $prefix"; exit 1; }
+done
+
+# A check over every plugin with user settings: the same JSONL from both, and the one expected.
+case_dir="$source_dir/tests/plugins/cases/all_settings"
+check=(check --plugin all --data "$case_dir/data" --as-of 2026-03-31 --calendar "$source_dir/tests/plugins/calendar.json")
+"$build_dir/bin/patrol" --config "$case_dir/patrol.ini" "${check[@]}" > "$work/built.jsonl" 2> "$work/built.err"
+"$prefix/bin/patrol" --config "$case_dir/patrol.ini" "${check[@]}" > "$work/installed.jsonl" 2> "$work/installed.err"
+"$prefix/bin/patrol" --config "$case_dir/patrol.ini" "${check[@]}" --isolate > "$work/isolated.jsonl" 2> "$work/isolated.err"
+test -s "$work/built.jsonl"
+cmp "$work/built.jsonl" "$work/installed.jsonl"
+cmp "$work/built.jsonl" "$work/isolated.jsonl"
+cmp "$case_dir/expected.jsonl" "$work/installed.jsonl"
+echo "installed patrol: $(wc -l < "$work/installed.jsonl") findings, identical to the build tree's"
