@@ -11,13 +11,6 @@ namespace patrol::api {
 
 namespace {
 
-// Written out rather than built with Poco's cookie class, whose old-style output lower-cases
-// the attributes and drops Max-Age for some versions.
-std::string sessionCookie(const std::string& value, int maxAgeSeconds, bool secure) {
-    return std::string(http::kSessionCookie) + "=" + value + "; Path=/; Max-Age=" + std::to_string(maxAgeSeconds) +
-           "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
-}
-
 Poco::JSON::Object::Ptr whoView(store::Database& db, const services::Actor& actor, const std::string& csrf) {
     auto o = actorView(db, actor);
     o->set("csrf_token", csrf);
@@ -32,7 +25,7 @@ http::Reply signIn(http::Exchange& ex) {
     const auto settings = services::authSettings(ex.settings());
     const auto session = services::signIn(ex.db(), settings, name, password, ex.clientAddress());
     auto reply = http::Reply::json(whoView(ex.db(), session.actor, session.csrfToken), 201);
-    reply.headers.emplace_back("Set-Cookie", sessionCookie(session.sessionToken, settings.sessionLifetimeHours * 3600, ex.context().secure));
+    reply.headers.emplace_back("Set-Cookie", http::sessionCookie(session.sessionToken, settings.sessionLifetimeHours * 3600, ex.context().secure));
     return reply;
 }
 
@@ -47,7 +40,7 @@ http::Reply current(http::Exchange& ex) {
 http::Reply signOut(http::Exchange& ex) {
     if (const auto token = http::sessionToken(ex.request())) services::signOut(ex.db(), *token);
     auto reply = http::Reply::empty(204);
-    reply.headers.emplace_back("Set-Cookie", sessionCookie("", 0, ex.context().secure));
+    reply.headers.emplace_back("Set-Cookie", http::sessionCookie("", 0, ex.context().secure));
     return reply;
 }
 

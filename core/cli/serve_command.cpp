@@ -1,4 +1,5 @@
-// `patrol serve`: the HTTP front door (JSON API under /api/v1) on the configured database.
+// `patrol serve`: the HTTP front door (JSON API under /api/v1, web pages elsewhere) on the
+// configured database.
 #include <malloc.h>
 #include <pthread.h>
 
@@ -11,8 +12,10 @@
 #include "core/cli/app.hpp"
 #include "core/cli/session.hpp"
 #include "core/http/api_server.hpp"
+#include "core/services/install_paths.hpp"
 #include "core/services/open_database.hpp"
 #include "core/store/clock.hpp"
+#include "core/web/web_routes.hpp"
 
 namespace patrol::cli {
 namespace {
@@ -43,7 +46,10 @@ int runServe(Invocation& inv) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     http::ServerContext context{inv.app.settings(),
                                 std::make_unique<store::ConnectionPool>(inv.app.databasePath(), services::busyTimeoutMs(inv.app.settings()))};
-    const http::Router router = api::apiRouter();
+    // Read before listening: a build or install without its page files stops here, not on a request.
+    const auto webAssets = web::WebAssets::load(services::shippedWebDir());
+    http::Router router = api::apiRouter();
+    web::addWebRoutes(router, webAssets);
     http::ApiServer server(options, context, router);
     server.start();
     inv.err << "patrol serve 正在监听 " << server.url() << "（数据库 " << inv.app.databasePath() << "，" << options.threads
@@ -58,7 +64,7 @@ int runServe(Invocation& inv) {
 
 const Registration serveRegistration{CommandSpec{
     {"serve"},
-    "启动 HTTP 服务（JSON 接口 /api/v1），供各单位、巡察组和领导在各自电脑上使用",
+    "启动 HTTP 服务（网页和 JSON 接口 /api/v1），供各单位、巡察组和领导在各自电脑或手机上使用",
     {{"address", "ADDR", "监听地址（默认 server.address，127.0.0.1）"}, {"port", "PORT", "监听端口（默认 server.port，8080；0 表示任选空闲端口）"}},
     "", 0, 0,
     "  patrol serve\n  patrol serve --address 0.0.0.0 --port 8443   # 需在配置中设置 server.tls.certificate 和 server.tls.key\n",

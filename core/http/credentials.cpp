@@ -23,6 +23,13 @@ bool changesState(const std::string& method) { return method != "GET" && method 
 
 }  // namespace
 
+// Written out rather than built with Poco's cookie class, whose old-style output lower-cases
+// the attributes and drops Max-Age for some versions.
+std::string sessionCookie(const std::string& value, int maxAgeSeconds, bool secure) {
+    return std::string(kSessionCookie) + "=" + value + "; Path=/; Max-Age=" + std::to_string(maxAgeSeconds) +
+           "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
+}
+
 std::optional<std::string> sessionToken(const Poco::Net::HTTPServerRequest& request) {
     Poco::Net::NameValueCollection cookies;
     request.getCookies(cookies);
@@ -41,6 +48,7 @@ std::optional<services::Actor> authenticate(Exchange& exchange, bool csrfRequire
         if (sent.empty() || !services::sameSecret(sent, session->csrfToken))
             throw HttpRefusal(403, "csrf", "缺少或不正确的 CSRF 令牌：用登录会话修改数据时，须在请求头 X-CSRF-Token 中附上登录时返回的 csrf_token。请刷新页面后重试。");
     }
+    exchange.setCsrfToken(session->csrfToken);
     return session->actor;
 }
 

@@ -13,6 +13,10 @@ namespace patrol::http {
 inline constexpr const char* kSessionCookie = "patrol_session";
 inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 
+// The Set-Cookie value that holds a session (HttpOnly, SameSite=Strict, Secure under TLS);
+// an empty value with max age 0 ends it in the browser.
+std::string sessionCookie(const std::string& value, int maxAgeSeconds, bool secure);
+
 // The session token of the request's cookie, if it carries one.
 std::optional<std::string> sessionToken(const Poco::Net::HTTPServerRequest& request);
 

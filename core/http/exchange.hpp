@@ -50,6 +50,10 @@ public:
     void setActor(services::Actor actor) { actor_ = std::move(actor); }
     bool signedIn() const { return actor_.has_value(); }
     const services::Actor& actor() const;
+    // The CSRF token of the browser session the request came with (none for bearer tokens):
+    // pages put it in their forms, and the web layer checks it on every form it takes.
+    void setCsrfToken(std::string token) { csrfToken_ = std::move(token); }
+    const std::optional<std::string>& csrfToken() const { return csrfToken_; }
 
 private:
     Poco::Net::HTTPServerRequest& request_;
@@ -59,6 +63,7 @@ private:
     std::map<std::string, std::string> query_;
     std::string path_;
     std::optional<services::Actor> actor_;
+    std::optional<std::string> csrfToken_;
 };
 
 }  // namespace patrol::http

@@ -1,5 +1,9 @@
 #include "core/http/reply.hpp"
 
+#include <Poco/FileStream.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
 #include <sstream>
 
 namespace patrol::http {
@@ -21,6 +25,25 @@ Reply jsonReply(const Json& value, int status) {
 Reply Reply::json(const Poco::JSON::Object::Ptr& object, int status) { return jsonReply(object, status); }
 
 Reply Reply::json(const Poco::JSON::Array::Ptr& array, int status) { return jsonReply(array, status); }
+
+std::string attachmentDisposition(const std::string& name) {
+    std::string ascii;
+    for (const unsigned char c : name) ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '/') ? static_cast<char>(c) : '_';
+    std::string encoded;
+    Poco::URI::encode(name, "!#$&+,/:;=?@[]\"'()*<>\\%{}|^` ", encoded);
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+Reply Reply::download(const std::string& path, const std::string& fileName) {
+    Reply reply;
+    reply.contentType = "application/octet-stream";
+    reply.headers.emplace_back("Content-Disposition", attachmentDisposition(fileName));
+    reply.send = [path](std::ostream& out) {
+        Poco::FileInputStream in(path);
+        Poco::StreamCopier::copyStream(in, out);
+    };
+    return reply;
+}
 
 Reply Reply::empty(int status) {
     Reply r;

@@ -22,6 +22,13 @@ struct Reply {
     static Reply json(const Poco::JSON::Object::Ptr& object, int status = 200);
     static Reply json(const Poco::JSON::Array::Ptr& array, int status = 200);
     static Reply empty(int status = 204);
+    // The file at `path` streamed as a download named `fileName`.
+    static Reply download(const std::string& path, const std::string& fileName);
 };
+
+// Content-Disposition of a download: attachment; filename="<ASCII only>";
+// filename*=UTF-8''<percent-encoded>: quotes, slashes and control characters can never reach
+// the header or the user's disk as such.
+std::string attachmentDisposition(const std::string& fileName);
 
 }  // namespace patrol::http

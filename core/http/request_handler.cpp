@@ -84,6 +84,13 @@ void send(Poco::Net::HTTPServerResponse& response, const Reply& reply, bool head
     response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
     response.set("X-Content-Type-Options", "nosniff");
     response.set("Cache-Control", "no-store");
+    // Pages run only the server's own scripts and styles, are never framed and do not leak their
+    // addresses (task numbers) to other sites; JSON answers carry the same, harmlessly.
+    response.set("Content-Security-Policy",
+                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+                 "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    response.set("X-Frame-Options", "DENY");
+    response.set("Referrer-Policy", "same-origin");
     for (const auto& [name, value] : reply.headers) response.add(name, value);
     // A refused request may have left part of its body unread: never reuse that connection.
     if (reply.status >= 400) response.setKeepAlive(false);

@@ -44,6 +44,8 @@ void Router::add(const std::string& method, const std::string& pattern, Handler 
     routes_.push_back({method, splitPath(pattern), std::move(handler), access, pattern});
 }
 
+void Router::setFallback(Handler handler) { fallback_ = Route{"*", {}, std::move(handler), Access::Anyone, "*"}; }
+
 RouteMatch Router::match(const std::string& method, const std::string& path) const {
     RouteMatch result;
     const auto parts = splitPath(path);
@@ -57,6 +59,8 @@ RouteMatch Router::match(const std::string& method, const std::string& path) con
         }
         result.allowedMethods.push_back(route.method);
     }
+    const bool api = path == "/api" || path.rfind("/api/", 0) == 0;
+    if (result.allowedMethods.empty() && fallback_ && !api) result.route = &*fallback_;
     return result;
 }
 

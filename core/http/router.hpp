@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,11 +39,15 @@ struct RouteMatch {
 class Router {
 public:
     void add(const std::string& method, const std::string& pattern, Handler handler, Access access = Access::SignedIn);
+    // What answers a path no route has, outside /api/ (the web pages' "not found" page); the
+    // API keeps its JSON 404. Open to anyone: the handler decides what a visitor sees.
+    void setFallback(Handler handler);
     RouteMatch match(const std::string& method, const std::string& path) const;
     const std::vector<Route>& routes() const { return routes_; }
 
 private:
     std::vector<Route> routes_;
+    std::optional<Route> fallback_;
 };
 
 }  // namespace patrol::http

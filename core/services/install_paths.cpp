@@ -18,4 +18,8 @@ std::string shippedConfigDir() {
     return (std::filesystem::path(executableDir()) / ".." / "share" / "patrol" / "config").lexically_normal().string();
 }
 
+std::string shippedWebDir() {
+    return (std::filesystem::path(executableDir()) / ".." / "share" / "patrol" / "web").lexically_normal().string();
+}
+
 }  // namespace patrol::services

@@ -1,5 +1,6 @@
 // Where the installed (or just built) toolkit finds its own files, relative to the executable:
-// <prefix>/bin/patrol, <prefix>/lib/patrol/plugins, <prefix>/share/patrol/config.
+// <prefix>/bin/patrol, <prefix>/lib/patrol/plugins, <prefix>/share/patrol/config,
+// <prefix>/share/patrol/web (page templates, styles, scripts).
 #pragma once
 
 #include <string>
@@ -9,5 +10,6 @@ namespace patrol::services {
 std::string executableDir();
 std::string defaultPluginDir();
 std::string shippedConfigDir();
+std::string shippedWebDir();
 
 }  // namespace patrol::services

@@ -1,0 +1,35 @@
+// What every page shares around its handler: a visitor without a valid session is sent to
+// sign-in and back; a refusal becomes a page (not JSON); forms must carry the session's CSRF
+// token; the "not found" page is the same for a missing record and one the user may not see.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "core/http/exchange.hpp"
+#include "core/http/router.hpp"
+#include "core/web/web_assets.hpp"
+
+namespace patrol::web {
+
+using PageHandler = std::function<http::Reply(http::Exchange&)>;
+
+// A page for signed-in users only.
+http::Handler signedInPage(const WebAssets& assets, PageHandler handler);
+// A page anyone may open (sign-in); refusals still become pages.
+http::Handler openPage(const WebAssets& assets, PageHandler handler);
+
+// HttpRefusal 403 unless `sent` is the session's CSRF token.
+void requireCsrf(const http::Exchange& ex, const std::string& sent);
+
+// `typed` when it is a path on this site ("/tasks/3?page=2"), else "/": a sign-in link can never
+// send the user to another site.
+std::string safeNext(const std::string& typed);
+// /signin?next=<path>, escaped.
+std::string signInAddress(const std::string& next);
+
+http::Reply notFoundPage(const WebAssets& assets, http::Exchange& ex);
+http::Reply messagePage(const WebAssets& assets, http::Exchange& ex, int status, const std::string& heading,
+                        const std::string& message);
+
+}  // namespace patrol::web

@@ -1,0 +1,16 @@
+#include "core/web/web_routes.hpp"
+
+#include "core/web/page_guard.hpp"
+
+namespace patrol::web {
+
+void addWebRoutes(http::Router& router, const WebAssets& assets) {
+    addSessionPages(router, assets);
+    addStaticFiles(router, assets);
+    addTaskListPage(router, assets);
+    addTaskPages(router, assets);
+    addEvidenceDownload(router, assets);
+    router.setFallback(openPage(assets, [&assets](http::Exchange& ex) { return notFoundPage(assets, ex); }));
+}
+
+}  // namespace patrol::web

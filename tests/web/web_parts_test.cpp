@@ -1,0 +1,91 @@
+// The parts of the web layer that decide safety and wording without a browser: where sign-in
+// may send the browser, how posted forms are read, which words codes become, refusing a build
+// without its page files.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/domain/errors.hpp"
+#include "core/web/form_fields.hpp"
+#include "core/web/labels.hpp"
+#include "core/web/page_guard.hpp"
+#include "core/web/web_assets.hpp"
+
+using namespace patrol;
+
+TEST_CASE("sign-in sends the browser only to a path on this site") {
+    CHECK(web::safeNext("/tasks/3?page=2") == "/tasks/3?page=2");
+    CHECK(web::safeNext("/") == "/");
+    CHECK(web::safeNext("//example.com/x") == "/");
+    CHECK(web::safeNext("/\\example.com") == "/");
+    CHECK(web::safeNext("https://example.com/") == "/");
+    CHECK(web::safeNext("tasks") == "/");
+    CHECK(web::safeNext("") == "/");
+    CHECK(web::safeNext("/tasks\r\nSet-Cookie: x=1") == "/");
+    CHECK(web::safeNext("/" + std::string(1200, 'a')) == "/");
+}
+
+TEST_CASE("the sign-in address carries the page asked for, escaped") {
+    CHECK(web::signInAddress("/tasks/3") == "/signin?next=/tasks/3");
+    CHECK(web::signInAddress("/tasks?status=assigned&page=2") == "/signin?next=/tasks%3Fstatus%3Dassigned%26page%3D2");
+    CHECK(web::signInAddress("//example.com") == "/signin");
+    CHECK(web::signInAddress("/") == "/signin");
+}
+
+TEST_CASE("a posted form is read as typed: plus as space, percent escapes, empty and bare fields") {
+    const auto form = web::FormFields::parse("measure=%E9%80%90%E6%88%B7+%E6%A0%B8%E5%AF%B9&handler=&leader&csrf=ab%2Bc");
+    CHECK(form.value("measure") == "逐户 核对");
+    CHECK(form.value("handler").empty());
+    CHECK(form.value("leader").empty());
+    CHECK(form.value("csrf") == "ab+c");
+    CHECK(form.value("absent").empty());
+    CHECK(form.all().size() == 4);
+}
+
+TEST_CASE("codes are shown as their Chinese words, never raw") {
+    CHECK(web::taskStatusLabel("submitted") == "已提交销号");
+    CHECK(web::taskStatusLabel("in_progress") == "整改中");
+    CHECK(web::rectificationKindLabel("immediate") == "立行立改");
+    CHECK(web::rectificationKindLabel("long_term") == "长期坚持");
+    CHECK(web::extensionStatusLabel("pending") == "待审批");
+    CHECK(web::taskActionLabel("task.progress") == "报告整改进展");
+    CHECK(web::taskActionLabel("task.extension.request") == "申请延期");
+    CHECK(web::taskActionLabel("task.escalate") == "预警升级");
+    CHECK(web::roleLabel(domain::Role::Unit) == "被巡察单位联系人");
+    CHECK(web::levelBadge("accountability").text == "问责");
+    CHECK(web::levelBadge("yellow").text == "黄");
+    CHECK(web::levelBadge("yellow").css == "badge-yellow");
+    CHECK(web::levelBadge("none").text == "无");
+}
+
+TEST_CASE("a word no list knows is shown as unknown, not as typed") {
+    CHECK(web::taskStatusLabel("frozen") == "未知");
+    CHECK(web::rectificationKindLabel("") == "未知");
+    CHECK(web::levelBadge("purple").text == "未知");
+    CHECK(web::extensionStatusLabel("later") == "其他");
+    CHECK(web::taskActionLabel("task.unknown") == "其他");
+}
+
+TEST_CASE("page files without the layout template are refused naming the folder and the fix") {
+    const auto folder = std::filesystem::temp_directory_path() / "patrol-web-assets-test";
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder / "templates");
+    try {
+        web::WebAssets::load(folder.string());
+        FAIL("loaded without a layout");
+    } catch (const UserError& e) {
+        CHECK(std::string(e.what()) == "网页文件夹 " + folder.string() +
+                                           " 不完整：缺少 templates/layout.mustache。请重新构建或安装 patrol（网页文件随程序装在 share/patrol/web）。");
+    }
+    std::ofstream(folder / "templates" / "layout.mustache") << "<main>{{{body}}}</main>";
+    std::filesystem::create_directories(folder / "static");
+    std::ofstream(folder / "static" / "a.css") << "body{}";
+    const auto assets = web::WebAssets::load(folder.string());
+    CHECK(assets.templateText("layout") == "<main>{{{body}}}</main>");
+    REQUIRE(assets.staticFile("a.css") != nullptr);
+    CHECK(assets.staticFile("a.css")->contentType == "text/css; charset=utf-8");
+    CHECK(assets.staticFile("../a.css") == nullptr);
+    CHECK_THROWS_AS(assets.templateText("missing"), InternalError);
+    std::filesystem::remove_all(folder);
+}
