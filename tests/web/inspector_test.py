@@ -1,7 +1,8 @@
 """An inspector's main path in a real browser: 刘芳 (team leader of the demo's 2026-R2) signs in
 and lands on her rounds, opens the round page, dismisses 200 suspected findings at once from the
 review queue, logs a finding with a photo attached from a 375 px wide window, and checks an
-uploaded CSV file. Each result is read back through the CLI."""
+uploaded CSV file; 李明华 accepts a task the unit submitted. Each result is read back through
+the CLI."""
 
 import json
 import os
@@ -149,11 +150,37 @@ def run(args):
             wide.set_window_size(1366, 900)
             assert len(suspected(world, "FS-01")) == 3
 
+        def accept_a_task():
+            # 赵敏's unit finished task 1 of 2026-R1 (李明华's round) and asked for acceptance.
+            receipt = os.path.join(world.folder, "退款凭证.pdf")
+            with open(receipt, "w", encoding="utf-8") as f:
+                f.write("已退回")
+            world.run("task", "plan", "1", "--measure", "补发补贴", "--handler", "赵强", "--leader", "钱伟", user="赵敏")
+            world.run("task", "progress", "1", "--percent", "100", "--note", "已全部补发", "--evidence", receipt, user="赵敏")
+            world.run("task", "submit", "1", user="赵敏")
+            world.set_password("李明华")
+            judge = browser(1366)
+            drivers.append(judge)
+            judge.get(server.url + "/tasks?status=submitted")
+            sign_in(judge, "李明华")
+            wait_path(judge, "/tasks")
+            judge.find_element(By.LINK_TEXT, "惠民惠农补贴资金发放不及时").click()
+            wait_path(judge, "/tasks/1")
+            judge.find_element(By.ID, "note").send_keys("经核查，补贴已全部补发到户")
+            screenshot(judge, out, "inspector-accept")
+            judge.set_window_size(1366, 900)
+            submit(judge, "#accept-button")
+            assert judge.find_element(By.ID, "flash").text == "已验收销号。"
+            shown = json.loads(world.run("task", "show", "1", "--format", "json"))
+            assert shown["status"] == "accepted", shown["status"]
+            assert shown["verification_note"] == "经核查，补贴已全部补发到户"
+
         return main([("an inspector lands on her rounds", home_is_rounds),
                      ("the round page shows stage, team, targets and counts", round_page),
                      ("a bulk dismissal of 200 suspected findings", bulk_dismissal),
                      ("a finding with a photo logged from a 375 px window", finding_with_photo_on_a_phone),
-                     ("a check on an uploaded CSV file records suspected findings", check_upload)])
+                     ("a check on an uploaded CSV file records suspected findings", check_upload),
+                     ("a submitted task is accepted with a verification note", accept_a_task)])
     finally:
         for d in drivers:
             d.quit()
