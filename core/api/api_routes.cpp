@@ -10,6 +10,8 @@ http::Router apiRouter() {
     addEvidenceRoutes(router);
     addRoundRoutes(router);
     addFindingRoutes(router);
+    addAttachmentRoutes(router);
+    addCheckRoutes(router);
     addNoticeRoutes(router);
     addClueRoutes(router);
     addUnitRoutes(router);

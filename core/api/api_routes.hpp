@@ -12,6 +12,8 @@ void addTaskRoutes(http::Router& router);
 void addEvidenceRoutes(http::Router& router);
 void addRoundRoutes(http::Router& router);
 void addFindingRoutes(http::Router& router);
+void addAttachmentRoutes(http::Router& router);
+void addCheckRoutes(http::Router& router);
 void addNoticeRoutes(http::Router& router);
 void addClueRoutes(http::Router& router);
 void addUnitRoutes(http::Router& router);

@@ -10,6 +10,7 @@
 #include "core/domain/rectification_kind.hpp"
 #include "core/domain/severity.hpp"
 #include "core/http/exchange.hpp"
+#include "core/services/finding_attachments.hpp"
 #include "core/services/finding_review.hpp"
 #include "core/services/finding_service.hpp"
 #include "core/services/not_found.hpp"
@@ -41,7 +42,7 @@ http::Reply list(http::Exchange& ex) {
 }
 
 http::Reply show(http::Exchange& ex) {
-    return http::Reply::json(viewFor(ex, services::showFinding(ex.db(), ex.actor(), findingId(ex))));
+    return http::Reply::json(services::findingDetailView(ex.db(), ex.actor(), services::showFinding(ex.db(), ex.actor(), findingId(ex))));
 }
 
 // The fields of `patrol finding add`, named as its options: a manual finding, recorded confirmed.

@@ -23,6 +23,7 @@ const std::map<std::string, ListingHint>& listingHints() {
         {"task", {"请用 patrol task list 查看可见的任务。", false}},
         {"clue", {"请用 patrol clue list 查看可见的线索。", false}},
         {"plugin", {"请用 patrol plugin list 查看。", false}},
+        {"attachment", {"请用 patrol finding show 查看问题的取证材料。", false}},
         {"actor", {"请用 --user 或 PATROL_USER 指定已登记的用户，或请管理员先添加该用户。", false}},
     };
     return hints;

@@ -39,7 +39,7 @@ private:
     char buffer_[65536];
 };
 
-std::string expected() { return "--evidence 应指向一个已存在的普通文件"; }
+std::string expected(const std::string& given) { return given + " 应指向一个已存在的普通文件"; }
 
 }  // namespace
 
@@ -52,27 +52,27 @@ struct EvidenceFiles::Opened {
         : path(std::move(p)), size(bytes), buffer(fd), stream(&buffer) {}
 };
 
-EvidenceFiles::EvidenceFiles(const std::vector<std::string>& paths) {
+EvidenceFiles::EvidenceFiles(const std::vector<std::string>& paths, const std::string& noun, const std::string& given) {
     for (const auto& path : paths) {
         // O_NONBLOCK: opening a FIFO without a writer must not wait; the type is checked next.
         const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
         if (fd < 0) {
             if (errno == ENOENT || errno == ENOTDIR)
-                throw UserError("找不到佐证材料文件 " + path + "：" + expected() + "。");
+                throw UserError("找不到" + noun + "文件 " + path + "：" + expected(given) + "。");
             if (errno == EACCES || errno == EPERM)
-                throw UserError("无法打开佐证材料文件 " + path + "：没有读取权限；请检查文件权限。");
-            throw UserError("无法打开佐证材料文件 " + path + "：" + std::strerror(errno) + "。");
+                throw UserError("无法打开" + noun + "文件 " + path + "：没有读取权限；请检查文件权限。");
+            throw UserError("无法打开" + noun + "文件 " + path + "：" + std::strerror(errno) + "。");
         }
         struct stat st {};
         if (::fstat(fd, &st) != 0) {
             const int error = errno;
             ::close(fd);
-            throw UserError("无法读取佐证材料文件 " + path + "：" + std::strerror(error) + "。");
+            throw UserError("无法读取" + noun + "文件 " + path + "：" + std::strerror(error) + "。");
         }
         if (!S_ISREG(st.st_mode)) {
             const mode_t mode = st.st_mode;
             ::close(fd);
-            throw UserError("佐证材料 " + path + " 不是普通文件，而是" + data::specialFileKind(mode) + "：" + expected() +
+            throw UserError(noun + " " + path + " 不是普通文件，而是" + data::specialFileKind(mode) + "：" + expected(given) +
                             "；请先把内容保存为文件再上传。");
         }
         ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);

@@ -14,7 +14,9 @@ namespace patrol::cli {
 class EvidenceFiles {
 public:
     // Opens every file first, so that a bad path refuses the report before any file is read.
-    explicit EvidenceFiles(const std::vector<std::string>& paths);
+    // Refusals call the files `noun` and say where they were given (`given`, e.g. "--evidence").
+    explicit EvidenceFiles(const std::vector<std::string>& paths, const std::string& noun = "佐证材料",
+                           const std::string& given = "--evidence");
     ~EvidenceFiles();
     EvidenceFiles(const EvidenceFiles&) = delete;
     EvidenceFiles& operator=(const EvidenceFiles&) = delete;

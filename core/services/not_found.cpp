@@ -21,6 +21,11 @@ NotFound taskNotFound(int64_t id) { return taskNotFound(std::to_string(id)); }
 NotFound evidenceNotFound(const std::string& typed) { return NotFound("evidence", "佐证材料 #" + typed + " 不存在。"); }
 NotFound evidenceNotFound(int64_t id) { return evidenceNotFound(std::to_string(id)); }
 
+NotFound attachmentNotFound(const std::string& typed) {
+    return NotFound("attachment", "取证材料 #" + typed + " 不存在。");
+}
+NotFound attachmentNotFound(int64_t id) { return attachmentNotFound(std::to_string(id)); }
+
 NotFound clueNotFound(const std::string& typed) { return NotFound("clue", "问题线索 #" + typed + " 不存在。"); }
 NotFound clueNotFound(int64_t id) { return clueNotFound(std::to_string(id)); }
 

@@ -20,5 +20,7 @@ NotFound clueNotFound(int64_t id);
 NotFound clueNotFound(const std::string& typed);  // a number as typed in a path
 NotFound evidenceNotFound(int64_t id);
 NotFound evidenceNotFound(const std::string& typed);  // a number as typed in a path
+NotFound attachmentNotFound(int64_t id);                  // proof kept with a finding (取证材料)
+NotFound attachmentNotFound(const std::string& typed);  // a number as typed in a path
 
 }  // namespace patrol::services

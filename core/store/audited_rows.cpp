@@ -38,13 +38,13 @@ const std::vector<AuditedEntity>& auditedEntities() {
           {"round_targets", "round_id", {"unit_id"}},
           {"round_team", "round_id", {"user_id"}},
           {"round_stage_dates", "round_id", {"stage"}}}},
-        {"finding", "findings", "id", {}},
+        {"finding", "findings", "id", {{"evidence", "finding_id", {"id"}, "task_id IS NULL"}}},
         {"clue", "clues", "id", {{"clue_disposals", "clue_id", {"id"}}, {"clue_outcomes", "clue_id", {"id"}}}},
         {"rectification_task",
          "rectification_tasks",
          "id",
          {{"progress_reports", "task_id", {"id"}},
-          {"evidence", "task_id", {"id"}},
+          {"evidence", "task_id", {"id"}, "task_id IS NOT NULL"},
           {"extension_requests", "task_id", {"id"}},
           {"notices", "task_id", {"id"}}}},
     };
@@ -138,8 +138,9 @@ Poco::JSON::Object::Ptr auditedRowState(Database& db, const AuditedEntity& entit
     const StoredValue* id = main.front().find("id");
     for (const auto& child : entity.children) {
         Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
-        for (const auto& row : readStoredRows(db, child.table, child.ownerColumn + " = ?", std::to_string(id->integer),
-                                              joined(child.keyColumns)))
+        std::string where = child.ownerColumn + " = ?";
+        if (!child.condition.empty()) where += " AND " + child.condition;
+        for (const auto& row : readStoredRows(db, child.table, where, std::to_string(id->integer), joined(child.keyColumns)))
             rows->add(storedRowJson(row));
         state->set(child.table, rows);
     }

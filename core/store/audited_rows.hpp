@@ -22,6 +22,9 @@ struct ChildTable {
     std::string table;                    // e.g. "round_targets"
     std::string ownerColumn;              // refers to the main table's id, e.g. "round_id"
     std::vector<std::string> keyColumns;  // identify a row among its owner's, e.g. {"unit_id"}
+    // SQL that picks this owner's rows when two entities share a table (evidence proves a task,
+    // or, without one, a finding); empty: every row with the owner column.
+    std::string condition;
 };
 
 struct AuditedEntity {

@@ -126,7 +126,7 @@ public:
             const ChildTable& child = entity_.children[c];
             std::string order = child.ownerColumn;
             for (const auto& k : child.keyColumns) order += ", " + k;
-            for (auto& row : readStoredRows(db_, child.table, "", std::nullopt, order)) {
+            for (auto& row : readStoredRows(db_, child.table, child.condition, std::nullopt, order)) {
                 const StoredValue* owner = row.find(child.ownerColumn);
                 const int64_t ownerId = owner && owner->type == StoredValue::Type::Integer ? owner->integer : -1;
                 childRows[c][ownerId].push_back(std::move(row));

@@ -41,6 +41,12 @@ std::vector<EvidenceRecord> listTaskEvidence(Database& db, int64_t taskId) {
     return db.prepare(std::string(kEvidenceColumns) + "WHERE task_id = ? ORDER BY id").bindAll(taskId).collect(readEvidence);
 }
 
+std::vector<EvidenceRecord> listFindingAttachments(Database& db, int64_t findingId) {
+    return db.prepare(std::string(kEvidenceColumns) + "WHERE finding_id = ? AND task_id IS NULL ORDER BY id")
+        .bindAll(findingId)
+        .collect(readEvidence);
+}
+
 std::optional<EvidenceRecord> findEvidence(Database& db, int64_t id) {
     auto rows = db.prepare(std::string(kEvidenceColumns) + "WHERE id = ?").bindAll(id).collect(readEvidence);
     if (rows.empty()) return std::nullopt;

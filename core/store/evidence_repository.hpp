@@ -27,6 +27,8 @@ struct EvidenceRecord {
 int64_t insertEvidence(Database& db, const EvidenceRecord& evidence);
 // Oldest first.
 std::vector<EvidenceRecord> listTaskEvidence(Database& db, int64_t taskId);
+// A finding's own proof (取证): rows with the finding and no task, oldest first.
+std::vector<EvidenceRecord> listFindingAttachments(Database& db, int64_t findingId);
 std::optional<EvidenceRecord> findEvidence(Database& db, int64_t id);
 // Every evidence row of the database, oldest first (for backups).
 std::vector<EvidenceRecord> listAllEvidence(Database& db);

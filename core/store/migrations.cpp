@@ -15,6 +15,7 @@ const std::vector<Migration>& migrations() {
         {2, "notices of escalation; indexes for audit and finding look-ups", kSchemaV2},
         {3, "unit heads; dates of task and extension events; reasons of denied extensions", kSchemaV3},
         {4, "sign-in: token look-up, passwords, sessions, failed sign-ins", kSchemaV4},
+        {5, "evidence found by the finding or task it proves (attachments of findings)", kSchemaV5},
     };
     return list;
 }

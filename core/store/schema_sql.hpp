@@ -10,5 +10,6 @@ extern const std::string_view kSchemaV1;
 extern const std::string_view kSchemaV2;
 extern const std::string_view kSchemaV3;
 extern const std::string_view kSchemaV4;
+extern const std::string_view kSchemaV5;
 
 }  // namespace patrol::store

@@ -101,6 +101,24 @@ http::Reply extension(const WebAssets& assets, http::Exchange& ex) {
     });
 }
 
+http::Reply accept(const WebAssets& assets, http::Exchange& ex) {
+    const int64_t id = taskId(ex);
+    const auto form = FormFields::read(ex);
+    requireCsrf(ex, form.value("csrf"));
+    return submitted(assets, ex, id, "accept", form.all(), [&] {
+        const std::string note = form.value("note");
+        services::acceptTask(ex.db(), ex.actor(), id, note.empty() ? std::nullopt : std::optional(note), services::localToday());
+    });
+}
+
+http::Reply returnTask(const WebAssets& assets, http::Exchange& ex) {
+    const int64_t id = taskId(ex);
+    const auto form = FormFields::read(ex);
+    requireCsrf(ex, form.value("csrf"));
+    return submitted(assets, ex, id, "return", form.all(),
+                     [&] { services::returnTask(ex.db(), ex.actor(), id, form.value("reason")); });
+}
+
 }  // namespace
 
 void addTaskPages(http::Router& router, const WebAssets& assets) {
@@ -113,6 +131,8 @@ void addTaskPages(http::Router& router, const WebAssets& assets) {
     router.add("POST", "/tasks/{id}/progress", page(progress), http::Access::Anyone);
     router.add("POST", "/tasks/{id}/submit", page(submit), http::Access::Anyone);
     router.add("POST", "/tasks/{id}/extension", page(extension), http::Access::Anyone);
+    router.add("POST", "/tasks/{id}/accept", page(accept), http::Access::Anyone);
+    router.add("POST", "/tasks/{id}/return", page(returnTask), http::Access::Anyone);
 }
 
 }  // namespace patrol::web

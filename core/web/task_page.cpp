@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/domain/role.hpp"
+#include "core/services/authorization.hpp"
 #include "core/services/finding_service.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/task_service.hpp"
@@ -45,7 +46,9 @@ std::string flashText(const std::string& done) {
     static const std::map<std::string, std::string> words{{"plan", "整改措施已保存。"},
                                                           {"progress", "整改进展已报告。"},
                                                           {"submit", "已提交销号，等待巡察组验收。"},
-                                                          {"extension", "延期申请已提交，等待审批。"}};
+                                                          {"extension", "延期申请已提交，等待审批。"},
+                                                          {"accept", "已验收销号。"},
+                                                          {"return", "已退回整改。"}};
     const auto it = words.find(done);
     return it == words.end() ? std::string() : it->second;
 }
@@ -148,6 +151,13 @@ http::Reply taskPage(const WebAssets& assets, http::Exchange& ex, int64_t taskId
         if (s == "in_progress") view.set("submit_form", formView(refused, "submit", {}));
         if (s != "accepted" && s != "submitted")
             view.set("extension_form", formView(refused, "extension", {{"to", ""}, {"reason", ""}}));
+    }
+    // Inspectors of the round (and admin) judge a submitted task: accept with a verification
+    // note, or return it with a reason.
+    if (task.status == "submitted" && (ex.actor().role == domain::Role::Admin ||
+                                       services::isRoundInspector(ex.db(), ex.actor(), task.roundId))) {
+        view.set("accept_form", formView(refused, "accept", {{"note", ""}}));
+        view.set("return_form", formView(refused, "return", {{"reason", ""}}));
     }
     view.set("history", historyView(history));
     return renderPage(assets, ex, "task", view, {"整改任务 #" + std::to_string(task.id), "/tasks", refused ? refused->status : 200});

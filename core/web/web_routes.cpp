@@ -10,6 +10,10 @@ void addWebRoutes(http::Router& router, const WebAssets& assets) {
     addTaskListPage(router, assets);
     addTaskPages(router, assets);
     addEvidenceDownload(router, assets);
+    addRoundPages(router, assets);
+    addReviewPages(router, assets);
+    addFindingPages(router, assets);
+    addCheckPages(router, assets);
     router.setFallback(openPage(assets, [&assets](http::Exchange& ex) { return notFoundPage(assets, ex); }));
 }
 

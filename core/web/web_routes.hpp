@@ -13,6 +13,10 @@ void addStaticFiles(http::Router& router, const WebAssets& assets);
 void addTaskListPage(http::Router& router, const WebAssets& assets);
 void addTaskPages(http::Router& router, const WebAssets& assets);
 void addEvidenceDownload(http::Router& router, const WebAssets& assets);
+void addRoundPages(http::Router& router, const WebAssets& assets);
+void addReviewPages(http::Router& router, const WebAssets& assets);
+void addFindingPages(http::Router& router, const WebAssets& assets);
+void addCheckPages(http::Router& router, const WebAssets& assets);
 
 // Every page, and the fallback for paths no route has.
 void addWebRoutes(http::Router& router, const WebAssets& assets);

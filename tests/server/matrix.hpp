@@ -19,6 +19,7 @@ struct MatrixRow {
     std::string missingPath;  // the same endpoint on an id that does not exist ("" when no id)
     std::string hiddenId;     // the id in `path` that `missingPath` replaces, as typed
     std::map<Caller, int> expected;  // every caller of allCallers()
+    std::string contentType = "application/json";  // of `body` (uploads are multipart/form-data)
 };
 
 // Expected statuses, written compactly: admin, leader, inspector, other inspector, unit A,
@@ -29,6 +30,10 @@ std::vector<MatrixRow> taskRows(const ServedWorld& world);
 // Adds a piece of evidence to the world first, so its rows change the world (matrix_task_rows.cpp).
 std::vector<MatrixRow> evidenceRows(ServedWorld& world);
 std::vector<MatrixRow> findingRows(const ServedWorld& world);
+// Attaches a file to a finding of the world first (matrix_attachment_rows.cpp).
+std::vector<MatrixRow> attachmentRows(ServedWorld& world);
+// Check plugins run on uploaded CSV files.
+std::vector<MatrixRow> checkRows(const ServedWorld& world);
 std::vector<MatrixRow> roundRows(const ServedWorld& world);
 std::vector<MatrixRow> clueRows(const ServedWorld& world);
 std::vector<MatrixRow> noticeRows(const ServedWorld& world);

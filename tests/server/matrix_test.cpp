@@ -49,14 +49,14 @@ std::string copyOf(ServedWorld& world, const std::string& name) {
 }
 
 HttpAnswer send(const ServerProcess& server, const ServedWorld& world, const MatrixRow& row, Caller caller, const std::string& path) {
-    return call(server.port(), {row.method, path, world.token(caller), row.body});
+    return call(server.port(), {row.method, path, world.token(caller), row.body, row.contentType});
 }
 
 std::string label(const MatrixRow& row, Caller caller) { return row.method + " " + row.path + " as " + callerName(caller); }
 
 std::vector<MatrixRow> everyRow(const ServedWorld& world) {
     std::vector<MatrixRow> rows;
-    for (auto* area : {&taskRows, &roundRows, &findingRows, &clueRows, &noticeRows, &adminRows}) {
+    for (auto* area : {&taskRows, &roundRows, &findingRows, &checkRows, &clueRows, &noticeRows, &adminRows}) {
         auto part = area(world);
         rows.insert(rows.end(), part.begin(), part.end());
     }
@@ -68,6 +68,8 @@ std::vector<MatrixRow> everyRow(const ServedWorld& world) {
 TEST_CASE("every endpoint answers every kind of caller as the matrix says, and hidden reads as missing", "[server][matrix]") {
     ServedWorld world;
     auto rows = evidenceRows(world);
+    const auto attachments = attachmentRows(world);
+    rows.insert(rows.end(), attachments.begin(), attachments.end());
     const auto others = everyRow(world);
     rows.insert(rows.end(), others.begin(), others.end());
     REQUIRE(!rows.empty());
