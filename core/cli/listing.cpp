@@ -105,7 +105,7 @@ void Listing::printTable(std::ostream& out) const {
             if (i < row.size()) cells.push_back(tableText(row[i]));
         line(cells);
     }
-    out << "（共 " << rows_.size() << " 条）\n";
+    if (counted_) out << "（共 " << rows_.size() << " 条）\n";
 }
 
 static std::string jsonValue(const Cell& c) {

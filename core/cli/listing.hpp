@@ -62,6 +62,8 @@ public:
     explicit Listing(std::vector<Field> fields) : fields_(std::move(fields)) {}
     void add(std::vector<Cell> row) { rows_.push_back(std::move(row)); }
     size_t size() const { return rows_.size(); }
+    // A table of figures (with a total row) says nothing about how many rows it has.
+    void withoutCount() { counted_ = false; }
     void print(std::ostream& out, ListingFormat format) const;
 
 private:
@@ -71,6 +73,7 @@ private:
 
     std::vector<Field> fields_;
     std::vector<std::vector<Cell>> rows_;
+    bool counted_ = true;
 };
 
 // JSON string literal for `s` (quotes included), escaping per RFC 8259.
