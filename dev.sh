@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(cmake ninja-build g++ pkg-config libboost-dev libboost-filesystem-dev libpoco-dev
-          libsqlite3-dev sqlite3 catch2 python3 libicu-dev libargon2-dev wrk openssl)
+          libsqlite3-dev sqlite3 catch2 python3 libicu-dev libargon2-dev wrk openssl
+          libxlsxwriter-dev python3-openpyxl)
 BUILD_DIR=${PATROL_BUILD_DIR:-build}
 
 install_missing() {

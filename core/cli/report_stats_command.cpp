@@ -103,6 +103,9 @@ int runStats(Invocation& inv) {
     query.roundCodes = inv.args.values("round");
     query.unitCode = inv.args.value("unit");
     query.asOf = dateOption(inv, "as-of");
+    if (inv.args.value("from")) query.from = dateOption(inv, "from");
+    if (inv.args.value("to")) query.to = dateOption(inv, "to");
+    services::requirePeriod(query.from, query.to);
     const auto stats = services::computeStatistics(s.db, s.actor, query, services::CategoryNames::installed(inv.app.settings()));
     if (inv.format() == ListingFormat::Json) {
         inv.out << services::jsonText(services::statisticsView(stats)) << "\n";
@@ -112,6 +115,9 @@ int runStats(Invocation& inv) {
     for (size_t i = 0; i < stats.roundCodes.size(); ++i) inv.out << (i ? "、" : "") << stats.roundCodes[i];
     if (stats.roundCodes.empty()) inv.out << "无";
     if (stats.unitCode) inv.out << "；单位：" << *stats.unitCode;
+    if (stats.from || stats.to)
+        inv.out << "；期间：" << (stats.from ? civil::formatDate(*stats.from) : "") << " 至 "
+                << (stats.to ? civil::formatDate(*stats.to) : "");
     inv.out << "）\n\n";
     printColours(inv.out, stats);
     printOverdue(inv.out, stats);
@@ -126,6 +132,8 @@ const Registration statsRegistration{CommandSpec{
     "统计：各单位未销号任务的预警等级、逾期任务、各轮整改完成率、按类别的问题数、问题线索（口径见 docs/statistics.md）",
     {{"round", "CODE", "只统计这些轮次（可给多个，默认全部可见的轮次）", true},
      unitFilterOption(),
+     {"from", "YYYY-MM-DD", "只统计起止日期与这段时间有交集的轮次：开始"},
+     {"to", "YYYY-MM-DD", "同上：结束"},
      {"as-of", "YYYY-MM-DD", "按这一天计算（默认今天）"},
      {"format", "table|json", "输出格式（默认 table）"}},
     "", 0, 0,

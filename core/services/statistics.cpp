@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/domain/errors.hpp"
 #include "core/domain/finding_status.hpp"
 #include "core/services/finding_service.hpp"
 #include "core/services/record_json.hpp"
@@ -22,7 +23,10 @@ namespace {
 
 int32_t dayOf(const std::string& text) { return *civil::parseDate(text); }
 
-// The rounds counted: those named (each once), or every round the actor may see; by start date.
+bool everyRound(const StatisticsQuery& query) { return query.roundCodes.empty() && !query.from && !query.to; }
+
+// The rounds counted: those named (each once), or every round the actor may see, that meet the
+// period; by start date.
 std::vector<store::RoundRecord> roundsInScope(store::Database& db, const Actor& actor, const StatisticsQuery& query) {
     std::vector<store::RoundRecord> rounds;
     if (query.roundCodes.empty()) {
@@ -32,6 +36,9 @@ std::vector<store::RoundRecord> roundsInScope(store::Database& db, const Actor& 
         for (const auto& code : query.roundCodes)
             if (seen.insert(code).second) rounds.push_back(requireVisibleRound(db, actor, code));
     }
+    std::erase_if(rounds, [&](const store::RoundRecord& r) {
+        return (query.to && dayOf(r.startDate) > *query.to) || (query.from && dayOf(r.endDate) < *query.from);
+    });
     std::stable_sort(rounds.begin(), rounds.end(), [](const auto& a, const auto& b) {
         return a.startDate != b.startDate ? a.startDate < b.startDate : a.code < b.code;
     });
@@ -41,7 +48,7 @@ std::vector<store::RoundRecord> roundsInScope(store::Database& db, const Actor& 
 // Reads per round when rounds are named, else once for the whole county.
 template <typename Read>
 auto readInScope(const StatisticsQuery& query, const std::vector<store::RoundRecord>& rounds, Read read) {
-    if (query.roundCodes.empty()) return read(std::optional<std::string>());
+    if (everyRound(query)) return read(std::optional<std::string>());
     decltype(read(std::optional<std::string>())) all;
     for (const auto& r : rounds) {
         auto some = read(std::optional<std::string>(r.code));
@@ -160,6 +167,12 @@ Poco::JSON::Object::Ptr clueFiguresView(const ClueFigures& f) {
 
 }  // namespace
 
+void requirePeriod(const std::optional<int32_t>& from, const std::optional<int32_t>& to) {
+    if (from && to && *from > *to)
+        throw InvalidInput("from", "统计期间", "的开始日期 " + civil::formatDate(*from) + " 晚于结束日期（--to）" +
+                                                  civil::formatDate(*to) + "。请把开始日期写在前、结束日期写在后。");
+}
+
 std::optional<int64_t> RectificationFigures::ratePermille() const {
     if (fedBack <= 0) return std::nullopt;
     return (rectified * 2000 + fedBack) / (2 * fedBack);
@@ -180,34 +193,46 @@ bool isFoundFinding(const std::string& status) {
     return s && *s != FindingStatus::Suspected && *s != FindingStatus::Dismissed;
 }
 
-Statistics computeStatistics(store::Database& db, const Actor& actor, const StatisticsQuery& query,
-                             const CategoryNames& names) {
-    Statistics s;
-    s.asOf = query.asOf;
-    s.unitCode = query.unitCode;
-    const auto rounds = roundsInScope(db, actor, query);
-    for (const auto& r : rounds) s.roundCodes.push_back(r.code);
-    const auto tasks = readInScope(query, rounds, [&](const std::optional<std::string>& round) {
+StatisticsRecords readStatisticsRecords(store::Database& db, const Actor& actor, const StatisticsQuery& query) {
+    StatisticsRecords records;
+    records.rounds = roundsInScope(db, actor, query);
+    records.tasks = readInScope(query, records.rounds, [&](const std::optional<std::string>& round) {
         TaskFilter filter;
         filter.roundCode = round;
         filter.unitCode = query.unitCode;
         filter.asOf = query.asOf;
         return listTasks(db, actor, filter);
     });
-    const auto findings = readInScope(query, rounds, [&](const std::optional<std::string>& round) {
+    records.findings = readInScope(query, records.rounds, [&](const std::optional<std::string>& round) {
         return listFindings(db, actor, {round, query.unitCode, std::nullopt});
     });
-    countColours(s, tasks);
-    countRectification(s, rounds, findings, tasks);
-    countCategories(s, findings, names);
     if (actor.role != domain::Role::Unit) {
-        auto clues = readInScope(query, rounds, [&](const std::optional<std::string>& round) {
+        auto clues = readInScope(query, records.rounds, [&](const std::optional<std::string>& round) {
             return listClues(db, actor, round);
         });
         if (query.unitCode) std::erase_if(clues, [&](const ClueView& v) { return v.clue.unitCode != *query.unitCode; });
-        s.clues = clueFiguresOf(clues);
+        records.clues = std::move(clues);
     }
+    return records;
+}
+
+Statistics statisticsOf(const StatisticsRecords& records, const StatisticsQuery& query, const CategoryNames& names) {
+    Statistics s;
+    s.asOf = query.asOf;
+    s.unitCode = query.unitCode;
+    s.from = query.from;
+    s.to = query.to;
+    for (const auto& r : records.rounds) s.roundCodes.push_back(r.code);
+    countColours(s, records.tasks);
+    countRectification(s, records.rounds, records.findings, records.tasks);
+    countCategories(s, records.findings, names);
+    if (records.clues) s.clues = clueFiguresOf(*records.clues);
     return s;
+}
+
+Statistics computeStatistics(store::Database& db, const Actor& actor, const StatisticsQuery& query,
+                             const CategoryNames& names) {
+    return statisticsOf(readStatisticsRecords(db, actor, query), query, names);
 }
 
 std::string permilleText(int64_t permille) {
@@ -221,6 +246,8 @@ Poco::JSON::Object::Ptr statisticsView(const Statistics& s) {
     for (const auto& code : s.roundCodes) rounds->add(code);
     o->set("rounds", rounds);
     o->set("unit", orNull(s.unitCode));
+    o->set("from", s.from ? Poco::Dynamic::Var(civil::formatDate(*s.from)) : Poco::Dynamic::Var());
+    o->set("to", s.to ? Poco::Dynamic::Var(civil::formatDate(*s.to)) : Poco::Dynamic::Var());
 
     auto colours = jsonObject();
     Poco::JSON::Array::Ptr units = new Poco::JSON::Array;

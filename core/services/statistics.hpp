@@ -24,7 +24,19 @@ namespace patrol::services {
 struct StatisticsQuery {
     std::vector<std::string> roundCodes;  // empty: every round the actor may see
     std::optional<std::string> unitCode;  // one unit only
+    // Only rounds whose dates (start to end) meet this period.
+    std::optional<int32_t> from;
+    std::optional<int32_t> to;
     int32_t asOf = 0;                     // the day task figures are judged on
+};
+
+// The records the figures are computed from, as the actor may see them: the rounds in scope
+// (by start date), their findings and tasks, and their clues (none for a unit user).
+struct StatisticsRecords {
+    std::vector<store::RoundRecord> rounds;
+    std::vector<store::FindingRecord> findings;
+    std::vector<store::TaskRecord> tasks;
+    std::optional<std::vector<ClueView>> clues;
 };
 
 // Open tasks on a day, by the level each deserves that day.
@@ -63,6 +75,8 @@ struct Statistics {
     int32_t asOf = 0;
     std::vector<std::string> roundCodes;  // the rounds counted, in start order
     std::optional<std::string> unitCode;
+    std::optional<int32_t> from;
+    std::optional<int32_t> to;
     std::vector<ColourCounts> colours;  // units with an open task on asOf, by unit code
     ColourCounts colourTotal;
     std::vector<OverdueTask> overdue;   // most overdue first, then by task id
@@ -72,6 +86,9 @@ struct Statistics {
     std::optional<std::vector<ClueFigures>> clues;  // none for a unit user
 };
 
+// A period whose start falls after its end is refused, naming both days.
+void requirePeriod(const std::optional<int32_t>& from, const std::optional<int32_t>& to);
+
 // Open on `day`: assigned on or before it and not accepted by then.
 bool taskOpenOn(const store::TaskRecord& task, int32_t day);
 // The level an open task deserves on `day` (its current due date and returns); None once accepted.
@@ -80,6 +97,9 @@ domain::EscalationLevel taskLevelOn(const store::TaskRecord& task, int32_t day);
 bool isFoundFinding(const std::string& status);
 
 // A round or unit the actor may not see is refused exactly like one that does not exist.
+StatisticsRecords readStatisticsRecords(store::Database& db, const Actor& actor, const StatisticsQuery& query);
+Statistics statisticsOf(const StatisticsRecords& records, const StatisticsQuery& query, const CategoryNames& names);
+// Both of the above.
 Statistics computeStatistics(store::Database& db, const Actor& actor, const StatisticsQuery& query,
                              const CategoryNames& names);
 

@@ -3,7 +3,7 @@
 // transferred as a clue with one sanctioned person, and R2 (UA only) with one confirmed finding.
 #pragma once
 
-#include "county.hpp"
+#include "workflow_cli/county.hpp"
 
 namespace patrol::testing {
 

@@ -45,7 +45,7 @@ TEST_CASE("report stats as JSON keeps its keys, and 30 days overdue is accountab
     ReportingCounty c;
     Run r = c.ok({"report", "stats", "--as-of", "2026-05-20", "--format", "json"}, "王书记");
     CHECK(r.out ==
-          "{\"as_of\":\"2026-05-20\",\"rounds\":[\"R1\",\"R2\"],\"unit\":null,"
+          "{\"as_of\":\"2026-05-20\",\"rounds\":[\"R1\",\"R2\"],\"unit\":null,\"from\":null,\"to\":null,"
           "\"colours\":{\"units\":[{\"unit\":\"UB\",\"unit_name\":\"乙局\",\"none\":0,\"green\":0,\"yellow\":0,\"red\":0,"
           "\"accountability\":2,\"open\":2}],"
           "\"total\":{\"none\":0,\"green\":0,\"yellow\":0,\"red\":0,\"accountability\":2,\"open\":2}},"
@@ -118,7 +118,7 @@ TEST_CASE("report stats over named rounds and one unit counts only those", "[wor
     ReportingCounty c;
     Run r = c.ok({"report", "stats", "--round", "R2", "R1", "R1", "--unit", "UA", "--as-of", "2026-04-20", "--format", "json"});
     CHECK(r.out ==
-          "{\"as_of\":\"2026-04-20\",\"rounds\":[\"R1\",\"R2\"],\"unit\":\"UA\","
+          "{\"as_of\":\"2026-04-20\",\"rounds\":[\"R1\",\"R2\"],\"unit\":\"UA\",\"from\":null,\"to\":null,"
           "\"colours\":{\"units\":[],\"total\":{\"none\":0,\"green\":0,\"yellow\":0,\"red\":0,\"accountability\":0,\"open\":0}},"
           "\"overdue\":[],"
           "\"rectification\":{\"rounds\":[{\"round\":\"R1\",\"title\":\"第一轮巡察\",\"fed_back\":1,\"rectified\":1,\"rate\":100.0},"
