@@ -1,5 +1,6 @@
 #include "core/cli/command.hpp"
 
+#include "core/cli/listing.hpp"
 #include "core/domain/errors.hpp"
 
 #include <algorithm>
@@ -25,7 +26,14 @@ CommandRegistry& CommandRegistry::instance() {
     return registry;
 }
 
-void CommandRegistry::add(CommandSpec spec) { commands_.push_back(std::move(spec)); }
+void CommandRegistry::add(CommandSpec spec) {
+    // Every command that writes CSV can write it for Excel too.
+    const bool writesCsv = std::any_of(spec.options.begin(), spec.options.end(), [](const OptionSpec& o) {
+        return o.name == "format" && ("|" + o.valueName + "|").find("|csv|") != std::string::npos;
+    });
+    if (writesCsv) spec.options.push_back(excelOption());
+    commands_.push_back(std::move(spec));
+}
 
 const CommandSpec* CommandRegistry::find(const std::vector<std::string>& words) const {
     const CommandSpec* best = nullptr;

@@ -8,12 +8,20 @@
 #include <string>
 #include <vector>
 
+#include "core/cli/command.hpp"
+
 namespace patrol::cli {
 
-enum class ListingFormat { Table, Json, Csv };
+// ExcelCsv: CSV for people opening it in Excel on Chinese Windows — a UTF-8 BOM, the table's
+// Chinese headers and labels, CRLF line ends.
+enum class ListingFormat { Table, Json, Csv, ExcelCsv };
 
-// Parses --format; UserError naming the allowed words otherwise.
-ListingFormat parseListingFormat(const std::optional<std::string>& word);
+// Parses --format (and --excel, which asks for CSV for Excel); UserError naming the allowed words otherwise.
+ListingFormat parseListingFormat(const std::optional<std::string>& word, bool excel = false);
+// Whether cells show Chinese labels (a table, CSV for Excel) rather than code words.
+inline bool showsLabels(ListingFormat format) { return format == ListingFormat::Table || format == ListingFormat::ExcelCsv; }
+// The --excel option every command with `--format …|csv` takes (added when it registers).
+const OptionSpec& excelOption();
 
 struct Cell {
     enum class Kind { Text, Number, Null, Boolean, Raw };
@@ -70,6 +78,7 @@ private:
     void printTable(std::ostream& out) const;
     void printJson(std::ostream& out) const;
     void printCsv(std::ostream& out) const;
+    void printExcelCsv(std::ostream& out) const;
 
     std::vector<Field> fields_;
     std::vector<std::vector<Cell>> rows_;
