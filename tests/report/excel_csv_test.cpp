@@ -9,7 +9,7 @@ namespace {
 const std::string kBom = "\xEF\xBB\xBF";
 }
 
-TEST_CASE("--excel writes CSV for Excel: a BOM, the table's Chinese headers and words, CRLF", "[report][csv]") {
+TEST_CASE("CSV for Excel (--excel) has a BOM, the table's Chinese headers and words, CRLF", "[report][csv]") {
     ReportingCounty c;
     Run r = c.ok({"task", "list", "--format", "csv", "--excel", "--as-of", "2026-04-20"});
     CHECK(r.out == kBom +
@@ -38,7 +38,7 @@ TEST_CASE("--excel writes CSV for Excel: a BOM, the table's Chinese headers and 
                        "合计,1,1,1,100.0,0,1,0,0,1,0,1000.00\r\n");
 }
 
-TEST_CASE("--excel is refused with another format and offered by every list command", "[report][csv]") {
+TEST_CASE("CSV for Excel is refused with another format and offered by every list command", "[report][csv]") {
     ReportingCounty c;
     Run r = c.patrol({"round", "list", "--format", "json", "--excel"});
     CHECK(r.exitCode == 2);
