@@ -49,8 +49,9 @@ Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery
     auto records = readStatisticsRecords(db, actor, query);
     ledger.statistics = statisticsOf(records, query, names);
     ledger.showsClues = records.clues.has_value();
-    for (const auto& f : records.findings)
-        if (isFoundFinding(f.status)) ledger.findings.push_back(f);
+    // The figures are computed; the records move into the lists (50,000 findings are not copied).
+    for (auto& f : records.findings)
+        if (isFoundFinding(f.status)) ledger.findings.push_back(std::move(f));
     std::map<std::string, size_t> roundOrder;
     for (const auto& r : records.rounds) roundOrder.emplace(r.code, roundOrder.size());
     std::stable_sort(ledger.findings.begin(), ledger.findings.end(), [&](const auto& a, const auto& b) {
