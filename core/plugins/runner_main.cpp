@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <exception>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -151,6 +152,9 @@ int runnerMain(int argc, char** argv) {
     } catch (...) {
         return 3;  // nothing is flushed: the host sees no Done and refuses the run
     }
+    // What the plugin printed reaches the host (through the stdout pipe) before its verdict.
+    std::cout.flush();
+    std::fflush(stdout);
     const char* error = status == PATROL_OK ? nullptr : lib->plugin().last_error();
     wire::Writer w;
     w.i32(status);
