@@ -26,11 +26,12 @@ namespace {
 class HostSession {
 public:
     HostSession(const PluginEntry& plugin, const RunRequest& request)
-        : plugin_(plugin), request_(request), api_(hostApiFor(this, request.asOf)) {}
+        : spans([this](int32_t day) { return isWorkingDay(this, day) != 0; }), plugin_(plugin), request_(request), api_(hostApiFor(this, request.asOf)) {}
 
     const patrol_host_api* api() const { return &api_; }
     template <class Session> friend patrol_host_api plugins::hostApiFor(Session*, int32_t);
     std::vector<CheckFinding>& findings() { return findings_; }
+    WorkingDaySpans spans;
 
 private:
     static HostSession& self(void* host) { return *static_cast<HostSession*>(host); }

@@ -29,7 +29,8 @@ namespace {
 class ChildSession {
 public:
     ChildSession(const MappedRunInput& input, int channel)
-        : input_(input), channel_(channel), api_(hostApiFor(this, input.input().asOf)) {}
+        : spans([this](int32_t day) { return isWorkingDay(this, day) != 0; }), input_(input), channel_(channel), api_(hostApiFor(this, input.input().asOf)) {}
+    WorkingDaySpans spans;
     const patrol_host_api* api() const { return &api_; }
     template <class Session> friend patrol_host_api plugins::hostApiFor(Session*, int32_t);
 

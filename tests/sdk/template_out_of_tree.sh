@@ -26,5 +26,5 @@ grep -q 'payments.csv:6: 列 amount 的值 "abc" 不是有效金额' "$work/diag
 
 # Installed next to patrol, the plugin is found without any configuration.
 cmake --install "$work/build" --prefix "$work/prefix" > /dev/null
-"$patrol" plugin list --format csv | grep -q '^example_check,示例检查：大额支出,1.0.0,1.0,loaded,'
+"$patrol" plugin list --format csv | grep -q '^example_check,示例检查：大额支出,1.0.0,1.1,loaded,'
 echo "template plugin built out of tree and run by the installed host"
