@@ -5,28 +5,32 @@
 #pragma once
 
 #include <cstddef>
+#include <mutex>
 #include <string>
-#include <thread>
 
 namespace patrol::plugins {
 
 // Cuts bytes into lines and writes each to stderr (fd 2) as one write of
-// "[<id>] 标准输出：<line>\n"; a last line without its line end is written by finish().
+// "[<label>] 标准输出：<line>\n"; a last line without its line end is written by finish().
 class StrayLines {
 public:
-    explicit StrayLines(std::string pluginId);
+    explicit StrayLines(std::string label);
+    void relabel(std::string label);
     void add(const char* bytes, size_t size);
     void finish();
 
 private:
+    std::mutex mutex_;
     std::string prefix_;
     std::string pending_;
 };
 
-// While it lives, fd 1 is a pipe read by a thread of its own that hands the bytes to a
-// StrayLines; the original stdout is back when it ends (both C stdio and std::cout are
-// flushed into the pipe first). Construct it on the thread that calls plugin code, around the
-// call; guards do not nest. When no pipe can be made, stdout is left alone.
+// While any guard lives, fd 1 is a pipe read by a thread of its own that writes its lines to
+// stderr labelled with the plugins running; the original stdout is back when the last guard
+// ends (C stdio and std::cout are flushed into the pipe first). Guards may live on several
+// threads at once (several runs in one process): they share the one pipe, and a line is
+// labelled with every plugin whose guard lives when it is read. When no pipe can be made,
+// stdout is left alone.
 class StrayOutputGuard {
 public:
     explicit StrayOutputGuard(const std::string& pluginId);
@@ -35,13 +39,7 @@ public:
     StrayOutputGuard& operator=(const StrayOutputGuard&) = delete;
 
 private:
-    void forward();
-
-    StrayLines lines_;
-    int savedStdout_ = -1;  // the real stdout, put back on fd 1 at the end
-    int readEnd_ = -1;
-    int stop_ = -1;         // an eventfd: the guard is ending, drain what is left and stop
-    std::thread reader_;
+    std::string pluginId_;
 };
 
 }  // namespace patrol::plugins

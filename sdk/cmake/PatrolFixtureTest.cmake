@@ -69,11 +69,12 @@ if(CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST_FILE)
   return()
 endif()
 
-set(_PATROL_FIXTURE_SCRIPT "${CMAKE_CURRENT_LIST_FILE}")
-# Installed, this file is <prefix>/lib/cmake/PatrolSDK/PatrolFixtureTest.cmake.
-get_filename_component(_PATROL_SDK_PREFIX "${CMAKE_CURRENT_LIST_DIR}/../../.." ABSOLUTE)
-
 function(patrol_add_fixture_test id)
+  # This file (run by the test as a script) and, installed, <prefix>/lib/cmake/PatrolSDK/ next
+  # to it: taken from where the function is defined, since variables set when this file was
+  # included do not reach other directories.
+  set(_script "${CMAKE_CURRENT_FUNCTION_LIST_FILE}")
+  get_filename_component(_sdk_prefix "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../../.." ABSOLUTE)
   cmake_parse_arguments(ARG "" "FIXTURE;NAME;EXPECTED;AS_OF;CALENDAR;PATROL" "" ${ARGN})
   if(NOT ARG_FIXTURE)
     message(FATAL_ERROR "patrol_add_fixture_test(${id}): FIXTURE <folder> is required")
@@ -102,9 +103,9 @@ function(patrol_add_fixture_test id)
   elseif(PATROL_EXECUTABLE)
     set(_patrol "${PATROL_EXECUTABLE}")
   else()
-    find_program(PATROL_EXECUTABLE patrol HINTS "${_PATROL_SDK_PREFIX}/bin")
+    find_program(PATROL_EXECUTABLE patrol HINTS "${_sdk_prefix}/bin")
     if(NOT PATROL_EXECUTABLE)
-      message(FATAL_ERROR "patrol_add_fixture_test(${id}): patrol not found in ${_PATROL_SDK_PREFIX}/bin; pass PATROL <path>")
+      message(FATAL_ERROR "patrol_add_fixture_test(${id}): patrol not found in ${_sdk_prefix}/bin; pass PATROL <path>")
     endif()
     set(_patrol "${PATROL_EXECUTABLE}")
   endif()
@@ -112,5 +113,5 @@ function(patrol_add_fixture_test id)
   add_test(NAME ${ARG_NAME}
     COMMAND ${CMAKE_COMMAND} "-DPATROL=${_patrol}" "-DPLUGIN=${id}" "-DPLUGIN_DIR=${_plugin_dir}" "-DFIXTURE=${_fixture}"
             "-DEXPECTED=${_expected}" "-DAS_OF=${ARG_AS_OF}" "-DCALENDAR=${_calendar}"
-            "-DWORK=${CMAKE_CURRENT_BINARY_DIR}/${ARG_NAME}" -P "${_PATROL_FIXTURE_SCRIPT}")
+            "-DWORK=${CMAKE_CURRENT_BINARY_DIR}/${ARG_NAME}" -P "${_script}")
 endfunction()
