@@ -6,6 +6,8 @@
 #include <patrol/sdk/money.hpp>
 
 #include <algorithm>
+#include <future>
+#include <system_error>
 #include <string_view>
 
 namespace patrol::plugins {
@@ -81,52 +83,63 @@ std::string ownViolation(const CheckFinding& f, const RuleInfo& rule) {
     return {};
 }
 
-// The refs as a small open-addressing table, probed by every id of the dataset's id columns
-// in one sequential pass: far fewer refs than rows, so the table stays in cache and most
-// probes end at an empty slot. Reports the first ref (in emission order) that no row has.
+// The refs as an open-addressing table, probed by every id of the dataset's id columns in one
+// sequential pass. Far fewer refs than rows: a bit filter of the refs' hashes small enough for
+// the cache turns most ids away before the table is touched. Reports whether each distinct ref
+// was met.
 class RefLookup {
 public:
     explicit RefLookup(const std::vector<CheckFinding>& findings) {
         size_t total = 0;
         for (const auto& f : findings) total += f.refs.size();
         size_t slots = 64;
-        while (slots < 4 * total) slots <<= 1;
+        while (slots < 2 * total) slots <<= 1;
         mask_ = slots - 1;
         slots_.assign(slots, Slot{0, 0});
         for (const auto& f : findings)
             for (const auto& r : f.refs) insert(r);
-        found_.assign(distinct_.size(), 0);
+        size_t bits = 4096;  // about 8 per distinct ref: one id in eight or fewer gets past
+        while (bits < 8 * distinct_.size()) bits <<= 1;
+        filterMask_ = bits - 1;
+        filter_.assign(bits / 64, 0);
+        for (const auto& slot : slots_)
+            if (slot.index != 0) filter_[filterBit(slot.hash) >> 6] |= uint64_t{1} << (filterBit(slot.hash) & 63);
     }
 
-    void scan(const data::TableData& table, size_t column) {
-        for (uint64_t row = 0; row < table.rowCount() && missing_ > 0; ++row) {
+    size_t distinct() const { return distinct_.size(); }
+
+    // Marks in `found` (one flag per distinct ref) the refs among the ids of rows [from, to).
+    void scan(const data::TableData& table, size_t column, uint64_t from, uint64_t to, std::vector<char>& found) const {
+        for (uint64_t row = from; row < to; ++row) {
             const std::string_view id = table.text(column, row);
             const uint32_t h = data::idHash(id);
+            const uint32_t bit = filterBit(h);
+            if (!(filter_[bit >> 6] >> (bit & 63) & 1)) continue;
             for (size_t s = h & mask_; slots_[s].index != 0; s = (s + 1) & mask_) {
                 const Slot& slot = slots_[s];
                 if (slot.hash != h || distinct_[slot.index - 1] != id) continue;
-                if (!found_[slot.index - 1]) {
-                    found_[slot.index - 1] = 1;
-                    --missing_;
-                }
+                found[slot.index - 1] = 1;
                 break;
             }
         }
     }
 
-    bool found(std::string_view ref) const {
+    // The index of a ref among the distinct ones.
+    size_t indexOf(std::string_view ref) const {
         const uint32_t h = data::idHash(ref);
-        for (size_t s = h & mask_; slots_[s].index != 0; s = (s + 1) & mask_)
-            if (slots_[s].hash == h && distinct_[slots_[s].index - 1] == ref) return found_[slots_[s].index - 1] != 0;
-        return false;
+        size_t s = h & mask_;
+        while (slots_[s].hash != h || distinct_[slots_[s].index - 1] != ref) s = (s + 1) & mask_;
+        return slots_[s].index - 1;
     }
-    bool allFound() const { return missing_ == 0; }
 
 private:
     struct Slot {
         uint32_t hash;
         uint32_t index;  // 1 + index into distinct_; 0: empty
     };
+
+    // Other bits of the hash than the slot's, so the filter and the table do not fail together.
+    size_t filterBit(uint32_t h) const { return ((h >> 16) | (h << 16)) & filterMask_; }
 
     void insert(std::string_view ref) {
         const uint32_t h = data::idHash(ref);
@@ -135,15 +148,46 @@ private:
             if (slots_[s].hash == h && distinct_[slots_[s].index - 1] == ref) return;
         distinct_.push_back(ref);
         slots_[s] = {h, static_cast<uint32_t>(distinct_.size())};
-        ++missing_;
     }
 
     size_t mask_ = 0;
     std::vector<Slot> slots_;
     std::vector<std::string_view> distinct_;
-    std::vector<char> found_;
-    size_t missing_ = 0;
+    size_t filterMask_ = 0;
+    std::vector<uint64_t> filter_;
 };
+
+// Which distinct refs are ids of the dataset: each id column scanned once, a large one in two
+// halves at once (nothing else runs meanwhile: the dataset is freed only after this).
+std::vector<char> refsFound(const RefLookup& lookup, const PluginMetadata& metadata, const data::Dataset& dataset) {
+    std::vector<char> found(lookup.distinct(), 0);
+    for (const auto& t : metadata.tables) {
+        const data::TableData* table = dataset.table(t.name);
+        if (!table) continue;
+        for (size_t c = 0; c < t.columns.size(); ++c) {
+            if (!t.columns[c].isId || t.columns[c].type != PATROL_COLUMN_STRING) continue;
+            const uint64_t rows = table->rowCount(), half = rows / 2;
+            std::future<std::vector<char>> second;
+            if (rows >= 200000) {
+                try {
+                    second = std::async(std::launch::async, [&, c, half, rows] {
+                        std::vector<char> more(lookup.distinct(), 0);
+                        lookup.scan(*table, c, half, rows, more);
+                        return more;
+                    });
+                } catch (const std::system_error&) {
+                    // no second thread: one scans it all
+                }
+            }
+            lookup.scan(*table, c, 0, second.valid() ? half : rows, found);
+            if (second.valid()) {
+                const std::vector<char> more = second.get();
+                for (size_t i = 0; i < found.size(); ++i) found[i] |= more[i];
+            }
+        }
+    }
+    return found;
+}
 
 // The tables' id columns as "items.item_id、extras.extra_id".
 std::string idColumns(const PluginMetadata& metadata) {
@@ -176,18 +220,13 @@ std::optional<std::string> findingViolation(const PluginMetadata& metadata, cons
         if (const std::string why = ownViolation(f, *rule); !why.empty()) return head + described(f, ordinals[i]) + "：" + why;
     }
     if (!dataset || findings.empty()) return std::nullopt;
-    RefLookup lookup(findings);
-    for (const auto& t : metadata.tables) {
-        const data::TableData* table = dataset->table(t.name);
-        if (!table) continue;
-        for (size_t c = 0; c < t.columns.size(); ++c)
-            if (t.columns[c].isId && t.columns[c].type == PATROL_COLUMN_STRING) lookup.scan(*table, c);
-    }
-    if (lookup.allFound()) return std::nullopt;
+    const RefLookup lookup(findings);
+    const std::vector<char> found = refsFound(lookup, metadata, *dataset);
+    if (std::find(found.begin(), found.end(), 0) == found.end()) return std::nullopt;
     const std::string columns = idColumns(metadata);
     for (size_t i = 0; i < findings.size(); ++i)
         for (const auto& r : findings[i].refs)
-            if (!lookup.found(r))
+            if (!found[lookup.indexOf(r)])
                 return head + described(findings[i], ordinals[i]) + "：refs 中的 " + shown(r) + " 不是本次读取的数据中任何一行的记录编号（" +
                        (columns.empty() ? std::string("插件声明的数据表都没有编号列：请在元数据中为记录编号列加上 \"id\": true")
                                         : "记录编号列：" + columns) +
