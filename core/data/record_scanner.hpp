@@ -74,6 +74,19 @@ public:
     uint32_t line() const { return line_; }
     // True once a byte sequence that is not UTF-8 was met; the file must be read as GB18030.
     bool notUtf8() const { return notUtf8_; }
+    const char* end() const { return end_; }
+
+    // The opening quote of the first field of the last record that ran past its line (its
+    // quote was closed on a later line, or never), and the line it is on; nullptr when the
+    // record kept to its lines. When such a record fails, the quote is what swallowed lines.
+    const char* spanningQuote() const { return spanningQuote_; }
+    uint32_t spanningQuoteLine() const { return spanningQuoteLine_; }
+
+    // Continues at `at`, the start of physical line `line` (reading resumes after a broken record).
+    void resumeAt(const char* at, uint32_t line) {
+        p_ = at;
+        line_ = line;
+    }
 
     // Skips an empty line; true when there was one.
     bool skipBlankLine() {
@@ -95,6 +108,7 @@ public:
     // stack cost a store-forwarding stall per field.)
     template <class OnField>
     RecordStatus next(OnField&& onField, size_t& fieldCount) {
+        spanningQuote_ = nullptr;
         if (plainRecord(onField, fieldCount)) return RecordStatus::Ok;
         RecordStatus status = RecordStatus::Ok;
         fieldCount = 0;
@@ -103,11 +117,13 @@ public:
             size_t size = 0;
             bool escaped = false;
             if (p_ < end_ && *p_ == '"') {
+                const uint32_t quoteLine = line_;
                 const char* const start = ++p_;
                 const char* close = nullptr;
                 for (;;) {
                     const void* q = std::memchr(p_, '"', static_cast<size_t>(end_ - p_));
                     if (!q) {
+                        if (!spanningQuote_) spanningQuote_ = start - 1, spanningQuoteLine_ = quoteLine;
                         quotedText(start, end_);
                         p_ = end_;
                         onField(fieldCount++, start, static_cast<size_t>(end_ - start), escaped);
@@ -123,6 +139,7 @@ public:
                     break;
                 }
                 quotedText(start, close);
+                if (line_ != quoteLine && !spanningQuote_) spanningQuote_ = start - 1, spanningQuoteLine_ = quoteLine;
                 data = start;
                 size = static_cast<size_t>(close - start);
                 p_ = close + 1;
@@ -278,6 +295,8 @@ private:
     const char* end_;
     const char* checkedTo_;  // the text before it is checked as UTF-8 (stretches start after a line end)
     uint32_t line_ = 1;
+    const char* spanningQuote_ = nullptr;
+    uint32_t spanningQuoteLine_ = 0;
     bool checkUtf8_;
     bool lookAhead_;
     bool notUtf8_ = false;

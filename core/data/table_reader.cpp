@@ -191,7 +191,12 @@ public:
             for (size_t i = fieldCount; i < fieldToColumn_.size(); ++i)
                 if (fieldToColumn_[i] >= 0) slots_[static_cast<size_t>(fieldToColumn_[i])] = FieldSlice{};
             if (scanner.notUtf8()) return false;
-            if (status != RecordStatus::Ok) {
+            const bool broken = status != RecordStatus::Ok || fieldCount != fieldToColumn_.size();
+            if (broken && scanner.spanningQuote()) {
+                // A quote that ran past its line and did not end a good record: most likely one
+                // never closed, which would take every later line with it.
+                if (!resync(scanner)) return false;
+            } else if (status != RecordStatus::Ok) {
                 reject(line, status == RecordStatus::UnterminatedQuote
                                  ? "引号未闭合：从此行开始的带引号字段到文件末尾都没有结束引号"
                                  : "字段的结束引号后还有其他字符（字段内的引号应写成两个双引号 \"\"）");
@@ -209,6 +214,42 @@ public:
             }
         }
         if (source) source->release(lastRelease, scanner.position());
+        return true;
+    }
+
+    // After a broken record whose quote ran past its line: rejects it at the line the quote
+    // opens and moves the scanner to the first later line that reads as a good record (the
+    // right number of fields, quotes closed), so one broken row costs only the lines up to
+    // that one. False when the skipped lines were not UTF-8 (the file must be read as GB18030).
+    bool resync(RecordScanner& scanner) {
+        const uint32_t quoteLine = scanner.spanningQuoteLine();
+        const char* const end = scanner.end();
+        auto nextLine = [end](const char* from) {
+            const void* lf = std::memchr(from, '\n', static_cast<size_t>(end - from));
+            return lf ? static_cast<const char*>(lf) + 1 : end;
+        };
+        RecordScanner probe = scanner;
+        const char* at = nextLine(scanner.spanningQuote());
+        uint32_t line = quoteLine + 1;
+        for (; at < end; at = nextLine(at), ++line) {
+            probe.resumeAt(at, line);
+            if (probe.skipBlankLine()) continue;
+            size_t fields = 0;
+            const RecordStatus status = probe.next([](size_t, const char*, size_t, bool) {}, fields);
+            if (status == RecordStatus::Ok && fields == fieldToColumn_.size()) break;
+        }
+        probe.resumeAt(at, line);
+        scanner = probe;
+        if (scanner.notUtf8()) return false;
+        // The lines skipped are counted, not numbered: line numbers are shifted to the file's
+        // own only once the stretches of a file are joined.
+        const uint32_t skipped = line - quoteLine - 1;
+        std::string reason = "引号未闭合：此行的带引号字段没有结束引号，此行不予采用";
+        if (skipped > 0 && at >= end)
+            reason += "；其后直到文件末尾的 " + std::to_string(skipped) + " 行都不能读作记录，一并不予采用";
+        else if (skipped > 0)
+            reason += "；其后 " + std::to_string(skipped) + " 行也不能读作记录，一并不予采用，再往后的行照常读取";
+        reject(quoteLine, std::move(reason));
         return true;
     }
 

@@ -43,15 +43,17 @@ int highCopy(int fd) {
     return copy;
 }
 
-pid_t spawnRunner(const std::string& mode, int inputFd, int channelFd) {
+pid_t spawnRunner(const std::string& mode, int inputFd, int channelFd, int stdoutFd) {
     const std::string runner = runnerExecutable().string();
-    Fd input{highCopy(inputFd)}, channel{highCopy(channelFd)};
+    Fd input{highCopy(inputFd)}, channel{highCopy(channelFd)}, out{highCopy(stdoutFd)};
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attr;
     ::posix_spawn_file_actions_init(&actions);
     ::posix_spawnattr_init(&attr);
     ::posix_spawn_file_actions_adddup2(&actions, input.fd, kRunnerInputFd);
     ::posix_spawn_file_actions_adddup2(&actions, channel.fd, kRunnerChannelFd);
+    // The plugin's stdout is never the host's: the parent reads it and moves it to stderr.
+    ::posix_spawn_file_actions_adddup2(&actions, out.fd, 1);
     // Whatever the host opened without close-on-exec (libraries do) stays out of the child.
     ::posix_spawn_file_actions_addclosefrom_np(&actions, kRunnerChannelFd + 1);
     // A crash must end the child the plain way: default dispositions, nothing blocked.
@@ -114,15 +116,34 @@ void writeAll(int fd, const std::string& bytes) {
 }
 
 ChildOutcome runInChild(const std::string& mode, int inputFd, std::chrono::milliseconds timeout,
-                        const std::function<bool(int32_t day)>& isWorkingDay) {
+                        const std::function<bool(int32_t day)>& isWorkingDay, const std::function<void(const char*, size_t)>& onStdout) {
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) cannotStart("创建通道", errno);
     Fd ours{pair[0]};
+    int outPipe[2];
+    if (::pipe2(outPipe, O_CLOEXEC) != 0) {
+        ::close(pair[1]);
+        cannotStart("创建输出管道", errno);
+    }
+    Fd childStdout{outPipe[0]};
+    ::fcntl(childStdout.fd, F_SETFL, O_NONBLOCK);
     pid_t pid;
     {
-        Fd theirs{pair[1]};  // closed here once the child has its copy: its exit ends our reads
-        pid = spawnRunner(mode, inputFd, theirs.fd);
+        // Closed here once the child has its copies: its exit ends our reads.
+        Fd theirs{pair[1]}, theirStdout{outPipe[1]};
+        pid = spawnRunner(mode, inputFd, theirs.fd, theirStdout.fd);
     }
+    // What the child wrote to stdout so far, handed on; false once its write end is closed.
+    char outBuffer[4096];
+    auto drainStdout = [&] {
+        for (;;) {
+            const ssize_t n = ::read(childStdout.fd, outBuffer, sizeof outBuffer);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return n < 0;  // EAGAIN: open but empty
+            if (onStdout) onStdout(outBuffer, static_cast<size_t>(n));
+        }
+    };
+    bool stdoutOpen = true;
 
     ChildOutcome outcome;
     const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -135,10 +156,12 @@ ChildOutcome runInChild(const std::string& mode, int inputFd, std::chrono::milli
             timedOut = true;
             break;
         }
-        pollfd p{ours.fd, POLLIN, 0};
-        const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000 * 60 * 60)));
+        pollfd p[2] = {{ours.fd, POLLIN, 0}, {childStdout.fd, POLLIN, 0}};
+        const int ready = ::poll(p, stdoutOpen ? 2 : 1, static_cast<int>(std::min<long long>(left, 1000 * 60 * 60)));
         if (ready < 0 && errno == EINTR) continue;
         if (ready == 0) continue;  // re-check the deadline
+        if (stdoutOpen && (p[1].revents & (POLLIN | POLLHUP))) stdoutOpen = drainStdout();
+        if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;
         const ssize_t n = ::read(ours.fd, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;  // the child closed its end: it is exiting
@@ -175,6 +198,9 @@ ChildOutcome runInChild(const std::string& mode, int inputFd, std::chrono::milli
     if (timedOut) ::kill(pid, SIGKILL);
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
+    // Whatever is left in the pipe; a process the plugin started may keep it open, so no more
+    // is waited for.
+    if (stdoutOpen) drainStdout();
     if (timedOut) {
         outcome.end = ChildOutcome::End::TimedOut;
     } else if (WIFSIGNALED(status)) {

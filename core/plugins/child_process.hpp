@@ -34,9 +34,11 @@ std::filesystem::path runnerExecutable();
 
 // Starts `runner <mode>` with `inputFd` as its input and collects what it sends until it
 // exits or `timeout` passes (then it is killed). Each WorkingDay question is answered with
-// isWorkingDay. Throws InternalError when the process cannot be started.
+// isWorkingDay. The child's stdout is a pipe whose bytes go to onStdout (plugin code printing;
+// dropped when it is empty). Throws InternalError when the process cannot be started.
 ChildOutcome runInChild(const std::string& mode, int inputFd, std::chrono::milliseconds timeout,
-                        const std::function<bool(int32_t day)>& isWorkingDay);
+                        const std::function<bool(int32_t day)>& isWorkingDay,
+                        const std::function<void(const char*, size_t)>& onStdout);
 
 // Writes all bytes to fd (the child's side); exits the child when the parent is gone.
 void writeAll(int fd, const std::string& bytes);

@@ -2,6 +2,8 @@
 // in-process host and the isolated runner's child: each session class names its own callbacks.
 #pragma once
 
+#include "core/plugins/working_day_spans.hpp"
+
 #include <patrol/plugin_abi.h>
 
 #include <cstdint>
@@ -9,7 +11,9 @@
 namespace patrol::plugins {
 
 // `Session` provides static table, isWorkingDay, emit, log, setting and progress callbacks that
-// take the session back from `host`; it befriends this function when they are private.
+// take the session back from `host`, and a member `spans` (a WorkingDaySpans over its own
+// isWorkingDay) for the working-day arithmetic of ABI 1.1; it befriends this function when
+// they are private.
 template <class Session>
 patrol_host_api hostApiFor(Session* session, int32_t asOf) {
     patrol_host_api api{};
@@ -24,6 +28,8 @@ patrol_host_api hostApiFor(Session* session, int32_t asOf) {
     api.log = &Session::log;
     api.setting = &Session::setting;
     api.progress = &Session::progress;
+    api.working_days_between = [](void* host, int32_t from, int32_t to) { return static_cast<Session*>(host)->spans.between(from, to); };
+    api.add_working_days = [](void* host, int32_t day, int32_t n) { return static_cast<Session*>(host)->spans.add(day, n); };
     return api;
 }
 

@@ -3,6 +3,7 @@
 #include "core/plugins/abi_check.hpp"
 #include "core/plugins/child_process.hpp"
 #include "core/plugins/crash_notice.hpp"
+#include "core/plugins/stray_output.hpp"
 #include "core/plugins/plugin_error.hpp"
 #include "core/plugins/run_input.hpp"
 #include "core/plugins/wire.hpp"
@@ -106,7 +107,9 @@ void loadPlugin(PluginEntry& plugin, bool isolate) {
     const int input = writeRunInput(RunInput{plugin.library, plugin.metadataFile, 0, {}}, *plugin.metadata, nullptr);
     ChildOutcome outcome;
     try {
-        outcome = runInChild("load", input, std::chrono::seconds(30), nullptr);
+        StrayLines stray(plugin.id);
+        outcome = runInChild("load", input, std::chrono::seconds(30), nullptr, [&](const char* bytes, size_t size) { stray.add(bytes, size); });
+        stray.finish();
     } catch (...) {
         ::close(input);
         throw;

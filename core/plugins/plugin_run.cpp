@@ -2,9 +2,11 @@
 
 #include "core/plugins/child_process.hpp"
 #include "core/plugins/crash_notice.hpp"
+#include "core/plugins/finding_checks.hpp"
 #include "core/plugins/host_api.hpp"
 #include "core/plugins/plugin_error.hpp"
 #include "core/plugins/run_input.hpp"
+#include "core/plugins/stray_output.hpp"
 #include "core/plugins/undeclared_tables.hpp"
 #include "core/plugins/wire.hpp"
 
@@ -26,12 +28,13 @@ namespace {
 class HostSession {
 public:
     HostSession(const PluginEntry& plugin, const RunRequest& request)
-        : plugin_(plugin), request_(request), api_(hostApiFor(this, request.asOf)), undeclared_(*plugin.metadata) {}
+        : spans([this](int32_t day) { return isWorkingDay(this, day) != 0; }), plugin_(plugin), request_(request), api_(hostApiFor(this, request.asOf)), undeclared_(*plugin.metadata) {}
 
     const patrol_host_api* api() const { return &api_; }
     const UndeclaredTables& undeclared() const { return undeclared_; }
     template <class Session> friend patrol_host_api plugins::hostApiFor(Session*, int32_t);
     std::vector<CheckFinding>& findings() { return findings_; }
+    WorkingDaySpans spans;
 
 private:
     static HostSession& self(void* host) { return *static_cast<HostSession*>(host); }
@@ -174,20 +177,26 @@ std::vector<uint32_t> outputOrder(const std::vector<CheckFinding>& findings) {
     return order;
 }
 
-// Every finding must name a declared rule; then refs are sorted, fingerprints set, order fixed.
-RunResult finish(PluginEntry& plugin, std::vector<CheckFinding> findings, bool fingerprints) {
+// Every finding must name a declared rule and meet the host's other demands (finding_checks);
+// then refs are sorted, fingerprints set, order fixed, and repeats of a finding dropped.
+RunResult finish(PluginEntry& plugin, std::vector<CheckFinding> findings, const RunRequest& request) {
     const std::string* lastRule = nullptr;  // findings come rule by rule: check each code once
-    for (auto& f : findings) {
-        if (!lastRule || f.rule != *lastRule) {
-            if (!plugin.metadata->rule(f.rule)) {
-                std::string declared;
-                for (const auto& r : plugin.metadata->rules) declared += (declared.empty() ? "" : "、") + r.code;
-                return fail(plugin, pluginLabel(plugin.id, plugin.library) + "报告了元数据中没有声明的规则 \"" + f.rule + "\"（已声明：" + declared +
-                                        "）。本次检查结果未记录。请插件作者在元数据的 rules 中声明该规则。");
-            }
-            lastRule = &f.rule;
+    for (const auto& f : findings) {
+        if (lastRule && f.rule == *lastRule) continue;
+        if (!plugin.metadata->rule(f.rule)) {
+            std::string declared;
+            for (const auto& r : plugin.metadata->rules) declared += (declared.empty() ? "" : "、") + r.code;
+            return fail(plugin, pluginLabel(plugin.id, plugin.library) + "报告了元数据中没有声明的规则 \"" + f.rule + "\"（已声明：" + declared +
+                                    "）。本次检查结果未记录。请插件作者在元数据的 rules 中声明该规则。");
         }
-        if (fingerprints)
+        lastRule = &f.rule;
+    }
+    if (auto violation = findingViolation(*plugin.metadata, request.dataset, findings))
+        return fail(plugin, pluginLabel(plugin.id, plugin.library) + *violation + "。本次检查结果未记录。请插件作者改正插件后重新构建。");
+    // The refs were the last use of the dataset.
+    if (request.doneReading) request.doneReading();
+    for (auto& f : findings) {
+        if (request.fingerprints)
             seal(f);
         else
             std::sort(f.refs.begin(), f.refs.end());
@@ -207,6 +216,10 @@ RunResult finish(PluginEntry& plugin, std::vector<CheckFinding> findings, bool f
         findings[at] = std::move(held);
         order[at] = at;
     }
+    // The same finding twice is one finding: recording keeps the first by its fingerprint, and
+    // a dry run shows what recording would keep.
+    if (const size_t repeats = dropRepeatedFindings(findings); repeats > 0 && request.log)
+        request.log(PATROL_LOG_WARNING, "有 " + std::to_string(repeats) + " 个疑似问题与前面的重复（同一规则、同一组记录），每个只保留第一个");
     RunResult r;
     r.ok = true;
     r.findings = std::move(findings);
@@ -223,38 +236,44 @@ constexpr const char* kCrashAdvice =
     "，patrol 随之终止，本次检查结果未输出也未记录。请加 --isolate 重新运行（或配置 plugins.isolate = true）：隔离运行时插件崩溃只算该插件失败，其他插件照常运行。";
 
 RunResult runInProcess(PluginEntry& plugin, const RunRequest& request) {
-    loadPlugin(plugin, false);
-    if (auto error = failure(plugin)) return fail(plugin, *error);
     std::shared_ptr<const PluginLibrary> keep;  // alive for the whole run
-    {
-        const std::lock_guard lock(*plugin.guard);
-        keep = plugin.loaded;
-    }
     HostSession session(plugin, request);
     int status = PATROL_ERROR;
-    try {
-        const CrashNotice notice(pluginLabel(plugin.id, plugin.library) + "在本进程中运行时崩溃", kCrashAdvice);
-        status = keep->plugin().run(session.api());
-    } catch (...) {
-        return fail(plugin, runError(plugin, "插件让异常越过了 ABI 边界（应在插件内捕获）"));
+    {
+        // Loading runs the library's initialisers: plugin code, whose stdout is not ours.
+        const StrayOutputGuard guard(plugin.id);
+        loadPlugin(plugin, false);
+        if (auto error = failure(plugin)) return fail(plugin, *error);
+        {
+            const std::lock_guard lock(*plugin.guard);
+            keep = plugin.loaded;
+        }
+        try {
+            const CrashNotice notice(pluginLabel(plugin.id, plugin.library) + "在本进程中运行时崩溃", kCrashAdvice);
+            status = keep->plugin().run(session.api());
+        } catch (...) {
+            return fail(plugin, runError(plugin, "插件让异常越过了 ABI 边界（应在插件内捕获）"));
+        }
     }
-    if (request.doneReading) request.doneReading();
     if (request.notices && request.log)
         for (const auto& n : request.notices()) request.log(PATROL_LOG_WARNING, n);
     if (auto undeclared = session.undeclared().error()) return fail(plugin, runError(plugin, *undeclared));
     if (status != PATROL_OK) return fail(plugin, runError(plugin, lastError(keep->plugin())));
-    return finish(plugin, std::move(session.findings()), request.fingerprints);
+    return finish(plugin, std::move(session.findings()), request);
 }
 
 RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
     if (auto error = failure(plugin)) return fail(plugin, *error);
     // The child gets the tables through a memory file: the data are read once, here.
     const RunInput input{plugin.library, plugin.metadataFile, request.asOf, request.settings};
+    // The dataset stays until the findings' refs are checked against it (finish).
     const int inputFd = writeRunInput(input, *plugin.metadata, request.dataset);
-    if (request.doneReading) request.doneReading();
     ChildOutcome outcome;
     try {
-        outcome = runInChild("run", inputFd, std::chrono::seconds(request.timeoutSeconds), request.isWorkingDay);
+        StrayLines stray(plugin.id);
+        outcome = runInChild("run", inputFd, std::chrono::seconds(request.timeoutSeconds), request.isWorkingDay,
+                             [&](const char* bytes, size_t size) { stray.add(bytes, size); });
+        stray.finish();
     } catch (...) {
         ::close(inputFd);
         throw;
@@ -313,7 +332,7 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
         const std::lock_guard lock(*plugin.guard);
         plugin.state = PluginState::Loaded;
     }
-    return finish(plugin, std::move(findings), request.fingerprints);
+    return finish(plugin, std::move(findings), request);
 }
 
 }  // namespace

@@ -28,8 +28,9 @@ struct RunRequest {
     // Called once the plugin returns (in the child when isolated); each text is logged as a
     // warning. For notices that arise while the plugin runs, e.g. a year no calendar covers.
     std::function<std::vector<std::string>()> notices;
-    // Called once the plugin can no longer read the dataset (it has returned, or its child
-    // process has ended), before the findings are ordered: the caller may free it from then on.
+    // Called once nothing reads the dataset any more (the plugin has returned, or its child
+    // process has ended, and the findings' refs were checked against it), before the findings
+    // are ordered: the caller may free it from then on. Not called when the run fails.
     std::function<void()> doneReading;
 };
 

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <exception>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -29,7 +30,8 @@ namespace {
 class ChildSession {
 public:
     ChildSession(const MappedRunInput& input, const PluginMetadata& metadata, int channel)
-        : input_(input), channel_(channel), api_(hostApiFor(this, input.input().asOf)), undeclared_(metadata) {}
+        : spans([this](int32_t day) { return isWorkingDay(this, day) != 0; }), input_(input), channel_(channel), api_(hostApiFor(this, input.input().asOf)), undeclared_(metadata) {}
+    WorkingDaySpans spans;
     const patrol_host_api* api() const { return &api_; }
     const UndeclaredTables& undeclared() const { return undeclared_; }
     template <class Session> friend patrol_host_api plugins::hostApiFor(Session*, int32_t);
@@ -158,6 +160,9 @@ int runnerMain(int argc, char** argv) {
     } catch (...) {
         return 3;  // nothing is flushed: the host sees no Done and refuses the run
     }
+    // What the plugin printed reaches the host (through the stdout pipe) before its verdict.
+    std::cout.flush();
+    std::fflush(stdout);
     const char* error = status == PATROL_OK ? nullptr : lib->plugin().last_error();
     std::string reason = status == PATROL_OK ? std::string() : (error && *error ? std::string(error) : std::string("插件未给出原因"));
     // An undeclared table is the cause whatever the plugin made of it, as in process.

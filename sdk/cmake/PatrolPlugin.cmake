@@ -41,3 +41,6 @@ function(patrol_install_plugin id destination)
   install(TARGETS ${id} LIBRARY DESTINATION ${destination})
   install(FILES ${_meta} DESTINATION ${destination} RENAME ${id}.json)
 endfunction()
+
+# patrol_add_fixture_test(): a CTest comparing a fixture folder's output with its expected.jsonl.
+include(${CMAKE_CURRENT_LIST_DIR}/PatrolFixtureTest.cmake)

@@ -50,7 +50,7 @@ TEST_CASE("every reject reason, with its line, while good rows are kept") {
                                 "expenses.csv:16: 列 expense_id 的编号 \"G1\" 重复（第 2 行已出现），后出现的这一行不予采用",
                                 "expenses.csv:17: 字段的结束引号后还有其他字符（字段内的引号应写成两个双引号 \"\"）",
                                 "expenses.csv:19: 列 expense_id 的编号 \"G1\" 重复（第 2 行已出现），后出现的这一行不予采用",
-                                "expenses.csv:20: 引号未闭合：从此行开始的带引号字段到文件末尾都没有结束引号",
+                                "expenses.csv:20: 引号未闭合：此行的带引号字段没有结束引号，此行不予采用",
                             });
     const data::TableData& t = *r.table;
     CHECK(texts(t, "expense_id") == std::vector<std::string>{"G1", "E12", "E17"});

@@ -35,7 +35,8 @@ extern "C" {
 #endif
 
 #define PATROL_ABI_MAJOR 1
-#define PATROL_ABI_MINOR 0
+/* Minor versions: 1.1 added working_days_between and add_working_days to patrol_host_api. */
+#define PATROL_ABI_MINOR 1
 
 #define PATROL_ABSENT_I32 INT32_MIN
 #define PATROL_ABSENT_I64 INT64_MIN
@@ -126,6 +127,13 @@ typedef struct patrol_host_api {
     int (*setting)(void* host, const char* key, patrol_text* value);
     /* Fraction done in [0, 1], for long runs. */
     void (*progress)(void* host, double fraction);
+    /* Since ABI 1.1 (present when abi_minor >= 1): on the run's calendar, the number of
+     * working days d with from < d <= to (negative when to < from: minus the count with
+     * to < d <= from). */
+    int64_t (*working_days_between)(void* host, int32_t from, int32_t to);
+    /* Since ABI 1.1: the n-th working day after `day` (n > 0), the |n|-th before it (n < 0),
+     * `day` itself (n == 0); PATROL_ABSENT_I32 when the calendar has no such day. */
+    int32_t (*add_working_days)(void* host, int32_t day, int32_t n);
 } patrol_host_api;
 
 /* Status codes a plugin returns. */

@@ -8,6 +8,7 @@
 #include <patrol/sdk/civil.hpp>
 #include <patrol/sdk/money.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <optional>
@@ -178,7 +179,42 @@ public:
         return items;
     }
 
+    // Working-day arithmetic on the run's calendar (ABI 1.1), answered by the host from running
+    // counts per year: cheap enough to call once per row. Working days d with from < d <= to
+    // (negative when to < from), e.g. a case received on Monday and settled on Wednesday took 2.
+    int64_t workingDaysBetween(int32_t from, int32_t to) const {
+        if (hostHas11()) return api_->working_days_between(api_->host, from, to);
+        if (to < from) return -workingDaysBetween(to, from);
+        int64_t n = 0;
+        for (int32_t d = from + 1; d <= to; ++d) n += isWorkingDay(d) ? 1 : 0;
+        return n;
+    }
+    // The n-th working day after `day` (n > 0), the |n|-th before it (n < 0), `day` itself for
+    // 0: a deadline of "10 working days after receipt" is addWorkingDays(received, 10).
+    // Throws when the calendar has no such day (no working day in a hundred years).
+    int32_t addWorkingDays(int32_t day, int32_t n) const {
+        int32_t result = day;
+        if (hostHas11()) {
+            result = api_->add_working_days(api_->host, day, n);
+        } else {
+            for (int32_t left = n < 0 ? -n : n, steps = 0; left > 0 && result != PATROL_ABSENT_I32; ++steps) {
+                result += n < 0 ? -1 : 1;
+                if (isWorkingDay(result)) --left;
+                if (steps > 36600) result = PATROL_ABSENT_I32;
+            }
+        }
+        if (result == PATROL_ABSENT_I32) throw std::runtime_error("日历中找不到所需的工作日（一百年内没有工作日）");
+        return result;
+    }
+
 private:
+    // The host offers ABI 1.1's calls (a host refuses plugins newer than itself, so this only
+    // fails for a host that hands an older table than its version says).
+    bool hostHas11() const {
+        return api_->abi_minor >= 1 && api_->struct_size >= offsetof(patrol_host_api, add_working_days) + sizeof(api_->add_working_days) &&
+               api_->working_days_between && api_->add_working_days;
+    }
+
     const patrol_host_api* api_;
 };
 

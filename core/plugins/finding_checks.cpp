@@ -1,0 +1,277 @@
+#include "core/plugins/finding_checks.hpp"
+
+#include "core/data/id_hash.hpp"
+#include "core/data/text_encoding.hpp"
+
+#include <patrol/sdk/money.hpp>
+
+#include <algorithm>
+#include <future>
+#include <system_error>
+#include <string_view>
+
+namespace patrol::plugins {
+
+namespace {
+
+// Where the first byte that does not begin a well-formed UTF-8 character is (the text is known
+// not to be UTF-8): walks the characters one by one; only ever runs for a refusal.
+size_t firstBadByte(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (i + n > text.size() || !data::isValidUtf8(text.substr(i, n))) return i;
+        i += n;
+    }
+    return i;
+}
+
+// A text as it may be shown in a message: quoted, bytes that are not UTF-8 written as \xFF,
+// at most 40 characters.
+std::string shown(std::string_view text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out = "\"";
+    size_t i = 0, characters = 0;
+    while (i < text.size()) {
+        if (++characters > 40) {
+            out += "…";
+            break;
+        }
+        const auto c = static_cast<unsigned char>(text[i]);
+        const size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (c >= 0x20 && c != 0x7F && i + n <= text.size() && data::isValidUtf8(text.substr(i, n))) {
+            out.append(text.substr(i, n));
+            i += n;
+        } else {
+            out += "\\x";
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 15]);
+            ++i;
+        }
+    }
+    return out + "\"";
+}
+
+// "规则 FX-01 的第 2 个问题（单位 "U1"，记录 "I1"、"I9"）"
+std::string described(const CheckFinding& f, size_t ordinal) {
+    std::string refs;
+    for (const auto& r : f.refs) refs += (refs.empty() ? "" : "、") + shown(r);
+    return "规则 " + f.rule + " 的第 " + std::to_string(ordinal) + " 个问题（单位 " + shown(f.unit) + "，记录 " +
+           (refs.empty() ? std::string("无") : refs) + "）";
+}
+
+// The demands one finding can be checked on alone; empty when it meets them all.
+std::string ownViolation(const CheckFinding& f, const RuleInfo& rule) {
+    const std::pair<const char*, const std::string*> texts[] = {{"unit", &f.unit}, {"title", &f.title}, {"detail", &f.detail}};
+    for (const auto& [field, text] : texts)
+        if (!data::isValidUtf8(*text))
+            return std::string(field) + " 不是有效的 UTF-8 文本（第 " + std::to_string(firstBadByte(*text) + 1) + " 个字节起），应为 UTF-8 编码的文字";
+    for (const auto& r : f.refs)
+        if (!data::isValidUtf8(r))
+            return "refs 中的 " + shown(r) + " 不是有效的 UTF-8 文本（第 " + std::to_string(firstBadByte(r) + 1) + " 个字节起），应为数据表中的记录编号";
+    if (f.unit.empty()) return "unit 为空，应为该问题所属单位的 unit_code";
+    if (f.title.empty()) return "title 为空，应写明涉及的记录和数字";
+    if (f.refs.empty()) return "refs 为空，应至少列出一个记录编号";
+    if (f.amountFen && rule.amount.empty())
+        return "带有金额 amount = " + money::formatYuan(*f.amountFen) + " 元，但元数据中规则 " + rule.code +
+               " 没有声明金额（rules[].amount）；没有金额的规则应给 std::nullopt（has_amount = 0）";
+    // A handful of refs each: comparing every pair is cheaper than sorting a copy.
+    for (size_t a = 0; a < f.refs.size(); ++a)
+        for (size_t b = a + 1; b < f.refs.size(); ++b)
+            if (f.refs[a] == f.refs[b]) return "refs 中的 " + shown(f.refs[a]) + " 出现了不止一次，每个记录编号只应列出一次";
+    return {};
+}
+
+// The refs as an open-addressing table, probed by every id of the dataset's id columns in one
+// sequential pass. Far fewer refs than rows: a bit filter of the refs' hashes small enough for
+// the cache turns most ids away before the table is touched. Reports whether each distinct ref
+// was met.
+class RefLookup {
+public:
+    explicit RefLookup(const std::vector<CheckFinding>& findings) {
+        size_t total = 0;
+        for (const auto& f : findings) total += f.refs.size();
+        size_t slots = 64;
+        while (slots < 2 * total) slots <<= 1;
+        mask_ = slots - 1;
+        slots_.assign(slots, Slot{0, 0});
+        for (const auto& f : findings)
+            for (const auto& r : f.refs) insert(r);
+        size_t bits = 4096;  // about 8 per distinct ref: one id in eight or fewer gets past
+        while (bits < 8 * distinct_.size()) bits <<= 1;
+        filterMask_ = bits - 1;
+        filter_.assign(bits / 64, 0);
+        for (const auto& slot : slots_)
+            if (slot.index != 0) filter_[filterBit(slot.hash) >> 6] |= uint64_t{1} << (filterBit(slot.hash) & 63);
+    }
+
+    size_t distinct() const { return distinct_.size(); }
+
+    // Marks in `found` (one flag per distinct ref) the refs among the ids of rows [from, to).
+    void scan(const data::TableData& table, size_t column, uint64_t from, uint64_t to, std::vector<char>& found) const {
+        for (uint64_t row = from; row < to; ++row) {
+            const std::string_view id = table.text(column, row);
+            const uint32_t h = data::idHash(id);
+            const uint32_t bit = filterBit(h);
+            if (!(filter_[bit >> 6] >> (bit & 63) & 1)) continue;
+            for (size_t s = h & mask_; slots_[s].index != 0; s = (s + 1) & mask_) {
+                const Slot& slot = slots_[s];
+                if (slot.hash != h || distinct_[slot.index - 1] != id) continue;
+                found[slot.index - 1] = 1;
+                break;
+            }
+        }
+    }
+
+    // The index of a ref among the distinct ones.
+    size_t indexOf(std::string_view ref) const {
+        const uint32_t h = data::idHash(ref);
+        size_t s = h & mask_;
+        while (slots_[s].hash != h || distinct_[slots_[s].index - 1] != ref) s = (s + 1) & mask_;
+        return slots_[s].index - 1;
+    }
+
+private:
+    struct Slot {
+        uint32_t hash;
+        uint32_t index;  // 1 + index into distinct_; 0: empty
+    };
+
+    // Other bits of the hash than the slot's, so the filter and the table do not fail together.
+    size_t filterBit(uint32_t h) const { return ((h >> 16) | (h << 16)) & filterMask_; }
+
+    void insert(std::string_view ref) {
+        const uint32_t h = data::idHash(ref);
+        size_t s = h & mask_;
+        for (; slots_[s].index != 0; s = (s + 1) & mask_)
+            if (slots_[s].hash == h && distinct_[slots_[s].index - 1] == ref) return;
+        distinct_.push_back(ref);
+        slots_[s] = {h, static_cast<uint32_t>(distinct_.size())};
+    }
+
+    size_t mask_ = 0;
+    std::vector<Slot> slots_;
+    std::vector<std::string_view> distinct_;
+    size_t filterMask_ = 0;
+    std::vector<uint64_t> filter_;
+};
+
+// Which distinct refs are ids of the dataset: each id column scanned once, a large one in two
+// halves at once (nothing else runs meanwhile: the dataset is freed only after this).
+std::vector<char> refsFound(const RefLookup& lookup, const PluginMetadata& metadata, const data::Dataset& dataset) {
+    std::vector<char> found(lookup.distinct(), 0);
+    for (const auto& t : metadata.tables) {
+        const data::TableData* table = dataset.table(t.name);
+        if (!table) continue;
+        for (size_t c = 0; c < t.columns.size(); ++c) {
+            if (!t.columns[c].isId || t.columns[c].type != PATROL_COLUMN_STRING) continue;
+            const uint64_t rows = table->rowCount(), half = rows / 2;
+            std::future<std::vector<char>> second;
+            if (rows >= 200000) {
+                try {
+                    second = std::async(std::launch::async, [&, c, half, rows] {
+                        std::vector<char> more(lookup.distinct(), 0);
+                        lookup.scan(*table, c, half, rows, more);
+                        return more;
+                    });
+                } catch (const std::system_error&) {
+                    // no second thread: one scans it all
+                }
+            }
+            lookup.scan(*table, c, 0, second.valid() ? half : rows, found);
+            if (second.valid()) {
+                const std::vector<char> more = second.get();
+                for (size_t i = 0; i < found.size(); ++i) found[i] |= more[i];
+            }
+        }
+    }
+    return found;
+}
+
+// The tables' id columns as "items.item_id、extras.extra_id".
+std::string idColumns(const PluginMetadata& metadata) {
+    std::string out;
+    for (const auto& t : metadata.tables)
+        for (const auto& c : t.columns)
+            if (c.isId) out += (out.empty() ? "" : "、") + t.name + "." + c.name;
+    return out;
+}
+
+}  // namespace
+
+std::optional<std::string> findingViolation(const PluginMetadata& metadata, const data::Dataset* dataset,
+                                            const std::vector<CheckFinding>& findings) {
+    const std::string head = "报告的疑似问题不合规：";
+    std::vector<size_t> ordinals(findings.size());  // each finding's place among its rule's, from 1
+    {
+        std::vector<std::pair<std::string_view, size_t>> seen;  // rule -> count so far; few rules
+        for (size_t i = 0; i < findings.size(); ++i) {
+            auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == findings[i].rule; });
+            if (it == seen.end()) it = seen.insert(seen.end(), {findings[i].rule, 0});
+            ordinals[i] = ++it->second;
+        }
+    }
+    const RuleInfo* rule = nullptr;
+    for (size_t i = 0; i < findings.size(); ++i) {
+        const CheckFinding& f = findings[i];
+        if (!rule || rule->code != f.rule) rule = metadata.rule(f.rule);  // declared: checked before
+        if (!rule) continue;
+        if (const std::string why = ownViolation(f, *rule); !why.empty()) return head + described(f, ordinals[i]) + "：" + why;
+    }
+    if (!dataset || findings.empty()) return std::nullopt;
+    const RefLookup lookup(findings);
+    const std::vector<char> found = refsFound(lookup, metadata, *dataset);
+    if (std::find(found.begin(), found.end(), 0) == found.end()) return std::nullopt;
+    const std::string columns = idColumns(metadata);
+    for (size_t i = 0; i < findings.size(); ++i)
+        for (const auto& r : findings[i].refs)
+            if (!found[lookup.indexOf(r)])
+                return head + described(findings[i], ordinals[i]) + "：refs 中的 " + shown(r) + " 不是本次读取的数据中任何一行的记录编号（" +
+                       (columns.empty() ? std::string("插件声明的数据表都没有编号列：请在元数据中为记录编号列加上 \"id\": true")
+                                        : "记录编号列：" + columns) +
+                       "）";
+    return std::nullopt;
+}
+
+size_t dropRepeatedFindings(std::vector<CheckFinding>& findings) {
+    // (hash of rule and refs, index) sorted: equal findings sit side by side; only findings
+    // whose hashes collide are compared in full.
+    std::vector<std::pair<uint64_t, uint32_t>> keys(findings.size());
+    for (uint32_t i = 0; i < findings.size(); ++i) {
+        const CheckFinding& f = findings[i];
+        uint64_t h = data::idHash(f.rule) * 0x9E3779B97F4A7C15ULL + f.refs.size();
+        for (const auto& r : f.refs) h = (h ^ data::idHash(r)) * 0xBF58476D1CE4E5B9ULL + r.size();
+        keys[i] = {h, i};
+    }
+    std::sort(keys.begin(), keys.end());
+    std::vector<char> drop(findings.size(), 0);
+    size_t dropped = 0;
+    for (size_t a = 0; a < keys.size();) {
+        size_t b = a + 1;
+        while (b < keys.size() && keys[b].first == keys[a].first) ++b;
+        for (size_t x = a; x < b; ++x) {
+            if (drop[keys[x].second]) continue;
+            const CheckFinding& kept = findings[keys[x].second];  // the lowest index of its kind comes first
+            for (size_t y = x + 1; y < b; ++y) {
+                const CheckFinding& other = findings[keys[y].second];
+                if (!drop[keys[y].second] && other.plugin == kept.plugin && other.rule == kept.rule && other.refs == kept.refs) {
+                    drop[keys[y].second] = 1;
+                    ++dropped;
+                }
+            }
+        }
+        a = b;
+    }
+    if (dropped == 0) return 0;
+    size_t out = 0;
+    for (size_t i = 0; i < findings.size(); ++i)
+        if (!drop[i]) {
+            if (out != i) findings[out] = std::move(findings[i]);
+            ++out;
+        }
+    findings.resize(out);
+    return dropped;
+}
+
+}  // namespace patrol::plugins

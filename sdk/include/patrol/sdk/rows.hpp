@@ -1,0 +1,274 @@
+// Grouping rows by a key and sliding date windows over rows: the two shapes most rules take
+// ("the same unit, vendor and day", "more than N trips within 7 days"), done the way that stays
+// fast on a million rows. Groups: each row's key hashed in one sequential pass, (hash, row)
+// pairs radix-sorted, and only rows whose hashes collide compared exactly — no std::map of
+// strings, no allocation per row. Windows: rows ordered by date once (a counting sort over the
+// days present), then one pass with two cursors.
+#pragma once
+
+#include <patrol/plugin_abi.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <numeric>
+#include <span>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace patrol::sdk {
+
+// Every row: the default of the `include` arguments below.
+struct AllRows {
+    bool operator()(uint32_t) const { return true; }
+};
+
+namespace detail {
+
+inline uint64_t mixBits(uint64_t h) {
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 29;
+    return h;
+}
+
+inline uint64_t textHash(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (s.size() * 0xFF51AFD7ED558CCDULL);
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        h = mixBits(h ^ w);
+    }
+    uint64_t tail = 0;
+    std::memcpy(&tail, p + i, s.size() - i);
+    return mixBits(h ^ tail ^ 0x94D049BB133111EBULL);
+}
+
+template <class T>
+struct IsTupleLike : std::false_type {};
+template <class... T>
+struct IsTupleLike<std::tuple<T...>> : std::true_type {};
+template <class A, class B>
+struct IsTupleLike<std::pair<A, B>> : std::true_type {};
+
+// A key's hash: texts, integers (and enums), or pairs and tuples of those.
+template <class K>
+uint64_t keyHash(const K& key) {
+    if constexpr (std::is_convertible_v<const K&, std::string_view>) {
+        return textHash(std::string_view(key));
+    } else if constexpr (std::is_integral_v<K> || std::is_enum_v<K>) {
+        return mixBits(static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
+    } else {
+        static_assert(IsTupleLike<K>::value, "a key is a text, an integer, or a std::pair/std::tuple of those");
+        return std::apply([](const auto&... part) {
+            uint64_t h = 0x2545F4914F6CDD1DULL;
+            ((h = mixBits(h ^ keyHash(part)) * 0x9E3779B97F4A7C15ULL), ...);
+            return h;
+        }, key);
+    }
+}
+
+// Stable LSD radix sort of (hash << 32 | row) on the hash, 8 bits a pass.
+inline void sortByHash(std::vector<uint64_t>& keys) {
+    std::vector<uint64_t> buffer(keys.size());
+    for (int shift = 32; shift < 64; shift += 8) {
+        size_t counts[257] = {};
+        for (const uint64_t k : keys) ++counts[((k >> shift) & 0xff) + 1];
+        for (int b = 0; b < 256; ++b) counts[b + 1] += counts[b];
+        for (const uint64_t k : keys) buffer[counts[(k >> shift) & 0xff]++] = k;
+        keys.swap(buffer);
+    }
+}
+
+}  // namespace detail
+
+// Rows grouped by equal keys. Groups are ordered by their first row, and the rows of a group
+// are in row order, so findings built from them come out the same on every run.
+class RowGroups {
+public:
+    // Groups the rows r in [0, rows) for which include(r) holds by key(r) — a std::string_view
+    // (e.g. column.text(r)), an integer (a date, fen, an enum index) or a std::pair/std::tuple of
+    // those. Groups with fewer than `minSize` rows are left out (2: only keys that repeat).
+    template <class Key, class Include = AllRows>
+    static RowGroups byKey(uint64_t rows, Key key, size_t minSize = 1, Include include = {}) {
+        std::vector<uint64_t> keys;
+        keys.reserve(rows);
+        for (uint64_t r = 0; r < rows; ++r) {
+            const auto row = static_cast<uint32_t>(r);
+            if (include(row)) keys.push_back((detail::keyHash(key(row)) & 0xFFFFFFFF00000000ULL) | row);
+        }
+        detail::sortByHash(keys);
+        RowGroups groups;
+        std::vector<uint32_t> pending, rest;
+        for (size_t begin = 0; begin < keys.size();) {
+            size_t end = begin + 1;
+            while (end < keys.size() && (keys[end] >> 32) == (keys[begin] >> 32)) ++end;
+            if (end - begin >= minSize) {
+                // One hash, almost always one key: split off each key's rows, in row order.
+                pending.clear();
+                for (size_t i = begin; i < end; ++i) pending.push_back(static_cast<uint32_t>(keys[i]));
+                while (pending.size() >= std::max<size_t>(minSize, 1)) {
+                    const auto first = key(pending[0]);
+                    rest.clear();
+                    const size_t start = groups.members_.size();
+                    for (const uint32_t row : pending) {
+                        if (key(row) == first)
+                            groups.members_.push_back(row);
+                        else
+                            rest.push_back(row);
+                    }
+                    if (groups.members_.size() - start >= minSize)
+                        groups.starts_.push_back(start);
+                    else
+                        groups.members_.resize(start);
+                    pending.swap(rest);
+                }
+            }
+            begin = end;
+        }
+        groups.orderByFirstRow();
+        return groups;
+    }
+
+    size_t size() const { return starts_.size(); }
+    bool empty() const { return starts_.empty(); }
+    // The rows of group g, ascending.
+    std::span<const uint32_t> operator[](size_t g) const {
+        const size_t end = g + 1 < starts_.size() ? starts_[g + 1] : members_.size();
+        return {members_.data() + starts_[g], end - starts_[g]};
+    }
+
+    class Iterator {
+    public:
+        Iterator(const RowGroups* groups, size_t g) : groups_(groups), g_(g) {}
+        std::span<const uint32_t> operator*() const { return (*groups_)[g_]; }
+        Iterator& operator++() {
+            ++g_;
+            return *this;
+        }
+        bool operator!=(const Iterator& other) const { return g_ != other.g_; }
+
+    private:
+        const RowGroups* groups_;
+        size_t g_;
+    };
+    Iterator begin() const { return {this, 0}; }
+    Iterator end() const { return {this, size()}; }
+
+private:
+    void orderByFirstRow() {
+        std::vector<uint32_t> order(starts_.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return members_[starts_[a]] < members_[starts_[b]]; });
+        std::vector<uint32_t> members;
+        std::vector<size_t> starts;
+        members.reserve(members_.size());
+        starts.reserve(starts_.size());
+        for (const uint32_t g : order) {
+            starts.push_back(members.size());
+            const auto rows = (*this)[g];
+            members.insert(members.end(), rows.begin(), rows.end());
+        }
+        members_.swap(members);
+        starts_.swap(starts);
+    }
+
+    std::vector<uint32_t> members_;
+    std::vector<size_t> starts_;
+};
+
+// Rows ordered by a date, sorted once, for windows of consecutive days. Rows whose date is
+// absent (PATROL_ABSENT_I32) are left out.
+class DatedRows {
+public:
+    // The rows r in [0, rows) for which include(r) holds, by date(r) (days since 1970-01-01).
+    template <class Date, class Include = AllRows>
+    DatedRows(uint64_t rows, Date date, Include include = {}) {
+        for (uint64_t r = 0; r < rows; ++r) {
+            const auto row = static_cast<uint32_t>(r);
+            if (!include(row)) continue;
+            const int32_t d = date(row);
+            if (d == PATROL_ABSENT_I32) continue;
+            rows_.push_back(row);
+            dates_.push_back(d);
+        }
+        sortByDate();
+    }
+    // The given rows (e.g. one group of RowGroups), by date(r).
+    template <class Date>
+    DatedRows(std::span<const uint32_t> rows, Date date) {
+        for (const uint32_t row : rows) {
+            const int32_t d = date(row);
+            if (d == PATROL_ABSENT_I32) continue;
+            rows_.push_back(row);
+            dates_.push_back(d);
+        }
+        sortByDate();
+    }
+
+    size_t size() const { return rows_.size(); }
+    // The i-th row in date order (rows of one day in row order), and its date.
+    uint32_t row(size_t i) const { return rows_[i]; }
+    int32_t date(size_t i) const { return dates_[i]; }
+    std::span<const uint32_t> rows() const { return rows_; }
+
+    // Slides a window of `days` consecutive days (days >= 1) over the rows: once for each date
+    // present, calls f(window) with the rows dated from that date through that date + days - 1,
+    // in date order. E.g. days = 7 and a window of 4 or more rows: 4 trips within a week.
+    // `window` is a view into rows(): window.data() - rows().data() is its first position, so
+    // a window ending where an earlier one ended (inside it) can be told apart.
+    template <class F>
+    void forEachWindow(int32_t days, F f) const {
+        size_t end = 0;
+        for (size_t i = 0; i < rows_.size(); ++i) {
+            if (i > 0 && dates_[i] == dates_[i - 1]) continue;  // the same window, already given
+            const int64_t stop = int64_t{dates_[i]} + days;
+            if (end < i) end = i;
+            while (end < rows_.size() && dates_[end] < stop) ++end;
+            f(std::span<const uint32_t>(rows_.data() + i, end - i));
+        }
+    }
+
+private:
+    // A counting sort over the days present when they span a reasonable range (ledgers cover a
+    // few years), a comparison sort otherwise; stable either way.
+    void sortByDate() {
+        if (rows_.empty()) return;
+        const auto [lo, hi] = std::minmax_element(dates_.begin(), dates_.end());
+        const int32_t first = *lo;
+        const uint64_t range = static_cast<uint64_t>(int64_t{*hi} - first) + 1;
+        std::vector<uint32_t> rows(rows_.size());
+        std::vector<int32_t> dates(dates_.size());
+        if (range <= 4 * rows_.size() + 4096) {
+            std::vector<size_t> at(range + 1, 0);
+            for (const int32_t d : dates_) ++at[static_cast<size_t>(d - first) + 1];
+            for (size_t k = 0; k < range; ++k) at[k + 1] += at[k];
+            for (size_t i = 0; i < rows_.size(); ++i) {
+                const size_t to = at[static_cast<size_t>(dates_[i] - first)]++;
+                rows[to] = rows_[i];
+                dates[to] = dates_[i];
+            }
+        } else {
+            std::vector<uint32_t> order(rows_.size());
+            std::iota(order.begin(), order.end(), 0u);
+            std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return dates_[a] < dates_[b]; });
+            for (size_t i = 0; i < order.size(); ++i) {
+                rows[i] = rows_[order[i]];
+                dates[i] = dates_[order[i]];
+            }
+        }
+        rows_.swap(rows);
+        dates_.swap(dates);
+    }
+
+    std::vector<uint32_t> rows_;
+    std::vector<int32_t> dates_;
+};
+
+}  // namespace patrol::sdk

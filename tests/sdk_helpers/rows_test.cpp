@@ -1,0 +1,106 @@
+// Grouping rows by a key and date windows: the groups and windows exactly, on small tables and
+// on a million rows.
+#include <patrol/sdk/rows.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <tuple>
+#include <vector>
+
+using patrol::sdk::DatedRows;
+using patrol::sdk::RowGroups;
+
+namespace {
+std::vector<std::vector<uint32_t>> all(const RowGroups& groups) {
+    std::vector<std::vector<uint32_t>> out;
+    for (const auto group : groups) out.emplace_back(group.begin(), group.end());
+    return out;
+}
+}  // namespace
+
+TEST_CASE("rows with equal keys form one group, groups ordered by their first row") {
+    const std::vector<std::string> unit{"U2", "U1", "U2", "U3", "U1", "U2"};
+    const std::vector<std::string> vendor{"甲", "甲", "乙", "甲", "甲", "甲"};
+    auto byUnit = RowGroups::byKey(unit.size(), [&](uint32_t r) { return std::string_view(unit[r]); });
+    CHECK(all(byUnit) == std::vector<std::vector<uint32_t>>{{0, 2, 5}, {1, 4}, {3}});
+    auto pairs = RowGroups::byKey(unit.size(), [&](uint32_t r) { return std::tuple(std::string_view(unit[r]), std::string_view(vendor[r])); }, 2);
+    CHECK(all(pairs) == std::vector<std::vector<uint32_t>>{{0, 5}, {1, 4}});
+    auto someRows = RowGroups::byKey(unit.size(), [&](uint32_t r) { return std::string_view(unit[r]); }, 2, [](uint32_t r) { return r != 5; });
+    CHECK(all(someRows) == std::vector<std::vector<uint32_t>>{{0, 2}, {1, 4}});
+    CHECK(RowGroups::byKey(0, [](uint32_t r) { return r; }).empty());
+    // Texts that only differ past the first eight bytes, and integers.
+    const std::vector<std::string> long_{"ABCDEFGH-1", "ABCDEFGH-2", "ABCDEFGH-1"};
+    CHECK(all(RowGroups::byKey(3, [&](uint32_t r) { return std::string_view(long_[r]); })) ==
+          std::vector<std::vector<uint32_t>>{{0, 2}, {1}});
+    CHECK(all(RowGroups::byKey(5, [](uint32_t r) { return static_cast<int64_t>(r % 2); })) == std::vector<std::vector<uint32_t>>{{0, 2, 4}, {1, 3}});
+}
+
+TEST_CASE("a million rows group by key, every group complete and in row order") {
+    constexpr uint32_t kRows = 1000000, kKeys = 997;
+    std::vector<std::string> keys(kRows);
+    for (uint32_t r = 0; r < kRows; ++r) keys[r] = "K" + std::to_string((r * 7919u) % kKeys);
+    const auto groups = RowGroups::byKey(kRows, [&](uint32_t r) { return std::string_view(keys[r]); }, 2);
+    REQUIRE(groups.size() == kKeys);
+    size_t rows = 0;
+    for (size_t g = 0; g < groups.size(); ++g) {
+        const auto group = groups[g];
+        rows += group.size();
+        bool same = true, ascending = true;
+        for (size_t i = 1; i < group.size(); ++i) {
+            same = same && keys[group[i]] == keys[group[0]];
+            ascending = ascending && group[i - 1] < group[i];
+        }
+        CHECK(same);
+        CHECK(ascending);
+        if (g > 0) CHECK(groups[g - 1][0] < group[0]);
+    }
+    CHECK(rows == kRows);
+}
+
+TEST_CASE("windows of consecutive days start at each date and hold the rows up to days - 1 later") {
+    // Row dates (days since 1970): absent rows are left out.
+    const std::vector<int32_t> dates{20, 10, 12, PATROL_ABSENT_I32, 10, 16, 30, 17};
+    const DatedRows dated(dates.size(), [&](uint32_t r) { return dates[r]; });
+    CHECK(std::vector<uint32_t>(dated.rows().begin(), dated.rows().end()) == std::vector<uint32_t>{1, 4, 2, 5, 7, 0, 6});
+    std::vector<std::vector<uint32_t>> windows;
+    dated.forEachWindow(7, [&](std::span<const uint32_t> w) { windows.emplace_back(w.begin(), w.end()); });
+    CHECK(windows == std::vector<std::vector<uint32_t>>{{1, 4, 2, 5}, {2, 5, 7}, {5, 7, 0}, {7, 0}, {0}, {6}});
+    // Over one group's rows.
+    const std::vector<uint32_t> group{0, 5, 7};
+    const DatedRows some(std::span<const uint32_t>(group), [&](uint32_t r) { return dates[r]; });
+    CHECK(std::vector<uint32_t>(some.rows().begin(), some.rows().end()) == std::vector<uint32_t>{5, 7, 0});
+    CHECK(some.date(2) == 20);
+}
+
+TEST_CASE("a million dated rows are sorted once and windowed like counting by hand") {
+    constexpr uint32_t kRows = 1000000;
+    std::vector<int32_t> dates(kRows);
+    std::mt19937 random(7);
+    std::uniform_int_distribution<int32_t> spread(20000, 21095);  // three years of days
+    for (auto& d : dates) d = spread(random);
+    const DatedRows dated(kRows, [&](uint32_t r) { return dates[r]; });
+    REQUIRE(dated.size() == kRows);
+    bool ordered = true;
+    for (size_t i = 1; i < kRows; ++i)
+        ordered = ordered && (dated.date(i - 1) < dated.date(i) || (dated.date(i - 1) == dated.date(i) && dated.row(i - 1) < dated.row(i)));
+    CHECK(ordered);
+    std::vector<size_t> perDay(21096 + 7, 0);
+    for (const int32_t d : dates) ++perDay[static_cast<size_t>(d)];
+    size_t windows = 0;
+    bool sizes = true;
+    dated.forEachWindow(7, [&](std::span<const uint32_t> w) {
+        ++windows;
+        const int32_t first = dates[w[0]];
+        size_t expected = 0;
+        for (int32_t d = first; d < first + 7; ++d) expected += perDay[static_cast<size_t>(d)];
+        sizes = sizes && w.size() == expected;
+    });
+    CHECK(windows == 1096);
+    CHECK(sizes);
+    // Dates far apart take the comparison sort; the order is the same.
+    const std::vector<int32_t> sparse{1000000, -5, 70000, -5, 3};
+    const DatedRows far(sparse.size(), [&](uint32_t r) { return sparse[r]; });
+    CHECK(std::vector<uint32_t>(far.rows().begin(), far.rows().end()) == std::vector<uint32_t>{1, 3, 4, 2, 0});
+}
