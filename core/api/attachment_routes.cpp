@@ -3,7 +3,6 @@
 #include <Poco/JSON/Array.h>
 
 #include "core/api/api_routes.hpp"
-#include "core/api/file_reply.hpp"
 #include "core/http/exchange.hpp"
 #include "core/http/multipart_form.hpp"
 #include "core/services/evidence_location.hpp"
@@ -17,11 +16,7 @@ namespace patrol::api {
 
 namespace {
 
-services::EvidenceStore evidenceStore(const http::Exchange& ex) {
-    const auto workflow = services::readWorkflowSettings(ex.settings());
-    return services::EvidenceStore(services::evidenceFolder(ex.settings()), workflow.evidenceMaxBytes,
-                                   services::legacyEvidenceFolder(ex.settings()));
-}
+services::EvidenceStore evidenceStore(const http::Exchange& ex) { return services::evidenceStoreOf(ex.settings()); }
 
 http::Reply items(const std::vector<store::EvidenceRecord>& records, int status = 200) {
     auto answer = services::jsonObject();
@@ -59,7 +54,8 @@ http::Reply attach(http::Exchange& ex) {
 http::Reply download(http::Exchange& ex) {
     const int64_t id = ex.idParam("id", services::findingNotFound);
     const int64_t attachment = ex.idParam("aid", services::attachmentNotFound);
-    return fileDownload(services::openFindingAttachment(ex.db(), ex.actor(), id, attachment, evidenceStore(ex)));
+    const auto file = services::openFindingAttachment(ex.db(), ex.actor(), id, attachment, evidenceStore(ex));
+    return http::Reply::download(file.path, file.record.originalName);
 }
 
 }  // namespace

@@ -4,7 +4,6 @@
 #include "core/services/evidence_location.hpp"
 #include "core/services/evidence_service.hpp"
 #include "core/services/not_found.hpp"
-#include "core/services/workflow_settings.hpp"
 
 namespace patrol::api {
 
@@ -12,9 +11,7 @@ namespace {
 
 http::Reply download(http::Exchange& ex) {
     const int64_t id = ex.idParam("id", services::evidenceNotFound);
-    const auto workflow = services::readWorkflowSettings(ex.settings());
-    const services::EvidenceStore store(services::evidenceFolder(ex.settings()), workflow.evidenceMaxBytes,
-                                        services::legacyEvidenceFolder(ex.settings()));
+    const services::EvidenceStore store = services::evidenceStoreOf(ex.settings());
     const auto file = services::openEvidence(ex.db(), ex.actor(), id, store);
     return http::Reply::download(file.path, file.record.originalName);
 }

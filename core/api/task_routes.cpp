@@ -65,7 +65,7 @@ int percentOf(const std::string& text) {
 http::Reply progress(http::Exchange& ex) {
     const int64_t id = taskId(ex);
     const auto workflow = services::readWorkflowSettings(ex.settings());
-    const services::EvidenceStore evidence(services::evidenceFolder(ex.settings()), workflow.evidenceMaxBytes);
+    const services::EvidenceStore evidence = services::evidenceStoreOf(ex.settings());
     services::ProgressInput input;
     if (isJsonRequest(ex)) {
         auto body = ex.json();

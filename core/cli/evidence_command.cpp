@@ -6,7 +6,6 @@
 #include "core/cli/workflow_output.hpp"
 #include "core/services/evidence_location.hpp"
 #include "core/services/evidence_service.hpp"
-#include "core/services/workflow_settings.hpp"
 
 namespace patrol::cli {
 namespace {
@@ -15,9 +14,7 @@ int runGet(Invocation& inv) {
     auto s = openSession(inv);
     const int64_t id = positionalId(inv, "佐证材料编号");
     const std::string target = inv.args.required("o");
-    const auto workflow = services::readWorkflowSettings(inv.app.settings());
-    const services::EvidenceStore store(services::evidenceFolder(inv.app.settings()), workflow.evidenceMaxBytes,
-                                        services::legacyEvidenceFolder(inv.app.settings()));
+    const services::EvidenceStore store = services::evidenceStoreOf(inv.app.settings());
     const auto file = services::saveEvidenceCopy(s.db, s.actor, id, store, target,
                                                  inv.args.has("force") ? services::Overwrite::Allow : services::Overwrite::Refuse);
     inv.out << "已取出佐证材料 #" << file.record.id << "「" << file.record.originalName << "」（" << file.record.size

@@ -88,8 +88,7 @@ int runAttach(Invocation& inv) {
     const auto& words = inv.args.positional();
     const int64_t id = findingId(inv);
     auto s = openSession(inv);
-    const auto workflow = services::readWorkflowSettings(inv.app.settings());
-    const services::EvidenceStore store(services::evidenceFolder(inv.app.settings()), workflow.evidenceMaxBytes);
+    const services::EvidenceStore store = services::evidenceStoreOf(inv.app.settings());
     const EvidenceFiles files({words.begin() + 1, words.end()}, "取证材料", "FILE");
     const auto added = services::attachToFinding(s.db, s.actor, id, files.uploads(), store);
     inv.out << "已为问题 #" << id << " 添加取证材料 " << added.size() << " 份：\n";

@@ -138,8 +138,7 @@ int runPlan(Invocation& inv) {
 
 int runProgress(Invocation& inv) {
     auto s = openSession(inv);
-    const auto workflow = services::readWorkflowSettings(inv.app.settings());
-    const services::EvidenceStore evidence(services::evidenceFolder(inv.app.settings()), workflow.evidenceMaxBytes);
+    const services::EvidenceStore evidence = services::evidenceStoreOf(inv.app.settings());
     services::ProgressInput input;
     const std::string percent = inv.args.required("percent");
     input.percent = static_cast<int>(std::min<int64_t>(services::requireCount(percent, "整改进度（--percent）"), 1000));

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "core/services/settings.hpp"
+#include "core/services/workflow_settings.hpp"
 
 namespace patrol::services {
 
@@ -17,6 +18,10 @@ std::string evidenceFolder(const Settings& settings) {
 
 std::string legacyEvidenceFolder(const Settings& settings) {
     return (std::filesystem::path(settings.dataFolder()) / "evidence").string();
+}
+
+EvidenceStore evidenceStoreOf(const Settings& settings) {
+    return EvidenceStore(evidenceFolder(settings), readWorkflowSettings(settings).evidenceMaxBytes, legacyEvidenceFolder(settings));
 }
 
 }  // namespace patrol::services

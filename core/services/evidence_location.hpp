@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "core/services/evidence_store.hpp"
+
 namespace patrol::services {
 
 class Settings;
@@ -14,5 +16,8 @@ std::string evidenceFolderOf(const std::string& databasePath);
 std::string evidenceFolder(const Settings& settings);
 // Where earlier versions kept every database's evidence: <data.folder>/evidence (read only).
 std::string legacyEvidenceFolder(const Settings& settings);
+// The evidence store these settings name: its folder, the size limit evidence.max_bytes, and
+// the legacy folder it still reads from.
+EvidenceStore evidenceStoreOf(const Settings& settings);
 
 }  // namespace patrol::services

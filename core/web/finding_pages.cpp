@@ -99,7 +99,7 @@ std::optional<std::string> some(const std::string& value) {
 http::Reply addFinding(const WebAssets& assets, http::Exchange& ex) {
     const auto round = services::requireRoundFor(ex.db(), ex.actor(), ex.param("code"), services::Access::Write, "记录问题");
     const auto workflow = services::readWorkflowSettings(ex.settings());
-    const services::EvidenceStore store(services::evidenceFolder(ex.settings()), workflow.evidenceMaxBytes);
+    const services::EvidenceStore store = services::evidenceStoreOf(ex.settings());
     RefusedFinding refused;
     try {
         auto form = http::MultipartForm::read(ex, store.folder(), workflow.evidenceMaxBytes);

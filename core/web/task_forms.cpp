@@ -51,7 +51,7 @@ http::Reply plan(const WebAssets& assets, http::Exchange& ex) {
 http::Reply progress(const WebAssets& assets, http::Exchange& ex) {
     const int64_t id = taskId(ex);
     const auto workflow = services::readWorkflowSettings(ex.settings());
-    const services::EvidenceStore evidence(services::evidenceFolder(ex.settings()), workflow.evidenceMaxBytes);
+    const services::EvidenceStore evidence = services::evidenceStoreOf(ex.settings());
     std::map<std::string, std::string> typed;
     try {
         auto form = http::MultipartForm::read(ex, evidence.folder(), workflow.evidenceMaxBytes);
