@@ -35,7 +35,7 @@ struct Invocation {
     std::ostream& out;
     std::ostream& err;
 
-    ListingFormat format() const { return parseListingFormat(args.value("format")); }
+    ListingFormat format() const { return parseListingFormat(args.value("format"), args.has("excel")); }
 };
 
 // The standard --format option for listings, and for commands that show one record.

@@ -1,8 +1,10 @@
 #include "core/cli/command.hpp"
 
+#include "core/cli/listing.hpp"
 #include "core/domain/errors.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <sstream>
 
@@ -24,7 +26,14 @@ CommandRegistry& CommandRegistry::instance() {
     return registry;
 }
 
-void CommandRegistry::add(CommandSpec spec) { commands_.push_back(std::move(spec)); }
+void CommandRegistry::add(CommandSpec spec) {
+    // Every command that writes CSV can write it for Excel too.
+    const bool writesCsv = std::any_of(spec.options.begin(), spec.options.end(), [](const OptionSpec& o) {
+        return o.name == "format" && ("|" + o.valueName + "|").find("|csv|") != std::string::npos;
+    });
+    if (writesCsv) spec.options.push_back(excelOption());
+    commands_.push_back(std::move(spec));
+}
 
 const CommandSpec* CommandRegistry::find(const std::vector<std::string>& words) const {
     const CommandSpec* best = nullptr;
@@ -49,7 +58,8 @@ std::vector<std::string> ParsedArgs::values(const std::string& name) const {
 
 std::string ParsedArgs::required(const std::string& name) const {
     const auto v = value(name);
-    if (!v || v->empty()) throw UserError("缺少必需的选项 --" + name + "。请用 --help 查看用法。");
+    if (!v || v->empty())
+        throw UserError("缺少必需的选项 " + std::string(name.size() == 1 ? "-" : "--") + name + "。请用 --help 查看用法。");
     return *v;
 }
 
@@ -89,6 +99,15 @@ static void requireListedFormat(const OptionSpec& option, const std::string& val
     throw UserError("--format 应为 " + list + " 之一，收到的是 \"" + value + "\"。");
 }
 
+// "--name" or "--name=value", or a one-letter option "-o" (an output file, as other tools write it).
+static bool isOptionWord(const std::string& word) {
+    if (word.size() > 2 && word.rfind("--", 0) == 0) return true;
+    return word.size() == 2 && word[0] == '-' && std::isalpha(static_cast<unsigned char>(word[1]));
+}
+
+// How help and messages write an option: -o for one letter, --name otherwise.
+static std::string optionWord(const std::string& name) { return (name.size() == 1 ? "-" : "--") + name; }
+
 ParsedArgs parseArguments(const CommandSpec& spec, const std::vector<std::string>& args) {
     std::vector<std::pair<std::string, std::string>> optionValues;  // in line order
     std::vector<std::string> flags;
@@ -98,12 +117,12 @@ ParsedArgs parseArguments(const CommandSpec& spec, const std::vector<std::string
     bool onlyPositional = false;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& word = args[i];
-        if (onlyPositional || word.size() < 3 || word.rfind("--", 0) != 0) {
+        if (onlyPositional || !isOptionWord(word)) {
             if (word == "--" && !onlyPositional) { onlyPositional = true; continue; }
             positional.emplace_back(i, word);
             continue;
         }
-        std::string name = word.substr(2);
+        std::string name = word.substr(word[1] == '-' ? 2 : 1);
         std::optional<std::string> inlineValue;
         if (const auto eq = name.find('='); eq != std::string::npos) {
             inlineValue = name.substr(eq + 1);
@@ -111,23 +130,23 @@ ParsedArgs parseArguments(const CommandSpec& spec, const std::vector<std::string
         }
         const OptionSpec* option = findOption(spec, name);
         if (!option)
-            throw UserError(commandName(spec) + " 不认识选项 --" + name + "。请用 " + commandName(spec) + " --help 查看可用选项。");
+            throw UserError(commandName(spec) + " 不认识选项 " + optionWord(name) + "。请用 " + commandName(spec) + " --help 查看可用选项。");
         if (option->valueName.empty()) {
-            if (inlineValue) throw UserError("选项 --" + name + " 不带值，但给了 \"" + *inlineValue + "\"。");
+            if (inlineValue) throw UserError("选项 " + optionWord(name) + " 不带值，但给了 \"" + *inlineValue + "\"。");
             flags.push_back(name);
             continue;
         }
         if (inlineValue) {
             optionValues.emplace_back(name, *inlineValue);
         } else {
-            if (i + 1 >= args.size() || (args[i + 1].rfind("--", 0) == 0 && args[i + 1].size() > 2))
-                throw UserError("选项 --" + name + " 需要一个值 " + option->valueName + "，但没有给出。");
+            if (i + 1 >= args.size() || isOptionWord(args[i + 1]))
+                throw UserError("选项 " + optionWord(name) + " 需要一个值 " + option->valueName + "，但没有给出。");
             optionValues.emplace_back(name, args[++i]);
         }
-        if (!option->repeatable && ++given[name] > 1) throw UserError("选项 --" + name + " 只能给一次。");
+        if (!option->repeatable && ++given[name] > 1) throw UserError("选项 " + optionWord(name) + " 只能给一次。");
         if (name == "format") requireListedFormat(*option, optionValues.back().second);
         // A repeatable option also takes the words that follow it up to the next option: --unit A B C.
-        while (option->repeatable && !inlineValue && i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) {
+        while (option->repeatable && !inlineValue && i + 1 < args.size() && !isOptionWord(args[i + 1]) && args[i + 1] != "--") {
             optionValues.emplace_back(name, args[++i]);
             extras.push_back({optionValues.size() - 1, i});
         }
@@ -158,7 +177,7 @@ ParsedArgs parseArguments(const CommandSpec& spec, const std::vector<std::string
 
 static void appendOptions(std::ostringstream& out, const std::vector<OptionSpec>& options) {
     for (const auto& o : options) {
-        std::string left = "  --" + o.name + (o.valueName.empty() ? "" : " " + o.valueName) + (o.repeatable ? " ..." : "");
+        std::string left = "  " + optionWord(o.name) + (o.valueName.empty() ? "" : " " + o.valueName) + (o.repeatable ? " ..." : "");
         if (left.size() < 28) left.resize(28, ' ');
         out << left << " " << o.help << "\n";
     }

@@ -6,11 +6,20 @@
 
 namespace patrol::cli {
 
-ListingFormat parseListingFormat(const std::optional<std::string>& word) {
+ListingFormat parseListingFormat(const std::optional<std::string>& word, bool excel) {
+    if (excel) {
+        if (!word || *word == "csv") return ListingFormat::ExcelCsv;
+        throw UserError("--excel 只用于 CSV 输出，不能与 --format " + *word + " 同时使用。请改用 --format csv --excel，或去掉 --excel。");
+    }
     if (!word || *word == "table") return ListingFormat::Table;
     if (*word == "json") return ListingFormat::Json;
     if (*word == "csv") return ListingFormat::Csv;
     throw UserError("--format 应为 table、json 或 csv 之一，收到的是 \"" + *word + "\"。");
+}
+
+const OptionSpec& excelOption() {
+    static const OptionSpec option{"excel", "", "CSV 给 Excel 用：UTF-8 BOM、中文列名和取值、CRLF 换行（可省略 --format csv）"};
+    return option;
 }
 
 Cell Cell::money(int64_t fen) { return {Kind::Number, patrol::money::formatYuan(fen)}; }
@@ -66,6 +75,7 @@ void Listing::print(std::ostream& out, ListingFormat format) const {
     case ListingFormat::Table: printTable(out); break;
     case ListingFormat::Json: printJson(out); break;
     case ListingFormat::Csv: printCsv(out); break;
+    case ListingFormat::ExcelCsv: printExcelCsv(out); break;
     }
 }
 
@@ -105,7 +115,7 @@ void Listing::printTable(std::ostream& out) const {
             if (i < row.size()) cells.push_back(tableText(row[i]));
         line(cells);
     }
-    out << "（共 " << rows_.size() << " 条）\n";
+    if (counted_) out << "（共 " << rows_.size() << " 条）\n";
 }
 
 static std::string jsonValue(const Cell& c) {
@@ -134,12 +144,44 @@ static std::string csvField(const std::string& s) {
     return out + "\"";
 }
 
-void Listing::printCsv(std::ostream& out) const {
-    for (size_t i = 0; i < fields_.size(); ++i) out << (i ? "," : "") << fields_[i].name;
+// The one CSV writer (RFC 4180: quoted where needed, CRLF after every record).
+static void csvRecord(std::ostream& out, const std::vector<std::string>& fields) {
+    for (size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csvField(fields[i]);
     out << "\r\n";
+}
+
+void Listing::printCsv(std::ostream& out) const {
+    std::vector<std::string> names;
+    for (const auto& f : fields_) names.push_back(f.name);
+    csvRecord(out, names);
     for (const auto& row : rows_) {
-        for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << (row[i].kind == Cell::Kind::Null ? "" : csvField(row[i].text));
-        out << "\r\n";
+        std::vector<std::string> values;
+        for (const auto& cell : row) values.push_back(cell.kind == Cell::Kind::Null ? "" : cell.text);
+        csvRecord(out, values);
+    }
+}
+
+// What a table shows, with full texts: Excel users read the same columns and words as the table.
+void Listing::printExcelCsv(std::ostream& out) const {
+    out << "\xEF\xBB\xBF";  // the BOM by which Excel knows the file is UTF-8
+    std::vector<size_t> shown;
+    std::vector<std::string> headers;
+    for (size_t i = 0; i < fields_.size(); ++i)
+        if (fields_[i].inTable) {
+            shown.push_back(i);
+            headers.push_back(fields_[i].header);
+        }
+    csvRecord(out, headers);
+    for (const auto& row : rows_) {
+        std::vector<std::string> values;
+        for (size_t i : shown) {
+            const Cell& c = i < row.size() ? row[i] : Cell{};
+            values.push_back(c.kind == Cell::Kind::Null      ? ""
+                             : c.kind == Cell::Kind::Boolean ? (c.text == "true" ? "是" : "否")
+                             : !c.label.empty()              ? c.label
+                                                             : c.text);
+        }
+        csvRecord(out, values);
     }
 }
 

@@ -8,12 +8,20 @@
 #include <string>
 #include <vector>
 
+#include "core/cli/command.hpp"
+
 namespace patrol::cli {
 
-enum class ListingFormat { Table, Json, Csv };
+// ExcelCsv: CSV for people opening it in Excel on Chinese Windows — a UTF-8 BOM, the table's
+// Chinese headers and labels, CRLF line ends.
+enum class ListingFormat { Table, Json, Csv, ExcelCsv };
 
-// Parses --format; UserError naming the allowed words otherwise.
-ListingFormat parseListingFormat(const std::optional<std::string>& word);
+// Parses --format (and --excel, which asks for CSV for Excel); UserError naming the allowed words otherwise.
+ListingFormat parseListingFormat(const std::optional<std::string>& word, bool excel = false);
+// Whether cells show Chinese labels (a table, CSV for Excel) rather than code words.
+inline bool showsLabels(ListingFormat format) { return format == ListingFormat::Table || format == ListingFormat::ExcelCsv; }
+// The --excel option every command with `--format …|csv` takes (added when it registers).
+const OptionSpec& excelOption();
 
 struct Cell {
     enum class Kind { Text, Number, Null, Boolean, Raw };
@@ -62,15 +70,19 @@ public:
     explicit Listing(std::vector<Field> fields) : fields_(std::move(fields)) {}
     void add(std::vector<Cell> row) { rows_.push_back(std::move(row)); }
     size_t size() const { return rows_.size(); }
+    // A table of figures (with a total row) says nothing about how many rows it has.
+    void withoutCount() { counted_ = false; }
     void print(std::ostream& out, ListingFormat format) const;
 
 private:
     void printTable(std::ostream& out) const;
     void printJson(std::ostream& out) const;
     void printCsv(std::ostream& out) const;
+    void printExcelCsv(std::ostream& out) const;
 
     std::vector<Field> fields_;
     std::vector<std::vector<Cell>> rows_;
+    bool counted_ = true;
 };
 
 // JSON string literal for `s` (quotes included), escaping per RFC 8259.

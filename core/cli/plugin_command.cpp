@@ -44,7 +44,7 @@ int runList(Invocation& inv) {
         const auto& m = p.metadata;
         const auto status = p.status();
         listing.add({Cell::of(p.id), m ? Cell::of(m->name) : Cell{}, m ? Cell::of(m->version) : Cell{}, m ? Cell::of(m->abi.text()) : Cell{},
-                     Cell::of(std::string(format == ListingFormat::Table ? plugins::stateLabel(status.state) : plugins::stateCode(status.state))),
+                     Cell::of(std::string(showsLabels(format) ? plugins::stateLabel(status.state) : plugins::stateCode(status.state))),
                      status.error.empty() ? Cell{} : Cell::of(status.error), Cell::of(p.library.string())});
     }
     listing.print(inv.out, format);
@@ -58,7 +58,7 @@ int runList(Invocation& inv) {
 
 // "立行立改 30 天" in a table; JSON keeps "immediate 30 天" as before.
 std::string rectificationText(const plugins::RectificationDefault& r, ListingFormat format) {
-    return (format == ListingFormat::Table ? labelOf(domain::rectificationKinds, r.kind) : r.kind) + " " + std::to_string(r.days) + " 天";
+    return (showsLabels(format) ? labelOf(domain::rectificationKinds, r.kind) : r.kind) + " " + std::to_string(r.days) + " 天";
 }
 
 // A rule's category: its name in the plugin's own list of categories in a table, the code in JSON.
@@ -141,7 +141,8 @@ int runShow(Invocation& inv) {
         }
         return 0;
     }
-    if (format == ListingFormat::Csv) throw UserError("plugin show 不支持 --format csv（内容有多个部分）。请用 table 或 json。");
+    if (format == ListingFormat::Csv || format == ListingFormat::ExcelCsv)
+        throw UserError("plugin show 不支持 --format csv（内容有多个部分）。请用 table 或 json。");
     // One JSON object with each section as an array.
     auto section = [&](const char* name, const Listing& listing) {
         std::ostringstream json;

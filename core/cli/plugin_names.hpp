@@ -1,26 +1,27 @@
-// The Chinese names the installed plugins give their finding categories and themselves, so a
-// table shows 违规公款吃喝 where a check recorded public_funds_dining. Read from the metadata
-// files only: no plugin code runs.
+// The names of plugin categories and sources (services/category_names) as table cells: the
+// Chinese name in a table, the stored code in JSON and CSV.
 #pragma once
 
-#include <map>
-#include <optional>
 #include <string>
 
 #include "core/cli/listing.hpp"
+#include "core/services/category_names.hpp"
 #include "core/services/settings.hpp"
 
 namespace patrol::cli {
 
 class PluginNames {
 public:
-    static PluginNames installed(const services::Settings& settings);
+    static PluginNames installed(const services::Settings& settings) {
+        return PluginNames(services::CategoryNames::installed(settings));
+    }
+    explicit PluginNames(services::CategoryNames names) : names_(std::move(names)) {}
 
-    // The category's name in the plugin that recorded the finding (source "check:<plugin>/<rule>"),
-    // or in any plugin when the source names none; the category itself when no plugin names it.
-    std::string categoryName(const std::string& category, const std::string& source = "") const;
-    // "人工录入" for a finding entered by hand, "<plugin name> <rule>" for one a check recorded.
-    std::string sourceName(const std::string& source) const;
+    std::string categoryName(const std::string& category, const std::string& source = "") const {
+        return names_.categoryName(category, source);
+    }
+    std::string sourceName(const std::string& source) const { return names_.sourceName(source); }
+    const services::CategoryNames& names() const { return names_; }
 
     Cell categoryCell(const std::string& category, const std::string& source = "") const {
         return Cell::term(category, categoryName(category, source));
@@ -28,8 +29,7 @@ public:
     Cell sourceCell(const std::string& source) const { return Cell::term(source, sourceName(source)); }
 
 private:
-    std::map<std::string, std::string> categories_;  // "<plugin>/<code>" -> name
-    std::map<std::string, std::string> plugins_;     // id -> name
+    services::CategoryNames names_;
 };
 
 }  // namespace patrol::cli

@@ -34,14 +34,14 @@ inline int32_t dateOption(Invocation& inv, const std::string& name) {
 
 // An escalation level: its Chinese label in a table, its code word in JSON and CSV.
 inline Cell levelCell(domain::EscalationLevel level, ListingFormat format) {
-    return Cell::of(std::string(format == ListingFormat::Table ? domain::escalationLevels.label(level)
+    return Cell::of(std::string(showsLabels(format) ? domain::escalationLevels.label(level)
                                                                : domain::escalationLevels.code(level)));
 }
 
 // Who a notice names (its stored JSON): as the notice's text names them in a table, the JSON
 // array itself in JSON and CSV.
 inline Cell recipientsCell(const std::string& storedJson, ListingFormat format) {
-    if (format != ListingFormat::Table) return Cell::json(storedJson);
+    if (!showsLabels(format)) return Cell::json(storedJson);
     return Cell::of(services::recipientsText(services::parseRecipients(storedJson)));
 }
 

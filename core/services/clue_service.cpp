@@ -205,12 +205,16 @@ std::vector<ClueView> listClues(store::Database& db, const Actor& actor, const s
 
 std::vector<ClueFigures> clueStatistics(store::Database& db, const Actor& actor,
                                         const std::optional<std::string>& roundCode) {
+    return clueFiguresOf(listClues(db, actor, roundCode));
+}
+
+std::vector<ClueFigures> clueFiguresOf(const std::vector<ClueView>& clues) {
     std::map<std::string, ClueFigures> byBody;
     std::map<std::string, std::set<std::string>> people, sanctioned;
     ClueFigures total;
     total.receiver = "合计";
     std::set<std::string> allPeople, allSanctioned;
-    for (const auto& v : listClues(db, actor, roundCode)) {
+    for (const auto& v : clues) {
         for (ClueFigures* f : {&byBody[v.clue.receiver], &total}) {
             f->clues += 1;
             f->concluded += v.status == domain::ClueStatus::Concluded ? 1 : 0;

@@ -60,5 +60,7 @@ struct ClueFigures {
 // One row per receiving body that has clues, then the total.
 std::vector<ClueFigures> clueStatistics(store::Database& db, const Actor& actor,
                                         const std::optional<std::string>& roundCode);
+// The same figures over clues already read (and filtered) by the caller.
+std::vector<ClueFigures> clueFiguresOf(const std::vector<ClueView>& clues);
 
 }  // namespace patrol::services

@@ -12,21 +12,36 @@ int64_t insertProgress(Database& db, const ProgressRecord& p) {
     return db.lastInsertId();
 }
 
+namespace {
+
+constexpr const char* kColumns = "SELECT id, task_id, author_id, author, reported_on, percent, narrative, review ";
+
+ProgressRecord readProgress(const Statement& st) {
+    ProgressRecord p;
+    p.id = st.integer(0);
+    p.taskId = st.integer(1);
+    p.authorId = st.optionalInteger(2);
+    p.author = st.text(3);
+    p.reportedOn = st.text(4);
+    p.percent = st.integer(5);
+    p.narrative = st.text(6);
+    p.review = st.optionalText(7);
+    return p;
+}
+
+}  // namespace
+
 std::vector<ProgressRecord> listProgress(Database& db, int64_t taskId) {
-    auto st = db.prepare("SELECT id, task_id, author_id, author, reported_on, percent, narrative, review "
-                         "FROM progress_reports WHERE task_id = ? ORDER BY id");
-    return st.bindAll(taskId).collect([](const Statement& st) {
-        ProgressRecord p;
-        p.id = st.integer(0);
-        p.taskId = st.integer(1);
-        p.authorId = st.optionalInteger(2);
-        p.author = st.text(3);
-        p.reportedOn = st.text(4);
-        p.percent = st.integer(5);
-        p.narrative = st.text(6);
-        p.review = st.optionalText(7);
-        return p;
-    });
+    auto st = db.prepare(std::string(kColumns) + "FROM progress_reports WHERE task_id = ? ORDER BY id");
+    return st.bindAll(taskId).collect(readProgress);
+}
+
+std::map<int64_t, ProgressRecord> latestProgressOfTasks(Database& db) {
+    std::map<int64_t, ProgressRecord> latest;
+    // Ordered so that each task's latest report (by date, then by entry) comes last and stays.
+    auto st = db.prepare(std::string(kColumns) + "FROM progress_reports ORDER BY task_id, reported_on, id");
+    for (auto& p : st.collect(readProgress)) latest[p.taskId] = std::move(p);
+    return latest;
 }
 
 }  // namespace patrol::store

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,5 +25,7 @@ struct ProgressRecord {
 int64_t insertProgress(Database& db, const ProgressRecord& report);
 // Oldest first.
 std::vector<ProgressRecord> listProgress(Database& db, int64_t taskId);
+// The latest report of every task that has one, by task id, in one read (ledgers list thousands).
+std::map<int64_t, ProgressRecord> latestProgressOfTasks(Database& db);
 
 }  // namespace patrol::store

@@ -1,9 +1,9 @@
-#include "core/cli/plugin_names.hpp"
+#include "core/services/category_names.hpp"
 
 #include "core/plugins/plugin_catalog.hpp"
 #include "core/services/check_service.hpp"
 
-namespace patrol::cli {
+namespace patrol::services {
 namespace {
 
 const std::string kCheckPrefix = "check:";
@@ -17,9 +17,9 @@ std::string pluginOf(const std::string& source) {
 
 }  // namespace
 
-PluginNames PluginNames::installed(const services::Settings& settings) {
-    PluginNames names;
-    const auto catalog = plugins::PluginCatalog::discover(services::pluginFolders(settings));
+CategoryNames CategoryNames::installed(const Settings& settings) {
+    CategoryNames names;
+    const auto catalog = plugins::PluginCatalog::discover(pluginFolders(settings));
     for (const auto& p : catalog.plugins()) {
         if (!p.metadata || names.plugins_.count(p.id)) continue;  // the first of two same-named plugins wins
         names.plugins_[p.id] = p.metadata->name;
@@ -28,7 +28,7 @@ PluginNames PluginNames::installed(const services::Settings& settings) {
     return names;
 }
 
-std::string PluginNames::categoryName(const std::string& category, const std::string& source) const {
+std::string CategoryNames::categoryName(const std::string& category, const std::string& source) const {
     if (const std::string plugin = pluginOf(source); !plugin.empty()) {
         const auto it = categories_.find(plugin + "/" + category);
         return it == categories_.end() ? category : it->second;
@@ -39,7 +39,7 @@ std::string PluginNames::categoryName(const std::string& category, const std::st
     return category;
 }
 
-std::string PluginNames::sourceName(const std::string& source) const {
+std::string CategoryNames::sourceName(const std::string& source) const {
     if (source == "manual") return "人工录入";
     const std::string plugin = pluginOf(source);
     if (plugin.empty()) return source;
@@ -48,4 +48,4 @@ std::string PluginNames::sourceName(const std::string& source) const {
     return (it == plugins_.end() ? plugin : it->second) + (rule.empty() ? "" : " " + rule);
 }
 
-}  // namespace patrol::cli
+}  // namespace patrol::services

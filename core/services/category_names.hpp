@@ -1,0 +1,28 @@
+// The Chinese names the installed plugins give their finding categories and themselves, so every
+// output (tables, statistics, spreadsheets, the web pages) shows 违规公款吃喝 where a check
+// recorded public_funds_dining. Read from the metadata files only: no plugin code runs.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "core/services/settings.hpp"
+
+namespace patrol::services {
+
+class CategoryNames {
+public:
+    static CategoryNames installed(const Settings& settings);
+
+    // The category's name in the plugin that recorded the finding (source "check:<plugin>/<rule>"),
+    // or in any plugin when the source names none; the category itself when no plugin names it.
+    std::string categoryName(const std::string& category, const std::string& source = "") const;
+    // "人工录入" for a finding entered by hand, "<plugin name> <rule>" for one a check recorded.
+    std::string sourceName(const std::string& source) const;
+
+private:
+    std::map<std::string, std::string> categories_;  // "<plugin>/<code>" -> name
+    std::map<std::string, std::string> plugins_;     // id -> name
+};
+
+}  // namespace patrol::services

@@ -1,0 +1,73 @@
+#include "core/services/ledger.hpp"
+
+#include <patrol/sdk/civil.hpp>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+
+namespace patrol::services {
+
+namespace {
+
+// Each person named on a task, once per role, with the person's counts in the unit.
+std::vector<ResponsiblePerson> responsibleOf(const std::vector<LedgerTask>& tasks, int32_t asOf) {
+    std::vector<ResponsiblePerson> rows;
+    std::map<std::pair<std::string, std::string>, std::pair<int64_t, int64_t>> counts;  // (unit, person) -> open, overdue
+    for (size_t k = 0; k < tasks.size(); ++k) {
+        const auto& t = tasks[k];
+        const bool open = taskOpenOn(t.task, asOf);
+        const bool overdue = open && *civil::parseDate(t.task.dueDate) < asOf;
+        std::vector<std::string> counted;
+        for (const auto& [role, name] : {std::pair{"handler", t.task.handler}, std::pair{"leader", t.task.leader}}) {
+            if (!name || name->empty()) continue;
+            rows.push_back({t.task.unitCode, t.task.unitName, *name, role, k, 0, 0});
+            // One person who is both handler and leader of a task has that task once.
+            if (std::find(counted.begin(), counted.end(), *name) != counted.end()) continue;
+            counted.push_back(*name);
+            auto& c = counts[{t.task.unitCode, *name}];
+            c.first += open ? 1 : 0;
+            c.second += overdue ? 1 : 0;
+        }
+    }
+    for (auto& row : rows) std::tie(row.openTasks, row.overdueTasks) = counts[{row.unitCode, row.person}];
+    // Tasks come by id, so the task index orders a person's tasks by id.
+    std::stable_sort(rows.begin(), rows.end(), [](const ResponsiblePerson& a, const ResponsiblePerson& b) {
+        return std::tie(a.unitCode, a.person, a.role, a.task) < std::tie(b.unitCode, b.person, b.role, b.task);
+    });
+    return rows;
+}
+
+}  // namespace
+
+std::string responsibleRoleName(const std::string& role) { return role == "leader" ? "责任领导" : "责任人"; }
+
+Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery& query, const CategoryNames& names) {
+    Ledger ledger;
+    ledger.query = query;
+    auto records = readStatisticsRecords(db, actor, query);
+    ledger.statistics = statisticsOf(records, query, names);
+    ledger.showsClues = records.clues.has_value();
+    for (const auto& f : records.findings)
+        if (isFoundFinding(f.status)) ledger.findings.push_back(f);
+    std::map<std::string, size_t> roundOrder;
+    for (const auto& r : records.rounds) roundOrder.emplace(r.code, roundOrder.size());
+    std::stable_sort(ledger.findings.begin(), ledger.findings.end(), [&](const auto& a, const auto& b) {
+        return std::pair(roundOrder[a.roundCode], a.id) < std::pair(roundOrder[b.roundCode], b.id);
+    });
+    const auto progress = store::latestProgressOfTasks(db);
+    for (auto& t : records.tasks) {
+        LedgerTask row{std::move(t), domain::EscalationLevel::None, std::nullopt, std::nullopt};
+        row.level = taskLevelOn(row.task, query.asOf);
+        if (taskOpenOn(row.task, query.asOf)) row.daysLeft = *civil::parseDate(row.task.dueDate) - query.asOf;
+        if (const auto it = progress.find(row.task.id); it != progress.end()) row.lastProgress = it->second;
+        ledger.tasks.push_back(std::move(row));
+    }
+    std::stable_sort(ledger.tasks.begin(), ledger.tasks.end(),
+                     [](const LedgerTask& a, const LedgerTask& b) { return a.task.id < b.task.id; });
+    ledger.responsible = responsibleOf(ledger.tasks, query.asOf);
+    return ledger;
+}
+
+}  // namespace patrol::services

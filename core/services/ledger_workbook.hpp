@@ -1,0 +1,17 @@
+// The ledger as an Excel workbook (libxlsxwriter): sheets 问题清单, 整改清单, 责任清单 and 统计
+// with native charts; Chinese headers, a frozen header row and a filter on each list, real date
+// and number cells, money as #,##0.00, the warning colour cell filled by level.
+#pragma once
+
+#include <filesystem>
+
+#include "core/services/category_names.hpp"
+#include "core/services/ledger.hpp"
+
+namespace patrol::services {
+
+// Written under a temporary name and renamed onto `file` when complete (an existing file is
+// replaced); nothing is left at `file` or beside it when writing fails.
+void writeLedgerWorkbook(const Ledger& ledger, const CategoryNames& names, const std::filesystem::path& file);
+
+}  // namespace patrol::services
