@@ -16,6 +16,7 @@ void addWebRoutes(http::Router& router, const WebAssets& assets) {
     addCheckPages(router, assets);
     addDashboardPage(router, assets);
     addExtensionPages(router, assets);
+    addUserPages(router, assets);
     router.setFallback(openPage(assets, [&assets](http::Exchange& ex) { return notFoundPage(assets, ex); }));
 }
 
