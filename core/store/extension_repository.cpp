@@ -48,6 +48,10 @@ std::vector<ExtensionRecord> listExtensions(Database& db, int64_t taskId) {
     return db.prepare(std::string(kSelect) + "WHERE task_id = ? ORDER BY id").bindAll(taskId).collect(readExtension);
 }
 
+std::vector<ExtensionRecord> listPendingExtensions(Database& db) {
+    return db.prepare(std::string(kSelect) + "WHERE status = 'pending' ORDER BY id").collect(readExtension);
+}
+
 void setExtensionDecision(Database& db, int64_t id, const std::string& status, const std::string& decidedBy,
                           const std::string& decidedOn, const std::optional<std::string>& reason) {
     db.prepare("UPDATE extension_requests SET status = ?, decided_by = ?, decided_at = ?, decided_on = ?, "

@@ -31,6 +31,8 @@ int64_t insertExtension(Database& db, const ExtensionRecord& request);
 std::optional<ExtensionRecord> findExtensionById(Database& db, int64_t id);
 // Oldest first.
 std::vector<ExtensionRecord> listExtensions(Database& db, int64_t taskId);
+// Every request still waiting for a decision, oldest first.
+std::vector<ExtensionRecord> listPendingExtensions(Database& db);
 void setExtensionDecision(Database& db, int64_t id, const std::string& status, const std::string& decidedBy,
                           const std::string& decidedOn, const std::optional<std::string>& reason);
 

@@ -7,12 +7,23 @@ std::vector<NavEntry> navigationFor(domain::Role role) {
         case domain::Role::Unit: return {{"/tasks", "我的整改任务"}};
         case domain::Role::Inspector: return {{"/rounds", "我的巡察轮次"}, {"/tasks", "整改任务"}};
         case domain::Role::Leader:
-        case domain::Role::Admin: return {{"/rounds", "巡察轮次"}, {"/tasks", "整改任务"}};
+            return {{"/dashboard", "统计看板"}, {"/extensions", "延期审批"}, {"/rounds", "巡察轮次"}, {"/tasks", "整改任务"}};
+        case domain::Role::Admin:
+            return {{"/users", "用户管理"}, {"/dashboard", "统计看板"}, {"/extensions", "延期审批"}, {"/rounds", "巡察轮次"},
+                    {"/tasks", "整改任务"}};
     }
     return {};
 }
 
-// An inspector starts from the rounds it works on; the others from the tasks.
-std::string homeOf(domain::Role role) { return role == domain::Role::Inspector ? "/rounds" : "/tasks"; }
+// An inspector starts from the rounds it works on, a leader from the dashboard, an admin from the
+// users it manages, a unit from its tasks.
+std::string homeOf(domain::Role role) {
+    switch (role) {
+        case domain::Role::Inspector: return "/rounds";
+        case domain::Role::Leader: return "/dashboard";
+        case domain::Role::Admin: return "/users";
+        default: return "/tasks";
+    }
+}
 
 }  // namespace patrol::web

@@ -14,6 +14,9 @@ void addWebRoutes(http::Router& router, const WebAssets& assets) {
     addReviewPages(router, assets);
     addFindingPages(router, assets);
     addCheckPages(router, assets);
+    addDashboardPage(router, assets);
+    addExtensionPages(router, assets);
+    addUserPages(router, assets);
     router.setFallback(openPage(assets, [&assets](http::Exchange& ex) { return notFoundPage(assets, ex); }));
 }
 

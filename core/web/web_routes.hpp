@@ -17,6 +17,9 @@ void addRoundPages(http::Router& router, const WebAssets& assets);
 void addReviewPages(http::Router& router, const WebAssets& assets);
 void addFindingPages(http::Router& router, const WebAssets& assets);
 void addCheckPages(http::Router& router, const WebAssets& assets);
+void addDashboardPage(http::Router& router, const WebAssets& assets);
+void addExtensionPages(http::Router& router, const WebAssets& assets);
+void addUserPages(http::Router& router, const WebAssets& assets);
 
 // Every page, and the fallback for paths no route has.
 void addWebRoutes(http::Router& router, const WebAssets& assets);
