@@ -25,16 +25,18 @@ install_missing() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# build [TARGET]: everything, or only TARGET (e.g. patrol_runtime: the executable, the shipped
+# plugins, config and web files, without the tests).
 build() {
   install_missing
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$BUILD_DIR" -j2
+  cmake --build "$BUILD_DIR" -j2 ${1:+--target "$1"}
 }
 
 case "${1:-}" in
   build) build ;;
   run)
-    build
+    build patrol_runtime
     patrol="$BUILD_DIR/bin/patrol"
     "$patrol" demo
     ;;
