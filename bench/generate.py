@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Generates realistic, deterministic dataset files for the patrol check plugins.
 
-Usage: generate.py PLUGIN OUT_DIR [--rows N] [--seed S]
+Usage: generate.py PLUGIN OUT_DIR [--rows N] [--seed S] [--profile usual|heavy]
 Writes the plugin's CSV files (UTF-8) plus calendar.json (the 2025 working-day calendar) to OUT_DIR.
-N is the approximate total number of data rows over all files of the plugin; a small share of
-rows break the rules on purpose, and a few are malformed so the reject path is exercised too.
+N is the approximate total number of data rows over all files of the plugin; a few are malformed
+so the reject path is exercised too. In the usual profile a small share of rows break the rules
+on purpose; in the heavy profile about half of the rows that a rule can flag break one, spread
+over all of the plugin's rules (a dirty ledger: most of the work is findings).
 """
 import argparse
 import csv
@@ -42,6 +44,7 @@ def is_working(ordinal):
 
 
 WORKING = {d for d in range(YEAR_START, YEAR_START + DAYS_IN_YEAR) if is_working(d)}
+WORKING_DAYS = sorted(WORKING)
 
 
 def day_text(ordinal):
@@ -53,8 +56,19 @@ def yuan(fen):
 
 
 class Gen:
-    def __init__(self, seed):
+    def __init__(self, seed, heavy=False):
         self.r = random.Random(seed)
+        self.heavy = heavy
+
+    def breaks(self, usual):
+        """Whether this row breaks a rule on purpose: rarely as in real ledgers, or half the time."""
+        return self.r.random() < (0.5 if self.heavy else usual)
+
+    def rest_day(self):
+        while True:
+            day = self.day()
+            if day not in WORKING:
+                return day
 
     def unit(self, n=300):
         return f"U{self.r.randint(1, n):04d}"
@@ -104,7 +118,9 @@ def four_styles(g, folder, rows):
         n = 0
         while n < n_expenses:
             unit, day, vendor = g.unit(), g.working_day(), g.vendor()
-            if r.random() < 0.004:  # a purchase split into pieces below the approval threshold
+            # Heavy profile: one of FS-01..FS-04 for half the expenses, the others kept clean.
+            rule = (r.choice(["FS-01", "FS-02", "FS-03", "FS-04"]) if g.breaks(0) else "") if g.heavy else ""
+            if rule == "FS-03" or (not g.heavy and r.random() < 0.004):  # a purchase split below the approval threshold
                 pieces = r.randint(2, 3)
                 for _ in range(pieces):
                     n += 1
@@ -113,11 +129,17 @@ def four_styles(g, folder, rows):
                 continue
             n += 1
             category = r.choice(categories)
+            if g.heavy:
+                category = {"FS-01": "reception", "FS-02": r.choice(["reception", "meal"]),
+                            "FS-04": r.choice(["gift", category])}.get(rule, category if category != "gift" else "other")
+                day = g.rest_day() if rule == "FS-02" else day if day in WORKING else YEAR_START + 1
             row = {"expense_id": f"E{n:07d}", "unit_code": unit, "date": day_text(day), "category": category}
             if category == "reception":
                 people = r.randint(2, 15)
                 row["headcount"] = str(people)
-                row["amount"] = yuan(people * r.randint(6000, 15000 if r.random() < 0.97 else 30000))
+                over = rule == "FS-01" if g.heavy else r.random() >= 0.97
+                row["amount"] = yuan(people * r.randint(6000, 30000 if over else 15000) if not g.heavy else
+                                     people * (r.randint(15001, 40000) if over else r.randint(6000, 15000)))
             elif category == "meal":
                 row["amount"] = yuan(r.randint(2000, 80000))
             else:
@@ -125,7 +147,8 @@ def four_styles(g, folder, rows):
             if r.random() < 0.8:
                 row["vendor"] = vendor
             roll = r.random()
-            row["description"] = r.choice(KEYWORD_DESCRIPTIONS) if roll < 0.003 else "" if roll < 0.4 else r.choice(DESCRIPTIONS)
+            keyword = rule == "FS-04" if g.heavy else roll < 0.003
+            row["description"] = r.choice(KEYWORD_DESCRIPTIONS) if keyword else "" if roll < 0.4 else r.choice(DESCRIPTIONS)
             if n % 9973 == 0:
                 row["description"] += "，含发票\"增值税\"两张"  # quoting in the export
             # Duplicate id, bad date, unknown category, bad money, reception without headcount.
@@ -134,8 +157,13 @@ def four_styles(g, folder, rows):
 
     def trips():
         for n in range(1, n_trips + 1):
-            day = g.working_day()
-            hour = r.choice([7, 8, 8, 9, 9, 10, 13, 14, 15, 16]) if r.random() > 0.01 else r.choice([5, 22, 23])
+            if g.heavy:  # FS-05 for half the trips: a rest day or a night departure
+                night = g.breaks(0)
+                day = g.rest_day() if night and r.random() < 0.5 else r.choice(WORKING_DAYS)
+                hour = r.choice([5, 22, 23]) if night and day in WORKING else r.choice([7, 8, 9, 10, 13, 14, 15, 16])
+            else:
+                day = g.working_day()
+                hour = r.choice([7, 8, 8, 9, 9, 10, 13, 14, 15, 16]) if r.random() > 0.01 else r.choice([5, 22, 23])
             depart = hour * 60 + r.randrange(60)
             back = min(depart + r.randint(30, 480), 23 * 60 + 59)
             row = {"trip_id": f"T{n:07d}", "unit_code": g.unit(), "plate": f"皖R{r.randint(10000, 99999)}",
@@ -164,10 +192,15 @@ def poverty_alleviation(g, folder, rows):
                 row["status_changed_on"] = day_text(g.day())
             yield g.maybe_break(row, [("status", "poor"), ("status_changed_on", "2025-13-01")])
 
+    cadre_households = []  # PA-03 targets for the heavy profile
+
     def cadres():
         for n in range(1, n_cadres + 1):
-            yield {"cadre_id": f"C{n:06d}", "name": g.person(), "unit_code": g.unit(), "post": r.choice(["村支书", "村主任", "会计", "组长"]),
+            row = {"cadre_id": f"C{n:06d}", "name": g.person(), "unit_code": g.unit(), "post": r.choice(["村支书", "村主任", "会计", "组长"]),
                    "household_id": f"H{r.randint(1, n_households):07d}" if r.random() < 0.1 else ""}
+            if row["household_id"]:
+                cadre_households.append(row["household_id"])
+            yield row
 
     def projects():
         for n in range(1, n_projects + 1):
@@ -176,6 +209,19 @@ def poverty_alleviation(g, folder, rows):
             row = {"project_id": f"P{n:06d}", "unit_code": g.unit(), "name": r.choice(PLACES) + r.choice(["产业园", "道路硬化", "饮水工程", "光伏电站", "冷链仓储"]),
                    "budget": yuan(r.randint(150000, 600000) * 100), "funds_arrived_on": day_text(arrived) if r.random() < 0.9 else "",
                    "planned_completion": day_text(planned)}
+            if g.heavy:  # half the projects: funds held (PA-04), over budget (PA-05) or late (PA-06)
+                rule = r.choice(["PA-04", "PA-05", "PA-06"]) if g.breaks(0) else ""
+                if rule == "PA-04":
+                    row["funds_arrived_on"] = day_text(YEAR_START + r.randrange(200))
+                    row["planned_completion"] = day_text(YEAR_START + DAYS_IN_YEAR + r.randint(30, 300))
+                elif rule == "PA-06":
+                    row["funds_arrived_on"] = ""
+                    row["planned_completion"] = day_text(YEAR_START + r.randrange(DAYS_IN_YEAR - 1))
+                else:
+                    row["actual_completion"] = day_text(YEAR_START + r.randrange(DAYS_IN_YEAR))
+                    row["budget"] = yuan(r.randint(500, 2000) * 100) if rule == "PA-05" else yuan(r.randint(5000000, 9000000) * 100)
+                yield row
+                continue
             if r.random() < 0.6:
                 row["actual_completion"] = day_text(planned + r.randint(-30, 60))
             yield row
@@ -185,12 +231,19 @@ def poverty_alleviation(g, folder, rows):
         while n < n_payments:
             n += 1
             household = f"H{r.randint(1, n_households + n_households // 500):07d}"  # a few not on the list
+            # Heavy profile: half the payments to an unlisted household (PA-01), paid twice (PA-02)
+            # or to a cadre's household (PA-03); the others to a listed one, once.
+            rule = (r.choice(["PA-01", "PA-02", "PA-03"]) if g.breaks(0) else "") if g.heavy else ""
+            if g.heavy:
+                household = (f"H{n_households + 1 + r.randrange(1000):07d}" if rule == "PA-01" else
+                             r.choice(cadre_households) if rule == "PA-03" and cadre_households else
+                             f"H{r.randint(1, n_households):07d}")
             day = g.day()
             row = {"payment_id": f"Y{n:08d}", "unit_code": g.unit(), "project_id": f"P{r.randint(1, n_projects):06d}" if r.random() < 0.7 else "",
                    "program": r.choice(PROGRAMS), "household_id": household, "payee_name": g.person(),
                    "amount": yuan(r.randint(10000, 500000)), "paid_on": day_text(day)}
             yield g.maybe_break(row, [("amount", "-20"), ("paid_on", ""), ("payment_id", f"Y{max(1, n - 1):08d}")])
-            if r.random() < 0.005 and n < n_payments:  # paid twice in the same month
+            if (rule == "PA-02" or (not g.heavy and r.random() < 0.005)) and n < n_payments:  # paid twice in the same month
                 n += 1
                 twin = dict(row, payment_id=f"Y{n:08d}", paid_on=day_text(YEAR_START + (day - YEAR_START) // 31 * 31))
                 yield twin
@@ -211,25 +264,35 @@ def business_environment(g, folder, rows):
     def approvals():
         for n in range(1, n_approvals + 1):
             received = g.day()
-            still_open = r.random() < 0.02
+            late = g.heavy and g.breaks(0)  # heavy profile: BE-01 for half the cases
+            still_open = not g.heavy and r.random() < 0.02
             if still_open:  # open cases were mostly received in the last days before as_of
                 received = YEAR_START + DAYS_IN_YEAR - 1 - r.randint(0, 12)
             row = {"case_id": f"A{n:08d}", "unit_code": g.unit(60), "item": r.choice(ITEMS), "applicant": g.enterprise(),
                    "received_on": day_text(received), "time_limit_days": str(r.choice([1, 3, 5, 7, 10, 15, 20]) if r.random() < 0.98 else 0)}
-            if not still_open:
+            if g.heavy:
+                row["completed_on"] = day_text(received + (r.randint(45, 90) if late else 0))
+            elif not still_open:
                 row["completed_on"] = day_text(received + r.choice([0, 1, 1, 2, 2, 3, 3, 4, 5, 7, 8, 12, 20, 30] if r.random() < 0.03 else [0, 1]))
             yield g.maybe_break(row, [("time_limit_days", "-1"), ("time_limit_days", "五")])
 
     def postings():
         for n in range(1, n_postings + 1):
             since = YEAR_START - r.randint(0, 6 * 365)
-            yield {"staff_id": f"S{n:07d}", "name": g.person(), "unit_code": g.unit(60), "post": r.choice(["行政许可", "审核验收", "综合", "财务"]),
+            row = {"staff_id": f"S{n:07d}", "name": g.person(), "unit_code": g.unit(60), "post": r.choice(["行政许可", "审核验收", "综合", "财务"]),
                    "key_post": r.choice(["yes", "no", "no"]), "since": day_text(since)}
+            if g.heavy:  # half the key posts held for 5 to 9 years (BE-02), the others for under 4
+                row["key_post"] = "yes"
+                row["since"] = day_text(YEAR_START - (r.randint(5 * 366, 9 * 365) if g.breaks(0) else r.randint(0, 4 * 365)))
+            yield row
 
     def complaints():
         for n in range(1, n_complaints + 1):
             received = g.day()
-            row = {"complaint_id": f"Q{n:07d}", "unit_code": g.unit(max(50, n_complaints // 4)), "enterprise": g.enterprise(),
+            unit = g.unit(max(50, n_complaints // 4))
+            if g.heavy:  # half the complaints pile up on 30 units (BE-03 every month); the rest spread thin
+                unit = g.unit(30) if g.breaks(0) else f"U{r.randint(31, 30 + max(50, n_complaints // 2)):04d}"
+            row = {"complaint_id": f"Q{n:07d}", "unit_code": unit, "enterprise": g.enterprise(),
                    "category": r.choice(["审批慢", "乱收费", "吃拿卡要", "政策不兑现"]), "received_on": day_text(received)}
             if r.random() < 0.8:
                 row["resolved_on"] = day_text(received + r.randint(1, 40))
@@ -240,7 +303,15 @@ def business_environment(g, folder, rows):
             due = g.day()
             row = {"contract_id": f"K{n:07d}", "unit_code": g.unit(60), "enterprise": g.enterprise(),
                    "amount": yuan(r.randint(100000, 50000000)), "due_on": day_text(due)}
-            if r.random() < 0.99:
+            if g.heavy:  # half the contracts paid 31-90 days late or never (BE-04)
+                if g.breaks(0):
+                    if r.random() < 0.7:
+                        row["paid_on"] = day_text(due + r.randint(31, 90))
+                    else:
+                        row["due_on"] = day_text(YEAR_START + r.randrange(DAYS_IN_YEAR - 40))
+                else:
+                    row["paid_on"] = day_text(due + r.randint(-20, 30))
+            elif r.random() < 0.99:
                 row["paid_on"] = day_text(due + r.randint(-20, 25 if r.random() < 0.98 else 90))
             yield g.maybe_break(row, [("amount", "1.234"), ("due_on", "2025-6-1")])
 
@@ -256,9 +327,10 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--rows", type=int, default=750000)
     parser.add_argument("--seed", type=int, default=20260315)
+    parser.add_argument("--profile", choices=["usual", "heavy"], default="usual")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    globals()[args.plugin](Gen(args.seed), args.out, args.rows)
+    globals()[args.plugin](Gen(args.seed, heavy=args.profile == "heavy"), args.out, args.rows)
     with open(os.path.join(args.out, "calendar.json"), "w", encoding="utf-8") as f:
         json.dump({"years": [2025], "holidays": HOLIDAYS_2025, "workdays": WORKDAYS_2025}, f, ensure_ascii=False, indent=1)
 

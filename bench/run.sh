@@ -2,7 +2,10 @@
 # Runs patrol and both peers (sqlite3 shell, plain Python) on the same generated data, checks that
 # all three find the same findings, and prints times, peak memory and ratios.
 #
-# Usage: bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."]
+# Usage: bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"]
+#   profiles: usual (a few percent of rows break a rule) and heavy (about half of them do);
+#   both by default. Targets printed at the end: patrol ≥ 10× the sqlite3 peer on both profiles,
+#   ≥ 40× the Python peer on the usual one, peak memory ≤ 2× the input + 100 bytes per finding.
 #   PATROL_BUILD  build folder holding bin/patrol (default: <repo>/build)
 #   BENCH_DIR     where the data and outputs go (default: /tmp/patrol-bench)
 set -euo pipefail
@@ -11,12 +14,14 @@ repo=$(dirname "$here")
 build=${PATROL_BUILD:-$repo/build}
 work=${BENCH_DIR:-/tmp/patrol-bench}
 rows=750000 repeat=3 plugins="four_styles poverty_alleviation business_environment" as_of=2025-12-31
+profiles="usual heavy"
 while [ $# -gt 0 ]; do
   case $1 in
     --rows) rows=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
     --plugins) plugins=$2; shift 2 ;;
-    *) echo "用法：bench/run.sh [--rows N] [--repeat R] [--plugins \"four_styles ...\"]" >&2; exit 2 ;;
+    --profiles) profiles=$2; shift 2 ;;
+    *) echo "用法：bench/run.sh [--rows N] [--repeat R] [--plugins \"four_styles ...\"] [--profiles \"usual heavy\"]" >&2; exit 2 ;;
   esac
 done
 patrol=$build/bin/patrol
@@ -31,13 +36,16 @@ measure() {
   python3 "$here/measure.py" "$repeat" "$out" "$dir/$name.err" -- "$@" > "$dir/$name.result"
 }
 
-printf '%-22s %8s %8s | %-18s | %-18s | %-18s | %8s %8s %9s | %s\n' plugin rows "input" "patrol s / MB" "sqlite3 s / MB" "python s / MB" "×sqlite3" "×python" "mem/input" "same findings"
+echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) 核 / cores"
+printf '%-6s %-22s %8s %8s | %-18s | %-18s | %-18s | %8s %8s %9s %9s | %s\n' profile plugin rows "input" "patrol s / MB" "sqlite3 s / MB" "python s / MB" "×sqlite3" "×python" "mem/input" "mem goal" "same findings"
+targets=()
+for profile in $profiles; do
 for plugin in $plugins; do
-  dir=$work/$plugin
-  stamp="rows=$rows $(sha1sum "$here/generate.py" | cut -c1-12)"
+  dir=$work/$profile/$plugin
+  stamp="rows=$rows profile=$profile $(sha1sum "$here/generate.py" | cut -c1-12)"
   if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
     rm -rf "$dir" && mkdir -p "$dir"
-    python3 "$here/generate.py" "$plugin" "$dir" --rows "$rows"
+    python3 "$here/generate.py" "$plugin" "$dir" --rows "$rows" --profile "$profile"
     echo "$stamp" > "$dir/.stamp"
   fi
   input=$(cat "$dir"/*.csv | wc -c)
@@ -58,10 +66,25 @@ for plugin in $plugins; do
   read -r p_s _ p_kb < "$dir/patrol.result"
   read -r s_s _ s_kb < "$dir/sqlite.result"
   read -r y_s _ y_kb < "$dir/python.result"
-  awk -v plugin="$plugin" -v rows="$data_rows" -v input="$input" -v ps="$p_s" -v pk="$p_kb" -v ss="$s_s" -v sk="$s_kb" \
-      -v ys="$y_s" -v yk="$y_kb" -v same="$same" 'BEGIN {
-    mb = 1048576; p = (ps > 0 ? ps : 0.0005)
-    printf "%-22s %8d %6.1fMB | %7.3f s %6.1f MB | %7.3f s %6.1f MB | %7.3f s %6.1f MB | %7.1f× %7.1f× %8.2f× | %s\n",
-      plugin, rows, input / mb, ps, pk * 1024 / mb, ss, sk * 1024 / mb, ys, yk * 1024 / mb, ss / p, ys / p, pk * 1024 / input, same
+  findings=$(wc -l < "$dir/patrol.tsv")
+  # One line of the table, then the verdicts for this profile's targets (see the header).
+  awk -v profile="$profile" -v plugin="$plugin" -v rows="$data_rows" -v input="$input" -v ps="$p_s" -v pk="$p_kb" \
+      -v ss="$s_s" -v sk="$s_kb" -v ys="$y_s" -v yk="$y_kb" -v same="$same" -v findings="$findings" 'BEGIN {
+    mb = 1048576; p = (ps > 0 ? ps : 0.0005); goal = 2 * input + 100 * findings
+    printf "%-6s %-22s %8d %6.1fMB | %7.3f s %6.1f MB | %7.3f s %6.1f MB | %7.3f s %6.1f MB | %7.1f× %7.1f× %8.2f× %7.1fMB | %s\n",
+      profile, plugin, rows, input / mb, ps, pk * 1024 / mb, ss, sk * 1024 / mb, ys, yk * 1024 / mb, ss / p, ys / p,
+      pk * 1024 / input, goal / mb, same
   }'
+  targets+=("$(awk -v profile="$profile" -v plugin="$plugin" -v ps="$p_s" -v pk="$p_kb" -v ss="$s_s" -v ys="$y_s" \
+      -v input="$input" -v findings="$findings" 'BEGIN {
+    p = (ps > 0 ? ps : 0.0005); goal = 2 * input + 100 * findings
+    verdict = (ss / p >= 10 ? "达到" : "未达到") "（×sqlite3 ≥ 10）"
+    if (profile == "usual") verdict = verdict "，" (ys / p >= 40 ? "达到" : "未达到") "（×python ≥ 40）"
+    verdict = verdict "，" (pk * 1024 <= goal ? "达到" : "未达到") "（内存 ≤ 2×输入 + 100 B×问题数）"
+    printf "%s %s：%s", profile, plugin, verdict
+  }')")
 done
+done
+echo
+echo "目标 / targets:"
+printf '  %s\n' "${targets[@]}"
