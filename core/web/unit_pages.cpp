@@ -197,9 +197,10 @@ http::Reply importUnits(const WebAssets& assets, http::Exchange& ex) {
             out << upload.content->read().rdbuf();
             if (!out) throw std::runtime_error("cannot write " + copy.path());
         }
-        const std::string shown = upload.fileName.empty() ? std::string("上传的文件") : "文件「" + upload.fileName + "」";
+        // Messages name the file as the user knows it, never where it was copied to.
+        const std::string shown = upload.fileName.empty() ? std::string("上传的文件") : upload.fileName;
         const size_t added = services::importUnits(ex.db(), ex.actor(), copy.path(), shown);
-        outcome.done = "已从" + shown + "导入 " + std::to_string(added) + " 个单位。";
+        outcome.done = "已从文件「" + shown + "」导入 " + std::to_string(added) + " 个单位。";
         return unitsPage(assets, ex, outcome);
     } catch (const UserError& e) {
         if (e.kind() == ErrorKind::Forbidden) throw;
