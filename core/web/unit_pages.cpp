@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <fstream>
 
 #include "core/domain/errors.hpp"
@@ -155,12 +156,13 @@ http::Reply addUnit(const WebAssets& assets, http::Exchange& ex) {
     }
 }
 
-// The upload copied to a private file for the import to read; removed when the request ends.
+// The upload copied to a private file (0600, in the folder the upload was spooled in) for the
+// import to read; removed when the request ends. Named like an upload's temporary
+// (".incoming-<pid>-…"), so one left by a server killed meanwhile is swept like theirs.
 class ImportFile {
 public:
     explicit ImportFile(const std::string& folder) {
-        std::filesystem::create_directories(folder);
-        std::string pattern = folder + "/unit-import-XXXXXX";
+        std::string pattern = folder + "/.incoming-" + std::to_string(::getpid()) + "-unit-import-XXXXXX";
         const int fd = ::mkstemp(pattern.data());
         if (fd < 0) throw std::runtime_error("cannot create a file in " + folder);
         ::close(fd);
