@@ -36,14 +36,15 @@ std::optional<std::vector<CsvRow>> scanRows(std::string_view text, bool checkUtf
 
 }  // namespace
 
-std::vector<CsvRow> readCsvFile(const std::string& path) {
+std::vector<CsvRow> readCsvFile(const std::string& path, const std::string& shownAs) {
+    const std::string shown = shownAs.empty() ? path : shownAs;
     // Said in the words of a file the user names, not of a dataset.
     if (::access(path.c_str(), R_OK) != 0)
-        throw UserError("无法读取文件 " + path + "：文件不存在或没有读权限。请检查路径。");
+        throw UserError("无法读取文件 " + shown + "：文件不存在或没有读权限。请检查路径。");
     data::FileText file(path);
-    if (auto rows = scanRows(file.text(), true, path)) return std::move(*rows);
+    if (auto rows = scanRows(file.text(), true, shown)) return std::move(*rows);
     file.convertFromGb18030();
-    return std::move(*scanRows(file.text(), false, path));
+    return std::move(*scanRows(file.text(), false, shown));
 }
 
 }  // namespace patrol::services

@@ -17,6 +17,8 @@ struct CsvRow {
 
 // Every row including the header; blank lines are skipped. UserError for a file that cannot
 // be read, is neither UTF-8 nor GB18030, or has an unterminated quote.
-std::vector<CsvRow> readCsvFile(const std::string& path);
+// `shownAs` is how messages name the file (an upload's own name rather than where it was spooled);
+// empty means the path itself.
+std::vector<CsvRow> readCsvFile(const std::string& path, const std::string& shownAs = "");
 
 }  // namespace patrol::services

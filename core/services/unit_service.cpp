@@ -88,9 +88,10 @@ store::UnitRecord addUnit(store::Database& db, const Actor& actor, const UnitInp
     return stored;
 }
 
-size_t importUnits(store::Database& db, const Actor& actor, const std::string& csvPath) {
+size_t importUnits(store::Database& db, const Actor& actor, const std::string& path, const std::string& shownAs) {
     requireAdmin(actor, "导入单位");
-    const auto rows = readCsvFile(csvPath);
+    const std::string csvPath = shownAs.empty() ? path : shownAs;
+    const auto rows = readCsvFile(path, shownAs);
     if (rows.empty()) throw UserError(csvPath + " 是空文件：第一行应为表头 code,name,kind,parent_code。没有导入任何单位。");
     const auto columns = headerColumns(rows.front(), csvPath);
     const auto field = [&](const CsvRow& row, const char* name) {

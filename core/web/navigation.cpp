@@ -4,13 +4,14 @@ namespace patrol::web {
 
 std::vector<NavEntry> navigationFor(domain::Role role) {
     switch (role) {
-        case domain::Role::Unit: return {{"/tasks", "我的整改任务"}};
-        case domain::Role::Inspector: return {{"/rounds", "我的巡察轮次"}, {"/tasks", "整改任务"}};
+        case domain::Role::Unit: return {{"/tasks", "我的整改任务"}, {"/notices", "预警通知"}};
+        case domain::Role::Inspector: return {{"/rounds", "我的巡察轮次"}, {"/tasks", "整改任务"}, {"/notices", "预警通知"}};
         case domain::Role::Leader:
-            return {{"/dashboard", "统计看板"}, {"/extensions", "延期审批"}, {"/rounds", "巡察轮次"}, {"/tasks", "整改任务"}};
+            return {{"/dashboard", "统计看板"}, {"/extensions", "延期审批"}, {"/rounds", "巡察轮次"}, {"/tasks", "整改任务"},
+                    {"/notices", "预警通知"}};
         case domain::Role::Admin:
-            return {{"/users", "用户管理"}, {"/dashboard", "统计看板"}, {"/extensions", "延期审批"}, {"/rounds", "巡察轮次"},
-                    {"/tasks", "整改任务"}};
+            return {{"/users", "用户管理"}, {"/units", "单位管理"}, {"/rounds", "巡察轮次"}, {"/dashboard", "统计看板"},
+                    {"/extensions", "延期审批"}, {"/tasks", "整改任务"}, {"/notices", "预警通知"}};
     }
     return {};
 }

@@ -12,6 +12,7 @@
 #include "core/web/page.hpp"
 #include "core/web/page_guard.hpp"
 #include "core/web/round_links.hpp"
+#include "core/web/round_page.hpp"
 #include "core/web/web_routes.hpp"
 
 namespace patrol::web {
@@ -35,12 +36,54 @@ http::Reply listPage(const WebAssets& assets, http::Exchange& ex) {
     View view;
     view.set("rounds", rows);
     view.set("empty", rounds.empty());
+    view.set("may_create", ex.actor().role == domain::Role::Admin);
     const std::string title = ex.actor().role == domain::Role::Inspector ? "我的巡察轮次" : "巡察轮次";
     view.set("heading", title);
     return renderPage(assets, ex, "rounds", view, {title, "/rounds"});
 }
 
-http::Reply roundPage(const WebAssets& assets, http::Exchange& ex) {
+// What the page says after an admin's change went through (?done=...).
+std::string confirmation(const std::optional<std::string>& done) {
+    if (done == "created") return "已创建巡察轮次。下一步：确定巡察对象和巡察组。";
+    if (done == "targets") return "已更新巡察对象。";
+    if (done == "team") return "已更新巡察组。";
+    if (done == "advance") return "已推进巡察阶段。";
+    return "";
+}
+
+// The admin's forms: targets and team while the round is planned or on site, and the move to
+// the next stage (the service lets the round's team move it too, so they see that form as well).
+View manageView(const store::RoundRecord& r, bool admin, bool works, const RoundFormOutcome& outcome) {
+    View manage;
+    const auto typed = [&](const std::string& form, const std::string& key) {
+        if (outcome.form != form) return std::string();
+        const auto it = outcome.typed.find(key);
+        return it == outcome.typed.end() ? std::string() : it->second;
+    };
+    const auto stage = domain::roundStages.parse(r.stage);
+    const bool membershipOpen = stage == domain::RoundStage::Planned || stage == domain::RoundStage::Onsite;
+    manage.set("membership", admin && membershipOpen);
+    manage.set("targets_action", roundHref(r.code) + "/targets");
+    manage.set("team_action", roundHref(r.code) + "/team");
+    manage.set("advance_action", roundHref(r.code) + "/advance");
+    manage.set("typed_units", typed("targets", "units"));
+    manage.set("typed_members", typed("team", "members"));
+    manage.set("typed_leader", typed("team", "leader"));
+    manage.set("typed_date", typed("advance", "date"));
+    if (!outcome.message.empty()) manage.set(outcome.form + "_error", outcome.message);
+    if (const auto next = domain::nextRoundStage(stage); next && works) {
+        View advance;
+        advance.set("to", std::string(domain::roundStages.code(*next)));
+        advance.set("to_label", std::string(domain::roundStages.label(*next)));
+        advance.set("from_label", std::string(domain::roundStages.label(stage)));
+        manage.set("advance", advance);
+    }
+    return manage;
+}
+
+}  // namespace
+
+http::Reply roundPage(const WebAssets& assets, http::Exchange& ex, const RoundFormOutcome& outcome) {
     const auto detail = services::showRound(ex.db(), ex.actor(), ex.param("code"));
     const auto& r = detail.round;
     View view;
@@ -94,10 +137,13 @@ http::Reply roundPage(const WebAssets& assets, http::Exchange& ex) {
     view.set("new_finding", roundHref(r.code) + "/findings/new");
     view.set("review", roundHref(r.code) + "/review");
     view.set("check", roundHref(r.code) + "/check");
-    return renderPage(assets, ex, "round", view, {r.title, "/rounds"});
+    const bool admin = ex.actor().role == domain::Role::Admin;
+    if (admin || works) view.set("manage", manageView(r, admin, works, outcome));
+    const auto done = confirmation(ex.query("done"));
+    if (!done.empty() && outcome.message.empty()) view.set("done", done);
+    return renderPage(assets, ex, "round", view, {r.title, "/rounds", outcome.status});
 }
 
-}  // namespace
 
 void addRoundPages(http::Router& router, const WebAssets& assets) {
     router.add("GET", "/rounds", signedInPage(assets, [&assets](http::Exchange& ex) { return listPage(assets, ex); }),

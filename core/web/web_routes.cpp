@@ -10,6 +10,7 @@ void addWebRoutes(http::Router& router, const WebAssets& assets) {
     addTaskListPage(router, assets);
     addTaskPages(router, assets);
     addEvidenceDownload(router, assets);
+    addRoundAdminPages(router, assets);  // before the round page: /rounds/new is a form
     addRoundPages(router, assets);
     addReviewPages(router, assets);
     addFindingPages(router, assets);
@@ -17,6 +18,8 @@ void addWebRoutes(http::Router& router, const WebAssets& assets) {
     addDashboardPage(router, assets);
     addExtensionPages(router, assets);
     addUserPages(router, assets);
+    addUnitPages(router, assets);
+    addNoticePages(router, assets);
     router.setFallback(openPage(assets, [&assets](http::Exchange& ex) { return notFoundPage(assets, ex); }));
 }
 

@@ -20,6 +20,9 @@ void addCheckPages(http::Router& router, const WebAssets& assets);
 void addDashboardPage(http::Router& router, const WebAssets& assets);
 void addExtensionPages(http::Router& router, const WebAssets& assets);
 void addUserPages(http::Router& router, const WebAssets& assets);
+void addUnitPages(http::Router& router, const WebAssets& assets);
+void addRoundAdminPages(http::Router& router, const WebAssets& assets);
+void addNoticePages(http::Router& router, const WebAssets& assets);
 
 // Every page, and the fallback for paths no route has.
 void addWebRoutes(http::Router& router, const WebAssets& assets);

@@ -3,12 +3,15 @@
 // without its page files.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "core/domain/errors.hpp"
 #include "core/web/form_fields.hpp"
 #include "core/web/labels.hpp"
+#include "core/web/navigation.hpp"
+#include "core/web/page_slice.hpp"
 #include "core/web/page_guard.hpp"
 #include "core/web/web_assets.hpp"
 
@@ -88,4 +91,32 @@ TEST_CASE("page files without the layout template are refused naming the folder 
     CHECK(assets.staticFile("../a.css") == nullptr);
     CHECK_THROWS_AS(assets.templateText("missing"), InternalError);
     std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("a long list shows the page asked for; a wrong or too large page number shows a real page") {
+    const auto third = web::pageSlice(std::string("3"), 65, 30);
+    CHECK((third.page == 3 && third.pages == 3 && third.first == 60 && third.last == 65));
+    const auto past = web::pageSlice(std::string("9"), 65, 30);
+    CHECK((past.page == 3 && past.first == 60 && past.last == 65));
+    for (const std::string typed : {"0", "-1", "x", "", "1e3", "9999999"}) {
+        const auto s = web::pageSlice(typed, 65, 30);
+        CHECK((s.page == 1 && s.first == 0 && s.last == 30));
+    }
+    const auto none = web::pageSlice(std::nullopt, 0, 30);
+    CHECK((none.page == 1 && none.pages == 1 && none.first == 0 && none.last == 0));
+}
+
+TEST_CASE("admins reach units and rounds; every role reaches its notices") {
+    const auto hrefs = [](domain::Role role) {
+        std::vector<std::string> out;
+        for (const auto& e : web::navigationFor(role)) out.push_back(e.href);
+        return out;
+    };
+    const auto has = [](const std::vector<std::string>& list, const std::string& href) {
+        return std::find(list.begin(), list.end(), href) != list.end();
+    };
+    for (const auto role : {domain::Role::Unit, domain::Role::Inspector, domain::Role::Leader, domain::Role::Admin}) {
+        CHECK(has(hrefs(role), "/notices"));
+        CHECK(has(hrefs(role), "/units") == (role == domain::Role::Admin));
+    }
 }
