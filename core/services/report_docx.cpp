@@ -84,7 +84,8 @@ std::string footerXml() {
 
 std::string style(const std::string& id, const std::string& name, const std::string& paragraphProps,
                   const std::string& runProps, int outline = -1) {
-    return "<w:style w:type=\"paragraph\" w:styleId=\"" + id + "\"><w:name w:val=\"" + name + "\"/>" +
+    return "<w:style w:type=\"paragraph\"" + std::string(id == "Normal" ? " w:default=\"1\"" : "") + " w:styleId=\"" + id +
+           "\"><w:name w:val=\"" + name + "\"/>" +
            (id == "Normal" ? "" : "<w:basedOn w:val=\"Normal\"/>") + (id == "Normal" ? "" : "<w:qFormat/>") + "<w:pPr>" +
            paragraphProps + (outline >= 0 ? "<w:outlineLvl w:val=\"" + std::to_string(outline) + "\"/>" : "") +
            "</w:pPr><w:rPr>" + runProps + "</w:rPr></w:style>";

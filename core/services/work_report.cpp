@@ -195,7 +195,8 @@ data appendixData(const WorkReportFigures& w) {
 
 data viewOf(const WorkReportFigures& w) {
     data view;
-    view.set("term", w.termLabel);  // empty: the template words the period instead
+    view.set("term", w.termLabel);
+    view.set("has_term", !w.termLabel.empty());  // without one the template words the period instead
     view.set("from", civil::formatDate(w.query.from));
     view.set("to", civil::formatDate(w.query.to));
     view.set("as_of", civil::formatDate(w.query.asOf));
