@@ -258,3 +258,16 @@ TEST_CASE("report work and explain refuse what they cannot do, in Chinese, writi
     CHECK(r.exitCode == 2);
     CHECK(r.err == "错误: 统计期间（--from）的开始日期 2026-12-31 晚于结束日期（--to）2026-01-01。请把开始日期写在前、结束日期写在后。\n");
 }
+
+TEST_CASE("round show gives the units' rectification report due date once the round is fed back", "[report][work]") {
+    patrol::testing::ReportingCounty c;
+    // R1 fed back on 2026-02-12; rectification.report_days is 60 unless set.
+    CHECK(c.ok({"round", "show", "R1"}).out.find("\n整改情况报告期限：2026-04-13\n巡察对象：") != std::string::npos);
+    CHECK(c.ok({"round", "show", "R2"}).out.find("整改情况报告期限") == std::string::npos);
+    const std::string config = c.dir.file("patrol.ini");
+    FILE* f = fopen(config.c_str(), "w");
+    REQUIRE(f != nullptr);
+    fputs("[rectification]\nreport_days = 30\n", f);
+    fclose(f);
+    CHECK(c.ok({"round", "show", "R1", "--config", config}).out.find("\n整改情况报告期限：2026-03-14\n") != std::string::npos);
+}
