@@ -1,24 +1,17 @@
 #include "core/services/work_report.hpp"
 
-#include <kainjow/mustache.hpp>
 #include <patrol/sdk/civil.hpp>
 #include <patrol/sdk/money.hpp>
 
-#include <fstream>
-#include <sstream>
 
 #include "core/domain/clue.hpp"
 #include "core/domain/errors.hpp"
-#include "core/services/output_file.hpp"
-#include "core/services/report_blocks.hpp"
-#include "core/services/report_docx.hpp"
-#include "core/services/report_html.hpp"
+#include "core/services/report_document.hpp"
 
 namespace patrol::services {
 namespace {
 
 using kainjow::mustache::data;
-using kainjow::mustache::mustache;
 
 const char* kTemplateName = "work_report.md.mustache";
 
@@ -218,65 +211,16 @@ data viewOf(const WorkReportFigures& w) {
     return view;
 }
 
-std::string templateText(const std::string& folder) {
-    const auto path = std::filesystem::path(folder) / kTemplateName;
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw UserError("找不到工作汇报模板 " + path.string() +
-                        "。请重新安装 patrol（模板随程序装在 share/patrol/config/reports），或在设置 report.templates 中指向存放 " +
-                        kTemplateName + " 的目录。");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-std::string lowerExtension(const std::filesystem::path& file) {
-    std::string extension = file.extension().string();
-    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return extension;
-}
-
 }  // namespace
 
-ReportFormat reportFormatOf(const std::filesystem::path& file) {
-    const std::string extension = lowerExtension(file);
-    if (extension == ".md") return ReportFormat::Markdown;
-    if (extension == ".html" || extension == ".htm") return ReportFormat::Html;
-    if (extension == ".docx") return ReportFormat::Docx;
-    throw InvalidInput("output", "汇报文件", "应以 .md（Markdown）、.html（网页，可打印）或 .docx（Word 文档）结尾，收到的是 \"" +
-                                                 file.string() + "\"。例如：汇报.docx");
-}
-
 std::string workReportMarkdown(const WorkReportFigures& figures, const std::string& templateFolder) {
-    mustache tmpl(templateText(templateFolder));
-    if (!tmpl.is_valid())
-        throw UserError("工作汇报模板 " + (std::filesystem::path(templateFolder) / kTemplateName).string() + " 有错误：" +
-                        tmpl.error_message() + "。请改正模板（标签写法见 README“工作汇报”一节）。");
-    tmpl.set_custom_escape([](const std::string& s) { return reportCellText(s); });
-    return tmpl.render(viewOf(figures));
+    return renderReportTemplate(templateFolder, kTemplateName, viewOf(figures));
 }
 
 void writeWorkReport(const WorkReportFigures& figures, const std::string& templateFolder,
                      const std::filesystem::path& file) {
-    const ReportFormat format = reportFormatOf(file);
-    const std::string markdown = workReportMarkdown(figures, templateFolder);
-    const auto blocks = parseReportBlocks(markdown);
-    std::string title = "巡察工作情况汇报";
-    for (const auto& b : blocks)
-        if (b.kind == ReportBlock::Kind::Heading) {
-            title = b.text;
-            break;
-        }
-    writeOutputFile(file, "汇报文件", Overwrite::Allow, [&](const std::filesystem::path& temporary) {
-        if (format == ReportFormat::Docx) {
-            writeReportDocx(title, blocks, temporary);
-            return;
-        }
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << (format == ReportFormat::Html ? reportHtml(title, blocks) : markdown);
-        out.close();
-        if (!out) throw InternalError("cannot write " + temporary.string());
-    });
+    reportFormatOf(file);
+    writeReportDocument(workReportMarkdown(figures, templateFolder), file);
 }
 
 }  // namespace patrol::services

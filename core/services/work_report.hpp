@@ -6,14 +6,10 @@
 #include <filesystem>
 #include <string>
 
+#include "core/services/report_document.hpp"
 #include "core/services/work_report_figures.hpp"
 
 namespace patrol::services {
-
-enum class ReportFormat { Markdown, Html, Docx };
-
-// By suffix (.md, .html/.htm, .docx, any case); anything else is refused naming the three.
-ReportFormat reportFormatOf(const std::filesystem::path& file);
 
 // The template rendered: the report in the Markdown subset (services/report_blocks).
 std::string workReportMarkdown(const WorkReportFigures& figures, const std::string& templateFolder);

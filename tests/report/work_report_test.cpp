@@ -227,7 +227,7 @@ TEST_CASE("report work and explain refuse what they cannot do, in Chinese, writi
     WorkReportCounty c;
     Run r = c.patrol({"report", "work", "--from", "2026-01-01", "--to", "2026-12-31", "-o", c.dir.file("汇报.pdf")});
     CHECK(r.exitCode == 2);
-    CHECK(r.err == "错误: 汇报文件应以 .md（Markdown）、.html（网页，可打印）或 .docx（Word 文档）结尾，收到的是 \"" +
+    CHECK(r.err == "错误: 报告文件应以 .md（Markdown）、.html（网页，可打印）或 .docx（Word 文档）结尾，收到的是 \"" +
                        c.dir.file("汇报.pdf") + "\"。例如：汇报.docx\n");
     CHECK_FALSE(fs::exists(c.dir.file("汇报.pdf")));
 
