@@ -271,3 +271,36 @@ TEST_CASE("round show gives the units' rectification report due date once the ro
     fclose(f);
     CHECK(c.ok({"round", "show", "R1", "--config", config}).out.find("\n整改情况报告期限：2026-03-14\n") != std::string::npos);
 }
+
+TEST_CASE("report rectification drafts a unit's 整改情况报告 from what it entered, for its own unit only", "[report][work]") {
+    patrol::testing::ReportingCounty c;
+    const std::string file = c.dir.file("甲镇整改情况报告.docx");
+    Run r = c.ok({"report", "rectification", "--round", "R1", "--unit", "UA", "--as-of", "2026-04-20", "-o", file}, "甲联系人");
+    CHECK(r.out == "已写入整改情况报告 " + file + "：甲镇，反馈问题 1 个（报送期限 2026-04-13）。\n");
+    CHECK(runPython(c.dir, {PATROL_DUMP_DOCX, file, "3"}) ==
+          "page 210x297mm\n"
+          "footer PAGE field\n"
+          "Heading 1: 甲镇关于第一轮巡察反馈问题整改情况的报告\n"
+          "Heading 2: 一、反馈问题的整改情况\n"
+          "Heading 3: 1. 超标准接待（四风）\n"
+          "Heading 2: 二、尚未完成的整改事项\n"
+          "Heading 2: 三、建立健全长效机制\n"
+          "first paragraph: 根据县委巡察组于2026-02-12反馈的意见，甲镇共收到反馈问题1个，制定整改措施1项，截至2026-04-20已完成"
+          "（验收销号）1项，正在推进0项。本报告应于2026-04-13前报送县委巡察工作领导小组办公室。\n"
+          "tables: 2\n"
+          "整改措施 | 类型 | 责任领导 | 责任人 | 整改期限 | 状态 | 进度（％） | 销号日期\n"
+          "退回超标准费用 | 立行立改 | 钱二 | 赵一 | 2026-03-14 | 已销号 | 100 | 2026-03-05\n"
+          "--\n"
+          "日期 | 进度（％） | 整改进展 | 填报人\n"
+          "2026-03-01 | 100 | 已退回 | 甲联系人\n"
+          "--\n");
+
+    r = c.patrol({"report", "rectification", "--round", "R1", "--unit", "UB", "-o", c.dir.file("乙局.docx")}, "甲联系人");
+    CHECK(r.exitCode == 2);
+    CHECK(r.err == "错误: 单位「UB」不存在。请检查单位编码（可用 patrol unit list 查看所有单位）。\n");
+    CHECK_FALSE(fs::exists(c.dir.file("乙局.docx")));
+    r = c.patrol({"report", "rectification", "--round", "R2", "--unit", "UA", "-o", c.dir.file("R2.md")});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err == "错误: 巡察轮次 R2 还没有向单位 UA（甲镇）反馈问题，没有整改情况报告可写。轮次进入“反馈”阶段后再生成。\n");
+    CHECK_FALSE(fs::exists(c.dir.file("R2.md")));
+}
