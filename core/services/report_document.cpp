@@ -24,6 +24,21 @@ std::string templateText(const std::string& folder, const std::string& name) {
     return text.str();
 }
 
+// The template's section tags leave blank lines behind: one blank line between blocks is enough.
+std::string tidyMarkdown(const std::string& markdown) {
+    std::string out;
+    size_t newlines = 2;  // no blank lines at the top
+    for (char c : markdown) {
+        if (c == '\n') {
+            if (++newlines > 2) continue;
+        } else {
+            newlines = 0;
+        }
+        out += c;
+    }
+    return out;
+}
+
 std::string lowerExtension(const std::filesystem::path& file) {
     std::string extension = file.extension().string();
     for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -65,7 +80,7 @@ void writeReportDocument(const std::string& markdown, const std::filesystem::pat
             return;
         }
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << (format == ReportFormat::Html ? reportHtml(title, blocks) : markdown);
+        out << (format == ReportFormat::Html ? reportHtml(title, blocks) : tidyMarkdown(markdown));
         out.close();
         if (!out) throw InternalError("cannot write " + temporary.string());
     });
