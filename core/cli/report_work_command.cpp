@@ -7,6 +7,7 @@
 #include "core/cli/app.hpp"
 #include "core/cli/workflow_output.hpp"
 #include "core/services/work_report.hpp"
+#include "core/services/workflow_settings.hpp"
 
 namespace patrol::cli {
 namespace {
@@ -19,6 +20,7 @@ services::WorkReportQuery reportQuery(Invocation& inv) {
     query.to = dateOption(inv, "to");
     query.term = inv.args.value("term");
     query.asOf = inv.args.value("as-of") ? dateOption(inv, "as-of") : query.to;
+    query.reportDays = services::readWorkflowSettings(inv.app.settings()).reportDays;
     return query;
 }
 

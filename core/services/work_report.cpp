@@ -125,6 +125,8 @@ void setRectification(data& view, const WorkReportFigures& w) {
         d.set("fed_back", number(r.fedBack));
         d.set("rectified", number(r.rectified));
         d.set("rate", rateText(r.ratePermille()));
+        const auto due = w.reportDue.find(r.roundCode);
+        d.set("report_due", due == w.reportDue.end() ? std::string("—") : civil::formatDate(due->second));
         rounds.push_back(d);
     }
     view.set("rectification_rounds", rounds);

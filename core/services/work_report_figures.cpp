@@ -12,6 +12,7 @@
 #include "core/domain/round_kind.hpp"
 #include "core/domain/unit_kind.hpp"
 #include "core/services/authorization.hpp"
+#include "core/services/feedback.hpp"
 #include "core/services/round_service.hpp"
 #include "core/services/unit_service.hpp"
 #include "core/store/round_membership_repository.hpp"
@@ -317,6 +318,10 @@ WorkReportFigures computeWorkReport(store::Database& db, const Actor& actor, con
     if (w.statistics.clues && !w.statistics.clues->empty()) w.clueTotal = w.statistics.clues->back();
 
     countRounds(w, rounds);
+    WorkflowSettings workflow;
+    workflow.reportDays = query.reportDays;
+    for (const auto& r : rounds)
+        if (const auto due = rectificationReportDue(store::roundStageDates(db, r.id), workflow)) w.reportDue[r.code] = *due;
     countUnits(w, db, actor, rounds, traceOf("units_covered"));
     countFindings(w, records, names, traceOf("findings"), traceOf("four_styles"), traceOf("repeat_findings"),
                   traceOf("lookback_findings"));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ struct WorkReportQuery {
     int32_t to = 0;
     std::optional<std::string> term;   // only rounds of this term (届次), e.g. 十五届
     int32_t asOf = 0;                  // rectification and overdue figures are judged on this day
+    int reportDays = 60;               // rectification.report_days: the units' 整改情况报告 due date
 };
 
 // One record behind a figure: "问题 12" and what it is, or why it was left out.
@@ -72,6 +74,7 @@ struct WorkReportFigures {
     int64_t overdue = 0;
     int64_t repeatFindings = 0;
     std::vector<LookbackResult> lookbacks;
+    std::map<std::string, int32_t> reportDue;  // round code -> 整改情况报告 due date, for fed-back rounds
     std::vector<FigureTrace> traces;  // in workReportFigureNames order
 
     std::optional<int64_t> coveragePermille() const;

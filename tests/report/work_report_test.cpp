@@ -209,6 +209,9 @@ TEST_CASE("report work with a term words the sentence by the term, and writes Ma
                     "巡察覆盖率达到了40.0％，发现问题2个，向有关部门移交问题线索0件，办结0件，给予党政纪处分0人。\n") !=
           std::string::npos);
     CHECK(text.find("| R3 | 十五届县委第一轮巡察回头看 | R1 | 2 | 1 |\n") != std::string::npos);
+    CHECK(text.find("| R3 | 十五届县委第一轮巡察回头看 | 0 | 0 | — | — |\n") != std::string::npos);
+    c.ok({"report", "work", "--from", "2026-01-01", "--to", "2026-12-31", "--as-of", "2026-09-30", "-o", md});
+    CHECK(patrol::testing::readText(md).find("| R1 | 第一轮巡察 | 3 | 1 | 33.3 | 2026-04-13 |\n") != std::string::npos);
     CHECK(text.find("| 享乐主义、奢靡之风 | 违规公款吃喝 | 1 |\n") != std::string::npos);
 
     const std::string html = c.dir.file("汇报.html");
