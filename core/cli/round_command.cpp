@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include <Poco/JSON/Array.h>
+#include <patrol/sdk/civil.hpp>
 
 #include "core/cli/record_listings.hpp"
 #include "core/cli/session.hpp"
@@ -146,7 +147,7 @@ int runList(Invocation& inv) {
     return 0;
 }
 
-void printShowTable(std::ostream& out, const services::RoundDetail& d) {
+void printShowTable(std::ostream& out, const services::RoundDetail& d, std::optional<int32_t> reportDue) {
     const auto& r = d.round;
     out << "轮次编码：" << r.code << "\n名称：" << r.title << "\n类型：" << domain::roundKinds.labelOf(r.kind)
         << "\n届次：" << r.term.value_or("-") << "\n阶段：" << stageName(r.stage) << "\n日期：" << r.startDate << " 至 "
@@ -157,6 +158,7 @@ void printShowTable(std::ostream& out, const services::RoundDetail& d) {
     out << (r.plugins.empty() ? "-" : "") << "\n阶段记录：";
     for (size_t i = 0; i < d.stageDates.size(); ++i)
         out << (i ? "，" : "") << stageName(d.stageDates[i].first) << " " << d.stageDates[i].second;
+    if (reportDue) out << "\n整改情况报告期限：" << civil::formatDate(*reportDue);
     out << "\n巡察对象：";
     for (size_t i = 0; i < d.targets.size(); ++i) out << (i ? "、" : "") << d.targets[i].name << "(" << d.targets[i].code << ")";
     out << (d.targets.empty() ? "-" : "") << "\n巡察组：";
@@ -177,7 +179,9 @@ int runShow(Invocation& inv) {
     auto s = openSession(inv);
     const auto detail = services::showRound(s.db, s.actor, inv.args.positional().at(0));
     if (format == ListingFormat::Json) printShowJson(inv.out, detail);
-    else printShowTable(inv.out, detail);
+    else
+        printShowTable(inv.out, detail,
+                       services::rectificationReportDue(detail.stageDates, services::readWorkflowSettings(inv.app.settings())));
     return 0;
 }
 

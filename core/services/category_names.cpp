@@ -23,20 +23,37 @@ CategoryNames CategoryNames::installed(const Settings& settings) {
     for (const auto& p : catalog.plugins()) {
         if (!p.metadata || names.plugins_.count(p.id)) continue;  // the first of two same-named plugins wins
         names.plugins_[p.id] = p.metadata->name;
-        for (const auto& c : p.metadata->categories) names.categories_[p.id + "/" + c.code] = c.name;
+        for (const auto& c : p.metadata->categories) {
+            names.categories_[p.id + "/" + c.code] = c.name;
+            names.groups_[p.id + "/" + c.code] = c.group;
+            names.buckets_[p.id + "/" + c.code] = c.bucket;
+        }
     }
     return names;
 }
 
-std::string CategoryNames::categoryName(const std::string& category, const std::string& source) const {
+std::string CategoryNames::lookUp(const Table& table, const std::string& category, const std::string& source,
+                                  const std::string& otherwise) {
     if (const std::string plugin = pluginOf(source); !plugin.empty()) {
-        const auto it = categories_.find(plugin + "/" + category);
-        return it == categories_.end() ? category : it->second;
+        const auto it = table.find(plugin + "/" + category);
+        return it == table.end() ? otherwise : it->second;
     }
-    for (const auto& [key, name] : categories_)
+    for (const auto& [key, word] : table)
         if (key.size() > category.size() && key.compare(key.size() - category.size() - 1, std::string::npos, "/" + category) == 0)
-            return name;
-    return category;
+            return word;
+    return otherwise;
+}
+
+std::string CategoryNames::categoryName(const std::string& category, const std::string& source) const {
+    return lookUp(categories_, category, source, category);
+}
+
+std::string CategoryNames::categoryGroup(const std::string& category, const std::string& source) const {
+    return lookUp(groups_, category, source, "");
+}
+
+std::string CategoryNames::categoryBucket(const std::string& category, const std::string& source) const {
+    return lookUp(buckets_, category, source, "");
 }
 
 std::string CategoryNames::sourceName(const std::string& source) const {

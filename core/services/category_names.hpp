@@ -17,11 +17,21 @@ public:
     // The category's name in the plugin that recorded the finding (source "check:<plugin>/<rule>"),
     // or in any plugin when the source names none; the category itself when no plugin names it.
     std::string categoryName(const std::string& category, const std::string& source = "") const;
+    // The category's group and statistics bucket in the plugin that names it (four_styles: the
+    // CCDI 四风 groups and items); empty when no plugin gives one.
+    std::string categoryGroup(const std::string& category, const std::string& source = "") const;
+    std::string categoryBucket(const std::string& category, const std::string& source = "") const;
     // "人工录入" for a finding entered by hand, "<plugin name> <rule>" for one a check recorded.
     std::string sourceName(const std::string& source) const;
 
 private:
-    std::map<std::string, std::string> categories_;  // "<plugin>/<code>" -> name
+    using Table = std::map<std::string, std::string>;  // "<plugin>/<code>" -> word
+    static std::string lookUp(const Table& table, const std::string& category, const std::string& source,
+                              const std::string& otherwise);
+
+    Table categories_;  // names
+    Table groups_;
+    Table buckets_;
     std::map<std::string, std::string> plugins_;     // id -> name
 };
 

@@ -4,6 +4,7 @@
 
 #include "core/domain/deadline.hpp"
 #include "core/domain/errors.hpp"
+#include "core/domain/round_stage.hpp"
 #include "core/services/calendar_loader.hpp"
 #include "core/services/finding_progress.hpp"
 #include "core/services/task_audit.hpp"
@@ -79,6 +80,16 @@ void closeRoundRectification(store::Database& db, const store::RoundRecord& roun
     rectified.status = std::string("rectified");
     for (const auto& finding : store::listFindings(db, rectified))
         moveFinding(db, actor, finding.id, domain::FindingEvent::Close);
+}
+
+std::optional<int32_t> rectificationReportDue(const std::vector<std::pair<std::string, std::string>>& stageDates,
+                                              const WorkflowSettings& settings) {
+    for (const auto& [stage, date] : stageDates)
+        if (stage == domain::roundStages.code(domain::RoundStage::FedBack)) {
+            const auto day = civil::parseDate(date);
+            if (day) return *day + settings.reportDays;
+        }
+    return std::nullopt;
 }
 
 }  // namespace patrol::services

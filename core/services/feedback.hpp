@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/domain/calendar.hpp"
@@ -34,6 +35,11 @@ struct FeedbackResult {
     int32_t reportDue = 0;                 // the unit's overall rectification report (整改情况报告)
     std::vector<std::string> warnings;     // calendar warnings (a year no calendar covers)
 };
+
+// The day the round's units owe the county their 整改情况报告: the feedback day plus
+// rectification.report_days (natural days); none before the round was fed back.
+std::optional<int32_t> rectificationReportDue(const std::vector<std::pair<std::string, std::string>>& stageDates,
+                                              const WorkflowSettings& settings);
 
 // Creates the task of every fed-back finding of the round that has none yet (confirmed findings
 // are fed back first): kind from the finding (finding add --kind, or its check rule's default),

@@ -45,6 +45,7 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> builtInDefaults() {
     d->setString("rectification.deadline.count", "natural");
     d->setString("rectification.long_term.count", "natural");
     d->setString("rectification.report_days", "60");
+    d->setString("report.templates", shippedConfigDir() + "/reports");  // the work report's prose, editable
     d->setString("evidence.max_bytes", "20971520");
     d->setString("evidence.folder", "");  // empty: "<database name>.evidence" next to the database
     d->setString("auth.session_idle_minutes", "30");

@@ -76,11 +76,6 @@ void countColours(Statistics& s, const std::vector<store::TaskRecord>& tasks) {
     });
 }
 
-bool isFedBack(FindingStatus status) {
-    return status == FindingStatus::FedBack || status == FindingStatus::Rectifying ||
-           status == FindingStatus::Rectified || status == FindingStatus::Closed;
-}
-
 // A finding counts as fed back on asOf once its tasks were assigned (the feedback date) by then,
 // and as rectified once every one of its tasks was accepted by then.
 void countRectification(Statistics& s, const std::vector<store::RoundRecord>& rounds,
@@ -90,18 +85,11 @@ void countRectification(Statistics& s, const std::vector<store::RoundRecord>& ro
     std::map<std::string, RectificationFigures> byRound;
     for (const auto& r : rounds) byRound[r.code] = {r.code, r.title, 0, 0};
     for (const auto& f : findings) {
-        if (!isFedBack(domain::findingStatuses.parse(f.status))) continue;
-        const auto it = tasksOf.find(f.id);
-        if (it == tasksOf.end()) continue;
-        bool fedBack = false, allAccepted = true;
-        for (const auto* t : it->second) {
-            fedBack = fedBack || dayOf(t->assignedOn) <= s.asOf;
-            allAccepted = allAccepted && t->acceptedOn && dayOf(*t->acceptedOn) <= s.asOf;
-        }
-        if (!fedBack) continue;
+        const auto state = rectificationStateOn(f, tasksOf[f.id], s.asOf);
+        if (state == RectificationState::NotFedBack) continue;
         for (auto* figures : {&byRound[f.roundCode], &s.rectificationTotal}) {
             figures->fedBack += 1;
-            figures->rectified += allAccepted ? 1 : 0;
+            figures->rectified += state == RectificationState::Rectified ? 1 : 0;
         }
     }
     for (const auto& r : rounds) s.rectification.push_back(byRound[r.code]);
@@ -186,6 +174,21 @@ bool taskOpenOn(const store::TaskRecord& task, int32_t day) {
 EscalationLevel taskLevelOn(const store::TaskRecord& task, int32_t day) {
     if (!taskOpenOn(task, day)) return EscalationLevel::None;
     return domain::deservedLevel(dayOf(task.dueDate), day, static_cast<int>(task.returnedCount));
+}
+
+RectificationState rectificationStateOn(const store::FindingRecord& finding,
+                                        const std::vector<const store::TaskRecord*>& tasks, int32_t day) {
+    const auto status = domain::findingStatuses.parse(finding.status);
+    const bool fedBackStatus = status == FindingStatus::FedBack || status == FindingStatus::Rectifying ||
+                               status == FindingStatus::Rectified || status == FindingStatus::Closed;
+    if (!fedBackStatus || tasks.empty()) return RectificationState::NotFedBack;
+    bool fedBack = false, allAccepted = true;
+    for (const auto* t : tasks) {
+        fedBack = fedBack || dayOf(t->assignedOn) <= day;
+        allAccepted = allAccepted && t->acceptedOn && dayOf(*t->acceptedOn) <= day;
+    }
+    if (!fedBack) return RectificationState::NotFedBack;
+    return allAccepted ? RectificationState::Rectified : RectificationState::FedBack;
 }
 
 bool isFoundFinding(const std::string& status) {

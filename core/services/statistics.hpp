@@ -93,6 +93,11 @@ void requirePeriod(const std::optional<int32_t>& from, const std::optional<int32
 bool taskOpenOn(const store::TaskRecord& task, int32_t day);
 // The level an open task deserves on `day` (its current due date and returns); None once accepted.
 domain::EscalationLevel taskLevelOn(const store::TaskRecord& task, int32_t day);
+// Where a finding stands for 整改完成率 on a day: fed back once one of its tasks was assigned by
+// then (and its status is fed back or later), rectified once every task was accepted by then.
+enum class RectificationState { NotFedBack, FedBack, Rectified };
+RectificationState rectificationStateOn(const store::FindingRecord& finding,
+                                        const std::vector<const store::TaskRecord*>& tasks, int32_t day);
 // Confirmed or later: what 发现问题 counts.
 bool isFoundFinding(const std::string& status);
 

@@ -2,12 +2,15 @@
 // GET /rounds/{code}: one round's stage, targets, team and finding counts, with the ways into
 // the inspection team's work on it (logging a finding, the review queue, checking data files).
 #include <Poco/URI.h>
+#include <patrol/sdk/civil.hpp>
 
 #include "core/domain/finding_status.hpp"
 #include "core/domain/role.hpp"
 #include "core/domain/round_kind.hpp"
 #include "core/domain/round_stage.hpp"
 #include "core/services/authorization.hpp"
+#include "core/services/feedback.hpp"
+#include "core/services/workflow_settings.hpp"
 #include "core/services/round_service.hpp"
 #include "core/web/page.hpp"
 #include "core/web/page_guard.hpp"
@@ -104,6 +107,8 @@ http::Reply roundPage(const WebAssets& assets, http::Exchange& ex, const RoundFo
         stages.push_back(s);
     }
     view.set("stages", stages);
+    if (const auto due = services::rectificationReportDue(detail.stageDates, services::readWorkflowSettings(ex.settings())))
+        view.set("report_due", civil::formatDate(*due));
     View targets = listView();
     for (const auto& u : detail.targets) {
         View t;

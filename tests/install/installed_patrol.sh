@@ -11,6 +11,7 @@ prefix="$work/prefix"
 
 cmake --install "$build_dir" --prefix "$prefix" > "$work/install.log"
 for file in bin/patrol bin/patrol-plugin-run share/patrol/config/patrol.ini share/patrol/sdk/README.md \
+            share/patrol/config/reports/work_report.md.mustache \
             lib/patrol/plugins/business_environment.so lib/patrol/plugins/business_environment.json \
             lib/patrol/plugins/four_styles.so lib/patrol/plugins/four_styles.json \
             lib/patrol/plugins/poverty_alleviation.so lib/patrol/plugins/poverty_alleviation.json; do
@@ -41,4 +42,9 @@ test -s "$work/built.jsonl"
 cmp "$work/built.jsonl" "$work/installed.jsonl"
 cmp "$work/built.jsonl" "$work/isolated.jsonl"
 cmp "$case_dir/expected.jsonl" "$work/installed.jsonl"
+
+# The installed patrol finds its work report template: a report over the demo county.
+"$prefix/bin/patrol" demo --db "$work/demo.db" > /dev/null
+"$prefix/bin/patrol" report work --from 2026-01-01 --to 2026-12-31 --db "$work/demo.db" -o "$work/report.md" > /dev/null
+grep -q "^十五届县委共对2个乡镇" "$work/report.md" || { head -5 "$work/report.md"; exit 1; }
 echo "installed patrol: $(wc -l < "$work/installed.jsonl") findings, identical to the build tree's"

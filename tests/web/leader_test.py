@@ -139,6 +139,13 @@ def run(args):
             page = wide.find_element(By.TAG_NAME, "main").text
             assert "截至日" in page and "2026-13-01" in page, page
 
+        def round_page_gives_the_report_due_date():
+            # 2026-R1 was fed back on 2026-06-15; the units' 整改情况报告 is due 60 days later.
+            wide.get(server.url + "/rounds/2026-R1")
+            assert wide.find_element(By.ID, "report-due").text == "2026-08-14"
+            wide.get(server.url + "/rounds/2026-R2")
+            assert not wide.find_elements(By.ID, "report-due"), "R2 has not been fed back"
+
         def lists_the_requests():
             wide.find_element(By.LINK_TEXT, "延期审批").click()
             h.wait_path(wide, "/extensions")
@@ -195,6 +202,7 @@ def run(args):
             ("the charts are drawn by the Chart.js patrol serves", charts_drawn_by_chart_js),
             ("the dashboard's figures equal report stats for a chosen day", dashboard_equals_cli_on_a_chosen_day),
             ("a day that does not exist is refused in words", a_bad_day_is_refused_in_words),
+            ("the round page gives the units' rectification report due date", round_page_gives_the_report_due_date),
             ("the pending extension requests are listed", lists_the_requests),
             ("a denial without a reason is refused next to the field", denial_without_reason_is_refused),
             ("one request is approved and the due date moves", approves_one),

@@ -1,0 +1,44 @@
+// The unit's 整改情况报告 (issue 11): drafted from what the unit already entered — the problems fed
+// back, for each its measures, responsible people, progress, dates and evidence, what is still
+// open, and the long-term mechanisms (长期坚持 tasks). Whoever may see the round and the unit may
+// draft it: a unit user only for its own unit (any other reads like one that does not exist).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/services/category_names.hpp"
+#include "core/services/task_service.hpp"
+#include "core/services/workflow_settings.hpp"
+#include "core/store/finding_repository.hpp"
+#include "core/store/round_repository.hpp"
+#include "core/store/unit_repository.hpp"
+
+namespace patrol::services {
+
+struct RectificationReportItem {
+    store::FindingRecord finding;
+    std::vector<TaskHistory> tasks;
+};
+
+struct RectificationReport {
+    store::RoundRecord round;
+    store::UnitRecord unit;
+    int32_t asOf = 0;
+    int32_t feedbackDay = 0;
+    int32_t reportDue = 0;  // feedback day + rectification.report_days
+    std::vector<RectificationReportItem> items;  // the findings fed back to the unit, by id
+};
+
+// Refused (Conflict) while the round has fed nothing back to the unit.
+RectificationReport readRectificationReport(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                            const std::string& unitCode, int32_t asOf, const WorkflowSettings& settings);
+
+// <templateFolder>/rectification_report.md.mustache rendered over the report.
+std::string rectificationReportMarkdown(const RectificationReport& report, const CategoryNames& names,
+                                        const std::string& templateFolder);
+
+}  // namespace patrol::services

@@ -1,0 +1,228 @@
+#include "core/services/work_report.hpp"
+
+#include <patrol/sdk/civil.hpp>
+#include <patrol/sdk/money.hpp>
+
+
+#include "core/domain/clue.hpp"
+#include "core/domain/errors.hpp"
+#include "core/services/report_document.hpp"
+
+namespace patrol::services {
+namespace {
+
+using kainjow::mustache::data;
+
+const char* kTemplateName = "work_report.md.mustache";
+
+std::string rateText(std::optional<int64_t> permille) { return permille ? permilleText(*permille) : "—"; }
+std::string rateOf(int64_t part, int64_t whole) {
+    return rateText(RectificationFigures{"", "", whole, part}.ratePermille());
+}
+std::string number(int64_t n) { return std::to_string(n); }
+
+data listOf() { return data(data::type::list); }
+
+data roundsData(const WorkReportFigures& w) {
+    data list = listOf();
+    for (const auto& k : w.roundsByKind) {
+        data d;
+        d.set("label", k.label);
+        d.set("count", number(k.count));
+        list.push_back(d);
+    }
+    return list;
+}
+
+data unitsData(const WorkReportFigures& w) {
+    data list = listOf();
+    for (const auto& k : w.unitsByKind) {
+        if (k.total == 0) continue;
+        data d;
+        d.set("label", k.label);
+        d.set("total", number(k.total));
+        d.set("covered", number(k.count));
+        d.set("rate", rateOf(k.count, k.total));
+        list.push_back(d);
+    }
+    return list;
+}
+
+void setFindings(data& view, const WorkReportFigures& w) {
+    data categories = listOf();
+    int64_t amount = 0;
+    for (const auto& c : w.statistics.categories) {
+        data d;
+        d.set("name", c.name);
+        d.set("findings", number(c.findings));
+        d.set("amount", money::formatYuan(c.amountFen));
+        categories.push_back(d);
+        amount += c.amountFen;
+    }
+    view.set("categories", categories);
+    view.set("findings_amount", money::formatYuan(amount));
+    data buckets = listOf();
+    int64_t fourStyles = 0;
+    for (const auto& b : w.fourStyles) {
+        data d;
+        d.set("group", b.group);
+        d.set("bucket", b.bucket);
+        d.set("findings", number(b.findings));
+        buckets.push_back(d);
+        fourStyles += b.findings;
+    }
+    view.set("four_styles", buckets);
+    view.set("has_four_styles", !w.fourStyles.empty());
+    view.set("four_styles_findings", number(fourStyles));
+}
+
+void setClues(data& view, const WorkReportFigures& w) {
+    data bodies = listOf();
+    if (w.statistics.clues)
+        for (const auto& f : *w.statistics.clues) {
+            if (f.receiver == w.clueTotal.receiver) continue;  // the total row is given apart
+            data d;
+            d.set("receiver", domain::receivingBodies.labelOf(f.receiver));
+            d.set("clues", number(f.clues));
+            d.set("people", number(f.people));
+            d.set("concluded", number(f.concluded));
+            d.set("rate", rateOf(f.concluded, f.clues));
+            bodies.push_back(d);
+        }
+    const auto& c = w.clueTotal;
+    view.set("clue_bodies", bodies);
+    view.set("clues", number(c.clues));
+    view.set("clue_people", number(c.people));
+    view.set("clues_closed", number(c.concluded));
+    view.set("closure_rate", rateOf(c.concluded, c.clues));
+    const int64_t forms = c.formCounts[0] + c.formCounts[1] + c.formCounts[2] + c.formCounts[3];
+    data formRows = listOf();
+    for (const auto& term : domain::disciplineForms.terms()) {
+        const int64_t n = c.formCounts[static_cast<int>(term.value)];
+        data d;
+        d.set("label", std::string(term.label));
+        d.set("count", number(n));
+        d.set("share", rateOf(n, forms));
+        formRows.push_back(d);
+    }
+    view.set("forms", formRows);
+    view.set("forms_total", number(forms));
+    view.set("sanctioned", number(c.sanctionedPeople));
+    view.set("referred", number(c.referred));
+    view.set("recovered", money::formatYuan(c.recoveredFen));
+}
+
+void setRectification(data& view, const WorkReportFigures& w) {
+    const auto& total = w.statistics.rectificationTotal;
+    view.set("fed_back", number(total.fedBack));
+    view.set("rectified", number(total.rectified));
+    view.set("rectification_rate", rateText(total.ratePermille()));
+    data rounds = listOf();
+    for (const auto& r : w.statistics.rectification) {
+        data d;
+        d.set("round", r.roundCode);
+        d.set("title", r.roundTitle);
+        d.set("fed_back", number(r.fedBack));
+        d.set("rectified", number(r.rectified));
+        d.set("rate", rateText(r.ratePermille()));
+        const auto due = w.reportDue.find(r.roundCode);
+        d.set("report_due", due == w.reportDue.end() ? std::string("—") : civil::formatDate(due->second));
+        rounds.push_back(d);
+    }
+    view.set("rectification_rounds", rounds);
+    data levels = listOf();
+    for (const auto& term : domain::escalationLevels.terms()) {
+        const int64_t n = w.overdueByLevel[static_cast<int>(term.value)];
+        if (n == 0) continue;
+        data d;
+        d.set("label", std::string(term.label));
+        d.set("count", number(n));
+        levels.push_back(d);
+    }
+    view.set("overdue", number(w.overdue));
+    view.set("overdue_levels", levels);
+}
+
+void setRepeats(data& view, const WorkReportFigures& w) {
+    view.set("repeat_findings", number(w.repeatFindings));
+    data lookbacks = listOf();
+    for (const auto& l : w.lookbacks) {
+        data d;
+        d.set("round", l.roundCode);
+        d.set("title", l.roundTitle);
+        d.set("earlier", l.earlierRound.empty() ? "—" : l.earlierRound);
+        d.set("findings", number(l.findings));
+        d.set("repeats", number(l.repeats));
+        lookbacks.push_back(d);
+    }
+    view.set("lookbacks", lookbacks);
+    view.set("has_lookbacks", !w.lookbacks.empty());
+}
+
+data appendixData(const WorkReportFigures& w) {
+    data figures = listOf();
+    for (const auto& t : w.traces) {
+        data f;
+        f.set("name", t.name);
+        f.set("label", t.label);
+        f.set("value", t.value);
+        data rows = listOf();
+        for (const auto& item : t.counted) {
+            data r;
+            r.set("record", item.record);
+            r.set("counted", "计入");
+            r.set("note", item.note);
+            rows.push_back(r);
+        }
+        for (const auto& item : t.excluded) {
+            data r;
+            r.set("record", item.record);
+            r.set("counted", "未计入");
+            r.set("note", item.note);
+            rows.push_back(r);
+        }
+        f.set("records", rows);
+        f.set("has_records", !t.counted.empty() || !t.excluded.empty());
+        figures.push_back(f);
+    }
+    return figures;
+}
+
+data viewOf(const WorkReportFigures& w) {
+    data view;
+    view.set("term", w.termLabel);
+    view.set("has_term", !w.termLabel.empty());  // without one the template words the period instead
+    view.set("from", civil::formatDate(w.query.from));
+    view.set("to", civil::formatDate(w.query.to));
+    view.set("as_of", civil::formatDate(w.query.asOf));
+    view.set("rounds", number(w.rounds));
+    view.set("rounds_by_kind", roundsData(w));
+    view.set("townships", number(w.townships));
+    view.set("departments", number(w.departments));
+    view.set("villages", number(w.villages));
+    view.set("units_covered", number(w.unitsCovered));
+    view.set("units_total", number(w.unitsTotal));
+    view.set("coverage", rateText(w.coveragePermille()));
+    view.set("units_by_kind", unitsData(w));
+    view.set("findings", number(w.findings));
+    setFindings(view, w);
+    setClues(view, w);
+    setRectification(view, w);
+    setRepeats(view, w);
+    view.set("figures", appendixData(w));
+    return view;
+}
+
+}  // namespace
+
+std::string workReportMarkdown(const WorkReportFigures& figures, const std::string& templateFolder) {
+    return renderReportTemplate(templateFolder, kTemplateName, viewOf(figures));
+}
+
+void writeWorkReport(const WorkReportFigures& figures, const std::string& templateFolder,
+                     const std::filesystem::path& file) {
+    reportFormatOf(file);
+    writeReportDocument(workReportMarkdown(figures, templateFolder), file);
+}
+
+}  // namespace patrol::services
