@@ -121,6 +121,7 @@ http::Reply runCheck(const WebAssets& assets, http::Exchange& ex) {
         if (e.kind() == ErrorKind::NotFound && e.what() == services::roundNotFound(round.code).what()) throw;
         const auto* invalid = dynamic_cast<const InvalidInput*>(&e);
         form.field = invalid && (invalid->field() == "file" || invalid->field() == "as_of") ? invalid->field() : "";
+        if (e.kind() == ErrorKind::TooLarge) form.field = "file";  // the files sent, or the zip's contents, too large
         form.message = e.what();
         form.status = e.kind() == ErrorKind::TooLarge ? 413 : e.kind() == ErrorKind::Conflict ? 409 : 422;
         return checkPage(assets, ex, form);
