@@ -16,6 +16,7 @@
 #include "core/services/evidence_store.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/settings.hpp"
+#include "core/services/zip_unpack.hpp"
 
 namespace patrol::services {
 
@@ -44,11 +45,23 @@ private:
     fs::path path_;
 };
 
-bool endsWithCsv(const std::string& name) {
-    if (name.size() <= 4) return false;
-    std::string tail = name.substr(name.size() - 4);
+bool endsWith(const std::string& name, const std::string& extension) {
+    if (name.size() <= extension.size()) return false;
+    std::string tail = name.substr(name.size() - extension.size());
     std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return std::tolower(c); });
-    return tail == ".csv";
+    return tail == extension;
+}
+bool endsWithCsv(const std::string& name) { return endsWith(name, ".csv"); }
+bool endsWithZip(const std::string& name) { return endsWith(name, ".zip"); }
+
+int64_t positiveSetting(const Settings& settings, const std::string& key) {
+    const int64_t value = settings.integer(key);
+    if (value < 1) throw UserError("配置项 " + key + " 应为正整数，实际为 " + std::to_string(value) + "。请管理员修改配置文件。");
+    return value;
+}
+
+ZipLimits zipLimits(const Settings& settings) {
+    return {positiveSetting(settings, "check.zip_max_entries"), positiveSetting(settings, "check.zip_max_unpacked_bytes")};
 }
 
 // The names the files will have in the folder: the plugins find their tables by file name.
@@ -59,8 +72,11 @@ std::vector<std::string> checkedNames(const std::vector<UploadedDataFile>& files
     std::set<std::string> seen;
     for (const auto& f : files) {
         const std::string name = evidenceOriginalName(f.fileName);
+        if (endsWithZip(name) && files.size() == 1) return {name};
+        if (endsWithZip(name))
+            throw InvalidInput("file", "数据文件", "「" + name + "」是压缩包，但同时还选择了其他文件：压缩包应单独上传。请只选这一个压缩包，或只选 CSV 文件。");
         if (!endsWithCsv(name))
-            throw InvalidInput("file", "数据文件", "「" + name + "」不是 CSV 文件：只接受扩展名为 .csv 的台账文件。请另存为 CSV（UTF-8 或 GBK）后再上传。");
+            throw InvalidInput("file", "数据文件", "「" + name + "」不是 CSV 文件：只接受扩展名为 .csv 的台账文件或装有这些文件的 .zip 压缩包。请另存为 CSV（UTF-8 或 GBK）后再上传。");
         if (!seen.insert(name).second)
             throw InvalidInput("file", "数据文件", "「" + name + "」上传了两次：每个文件名只能出现一次。请去掉重复的文件。");
         names.push_back(name);
@@ -107,35 +123,57 @@ CheckUploadResult checkUploadedFiles(store::Database& db, const Actor& actor, co
     const auto pluginIds = pluginsToRecord(db, actor, upload.roundCode, requested);
     const auto names = checkedNames(upload.files);
 
+    const auto tell = [&upload](CheckPhase phase, size_t done, size_t total) {
+        if (upload.progress) upload.progress({phase, done, total});
+    };
+
     CheckUploadResult result;
-    const PrivateFolder folder;
-    for (size_t i = 0; i < names.size(); ++i) {
-        if (upload.files[i].content == nullptr) throw InternalError("uploaded data file without a stream");
-        writeInto(folder.path() / names[i], *upload.files[i].content);
+    // The archive (if any) stays beside the data folder the plugins read, never inside it.
+    const PrivateFolder privateFolder;
+    const fs::path dataFolder = privateFolder.path() / "data";
+    fs::create_directory(dataFolder);
+    const bool zipped = names.size() == 1 && endsWithZip(names[0]);
+    if (zipped) {
+        const ZipLimits limits = zipLimits(settings);
+        const fs::path archive = privateFolder.path() / "upload.zip";
+        if (upload.files[0].content == nullptr) throw InternalError("uploaded data file without a stream");
+        writeInto(archive, *upload.files[0].content);
+        tell(CheckPhase::Reading, 0, 0);
+        result.files = unpackCsvZip(archive, names[0], dataFolder, limits,
+                                    [&](size_t done, size_t total) { tell(CheckPhase::Reading, done, total); });
+        fs::remove(archive);
+    } else {
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (upload.files[i].content == nullptr) throw InternalError("uploaded data file without a stream");
+            writeInto(dataFolder / names[i], *upload.files[i].content);
+            tell(CheckPhase::Reading, i + 1, names.size());
+        }
+        result.files = names;
     }
-    result.files = names;
     std::sort(result.files.begin(), result.files.end());
+    const fs::path& folderPath = dataFolder;
 
     const LoadedCalendar calendar = loadCalendar(settings, std::nullopt);
     CheckRequest request;
     request.pluginIds = pluginIds;
-    request.dataFolder = folder.path();
+    request.dataFolder = folderPath;
     request.asOf = upload.asOf.value_or(localToday());
     request.calendar = &calendar.calendar;
     request.isolate = settings.flag("plugins.isolate");
     request.timeoutSeconds = timeoutSeconds(settings);
     request.settingOverrides = [&settings](const std::string& id) { return pluginSettingOverrides(settings, id); };
-    request.notice = [&](const std::string& line) { result.notices.push_back(withoutFolder(line, folder.path())); };
+    request.notice = [&](const std::string& line) { result.notices.push_back(withoutFolder(line, folderPath)); };
     result.asOf = request.asOf;
 
     plugins::PluginCatalog catalog = plugins::PluginCatalog::discover(pluginFolders(settings));
     CheckReport report;
+    tell(CheckPhase::Checking, 0, pluginIds.size());
     try {
         report = runCheck(catalog, request);
     } catch (const UserError& e) {
         const std::string message = e.what();
-        if (message.find(folder.path().string()) == std::string::npos) throw;
-        throw UserError(withoutFolder(message, folder.path()), e.next());
+        if (message.find(folderPath.string()) == std::string::npos) throw;
+        throw UserError(withoutFolder(message, folderPath), e.next());
     }
     for (const auto& p : report.plugins) {
         UploadedPluginRun run{p.pluginId, p.ok, p.error, p.rowsRead, p.rowsRejected, p.skippedRules, 0};
@@ -144,7 +182,9 @@ CheckUploadResult checkUploadedFiles(store::Database& db, const Actor& actor, co
         result.plugins.push_back(std::move(run));
     }
     result.findings = report.findings.size();
+    tell(CheckPhase::Recording, 0, result.findings);
     result.recorded = recordCheck(db, actor, upload.roundCode, report);
+    tell(CheckPhase::Finished, result.findings, result.findings);
     return result;
 }
 

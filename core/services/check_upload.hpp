@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <optional>
 #include <string>
@@ -26,11 +27,21 @@ struct UploadedDataFile {
     std::istream* content = nullptr;
 };
 
+// Where a check on uploaded files has got to, told to whoever waits for it (a page showing
+// progress). `done` of `total` counts files, plugins or findings depending on the phase.
+enum class CheckPhase { Reading, Checking, Recording, Finished };
+struct CheckProgress {
+    CheckPhase phase = CheckPhase::Reading;
+    size_t done = 0, total = 0;
+};
+
 struct CheckUpload {
     std::string roundCode;
     std::optional<std::string> plugin;  // one plugin the round enables; every one of them when absent
     std::optional<int32_t> asOf;        // the day taken as "today" by the rules; today when absent
+    // CSV files, or one zip archive holding them (at its top level or inside one folder).
     std::vector<UploadedDataFile> files;
+    std::function<void(const CheckProgress&)> progress;  // optional; called on the request's thread
 };
 
 struct UploadedPluginRun {
@@ -53,7 +64,9 @@ struct CheckUploadResult {
 };
 
 // Admin or an inspector of the round (a round the actor may not see reads as missing), checked
-// before any file is written. Each file must be named *.csv, once; the plugin, when named, must
+// before any file is written. A zip archive (sent alone) is unpacked with the checks of
+// zip_unpack.hpp under the limits check.zip_max_entries and check.zip_max_unpacked_bytes.
+// Otherwise each file must be named *.csv, once; the plugin, when named, must
 // be enabled in the round. A plugin that fails is reported in its run and its findings are not
 // recorded; unusable files (a required column missing, say) refuse the whole run, nothing recorded.
 CheckUploadResult checkUploadedFiles(store::Database& db, const Actor& actor, const Settings& settings,

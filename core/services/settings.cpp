@@ -47,6 +47,8 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> builtInDefaults() {
     d->setString("rectification.report_days", "60");
     d->setString("report.templates", shippedConfigDir() + "/reports");  // the work report's prose, editable
     d->setString("evidence.max_bytes", "20971520");
+    d->setString("check.zip_max_entries", "100");
+    d->setString("check.zip_max_unpacked_bytes", "1073741824");
     d->setString("evidence.folder", "");  // empty: "<database name>.evidence" next to the database
     d->setString("auth.session_idle_minutes", "30");
     d->setString("auth.session_lifetime_hours", "12");

@@ -11,6 +11,7 @@
 #include "core/services/input_checks.hpp"
 #include "core/services/not_found.hpp"
 #include "core/services/round_service.hpp"
+#include "core/web/check_progress.hpp"
 #include "core/web/page.hpp"
 #include "core/web/page_guard.hpp"
 #include "core/web/round_links.hpp"
@@ -25,6 +26,7 @@ struct CheckForm {
     std::string field, message;
     int status = 200;
     const services::CheckUploadResult* result = nullptr;
+    std::vector<std::string> phases;  // the server's phases this run went through, in order
 };
 
 http::Reply checkPage(const WebAssets& assets, http::Exchange& ex, const CheckForm& form) {
@@ -34,6 +36,7 @@ http::Reply checkPage(const WebAssets& assets, http::Exchange& ex, const CheckFo
     view.set("round_title", round.title);
     view.set("round_href", roundHref(round.code));
     view.set("action", roundHref(round.code) + "/check");
+    view.set("progress", roundHref(round.code) + "/check/progress");
     view.set("review", roundHref(round.code) + "/review");
     View plugins = listView();
     for (const auto& p : round.plugins) {
@@ -70,6 +73,9 @@ http::Reply checkPage(const WebAssets& assets, http::Exchange& ex, const CheckFo
             runs.push_back(v);
         }
         result.set("runs", runs);
+        std::string phases;
+        for (const auto& p : form.phases) phases += (phases.empty() ? "" : " → ") + p;
+        result.set("phases", phases);
         View notices = listView();
         for (const auto& n : r->notices) notices.push_back(View(n));
         for (const auto& unit : r->recorded.leftOut) notices.push_back(View(services::describeLeftOut(unit, round.code)));
@@ -82,6 +88,9 @@ http::Reply checkPage(const WebAssets& assets, http::Exchange& ex, const CheckFo
 http::Reply runCheck(const WebAssets& assets, http::Exchange& ex) {
     const auto round = services::requireRoundFor(ex.db(), ex.actor(), ex.param("code"), services::Access::Write, "上传台账检查");
     CheckForm form;
+    // The page's script names this run so it can ask for its phase while the body is read and
+    // the plugins run; a plain form post has no token and simply waits.
+    const ProgressScope progress(ex.query("progress"), ex.actor());
     try {
         auto multipart = http::MultipartForm::read(ex, services::evidenceFolder(ex.settings()), ex.context().maxBodyBytes);
         requireCsrf(ex, multipart.text("csrf").value_or(""));
@@ -92,6 +101,14 @@ http::Reply runCheck(const WebAssets& assets, http::Exchange& ex) {
         services::CheckUpload upload;
         upload.roundCode = round.code;
         if (!form.plugin.empty()) upload.plugin = form.plugin;
+        form.phases.push_back("接收文件");
+        upload.progress = [&progress, &form](const services::CheckProgress& p) {
+            progress.update(p);
+            const std::string text = phaseText(p);
+            // One line per phase: a later count of the same phase replaces the earlier one.
+            if (!form.phases.empty() && form.phases.back().substr(0, 12) == text.substr(0, 12)) form.phases.back() = text;
+            else form.phases.push_back(text);
+        };
         if (!form.asOf.empty()) upload.asOf = services::requireDate(form.asOf, "检查基准日", "as_of");
         for (auto& f : files) {
             if (f.fileName.empty() && f.size == 0) continue;  // the picker was left empty
@@ -104,10 +121,21 @@ http::Reply runCheck(const WebAssets& assets, http::Exchange& ex) {
         if (e.kind() == ErrorKind::NotFound && e.what() == services::roundNotFound(round.code).what()) throw;
         const auto* invalid = dynamic_cast<const InvalidInput*>(&e);
         form.field = invalid && (invalid->field() == "file" || invalid->field() == "as_of") ? invalid->field() : "";
+        if (e.kind() == ErrorKind::TooLarge) form.field = "file";  // the files sent, or the zip's contents, too large
         form.message = e.what();
         form.status = e.kind() == ErrorKind::TooLarge ? 413 : e.kind() == ErrorKind::Conflict ? 409 : 422;
         return checkPage(assets, ex, form);
     }
+}
+
+// The phase of the actor's own run named by ?token=, as {"phase": "..."}; a finished, unknown
+// or someone else's run reads {"phase": null} with 404.
+http::Reply runProgress(http::Exchange& ex) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+    const auto phase = CheckProgressBoard::shared().phaseFor(ex.query("token").value_or(""), ex.actor());
+    if (phase) o->set("phase", *phase);
+    else o->set("phase", Poco::Dynamic::Var());
+    return http::Reply::json(o, phase ? 200 : 404);
 }
 
 }  // namespace
@@ -116,6 +144,8 @@ void addCheckPages(http::Router& router, const WebAssets& assets) {
     router.add("GET", "/rounds/{code}/check", signedInPage(assets, [&assets](http::Exchange& ex) { return checkPage(assets, ex, {}); }),
                http::Access::Anyone);
     router.add("POST", "/rounds/{code}/check", signedInPage(assets, [&assets](http::Exchange& ex) { return runCheck(assets, ex); }),
+               http::Access::Anyone);
+    router.add("GET", "/rounds/{code}/check/progress", signedInPage(assets, [](http::Exchange& ex) { return runProgress(ex); }),
                http::Access::Anyone);
 }
 

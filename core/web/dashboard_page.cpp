@@ -112,10 +112,23 @@ std::string rateText(const std::optional<int64_t>& permille) {
     return permille ? services::permilleText(*permille) + "%" : std::string("-");
 }
 
+// A day that is not a date: the form again with what was typed and the message next to the
+// field (as text: a date input would blank a value that is not a date), and no figures (figures for another day than the one asked would mislead).
+http::Reply refusedDay(const WebAssets& assets, http::Exchange& ex, const std::string& typed, const InvalidInput& e) {
+    View view;
+    view.set("as_of", typed);
+    view.set("as_of_error", std::string(e.what()));
+    return renderPage(assets, ex, "dashboard", view, {"统计看板", "/dashboard", 422});
+}
+
 http::Reply dashboard(const WebAssets& assets, http::Exchange& ex) {
     services::StatisticsQuery query;
     const auto typedDay = ex.query("as_of");
-    query.asOf = typedDay && !typedDay->empty() ? services::requireDate(*typedDay, "截至日", "as_of") : services::localToday();
+    try {
+        query.asOf = typedDay && !typedDay->empty() ? services::requireDate(*typedDay, "截至日", "as_of") : services::localToday();
+    } catch (const InvalidInput& e) {
+        return refusedDay(assets, ex, *typedDay, e);
+    }
     const auto s = services::computeStatistics(ex.db(), ex.actor(), query, services::CategoryNames::installed(ex.settings()));
 
     View view;

@@ -83,7 +83,7 @@ TEST_CASE("files a check cannot use refuse the run before anything is recorded, 
     CHECK(answer.body == R"({"error":{"code":"invalid_input","message":"数据文件不能为空：请选择一个或多个 CSV 台账文件（文件名须与数据规范中的文件名一致）。","field":"file"}})");
     answer = check(server.port(), outsider, {file("file", kExpenses, "台账.xlsx")});
     CHECK(answer.status == 422);
-    CHECK(answer.body == R"({"error":{"code":"invalid_input","message":"数据文件「台账.xlsx」不是 CSV 文件：只接受扩展名为 .csv 的台账文件。请另存为 CSV（UTF-8 或 GBK）后再上传。","field":"file"}})");
+    CHECK(answer.body == R"({"error":{"code":"invalid_input","message":"数据文件「台账.xlsx」不是 CSV 文件：只接受扩展名为 .csv 的台账文件或装有这些文件的 .zip 压缩包。请另存为 CSV（UTF-8 或 GBK）后再上传。","field":"file"}})");
     answer = check(server.port(), outsider, {file("file", kExpenses, "expenses.csv"), file("file", kExpenses, "a/expenses.csv")});
     CHECK(answer.status == 422);
     CHECK(answer.body == R"({"error":{"code":"invalid_input","message":"数据文件「expenses.csv」上传了两次：每个文件名只能出现一次。请去掉重复的文件。","field":"file"}})");

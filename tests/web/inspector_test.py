@@ -1,12 +1,13 @@
 """An inspector's main path in a real browser: 刘芳 (team leader of the demo's 2026-R2) signs in
 and lands on her rounds, opens the round page, dismisses 200 suspected findings at once from the
 review queue, logs a finding with a photo attached from a 375 px wide window, and checks an
-uploaded CSV file; 李明华 accepts a task the unit submitted. Each result is read back through
+uploaded CSV file and a zip archive (with the progress shown), and sees a hostile zip refused; 李明华 accepts a task the unit submitted. Each result is read back through
 the CLI."""
 
 import json
 import os
 import sys
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -150,6 +151,37 @@ def run(args):
             wide.set_window_size(1366, 900)
             assert len(suspected(world, "FS-01")) == 3
 
+        def check_upload_of_a_zip_with_progress():
+            archive = os.path.join(world.folder, "台账.zip")
+            with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+                z.writestr("九月台账/", "")
+                z.writestr("九月台账/expenses.csv", expenses(4, first=601))
+            wide.get(server.url + f"/rounds/{ROUND}/check")
+            wide.find_element(By.ID, "file").send_keys(archive)
+            submit(wide, "#check-submit")
+            assert wide.find_element(By.ID, "check-added").text == "4"
+            # What the browser sent, then each phase the server went through, in order.
+            sent = wide.find_element(By.ID, "check-sent").text
+            assert sent.startswith("接收文件：已发送 ") and " / " in sent, sent
+            phases = wide.find_element(By.ID, "check-phases").text
+            assert phases.startswith("进度：接收文件 → 读取数据（文件 1/1） → 运行检查（"), phases
+            assert phases.endswith(" → 记录问题（共 4 个疑似问题） → 已完成"), phases
+            screenshot(wide, out, "inspector-check-zip")
+            wide.set_window_size(1366, 900)
+            assert len(suspected(world, "FS-01")) == 7
+
+        def hostile_zip_refused_next_to_the_field():
+            archive = os.path.join(world.folder, "坏包.zip")
+            with zipfile.ZipFile(archive, "w") as z:
+                z.writestr("../expenses.csv", expenses(2, first=701))
+            wide.get(server.url + f"/rounds/{ROUND}/check")
+            wide.find_element(By.ID, "file").send_keys(archive)
+            submit(wide, "#check-submit")
+            message = wide.find_element(By.ID, "file-error").text
+            assert message == ("数据文件：压缩包「坏包.zip」中的「../expenses.csv」指向压缩包以外的位置（含有 ..）："
+                               "应只含压缩包内的文件。请重新压缩后再上传。"), message
+            assert len(suspected(world, "FS-01")) == 7
+
         def accept_a_task():
             # 赵敏's unit finished task 1 of 2026-R1 (李明华's round) and asked for acceptance.
             receipt = os.path.join(world.folder, "退款凭证.pdf")
@@ -180,6 +212,8 @@ def run(args):
                      ("a bulk dismissal of 200 suspected findings", bulk_dismissal),
                      ("a finding with a photo logged from a 375 px window", finding_with_photo_on_a_phone),
                      ("a check on an uploaded CSV file records suspected findings", check_upload),
+                     ("a zip of CSV files is checked, showing bytes sent and the server's phases", check_upload_of_a_zip_with_progress),
+                     ("a zip whose file climbs out is refused next to the file field", hostile_zip_refused_next_to_the_field),
                      ("a submitted task is accepted with a verification note", accept_a_task)])
     finally:
         for d in drivers:

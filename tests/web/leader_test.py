@@ -134,10 +134,21 @@ def run(args):
             assert wide.current_url.endswith("/dashboard?as_of=2026-09-30"), wide.current_url
             page_equals_cli(wide, cli_stats(world, "2026-09-30"))
 
-        def a_bad_day_is_refused_in_words():
-            wide.get(server.url + "/dashboard?as_of=2026-13-01")
-            page = wide.find_element(By.TAG_NAME, "main").text
-            assert "截至日" in page and "2026-13-01" in page, page
+        def a_bad_day_is_refused_next_to_the_field():
+            wide.get(server.url + "/dashboard?as_of=2026-13-40")
+            message = wide.find_element(By.ID, "as_of-error").text
+            assert message == "截至日「2026-13-40」不是有效日期：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-14。", message
+            day = wide.find_element(By.ID, "as_of")
+            assert day.get_attribute("value") == "2026-13-40", day.get_attribute("value")
+            assert day.get_attribute("aria-describedby") == "as_of-error"
+            assert not wide.find_elements(By.ID, "colours"), "figures shown for a day that is not a date"
+            # The typed value corrected in place: the figures come back for that day.
+            day.clear()
+            day.send_keys("2026-09-30")
+            h.submit(wide, "#as_of ~ button")
+            assert wide.current_url.endswith("/dashboard?as_of=2026-09-30"), wide.current_url
+            assert not wide.find_elements(By.ID, "as_of-error")
+            page_equals_cli(wide, cli_stats(world, "2026-09-30"))
 
         def round_page_gives_the_report_due_date():
             # 2026-R1 was fed back on 2026-06-15; the units' 整改情况报告 is due 60 days later.
@@ -201,7 +212,7 @@ def run(args):
             ("the dashboard's figures equal report stats for today", dashboard_equals_cli_today),
             ("the charts are drawn by the Chart.js patrol serves", charts_drawn_by_chart_js),
             ("the dashboard's figures equal report stats for a chosen day", dashboard_equals_cli_on_a_chosen_day),
-            ("a day that does not exist is refused in words", a_bad_day_is_refused_in_words),
+            ("a day that does not exist is refused next to the date field", a_bad_day_is_refused_next_to_the_field),
             ("the round page gives the units' rectification report due date", round_page_gives_the_report_due_date),
             ("the pending extension requests are listed", lists_the_requests),
             ("a denial without a reason is refused next to the field", denial_without_reason_is_refused),

@@ -1,6 +1,6 @@
 // The parts of the web layer that decide safety and wording without a browser: where sign-in
 // may send the browser, how posted forms are read, which words codes become, refusing a build
-// without its page files.
+// without its page files, the check progress board.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "core/domain/errors.hpp"
+#include "core/web/check_progress.hpp"
 #include "core/web/form_fields.hpp"
 #include "core/web/labels.hpp"
 #include "core/web/navigation.hpp"
@@ -119,4 +120,38 @@ TEST_CASE("admins reach units and rounds; every role reaches its notices") {
         CHECK(has(hrefs(role), "/notices"));
         CHECK(has(hrefs(role), "/units") == (role == domain::Role::Admin));
     }
+
+TEST_CASE("a check's phase is told in words with what is counted, and only to the one who sent it") {
+    using services::CheckPhase;
+    CHECK(web::phaseText({CheckPhase::Reading, 0, 0}) == "读取数据");
+    CHECK(web::phaseText({CheckPhase::Reading, 2, 3}) == "读取数据（文件 2/3）");
+    CHECK(web::phaseText({CheckPhase::Checking, 0, 2}) == "运行检查（2 个插件）");
+    CHECK(web::phaseText({CheckPhase::Recording, 0, 7}) == "记录问题（共 7 个疑似问题）");
+    CHECK(web::phaseText({CheckPhase::Finished, 7, 7}) == "已完成");
+
+    CHECK(web::CheckProgressBoard::validToken("0123456789abcdef"));
+    CHECK_FALSE(web::CheckProgressBoard::validToken("0123456789abcde"));           // too short
+    CHECK_FALSE(web::CheckProgressBoard::validToken("0123456789ABCDEF"));          // upper case
+    CHECK_FALSE(web::CheckProgressBoard::validToken("../0123456789abcdef"));
+    CHECK_FALSE(web::CheckProgressBoard::validToken(std::string(65, 'a')));
+
+    services::Actor sender;
+    sender.userId = 7;
+    services::Actor other;
+    other.userId = 8;
+    const std::string token = "00112233445566778899aabbccddeeff";
+    {
+        const web::ProgressScope scope(token, sender);
+        REQUIRE(scope.active());
+        CHECK(web::CheckProgressBoard::shared().phaseFor(token, sender) == std::optional<std::string>("接收文件"));
+        scope.update({CheckPhase::Checking, 0, 1});
+        CHECK(web::CheckProgressBoard::shared().phaseFor(token, sender) == std::optional<std::string>("运行检查（1 个插件）"));
+        CHECK_FALSE(web::CheckProgressBoard::shared().phaseFor(token, other));
+        // The same token cannot be taken by a second run while the first lasts.
+        const web::ProgressScope second(token, other);
+        CHECK_FALSE(second.active());
+    }
+    CHECK_FALSE(web::CheckProgressBoard::shared().phaseFor(token, sender));  // gone with its request
+    const web::ProgressScope none(std::nullopt, sender);
+    CHECK_FALSE(none.active());
 }
