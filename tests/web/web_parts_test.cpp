@@ -94,7 +94,7 @@ TEST_CASE("page files without the layout template are refused naming the folder 
     std::filesystem::remove_all(folder);
 }
 
-TEST_CASE("a long list shows the page asked for; a wrong or too large page number shows a real page") {
+TEST_CASE("a long list shows the page asked for, a wrong or too large page number shows a real page") {
     const auto third = web::pageSlice(std::string("3"), 65, 30);
     CHECK((third.page == 3 && third.pages == 3 && third.first == 60 && third.last == 65));
     const auto past = web::pageSlice(std::string("9"), 65, 30);
