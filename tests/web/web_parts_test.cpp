@@ -107,7 +107,7 @@ TEST_CASE("a long list shows the page asked for, a wrong or too large page numbe
     CHECK((none.page == 1 && none.pages == 1 && none.first == 0 && none.last == 0));
 }
 
-TEST_CASE("admins reach units and rounds; every role reaches its notices") {
+TEST_CASE("admins reach units and rounds, every role reaches its notices") {
     const auto hrefs = [](domain::Role role) {
         std::vector<std::string> out;
         for (const auto& e : web::navigationFor(role)) out.push_back(e.href);
