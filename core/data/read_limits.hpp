@@ -4,9 +4,9 @@
 // ones are kept, so a file of a million bad rows costs a count, not a million messages.
 #pragma once
 
+#include "core/domain/excerpt.hpp"
+
 #include <cstddef>
-#include <string>
-#include <string_view>
 
 namespace patrol::data {
 
@@ -16,12 +16,6 @@ struct ReadLimits {
     size_t maxListedRejects = 100;            // rejects kept for listing (the rest are counted)
 };
 
-// At most ~100 bytes of `text` for a message, cut on a UTF-8 character boundary, "…" when cut.
-inline std::string excerpt(std::string_view text, size_t limit = 100) {
-    if (text.size() <= limit) return std::string(text);
-    size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return std::string(text.substr(0, cut)) + "…";
-}
+using domain::excerpt;
 
 }  // namespace patrol::data
