@@ -70,6 +70,7 @@ for dir in "$work"/*/; do
   case=$(basename "$dir")
   if [ -f "$dir/units.csv" ]; then
     file=$dir/units.csv limit=3
+    [ "$case" = unit_long_line ] && limit=2
     PATROL_DB=$dir/patrol.db "$patrol" init > /dev/null 2>&1
     cmd=(env PATROL_DB="$dir/patrol.db" "$patrol" unit import "$dir/units.csv")
   else
