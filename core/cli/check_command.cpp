@@ -8,6 +8,7 @@
 #include "core/services/calendar_loader.hpp"
 #include "core/services/check_service.hpp"
 #include "core/services/input_checks.hpp"
+#include "core/services/read_limits_setting.hpp"
 
 #include <patrol/sdk/money.hpp>
 
@@ -163,6 +164,7 @@ int runCheck(Invocation& inv) {
     if (timeout < 1 || timeout > 86400)
         throw UserError("配置项 plugins.timeout_seconds 应为 1 到 86400 之间的秒数，实际为 " + std::to_string(timeout) + "。");
     request.timeoutSeconds = static_cast<int>(timeout);
+    request.limits = services::readLimits(settings);
     request.settingOverrides = [&settings](const std::string& id) { return services::pluginSettingOverrides(settings, id); };
     // Calendar warnings reach the check's notices too (a plugin asked about an uncovered year).
     request.notice = [&inv](const std::string& line) { inv.err << withNextStep(line, {"calendar.file", ""}) << "\n"; };

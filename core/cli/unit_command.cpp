@@ -4,6 +4,7 @@
 #include "core/cli/session.hpp"
 #include "core/domain/errors.hpp"
 #include "core/domain/unit_kind.hpp"
+#include "core/services/read_limits_setting.hpp"
 #include "core/services/record_json.hpp"
 #include "core/services/record_views.hpp"
 #include "core/services/unit_service.hpp"
@@ -70,7 +71,7 @@ int runShow(Invocation& inv) {
 int runImport(Invocation& inv) {
     auto s = openSession(inv);
     const std::string file = inv.args.positional().at(0);
-    const size_t added = services::importUnits(s.db, s.actor, file);
+    const size_t added = services::importUnits(s.db, s.actor, file, services::readLimits(inv.app.settings()));
     inv.out << "已从 " << file << " 导入 " << added << " 个单位\n";
     return 0;
 }

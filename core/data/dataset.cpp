@@ -37,6 +37,7 @@ namespace {
 // One file being read: its text, header, and the stretches of its body parsed in parallel.
 struct FileJob {
     const TableSchema* schema = nullptr;
+    const ReadLimits* limits = nullptr;
     std::string name;
     std::unique_ptr<FileText> file;
     bool checkUtf8 = true;
@@ -51,7 +52,7 @@ struct FileJob {
 bool readHeaderOf(FileJob& job) {
     const std::string_view text = job.file->text();
     RecordScanner scanner(text, job.checkUtf8, false);
-    const auto layout = detail::readHeader(scanner, *job.schema, job.name);
+    const auto layout = detail::readHeader(scanner, *job.schema, job.name, *job.limits);
     if (!layout) return false;
     job.layout = *layout;
     job.body = text.substr(static_cast<size_t>(scanner.position() - text.data()));
@@ -72,7 +73,8 @@ size_t cutAfter(const FileJob& job, size_t from, size_t size) {
 detail::TablePart parseStretch(FileJob& job, size_t k) {
     const size_t start = job.starts[k];
     const size_t stop = k + 1 < job.starts.size() ? job.starts[k + 1] : job.body.size();
-    return detail::parsePart(job.body.substr(start), stop - start, *job.schema, job.layout, job.name, job.file.get(), job.checkUtf8);
+    return detail::parsePart(job.body.substr(start), stop - start, *job.schema, job.layout, job.name, job.file.get(), job.checkUtf8,
+                             *job.limits);
 }
 
 // The whole file from scratch as GB18030 (some stretch met bytes that are not UTF-8).
@@ -81,8 +83,8 @@ TableReadResult readConverted(FileJob& job) {
     job.checkUtf8 = false;
     readHeaderOf(job);
     std::vector<detail::TablePart> parts;
-    parts.push_back(detail::parsePart(job.body, job.body.size(), *job.schema, job.layout, job.name, job.file.get(), false));
-    return detail::joinParts(std::move(parts), {job.bodyLine - 1}, *job.schema);
+    parts.push_back(detail::parsePart(job.body, job.body.size(), *job.schema, job.layout, job.name, job.file.get(), false, *job.limits));
+    return detail::joinParts(std::move(parts), {job.bodyLine - 1}, *job.schema, *job.limits);
 }
 
 // Joins the parts in order, checking that each stretch started where the previous one ended.
@@ -91,7 +93,7 @@ TableReadResult join(FileJob& job) {
     std::vector<uint32_t> shifts;
     if (!job.checkUtf8) {
         parts.push_back(std::move(*job.parts[0]));
-        return detail::joinParts(std::move(parts), {job.bodyLine - 1}, *job.schema);
+        return detail::joinParts(std::move(parts), {job.bodyLine - 1}, *job.schema, *job.limits);
     }
     if (job.parts[0]->notUtf8) return readConverted(job);
     const char* end = job.parts[0]->end;
@@ -104,7 +106,7 @@ TableReadResult join(FileJob& job) {
             // The guess cut a quoted field: read the rest of the file in one pass from where
             // the previous stretch really ended.
             const std::string_view rest = job.body.substr(static_cast<size_t>(end - job.body.data()));
-            part = detail::parsePart(rest, rest.size(), *job.schema, job.layout, job.name, job.file.get(), true);
+            part = detail::parsePart(rest, rest.size(), *job.schema, job.layout, job.name, job.file.get(), true, *job.limits);
             k = job.parts.size();
         }
         if (part.notUtf8) return readConverted(job);
@@ -113,7 +115,7 @@ TableReadResult join(FileJob& job) {
         nextLine += part.newlines;
         parts.push_back(std::move(part));
     }
-    return detail::joinParts(std::move(parts), shifts, *job.schema);
+    return detail::joinParts(std::move(parts), shifts, *job.schema, *job.limits);
 }
 
 }  // namespace
@@ -127,7 +129,7 @@ void requireDataFolder(const std::filesystem::path& folder) {
     throw UserError("数据目录 " + folder.string() + " 不存在或不是目录。请指定存放 CSV 文件的目录。", {"data.folder", ""});
 }
 
-Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads) {
+Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads, const ReadLimits& limits) {
     requireDataFolder(folder);
     std::error_code ec;
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
@@ -147,6 +149,7 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
         }
         FileJob job;
         job.schema = &schema;
+        job.limits = &limits;
         job.name = path.string();
         job.file = std::make_unique<FileText>(path);
         if (!readHeaderOf(job)) {
@@ -218,7 +221,9 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
     for (const auto& e : joinErrors)
         if (e) std::rethrow_exception(e);
     for (auto& result : results) {
-        for (auto& reject : result->rejects) dataset.rejects_.push_back(std::move(reject));
+        dataset.rejectCount_ += result->rejectCount;
+        for (auto& reject : result->rejects)
+            if (dataset.rejects_.size() < limits.maxListedRejects) dataset.rejects_.push_back(std::move(reject));
         dataset.tables_.push_back(std::move(result->table));
     }
     return dataset;

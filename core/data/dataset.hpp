@@ -2,6 +2,7 @@
 // thread, missing files noted (their rules are skipped), rejected rows collected.
 #pragma once
 
+#include "core/data/read_limits.hpp"
 #include "core/data/row_reject.hpp"
 #include "core/data/table_data.hpp"
 #include "core/data/table_schema.hpp"
@@ -20,21 +21,26 @@ public:
     // Declared tables whose file is not in the folder.
     const std::vector<TableSchema>& missing() const { return missing_; }
     bool isMissing(const std::string& tableName) const;
-    // Rejected rows, table by table in declaration order, each in line order.
+    // Rejected rows, table by table in declaration order, each in line order: the first
+    // ReadLimits::maxListedRejects of them.
     const std::vector<RowReject>& rejects() const { return rejects_; }
+    // Every rejected row, listed or not.
+    uint64_t rejectCount() const { return rejectCount_; }
     uint64_t acceptedRows() const;
 
 private:
-    friend Dataset readDataset(const std::filesystem::path&, const std::vector<TableSchema>&, unsigned);
+    friend Dataset readDataset(const std::filesystem::path&, const std::vector<TableSchema>&, unsigned, const ReadLimits&);
     std::vector<std::unique_ptr<TableData>> tables_;
     std::vector<TableSchema> missing_;
     std::vector<RowReject> rejects_;
+    uint64_t rejectCount_ = 0;
 };
 
 // Reads every declared table from `folder` (file = folder / schema.file) on up to `threads`
 // threads (0: one per core). Throws UserError when the folder does not exist or a file is
 // unusable (see readTable).
-Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads = 0);
+Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads = 0,
+                    const ReadLimits& limits = {});
 
 // UserError unless `folder` is a directory that can be looked into, naming the cause.
 void requireDataFolder(const std::filesystem::path& folder);

@@ -15,10 +15,12 @@
 namespace patrol::data {
 
 struct TableReadResult;
+struct ReadLimits;
 namespace detail {
 struct TablePart;
-TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32_t>& lineShifts, const TableSchema& schema);
-void finishTable(TableReadResult& result, const TableSchema& schema);
+TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32_t>& lineShifts, const TableSchema& schema,
+                          const ReadLimits& limits);
+void finishTable(TableReadResult& result, const TableSchema& schema, const ReadLimits& limits);
 }  // namespace detail
 
 struct ColumnData {
@@ -55,8 +57,8 @@ public:
 
 private:
     friend class TableBuilder;
-    friend TableReadResult detail::joinParts(std::vector<detail::TablePart>, const std::vector<uint32_t>&, const TableSchema&);
-    friend void detail::finishTable(TableReadResult&, const TableSchema&);
+    friend TableReadResult detail::joinParts(std::vector<detail::TablePart>, const std::vector<uint32_t>&, const TableSchema&, const ReadLimits&);
+    friend void detail::finishTable(TableReadResult&, const TableSchema&, const ReadLimits&);
     void seal();  // builds the ABI view once the columns stop growing
     void dropRows(const std::vector<uint32_t>& sortedRows);  // rows rejected after reading
     void shiftLines(uint32_t by);                             // a part's lines counted from its start

@@ -23,7 +23,7 @@ struct HeaderLayout {
 
 // Reads the header record. nullopt when it is not UTF-8; UserError for a missing required
 // column or a declared column named twice.
-std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema& schema, const std::string& name);
+std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema& schema, const std::string& name, const ReadLimits& limits);
 
 // The id column whose (hash, row) pairs each stretch sorts on its own thread, or -1: a table
 // with no id column, or with several (those are checked one after another once it is read).
@@ -32,7 +32,8 @@ int streamedIdColumn(const TableSchema& schema);
 // The rows of one stretch of a file.
 struct TablePart {
     std::unique_ptr<TableData> table;
-    std::vector<RowReject> rejects;  // lines counted from 1 at the stretch's start
+    std::vector<RowReject> rejects;  // lines counted from 1 at the stretch's start; the first few only
+    uint64_t rejectCount = 0;        // all of them
     const char* end = nullptr;       // where the last record read ended
     uint32_t newlines = 0;           // line ends consumed
     bool notUtf8 = false;            // the file must be read as GB18030 instead
@@ -43,14 +44,15 @@ struct TablePart {
 // record may run past it); `text` runs to the end of the file. `source`: pages consumed are
 // given back to the system.
 TablePart parsePart(std::string_view text, size_t stopAt, const TableSchema& schema, const HeaderLayout& layout, const std::string& name,
-                    FileText* source, bool checkUtf8);
+                    FileText* source, bool checkUtf8, const ReadLimits& limits);
 
 // The whole table from the parts of a file in order, each with the shift from its own line
 // numbers to the file's: rows whose id an earlier row holds are rejected, the parts joined
 // and the table finished.
-TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32_t>& lineShifts, const TableSchema& schema);
+TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32_t>& lineShifts, const TableSchema& schema,
+                          const ReadLimits& limits);
 
 // Rejects the rows that repeat an earlier id (tables with several id columns) and builds the ABI view.
-void finishTable(TableReadResult& result, const TableSchema& schema);
+void finishTable(TableReadResult& result, const TableSchema& schema, const ReadLimits& limits);
 
 }  // namespace patrol::data::detail

@@ -124,8 +124,8 @@ std::string repeatReason(const ColumnSchema& column, std::string_view id, uint32
 // Builds the TableData of one stretch of a file row by row; used on one thread.
 class TableBuilder {
 public:
-    TableBuilder(const TableSchema& schema, std::string displayName, const detail::HeaderLayout& layout)
-        : schema_(schema), result_{std::make_unique<TableData>(schema, displayName), {}}, name_(std::move(displayName)),
+    TableBuilder(const TableSchema& schema, std::string displayName, const detail::HeaderLayout& layout, const ReadLimits& limits)
+        : schema_(schema), limits_(limits), result_{std::make_unique<TableData>(schema, displayName), {}, 0}, name_(std::move(displayName)),
           fieldToColumn_(layout.fieldToColumn) {
         for (int c : fieldToColumn_)
             if (c >= 0) result_.table->columns_[static_cast<size_t>(c)].presentInFile = true;
@@ -175,8 +175,11 @@ public:
         while (!scanner.atEnd() && scanner.position() < stop) {
             if (scanner.skipBlankLine()) continue;
             const uint32_t line = scanner.line();
+            const char* const recordStart = scanner.position();
+            size_t oversizeField = 0;  // 1-based field past data.max_field_bytes, 0: none
             const RecordStatus status = scanner.next(
-                [this](size_t index, const char* data, size_t size, bool escaped) {
+                [this, &oversizeField](size_t index, const char* data, size_t size, bool escaped) {
+                    if (size > limits_.maxFieldBytes && !oversizeField) oversizeField = index + 1;
                     if (index >= fieldToColumn_.size() || fieldToColumn_[index] < 0) return;
                     // Hand-typed ledgers carry stray spaces and tabs around values, quoted or
                     // not: " E6" and "E6" are the same id, and "  " is an empty value.
@@ -192,10 +195,19 @@ public:
                 if (fieldToColumn_[i] >= 0) slots_[static_cast<size_t>(fieldToColumn_[i])] = FieldSlice{};
             if (scanner.notUtf8()) return false;
             const bool broken = status != RecordStatus::Ok || fieldCount != fieldToColumn_.size();
+            const auto recordBytes = static_cast<size_t>(scanner.position() - recordStart);
             if (broken && scanner.spanningQuote()) {
                 // A quote that ran past its line and did not end a good record: most likely one
                 // never closed, which would take every later line with it.
                 if (!resync(scanner)) return false;
+            } else if (recordBytes > limits_.maxLineBytes) {
+                // Said before anything about its fields: a runaway line is the problem, and
+                // none of its text is copied into the message.
+                reject(line, "此行长 " + std::to_string(recordBytes) + " 字节，超过每行 " + std::to_string(limits_.maxLineBytes) +
+                                 " 字节的上限（设置 data.max_line_bytes），不予采用；请检查该行是否缺少换行或引号");
+            } else if (oversizeField) {
+                reject(line, "第 " + std::to_string(oversizeField) + " 个字段超过每个值 " + std::to_string(limits_.maxFieldBytes) +
+                                 " 字节的上限（设置 data.max_field_bytes），此行不予采用");
             } else if (status != RecordStatus::Ok) {
                 reject(line, status == RecordStatus::UnterminatedQuote
                                  ? "引号未闭合：从此行开始的带引号字段到文件末尾都没有结束引号"
@@ -254,7 +266,11 @@ public:
     }
 
     TableReadResult take() { return std::move(result_); }
-    void reject(uint32_t line, std::string reason) { result_.rejects.push_back({name_, line, std::move(reason)}); }
+    // Counted always, kept only while the list is short: rejects arrive in line order.
+    void reject(uint32_t line, std::string reason) {
+        ++result_.rejectCount;
+        if (result_.rejects.size() < limits_.maxListedRejects) result_.rejects.push_back({name_, line, std::move(reason)});
+    }
 
     // Parses every declared value of the current row into values_; false (and rejected) when
     // the row may not be used.
@@ -374,6 +390,7 @@ public:
     }
 
     const TableSchema& schema_;
+    const ReadLimits& limits_;
     TableReadResult result_;
     std::string name_;
     std::vector<int> fieldToColumn_;     // header field -> declared column, -1: ignored
@@ -390,12 +407,29 @@ public:
 
 namespace detail {
 
-std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema& schema, const std::string& name) {
+std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema& schema, const std::string& name, const ReadLimits& limits) {
     std::vector<std::string> names;
     size_t count = 0;
+    size_t oversizeField = 0;
+    const char* const start = scanner.position();
     if (!scanner.atEnd())
-        scanner.next([&](size_t, const char* data, size_t size, bool escaped) { names.push_back(trimmed(FieldSlice{data, size, escaped}.text())); }, count);
+        scanner.next(
+            [&](size_t index, const char* data, size_t size, bool escaped) {
+                // A runaway header (a file of one endless line) is measured, not copied.
+                if (size > limits.maxFieldBytes) {
+                    if (!oversizeField) oversizeField = index + 1;
+                    names.emplace_back();
+                    return;
+                }
+                names.push_back(trimmed(FieldSlice{data, size, escaped}.text()));
+            },
+            count);
     if (scanner.notUtf8()) return std::nullopt;
+    const auto headerBytes = static_cast<size_t>(scanner.position() - start);
+    if (headerBytes > limits.maxLineBytes || oversizeField)
+        throw UserError("数据文件 " + name + " 的第一行（表头）长 " + std::to_string(headerBytes) + " 字节，超过上限（每行 " +
+                        std::to_string(limits.maxLineBytes) + " 字节、每个值 " + std::to_string(limits.maxFieldBytes) +
+                        " 字节，设置 data.max_line_bytes、data.max_field_bytes）：这不像 CSV 表头。请确认文件是导出的 CSV，第一行是列名。");
     HeaderLayout layout;
     layout.fields = names.size();
     layout.fieldToColumn.assign(names.size(), -1);
@@ -419,14 +453,14 @@ std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema
         std::string header;
         for (const auto& n : names) header += (header.empty() ? "" : ", ") + n;
         throw UserError("数据文件 " + name + " 缺少必需的列 " + joinWords(missing) + "（表 " + schema.name + "「" + schema.title +
-                        "」需要；实际表头为：" + (header.empty() ? "空" : header) + "）。请在第一行表头加上该列后重试。");
+                        "」需要；实际表头为：" + (header.empty() ? "空" : excerpt(header)) + "）。请在第一行表头加上该列后重试。");
     }
     return layout;
 }
 
 TablePart parsePart(std::string_view text, size_t stopAt, const TableSchema& schema, const HeaderLayout& layout, const std::string& name,
-                    FileText* source, bool checkUtf8) {
-    TableBuilder builder(schema, name, layout);
+                    FileText* source, bool checkUtf8, const ReadLimits& limits) {
+    TableBuilder builder(schema, name, layout, limits);
     RecordScanner scanner(text, checkUtf8);
     // Size the columns from the first lines so they rarely need to grow.
     const size_t span = std::min(stopAt, text.size());
@@ -439,6 +473,7 @@ TablePart parsePart(std::string_view text, size_t stopAt, const TableSchema& sch
     TableReadResult r = builder.take();
     part.table = std::move(r.table);
     part.rejects = std::move(r.rejects);
+    part.rejectCount = r.rejectCount;
     // Sorted here, on the stretch's own thread: joining only merges the sorted runs.
     if (const int id = streamedIdColumn(schema); id >= 0) part.idKeys = sortedIdKeys(*part.table, static_cast<size_t>(id));
     return part;
@@ -454,7 +489,8 @@ int streamedIdColumn(const TableSchema& schema) {
     return found;
 }
 
-TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32_t>& lineShifts, const TableSchema& schema) {
+TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32_t>& lineShifts, const TableSchema& schema,
+                          const ReadLimits& limits) {
     // Rows of the whole file are numbered part after part.
     std::vector<uint32_t> base(parts.size() + 1, 0);
     for (size_t k = 0; k < parts.size(); ++k) base[k + 1] = base[k] + static_cast<uint32_t>(parts[k].table->rowCount());
@@ -480,16 +516,21 @@ TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32
             keys = std::move(merged);
             more = PodBuffer<uint64_t>();
         }
-        const auto repeats = repeatsIn(keys, [&](uint32_t row) {
+        auto repeats = repeatsIn(keys, [&](uint32_t row) {
             const size_t k = partOf(row);
             return parts[k].table->text(c, row - base[k]);
         });
         keys = PodBuffer<uint64_t>();
+        // In row order, so that only the first repeats of each part need a message.
+        std::sort(repeats.begin(), repeats.end(), [](const RepeatedId& a, const RepeatedId& b) { return a.row < b.row; });
+        std::vector<size_t> described(parts.size(), 0);
         for (const RepeatedId& r : repeats) {
             const size_t k = partOf(r.row);
+            ++parts[k].rejectCount;
+            dropped[k].push_back(r.row - base[k]);
+            if (described[k]++ >= limits.maxListedRejects) continue;
             parts[k].rejects.push_back({parts[k].table->path(), parts[k].table->sourceLine(r.row - base[k]),
                                         repeatReason(schema.columns[c], parts[k].table->text(c, r.row - base[k]), lineOf(r.firstRow))});
-            dropped[k].push_back(r.row - base[k]);
         }
     }
 
@@ -498,10 +539,13 @@ TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32
         std::vector<RowReject>& rejects = parts[k].rejects;
         if (!dropped[k].empty())
             std::stable_sort(rejects.begin(), rejects.end(), [](const RowReject& a, const RowReject& b) { return a.line < b.line; });
+        result.rejectCount += parts[k].rejectCount;
         for (auto& j : rejects) {
+            if (result.rejects.size() >= limits.maxListedRejects) break;
             j.line += lineShifts[k];
             result.rejects.push_back(std::move(j));
         }
+        rejects = {};
     }
     result.table = std::move(parts[0].table);
     result.table->dropRows(dropped[0]);
@@ -513,25 +557,29 @@ TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32
         result.table->append(*parts[k].table, lineShifts[k], dropped[k]);
         parts[k].table.reset();  // its columns have moved over: what is left of it goes before the next part
     }
-    finishTable(result, schema);
+    finishTable(result, schema, limits);
     return result;
 }
 
-void finishTable(TableReadResult& result, const TableSchema& schema) {
+void finishTable(TableReadResult& result, const TableSchema& schema, const ReadLimits& limits) {
     TableData& t = *result.table;
     const int streamed = streamedIdColumn(schema);
     for (size_t c = 0; c < schema.columns.size(); ++c) {
         if (!schema.columns[c].isId || schema.columns[c].type != PATROL_COLUMN_STRING) continue;
         if (static_cast<int>(c) == streamed) continue;  // caught while reading
-        const auto repeats = findRepeatedIds(t, c);
+        auto repeats = findRepeatedIds(t, c);
         if (repeats.empty()) continue;
+        std::sort(repeats.begin(), repeats.end(), [](const RepeatedId& a, const RepeatedId& b) { return a.row < b.row; });
         std::vector<uint32_t> rows;
         for (const auto& r : repeats) {
-            result.rejects.push_back({t.path(), t.sourceLine(r.row), repeatReason(schema.columns[c], t.text(c, r.row), t.sourceLine(r.firstRow))});
+            ++result.rejectCount;
+            if (rows.size() < limits.maxListedRejects)
+                result.rejects.push_back({t.path(), t.sourceLine(r.row), repeatReason(schema.columns[c], t.text(c, r.row), t.sourceLine(r.firstRow))});
             rows.push_back(r.row);
         }
         t.dropRows(rows);
         std::stable_sort(result.rejects.begin(), result.rejects.end(), [](const RowReject& a, const RowReject& b) { return a.line < b.line; });
+        if (result.rejects.size() > limits.maxListedRejects) result.rejects.resize(limits.maxListedRejects);
     }
     t.seal();
 }
@@ -542,35 +590,35 @@ namespace {
 
 // One pass over the whole text; nothing when it turns out not to be UTF-8.
 std::optional<TableReadResult> readWhole(std::string_view text, FileText* source, const TableSchema& schema, const std::string& name,
-                                         bool checkUtf8) {
+                                         bool checkUtf8, const ReadLimits& limits) {
     text = text.substr(utf8BomLength(text));
     RecordScanner header(text, checkUtf8, false);
-    const auto layout = detail::readHeader(header, schema, name);
+    const auto layout = detail::readHeader(header, schema, name, limits);
     if (!layout) return std::nullopt;
     const std::string_view body = text.substr(static_cast<size_t>(header.position() - text.data()));
-    detail::TablePart part = detail::parsePart(body, body.size(), schema, *layout, name, source, checkUtf8);
+    detail::TablePart part = detail::parsePart(body, body.size(), schema, *layout, name, source, checkUtf8, limits);
     if (part.notUtf8) return std::nullopt;
     std::vector<detail::TablePart> parts;
     parts.push_back(std::move(part));
-    return detail::joinParts(std::move(parts), {header.line() - 1}, schema);
+    return detail::joinParts(std::move(parts), {header.line() - 1}, schema, limits);
 }
 
 }  // namespace
 
-TableReadResult readTable(const std::filesystem::path& file, const TableSchema& schema) {
+TableReadResult readTable(const std::filesystem::path& file, const TableSchema& schema, const ReadLimits& limits) {
     FileText source(file);
-    if (auto result = readWhole(source.text(), &source, schema, file.string(), true)) return std::move(*result);
+    if (auto result = readWhole(source.text(), &source, schema, file.string(), true, limits)) return std::move(*result);
     source.convertFromGb18030();
-    return std::move(*readWhole(source.text(), &source, schema, file.string(), false));
+    return std::move(*readWhole(source.text(), &source, schema, file.string(), false, limits));
 }
 
-TableReadResult readTableText(std::string_view text, const TableSchema& schema, const std::string& displayName) {
-    if (auto result = readWhole(text, nullptr, schema, displayName, true)) return std::move(*result);
+TableReadResult readTableText(std::string_view text, const TableSchema& schema, const std::string& displayName, const ReadLimits& limits) {
+    if (auto result = readWhole(text, nullptr, schema, displayName, true, limits)) return std::move(*result);
     std::string converted;
     size_t badOffset = 0;
     if (!convertGb18030ToUtf8(text, converted, badOffset))
         throw UserError("数据 " + displayName + " 的编码无法识别：应为 UTF-8 或 GB18030。请用 UTF-8 重新导出。");
-    return std::move(*readWhole(converted, nullptr, schema, displayName, false));
+    return std::move(*readWhole(converted, nullptr, schema, displayName, false, limits));
 }
 
 }  // namespace patrol::data

@@ -1,3 +1,4 @@
+#include "core/domain/excerpt.hpp"
 #include "core/domain/clue.hpp"
 
 namespace patrol::domain {
@@ -9,7 +10,7 @@ std::string requireWord(std::string_view word, const std::vector<std::string>& w
         if (w == word) return w;
         choices += (choices.empty() ? "" : "、") + w;
     }
-    throw UserError("未知的" + std::string(what) + "「" + std::string(word) + "」：应为 " + choices +
+    throw UserError("未知的" + std::string(what) + "「" + excerpt(word) + "」：应为 " + choices +
                     " 之一，请改用其中一个。");
 }
 

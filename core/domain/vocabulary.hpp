@@ -2,6 +2,7 @@
 // names every accepted word when it refuses, so each enum does not repeat that logic.
 #pragma once
 
+#include "core/domain/excerpt.hpp"
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -37,7 +38,7 @@ public:
         if (auto v = find(word)) return *v;
         for (const auto& t : terms_)
             if (t.label == word) return t.value;
-        throw UserError("未知的" + std::string(what_) + "「" + std::string(word) + "」：应为 " + choices() +
+        throw UserError("未知的" + std::string(what_) + "「" + excerpt(word) + "」：应为 " + choices() +
                         " 之一，请改用其中一个。");
     }
 

@@ -163,14 +163,17 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
         return check;
     }
     const auto settings = plugins::resolveSettings(*plugin.metadata, request.settingOverrides ? request.settingOverrides(plugin.id) : std::map<std::string, std::string>{});
-    auto owned = std::make_unique<const data::Dataset>(data::readDataset(folder, plugin.metadata->tables));
+    auto owned = std::make_unique<const data::Dataset>(data::readDataset(folder, plugin.metadata->tables, 0, request.limits));
     const data::Dataset& dataset = *owned;
     for (const auto& reject : dataset.rejects()) notice("[" + plugin.id + "] 拒收 " + reject.format());
+    if (const uint64_t unlisted = dataset.rejectCount() - dataset.rejects().size(); unlisted > 0)
+        notice("[" + plugin.id + "] 拒收的行只列出了前 " + std::to_string(dataset.rejects().size()) + " 行，以及另外 " + std::to_string(unlisted) +
+               " 行未列出（列出的行数见设置 data.max_listed_rejects）");
     std::vector<std::string> lines;
     check.skippedRules = skippedRules(*plugin.metadata, dataset, folder, lines);
     for (const auto& line : lines) notice(line);
     check.rowsRead = dataset.acceptedRows();
-    check.rowsRejected = dataset.rejects().size();
+    check.rowsRejected = dataset.rejectCount();
 
     plugins::RunRequest run;
     run.dataset = &dataset;

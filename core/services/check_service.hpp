@@ -3,6 +3,7 @@
 // round — record the findings as suspected findings in one transaction.
 #pragma once
 
+#include "core/data/read_limits.hpp"
 #include "core/domain/calendar.hpp"
 #include "core/plugins/check_finding.hpp"
 #include "core/plugins/plugin_catalog.hpp"
@@ -46,6 +47,7 @@ struct CheckRequest {
     std::function<std::map<std::string, std::string>(const std::string& pluginId)> settingOverrides;
     std::function<void(const std::string&)> notice;   // diagnostics for stderr, one line each
     bool fingerprints = true;                         // needed to record; a dry run may skip them
+    data::ReadLimits limits;                          // from readLimits(settings)
 };
 
 struct PluginCheck {

@@ -15,6 +15,7 @@
 #include "core/services/check_service.hpp"
 #include "core/services/evidence_store.hpp"
 #include "core/services/input_checks.hpp"
+#include "core/services/read_limits_setting.hpp"
 #include "core/services/settings.hpp"
 #include "core/services/zip_unpack.hpp"
 
@@ -161,6 +162,7 @@ CheckUploadResult checkUploadedFiles(store::Database& db, const Actor& actor, co
     request.calendar = &calendar.calendar;
     request.isolate = settings.flag("plugins.isolate");
     request.timeoutSeconds = timeoutSeconds(settings);
+    request.limits = readLimits(settings);
     request.settingOverrides = [&settings](const std::string& id) { return pluginSettingOverrides(settings, id); };
     request.notice = [&](const std::string& line) { result.notices.push_back(withoutFolder(line, folderPath)); };
     result.asOf = request.asOf;

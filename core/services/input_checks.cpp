@@ -1,3 +1,4 @@
+#include "core/domain/excerpt.hpp"
 #include "core/services/input_checks.hpp"
 
 #include <patrol/sdk/civil.hpp>
@@ -54,7 +55,7 @@ std::string requireCode(std::string_view text, std::string_view what, std::strin
         ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
                     c == '.');
     if (!ok)
-        throw InvalidInput(std::string(field), std::string(what), "「" + std::string(text) +
+        throw InvalidInput(std::string(field), std::string(what), "「" + domain::excerpt(text) +
                            "」无效：只能由字母、数字和 - _ . 组成，长度 1 到 64 个字符，例如 2026-R2 或 QX-HT。");
     return std::string(text);
 }
@@ -76,23 +77,23 @@ std::string optionalText(std::string_view text, std::string_view what, std::stri
 
 int32_t requireDate(std::string_view text, std::string_view what, std::string_view field) {
     if (const auto day = civil::parseDate(text)) return *day;
-    throw InvalidInput(std::string(field), std::string(what), "「" + std::string(text) +
+    throw InvalidInput(std::string(field), std::string(what), "「" + domain::excerpt(text) +
                        "」不是有效日期：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-14。");
 }
 
 int64_t requireAmount(std::string_view text, std::string_view field) {
     if (const auto fen = money::parseFen(text)) return *fen;
-    throw InvalidInput(std::string(field), "金额", "「" + std::string(text) + "」无效：应为以元为单位、最多两位小数的非负数，例如 1234.50。");
+    throw InvalidInput(std::string(field), "金额", "「" + domain::excerpt(text) + "」无效：应为以元为单位、最多两位小数的非负数，例如 1234.50。");
 }
 
 int64_t requireId(std::string_view text, std::string_view what, std::string_view field) {
     if (const auto id = parseWhole(text); id && *id > 0) return *id;
-    throw InvalidInput(std::string(field), std::string(what), "「" + std::string(text) + "」无效：应为正整数，例如 12。");
+    throw InvalidInput(std::string(field), std::string(what), "「" + domain::excerpt(text) + "」无效：应为正整数，例如 12。");
 }
 
 int64_t requireCount(std::string_view text, std::string_view what, std::string_view field) {
     if (const auto n = parseWhole(text)) return *n;
-    throw InvalidInput(std::string(field), std::string(what), "「" + std::string(text) + "」无效：应为 0 或正整数。");
+    throw InvalidInput(std::string(field), std::string(what), "「" + domain::excerpt(text) + "」无效：应为 0 或正整数。");
 }
 
 int32_t localToday() { return store::localToday(); }

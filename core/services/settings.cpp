@@ -35,6 +35,9 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> builtInDefaults() {
     d->setString("plugins.folders", "");
     d->setString("plugins.isolate", "false");
     d->setString("plugins.timeout_seconds", "60");
+    d->setString("data.max_field_bytes", "1048576");
+    d->setString("data.max_line_bytes", "4194304");
+    d->setString("data.max_listed_rejects", "100");
     d->setString("server.address", "127.0.0.1");
     d->setString("server.port", "8080");
     d->setString("calendar.folder", shippedConfigDir() + "/calendars");

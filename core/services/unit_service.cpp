@@ -9,6 +9,7 @@
 #include "core/services/audit_trail.hpp"
 #include "core/services/authorization.hpp"
 #include "core/services/csv_file.hpp"
+#include "core/services/problem_list.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
 #include "core/store/transaction.hpp"
@@ -88,31 +89,31 @@ store::UnitRecord addUnit(store::Database& db, const Actor& actor, const UnitInp
     return stored;
 }
 
-size_t importUnits(store::Database& db, const Actor& actor, const std::string& path, const std::string& shownAs) {
+size_t importUnits(store::Database& db, const Actor& actor, const std::string& path, const data::ReadLimits& limits,
+                   const std::string& shownAs) {
     requireAdmin(actor, "导入单位");
     const std::string csvPath = shownAs.empty() ? path : shownAs;
-    const auto rows = readCsvFile(path, shownAs);
-    if (rows.empty()) throw UserError(csvPath + " 是空文件：第一行应为表头 code,name,kind,parent_code。没有导入任何单位。");
-    const auto columns = headerColumns(rows.front(), csvPath);
+    std::optional<std::map<std::string, size_t>> header;
     const auto field = [&](const CsvRow& row, const char* name) {
-        const size_t i = columns.at(name);
+        const size_t i = header->at(name);
         return i < row.fields.size() ? row.fields[i] : std::string();
     };
     // Columns a file may leave out.
     const auto optionalField = [&](const CsvRow& row, const char* name) -> std::optional<std::string> {
-        const auto it = columns.find(name);
-        if (it == columns.end() || it->second >= row.fields.size()) return std::nullopt;
+        const auto it = header->find(name);
+        if (it == header->end() || it->second >= row.fields.size()) return std::nullopt;
         return row.fields[it->second];
     };
 
-    std::vector<std::pair<size_t, std::string>> problems;  // (line, message)
-    const auto problem = [&](size_t line, const std::string& message) {
-        problems.emplace_back(line, "第 " + std::to_string(line) + " 行：" + message);
-    };
+    ProblemList problems(limits.maxListedRejects);
+    const auto problem = [&](size_t line, const std::string& message) { problems.add(line, message); };
     std::vector<std::pair<size_t, CheckedUnit>> pending;  // (line, unit)
     std::map<std::string, size_t> linesByCode;
-    for (size_t r = 1; r < rows.size(); ++r) {
-        const CsvRow& row = rows[r];
+    forEachCsvRow(path, limits, [&](const CsvRow& row) {
+        if (!header) {
+            header = headerColumns(row, csvPath);
+            return;
+        }
         try {
             if (row.textAfterQuote)
                 throw UserError("带引号的字段在结束引号后还有其他字符。字段内的引号应写成两个双引号（\"\"），请改正该行。");
@@ -127,7 +128,8 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& p
         } catch (const UserError& e) {
             problem(row.line, e.what());
         }
-    }
+    }, shownAs);
+    if (!header) throw UserError(csvPath + " 是空文件：第一行应为表头 code,name,kind,parent_code。没有导入任何单位。");
 
     store::Transaction tx(db);
     for (const auto& [line, u] : pending) {
@@ -137,7 +139,7 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& p
     }
     // Parents may come later in the file: insert in passes until nothing more can be placed.
     size_t added = 0;
-    std::vector<std::pair<size_t, CheckedUnit>> waiting = problems.empty() ? pending : decltype(pending){};
+    std::vector<std::pair<size_t, CheckedUnit>> waiting = problems.empty() ? std::move(pending) : decltype(pending){};
     while (!waiting.empty()) {
         std::vector<std::pair<size_t, CheckedUnit>> next;
         for (auto& item : waiting) {
@@ -162,10 +164,11 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& p
         waiting = std::move(next);
     }
     if (!problems.empty()) {
-        std::stable_sort(problems.begin(), problems.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
-        std::string message = csvPath + " 有 " + std::to_string(problems.size()) + " 处错误，没有导入任何单位：";
-        for (const auto& p : problems) message += "\n  " + p.second;
+        std::string message = csvPath + " 有 " + std::to_string(problems.count()) + " 处错误，没有导入任何单位：";
+        const auto listed = problems.listed();
+        for (const auto& [line, text] : listed) message += "\n  第 " + std::to_string(line) + " 行：" + text;
+        if (problems.count() > listed.size())
+            message += "\n  以及另外 " + std::to_string(problems.count() - listed.size()) + " 处错误未列出（列出的条数见设置 data.max_listed_rejects）";
         message += "\n请改正后重新导入。";
         throw UserError(message);
     }

@@ -1,6 +1,7 @@
 // Use cases for units (单位): add one, import a CSV all-or-nothing, list.
 #pragma once
 
+#include "core/data/read_limits.hpp"
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,9 +24,11 @@ store::UnitRecord addUnit(store::Database& db, const Actor& actor, const UnitInp
 
 // Reads a CSV file with the columns code,name,kind,parent_code and optionally head,contact (any order; UTF-8 with or without
 // BOM, or GB18030; a parent may be another row of the same file). Either every row is stored or none: the
-// UserError lists each bad row with its line number. Returns the number of units added. Messages name
-// the file as `shownAs` when given (an upload's own name), else by its path.
-size_t importUnits(store::Database& db, const Actor& actor, const std::string& csvPath, const std::string& shownAs = "");
+// UserError lists each bad row with its line number (the first limits.maxListedRejects of them,
+// and how many more). Returns the number of units added. Messages name the file as `shownAs`
+// when given (an upload's own name), else by its path.
+size_t importUnits(store::Database& db, const Actor& actor, const std::string& path, const data::ReadLimits& limits = {},
+                   const std::string& shownAs = "");
 
 // What `unit edit` changes: an absent field stays as it is; an empty parent, head or contact
 // clears it.

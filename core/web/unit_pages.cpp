@@ -16,6 +16,7 @@
 #include "core/http/server_context.hpp"
 #include "core/services/authorization.hpp"
 #include "core/services/evidence_location.hpp"
+#include "core/services/read_limits_setting.hpp"
 #include "core/services/unit_service.hpp"
 #include "core/web/form_fields.hpp"
 #include "core/web/page.hpp"
@@ -201,7 +202,7 @@ http::Reply importUnits(const WebAssets& assets, http::Exchange& ex) {
         }
         // Messages name the file as the user knows it, never where it was copied to.
         const std::string shown = upload.fileName.empty() ? std::string("上传的文件") : upload.fileName;
-        const size_t added = services::importUnits(ex.db(), ex.actor(), copy.path(), shown);
+        const size_t added = services::importUnits(ex.db(), ex.actor(), copy.path(), services::readLimits(ex.settings()), shown);
         outcome.done = "已从文件「" + shown + "」导入 " + std::to_string(added) + " 个单位。";
         return unitsPage(assets, ex, outcome);
     } catch (const UserError& e) {

@@ -178,3 +178,43 @@ TEST_CASE("unit import keeps a quoted comma inside the field and refuses broken 
     CHECK(run.err == "错误: 无法读取文件 " + dir.file("missing.csv") + "：文件不存在或没有读权限。请检查路径。\n");
     CHECK(unitCount(patrol) == "2");
 }
+
+TEST_CASE("unit import counts every bad row but lists only data.max_listed_rejects of them") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
+    const std::string config = dir.write("patrol.ini", "[data]\nmax_listed_rejects = 2\nmax_field_bytes = 200\n");
+    std::string rows = "code,name,kind,parent_code\n";
+    for (int i = 0; i < 5; ++i) rows += "QX-" + std::to_string(i) + ",单位,town,\n";
+    for (int i = 0; i < 3; ++i) rows += "QX,清溪县,other,\n";
+    const std::string csv = dir.write("units.csv", rows);
+    const auto run = patrol({"unit", "import", csv, "--config", config});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: " + csv + " 有 7 处错误，没有导入任何单位：\n"
+                     "  第 2 行：未知的单位类型「town」：应为 township（乡镇）、department（县直部门）、village（村）、community（社区）、"
+                     "enterprise（国有企业）、other（其他） 之一，请改用其中一个。\n"
+                     "  第 3 行：未知的单位类型「town」：应为 township（乡镇）、department（县直部门）、village（村）、community（社区）、"
+                     "enterprise（国有企业）、other（其他） 之一，请改用其中一个。\n"
+                     "  以及另外 5 处错误未列出（列出的条数见设置 data.max_listed_rejects）\n"
+                     "请改正后重新导入。\n");
+    CHECK(unitCount(patrol) == "0");
+}
+
+TEST_CASE("unit import refuses a value past data.max_field_bytes by its line and quotes at most 100 bytes of a bad one") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    REQUIRE(patrol({"init"}).exitCode == 0);
+    const std::string config = dir.write("patrol.ini", "[data]\nmax_field_bytes = 64\n");
+    const std::string big = dir.write("big.csv", "code,name,kind,parent_code\nQX,清溪县,other,\nQY," + std::string(65, 'x') + ",other,\n");
+    auto run = patrol({"unit", "import", big, "--config", config});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: " + big + " 第 3 行：第 2 个字段超过每个值 64 字节的上限（设置 data.max_field_bytes）。请检查该行。没有导入任何内容。\n");
+
+    std::string kind;
+    for (int i = 0; i < 40; ++i) kind += "类";  // 120 bytes
+    const std::string odd = dir.write("odd.csv", "code,name,kind,parent_code\nQX,清溪县," + kind + ",\n");
+    run = patrol({"unit", "import", odd});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.find("未知的单位类型「" + kind.substr(0, 99) + "…」：应为") != std::string::npos);
+    CHECK(unitCount(patrol) == "0");
+}

@@ -109,8 +109,8 @@ std::string bigExpenses(bool gb18030, int rows = 90000) {
 // same rows and the same rejects, and returns the rejects and the one-pass table's size.
 std::pair<std::vector<std::string>, uint64_t> readBothWays(const TempFolder& folder, const std::filesystem::path& file, unsigned threads) {
     const std::vector<data::TableSchema> tables = {expensesSchema()};
-    const data::TableReadResult whole = data::readTable(file, tables[0]);
-    const data::Dataset parallel = data::readDataset(folder.path(), tables, threads);
+    const data::TableReadResult whole = data::readTable(file, tables[0], listEveryReject());
+    const data::Dataset parallel = data::readDataset(folder.path(), tables, threads, listEveryReject());
     REQUIRE(parallel.table("expenses"));
     CHECK(dump(*parallel.table("expenses")) == dump(*whole.table));
     std::vector<std::string> a, b;
@@ -132,7 +132,7 @@ TEST_CASE("a large file read in parallel stretches equals the same file read in 
         CHECK(rejects.size() == 11 + 19);  // 11 repeated ids, 19 amounts with three decimals
         CHECK(rows == 90000 - 30);
         // Every third row spans 3 lines (2 in the GB18030 file): the last row starts after them.
-        const data::TableReadResult whole = data::readTable(file, expensesSchema());
+        const data::TableReadResult whole = data::readTable(file, expensesSchema(), listEveryReject());
         CHECK(whole.table->sourceLine(whole.table->rowCount() - 1) == 1 + 90000 + 30000 * (gb ? 1 : 2));
     }
 }
@@ -166,8 +166,8 @@ TEST_CASE("a cut that lands inside a quoted field is repaired") {
     REQUIRE(cut > quotedAt);
     REQUIRE(cut < quotedAt + quoted.size());
     const std::vector<data::TableSchema> tables = {expensesSchema()};
-    const data::Dataset parallel = data::readDataset(folder.path(), tables, 2);
-    const data::TableReadResult whole = data::readTable(file, tables[0]);
+    const data::Dataset parallel = data::readDataset(folder.path(), tables, 2, listEveryReject());
+    const data::TableReadResult whole = data::readTable(file, tables[0], listEveryReject());
     CHECK(parallel.rejects().empty());
     CHECK(dump(*parallel.table("expenses")) == dump(*whole.table));
     CHECK(parallel.table("expenses")->rowCount() == static_cast<uint64_t>(i + 1 + after));
@@ -188,7 +188,7 @@ TEST_CASE("ids repeated far apart are caught across the stretches read in parall
     TempFolder folder;
     folder.write("expenses.csv", text);
     const std::vector<data::TableSchema> tables = {expensesSchema()};
-    const data::Dataset parallel = data::readDataset(folder.path(), tables, 4);
+    const data::Dataset parallel = data::readDataset(folder.path(), tables, 4, listEveryReject());
     std::vector<std::string> expected;
     std::vector<int> holder(20000, -1);  // the row holding each id
     int kept = 0;
@@ -209,5 +209,5 @@ TEST_CASE("ids repeated far apart are caught across the stretches read in parall
     CHECK(got == expected);
     REQUIRE(parallel.table("expenses"));
     CHECK(parallel.table("expenses")->rowCount() == static_cast<uint64_t>(kept));
-    CHECK(dump(*parallel.table("expenses")) == dump(*data::readTable(folder.path() / "expenses.csv", tables[0]).table));
+    CHECK(dump(*parallel.table("expenses")) == dump(*data::readTable(folder.path() / "expenses.csv", tables[0], listEveryReject()).table));
 }

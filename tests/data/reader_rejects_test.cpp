@@ -10,7 +10,7 @@ using namespace patrol::testing;
 namespace {
 const std::string kHeader = "expense_id,unit_code,date,category,amount,headcount,depart_time,description\n";
 
-data::TableReadResult read(const std::string& rows) { return data::readTableText(kHeader + rows, expensesSchema(), "expenses.csv"); }
+data::TableReadResult read(const std::string& rows) { return data::readTableText(kHeader + rows, expensesSchema(), "expenses.csv", listEveryReject()); }
 }  // namespace
 
 TEST_CASE("every reject reason, with its line, while good rows are kept") {

@@ -38,6 +38,13 @@ inline data::TableSchema expensesSchema() {
     return t;
 }
 
+// Limits that list every reject, for tests about which rows are rejected.
+inline data::ReadLimits listEveryReject() {
+    data::ReadLimits l;
+    l.maxListedRejects = static_cast<size_t>(-1);
+    return l;
+}
+
 inline std::vector<std::string> rejectLines(const data::TableReadResult& r) {
     std::vector<std::string> out;
     for (const auto& j : r.rejects) out.push_back(j.format());

@@ -254,3 +254,31 @@ TEST_CASE("patrol plugin list, show and verify") {
     CHECK(r.err == "不可用：" + fixtureLabel("fixture_abi_minor") +
                        "无法加载：它需要插件 ABI 1.2，本程序只提供 ABI 1.1（次版本不能高于本程序）。请升级 patrol 到提供 ABI 1.2 或更新的版本，或用 ABI 1.1 的 SDK 重新构建该插件。\n");
 }
+
+TEST_CASE("rejects past data.max_listed_rejects are counted, not listed, and an oversize value is rejected by its line") {
+    Cli cli;
+    cli.folder.write("patrol.ini", "[plugins]\nfolders = " + fixtureFolder() + "\n[data]\nmax_listed_rejects = 2\nmax_field_bytes = 16\n");
+    std::string rows = "item_id,unit_code,day,amount,kind,count\nI1,U1,2026-01-05,99.99,b,2\n";
+    for (int i = 0; i < 5; ++i) rows += "B" + std::to_string(i) + ",U1,2026-13-01,1,a,\n";
+    rows += "I9," + std::string(17, 'U') + ",2026-01-03,1,a,\n";
+    cli.folder.write("many/items.csv", rows);
+    const Result r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/many --as-of 2026-03-01 --calendar " + cli.dir() + "/calendar.json");
+    CHECK(r.exit == 0);
+    const std::string file = cli.dir() + "/many/items.csv";
+    CHECK(r.err.find("[fixture_good] 拒收 " + file + ":3: 列 day 的值 \"2026-13-01\" 不是有效日期（应为 YYYY-MM-DD）\n"
+                     "[fixture_good] 拒收 " + file + ":4: 列 day 的值 \"2026-13-01\" 不是有效日期（应为 YYYY-MM-DD）\n"
+                     "[fixture_good] 拒收的行只列出了前 2 行，以及另外 4 行未列出（列出的行数见设置 data.max_listed_rejects）\n") != std::string::npos);
+    CHECK(r.err.find(":8:") == std::string::npos);
+    CHECK(r.err.find("[fixture_good] 采用 1 行，拒收 6 行，") != std::string::npos);
+
+    cli.folder.write("patrol.ini", "[plugins]\nfolders = " + fixtureFolder() + "\n[data]\nmax_listed_rejects = 10\nmax_field_bytes = 16\n");
+    const Result all = cli.run("check --plugin fixture_good --data " + cli.dir() + "/many --as-of 2026-03-01 --calendar " + cli.dir() + "/calendar.json");
+    CHECK(all.err.find("[fixture_good] 拒收 " + file + ":8: 第 2 个字段超过每个值 16 字节的上限（设置 data.max_field_bytes），此行不予采用\n") !=
+          std::string::npos);
+    CHECK(all.err.find("未列出") == std::string::npos);
+
+    cli.folder.write("patrol.ini", "[data]\nmax_listed_rejects = -1\n");
+    const Result bad = cli.run("check --plugin fixture_good --data " + cli.dir() + "/many");
+    CHECK(bad.exit == 2);
+    CHECK(bad.err == "错误: 设置 data.max_listed_rejects 的值 -1 超出范围：应为 0 到 10000000 行。\n");
+}

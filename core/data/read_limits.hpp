@@ -1,0 +1,21 @@
+// How much of a hostile file the reader agrees to hold or list (settings data.max_field_bytes,
+// data.max_line_bytes, data.max_listed_rejects). A row past a size limit is rejected by its
+// line number without its text being copied; rejects are counted in full but only the first
+// ones are kept, so a file of a million bad rows costs a count, not a million messages.
+#pragma once
+
+#include "core/domain/excerpt.hpp"
+
+#include <cstddef>
+
+namespace patrol::data {
+
+struct ReadLimits {
+    size_t maxFieldBytes = size_t{1} << 20;   // one value
+    size_t maxLineBytes = size_t{4} << 20;    // one record, all its fields and line ends
+    size_t maxListedRejects = 100;            // rejects kept for listing (the rest are counted)
+};
+
+using domain::excerpt;
+
+}  // namespace patrol::data
