@@ -152,8 +152,8 @@ TaskHistory showTask(store::Database& db, const Actor& actor, int64_t taskId) {
     h.notices = store::listNotices(db, notices);
     store::AuditFilter filter;
     filter.entity = std::string(kTaskEntity);
-    for (auto& e : store::listAuditEvents(db, filter))
-        if (e.content.entityId == std::to_string(taskId)) h.events.push_back(withoutRowStates(std::move(e)));
+    filter.entityId = std::to_string(taskId);  // this task's events only, not every task's
+    for (auto& e : store::listAuditEvents(db, filter)) h.events.push_back(withoutRowStates(std::move(e)));
     return h;
 }
 
