@@ -44,16 +44,7 @@ echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 echo "数据: $units 个单位，$tasks 项已制定措施的整改任务；每项测量 $seconds 秒；server.threads = $server_threads；客户端: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
 
 # The database, built once per size and per version of the scripts that build it.
-# A newer schema (e.g. v4's token look-ups) makes a new database: an upgraded old one would
-# measure the upgrade path (legacy tokens compared one by one), not what a new county gets.
-schema=$(ls "$here"/../../core/store/schema_v*.cpp | sort -V | tail -n 1 | xargs basename)
-stamp="units=$units tasks=$tasks $schema $(cat "$here/make_data.py" "$here/build_db.sh" "$here/plan_tasks.cpp" | sha1sum | cut -c1-12)"
-cache=$data/u$units-t$tasks
-if [ "$(cat "$cache/.stamp" 2> /dev/null)" != "$stamp" ]; then
-  echo "生成数据库（只在缓存缺失或过期时）：$cache" >&2
-  "$here/build_db.sh" "$build" "$cache" "$units" "$tasks" "$(( units < clients ? units : clients ))"
-  echo "$stamp" > "$cache/.stamp"
-fi
+cache=$("$here/cached_db.sh" "$build" "$data" "$units" "$tasks" "$(( units < clients ? units : clients ))")
 
 # Every run measures a fresh copy: the progress reports of one run do not pile up in the next.
 work=$data/run

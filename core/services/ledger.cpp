@@ -49,15 +49,17 @@ Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery
     auto records = readStatisticsRecords(db, actor, query);
     ledger.statistics = statisticsOf(records, query, names);
     ledger.showsClues = records.clues.has_value();
-    // The figures are computed; the records move into the lists (50,000 findings are not copied).
-    for (auto& f : records.findings)
-        if (isFoundFinding(f.status)) ledger.findings.push_back(std::move(f));
+    // The figures are computed; the records move into the lists (50,000 findings are not copied),
+    // and the emptied shells are given back before the next list is built.
+    std::erase_if(records.findings, [](const store::FindingRecord& f) { return !isFoundFinding(f.status); });
+    ledger.findings = std::move(records.findings);
     std::map<std::string, size_t> roundOrder;
     for (const auto& r : records.rounds) roundOrder.emplace(r.code, roundOrder.size());
     std::stable_sort(ledger.findings.begin(), ledger.findings.end(), [&](const auto& a, const auto& b) {
         return std::pair(roundOrder[a.roundCode], a.id) < std::pair(roundOrder[b.roundCode], b.id);
     });
     const auto progress = store::latestProgressOfTasks(db);
+    ledger.tasks.reserve(records.tasks.size());
     for (auto& t : records.tasks) {
         LedgerTask row{std::move(t), domain::EscalationLevel::None, std::nullopt, std::nullopt};
         row.level = taskLevelOn(row.task, query.asOf);
@@ -65,6 +67,7 @@ Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery
         if (const auto it = progress.find(row.task.id); it != progress.end()) row.lastProgress = it->second;
         ledger.tasks.push_back(std::move(row));
     }
+    records.tasks = {};
     std::stable_sort(ledger.tasks.begin(), ledger.tasks.end(),
                      [](const LedgerTask& a, const LedgerTask& b) { return a.task.id < b.task.id; });
     ledger.responsible = responsibleOf(ledger.tasks, query.asOf);

@@ -348,8 +348,15 @@ RoundDetail showRound(store::Database& db, const Actor& actor, const std::string
     else
         detail.team = store::roundTeam(db, detail.round.id);
     std::map<std::string, int64_t> counts;
-    for (const auto& f : store::listFindings(db, {detail.round.id, std::nullopt, std::nullopt, {}}))
-        if (canSeeFinding(db, actor, f)) ++counts[f.status];
+    // Counted in SQL per unit and status; whether the actor sees a finding depends only on its
+    // round, unit and status, so one stand-in per group asks the same canSeeFinding.
+    for (const auto& group : store::countRoundFindings(db, detail.round.id)) {
+        store::FindingRecord f;
+        f.roundId = detail.round.id;
+        f.unitId = group.unitId;
+        f.status = group.status;
+        if (canSeeFinding(db, actor, f)) counts[group.status] += group.count;
+    }
     for (const auto& term : domain::findingStatuses.terms())
         if (auto it = counts.find(std::string(term.code)); it != counts.end()) detail.findingCounts.emplace_back(it->first, it->second);
     return detail;

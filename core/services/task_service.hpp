@@ -35,6 +35,17 @@ struct TaskFilter {
 // one that does not exist.
 std::vector<store::TaskRecord> listTasks(store::Database& db, const Actor& actor, const TaskFilter& filter);
 
+// One page of the same tasks, most urgent first (open before accepted, earliest due, then id),
+// counted and cut by SQL so a page of 20 does not read 50,000 tasks. A page past the last is the
+// last. listTasks sorted the same way is its plain reference (tests/report/task_page_test.cpp).
+struct TaskPage {
+    std::vector<store::TaskRecord> tasks;
+    int64_t total = 0;
+    int64_t page = 1;   // the page given back
+    int64_t pages = 1;
+};
+TaskPage pageOfTasks(store::Database& db, const Actor& actor, const TaskFilter& filter, int64_t page, int64_t pageSize);
+
 // The task, or "不存在" when it does not exist or the actor may not see it (no hint either way).
 store::TaskRecord requireVisibleTask(store::Database& db, const Actor& actor, int64_t taskId);
 

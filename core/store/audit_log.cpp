@@ -114,7 +114,7 @@ AuditChainReport verifyAuditChain(Database& db) {
 
 std::vector<AuditEvent> listAuditEvents(Database& db, const AuditFilter& filter) {
     Conditions where;
-    where.when(filter.entity, "entity = ?").when(filter.actor, "actor = ?").when(filter.since, "at >= ?");
+    where.when(filter.entity, "entity = ?").when(filter.entityId, "entity_id = ?").when(filter.actor, "actor = ?").when(filter.since, "at >= ?");
     auto st = where.prepare(db, std::string("SELECT ") + kColumns + " FROM audit_events",
                             filter.limit ? "ORDER BY id DESC LIMIT ?" : "ORDER BY id DESC");
     if (filter.limit) st.bind(where.boundCount() + 1, *filter.limit);

@@ -55,16 +55,35 @@ std::optional<TaskRecord> findTaskById(Database& db, int64_t id) {
     return db.prepare(std::string(kSelect) + "WHERE t.id = ?").bindAll(id).first(readTask);
 }
 
-std::vector<TaskRecord> listTasks(Database& db, const TaskQuery& q) {
-    return Conditions()
-        .when(q.roundId, "f.round_id = ?")
+Conditions conditionsOf(const TaskQuery& q) {
+    Conditions c;
+    c.when(q.roundId, "f.round_id = ?")
         .when(q.unitId, "f.unit_id = ?")
         .when(q.findingId, "t.finding_id = ?")
         .when(q.status, "t.status = ?")
         .when(q.level, "t.level = ?")
         .when(q.openOnly, "t.status <> 'accepted'")
-        .prepare(db, kSelect, "ORDER BY t.id")
-        .collect(readTask);
+        .when(q.dueBefore, "t.due_date < ?")
+        .when(q.teamMember, "f.round_id IN (SELECT round_id FROM round_team WHERE user_id = ?)");
+    return c;
+}
+
+std::vector<TaskRecord> listTasks(Database& db, const TaskQuery& q) {
+    return conditionsOf(q).prepare(db, kSelect, "ORDER BY t.id").collect(readTask);
+}
+
+int64_t countTasks(Database& db, const TaskQuery& q) {
+    return conditionsOf(q)
+        .prepare(db, "SELECT count(*) FROM rectification_tasks t JOIN findings f ON f.id = t.finding_id ", "")
+        .first([](const Statement& st) { return st.integer(0); })
+        .value_or(0);
+}
+
+std::vector<TaskRecord> listUrgentTasks(Database& db, const TaskQuery& q, int64_t offset, int64_t limit) {
+    // Both numbers are the caller's integers, not typed text: written into the SQL as digits.
+    const std::string tail = "ORDER BY t.status = 'accepted', t.due_date, t.id LIMIT " + std::to_string(limit) +
+                             " OFFSET " + std::to_string(offset);
+    return conditionsOf(q).prepare(db, kSelect, tail).collect(readTask);
 }
 
 void updateTask(Database& db, const TaskRecord& t) {

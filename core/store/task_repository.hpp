@@ -51,12 +51,18 @@ struct TaskQuery {
     std::optional<std::string> status;
     std::optional<std::string> level;
     bool openOnly = false;  // not accepted
+    std::optional<std::string> dueBefore;  // due date earlier than this day (YYYY-MM-DD)
+    std::optional<int64_t> teamMember;     // only rounds whose team has this user
 };
 
 int64_t insertTask(Database& db, const NewTask& task);
 std::optional<TaskRecord> findTaskById(Database& db, int64_t id);
 // Ordered by id.
 std::vector<TaskRecord> listTasks(Database& db, const TaskQuery& query);
+// How many tasks the query selects.
+int64_t countTasks(Database& db, const TaskQuery& query);
+// One page of them, most urgent first: open before accepted, then the earliest due date, then by id.
+std::vector<TaskRecord> listUrgentTasks(Database& db, const TaskQuery& query, int64_t offset, int64_t limit);
 // Writes every mutable field of the task (measure … verification note).
 void updateTask(Database& db, const TaskRecord& task);
 

@@ -13,7 +13,7 @@
 #include "core/services/category_names.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
-#include "core/services/statistics.hpp"
+#include "core/services/statistics_cache.hpp"
 #include "core/web/labels.hpp"
 #include "core/web/page.hpp"
 #include "core/web/page_guard.hpp"
@@ -129,7 +129,7 @@ http::Reply dashboard(const WebAssets& assets, http::Exchange& ex) {
     } catch (const InvalidInput& e) {
         return refusedDay(assets, ex, *typedDay, e);
     }
-    const auto s = services::computeStatistics(ex.db(), ex.actor(), query, services::CategoryNames::installed(ex.settings()));
+    const auto s = services::cachedStatistics(ex.db(), ex.actor(), query, services::CategoryNames::installed(ex.settings()));
 
     View view;
     view.set("as_of", civil::formatDate(s.asOf));

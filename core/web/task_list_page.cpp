@@ -59,35 +59,22 @@ std::string pageHref(const services::TaskFilter& filter, size_t page) {
     return "/tasks" + query;
 }
 
-// Open before accepted, then the earliest due date, then the oldest task.
-void mostUrgentFirst(std::vector<store::TaskRecord>& tasks) {
-    std::sort(tasks.begin(), tasks.end(), [](const auto& a, const auto& b) {
-        const bool aDone = a.status == "accepted", bDone = b.status == "accepted";
-        if (aDone != bDone) return !aDone;
-        if (a.dueDate != b.dueDate) return a.dueDate < b.dueDate;
-        return a.id < b.id;
-    });
-}
-
 http::Reply listPage(const WebAssets& assets, http::Exchange& ex) {
     services::TaskFilter filter;
     filter.status = knownCode(domain::taskStatuses, ex.query("status"));
     filter.level = knownCode(domain::escalationLevels, ex.query("level"));
     filter.overdue = ex.queryFlag("overdue");
     filter.asOf = services::localToday();
-    auto tasks = services::listTasks(ex.db(), ex.actor(), filter);
-    mostUrgentFirst(tasks);
-
-    const size_t pages = std::max<size_t>(1, (tasks.size() + kPageSize - 1) / kPageSize);
-    const size_t page = std::min(pageNumber(ex.query("page")), pages);
+    const auto found = services::pageOfTasks(ex.db(), ex.actor(), filter, static_cast<int64_t>(pageNumber(ex.query("page"))),
+                                             static_cast<int64_t>(kPageSize));
+    const size_t pages = static_cast<size_t>(found.pages), page = static_cast<size_t>(found.page);
     View rows = listView();
-    for (size_t i = (page - 1) * kPageSize; i < std::min(tasks.size(), page * kPageSize); ++i)
-        rows.push_back(taskSummaryView(tasks[i], filter.asOf));
+    for (const auto& task : found.tasks) rows.push_back(taskSummaryView(task, filter.asOf));
 
     View view;
     view.set("tasks", rows);
-    view.set("empty", tasks.empty());
-    view.set("total", std::to_string(tasks.size()));
+    view.set("empty", found.total == 0);
+    view.set("total", std::to_string(found.total));
     view.set("statuses", choices(domain::taskStatuses, filter.status));
     view.set("levels", choices(domain::escalationLevels, filter.level));
     view.set("overdue", filter.overdue);

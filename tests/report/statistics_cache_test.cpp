@@ -1,0 +1,85 @@
+// The dashboard's cached figures against the plain reference (computeStatistics): equal JSON for
+// every viewer and day, reused while nothing is written, recomputed after a write by another
+// process (the CLI next to a running server) or through the same connection.
+#include <catch2/catch.hpp>
+
+#include <patrol/sdk/civil.hpp>
+
+#include <sstream>
+
+#include "core/services/statistics_cache.hpp"
+#include "core/store/database.hpp"
+#include "reporting_county.hpp"
+
+using patrol::testing::ReportingCounty;
+namespace services = patrol::services;
+
+namespace {
+
+std::string json(const services::Statistics& s) {
+    std::ostringstream out;
+    services::statisticsView(s)->stringify(out);
+    return out.str();
+}
+
+services::StatisticsQuery asOf(const char* day) {
+    services::StatisticsQuery q;
+    q.asOf = *patrol::civil::parseDate(day);
+    return q;
+}
+
+// The cached figures equal the reference, and asking again computes nothing.
+std::string cachedEqualsReference(patrol::store::Database& db, const services::Actor& actor, const services::StatisticsQuery& q) {
+    const services::CategoryNames names;
+    const std::string reference = json(services::computeStatistics(db, actor, q, names));
+    const std::string first = json(services::cachedStatistics(db, actor, q, names));
+    const int64_t computed = services::statisticsComputations();
+    const std::string again = json(services::cachedStatistics(db, actor, q, names));
+    CHECK(first == reference);
+    CHECK(again == reference);
+    CHECK(services::statisticsComputations() == computed);
+    return reference;
+}
+
+}  // namespace
+
+TEST_CASE("the dashboard's cached statistics equal the reference for every viewer and are reused until a write",
+          "[report][statistics]") {
+    ReportingCounty c;
+    auto db = patrol::store::Database::open(c.patrol.db());
+    const std::vector<services::Actor> viewers = {services::localAdministrator(), services::actorByName(db, "王书记"),
+                                                  services::actorByName(db, "张组长"), services::actorByName(db, "甲联系人"),
+                                                  services::actorByName(db, "乙联系人")};
+    for (const auto& viewer : viewers)
+        for (const char* day : {"2026-02-01", "2026-03-03", "2026-05-20"}) {
+            INFO(viewer.name << " as of " << day);
+            cachedEqualsReference(db, viewer, asOf(day));
+        }
+    // A unit user's figures are its own: the cache never hands one viewer another's.
+    const auto leader = viewers[1], contactB = viewers[4];
+    CHECK(json(services::cachedStatistics(db, contactB, asOf("2026-05-20"), {})) !=
+          json(services::cachedStatistics(db, leader, asOf("2026-05-20"), {})));
+
+    // Another process writes: task 2 accepted, so R1 has two of three findings rectified.
+    const std::string before = cachedEqualsReference(db, leader, asOf("2026-05-20"));
+    c.ok({"task", "progress", "2", "--percent", "100", "--note", "已拨付", "--date", "2026-04-01"}, "乙联系人");
+    c.ok({"task", "submit", "2", "--date", "2026-04-02"}, "乙联系人");
+    c.ok({"task", "accept", "2", "--note", "经核查已拨付", "--date", "2026-04-03"}, "张组长");
+    const int64_t computed = services::statisticsComputations();
+    const std::string after = cachedEqualsReference(db, leader, asOf("2026-05-20"));
+    CHECK(services::statisticsComputations() == computed + 1);
+    CHECK(after != before);
+    CHECK(after.find("\"rectified\":2") != std::string::npos);
+
+    // This connection writes: the unit's new name shows at once.
+    db.exec("UPDATE units SET name = '乙局（更名）' WHERE code = 'UB'");
+    CHECK(cachedEqualsReference(db, leader, asOf("2026-05-20")).find("乙局（更名）") != std::string::npos);
+
+    // Inside an open transaction nothing is served from or kept in the cache.
+    db.exec("BEGIN");
+    const int64_t inside = services::statisticsComputations();
+    services::cachedStatistics(db, leader, asOf("2026-05-20"), {});
+    services::cachedStatistics(db, leader, asOf("2026-05-20"), {});
+    CHECK(services::statisticsComputations() == inside + 2);
+    db.exec("ROLLBACK");
+}
