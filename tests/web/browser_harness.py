@@ -161,6 +161,16 @@ def fits_width(driver):
     return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
 
 
+def tear_down(drivers, server, world):
+    """Ends what a test started, whatever state it stopped in: browsers, then the server, then
+    the temporary world (database, config, files)."""
+    for driver in drivers:
+        driver.quit()
+    if server:
+        server.stop()
+    world.remove()
+
+
 def main(steps):
     """Runs the named steps in order; prints each, exits 1 with the failure's trace."""
     for name, step in steps:

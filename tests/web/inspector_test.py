@@ -216,11 +216,7 @@ def run(args):
                      ("a zip whose file climbs out is refused next to the file field", hostile_zip_refused_next_to_the_field),
                      ("a submitted task is accepted with a verification note", accept_a_task)])
     finally:
-        for d in drivers:
-            d.quit()
-        if server:
-            server.stop()
-        world.remove()
+        h.tear_down(drivers, server, world)
 
 
 if __name__ == "__main__":

@@ -221,11 +221,7 @@ def run(args):
             ("both pages fit a 375 px phone", phone_width),
         ])
     finally:
-        for driver in drivers:
-            driver.quit()
-        if server:
-            server.stop()
-        world.remove()
+        h.tear_down(drivers, server, world)
 
 
 if __name__ == "__main__":

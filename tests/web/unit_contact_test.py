@@ -288,11 +288,7 @@ def run(args):
             ("every page fits a 375 px phone", phone_width),
         ])
     finally:
-        for driver in drivers:
-            driver.quit()
-        if server:
-            server.stop()
-        world.remove()
+        h.tear_down(drivers, server, world)
 
 
 if __name__ == "__main__":
