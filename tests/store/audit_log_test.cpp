@@ -129,12 +129,12 @@ TEST_CASE("the log lists with filters, newest N still oldest first") {
         appendAuditEvent(db, {std::nullopt, "admin", "round.create", "round", "R1", std::nullopt, "{}"});
         tx.commit();
     }
-    CHECK(listAuditEvents(db, {std::string("unit"), std::nullopt, std::nullopt, std::nullopt}).size() == 3);
-    CHECK(listAuditEvents(db, {std::nullopt, std::string("admin"), std::nullopt, std::nullopt}).size() == 1);
-    const auto lastTwo = listAuditEvents(db, {std::nullopt, std::nullopt, std::nullopt, 2});
+    CHECK(listAuditEvents(db, {.entity = std::string("unit")}).size() == 3);
+    CHECK(listAuditEvents(db, {.actor = std::string("admin")}).size() == 1);
+    const auto lastTwo = listAuditEvents(db, {.limit = 2});
     REQUIRE(lastTwo.size() == 2);
     CHECK(lastTwo[0].id == 3);
     CHECK(lastTwo[1].id == 4);
-    CHECK(listAuditEvents(db, {std::nullopt, std::nullopt, std::string("2000-01-01"), std::nullopt}).size() == 4);
-    CHECK(listAuditEvents(db, {std::nullopt, std::nullopt, std::string("9999-01-01"), std::nullopt}).empty());
+    CHECK(listAuditEvents(db, {.since = std::string("2000-01-01")}).size() == 4);
+    CHECK(listAuditEvents(db, {.since = std::string("9999-01-01")}).empty());
 }

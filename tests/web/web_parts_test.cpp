@@ -120,6 +120,7 @@ TEST_CASE("admins reach units and rounds, every role reaches its notices") {
         CHECK(has(hrefs(role), "/notices"));
         CHECK(has(hrefs(role), "/units") == (role == domain::Role::Admin));
     }
+}
 
 TEST_CASE("a check's phase is told in words with what is counted, and only to the one who sent it") {
     using services::CheckPhase;
