@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from browser_harness import (World, Server, arguments, browser, fits_width, main, screenshot, sign_in, submit,
-                             wait_path)
+                             tear_down, wait_path)
 
 ROUND = "2026-R2"
 INSPECTOR = "刘芳"
@@ -216,7 +216,7 @@ def run(args):
                      ("a zip whose file climbs out is refused next to the file field", hostile_zip_refused_next_to_the_field),
                      ("a submitted task is accepted with a verification note", accept_a_task)])
     finally:
-        h.tear_down(drivers, server, world)
+        tear_down(drivers, server, world)
 
 
 if __name__ == "__main__":
