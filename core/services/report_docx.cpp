@@ -1,5 +1,7 @@
 #include "core/services/report_docx.hpp"
 
+#include "core/services/markup_text.hpp"
+
 #include <Poco/DateTime.h>
 #include <Poco/Path.h>
 #include <Poco/Zip/Compress.h>
@@ -16,22 +18,8 @@ const char* kDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=
 const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const char* kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-std::string xmlText(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string run(const std::string& text, bool bold = false) {
-    return std::string("<w:r>") + (bold ? "<w:rPr><w:b/></w:rPr>" : "") + "<w:t xml:space=\"preserve\">" + xmlText(text) +
+    return std::string("<w:r>") + (bold ? "<w:rPr><w:b/></w:rPr>" : "") + "<w:t xml:space=\"preserve\">" + markupText(text) +
            "</w:t></w:r>";
 }
 
@@ -121,7 +109,7 @@ std::string stylesXml() {
 std::string coreXml(const std::string& title) {
     return std::string(kDeclaration) +
            "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" + xmlText(title) + "</dc:title><dc:language>zh-CN</dc:language>"
+           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" + markupText(title) + "</dc:title><dc:language>zh-CN</dc:language>"
            "</cp:coreProperties>";
 }
 

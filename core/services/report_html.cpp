@@ -1,21 +1,9 @@
 #include "core/services/report_html.hpp"
 
+#include "core/services/markup_text.hpp"
+
 namespace patrol::services {
 namespace {
-
-std::string escaped(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 const char* kStyle =
     "@page{size:A4;margin:25mm 20mm}"
@@ -30,22 +18,22 @@ const char* kStyle =
 }  // namespace
 
 std::string reportHtml(const std::string& title, const std::vector<ReportBlock>& blocks) {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escaped(title) +
+    std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + markupText(title) +
                       "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
     for (const auto& b : blocks) {
         switch (b.kind) {
         case ReportBlock::Kind::Heading: {
             const std::string tag = "h" + std::to_string(b.level);
-            out += "<" + tag + ">" + escaped(b.text) + "</" + tag + ">\n";
+            out += "<" + tag + ">" + markupText(b.text) + "</" + tag + ">\n";
             break;
         }
-        case ReportBlock::Kind::Paragraph: out += "<p>" + escaped(b.text) + "</p>\n"; break;
+        case ReportBlock::Kind::Paragraph: out += "<p>" + markupText(b.text) + "</p>\n"; break;
         case ReportBlock::Kind::Table:
             out += "<table>\n";
             for (size_t r = 0; r < b.rows.size(); ++r) {
                 const char* cell = r == 0 ? "th" : "td";
                 out += r == 0 ? "<thead><tr>" : "<tr>";
-                for (const auto& c : b.rows[r]) out += std::string("<") + cell + ">" + escaped(c) + "</" + cell + ">";
+                for (const auto& c : b.rows[r]) out += std::string("<") + cell + ">" + markupText(c) + "</" + cell + ">";
                 out += r == 0 ? "</tr></thead>\n<tbody>\n" : "</tr>\n";
             }
             out += b.rows.empty() ? "</table>\n" : "</tbody>\n</table>\n";

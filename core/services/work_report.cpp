@@ -167,20 +167,17 @@ data appendixData(const WorkReportFigures& w) {
         f.set("label", t.label);
         f.set("value", t.value);
         data rows = listOf();
-        for (const auto& item : t.counted) {
-            data r;
-            r.set("record", item.record);
-            r.set("counted", "计入");
-            r.set("note", item.note);
-            rows.push_back(r);
-        }
-        for (const auto& item : t.excluded) {
-            data r;
-            r.set("record", item.record);
-            r.set("counted", "未计入");
-            r.set("note", item.note);
-            rows.push_back(r);
-        }
+        const auto add = [&rows](const auto& items, const char* counted) {
+            for (const auto& item : items) {
+                data r;
+                r.set("record", item.record);
+                r.set("counted", counted);
+                r.set("note", item.note);
+                rows.push_back(r);
+            }
+        };
+        add(t.counted, "计入");
+        add(t.excluded, "未计入");
         f.set("records", rows);
         f.set("has_records", !t.counted.empty() || !t.excluded.empty());
         figures.push_back(f);

@@ -6,6 +6,7 @@
 #include "core/http/access_log.hpp"
 #include "core/http/error_reply.hpp"
 #include "core/http/http_refusal.hpp"
+#include "core/services/authorization.hpp"
 #include "core/services/secrets.hpp"
 #include "core/web/page.hpp"
 
@@ -67,6 +68,13 @@ http::Handler signedInPage(const WebAssets& assets, PageHandler handler) {
         }
         return guarded(assets, handler, ex);
     };
+}
+
+http::Handler adminPage(const WebAssets& assets, std::string what, AdminPage page) {
+    return signedInPage(assets, [&assets, what = std::move(what), page = std::move(page)](http::Exchange& ex) {
+        services::requireAdmin(ex.actor(), what);
+        return page(assets, ex);
+    });
 }
 
 http::Handler openPage(const WebAssets& assets, PageHandler handler) {

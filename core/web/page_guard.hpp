@@ -16,6 +16,9 @@ using PageHandler = std::function<http::Reply(http::Exchange&)>;
 
 // A page for signed-in users only.
 http::Handler signedInPage(const WebAssets& assets, PageHandler handler);
+// A page for admins only; the service's refusal names `what` ("管理单位") on the forbidden page.
+using AdminPage = std::function<http::Reply(const WebAssets&, http::Exchange&)>;
+http::Handler adminPage(const WebAssets& assets, std::string what, AdminPage page);
 // A page anyone may open (sign-in); refusals still become pages.
 http::Handler openPage(const WebAssets& assets, PageHandler handler);
 

@@ -174,14 +174,6 @@ http::Reply advance(const WebAssets& assets, http::Exchange& ex) {
     });
 }
 
-template <typename Page>
-http::Handler adminPage(const WebAssets& assets, Page page) {
-    return signedInPage(assets, [&assets, page](http::Exchange& ex) {
-        services::requireAdmin(ex.actor(), "创建巡察轮次");
-        return page(assets, ex);
-    });
-}
-
 http::Handler roundChange(const WebAssets& assets, http::Reply (*page)(const WebAssets&, http::Exchange&)) {
     return signedInPage(assets, [&assets, page](http::Exchange& ex) { return page(assets, ex); });
 }
@@ -190,9 +182,9 @@ http::Handler roundChange(const WebAssets& assets, http::Reply (*page)(const Web
 
 // Registered before the round page, so /rounds/new is this form and not a round coded "new".
 void addRoundAdminPages(http::Router& router, const WebAssets& assets) {
-    router.add("GET", "/rounds/new", adminPage(assets, [](const WebAssets& a, http::Exchange& ex) { return newRoundPage(a, ex); }),
+    router.add("GET", "/rounds/new", adminPage(assets, "创建巡察轮次", [](const WebAssets& a, http::Exchange& ex) { return newRoundPage(a, ex); }),
                http::Access::Anyone);
-    router.add("POST", "/rounds/new", adminPage(assets, createRound), http::Access::Anyone);
+    router.add("POST", "/rounds/new", adminPage(assets, "创建巡察轮次", createRound), http::Access::Anyone);
     router.add("POST", "/rounds/{code}/targets", roundChange(assets, addTargets), http::Access::Anyone);
     router.add("POST", "/rounds/{code}/team", roundChange(assets, addTeam), http::Access::Anyone);
     router.add("POST", "/rounds/{code}/advance", roundChange(assets, advance), http::Access::Anyone);

@@ -213,21 +213,13 @@ http::Reply importUnits(const WebAssets& assets, http::Exchange& ex) {
     }
 }
 
-template <typename Page>
-http::Handler adminPage(const WebAssets& assets, Page page) {
-    return signedInPage(assets, [&assets, page](http::Exchange& ex) {
-        services::requireAdmin(ex.actor(), "管理单位");
-        return page(assets, ex);
-    });
-}
-
 }  // namespace
 
 void addUnitPages(http::Router& router, const WebAssets& assets) {
-    router.add("GET", "/units", adminPage(assets, [](const WebAssets& a, http::Exchange& ex) { return unitsPage(a, ex); }),
+    router.add("GET", "/units", adminPage(assets, "管理单位", [](const WebAssets& a, http::Exchange& ex) { return unitsPage(a, ex); }),
                http::Access::Anyone);
-    router.add("POST", "/units", adminPage(assets, addUnit), http::Access::Anyone);
-    router.add("POST", "/units/import", adminPage(assets, importUnits), http::Access::Anyone);
+    router.add("POST", "/units", adminPage(assets, "管理单位", addUnit), http::Access::Anyone);
+    router.add("POST", "/units/import", adminPage(assets, "管理单位", importUnits), http::Access::Anyone);
 }
 
 }  // namespace patrol::web

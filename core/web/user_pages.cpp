@@ -162,23 +162,15 @@ http::Reply password(const WebAssets& assets, http::Exchange& ex) {
     }
 }
 
-template <typename Page>
-http::Handler adminPage(const WebAssets& assets, Page page) {
-    return signedInPage(assets, [&assets, page](http::Exchange& ex) {
-        services::requireAdmin(ex.actor(), "管理用户");
-        return page(assets, ex);
-    });
-}
-
 }  // namespace
 
 void addUserPages(http::Router& router, const WebAssets& assets) {
-    router.add("GET", "/users", adminPage(assets, [](const WebAssets& a, http::Exchange& ex) { return usersPage(a, ex); }),
+    router.add("GET", "/users", adminPage(assets, "管理用户", [](const WebAssets& a, http::Exchange& ex) { return usersPage(a, ex); }),
                http::Access::Anyone);
-    router.add("POST", "/users", adminPage(assets, addUser), http::Access::Anyone);
-    router.add("POST", "/users/revoke", adminPage(assets, revoke), http::Access::Anyone);
-    router.add("POST", "/users/restore", adminPage(assets, restore), http::Access::Anyone);
-    router.add("POST", "/users/password", adminPage(assets, password), http::Access::Anyone);
+    router.add("POST", "/users", adminPage(assets, "管理用户", addUser), http::Access::Anyone);
+    router.add("POST", "/users/revoke", adminPage(assets, "管理用户", revoke), http::Access::Anyone);
+    router.add("POST", "/users/restore", adminPage(assets, "管理用户", restore), http::Access::Anyone);
+    router.add("POST", "/users/password", adminPage(assets, "管理用户", password), http::Access::Anyone);
 }
 
 }  // namespace patrol::web
