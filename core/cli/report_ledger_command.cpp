@@ -32,7 +32,8 @@ int runLedger(Invocation& inv) {
     if (inv.args.value("to")) query.to = dateOption(inv, "to");
     services::requirePeriod(query.from, query.to);
     const auto names = services::CategoryNames::installed(inv.app.settings());
-    const auto ledger = services::readLedger(s.db, s.actor, query, names);
+    const auto ledger = services::readLedger(s.db, s.actor, query, names,
+                                              services::readWorkflowSettings(inv.app.settings()));
     services::writeLedgerWorkbook(ledger, names, file);
     inv.out << "已写入台账 " << file << "：问题清单 " << ledger.findings.size() << " 条，整改清单 " << ledger.tasks.size()
             << " 条，责任清单 " << ledger.responsible.size() << " 条（截至 " << civil::formatDate(query.asOf) << "）。\n";

@@ -6,6 +6,9 @@
 #include <map>
 #include <tuple>
 
+#include "core/services/feedback.hpp"
+#include "core/store/round_repository.hpp"
+
 
 namespace patrol::services {
 
@@ -43,7 +46,8 @@ std::vector<ResponsiblePerson> responsibleOf(const std::vector<LedgerTask>& task
 
 std::string responsibleRoleName(const std::string& role) { return role == "leader" ? "责任领导" : "责任人"; }
 
-Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery& query, const CategoryNames& names) {
+Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery& query, const CategoryNames& names,
+                  const WorkflowSettings& settings) {
     Ledger ledger;
     ledger.query = query;
     auto records = readStatisticsRecords(db, actor, query);
@@ -54,10 +58,17 @@ Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery
     std::erase_if(records.findings, [](const store::FindingRecord& f) { return !isFoundFinding(f.status); });
     ledger.findings = std::move(records.findings);
     std::map<std::string, size_t> roundOrder;
-    for (const auto& r : records.rounds) roundOrder.emplace(r.code, roundOrder.size());
-    std::stable_sort(ledger.findings.begin(), ledger.findings.end(), [&](const auto& a, const auto& b) {
+    for (const auto& r : records.rounds) {
+        roundOrder.emplace(r.code, roundOrder.size());
+        if (const auto due = rectificationReportDue(store::roundStageDates(db, r.id), settings)) ledger.reportDue[r.code] = *due;
+    }
+    // The lists mostly come in order already (one round, read by id): a merge sort would still
+    // move every record of 50,000 about sixteen times, so it runs only when needed.
+    const auto byRoundThenId = [&](const auto& a, const auto& b) {
         return std::pair(roundOrder[a.roundCode], a.id) < std::pair(roundOrder[b.roundCode], b.id);
-    });
+    };
+    if (!std::is_sorted(ledger.findings.begin(), ledger.findings.end(), byRoundThenId))
+        std::stable_sort(ledger.findings.begin(), ledger.findings.end(), byRoundThenId);
     const auto progress = store::latestProgressOfTasks(db);
     ledger.tasks.reserve(records.tasks.size());
     for (auto& t : records.tasks) {
@@ -68,8 +79,9 @@ Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery
         ledger.tasks.push_back(std::move(row));
     }
     records.tasks = {};
-    std::stable_sort(ledger.tasks.begin(), ledger.tasks.end(),
-                     [](const LedgerTask& a, const LedgerTask& b) { return a.task.id < b.task.id; });
+    const auto byId = [](const LedgerTask& a, const LedgerTask& b) { return a.task.id < b.task.id; };
+    if (!std::is_sorted(ledger.tasks.begin(), ledger.tasks.end(), byId))
+        std::stable_sort(ledger.tasks.begin(), ledger.tasks.end(), byId);
     ledger.responsible = responsibleOf(ledger.tasks, query.asOf);
     return ledger;
 }

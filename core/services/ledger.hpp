@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "core/services/actor.hpp"
 #include "core/services/category_names.hpp"
 #include "core/services/statistics.hpp"
+#include "core/services/workflow_settings.hpp"
 #include "core/store/finding_repository.hpp"
 #include "core/store/progress_repository.hpp"
 #include "core/store/task_repository.hpp"
@@ -44,11 +46,13 @@ struct Ledger {
     std::vector<LedgerTask> tasks;                // by id
     std::vector<ResponsiblePerson> responsible;   // by unit, person, role, task
     Statistics statistics;
+    std::map<std::string, int32_t> reportDue;    // round code -> the units' 整改情况报告 due date, once fed back
 };
 
 // The ledger of the rounds the query selects; a round or unit the actor may not see is refused
 // exactly like one that does not exist.
-Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery& query, const CategoryNames& names);
+Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery& query, const CategoryNames& names,
+                  const WorkflowSettings& settings);
 
 // The Chinese name of a responsible person's role.
 std::string responsibleRoleName(const std::string& role);

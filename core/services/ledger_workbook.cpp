@@ -306,7 +306,8 @@ void writeStatistics(lxw_workbook* wb, Sheet& sheet, const Ledger& ledger, const
     row += 2;
     sheet.heading(row, 0, "三、整改完成率");
     ++row;
-    for (lxw_col_t c = 0; const char* h : {"轮次", "名称", "已反馈问题", "已整改", "整改完成率"}) sheet.text(row, c++, h, formats.header);
+    for (lxw_col_t c = 0; const char* h : {"轮次", "名称", "已反馈问题", "已整改", "整改完成率", "整改情况报告期限"})
+        sheet.text(row, c++, h, formats.header);
     auto rectification = [&](const RectificationFigures& f, bool isTotal) {
         ++row;
         sheet.text(row, 0, isTotal ? "合计" : f.roundCode, isTotal ? formats.total : nullptr);
@@ -315,6 +316,8 @@ void writeStatistics(lxw_workbook* wb, Sheet& sheet, const Ledger& ledger, const
         sheet.number(row, 3, static_cast<double>(f.rectified), isTotal ? formats.total : nullptr);
         if (const auto permille = f.ratePermille())
             sheet.number(row, 4, static_cast<double>(*permille) / 1000.0, isTotal ? formats.totalPercent : formats.percent);
+        if (const auto due = ledger.reportDue.find(f.roundCode); !isTotal && due != ledger.reportDue.end())
+            sheet.date(row, 5, civil::formatDate(due->second));
     };
     for (const auto& f : s.rectification) rectification(f, false);
     rectification(s.rectificationTotal, true);

@@ -25,6 +25,7 @@ std::string filesIn(const std::string& folder) {
 
 }  // namespace
 
+// R1 was fed back on 2026-02-12: its units' 整改情况报告 is due 60 days later (rectification.report_days).
 TEST_CASE("report ledger writes the task list with dates, colours and the statistics sheet with charts", "[report][ledger]") {
     ReportingCounty c;
     const std::string file = c.dir.file("台账.xlsx");
@@ -98,7 +99,7 @@ TEST_CASE("report ledger writes the task list with dates, colours and the statis
           "O4 s '红色督办' fill=FFFFC7CE\n"
           "Q4 n 7\n"
           "[统计] freeze=None filter=None charts=BarChart,PieChart\n"
-          "widths: A=11.7109 B=13.7109 C=17.7109 D=11.7109 E=13.7109 F=11.7109 G=11.7109 H=11.7109\n"
+          "widths: A=11.7109 B=13.7109 C=17.7109 D=11.7109 E=13.7109 F=19.7109 G=11.7109 H=11.7109\n"
           "A1 s '统计截至 2026-04-20（口径见 docs/statistics.md）'\n"
           "A3 s '一、未销号整改任务（按预警等级）'\n"
           "A4 s '单位编码' fill=FFD9E1F2\n"
@@ -143,11 +144,13 @@ TEST_CASE("report ledger writes the task list with dates, colours and the statis
           "C15 s '已反馈问题' fill=FFD9E1F2\n"
           "D15 s '已整改' fill=FFD9E1F2\n"
           "E15 s '整改完成率' fill=FFD9E1F2\n"
+          "F15 s '整改情况报告期限' fill=FFD9E1F2\n"
           "A16 s 'R1'\n"
           "B16 s '第一轮巡察'\n"
           "C16 n 3\n"
           "D16 n 1\n"
           "E16 n 0.333 fmt=0.0%\n"
+          "F16 d 2026-04-13 fmt=yyyy-mm-dd\n"
           "A17 s 'R2'\n"
           "B17 s '第二轮巡察'\n"
           "C17 n 0\n"
@@ -236,4 +239,14 @@ TEST_CASE("report ledger --from --to takes the rounds whose dates meet the perio
     r = c.ok({"report", "ledger", "--from", "2027-01-01", "-o", c.dir.file("e.xlsx")});
     CHECK(r.out.find("问题清单 0 条，整改清单 0 条，责任清单 0 条") != std::string::npos);
     CHECK(dumpWorkbook(c.dir, c.dir.file("e.xlsx"), {"统计"}).find("charts=\n") != std::string::npos);
+}
+
+TEST_CASE("the ledger's report due date follows rectification.report_days and stays empty before feedback", "[report][ledger]") {
+    ReportingCounty c;
+    c.dir.write("patrol.ini", "[rectification]\nreport_days = 30\n");
+    c.ok({"report", "ledger", "--as-of", "2026-04-20", "--config", c.dir.file("patrol.ini"), "-o", c.dir.file("d.xlsx")});
+    const std::string dump = dumpWorkbook(c.dir, c.dir.file("d.xlsx"), {"统计"});
+    CHECK(dump.find("F16 d 2026-03-14 fmt=yyyy-mm-dd\n") != std::string::npos);
+    CHECK(dump.find("F17 ") == std::string::npos);  // R2 has not been fed back
+    CHECK(dump.find("F18 ") == std::string::npos);  // the total row has no date
 }
