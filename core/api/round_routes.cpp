@@ -7,7 +7,9 @@
 #include "core/domain/round_stage.hpp"
 #include "core/http/exchange.hpp"
 #include "core/services/feedback.hpp"
+#include "core/services/input_checks.hpp"
 #include "core/services/record_views.hpp"
+#include "core/services/rectification_report_file.hpp"
 #include "core/services/round_detail_view.hpp"
 #include "core/services/round_service.hpp"
 
@@ -45,12 +47,21 @@ http::Reply advance(http::Exchange& ex) {
     return http::Reply::json(view);
 }
 
+// The unit's 整改情况报告 for the round as a Word document, as of today: a unit user's own unit,
+// anyone else the unit of ?unit=CODE.
+http::Reply rectificationReport(http::Exchange& ex) {
+    auto report = services::draftRectificationReportDocx(ex.db(), ex.actor(), ex.param("code"), ex.query("unit"),
+                                                         services::localToday(), ex.settings());
+    return http::Reply::attachment(std::move(report.bytes), services::kDocxContentType, report.fileName);
+}
+
 }  // namespace
 
 void addRoundRoutes(http::Router& router) {
     router.add("GET", "/api/v1/rounds", list);
     router.add("GET", "/api/v1/rounds/{code}", show);
     router.add("POST", "/api/v1/rounds/{code}/advance", advance);
+    router.add("GET", "/api/v1/rounds/{code}/rectification-report", rectificationReport);
 }
 
 }  // namespace patrol::api

@@ -45,6 +45,14 @@ Reply Reply::download(const std::string& path, const std::string& fileName) {
     return reply;
 }
 
+Reply Reply::attachment(std::string bytes, const std::string& contentType, const std::string& fileName) {
+    Reply reply;
+    reply.contentType = contentType;
+    reply.headers.emplace_back("Content-Disposition", attachmentDisposition(fileName));
+    reply.body = std::move(bytes);
+    return reply;
+}
+
 Reply Reply::empty(int status) {
     Reply r;
     r.status = status;

@@ -24,6 +24,8 @@ struct Reply {
     static Reply empty(int status = 204);
     // The file at `path` streamed as a download named `fileName`.
     static Reply download(const std::string& path, const std::string& fileName);
+    // A file made for this request, held whole, sent as a download named `fileName`.
+    static Reply attachment(std::string bytes, const std::string& contentType, const std::string& fileName);
 };
 
 // Content-Disposition of a download: attachment; filename="<ASCII only>";

@@ -2,10 +2,12 @@
 
 #include <patrol/sdk/civil.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include "core/domain/errors.hpp"
 #include "core/domain/finding_status.hpp"
+#include "core/domain/role.hpp"
 #include "core/domain/rectification_kind.hpp"
 #include "core/domain/task_status.hpp"
 #include "core/services/feedback.hpp"
@@ -14,6 +16,7 @@
 #include "core/services/round_service.hpp"
 #include "core/services/unit_service.hpp"
 #include "core/store/round_repository.hpp"
+#include "core/store/unit_repository.hpp"
 
 namespace patrol::services {
 namespace {
@@ -72,6 +75,23 @@ RectificationReport readRectificationReport(store::Database& db, const Actor& ac
     report.reportDue = *due;
     report.feedbackDay = *due - settings.reportDays;
     return report;
+}
+
+std::vector<OwedRectificationReport> rectificationReportsOwed(store::Database& db, const Actor& actor,
+                                                              const WorkflowSettings& settings) {
+    std::vector<OwedRectificationReport> owed;
+    if (actor.role != domain::Role::Unit || !actor.unitId) return owed;
+    const auto unit = store::findUnitById(db, *actor.unitId);
+    if (!unit) return owed;
+    for (auto& round : listRounds(db, actor)) {
+        const auto due = rectificationReportDue(store::roundStageDates(db, round.id), settings);
+        if (!due) continue;
+        const auto findings = listFindings(db, actor, {round.code, unit->code, std::nullopt});
+        if (std::none_of(findings.begin(), findings.end(), [](const auto& f) { return fedBackToUnit(f.status); })) continue;
+        owed.push_back({std::move(round), *due});
+    }
+    std::sort(owed.begin(), owed.end(), [](const auto& a, const auto& b) { return a.round.code < b.round.code; });
+    return owed;
 }
 
 std::string rectificationReportMarkdown(const RectificationReport& r, const CategoryNames& names,

@@ -37,6 +37,17 @@ struct RectificationReport {
 RectificationReport readRectificationReport(store::Database& db, const Actor& actor, const std::string& roundCode,
                                             const std::string& unitCode, int32_t asOf, const WorkflowSettings& settings);
 
+// A report a unit owes: the round fed back problems to it, and the day the report is due.
+struct OwedRectificationReport {
+    store::RoundRecord round;
+    int32_t due = 0;
+};
+
+// For a unit user, the rounds it may see that fed back problems to its unit, by round code; for
+// anyone else none (they owe no report).
+std::vector<OwedRectificationReport> rectificationReportsOwed(store::Database& db, const Actor& actor,
+                                                              const WorkflowSettings& settings);
+
 // <templateFolder>/rectification_report.md.mustache rendered over the report.
 std::string rectificationReportMarkdown(const RectificationReport& report, const CategoryNames& names,
                                         const std::string& templateFolder);

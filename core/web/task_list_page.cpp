@@ -1,6 +1,8 @@
 // GET /tasks: the tasks the user may see (a unit contact: its own unit's, "我的整改任务"),
-// filtered and paged on the server, most urgent first.
+// filtered and paged on the server, most urgent first. A unit contact also finds there the
+// 整改情况报告 its unit owes for each round fed back to it, to download as a Word draft.
 #include <Poco/URI.h>
+#include <patrol/sdk/civil.hpp>
 
 #include <algorithm>
 
@@ -8,9 +10,12 @@
 #include "core/domain/role.hpp"
 #include "core/domain/task_status.hpp"
 #include "core/services/input_checks.hpp"
+#include "core/services/rectification_report.hpp"
+#include "core/services/workflow_settings.hpp"
 #include "core/services/task_service.hpp"
 #include "core/web/page.hpp"
 #include "core/web/page_guard.hpp"
+#include "core/web/round_links.hpp"
 #include "core/web/task_views.hpp"
 #include "core/web/web_routes.hpp"
 
@@ -82,6 +87,17 @@ http::Reply listPage(const WebAssets& assets, http::Exchange& ex) {
     view.set("pages", std::to_string(pages));
     if (page > 1) view.set("prev", pageHref(filter, page - 1));
     if (page < pages) view.set("next", pageHref(filter, page + 1));
+    View reports = listView();
+    for (const auto& owed : services::rectificationReportsOwed(ex.db(), ex.actor(), services::readWorkflowSettings(ex.settings()))) {
+        View r;
+        r.set("round", owed.round.code);
+        r.set("title", owed.round.title);
+        r.set("due", civil::formatDate(owed.due));
+        r.set("href", roundHref(owed.round.code) + "/rectification-report");
+        reports.push_back(r);
+    }
+    view.set("has_reports", !reports.is_empty_list());
+    view.set("reports", reports);
     const std::string title = ex.actor().role == domain::Role::Unit ? "我的整改任务" : "整改任务";
     view.set("heading", title);
     return renderPage(assets, ex, "tasks", view, {title, "/tasks"});

@@ -10,6 +10,7 @@ void addWebRoutes(http::Router& router, const WebAssets& assets) {
     addTaskListPage(router, assets);
     addTaskPages(router, assets);
     addEvidenceDownload(router, assets);
+    addRectificationReportDownload(router, assets);
     addRoundAdminPages(router, assets);  // before the round page: /rounds/new is a form
     addRoundPages(router, assets);
     addReviewPages(router, assets);

@@ -13,6 +13,7 @@ void addStaticFiles(http::Router& router, const WebAssets& assets);
 void addTaskListPage(http::Router& router, const WebAssets& assets);
 void addTaskPages(http::Router& router, const WebAssets& assets);
 void addEvidenceDownload(http::Router& router, const WebAssets& assets);
+void addRectificationReportDownload(http::Router& router, const WebAssets& assets);
 void addRoundPages(http::Router& router, const WebAssets& assets);
 void addReviewPages(http::Router& router, const WebAssets& assets);
 void addFindingPages(http::Router& router, const WebAssets& assets);
