@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 PACKAGES=(cmake ninja-build g++ pkg-config libboost-dev libboost-filesystem-dev libpoco-dev
           libsqlite3-dev sqlite3 catch2 python3 libicu-dev libargon2-dev wrk openssl
           libkainjow-mustache-dev chromium chromium-driver python3-selenium fonts-noto-cjk
-          libxlsxwriter-dev python3-openpyxl libjs-chart.js python3-docx zlib1g-dev)
+          libxlsxwriter-dev python3-openpyxl libjs-chart.js python3-docx zlib1g-dev libminizip-dev)
 BUILD_DIR=${PATROL_BUILD_DIR:-build}
 
 install_missing() {

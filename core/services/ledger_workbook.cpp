@@ -350,7 +350,7 @@ void writeStatistics(lxw_workbook* wb, Sheet& sheet, const Ledger& ledger, const
     }
 }
 
-void writeWorkbook(const Ledger& ledger, const CategoryNames& names, const std::string& path) {
+void writeWorkbook(const Ledger& ledger, const CategoryNames& names, const std::string& path, ZipEffort effort) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;  // rows go to disk as they are written: 50,000 tasks stay small
     lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
@@ -369,6 +369,7 @@ void writeWorkbook(const Ledger& ledger, const CategoryNames& names, const std::
         workbook_close(wb);
         throw;
     }
+    const ZipEffortScope deflating(effort);  // the sheets are zipped when the workbook closes
     const lxw_error error = workbook_close(wb);
     if (error != LXW_NO_ERROR)
         throw UserError(std::string("台账文件写入失败：") + lxw_strerror(error) + "。请检查磁盘空间和目录权限。");
@@ -376,9 +377,11 @@ void writeWorkbook(const Ledger& ledger, const CategoryNames& names, const std::
 
 }  // namespace
 
-void writeLedgerWorkbook(const Ledger& ledger, const CategoryNames& names, const std::filesystem::path& file) {
-    writeOutputFile(file, "台账文件", Overwrite::Allow,
-                    [&](const std::filesystem::path& temporary) { writeWorkbook(ledger, names, temporary.string()); });
+void writeLedgerWorkbook(const Ledger& ledger, const CategoryNames& names, const std::filesystem::path& file,
+                         ZipEffort effort) {
+    writeOutputFile(file, "台账文件", Overwrite::Allow, [&](const std::filesystem::path& temporary) {
+        writeWorkbook(ledger, names, temporary.string(), effort);
+    });
 }
 
 }  // namespace patrol::services

@@ -7,11 +7,14 @@
 
 #include "core/services/category_names.hpp"
 #include "core/services/ledger.hpp"
+#include "core/services/xlsx_zip_effort.hpp"
 
 namespace patrol::services {
 
 // Written under a temporary name and renamed onto `file` when complete (an existing file is
-// replaced); nothing is left at `file` or beside it when writing fails.
-void writeLedgerWorkbook(const Ledger& ledger, const CategoryNames& names, const std::filesystem::path& file);
+// replaced); nothing is left at `file` or beside it when writing fails. The parts are deflated at
+// `effort`: the same cells either way (tests compare Fast with the Default reference).
+void writeLedgerWorkbook(const Ledger& ledger, const CategoryNames& names, const std::filesystem::path& file,
+                         ZipEffort effort = ZipEffort::Fast);
 
 }  // namespace patrol::services

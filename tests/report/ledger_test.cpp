@@ -2,6 +2,11 @@
 
 #include <filesystem>
 
+#include <patrol/sdk/civil.hpp>
+
+#include "core/services/ledger_workbook.hpp"
+#include "core/services/settings.hpp"
+#include "core/store/database.hpp"
 #include "reporting_county.hpp"
 #include "workbook_dump.hpp"
 
@@ -249,4 +254,35 @@ TEST_CASE("the ledger's report due date follows rectification.report_days and st
     CHECK(dump.find("F16 d 2026-03-14 fmt=yyyy-mm-dd\n") != std::string::npos);
     CHECK(dump.find("F17 ") == std::string::npos);  // R2 has not been fed back
     CHECK(dump.find("F18 ") == std::string::npos);  // the total row has no date
+}
+
+// The fast deflate level is a seam for speed: the workbook it writes must hold exactly what the
+// default level's (libxlsxwriter's own) holds, and must really be deflated at the fast level.
+TEST_CASE("a ledger deflated at the fast level holds the same cells as the default-level reference", "[report][ledger]") {
+    ReportingCounty c;
+    auto db = patrol::store::Database::open(c.patrol.db());
+    patrol::services::StatisticsQuery query;
+    query.asOf = *patrol::civil::parseDate("2026-04-20");
+    const patrol::services::CategoryNames names = patrol::services::CategoryNames::installed(patrol::services::Settings::defaults());
+    const auto ledger = patrol::services::readLedger(db, patrol::services::localAdministrator(), query, names, {});
+    const std::string reference = c.dir.file("reference.xlsx"), fast = c.dir.file("fast.xlsx");
+    patrol::services::writeLedgerWorkbook(ledger, names, reference, patrol::services::ZipEffort::Default);
+    patrol::services::writeLedgerWorkbook(ledger, names, fast, patrol::services::ZipEffort::Fast);
+
+    const std::string cells = dumpWorkbook(c.dir, reference);
+    CHECK(cells.find("[整改清单] freeze=A2 filter=A1:S4") != std::string::npos);
+    CHECK(dumpWorkbook(c.dir, fast) == cells);
+    const std::string referenceEntries = zipEntries(c.dir, reference);
+    CHECK(referenceEntries.find("xl/worksheets/sheet1.xml normal\n") != std::string::npos);
+    CHECK(referenceEntries.find("superfast") == std::string::npos);
+    std::string fastEntries = referenceEntries;
+    for (size_t at = 0; (at = fastEntries.find(" normal\n", at)) != std::string::npos; at += 1)
+        fastEntries.replace(at, 8, " superfast\n");
+    CHECK(zipEntries(c.dir, fast) == fastEntries);
+
+    // The command writes the fast kind, and the level stays where it was for any later zip.
+    c.ok({"report", "ledger", "--as-of", "2026-04-20", "-o", c.dir.file("cli.xlsx")});
+    CHECK(zipEntries(c.dir, c.dir.file("cli.xlsx")) == fastEntries);
+    patrol::services::writeLedgerWorkbook(ledger, names, reference, patrol::services::ZipEffort::Default);
+    CHECK(zipEntries(c.dir, reference) == referenceEntries);
 }

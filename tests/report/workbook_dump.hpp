@@ -15,10 +15,10 @@ extern char** environ;
 
 namespace patrol::testing {
 
-inline std::string dumpWorkbook(const ScratchDir& dir, const std::string& file, const std::vector<std::string>& sheets = {}) {
+// Runs an independent reader (a Python script under the system interpreter) and returns its output.
+inline std::string runReader(const ScratchDir& dir, std::vector<std::string> args) {
     const std::string out = dir.file("dump.txt"), err = dir.file("dump.err");
-    std::vector<std::string> args{PATROL_SYSTEM_PYTHON3, PATROL_DUMP_WORKBOOK, file};
-    args.insert(args.end(), sheets.begin(), sheets.end());
+    args.insert(args.begin(), PATROL_SYSTEM_PYTHON3);
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -32,8 +32,19 @@ inline std::string dumpWorkbook(const ScratchDir& dir, const std::string& file, 
     if (rc != 0) throw std::runtime_error("cannot start " + args[0]);
     int status = 0;
     waitpid(pid, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("dump_workbook.py failed: " + readText(err));
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error(args[1] + " failed: " + readText(err));
     return readText(out);
+}
+
+inline std::string dumpWorkbook(const ScratchDir& dir, const std::string& file, const std::vector<std::string>& sheets = {}) {
+    std::vector<std::string> args{PATROL_DUMP_WORKBOOK, file};
+    args.insert(args.end(), sheets.begin(), sheets.end());
+    return runReader(dir, args);
+}
+
+// Each zip entry of the file with the deflate option its header records (zip_entries.py).
+inline std::string zipEntries(const ScratchDir& dir, const std::string& file) {
+    return runReader(dir, {PATROL_ZIP_ENTRIES, file});
 }
 
 }  // namespace patrol::testing
