@@ -78,6 +78,9 @@ def setup(patrol, work, data):
     suspected = [int(r["id"]) for r in csv_rows(patrol.must(["finding", "list", "--round", "W-S", "--status", "suspected",
                                                               "--format", "csv"]))]
     tasks = [int(r["id"]) for r in csv_rows(patrol.must(["task", "list", "--format", "csv"], user=UNIT_USER))]
+    for task in tasks:  # progress is reported on a planned task
+        patrol.must(["task", "plan", str(task), "--measure", "清退违规款项并建立台账", "--handler", "李明",
+                     "--leader", "王强"], user=UNIT_USER)
     if not suspected or not tasks:
         sys.exit(f"准备失败：疑似问题 {len(suspected)} 个，整改任务 {len(tasks)} 个")
     return suspected, tasks
@@ -109,7 +112,9 @@ class Results:
         with self.lock:
             self.samples.append((kind, rc == 0, ms))
             if rc != 0:
-                line = (err.strip().splitlines() or [f"退出码 {rc}"])[0]
+                lines = err.strip().splitlines() or [f"退出码 {rc}"]
+                # The refusal itself, not the check's list of rejected rows before it.
+                line = next((l for l in lines if l.startswith("错误")), lines[-1])
                 self.failures[line] = self.failures.get(line, 0) + 1
 
 
