@@ -18,10 +18,12 @@
 #include "core/services/unit_service.hpp"
 #include "core/store/clock.hpp"
 #include "core/store/conflict_repository.hpp"
+#include "core/store/finding_fingerprints.hpp"
 #include "core/store/round_membership_repository.hpp"
 #include "core/store/unit_repository.hpp"
 #include "core/store/transaction.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace patrol::services {
@@ -183,20 +185,35 @@ private:
 
 }  // namespace
 
-RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
+namespace {
+
+// A check's findings made ready to insert for one round, by reads alone: done before the write
+// lock is taken, so that other writers wait only for the inserts.
+struct PreparedRecording {
+    int64_t roundId = 0;
+    std::vector<int64_t> targetIds;  // what the scope was built from, sorted
+    std::vector<store::NewFinding> rows;
+    std::vector<LeftOutUnit> leftOut;
+};
+
+std::vector<int64_t> targetIdsOf(store::Database& db, int64_t roundId) {
+    std::vector<int64_t> ids;
+    for (const auto& target : store::roundTargets(db, roundId)) ids.push_back(target.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+PreparedRecording prepareRecording(store::Database& db, const Actor& actor, const store::RoundRecord& round,
                                    const std::vector<CheckFinding>& findings) {
-    RecordedChecks result;
-    store::Transaction tx(db);
-    const auto round = requireRoundFor(db, actor, roundCode, Access::Write, "记录检查发现的疑似问题");
-    requireRecordingOpen(round);
+    PreparedRecording prepared;
+    prepared.roundId = round.id;
+    prepared.targetIds = targetIdsOf(db, round.id);
     RoundScope scope(db, round);
+    const std::string status(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Check)));
+    prepared.rows.reserve(findings.size());
     for (const auto& c : findings) {
         const auto unitId = scope.admit(c.unitCode);
         if (!unitId) continue;
-        if (store::findFindingByFingerprint(db, round.id, c.fingerprint)) {
-            ++result.alreadyRecorded;
-            continue;
-        }
         store::NewFinding f;
         f.roundId = round.id;
         f.unitId = *unitId;
@@ -209,14 +226,44 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
         f.refs = c.refsJson;
         f.fingerprint = c.fingerprint;
         f.rectificationKind = c.rectificationKind;
-        f.status = std::string(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Check)));
+        f.status = status;
         f.createdBy = actor.name;
+        prepared.rows.push_back(std::move(f));
+    }
+    prepared.leftOut = scope.leftOut();
+    return prepared;
+}
+
+}  // namespace
+
+RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                   const std::vector<CheckFinding>& findings) {
+    // Refused and prepared before the transaction (reads only); checked again inside it, where
+    // the round, its targets and what is already recorded may have changed meanwhile.
+    auto prepared = [&] {
+        const auto round = requireRoundFor(db, actor, roundCode, Access::Write, "记录检查发现的疑似问题");
+        requireRecordingOpen(round);
+        return prepareRecording(db, actor, round, findings);
+    }();
+    RecordedChecks result;
+    store::Transaction tx(db);
+    const auto round = requireRoundFor(db, actor, roundCode, Access::Write, "记录检查发现的疑似问题");
+    requireRecordingOpen(round);
+    if (round.id != prepared.roundId || targetIdsOf(db, round.id) != prepared.targetIds)
+        prepared = prepareRecording(db, actor, round, findings);
+    auto recorded = store::fingerprintsOfRound(db, round.id);
+    for (const auto& f : prepared.rows) {
+        // Inserted means seen: a fingerprint repeated within the check is recorded once.
+        if (f.fingerprint && !recorded.insert(*f.fingerprint).second) {
+            ++result.alreadyRecorded;
+            continue;
+        }
         const int64_t id = store::insertFinding(db, f);
         recordChange(db, actor, "finding.add", "finding", std::to_string(id), nullptr,
                      findingJson(*store::findFindingById(db, id)));
         ++result.added;
     }
-    result.leftOut = scope.leftOut();
+    result.leftOut = std::move(prepared.leftOut);
     tx.commit();
     return result;
 }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/domain/errors.hpp"
+#include "core/store/busy_wait.hpp"
 #include "core/store/migrations.hpp"
 #include "core/store/sqlite_failure.hpp"
 
@@ -19,7 +20,7 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     if (rc != SQLITE_OK)
         throw UserError("无法打开数据库文件 " + path + "：" + sqlite3_errmsg(raw) + "。请检查路径是否存在、目录是否可写。");
     sqlite3_extended_result_codes(raw, 1);
-    sqlite3_busy_timeout(raw, options.busyTimeoutMs);
+    installBusyWait(raw, options.busyTimeoutMs);
     db.busyTimeoutMs_ = options.busyTimeoutMs;
     db.exec("PRAGMA foreign_keys = ON");
     db.versionBeforeOpen_ = migrateToCurrent(db, options.upToVersion);

@@ -12,8 +12,9 @@ void throwSqliteFailure(sqlite3* db, int rc, const std::string& doing) {
     switch (rc & 0xff) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            throw Busy("数据库 " + path + " 正被另一个 patrol 进程写入，等待超时后仍未释放（" + doing +
-                            "）。请等对方完成后重试，或调大设置 database.busy_timeout_ms。");
+            // What was being run stays out: the user can act on the wait, not on the SQL.
+            throw Busy("数据库 " + path + " 正被另一个 patrol 进程写入，在等待时限（设置 database.busy_timeout_ms）内没有释放，"
+                       "本次操作没有执行。请稍后重试，或调大该设置。");
         case SQLITE_NOTADB:
             throw UserError("文件 " + path + " 不是 patrol 数据库（不是 SQLite 文件）。请指定正确的数据库文件，或新建一个数据库。",
                             {"database.choose", ""});

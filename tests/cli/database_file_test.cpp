@@ -94,8 +94,8 @@ TEST_CASE("a database locked by another writer fails after the configured timeou
     sqlite3_close(holder);
     CHECK(run.exitCode == 2);
     CHECK(run.err == "错误: 数据库 " + patrol.db() +
-                         " 正被另一个 patrol 进程写入，等待超时后仍未释放（running: BEGIN IMMEDIATE）。请等对方完成后重试，"
-                         "或调大设置 database.busy_timeout_ms。\n");
+                         " 正被另一个 patrol 进程写入，在等待时限（设置 database.busy_timeout_ms）内没有释放，"
+                         "本次操作没有执行。请稍后重试，或调大该设置。\n");
     CHECK(rawScalar(patrol.db(), "SELECT count(*) FROM units") == "0");
 }
 
