@@ -64,7 +64,10 @@ Conditions conditionsOf(const TaskQuery& q) {
         .when(q.level, "t.level = ?")
         .when(q.openOnly, "t.status <> 'accepted'")
         .when(q.dueBefore, "t.due_date < ?")
-        .when(q.teamMember, "f.round_id IN (SELECT round_id FROM round_team WHERE user_id = ?)");
+        // The unary plus keeps SQLite from reading the team's findings through their round index
+        // and sorting all their tasks for one page: it walks the tasks in urgency order instead
+        // (schema v6) and stops at the page's last row.
+        .when(q.teamMember, "+f.round_id IN (SELECT round_id FROM round_team WHERE user_id = ?)");
     return c;
 }
 
@@ -73,8 +76,12 @@ std::vector<TaskRecord> listTasks(Database& db, const TaskQuery& q) {
 }
 
 int64_t countTasks(Database& db, const TaskQuery& q) {
+    // Every task has its finding (a foreign key): the join is read only when a condition is on the
+    // finding, else the count comes from the smallest index of the tasks alone.
+    const bool onFinding = q.roundId || q.unitId || q.teamMember;
     return conditionsOf(q)
-        .prepare(db, "SELECT count(*) FROM rectification_tasks t JOIN findings f ON f.id = t.finding_id ", "")
+        .prepare(db, onFinding ? "SELECT count(*) FROM rectification_tasks t JOIN findings f ON f.id = t.finding_id "
+                               : "SELECT count(*) FROM rectification_tasks t ", "")
         .first([](const Statement& st) { return st.integer(0); })
         .value_or(0);
 }

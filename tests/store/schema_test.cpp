@@ -36,7 +36,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
     const std::string path = dir.file("new.db");
     auto db = Database::open(path);
     CHECK(db.schemaVersion() == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 5);
+    CHECK(currentSchemaVersion() == 6);
     CHECK(rawScalar(path, "PRAGMA application_id") == std::to_string(kApplicationId));
     CHECK(rawScalar(path, "PRAGMA journal_mode") == "wal");
     auto fk = db.prepare("PRAGMA foreign_keys");
@@ -133,7 +133,7 @@ TEST_CASE("a file from a newer patrol is refused naming both versions") {
     { Database::open(path); }
     rawExec(path, "PRAGMA user_version = 7");
     CHECK(openError(path) == "数据库 " + path +
-                                 " 的结构版本为 v7，而本程序只支持到 v5：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
+                                 " 的结构版本为 v7，而本程序只支持到 v6：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
     CHECK(rawScalar(path, "PRAGMA user_version") == "7");
 }
 
