@@ -17,6 +17,7 @@ import sys
 sys.path.insert(0, {here!r})
 import browser_harness as h
 world = h.World({patrol!r})
+world.run("init")
 server = h.Server(world)
 print(server.process.pid, world.folder, flush=True)
 server.process.wait()
