@@ -55,7 +55,11 @@ std::optional<TaskRecord> findTaskById(Database& db, int64_t id) {
     return db.prepare(std::string(kSelect) + "WHERE t.id = ?").bindAll(id).first(readTask);
 }
 
-Conditions conditionsOf(const TaskQuery& q) {
+// `urgencyOrder`: for a page in listUrgentTasks's order. Then the unary plus keeps SQLite from
+// reading a team's findings through their round index and sorting all their tasks for one page:
+// it walks the tasks in urgency order instead (schema v6) and stops at the page's last row. A
+// count or a list by id is best served the other way round.
+Conditions conditionsOf(const TaskQuery& q, bool urgencyOrder = false) {
     Conditions c;
     c.when(q.roundId, "f.round_id = ?")
         .when(q.unitId, "f.unit_id = ?")
@@ -64,10 +68,8 @@ Conditions conditionsOf(const TaskQuery& q) {
         .when(q.level, "t.level = ?")
         .when(q.openOnly, "t.status <> 'accepted'")
         .when(q.dueBefore, "t.due_date < ?")
-        // The unary plus keeps SQLite from reading the team's findings through their round index
-        // and sorting all their tasks for one page: it walks the tasks in urgency order instead
-        // (schema v6) and stops at the page's last row.
-        .when(q.teamMember, "+f.round_id IN (SELECT round_id FROM round_team WHERE user_id = ?)");
+        .when(q.teamMember, urgencyOrder ? "+f.round_id IN (SELECT round_id FROM round_team WHERE user_id = ?)"
+                                         : "f.round_id IN (SELECT round_id FROM round_team WHERE user_id = ?)");
     return c;
 }
 
@@ -90,7 +92,7 @@ std::vector<TaskRecord> listUrgentTasks(Database& db, const TaskQuery& q, int64_
     // Both numbers are the caller's integers, not typed text: written into the SQL as digits.
     const std::string tail = "ORDER BY t.status = 'accepted', t.due_date, t.id LIMIT " + std::to_string(limit) +
                              " OFFSET " + std::to_string(offset);
-    return conditionsOf(q).prepare(db, kSelect, tail).collect(readTask);
+    return conditionsOf(q, true).prepare(db, kSelect, tail).collect(readTask);
 }
 
 void updateTask(Database& db, const TaskRecord& t) {

@@ -81,7 +81,7 @@ TEST_CASE("a v1 file is upgraded in place, keeping its data and its audit chain"
     CHECK_FALSE(report.firstBrokenId.has_value());
 }
 
-TEST_CASE("a v3 file is upgraded: its users keep their tokens without a look-up and have no password, evidence gets its indexes") {
+TEST_CASE("a v3 file is upgraded: its users keep their tokens without a look-up and have no password, evidence and tasks get their indexes") {
     ScratchDir dir;
     const std::string path = dir.file("v3.db");
     rawExec(path, readText(PATROL_SOURCE_DIR "/tests/store/fixtures/patrol-v3.sql"));
@@ -90,12 +90,12 @@ TEST_CASE("a v3 file is upgraded: its users keep their tokens without a look-up 
 
     auto db = Database::open(path);
     CHECK(db.versionBeforeOpen() == 3);
-    CHECK(db.schemaVersion() == 5);
+    CHECK(db.schemaVersion() == currentSchemaVersion());
     for (const char* table : {"sessions", "signin_failures"})
         CHECK(rawScalar(path, std::string("SELECT count(*) FROM ") + table) == "0");
     CHECK(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name IN "
                           "('users_by_token_lookup','users_without_token_lookup','sessions_by_user',"
-                          "'evidence_by_finding','evidence_by_task')") == "5");
+                          "'evidence_by_finding','evidence_by_task','rectification_tasks_by_urgency')") == "6");
     const auto zhang = findUserByName(db, "张丽");
     REQUIRE(zhang);
     CHECK(zhang->tokenHash == "1e85c7a1e1465a893c4b725b628c975fdad9e871218b1cd02a7932e44c646b87");
