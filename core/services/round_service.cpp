@@ -16,6 +16,7 @@
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
 #include "core/services/unit_service.hpp"
+#include "core/store/round_finding_counts.hpp"
 #include "core/store/conflict_repository.hpp"
 #include "core/store/finding_repository.hpp"
 #include "core/store/transaction.hpp"
@@ -348,14 +349,17 @@ RoundDetail showRound(store::Database& db, const Actor& actor, const std::string
     else
         detail.team = store::roundTeam(db, detail.round.id);
     std::map<std::string, int64_t> counts;
-    // Counted in SQL per unit and status; whether the actor sees a finding depends only on its
-    // round, unit and status, so one stand-in per group asks the same canSeeFinding.
-    for (const auto& group : store::countRoundFindings(db, detail.round.id)) {
+    // Counted in SQL per status. Whether the actor sees a finding depends only on its round, unit
+    // and status, and on the unit only for a unit user, who may see its own unit's alone: so that
+    // unit's findings are counted for a unit user, the round's for anyone else, and one stand-in
+    // per status asks canSeeFinding.
+    const auto unit = actor.role == domain::Role::Unit ? std::optional<int64_t>(actor.unitId.value_or(0)) : std::nullopt;
+    for (const auto& [status, count] : store::countFindingsByStatus(db, detail.round.id, unit)) {
         store::FindingRecord f;
         f.roundId = detail.round.id;
-        f.unitId = group.unitId;
-        f.status = group.status;
-        if (canSeeFinding(db, actor, f)) counts[group.status] += group.count;
+        f.unitId = unit.value_or(0);
+        f.status = status;
+        if (canSeeFinding(db, actor, f)) counts[status] += count;
     }
     for (const auto& term : domain::findingStatuses.terms())
         if (auto it = counts.find(std::string(term.code)); it != counts.end()) detail.findingCounts.emplace_back(it->first, it->second);

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "core/services/statistics_counts.hpp"
 #include "core/store/database.hpp"
 
 namespace patrol::services {
@@ -64,7 +65,7 @@ Statistics cachedStatistics(store::Database& db, const Actor& actor, const Stati
     Cache& c = cache();
     if (!sqlite3_get_autocommit(db.handle())) {
         c.computations += 1;
-        return computeStatistics(db, actor, query, names);
+        return countStatistics(db, actor, query, names);
     }
     const uint64_t generation = currentGeneration(c, db);
     const Key key{db.path(), actor.userId, static_cast<int>(actor.role), actor.unitId, query.roundCodes, query.unitCode,
@@ -77,7 +78,7 @@ Statistics cachedStatistics(store::Database& db, const Actor& actor, const Stati
         }
     }
     c.computations += 1;
-    Statistics computed = computeStatistics(db, actor, query, names);
+    Statistics computed = countStatistics(db, actor, query, names);
     std::lock_guard lock(c.mutex);
     // Stored only if no connection saw a write meanwhile: then the figures may predate it.
     if (c.generation == generation) {

@@ -1,8 +1,9 @@
 // The leaders' dashboard asks for the same figures again and again between writes, and computing
 // them reads every task and finding in scope (about a second on 50,000 tasks). This seam hands back
 // the figures computed last for the same database file, viewer, query and as-of day while nothing
-// was written since; computeStatistics (statistics.hpp) stays the plain reference it is tested
-// against, and every other front door (CLI, ledger) still calls it directly.
+// was written since, and computes them in SQL when it must (countStatistics, statistics_counts.hpp);
+// computeStatistics (statistics.hpp) stays the plain reference both are tested against, and every
+// other front door (CLI, ledger) still calls it directly.
 //
 // "Nothing written since" is asked of SQLite itself, so writes by other processes (a CLI run next
 // to `patrol serve`) count too: on every look-up the connection's PRAGMA data_version (changes when

@@ -16,6 +16,7 @@ const std::vector<Migration>& migrations() {
         {3, "unit heads; dates of task and extension events; reasons of denied extensions", kSchemaV3},
         {4, "sign-in: token look-up, passwords, sessions, failed sign-ins", kSchemaV4},
         {5, "evidence found by the finding or task it proves (attachments of findings)", kSchemaV5},
+        {6, "rectification tasks in the order of the task list (most urgent first)", kSchemaV6},
     };
     return list;
 }

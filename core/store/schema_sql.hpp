@@ -11,5 +11,6 @@ extern const std::string_view kSchemaV2;
 extern const std::string_view kSchemaV3;
 extern const std::string_view kSchemaV4;
 extern const std::string_view kSchemaV5;
+extern const std::string_view kSchemaV6;
 
 }  // namespace patrol::store

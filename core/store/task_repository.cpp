@@ -55,7 +55,11 @@ std::optional<TaskRecord> findTaskById(Database& db, int64_t id) {
     return db.prepare(std::string(kSelect) + "WHERE t.id = ?").bindAll(id).first(readTask);
 }
 
-Conditions conditionsOf(const TaskQuery& q) {
+// `urgencyOrder`: for a page in listUrgentTasks's order. Then the unary plus keeps SQLite from
+// reading a team's findings through their round index and sorting all their tasks for one page:
+// it walks the tasks in urgency order instead (schema v6) and stops at the page's last row. A
+// count or a list by id is best served the other way round.
+Conditions conditionsOf(const TaskQuery& q, bool urgencyOrder = false) {
     Conditions c;
     c.when(q.roundId, "f.round_id = ?")
         .when(q.unitId, "f.unit_id = ?")
@@ -64,7 +68,8 @@ Conditions conditionsOf(const TaskQuery& q) {
         .when(q.level, "t.level = ?")
         .when(q.openOnly, "t.status <> 'accepted'")
         .when(q.dueBefore, "t.due_date < ?")
-        .when(q.teamMember, "f.round_id IN (SELECT round_id FROM round_team WHERE user_id = ?)");
+        .when(q.teamMember, urgencyOrder ? "+f.round_id IN (SELECT round_id FROM round_team WHERE user_id = ?)"
+                                         : "f.round_id IN (SELECT round_id FROM round_team WHERE user_id = ?)");
     return c;
 }
 
@@ -73,8 +78,12 @@ std::vector<TaskRecord> listTasks(Database& db, const TaskQuery& q) {
 }
 
 int64_t countTasks(Database& db, const TaskQuery& q) {
+    // Every task has its finding (a foreign key): the join is read only when a condition is on the
+    // finding, else the count comes from the smallest index of the tasks alone.
+    const bool onFinding = q.roundId || q.unitId || q.teamMember;
     return conditionsOf(q)
-        .prepare(db, "SELECT count(*) FROM rectification_tasks t JOIN findings f ON f.id = t.finding_id ", "")
+        .prepare(db, onFinding ? "SELECT count(*) FROM rectification_tasks t JOIN findings f ON f.id = t.finding_id "
+                               : "SELECT count(*) FROM rectification_tasks t ", "")
         .first([](const Statement& st) { return st.integer(0); })
         .value_or(0);
 }
@@ -83,7 +92,7 @@ std::vector<TaskRecord> listUrgentTasks(Database& db, const TaskQuery& q, int64_
     // Both numbers are the caller's integers, not typed text: written into the SQL as digits.
     const std::string tail = "ORDER BY t.status = 'accepted', t.due_date, t.id LIMIT " + std::to_string(limit) +
                              " OFFSET " + std::to_string(offset);
-    return conditionsOf(q).prepare(db, kSelect, tail).collect(readTask);
+    return conditionsOf(q, true).prepare(db, kSelect, tail).collect(readTask);
 }
 
 void updateTask(Database& db, const TaskRecord& t) {

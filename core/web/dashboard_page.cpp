@@ -3,20 +3,27 @@
 // from the same statistics service as `patrol report stats`. Every figure is a table, so the page
 // works without JavaScript; the charts (Debian's Chart.js) only draw the same numbers, read from
 // data-chart attributes because the CSP forbids inline script.
+// GET /dashboard/units: the colour table of every unit with open tasks, paged; the dashboard
+// itself shows only the units in the worst state (colour_ranking.hpp), so that with hundreds of
+// units the page stays small enough for a phone.
 #include <patrol/sdk/civil.hpp>
 #include <patrol/sdk/money.hpp>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <algorithm>
+
 #include "core/domain/escalation.hpp"
 #include "core/services/category_names.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
 #include "core/services/statistics_cache.hpp"
+#include "core/web/colour_ranking.hpp"
 #include "core/web/labels.hpp"
 #include "core/web/page.hpp"
 #include "core/web/page_guard.hpp"
+#include "core/web/page_slice.hpp"
 #include "core/web/round_links.hpp"
 #include "core/web/web_routes.hpp"
 
@@ -25,6 +32,12 @@ namespace patrol::web {
 namespace {
 
 using domain::EscalationLevel;
+
+// How many units the dashboard's colour table and chart show (the worst); the rest are one link
+// away, kUnitsPerPage a page. How many overdue tasks it lists (the most overdue).
+constexpr size_t kWorstUnits = 20;
+constexpr size_t kUnitsPerPage = 50;
+constexpr size_t kOverdueShown = 50;
 
 // The colour columns in the order a leader reads them: the worst last.
 constexpr EscalationLevel kColumns[] = {EscalationLevel::Green, EscalationLevel::Yellow, EscalationLevel::Red,
@@ -74,14 +87,14 @@ struct ChartData {
     std::string text() const { return services::jsonText(root); }
 };
 
-std::string colourChart(const services::Statistics& s) {
+std::string colourChart(const std::vector<const services::ColourCounts*>& units) {
     ChartData chart("bar", true, "件");
     std::vector<Poco::JSON::Array::Ptr> series;
     for (size_t i = 0; i < std::size(kColumns); ++i)
         series.push_back(chart.dataset(std::string(domain::escalationLevels.label(kColumns[i])), kColumnColours[i]));
-    for (const auto& unit : s.colours) {
-        chart.labels->add(unit.unitName);
-        for (size_t i = 0; i < std::size(kColumns); ++i) series[i]->add(unit.byLevel[static_cast<int>(kColumns[i])]);
+    for (const auto* unit : units) {
+        chart.labels->add(unit->unitName);
+        for (size_t i = 0; i < std::size(kColumns); ++i) series[i]->add(unit->byLevel[static_cast<int>(kColumns[i])]);
     }
     return chart.text();
 }
@@ -121,34 +134,60 @@ http::Reply refusedDay(const WebAssets& assets, http::Exchange& ex, const std::s
     return renderPage(assets, ex, "dashboard", view, {"统计看板", "/dashboard", 422});
 }
 
-http::Reply dashboard(const WebAssets& assets, http::Exchange& ex) {
-    services::StatisticsQuery query;
+// The day figures are judged on: ?as_of=YYYY-MM-DD, else today; nothing when what was typed is
+// not a date (then `refused` is the page saying so).
+std::optional<int32_t> asOfDay(const WebAssets& assets, http::Exchange& ex, std::optional<http::Reply>& refused) {
     const auto typedDay = ex.query("as_of");
     try {
-        query.asOf = typedDay && !typedDay->empty() ? services::requireDate(*typedDay, "截至日", "as_of") : services::localToday();
+        return typedDay && !typedDay->empty() ? services::requireDate(*typedDay, "截至日", "as_of") : services::localToday();
     } catch (const InvalidInput& e) {
-        return refusedDay(assets, ex, *typedDay, e);
+        refused = refusedDay(assets, ex, *typedDay, e);
+        return std::nullopt;
     }
+}
+
+View colourHeads() {
+    View heads = listView();
+    for (const auto level : kColumns) {
+        View head;
+        head.set("label", std::string(domain::escalationLevels.label(level)));
+        heads.push_back(head);
+    }
+    return heads;
+}
+
+std::string unitsHref(int32_t asOf, size_t page) {
+    return "/dashboard/units?as_of=" + civil::formatDate(asOf) + (page > 1 ? "&page=" + std::to_string(page) : "");
+}
+
+http::Reply dashboard(const WebAssets& assets, http::Exchange& ex) {
+    services::StatisticsQuery query;
+    std::optional<http::Reply> refused;
+    const auto day = asOfDay(assets, ex, refused);
+    if (!day) return std::move(*refused);
+    query.asOf = *day;
     const auto s = services::cachedStatistics(ex.db(), ex.actor(), query, services::CategoryNames::installed(ex.settings()));
 
     View view;
     view.set("as_of", civil::formatDate(s.asOf));
-    View colourHeads = listView();
-    for (const auto level : kColumns) {
-        View head;
-        head.set("label", std::string(domain::escalationLevels.label(level)));
-        colourHeads.push_back(head);
+    view.set("colour_heads", colourHeads());
+    auto worst = worstUnitsFirst(s.colours);
+    if (worst.size() > kWorstUnits) {
+        view.set("all_units", unitsHref(s.asOf, 1));
+        view.set("units_count", std::to_string(worst.size()));
+        view.set("worst_count", std::to_string(kWorstUnits));
+        worst.resize(kWorstUnits);
     }
-    view.set("colour_heads", colourHeads);
     View colours = listView();
-    for (const auto& unit : s.colours) colours.push_back(colourRow(unit));
+    for (const auto* unit : worst) colours.push_back(colourRow(*unit));
     view.set("colours", colours);
     view.set("colour_total", colourRow(s.colourTotal));
     view.set("no_open", s.colours.empty());
-    view.set("colour_chart", colourChart(s));
+    view.set("colour_chart", colourChart(worst));
 
     View overdue = listView();
-    for (const auto& o : s.overdue) {
+    for (size_t i = 0; i < std::min(s.overdue.size(), kOverdueShown); ++i) {
+        const auto& o = s.overdue[i];
         View row;
         row.set("href", "/tasks/" + std::to_string(o.task.id));
         row.set("id", std::to_string(o.task.id));
@@ -164,6 +203,11 @@ http::Reply dashboard(const WebAssets& assets, http::Exchange& ex) {
     view.set("overdue", overdue);
     view.set("no_overdue", s.overdue.empty());
     view.set("overdue_count", std::to_string(s.overdue.size()));
+    if (s.overdue.size() > kOverdueShown) {
+        view.set("overdue_cut", std::to_string(kOverdueShown));
+        // The task list judges overdue as of today: it lists these only when the day is today.
+        if (s.asOf == services::localToday()) view.set("all_overdue", "/tasks?overdue=1");
+    }
 
     View rounds = listView();
     for (const auto& r : s.rectification) {
@@ -197,10 +241,39 @@ http::Reply dashboard(const WebAssets& assets, http::Exchange& ex) {
     return renderPage(assets, ex, "dashboard", view, {"统计看板", "/dashboard"});
 }
 
+// Every unit with open tasks on the day, in the dashboard's order, a page at a time.
+http::Reply unitsPage(const WebAssets& assets, http::Exchange& ex) {
+    services::StatisticsQuery query;
+    std::optional<http::Reply> refused;
+    const auto day = asOfDay(assets, ex, refused);
+    if (!day) return std::move(*refused);
+    query.asOf = *day;
+    const auto s = services::cachedStatistics(ex.db(), ex.actor(), query, services::CategoryNames::installed(ex.settings()));
+    const auto order = worstUnitsFirst(s.colours);
+    const auto slice = pageSlice(ex.query("page"), order.size(), kUnitsPerPage);
+    View view;
+    view.set("as_of", civil::formatDate(s.asOf));
+    view.set("dashboard", "/dashboard?as_of=" + civil::formatDate(s.asOf));
+    view.set("colour_heads", colourHeads());
+    View colours = listView();
+    for (size_t i = slice.first; i < slice.last; ++i) colours.push_back(colourRow(*order[i]));
+    view.set("colours", colours);
+    view.set("colour_total", colourRow(s.colourTotal));
+    view.set("no_open", order.empty());
+    view.set("units_count", std::to_string(order.size()));
+    view.set("page", std::to_string(slice.page));
+    view.set("pages", std::to_string(slice.pages));
+    if (slice.page > 1) view.set("prev", unitsHref(s.asOf, slice.page - 1));
+    if (slice.page < slice.pages) view.set("next", unitsHref(s.asOf, slice.page + 1));
+    return renderPage(assets, ex, "dashboard_units", view, {"各单位未销号整改任务", "/dashboard"});
+}
+
 }  // namespace
 
 void addDashboardPage(http::Router& router, const WebAssets& assets) {
     router.add("GET", "/dashboard", signedInPage(assets, [&assets](http::Exchange& ex) { return dashboard(assets, ex); }),
+               http::Access::Anyone);
+    router.add("GET", "/dashboard/units", signedInPage(assets, [&assets](http::Exchange& ex) { return unitsPage(assets, ex); }),
                http::Access::Anyone);
 }
 

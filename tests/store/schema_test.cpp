@@ -36,7 +36,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
     const std::string path = dir.file("new.db");
     auto db = Database::open(path);
     CHECK(db.schemaVersion() == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 5);
+    CHECK(currentSchemaVersion() == 6);
     CHECK(rawScalar(path, "PRAGMA application_id") == std::to_string(kApplicationId));
     CHECK(rawScalar(path, "PRAGMA journal_mode") == "wal");
     auto fk = db.prepare("PRAGMA foreign_keys");
@@ -81,7 +81,7 @@ TEST_CASE("a v1 file is upgraded in place, keeping its data and its audit chain"
     CHECK_FALSE(report.firstBrokenId.has_value());
 }
 
-TEST_CASE("a v3 file is upgraded: its users keep their tokens without a look-up and have no password, evidence gets its indexes") {
+TEST_CASE("a v3 file is upgraded: its users keep their tokens without a look-up and have no password, evidence and tasks get their indexes") {
     ScratchDir dir;
     const std::string path = dir.file("v3.db");
     rawExec(path, readText(PATROL_SOURCE_DIR "/tests/store/fixtures/patrol-v3.sql"));
@@ -90,12 +90,12 @@ TEST_CASE("a v3 file is upgraded: its users keep their tokens without a look-up 
 
     auto db = Database::open(path);
     CHECK(db.versionBeforeOpen() == 3);
-    CHECK(db.schemaVersion() == 5);
+    CHECK(db.schemaVersion() == currentSchemaVersion());
     for (const char* table : {"sessions", "signin_failures"})
         CHECK(rawScalar(path, std::string("SELECT count(*) FROM ") + table) == "0");
     CHECK(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name IN "
                           "('users_by_token_lookup','users_without_token_lookup','sessions_by_user',"
-                          "'evidence_by_finding','evidence_by_task')") == "5");
+                          "'evidence_by_finding','evidence_by_task','rectification_tasks_by_urgency')") == "6");
     const auto zhang = findUserByName(db, "张丽");
     REQUIRE(zhang);
     CHECK(zhang->tokenHash == "1e85c7a1e1465a893c4b725b628c975fdad9e871218b1cd02a7932e44c646b87");
@@ -133,7 +133,7 @@ TEST_CASE("a file from a newer patrol is refused naming both versions") {
     { Database::open(path); }
     rawExec(path, "PRAGMA user_version = 7");
     CHECK(openError(path) == "数据库 " + path +
-                                 " 的结构版本为 v7，而本程序只支持到 v5：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
+                                 " 的结构版本为 v7，而本程序只支持到 v6：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
     CHECK(rawScalar(path, "PRAGMA user_version") == "7");
 }
 

@@ -3,6 +3,7 @@ would, `patrol serve` on a free port, headless chromium at a given width, signin
 screenshots written into the build folder. Each test script imports it."""
 
 import argparse
+import ctypes
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 import urllib.request
 
@@ -30,6 +32,24 @@ def arguments():
     parser.add_argument("--patrol", required=True, help="the built patrol executable")
     parser.add_argument("--out", required=True, help="folder for screenshots")
     return parser.parse_args()
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def ends_with_parent(parent):
+    """For subprocess's preexec_fn: the child gets SIGTERM when the process that started it ends,
+    however it ends. If that process is already gone by the time the child gets here, the child
+    ends at once rather than living on as an orphan."""
+
+    def arrange():
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
+            os._exit(127)
+        if os.getppid() != parent:
+            os._exit(127)
+
+    return arrange
 
 
 class World:
@@ -62,20 +82,30 @@ class World:
 
 
 class Server:
-    """`patrol serve --port 0`: the address is read from its start line."""
+    """`patrol serve --port 0`: the address is read from its start line. The server writes to a
+    file of the world's folder, never to a pipe of ours: an inherited pipe of ctest would keep
+    ctest waiting for as long as the server lives. And the server is told to end when this
+    process does, even if this process is killed and never reaches stop()."""
 
-    def __init__(self, world):
-        self.process = subprocess.Popen([world.patrol, "serve", "--port", "0"], env=world.env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        line = self.process.stderr.readline()
-        found = re.search(r"(https?://[^\s（]+/)", line)
-        if not found:
-            self.stop()
-            raise AssertionError(f"patrol serve did not start: {line}")
+    def __init__(self, world, seconds=60):
+        self.log_path = os.path.join(world.folder, "serve.log")
+        with open(self.log_path, "w") as log:
+            self.process = subprocess.Popen([world.patrol, "serve", "--port", "0"], env=world.env,
+                                            stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                            preexec_fn=ends_with_parent(os.getpid()))
+        deadline = time.monotonic() + seconds
+        found = None
+        while not found:
+            with open(self.log_path, encoding="utf-8", errors="replace") as log:
+                text = log.read()
+            found = re.search(r"(https?://[^\s（]+/)", text)
+            if found:
+                break
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise AssertionError(f"patrol serve did not start: {text}")
+            time.sleep(0.05)
         self.url = found.group(1).rstrip("/")
-        # The access log goes to stderr: drain it so the server never blocks on a full pipe.
-        self.log = open(os.path.join(world.folder, "serve.log"), "w")
-        self.drain = subprocess.Popen(["cat"], stdin=self.process.stderr, stdout=self.log)
 
     def stop(self):
         if self.process.poll() is None:
@@ -85,9 +115,6 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        if getattr(self, "drain", None):
-            self.drain.wait()
-            self.log.close()
 
     def headers(self, path):
         with urllib.request.urlopen(self.url + path) as answer:

@@ -58,6 +58,10 @@ return { asOf: document.getElementById('as_of').value,
          categories: rows('#category-table .category-row') };
 """
 
+READ_UNITS = READ_TABLES.split("\nreturn { asOf")[0] + """
+return { colours: rows('#colour-table .colour-row'), colourTotal: rows('#colour-total')[0] };
+"""
+
 
 def rate(value):
     return "-" if value is None else f"{value}%"
@@ -133,6 +137,20 @@ def run(args):
             h.submit(wide, "#as_of ~ button")
             assert wide.current_url.endswith("/dashboard?as_of=2026-09-30"), wide.current_url
             page_equals_cli(wide, cli_stats(world, "2026-09-30"))
+
+        def all_units_equal_cli():
+            # The dashboard lists the worst units only when there are many; the full list is the
+            # same figures for every unit, a page at a time (the demo's fit on one page).
+            wide.get(server.url + "/dashboard/units?as_of=2026-09-30")
+            stats = cli_stats(world, "2026-09-30")
+            page = wide.execute_script(READ_UNITS)
+            units = {row["unit"]: row["cells"] for row in page["colours"]}
+            assert units == {u["unit"]: counts(u) for u in stats["colours"]["units"]}, units
+            assert page["colourTotal"]["cells"] == counts(stats["colours"]["total"]), page["colourTotal"]
+            assert wide.find_element(By.CSS_SELECTOR, "nav.pager span").text == "第 1 / 1 页"
+            wide.find_element(By.LINK_TEXT, "返回统计看板").click()
+            h.wait_path(wide, "/dashboard")
+            assert wide.current_url.endswith("/dashboard?as_of=2026-09-30"), wide.current_url
 
         def a_bad_day_is_refused_next_to_the_field():
             wide.get(server.url + "/dashboard?as_of=2026-13-40")
@@ -212,6 +230,7 @@ def run(args):
             ("the dashboard's figures equal report stats for today", dashboard_equals_cli_today),
             ("the charts are drawn by the Chart.js patrol serves", charts_drawn_by_chart_js),
             ("the dashboard's figures equal report stats for a chosen day", dashboard_equals_cli_on_a_chosen_day),
+            ("the full list of units equals report stats", all_units_equal_cli),
             ("a day that does not exist is refused next to the date field", a_bad_day_is_refused_next_to_the_field),
             ("the round page gives the units' rectification report due date", round_page_gives_the_report_due_date),
             ("the pending extension requests are listed", lists_the_requests),

@@ -9,6 +9,7 @@
 
 #include "core/domain/errors.hpp"
 #include "core/web/check_progress.hpp"
+#include "core/web/colour_ranking.hpp"
 #include "core/web/form_fields.hpp"
 #include "core/web/labels.hpp"
 #include "core/web/navigation.hpp"
@@ -155,4 +156,23 @@ TEST_CASE("a check's phase is told in words with what is counted, and only to th
     CHECK_FALSE(web::CheckProgressBoard::shared().phaseFor(token, sender));  // gone with its request
     const web::ProgressScope none(std::nullopt, sender);
     CHECK_FALSE(none.active());
+}
+
+TEST_CASE("the dashboard shows units with more accountability, red, yellow, then open tasks first, alike ones by code") {
+    auto unit = [](const std::string& code, int64_t green, int64_t yellow, int64_t red, int64_t accountability) {
+        services::ColourCounts c;
+        c.unitCode = code;
+        c.byLevel[static_cast<int>(domain::EscalationLevel::Green)] = green;
+        c.byLevel[static_cast<int>(domain::EscalationLevel::Yellow)] = yellow;
+        c.byLevel[static_cast<int>(domain::EscalationLevel::Red)] = red;
+        c.byLevel[static_cast<int>(domain::EscalationLevel::Accountability)] = accountability;
+        return c;
+    };
+    const std::vector<services::ColourCounts> units = {unit("A", 9, 0, 0, 0), unit("B", 0, 0, 5, 0), unit("C", 0, 0, 0, 1),
+                                                       unit("D", 0, 3, 5, 0), unit("E", 1, 3, 5, 0), unit("F", 0, 3, 5, 0),
+                                                       unit("G", 8, 0, 0, 0)};
+    std::vector<std::string> order;
+    for (const auto* c : web::worstUnitsFirst(units)) order.push_back(c->unitCode);
+    CHECK(order == std::vector<std::string>{"C", "E", "D", "F", "B", "A", "G"});
+    CHECK(web::worstUnitsFirst({}).empty());
 }
