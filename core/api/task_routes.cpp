@@ -1,9 +1,11 @@
 // /api/v1/tasks: rectification tasks through the same use cases as `patrol task …`.
+#include "core/api/answer_key.hpp"
 #include "core/api/api_routes.hpp"
 #include "core/api/paging.hpp"
 #include "core/api/request_values.hpp"
 #include "core/http/exchange.hpp"
 #include "core/http/multipart_form.hpp"
+#include "core/services/answer_cache.hpp"
 #include "core/services/evidence_location.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/not_found.hpp"
@@ -23,6 +25,16 @@ int64_t taskId(const http::Exchange& ex) {
 
 http::Reply taskReply(const store::TaskRecord& t) { return http::Reply::json(services::listedTaskView(t, services::localToday())); }
 
+// The plain answer: the reference the kept answers are tested against.
+http::Reply plainList(http::Exchange& ex, const services::TaskFilter& filter) {
+    const int32_t asOf = filter.asOf;
+    return page<store::TaskRecord>(ex, services::listTasks(ex.db(), ex.actor(), filter), [](const auto& t) { return t.id; },
+                                   [asOf](const auto& t) { return services::listedTaskView(t, asOf); });
+}
+
+// Kept between writes per viewer and query (answer_cache.hpp); the as-of day is part of the key,
+// so a list read across midnight is not yesterday's. Paging is keyed as typed: it is checked
+// inside, after the filters, as before.
 http::Reply list(http::Exchange& ex) {
     services::TaskFilter filter;
     filter.roundCode = ex.query("round");
@@ -31,9 +43,10 @@ http::Reply list(http::Exchange& ex) {
     filter.level = ex.query("level");
     filter.overdue = ex.queryFlag("overdue");
     filter.asOf = queryDay(ex.query("as_of"), "as_of");
-    const int32_t asOf = filter.asOf;
-    return page<store::TaskRecord>(ex, services::listTasks(ex.db(), ex.actor(), filter), [](const auto& t) { return t.id; },
-                                   [asOf](const auto& t) { return services::listedTaskView(t, asOf); });
+    AnswerKey key("GET /api/v1/tasks", ex.actor());
+    key.add(filter.roundCode).add(filter.unitCode).add(filter.status).add(filter.level);
+    key.add(int64_t{filter.overdue}).add(int64_t{filter.asOf}).add(ex.query("limit")).add(ex.query("cursor"));
+    return http::Reply::jsonText(services::cachedAnswer(ex.db(), key.text(), [&] { return plainList(ex, filter).body; }));
 }
 
 http::Reply show(http::Exchange& ex) {

@@ -5,6 +5,7 @@
 #include <Poco/URI.h>
 
 #include <sstream>
+#include <utility>
 
 namespace patrol::http {
 
@@ -25,6 +26,13 @@ Reply jsonReply(const Json& value, int status) {
 Reply Reply::json(const Poco::JSON::Object::Ptr& object, int status) { return jsonReply(object, status); }
 
 Reply Reply::json(const Poco::JSON::Array::Ptr& array, int status) { return jsonReply(array, status); }
+
+Reply Reply::jsonText(std::string body, int status) {
+    Reply r;
+    r.status = status;
+    r.body = std::move(body);
+    return r;
+}
 
 std::string attachmentDisposition(const std::string& name) {
     std::string ascii;

@@ -21,6 +21,8 @@ struct Reply {
 
     static Reply json(const Poco::JSON::Object::Ptr& object, int status = 200);
     static Reply json(const Poco::JSON::Array::Ptr& array, int status = 200);
+    // A JSON body already written out (a kept answer).
+    static Reply jsonText(std::string body, int status = 200);
     static Reply empty(int status = 204);
     // The file at `path` streamed as a download named `fileName`.
     static Reply download(const std::string& path, const std::string& fileName);

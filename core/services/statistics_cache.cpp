@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "core/services/statistics_counts.hpp"
+#include "core/services/write_generation.hpp"
 #include "core/store/database.hpp"
 
 namespace patrol::services {
@@ -18,15 +19,9 @@ namespace {
 using Key = std::tuple<std::string, std::optional<int64_t>, int, std::optional<int64_t>, std::vector<std::string>,
                        std::optional<std::string>, std::optional<int32_t>, std::optional<int32_t>, int32_t>;
 
-struct ConnectionState {
-    int64_t dataVersion = 0;
-    int64_t totalChanges = 0;
-};
-
 struct Cache {
     std::mutex mutex;
     uint64_t generation = 0;
-    std::map<sqlite3*, ConnectionState> seen;
     std::map<Key, Statistics> figures;  // all of `generation`
     std::atomic<int64_t> computations = 0;
 };
@@ -38,26 +33,6 @@ Cache& cache() {
 
 constexpr size_t kMaxEntries = 256;  // viewers × queries between two writes; a full cache starts over
 
-ConnectionState stateOf(store::Database& db) {
-    ConnectionState s;
-    s.dataVersion = db.prepare("PRAGMA data_version").first([](const store::Statement& st) { return st.integer(0); }).value_or(0);
-    s.totalChanges = sqlite3_total_changes64(db.handle());
-    return s;
-}
-
-// The generation the database is in as this connection sees it now.
-uint64_t currentGeneration(Cache& c, store::Database& db) {
-    const ConnectionState now = stateOf(db);
-    std::lock_guard lock(c.mutex);
-    const auto it = c.seen.find(db.handle());
-    if (it == c.seen.end() || it->second.dataVersion != now.dataVersion || it->second.totalChanges != now.totalChanges) {
-        c.seen[db.handle()] = now;
-        c.generation += 1;
-        c.figures.clear();
-    }
-    return c.generation;
-}
-
 }  // namespace
 
 Statistics cachedStatistics(store::Database& db, const Actor& actor, const StatisticsQuery& query,
@@ -67,21 +42,25 @@ Statistics cachedStatistics(store::Database& db, const Actor& actor, const Stati
         c.computations += 1;
         return countStatistics(db, actor, query, names);
     }
-    const uint64_t generation = currentGeneration(c, db);
+    const uint64_t generation = writeGeneration(db);
     const Key key{db.path(), actor.userId, static_cast<int>(actor.role), actor.unitId, query.roundCodes, query.unitCode,
                   query.from, query.to, query.asOf};
     {
         std::lock_guard lock(c.mutex);
-        if (c.generation == generation) {
-            const auto it = c.figures.find(key);
-            if (it != c.figures.end()) return it->second;
+        // A newer generation drops the older figures; a look-up that saw an older one (a commit
+        // was seen meanwhile on another connection) is neither served nor stored.
+        if (generation > c.generation) {
+            c.figures.clear();
+            c.generation = generation;
         }
+        const auto it = c.figures.find(key);
+        if (c.generation == generation && it != c.figures.end()) return it->second;
     }
     c.computations += 1;
     Statistics computed = countStatistics(db, actor, query, names);
     std::lock_guard lock(c.mutex);
     // Stored only if no connection saw a write meanwhile: then the figures may predate it.
-    if (c.generation == generation) {
+    if (c.generation == generation && latestWriteGeneration() == generation) {
         if (c.figures.size() >= kMaxEntries) c.figures.clear();
         c.figures.emplace(key, computed);
     }

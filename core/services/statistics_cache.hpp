@@ -5,12 +5,9 @@
 // computeStatistics (statistics.hpp) stays the plain reference both are tested against, and every
 // other front door (CLI, ledger) still calls it directly.
 //
-// "Nothing written since" is asked of SQLite itself, so writes by other processes (a CLI run next
-// to `patrol serve`) count too: on every look-up the connection's PRAGMA data_version (changes when
-// any other connection commits) and sqlite3_total_changes64 (every change this connection made)
-// are compared with what that connection showed at its previous look-up; any difference on any
-// connection starts a new generation and the figures of older generations are dropped. A look-up
-// inside an open transaction is never served nor stored (what it sees may still roll back).
+// "Nothing written since" is asked of SQLite itself (write_generation.hpp), so writes by other
+// processes count too. A look-up inside an open transaction is never served nor stored (what it
+// sees may still roll back).
 #pragma once
 
 #include <cstdint>

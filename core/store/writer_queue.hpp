@@ -1,15 +1,19 @@
-// Writers of one process to one database file take turns on a mutex before they ask SQLite for
-// the write lock. SQLite's own wait polls with growing sleeps, so under 32 concurrent writers
-// some wait out the whole busy timeout while the lock is free most of the time; a mutex wakes
-// the next writer as soon as the previous one commits. Writers of other processes are still
-// kept apart by SQLite's lock and its busy timeout.
+// Writers of one process to one database file take turns before they ask SQLite for the write
+// lock. SQLite's own wait polls with growing sleeps, so under 32 concurrent writers some wait out
+// the whole busy timeout while the lock is free most of the time. A plain mutex wakes a waiter
+// when the lock is freed, but lets a thread that arrives at that moment barge in first, so under
+// a steady stream of writers one waiter can lose again and again until its timeout (a 503). The
+// turns are therefore handed over in arrival order: a writer waits at most for those queued
+// before it. Writers of other processes are still kept apart by SQLite's lock and its busy timeout.
 #pragma once
 
+#include <cstddef>
 #include <memory>
-#include <mutex>
 #include <string>
 
 namespace patrol::store {
+
+struct WriterQueue;
 
 class WriterTurn {
 public:
@@ -20,7 +24,10 @@ public:
     WriterTurn& operator=(const WriterTurn&) = delete;
 
 private:
-    std::shared_ptr<std::timed_mutex> mutex_;
+    std::shared_ptr<WriterQueue> queue_;
 };
+
+// How many writers of this process wait for the turn of `path` now (for tests of the order).
+size_t writersWaiting(const std::string& path);
 
 }  // namespace patrol::store
