@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
 
 namespace patrol::services {
 
@@ -83,6 +84,18 @@ Settings Settings::defaults() {
     Settings s;
     s.config_ = new Poco::Util::LayeredConfiguration;
     s.config_->add(builtInDefaults(), kDefaults);
+    return s;
+}
+
+Settings Settings::fromIniText(const std::string& ini, const std::string& source) {
+    Settings s = defaults();
+    std::istringstream in(ini);
+    try {
+        s.config_->add(new Poco::Util::IniFileConfiguration(in), kFile);
+    } catch (const Poco::Exception& e) {
+        throw UserError("无法读取配置文件 " + source + ": " + e.displayText() + "。应为 INI 格式（key = value，[section]）。");
+    }
+    s.configFile_ = source;
     return s;
 }
 
