@@ -11,12 +11,21 @@
 namespace patrol::domain {
 namespace {
 
+struct JsonMember;
+
 struct JsonValue {
     enum class Kind { Null, Bool, Number, String, Array, Object } kind = Kind::Null;
     std::string text;  // string contents, or the number as written
     std::vector<JsonValue> items;
-    std::vector<std::pair<std::string, JsonValue>> members;
+    // A named struct, not std::pair: clang cannot instantiate a pair of the still incomplete
+    // JsonValue inside its own definition (the fuzz build compiles this with clang).
+    std::vector<JsonMember> members;
     size_t offset = 0;  // where the value starts, for messages
+};
+
+struct JsonMember {
+    std::string key;
+    JsonValue value;
 };
 
 const char* kindName(JsonValue::Kind k) {
@@ -98,7 +107,7 @@ private:
                 skipSpace();
                 expectChar(':');
                 skipSpace();
-                v.members.emplace_back(std::move(key), value(depth + 1));
+                v.members.push_back(JsonMember{std::move(key), value(depth + 1)});
                 skipSpace();
                 if (pos_ < text_.size() && text_[pos_] == ',') {
                     ++pos_;

@@ -10,10 +10,14 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
 
 namespace patrol::services {
 
 namespace {
+
+// Poco stops expanding ${...} past this many nested references (AbstractConfiguration).
+constexpr size_t kMaxReferenceDepth = 10;
 
 // Priorities of the layers: a lower number wins.
 constexpr int kCommandLine = 0;
@@ -86,6 +90,18 @@ Settings Settings::defaults() {
     return s;
 }
 
+Settings Settings::fromIniText(const std::string& ini, const std::string& source) {
+    Settings s = defaults();
+    std::istringstream in(ini);
+    try {
+        s.config_->add(new Poco::Util::IniFileConfiguration(in), kFile);
+    } catch (const Poco::Exception& e) {
+        throw UserError("无法读取配置文件 " + source + ": " + e.displayText() + "。应为 INI 格式（key = value，[section]）。");
+    }
+    s.configFile_ = source;
+    return s;
+}
+
 Settings Settings::load(const SettingsSources& sources) {
     Settings s = defaults();
     if (const auto file = chooseConfigFile(sources)) {
@@ -105,25 +121,31 @@ Settings Settings::load(const SettingsSources& sources) {
     return s;
 }
 
-// Follows the ${...} references written in `key`'s value: one that names no setting, or a chain
-// that leads back to where it started, is the configuration's mistake and is said as such,
-// naming the key where it is written (Poco would leave the first in place, silently, and report
-// the second as an internal error).
+// Follows the ${...} references written in `key`'s value the way Poco expands them (a `${`
+// without its `}` takes the rest of the value as the name; more than kMaxReferenceDepth nested
+// references are refused): one that names no setting, a chain that leads back to where it
+// started, or one nested too deep is the configuration's mistake and is said as such, naming the
+// key where it is written (Poco would leave the first in place, silently, and report the others
+// as an internal error).
 void Settings::checkReferences(const std::string& key, std::vector<std::string>& chain) const {
     if (std::find(chain.begin(), chain.end(), key) != chain.end()) {
         std::string path;
         for (auto it = std::find(chain.begin(), chain.end(), key); it != chain.end(); ++it) path += *it + " → ";
         throw UserError("配置项 " + key + " 的值经 ${...} 引用又回到了它自己（" + path + key + "）。请修改配置文件中的这一项。");
     }
+    if (chain.size() >= kMaxReferenceDepth)
+        throw UserError("配置项 " + chain.front() + " 的值经 ${...} 引用超过 " + std::to_string(kMaxReferenceDepth) +
+                        " 层（" + chain.front() + " → … → " + key + "）。请减少配置文件中引用的层数。");
     chain.push_back(key);
     const std::string raw = config_->getRawString(key);
-    for (size_t start = raw.find("${"); start != std::string::npos; start = raw.find("${", start + 2)) {
-        const size_t end = raw.find('}', start);
-        if (end == std::string::npos) break;
-        const std::string name = raw.substr(start + 2, end - start - 2);
+    for (size_t start = raw.find("${"); start != std::string::npos;) {
+        const size_t nameStart = start + 2;
+        const size_t end = std::min(raw.find('}', nameStart), raw.size());
+        const std::string name = raw.substr(nameStart, end - nameStart);
         if (!config_->has(name))
             throw UserError("配置项 " + key + " 引用了不存在的配置项 ${" + name + "}。请修改配置文件中的这一项。");
         checkReferences(name, chain);
+        start = raw.find("${", end);
     }
     chain.pop_back();
 }
@@ -131,7 +153,13 @@ void Settings::checkReferences(const std::string& key, std::vector<std::string>&
 std::string Settings::resolved(const std::string& key) const {
     std::vector<std::string> chain;
     if (config_->has(key)) checkReferences(key, chain);
-    return config_->getString(key);
+    try {
+        return config_->getString(key);
+    } catch (const Poco::CircularReferenceException&) {
+        // checkReferences follows Poco's rules, so this is not expected; should they ever part,
+        // the user still hears which key to fix rather than "内部错误".
+        throw UserError("配置项 " + key + " 的值经 ${...} 引用无法展开。请修改配置文件中的这一项。");
+    }
 }
 
 std::string Settings::text(const std::string& key) const {

@@ -24,6 +24,9 @@ public:
     static Settings load(const SettingsSources& sources);
     // Defaults only (tests and tools that need no file).
     static Settings defaults();
+    // Defaults under the INI text `ini` as the config file layer, named `source` in messages:
+    // the same parsing as a file, for tests and the fuzz target.
+    static Settings fromIniText(const std::string& ini, const std::string& source);
 
     std::string text(const std::string& key) const;
     int64_t integer(const std::string& key) const;  // UserError naming key and value when not an integer

@@ -155,3 +155,33 @@ TEST_CASE("a ${...} reference that leads back to itself or names no setting is a
     CHECK(run.err == "错误: 配置项 data.folder 引用了不存在的配置项 ${nope.nope}。请修改配置文件中的这一项。\n");
     CHECK_FALSE(std::filesystem::exists(dir.file("${nope.nope}")));
 }
+
+TEST_CASE("a ${ without its } reads the rest of the value as the name, as the settings are expanded") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    const std::string open = dir.write("open.ini", "[data]\nfolder = " + dir.file("x") + "/${data.folder\n");
+    const auto run = patrol.raw({"init", "--config", open});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 配置项 data.folder 的值经 ${...} 引用又回到了它自己（data.folder → data.folder）。请修改配置文件中的这一项。\n");
+    CHECK_FALSE(std::filesystem::exists(dir.file("x")));
+}
+
+TEST_CASE("${...} references nest at most ten settings deep, the eleventh is a configuration error naming the first") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    // database.path -> chain.k0 -> ... -> chain.k<last>, whose value is the database file.
+    const auto chained = [&](int last) {
+        std::string ini = "[data]\nfolder = " + dir.file("data") + "\n[database]\npath = ${chain.k0}\n[chain]\n";
+        for (int k = 0; k < last; ++k) ini += "k" + std::to_string(k) + " = ${chain.k" + std::to_string(k + 1) + "}\n";
+        ini += "k" + std::to_string(last) + " = " + dir.file("deep.db") + "\n";
+        return dir.write("chain.ini", ini);
+    };
+    auto run = patrol.raw({"init", "--config", chained(9)});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == "错误: 配置项 database.path 的值经 ${...} 引用超过 10 层（database.path → … → chain.k9）。请减少配置文件中引用的层数。\n");
+    CHECK_FALSE(std::filesystem::exists(dir.file("deep.db")));
+    run = patrol.raw({"init", "--config", chained(8)});
+    INFO(run.err);
+    CHECK(run.exitCode == 0);
+    CHECK(std::filesystem::exists(dir.file("deep.db")));
+}

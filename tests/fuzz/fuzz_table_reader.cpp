@@ -1,0 +1,60 @@
+// Fuzz entry for the CSV reader: any bytes as a data file read against a table that declares
+// every column type, an id, an enum, a minimum and a conditional column. The first byte picks
+// small or default read limits so the size-limit paths are reached by short inputs too.
+// Rejecting the file with a UserError is a correct answer; any other escape is a finding.
+#include "core/data/table_reader.hpp"
+#include "core/domain/errors.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+namespace {
+
+using patrol::data::ColumnSchema;
+using patrol::data::TableSchema;
+
+TableSchema fuzzedTable() {
+    TableSchema t;
+    t.name = "expenses";
+    t.file = "expenses.csv";
+    t.title = "公务支出";
+    ColumnSchema id{"id", PATROL_COLUMN_STRING, true, true, {}, {}, {}};
+    ColumnSchema date{"date", PATROL_COLUMN_DATE, true, false, {}, {}, {}};
+    ColumnSchema time{"time", PATROL_COLUMN_TIME, false, false, {}, {}, {}};
+    ColumnSchema amount{"amount", PATROL_COLUMN_MONEY, true, false, {}, {}, {}};
+    ColumnSchema kind{"kind", PATROL_COLUMN_ENUM, false, false, {"reception", "travel", "gift"}, {}, {}};
+    ColumnSchema guests{"guests", PATROL_COLUMN_INTEGER, false, false, {}, 0, patrol::data::RequiredWhen{"kind", {"reception"}, 1}};
+    ColumnSchema note{"note", PATROL_COLUMN_STRING, false, false, {}, {}, {}};
+    t.columns = {id, date, time, amount, kind, guests, note};
+    return t;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    static const TableSchema table = fuzzedTable();
+    patrol::data::ReadLimits limits;
+    std::string_view text(reinterpret_cast<const char*>(data), size);
+    if (!text.empty() && (text.front() & 1)) {
+        limits.maxFieldBytes = 16;
+        limits.maxLineBytes = 64;
+        limits.maxListedRejects = 3;
+    }
+    try {
+        const auto result = patrol::data::readTableText(text, table, "expenses.csv", limits);
+        if (result.rejects.size() > limits.maxListedRejects || result.rejects.size() > result.rejectCount) std::abort();
+        // Every accepted value must be readable where the table says it is.
+        const auto& t = *result.table;
+        for (uint64_t row = 0; row < t.rowCount(); ++row) {
+            if (t.text(0, row).empty()) std::abort();  // a required id was accepted empty
+            (void)t.text(6, row);
+            (void)t.i32(1, row);
+            (void)t.i64(3, row);
+            (void)t.sourceLine(row);
+        }
+    } catch (const patrol::UserError&) {
+    }
+    return 0;
+}
