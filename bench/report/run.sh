@@ -19,14 +19,10 @@ units=${BENCH_UNITS:-500} tasks=${BENCH_TASKS:-50000} repeat=${BENCH_REPEAT:-3}
 data=${BENCH_DATA:-$repo/bench/serve/.data}
 patrol=$build/bin/patrol
 
-for tool in "$patrol" "$build/bin/patrol-bench-plan"; do
-  if [ ! -x "$tool" ]; then
-    echo "找不到 $tool：请先构建（cmake --build build --target patrol patrol-bench-plan four_styles），或用 PATROL_BUILD 指定构建目录。" >&2
-    exit 2
-  fi
-done
+. "$repo/bench/serve/bench_tools.sh"
+require_patrol_tools "$build"
 
-echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')，$(nproc) 核；负载 $(cut -d' ' -f1-3 /proc/loadavg)"
+print_machine
 echo "数据: $units 个单位，$tasks 项整改任务；每个命令运行 $repeat 次"
 
 # The same cached database as the serve benchmark (32 unit contacts, as bench/serve/run.sh asks).

@@ -25,22 +25,14 @@ server_threads=${BENCH_SERVER_THREADS:-32} data=${BENCH_DATA:-$here/.data} verif
 clients=32
 patrol=$build/bin/patrol
 
-for tool in "$patrol" "$build/bin/patrol-bench-plan"; do
-  if [ ! -x "$tool" ]; then
-    echo "找不到 $tool：请先构建（cmake --build build --target patrol patrol-bench-plan four_styles），或用 PATROL_BUILD 指定构建目录。" >&2
-    exit 2
-  fi
-done
-if ! command -v wrk > /dev/null; then
-  echo "找不到 wrk：请安装 Debian 的 wrk 软件包（apt-get install wrk，./dev.sh 会自动安装）。" >&2
-  exit 2
-fi
+. "$here/bench_tools.sh"
+require_patrol_tools "$build" wrk
 if ! "$patrol" serve --help > /dev/null 2>&1; then
   echo "$patrol 没有 serve 命令：这个构建还不含网页服务，请用包含 patrol serve 的版本重新构建。" >&2
   exit 2
 fi
 
-echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')，$(nproc) 核；负载 $(cut -d' ' -f1-3 /proc/loadavg)"
+print_machine
 echo "数据: $units 个单位，$tasks 项已制定措施的整改任务；每项测量 $seconds 秒；server.threads = $server_threads；客户端: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
 
 # The database, built once per size and per version of the scripts that build it.

@@ -18,18 +18,10 @@ build=${PATROL_BUILD:-$repo/build}
 units=${BENCH_UNITS:-500} tasks=${BENCH_TASKS:-50000} seconds=${BENCH_SECONDS:-5}
 data=${BENCH_DATA:-$repo/bench/serve/.data}
 patrol=$build/bin/patrol
-for tool in "$patrol" "$build/bin/patrol-bench-plan"; do
-  if [ ! -x "$tool" ]; then
-    echo "找不到 $tool：请先构建（cmake --build build --target patrol patrol-bench-plan four_styles），或用 PATROL_BUILD 指定构建目录。" >&2
-    exit 2
-  fi
-done
-if ! command -v wrk > /dev/null; then
-  echo "找不到 wrk：请安装 Debian 的 wrk 软件包（apt-get install wrk，./dev.sh 会自动安装）。" >&2
-  exit 2
-fi
+. "$repo/bench/serve/bench_tools.sh"
+require_patrol_tools "$build" wrk
 
-echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')，$(nproc) 核；负载 $(cut -d' ' -f1-3 /proc/loadavg)"
+print_machine
 echo "数据: $units 个单位，$tasks 项整改任务；每页测量 $seconds 秒，一次一个请求（wrk -c 1）"
 # The same database as the serve benchmark (one unit contact per unit, up to 32).
 cache=$("$repo/bench/serve/cached_db.sh" "$build" "$data" "$units" "$tasks" "$(( units < 32 ? units : 32 ))")

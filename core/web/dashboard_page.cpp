@@ -146,6 +146,16 @@ std::optional<int32_t> asOfDay(const WebAssets& assets, http::Exchange& ex, std:
     }
 }
 
+// The viewer's figures on that day (all rounds, every unit), from the statistics cache.
+std::optional<services::Statistics> figuresOnDay(const WebAssets& assets, http::Exchange& ex,
+                                                 std::optional<http::Reply>& refused) {
+    const auto day = asOfDay(assets, ex, refused);
+    if (!day) return std::nullopt;
+    services::StatisticsQuery query;
+    query.asOf = *day;
+    return services::cachedStatistics(ex.db(), ex.actor(), query, services::CategoryNames::installed(ex.settings()));
+}
+
 View colourHeads() {
     View heads = listView();
     for (const auto level : kColumns) {
@@ -161,12 +171,10 @@ std::string unitsHref(int32_t asOf, size_t page) {
 }
 
 http::Reply dashboard(const WebAssets& assets, http::Exchange& ex) {
-    services::StatisticsQuery query;
     std::optional<http::Reply> refused;
-    const auto day = asOfDay(assets, ex, refused);
-    if (!day) return std::move(*refused);
-    query.asOf = *day;
-    const auto s = services::cachedStatistics(ex.db(), ex.actor(), query, services::CategoryNames::installed(ex.settings()));
+    const auto figures = figuresOnDay(assets, ex, refused);
+    if (!figures) return std::move(*refused);
+    const auto& s = *figures;
 
     View view;
     view.set("as_of", civil::formatDate(s.asOf));
@@ -243,12 +251,10 @@ http::Reply dashboard(const WebAssets& assets, http::Exchange& ex) {
 
 // Every unit with open tasks on the day, in the dashboard's order, a page at a time.
 http::Reply unitsPage(const WebAssets& assets, http::Exchange& ex) {
-    services::StatisticsQuery query;
     std::optional<http::Reply> refused;
-    const auto day = asOfDay(assets, ex, refused);
-    if (!day) return std::move(*refused);
-    query.asOf = *day;
-    const auto s = services::cachedStatistics(ex.db(), ex.actor(), query, services::CategoryNames::installed(ex.settings()));
+    const auto figures = figuresOnDay(assets, ex, refused);
+    if (!figures) return std::move(*refused);
+    const auto& s = *figures;
     const auto order = worstUnitsFirst(s.colours);
     const auto slice = pageSlice(ex.query("page"), order.size(), kUnitsPerPage);
     View view;

@@ -21,6 +21,26 @@ struct Run {
     std::string err;
 };
 
+// Starts build/bin/patrol with `args`, its output and errors written to files (and its input read
+// from one when `inFile` is given), without waiting for it; returns its pid.
+inline pid_t spawnPatrol(const std::vector<std::string>& args, const std::string& outFile, const std::string& errFile,
+                         const std::string& inFile = "") {
+    const std::string exe = PATROL_BINARY_DIR "/bin/patrol";
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    if (!inFile.empty()) posix_spawn_file_actions_addopen(&actions, 0, inFile.c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    std::vector<char*> argv{const_cast<char*>(exe.c_str())};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) throw std::runtime_error("cannot start " + exe);
+    return pid;
+}
+
 class Patrol {
 public:
     explicit Patrol(const ScratchDir& dir) : dir_(dir), db_(dir.file("patrol.db")) {
@@ -54,21 +74,9 @@ public:
 
     // Runs patrol with exactly these arguments (and `input` as standard input when given).
     Run raw(const std::vector<std::string>& args, const std::string* input = nullptr) const {
-        const std::string exe = PATROL_BINARY_DIR "/bin/patrol";
         const std::string outFile = dir_.file("stdout.txt"), errFile = dir_.file("stderr.txt");
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
         const std::string inFile = input ? dir_.write("stdin.txt", *input) : "";
-        if (input) posix_spawn_file_actions_addopen(&actions, 0, inFile.c_str(), O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 1, outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn_file_actions_addopen(&actions, 2, errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        std::vector<char*> argv{const_cast<char*>(exe.c_str())};
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        pid_t pid = 0;
-        const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        if (rc != 0) throw std::runtime_error("cannot start " + exe);
+        const pid_t pid = spawnPatrol(args, outFile, errFile, inFile);
         int status = 0;
         waitpid(pid, &status, 0);
         return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, readText(outFile), readText(errFile)};

@@ -76,20 +76,7 @@ struct County {
 
 // Starts build/bin/patrol with `args`, output to files in `dir`; returns its pid.
 pid_t start(const ScratchDir& dir, const std::vector<std::string>& args) {
-    const std::string exe = PATROL_BINARY_DIR "/bin/patrol";
-    const std::string out = dir.file("killed.out"), err = dir.file("killed.err");
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    std::vector<char*> argv{const_cast<char*>(exe.c_str())};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    return pid;
+    return spawnPatrol(args, dir.file("killed.out"), dir.file("killed.err"));
 }
 
 // Runs `args` to its end: how long it took, after checking that it succeeded.
