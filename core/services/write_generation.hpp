@@ -1,10 +1,10 @@
 // Whether anything was written to the database since an answer was computed, asked of SQLite
 // itself, so that writes by other processes (a CLI run next to `patrol serve`) count too.
 //
-// On every look-up the connection's PRAGMA data_version (changes when any other connection
-// commits) and sqlite3_total_changes64 (every change this connection made) are compared with what
-// that connection showed at its previous look-up; any difference on any connection starts a new
-// generation. The first look-up on each connection after a commit sees that commit, so an answer
+// On every look-up a connection of its own that never writes is asked for PRAGMA data_version,
+// which moves when any other connection commits, so each commit starts exactly one new generation
+// whichever connection looks first. A database in memory, which no second connection can open,
+// falls back to the looking connection's data_version and sqlite3_total_changes64. An answer
 // computed in a generation is current while the generation stays. Shared by the caches of read
 // answers (statistics_cache.hpp, answer_cache.hpp).
 #pragma once

@@ -83,3 +83,20 @@ TEST_CASE("the dashboard's cached statistics equal the reference for every viewe
     CHECK(services::statisticsComputations() == inside + 2);
     db.exec("ROLLBACK");
 }
+
+TEST_CASE("one write is computed again once, however many connections look after it", "[report][statistics]") {
+    ReportingCounty c;
+    std::vector<patrol::store::Database> pool;  // like the server's threads, each with its own connection
+    for (int i = 0; i < 4; ++i) pool.push_back(patrol::store::Database::open(c.patrol.db()));
+    const auto leader = services::actorByName(pool[0], "王书记");
+    const auto query = asOf("2026-05-20");
+    cachedEqualsReference(pool[0], leader, query);
+    int64_t computed = services::statisticsComputations();
+    for (auto& db : pool) services::cachedStatistics(db, leader, query, {});
+    CHECK(services::statisticsComputations() == computed);  // connections not seen before reuse the figures
+
+    c.ok({"unit", "edit", "UB", "--name", "乙局（更名）"});  // another process writes once
+    computed = services::statisticsComputations();
+    for (auto& db : pool) CHECK(json(services::cachedStatistics(db, leader, query, {})).find("乙局（更名）") != std::string::npos);
+    CHECK(services::statisticsComputations() == computed + 1);
+}
