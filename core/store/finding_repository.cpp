@@ -91,10 +91,4 @@ void updateFindingContent(Database& db, const FindingRecord& f) {
         .run();
 }
 
-std::vector<FindingCount> countRoundFindings(Database& db, int64_t roundId) {
-    return db.prepare("SELECT unit_id, status, count(*) FROM findings WHERE round_id = ? GROUP BY unit_id, status")
-        .bindAll(roundId)
-        .collect([](const Statement& st) { return FindingCount{st.integer(0), st.text(1), st.integer(2)}; });
-}
-
 }  // namespace patrol::store

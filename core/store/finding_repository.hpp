@@ -66,13 +66,6 @@ std::optional<FindingRecord> findFindingById(Database& db, int64_t id);
 std::optional<FindingRecord> findFindingByFingerprint(Database& db, int64_t roundId, const std::string& fingerprint);
 // Ordered by id.
 std::vector<FindingRecord> listFindings(Database& db, const FindingQuery& query);
-// How many findings a round has per unit and status (one row per pair that has any).
-struct FindingCount {
-    int64_t unitId = 0;
-    std::string status;
-    int64_t count = 0;
-};
-std::vector<FindingCount> countRoundFindings(Database& db, int64_t roundId);
 void setFindingStatus(Database& db, int64_t id, const std::string& status);
 void setFindingDismissed(Database& db, int64_t id, const std::string& reason);
 // Writes what a correction may change: category, title, detail, severity, amount, people,
