@@ -118,6 +118,7 @@ http::Reply runCheck(const WebAssets& assets, http::Exchange& ex) {
         form.result = &result;
         return checkPage(assets, ex, form);
     } catch (const UserError& e) {
+        rethrowIfNotAboutForm(e);
         if (e.kind() == ErrorKind::NotFound && e.what() == services::roundNotFound(round.code).what()) throw;
         const auto* invalid = dynamic_cast<const InvalidInput*>(&e);
         form.field = invalid && (invalid->field() == "file" || invalid->field() == "as_of") ? invalid->field() : "";

@@ -133,6 +133,7 @@ http::Reply addFinding(const WebAssets& assets, http::Exchange& ex) {
         refused.message = e.what();
         return newFindingPage(assets, ex, &refused);
     } catch (const UserError& e) {
+        rethrowIfNotAboutForm(e);
         if (e.kind() == ErrorKind::NotFound && refused.values["unit"].empty()) throw;
         if (e.kind() == ErrorKind::TooLarge) refused.field = "file";
         refused.message = e.what();

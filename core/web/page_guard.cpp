@@ -102,6 +102,10 @@ std::string signInAddress(const std::string& next) {
     return "/signin?next=" + encoded;
 }
 
+void rethrowIfNotAboutForm(const UserError& e) {
+    if (e.kind() == ErrorKind::Busy || e.kind() == ErrorKind::Unauthenticated) throw;
+}
+
 http::Reply notFoundPage(const WebAssets& assets, http::Exchange& ex) {
     View view;
     view.set("heading", "页面不存在");

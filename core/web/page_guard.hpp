@@ -31,6 +31,11 @@ std::string safeNext(const std::string& typed);
 // /signin?next=<path>, escaped.
 std::string signInAddress(const std::string& next);
 
+// Rethrows the refusals that are never about what a form holds (the database stayed busy, the
+// session ended), so the guard answers them as on every page (503, sign-in) instead of a form
+// showing the store's words next to its fields. Call first in a form's catch of UserError.
+void rethrowIfNotAboutForm(const UserError& e);
+
 http::Reply notFoundPage(const WebAssets& assets, http::Exchange& ex);
 http::Reply messagePage(const WebAssets& assets, http::Exchange& ex, int status, const std::string& heading,
                         const std::string& message);

@@ -202,6 +202,7 @@ http::Reply decide(const WebAssets& assets, http::Exchange& ex) {
         return redirectTo(queueHref(round, filter, 1,
                                     std::string("done=") + (dismiss ? "dismiss" : "confirm") + "&n=" + std::to_string(decided.findings.size())));
     } catch (const UserError& e) {
+        rethrowIfNotAboutForm(e);
         if (e.kind() == ErrorKind::NotFound) throw;
         const bool aboutReason = dismiss && std::string(e.what()).find("理由") != std::string::npos && e.kind() == ErrorKind::InvalidInput;
         RefusedReview refused{reason, aboutReason ? "reason" : "", e.what(),

@@ -113,6 +113,7 @@ http::Reply createRound(const WebAssets& assets, http::Exchange& ex) {
         const auto round = services::createRound(ex.db(), ex.actor(), input);
         return redirectTo(roundHref(round.code) + "?done=created");
     } catch (const UserError& e) {
+        rethrowIfNotAboutForm(e);
         if (e.kind() == ErrorKind::Forbidden) throw;
         NewRoundForm refused{form.all(), "form", e.what(), statusOf(e)};
         if (const auto* invalid = dynamic_cast<const InvalidInput*>(&e)) {
@@ -141,6 +142,7 @@ http::Reply change(const WebAssets& assets, http::Exchange& ex, const std::strin
         run(form, code);
         return redirectTo(roundHref(code) + "?done=" + done);
     } catch (const UserError& e) {
+        rethrowIfNotAboutForm(e);
         if (e.kind() == ErrorKind::Forbidden) throw;
         if (e.kind() == ErrorKind::NotFound && e.what() == services::roundNotFound(code).what()) throw;
         RoundFormOutcome outcome{formName, form.all(), e.what(), statusOf(e) == 404 ? 422 : statusOf(e)};

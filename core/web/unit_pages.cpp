@@ -139,6 +139,7 @@ http::Reply addUnit(const WebAssets& assets, http::Exchange& ex) {
         Poco::URI::encode(added.code, "?#&=+%", code);
         return redirectTo("/units?added=" + code);
     } catch (const UserError& e) {
+        rethrowIfNotAboutForm(e);
         if (e.kind() == ErrorKind::Forbidden) throw;
         UnitsOutcome outcome;
         outcome.typed = form.all();
@@ -206,6 +207,7 @@ http::Reply importUnits(const WebAssets& assets, http::Exchange& ex) {
         outcome.done = "已从文件「" + shown + "」导入 " + std::to_string(added) + " 个单位。";
         return unitsPage(assets, ex, outcome);
     } catch (const UserError& e) {
+        rethrowIfNotAboutForm(e);
         if (e.kind() == ErrorKind::Forbidden) throw;
         outcome.importError = e.what();
         outcome.status = statusOf(e);

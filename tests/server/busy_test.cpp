@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include "browser_session.hpp"
+#include "core/services/auth_service.hpp"
 #include "http_call.hpp"
 #include "server_process.hpp"
 #include "upload_world.hpp"
@@ -59,4 +61,28 @@ TEST_CASE("a write that cannot get the lock in time is 503 busy with Retry-After
     CHECK(rows.integer(0) == 40);
     CHECK(rows.text(1) == "已清退一半");
     CHECK(!rows.step());
+}
+
+TEST_CASE("a form posted while the lock is held is the busy page, never a refusal next to the form", "[server][busy][web]") {
+    UploadWorld world;
+    const std::string password = "单位管理忙时二〇二六";
+    patrol::services::setPassword(world.db, world.admin, "管理员", password);
+    ServerProcess server(world.path(), world.config({}, {"busy_timeout_ms = 200"}));
+    const SignedInBrowser admin = signIn(server, "管理员", password);
+    HttpRequest add{"POST", "/units", "", "csrf=" + admin.csrf + "&code=UN&name=%E6%96%B0%E5%8D%95%E4%BD%8D&kind=township",
+                    "application/x-www-form-urlencoded"};
+    add.headers["Cookie"] = admin.cookie;
+    const std::string before = world.footprint();
+    {
+        WriteLock lock(world.path());
+        const auto refused = call(server.port(), add);
+        CHECK(refused.status == 503);
+        CHECK(refused.body.find("服务器正忙：数据库正由其他请求写入，本次请求等待后仍未轮到，未作任何改动。请在 1 秒后重试。") != std::string::npos);
+        CHECK(refused.body.find(world.path()) == std::string::npos);  // the file's name stays in the operator's log
+        CHECK(changes(before, world.footprint()) == "");
+        lock.release();
+    }
+    const auto added = call(server.port(), add);
+    CHECK(added.status == 303);
+    CHECK(added.header("Location") == "/units?added=UN");
 }

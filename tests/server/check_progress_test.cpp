@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/services/auth_service.hpp"
+#include "browser_session.hpp"
 #include "http_call.hpp"
 #include "raw_client.hpp"
 #include "server_process.hpp"
@@ -23,22 +24,7 @@ const std::string kExpenses =
     "E1,UA,2026-03-10,reception,1000.00,2,某酒店,接待\n"
     "E2,UC,2026-03-11,reception,900.00,1,某酒店,接待\n";
 
-struct Browser {
-    std::string cookie;
-    std::string csrf;
-};
-
-Browser signIn(const ServerProcess& server, const std::string& name) {
-    const auto answer = call(server.port(), {"POST", "/api/v1/session", "", R"({"name":")" + name + R"(","password":")" + kPassword + R"("})"});
-    REQUIRE(answer.status == 201);
-    std::smatch cookie, csrf;
-    const std::string setCookie = answer.header("Set-Cookie");
-    REQUIRE(std::regex_search(setCookie, cookie, std::regex("^(patrol_session=[0-9a-f]{64});")));
-    REQUIRE(std::regex_search(answer.body, csrf, std::regex(R"re("csrf_token":"([0-9a-f]{64})")re")));
-    return {cookie[1], csrf[1]};
-}
-
-HttpAnswer phaseOf(const ServerProcess& server, const Browser& b, const std::string& token) {
+HttpAnswer phaseOf(const ServerProcess& server, const SignedInBrowser& b, const std::string& token) {
     HttpRequest r{"GET", "/rounds/R2/check/progress?token=" + token, "", ""};
     r.headers["Cookie"] = b.cookie;
     return call(server.port(), r);
@@ -51,8 +37,8 @@ TEST_CASE("a check sent from the page tells its sender its phase while it runs, 
     patrol::services::setPassword(w.db, w.admin, "局外人", kPassword);
     patrol::services::setPassword(w.db, w.admin, "王书记", kPassword);
     ServerProcess server(w.path());
-    const Browser sender = signIn(server, "局外人");
-    const Browser leader = signIn(server, "王书记");
+    const SignedInBrowser sender = signIn(server, "局外人", kPassword);
+    const SignedInBrowser leader = signIn(server, "王书记", kPassword);
     const std::string token = "0123456789abcdef0123456789abcdef";
 
     const std::string body = multipartBody({field("csrf", sender.csrf), field("as_of", "2026-06-30"), file("file", kExpenses, "expenses.csv")});

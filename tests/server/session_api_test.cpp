@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "core/services/auth_service.hpp"
+#include "browser_session.hpp"
 #include "http_call.hpp"
 #include "served_world.hpp"
 #include "server_process.hpp"
@@ -14,21 +15,6 @@ using namespace patrol::testing;
 namespace {
 
 const std::string kPassword = "河塘镇整改工作二〇二六";
-
-struct SignedInBrowser {
-    std::string cookie;  // "patrol_session=<token>"
-    std::string csrf;
-};
-
-SignedInBrowser signIn(const ServerProcess& server, const std::string& name, const std::string& password) {
-    const auto answer = post(server.port(), "/api/v1/session", "", R"({"name":")" + name + R"(","password":")" + password + R"("})");
-    REQUIRE(answer.status == 201);
-    std::smatch cookie, csrf;
-    const std::string setCookie = answer.header("Set-Cookie");
-    REQUIRE(std::regex_search(setCookie, cookie, std::regex("^(patrol_session=[0-9a-f]{64});")));
-    REQUIRE(std::regex_search(answer.body, csrf, std::regex(R"re("csrf_token":"([0-9a-f]{64})")re")));
-    return {cookie[1], csrf[1]};
-}
 
 HttpAnswer withCookie(const ServerProcess& server, const std::string& method, const std::string& path, const SignedInBrowser& b,
                       const std::string& body = "", bool sendCsrf = true) {
