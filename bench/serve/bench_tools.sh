@@ -21,3 +21,21 @@ require_patrol_tools() {
 print_machine() {
   echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')，$(nproc) 核；负载 $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# wait_for_server LOG PID: the address `patrol serve` prints on its start line, once it listens;
+# exits with the server's log when it stopped or never said where it listens (60 s).
+wait_for_server() {
+  local log=$1 pid=$2 base= _
+  for _ in $(seq 1 600); do
+    base=$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*/' "$log" || true)
+    [ -n "$base" ] && break
+    kill -0 "$pid" 2> /dev/null || break
+    sleep 0.1
+  done
+  if [ -z "$base" ]; then
+    echo "patrol serve 没有启动，日志如下：" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+  echo "$base"
+}

@@ -75,18 +75,7 @@ stop_server() {  # SIGTERM, as a service manager stops it; keeps its exit status
 trap stop_server EXIT
 "$patrol" serve --db "$db" --port 0 --config "$work/serve.ini" 2> "$work/server.log" &
 server_pid=$!
-base=
-for _ in $(seq 1 600); do
-  base=$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*/' "$work/server.log" || true)
-  [ -n "$base" ] && break
-  if ! kill -0 "$server_pid" 2> /dev/null; then break; fi
-  sleep 0.1
-done
-if [ -z "$base" ]; then
-  echo "patrol serve 没有启动，日志如下：" >&2
-  cat "$work/server.log" >&2
-  exit 1
-fi
+base=$(wait_for_server "$work/server.log" "$server_pid")
 
 # One request first, to show the run measures real answers: status and how many tasks came back.
 python3 - "${base}api/v1/tasks" "$token" "$work/first.json" << 'EOF' || exit 1

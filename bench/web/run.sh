@@ -62,18 +62,7 @@ stop_server() { [ -z "$server_pid" ] || { kill -TERM "$server_pid" 2> /dev/null;
 trap stop_server EXIT
 "$patrol" serve --db "$db" --port 0 2> "$work/server.log" &
 server_pid=$!
-base=
-for _ in $(seq 1 600); do
-  base=$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*/' "$work/server.log" || true)
-  [ -n "$base" ] && break
-  kill -0 "$server_pid" 2> /dev/null || break
-  sleep 0.1
-done
-if [ -z "$base" ]; then
-  echo "patrol serve 没有启动，日志如下：" >&2
-  cat "$work/server.log" >&2
-  exit 1
-fi
+base=$(wait_for_server "$work/server.log" "$server_pid")
 
 python3 "$here/pages.py" "${base%/}" "$password" "$work/users.tsv" > "$work/pages.tsv"
 ticks=$(getconf CLK_TCK)
