@@ -32,4 +32,10 @@ void recordChange(store::Database& db, const Actor& actor, const std::string& ac
                                  recorded ? std::optional<std::string>(jsonText(recorded)) : std::nullopt});
 }
 
+void recordItemChange(store::Database& db, const Actor& actor, const std::string& action, const std::string& entity,
+                      const std::string& entityId, const Poco::JSON::Object::Ptr& item) {
+    store::appendAuditEvent(db, {actor.userId, actor.name, action, entity, entityId, std::nullopt,
+                                 item ? std::optional<std::string>(jsonText(item)) : std::nullopt});
+}
+
 }  // namespace patrol::services

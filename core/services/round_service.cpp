@@ -150,10 +150,16 @@ std::vector<store::UnitRecord> addRoundTargets(store::Database& db, const Actor&
                 if (member.userId == conflict.userId)
                     throw Conflict("不能把" + unitName(unit) + "列为巡察轮次 " + round.code + " 的巡察对象：巡察组成员「" +
                                     member.name + "」已申报与该单位存在利害关系，需回避。请先调整巡察组，或选择其他单位。");
-        if (store::insertRoundTarget(db, round.id, unit.id)) {
-            recordChange(db, actor, "round.target.add", "round", round.code, nullptr, memberJson(unit.code, "unit"));
-            added.push_back(unit);
-        }
+        if (store::insertRoundTarget(db, round.id, unit.id)) added.push_back(unit);
+    }
+    // One event per unit; the round's state, which holds every target, goes with the last only:
+    // repeating it on each would make adding N units write and hash N² target rows under the lock.
+    for (size_t i = 0; i < added.size(); ++i) {
+        const auto item = memberJson(added[i].code, "unit");
+        if (i + 1 < added.size())
+            recordItemChange(db, actor, "round.target.add", "round", round.code, item);
+        else
+            recordChange(db, actor, "round.target.add", "round", round.code, nullptr, item);
     }
     tx.commit();
     return added;

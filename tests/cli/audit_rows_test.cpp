@@ -339,3 +339,31 @@ TEST_CASE("audit baseline refuses while a row differs from its events, and is fo
                          latest("finding", "9") + " 记录为 suspected：该行在本工具之外被改动。请先从备份恢复这些数据，再运行 patrol audit verify 确认。\n");
     CHECK(rawScalar(patrol.db(), "SELECT count(*) FROM audit_events") == before);
 }
+
+TEST_CASE("round target writes one event per unit and the round's rows once, on the last") {
+    ScratchDir dir;
+    Patrol patrol(dir);
+    std::filesystem::copy_file(worldDb(), patrol.db());
+    for (const char* code : {"QX-N1", "QX-N2", "QX-N3"})
+        REQUIRE(patrol({"unit", "add", "--code", code, "--name", std::string("新单位") + code, "--kind", "other"}).exitCode == 0);
+    const std::string before = rawScalar(patrol.db(), "SELECT max(id) FROM audit_events");
+    REQUIRE(patrol({"round", "target", "--round", "2026-R2", "--unit", "QX-N1", "QX-N2", "QX-N3"}).exitCode == 0);
+    const std::string events = "FROM audit_events WHERE id > " + before;
+    CHECK(rawScalar(patrol.db(), "SELECT group_concat(e, ' | ') FROM (SELECT action || ' ' || entity_id || ' ' || "
+                                 "json_extract(after_json, '$.unit') || ' ' || ifnull(json_type(after_json, '$.rows'), '-') AS e " +
+                                 events + " ORDER BY id)") ==
+          "round.target.add 2026-R2 QX-N1 - | round.target.add 2026-R2 QX-N2 - | round.target.add 2026-R2 QX-N3 object");
+    // The last event's rows hold every target of the round, the three new ones included.
+    const std::string r2 = rawScalar(patrol.db(), "SELECT id FROM rounds WHERE code = '2026-R2'");
+    CHECK(rawScalar(patrol.db(), "SELECT json_array_length(after_json, '$.rows.round_targets') " + events + " ORDER BY id DESC LIMIT 1") ==
+          rawScalar(patrol.db(), "SELECT count(*) FROM round_targets WHERE round_id = " + r2));
+    CHECK(patrol({"audit", "verify"}).exitCode == 0);
+
+    // A target removed behind the tool's back is named against that last event.
+    const std::string last = rawScalar(patrol.db(), "SELECT max(id) " + events);
+    const std::string n3 = rawScalar(patrol.db(), "SELECT id FROM units WHERE code = 'QX-N3'");
+    rawExec(patrol.db(), "DELETE FROM round_targets WHERE round_id = " + r2 + " AND unit_id = " + n3);
+    const auto run = patrol({"audit", "verify"});
+    CHECK(run.exitCode == 1);
+    CHECK(run.err.find(deleted("表 round_targets 中 round_id=" + r2 + "、unit_id=" + n3 + " 的行", last)) != std::string::npos);
+}
