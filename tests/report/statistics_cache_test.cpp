@@ -1,12 +1,15 @@
 // The dashboard's cached figures against the plain reference (computeStatistics): equal JSON for
 // every viewer and day, reused while nothing is written, recomputed after a write by another
-// process (the CLI next to a running server) or through the same connection.
+// process (the CLI next to a running server) or through the same connection, and not after the
+// sign-in bookkeeping (sessions, failed sign-ins), which changes no record the figures count.
 #include <catch2/catch.hpp>
 
 #include <patrol/sdk/civil.hpp>
 
+#include <ctime>
 #include <sstream>
 
+#include "core/services/auth_service.hpp"
 #include "core/services/statistics_cache.hpp"
 #include "core/store/database.hpp"
 #include "reporting_county.hpp"
@@ -98,5 +101,42 @@ TEST_CASE("one write is computed again once, however many connections look after
     c.ok({"unit", "edit", "UB", "--name", "乙局（更名）"});  // another process writes once
     computed = services::statisticsComputations();
     for (auto& db : pool) CHECK(json(services::cachedStatistics(db, leader, query, {})).find("乙局（更名）") != std::string::npos);
+    CHECK(services::statisticsComputations() == computed + 1);
+}
+
+TEST_CASE("a sign-in, a session refresh, a failed sign-in and a sign-out do not recompute the figures, a record written by another process does",
+          "[report][statistics]") {
+    ReportingCounty c;
+    auto db = patrol::store::Database::open(c.patrol.db());
+    auto server = patrol::store::Database::open(c.patrol.db());  // the sign-in goes through another pooled connection
+    const services::AuthSettings settings;
+    const std::string password = "清溪县巡察办第三组2026";
+    services::setPassword(db, services::localAdministrator(), "王书记", password, settings);
+    const auto leader = services::actorByName(db, "王书记");
+    const auto query = asOf("2026-05-20");
+    const std::string before = cachedEqualsReference(db, leader, query);
+    const int64_t computed = services::statisticsComputations();
+    auto lastSeen = [&] {
+        auto st = db.prepare("SELECT group_concat(last_seen_at) FROM sessions");
+        st.step();
+        return st.text(0);
+    };
+
+    const std::time_t now = std::time(nullptr);
+    const auto session = services::signIn(server, settings, "王书记", password, "10.0.0.7", now);
+    const std::string signedInAt = lastSeen();
+    // A minute later the session's last request is written down: a commit, but no record changed.
+    REQUIRE(services::resumeSession(server, settings, session.sessionToken, now + 61));
+    CHECK(lastSeen() != signedInAt);
+    CHECK_THROWS_AS(services::signIn(server, settings, "王书记", "不是这个密码的密码", "10.0.0.7", now + 62),
+                    patrol::Unauthenticated);
+    services::signOut(server, session.sessionToken);
+    CHECK(lastSeen().empty());
+    CHECK(json(services::cachedStatistics(db, leader, query, {})) == before);
+    CHECK(json(services::cachedStatistics(server, leader, query, {})) == before);
+    CHECK(services::statisticsComputations() == computed);
+
+    c.ok({"unit", "edit", "UB", "--name", "乙局（更名）"});  // another process changes a record
+    CHECK(json(services::cachedStatistics(server, leader, query, {})).find("乙局（更名）") != std::string::npos);
     CHECK(services::statisticsComputations() == computed + 1);
 }

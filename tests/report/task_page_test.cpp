@@ -1,12 +1,14 @@
 // The task list page's SQL paging against its plain reference: listTasks (visibility checked task
 // by task) sorted most urgent first and cut into pages. Same ids, same order, same totals, for every
-// viewer, filter and page size.
+// viewer, filter and page size. The count is kept between writes and counted again after a task
+// changed in another process.
 #include <catch2/catch.hpp>
 
 #include <patrol/sdk/civil.hpp>
 
 #include <algorithm>
 
+#include "core/services/answer_cache.hpp"
 #include "core/services/task_service.hpp"
 #include "core/store/database.hpp"
 #include "reporting_county.hpp"
@@ -72,4 +74,29 @@ TEST_CASE("the task list pages in SQL exactly as the plain list sorted most urge
     CHECK(services::pageOfTasks(db, services::actorByName(db, "甲联系人"), other, 1, 20).total == 1);
     CHECK(services::pageOfTasks(db, services::actorByName(db, "乙联系人"), other, 1, 20).total == 2);
     CHECK(services::pageOfTasks(db, services::actorByName(db, "孤组员"), other, 1, 20).total == 0);
+}
+
+TEST_CASE("the task list's count is kept until a record changes, and then counts again", "[report][tasks]") {
+    ReportingCounty c;
+    auto db = patrol::store::Database::open(c.patrol.db());
+    const auto inspector = services::actorByName(db, "张组长");
+    services::TaskFilter filter;
+    filter.asOf = *patrol::civil::parseDate("2026-05-20");
+    filter.status = "accepted";
+    int64_t reference = -1;
+    referencePage(db, inspector, filter, 1, 20, reference);
+    CHECK(reference == 1);
+    CHECK(services::pageOfTasks(db, inspector, filter, 1, 20).total == 1);
+    const int64_t computed = services::answerComputations();
+    CHECK(services::pageOfTasks(db, inspector, filter, 2, 1).total == 1);
+    CHECK(services::answerComputations() == computed);  // the same count for another page: kept
+
+    // Another process accepts task 2: the inspector's count of accepted tasks is counted again.
+    c.ok({"task", "progress", "2", "--percent", "100", "--note", "已拨付", "--date", "2026-04-01"}, "乙联系人");
+    c.ok({"task", "submit", "2", "--date", "2026-04-02"}, "乙联系人");
+    c.ok({"task", "accept", "2", "--note", "经核查已拨付", "--date", "2026-04-03"}, "张组长");
+    CHECK(services::pageOfTasks(db, inspector, filter, 1, 20).total == 2);
+    CHECK(services::answerComputations() == computed + 1);
+    referencePage(db, inspector, filter, 1, 20, reference);
+    CHECK(reference == 2);
 }
