@@ -9,6 +9,7 @@
 #include "core/services/install_paths.hpp"
 #include "core/services/settings.hpp"
 #include "core/store/round_repository.hpp"
+#include "core/store/sha256.hpp"
 
 #include <patrol/sdk/civil.hpp>
 
@@ -141,6 +142,20 @@ void refuseParentFolder(const plugins::PluginEntry& plugin, const std::filesyste
     throw UserError(message);
 }
 
+// What a recording says the run read: one line per data file of the plugin ("file size sha256",
+// "file -" when absent), hashed. Anyone holding the files can recompute it with sha256sum.
+std::string dataDigestOf(const plugins::PluginMetadata& meta, const std::filesystem::path& folder) {
+    std::string lines;
+    for (const auto& table : meta.tables) {
+        const auto path = folder / table.file;
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path, ec);
+        const auto sha = ec ? std::nullopt : store::sha256OfFile(path.string());
+        lines += table.file + " " + (sha ? std::to_string(size) + " " + *sha : std::string("-")) + "\n";
+    }
+    return store::sha256Hex(lines);
+}
+
 // Destroys the dataset on a thread of its own; at once when no thread can be started.
 std::future<void> freeInBackground(std::unique_ptr<const data::Dataset> dataset) {
     try {
@@ -173,6 +188,7 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
     check.skippedRules = skippedRules(*plugin.metadata, dataset, folder, lines);
     for (const auto& line : lines) notice(line);
     check.rowsRead = dataset.acceptedRows();
+    if (request.fingerprints) check.dataDigest = dataDigestOf(*plugin.metadata, folder);
     check.rowsRejected = dataset.rejectCount();
 
     plugins::RunRequest run;
@@ -242,6 +258,7 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
     }
 
     CheckReport report;
+    report.asOf = request.asOf;
     size_t contributing = 0;  // plugins whose findings were adopted
     for (auto& [plugin, folder] : work) {
         report.plugins.push_back(checkOne(*plugin, folder, request));
@@ -287,8 +304,13 @@ std::vector<std::string> pluginsToRecord(store::Database& db, const Actor& actor
 
 RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, const CheckReport& report) {
     std::map<std::string, const plugins::PluginMetadata*> metadataOf;
-    for (const auto& plugin : report.plugins)
-        if (plugin.ok && plugin.metadata) metadataOf[plugin.pluginId] = plugin.metadata;
+    CheckRunInfo run;
+    run.asOf = report.asOf;
+    for (const auto& plugin : report.plugins) {
+        if (!plugin.ok || !plugin.metadata) continue;
+        metadataOf[plugin.pluginId] = plugin.metadata;
+        run.plugins.push_back({plugin.pluginId, plugin.dataDigest, plugin.rowsRead});
+    }
     std::vector<CheckFinding> findings;
     findings.reserve(report.findings.size());
     for (const auto& f : report.findings) {
@@ -313,7 +335,7 @@ RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::s
         if (rule) c.rectificationKind = rule->rectification.kind;
         findings.push_back(std::move(c));
     }
-    return recordCheckFindings(db, actor, roundCode, findings);
+    return recordCheckFindings(db, actor, roundCode, findings, run);
 }
 
 }  // namespace patrol::services

@@ -58,6 +58,7 @@ struct PluginCheck {
     uint64_t rowsRead = 0;
     size_t rowsRejected = 0;
     std::vector<std::string> skippedRules;
+    std::string dataDigest;            // when fingerprinted (recording): SHA-256 over the data files read
     std::vector<plugins::CheckFinding> findings;  // emptied once moved into CheckReport::findings
     // The plugin's dataset being freed on another thread once the plugin has returned: giving
     // tens of megabytes of pages back takes a while, and nothing needs to wait for it until
@@ -66,6 +67,7 @@ struct PluginCheck {
 };
 
 struct CheckReport {
+    int32_t asOf = 0;
     std::vector<PluginCheck> plugins;
     std::vector<plugins::CheckFinding> findings;  // every successful plugin's, ordered (plugin, rule, unit, refs)
     bool anyFailed() const;

@@ -237,7 +237,7 @@ PreparedRecording prepareRecording(store::Database& db, const Actor& actor, cons
 }  // namespace
 
 RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
-                                   const std::vector<CheckFinding>& findings) {
+                                   const std::vector<CheckFinding>& findings, const CheckRunInfo& run) {
     // Refused and prepared before the transaction (reads only); checked again inside it, where
     // the round, its targets and what is already recorded may have changed meanwhile.
     auto prepared = [&] {
@@ -252,17 +252,18 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
     if (round.id != prepared.roundId || targetIdsOf(db, round.id) != prepared.targetIds)
         prepared = prepareRecording(db, actor, round, findings);
     auto recorded = store::fingerprintsOfRound(db, round.id);
+    std::vector<const store::NewFinding*> fresh;
+    fresh.reserve(prepared.rows.size());
     for (const auto& f : prepared.rows) {
         // Inserted means seen: a fingerprint repeated within the check is recorded once.
         if (f.fingerprint && !recorded.insert(*f.fingerprint).second) {
             ++result.alreadyRecorded;
             continue;
         }
-        const int64_t id = store::insertFinding(db, f);
-        recordChange(db, actor, "finding.add", "finding", std::to_string(id), nullptr,
-                     findingJson(*store::findFindingById(db, id)));
-        ++result.added;
+        fresh.push_back(&f);
     }
+    writeCheckFindings(db, actor, roundCode, fresh, run, result.alreadyRecorded);
+    result.added = fresh.size();
     result.leftOut = std::move(prepared.leftOut);
     tx.commit();
     return result;

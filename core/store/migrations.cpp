@@ -17,6 +17,7 @@ const std::vector<Migration>& migrations() {
         {4, "sign-in: token look-up, passwords, sessions, failed sign-ins", kSchemaV4},
         {5, "evidence found by the finding or task it proves (attachments of findings)", kSchemaV5},
         {6, "rectification tasks in the order of the task list (most urgent first)", kSchemaV6},
+        {7, "findings recorded in bulk: one audit event per check run and a digest per finding", kSchemaV7},
     };
     return list;
 }

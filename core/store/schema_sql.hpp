@@ -12,5 +12,6 @@ extern const std::string_view kSchemaV3;
 extern const std::string_view kSchemaV4;
 extern const std::string_view kSchemaV5;
 extern const std::string_view kSchemaV6;
+extern const std::string_view kSchemaV7;
 
 }  // namespace patrol::store

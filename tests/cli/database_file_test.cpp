@@ -27,7 +27,7 @@ TEST_CASE("init upgrades a v1 database in place") {
     const auto run = patrol({"init"});
     CHECK(run.exitCode == 0);
     CHECK(run.out == "已将数据库 " + patrol.db() + " 从结构版本 v1 升级到 v6\n");
-    CHECK(rawScalar(patrol.db(), "PRAGMA user_version") == "6");
+    CHECK(rawScalar(patrol.db(), "PRAGMA user_version") == "7");
     CHECK(patrol({"audit", "verify"}).out == "审计日志完整：共核验 3 条事件，哈希链无断裂\n数据与审计记录一致：共核对 0 行\n");
 }
 
@@ -36,7 +36,7 @@ TEST_CASE("a database folder that does not exist yet is created") {
     Patrol patrol(dir);
     const auto run = patrol.raw({"init", "--db", dir.file("data/sub/p.db")});
     CHECK(run.exitCode == 0);
-    CHECK(rawScalar(dir.file("data/sub/p.db"), "PRAGMA user_version") == "6");
+    CHECK(rawScalar(dir.file("data/sub/p.db"), "PRAGMA user_version") == "7");
 }
 
 TEST_CASE("a file that is not a patrol database is refused with exit 2") {
