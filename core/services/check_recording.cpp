@@ -5,6 +5,8 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
+
 #include "core/services/record_json.hpp"
 #include "core/store/audit_log.hpp"
 #include "core/store/clock.hpp"
@@ -20,6 +22,32 @@ int64_t nextFindingId(store::Database& db) {
     st.step();
     return st.integer(0);
 }
+
+// The connection's page cache enlarged for the recording of `rows` findings (about 1 KiB each, at
+// most 64 MiB), and put back as it was.
+class CacheSize {
+public:
+    CacheSize(store::Database& db, size_t rows) : db_(db) {
+        auto st = db.prepare("PRAGMA cache_size");
+        st.step();
+        was_ = st.integer(0);
+        const int64_t kib = std::min<int64_t>(64 * 1024, static_cast<int64_t>(rows));
+        if (kib > 2048) db.exec("PRAGMA cache_size = -" + std::to_string(kib));
+    }
+    ~CacheSize() {
+        try {
+            db_.exec("PRAGMA cache_size = " + std::to_string(was_));
+        } catch (...) {
+            // a cache left larger costs memory only until the connection closes
+        }
+    }
+    CacheSize(const CacheSize&) = delete;
+    CacheSize& operator=(const CacheSize&) = delete;
+
+private:
+    store::Database& db_;
+    int64_t was_ = 0;
+};
 
 Poco::JSON::Object::Ptr runJson(const CheckRunInfo& run) {
     Poco::JSON::Array::Ptr plugins = new Poco::JSON::Array;
@@ -49,26 +77,48 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
     records.reserve(rows.size());
     store::RecordsDigest digest;
     store::CanonicalRow canonical;
-    // One statement for every row; every column named, so the canonical text (in the order of
-    // recordedFindingColumns) is exactly what is stored.
-    auto insert = db.prepare(
+    // Rows go in batches through one reused statement of kBatch rows (and one single-row statement
+    // for the rest): a statement per row costs more than the row itself. Every column is named, so
+    // the canonical text (in the order of recordedFindingColumns) is exactly what is stored.
+    constexpr size_t kBatch = 64;
+    const std::string columns =
         "INSERT INTO findings (id, round_id, unit_id, category, title, detail, severity, amount_fen, people_count, "
         "people_level, source, refs, fingerprint, status, dismissed_reason, transferred, repeat_of, rectification_kind, "
-        "created_by, created_at) VALUES (?,?,?,?,?,?,?,?,NULL,NULL,?,?,?,?,NULL,0,NULL,?,?,?)");
-    for (const store::NewFinding* f : rows) {
-        canonical.clear();
-        canonical.integer(id).integer(f->roundId).integer(f->unitId).text(f->category).text(f->title).text(f->detail);
-        canonical.text(f->severity).optionalInteger(f->amountFen).null().null().text(f->source).text(f->refs);
-        canonical.optionalText(f->fingerprint).text(f->status).null().integer(0).null().optionalText(f->rectificationKind);
-        canonical.text(f->createdBy).text(createdAt);
+        "created_by, created_at) VALUES ";
+    const std::string oneRow = "(?,?,?,?,?,?,?,?,NULL,NULL,?,?,?,?,NULL,0,NULL,?,?,?)";
+    std::string batchSql = columns;
+    for (size_t i = 0; i < kBatch; ++i) batchSql += (i ? "," : "") + oneRow;
+    auto batch = db.prepare(batchSql);
+    auto single = db.prepare(columns + oneRow);
+    // Holds a larger share of the findings table and its indexes in memory during the recording:
+    // with the default cache, pages of the fingerprint index are written out to the log and back
+    // again many times within the transaction.
+    const CacheSize cache(db, rows.size());
+    size_t done = 0;
+    while (done < rows.size()) {
+        const bool full = rows.size() - done >= kBatch;
+        store::Statement& insert = full ? batch : single;
+        const size_t count = full ? kBatch : 1;
         insert.reset();
-        insert.bindAll(id, f->roundId, f->unitId, f->category, f->title, f->detail, f->severity, f->amountFen, f->source,
-                       f->refs, f->fingerprint, f->status, f->rectificationKind, f->createdBy, createdAt);
+        int parameter = 0;
+        for (size_t i = 0; i < count; ++i, ++id) {
+            const store::NewFinding* f = rows[done + i];
+            canonical.clear();
+            canonical.integer(id).integer(f->roundId).integer(f->unitId).text(f->category).text(f->title).text(f->detail);
+            canonical.text(f->severity).optionalInteger(f->amountFen).null().null().text(f->source).text(f->refs);
+            canonical.optionalText(f->fingerprint).text(f->status).null().integer(0).null().optionalText(f->rectificationKind);
+            canonical.text(f->createdBy).text(createdAt);
+            insert.bind(++parameter, id).bind(++parameter, f->roundId).bind(++parameter, f->unitId);
+            insert.bind(++parameter, f->category).bind(++parameter, f->title).bind(++parameter, f->detail);
+            insert.bind(++parameter, f->severity).bind(++parameter, f->amountFen).bind(++parameter, f->source);
+            insert.bind(++parameter, f->refs).bind(++parameter, f->fingerprint).bind(++parameter, f->status);
+            insert.bind(++parameter, f->rectificationKind).bind(++parameter, f->createdBy).bind(++parameter, createdAt);
+            store::RecordedRow record{id, store::rowDigest(canonical.finish())};
+            digest.add(record.findingId, record.rowDigest);
+            records.push_back(std::move(record));
+        }
         insert.run();
-        store::RecordedRow record{id, store::rowDigest(canonical.finish())};
-        digest.add(record.findingId, record.rowDigest);
-        records.push_back(std::move(record));
-        ++id;
+        done += count;
     }
     auto after = jsonObject();
     after->set("round", roundCode);
