@@ -5,8 +5,9 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
-#include <algorithm>
-
+#include "core/domain/finding_status.hpp"
+#include "core/domain/severity.hpp"
+#include "core/services/finding_service.hpp"
 #include "core/services/record_json.hpp"
 #include "core/store/audit_log.hpp"
 #include "core/store/clock.hpp"
@@ -22,32 +23,6 @@ int64_t nextFindingId(store::Database& db) {
     st.step();
     return st.integer(0);
 }
-
-// The connection's page cache enlarged for the recording of `rows` findings (about 1 KiB each, at
-// most 64 MiB), and put back as it was.
-class CacheSize {
-public:
-    CacheSize(store::Database& db, size_t rows) : db_(db) {
-        auto st = db.prepare("PRAGMA cache_size");
-        st.step();
-        was_ = st.integer(0);
-        const int64_t kib = std::min<int64_t>(64 * 1024, static_cast<int64_t>(rows));
-        if (kib > 2048) db.exec("PRAGMA cache_size = -" + std::to_string(kib));
-    }
-    ~CacheSize() {
-        try {
-            db_.exec("PRAGMA cache_size = " + std::to_string(was_));
-        } catch (...) {
-            // a cache left larger costs memory only until the connection closes
-        }
-    }
-    CacheSize(const CacheSize&) = delete;
-    CacheSize& operator=(const CacheSize&) = delete;
-
-private:
-    store::Database& db_;
-    int64_t was_ = 0;
-};
 
 Poco::JSON::Object::Ptr runJson(const CheckRunInfo& run) {
     Poco::JSON::Array::Ptr plugins = new Poco::JSON::Array;
@@ -66,8 +41,8 @@ Poco::JSON::Object::Ptr runJson(const CheckRunInfo& run) {
 
 }  // namespace
 
-std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
-                                          const std::vector<const store::NewFinding*>& rows, const CheckRunInfo& run,
+std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& actor, int64_t roundId, const std::string& roundCode,
+                                          const std::vector<AdmittedFinding>& rows, const CheckRunInfo& run,
                                           size_t alreadyRecorded) {
     if (rows.empty()) return std::nullopt;
     const std::string createdAt = store::utcTimestampNow();
@@ -90,29 +65,29 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
     for (size_t i = 0; i < kBatch; ++i) batchSql += (i ? "," : "") + oneRow;
     auto batch = db.prepare(batchSql);
     auto single = db.prepare(columns + oneRow);
-    // Holds a larger share of the findings table and its indexes in memory during the recording:
-    // with the default cache, pages of the fingerprint index are written out to the log and back
-    // again many times within the transaction.
-    const CacheSize cache(db, rows.size());
+    const std::string status(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Check)));
+    std::string source;
     size_t done = 0;
     while (done < rows.size()) {
         const bool full = rows.size() - done >= kBatch;
         store::Statement& insert = full ? batch : single;
         const size_t count = full ? kBatch : 1;
         insert.reset();
-        int parameter = 0;
         for (size_t i = 0; i < count; ++i, ++id) {
-            const store::NewFinding* f = rows[done + i];
+            const CheckFinding& f = *rows[done + i].finding;
+            const int64_t unitId = rows[done + i].unitId;
+            source.assign("check:").append(f.plugin).append("/").append(f.rule);
             canonical.clear();
-            canonical.integer(id).integer(f->roundId).integer(f->unitId).text(f->category).text(f->title).text(f->detail);
-            canonical.text(f->severity).optionalInteger(f->amountFen).null().null().text(f->source).text(f->refs);
-            canonical.optionalText(f->fingerprint).text(f->status).null().integer(0).null().optionalText(f->rectificationKind);
-            canonical.text(f->createdBy).text(createdAt);
-            insert.bind(++parameter, id).bind(++parameter, f->roundId).bind(++parameter, f->unitId);
-            insert.bind(++parameter, f->category).bind(++parameter, f->title).bind(++parameter, f->detail);
-            insert.bind(++parameter, f->severity).bind(++parameter, f->amountFen).bind(++parameter, f->source);
-            insert.bind(++parameter, f->refs).bind(++parameter, f->fingerprint).bind(++parameter, f->status);
-            insert.bind(++parameter, f->rectificationKind).bind(++parameter, f->createdBy).bind(++parameter, createdAt);
+            canonical.integer(id).integer(roundId).integer(unitId).text(f.category).text(f.title).text(f.detail);
+            const std::string severity = domain::severities.checked(f.severity);  // a code: fits in place
+            canonical.text(severity).optionalInteger(f.amountFen).null().null().text(source).text(f.refsJson);
+            canonical.text(f.fingerprint).text(status).null().integer(0).null().optionalText(f.rectificationKind);
+            canonical.text(actor.name).text(createdAt);
+            const int at = static_cast<int>(i) * 15;  // the row's first parameter is at + 1
+            insert.bind(at + 1, id).bind(at + 2, roundId).bind(at + 3, unitId).bind(at + 4, f.category);
+            insert.bind(at + 5, f.title).bind(at + 6, f.detail).bind(at + 7, severity).bind(at + 8, f.amountFen);
+            insert.bind(at + 9, source).bind(at + 10, f.refsJson).bind(at + 11, f.fingerprint).bind(at + 12, status);
+            insert.bind(at + 13, f.rectificationKind).bind(at + 14, actor.name).bind(at + 15, createdAt);
             store::RecordedRow record{id, store::rowDigest(canonical.finish())};
             digest.add(record.findingId, record.rowDigest);
             records.push_back(std::move(record));

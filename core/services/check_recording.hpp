@@ -10,13 +10,20 @@
 #include <vector>
 
 #include "core/services/actor.hpp"
-#include "core/store/finding_repository.hpp"
 
 namespace patrol::store {
 class Database;
 }
 
 namespace patrol::services {
+
+struct CheckFinding;  // finding_service.hpp
+
+// A check's finding admitted to the round: recorded under this unit unless already recorded.
+struct AdmittedFinding {
+    const CheckFinding* finding = nullptr;
+    int64_t unitId = 0;
+};
 
 // The check run whose findings are recorded.
 struct CheckRunInfo {
@@ -29,10 +36,11 @@ struct CheckRunInfo {
     std::optional<int32_t> asOf;  // days since 1970-01-01
 };
 
-// Inserts the rows (fingerprints already known to be new to the round) with consecutive ids and
-// writes the run's audit event and records; nothing when `rows` is empty. Returns the event id.
-std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
-                                          const std::vector<const store::NewFinding*>& rows, const CheckRunInfo& run,
+// Inserts the findings (fingerprints already known to be new to the round) as suspected ones
+// with consecutive ids, and writes the run's audit event and records; nothing when `rows` is
+// empty. Returns the event id. The texts go straight from the check's findings to SQLite.
+std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& actor, int64_t roundId, const std::string& roundCode,
+                                          const std::vector<AdmittedFinding>& rows, const CheckRunInfo& run,
                                           size_t alreadyRecorded);
 
 // Who recorded a bulk-recorded finding, when and from which run: its run's audit event.

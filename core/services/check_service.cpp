@@ -302,7 +302,7 @@ std::vector<std::string> pluginsToRecord(store::Database& db, const Actor& actor
     return requested.empty() ? round->plugins : requested;
 }
 
-RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, const CheckReport& report) {
+RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, CheckReport&& report) {
     std::map<std::string, const plugins::PluginMetadata*> metadataOf;
     CheckRunInfo run;
     run.asOf = report.asOf;
@@ -313,28 +313,32 @@ RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::s
     }
     std::vector<CheckFinding> findings;
     findings.reserve(report.findings.size());
-    for (const auto& f : report.findings) {
+    std::string refsJson;
+    for (auto& f : report.findings) {
         const auto metadata = metadataOf.find(f.plugin);
         if (metadata == metadataOf.end()) continue;
         const plugins::RuleInfo* rule = metadata->second->rule(f.rule);
         Poco::JSON::Array refs;
         for (const auto& r : f.refs) refs.add(r);
-        std::ostringstream refsJson;
-        refs.stringify(refsJson);
+        std::ostringstream refsText;
+        refs.stringify(refsText);
         CheckFinding c;
-        c.plugin = f.plugin;
-        c.rule = f.rule;
-        c.unitCode = f.unit;
         c.category = rule ? rule->category : f.rule;
-        c.title = f.title;
-        c.detail = f.detail;
         c.severity = rule ? rule->severity : "medium";
-        c.amountFen = f.amountFen;
-        c.refsJson = refsJson.str();
-        c.fingerprint = f.fingerprint;
         if (rule) c.rectificationKind = rule->rectification.kind;
+        c.plugin = std::move(f.plugin);
+        c.rule = std::move(f.rule);
+        c.unitCode = std::move(f.unit);
+        c.title = std::move(f.title);
+        c.detail = std::move(f.detail);
+        c.amountFen = f.amountFen;
+        c.refsJson = refsText.str();
+        c.fingerprint = std::move(f.fingerprint);
         findings.push_back(std::move(c));
+        f = plugins::CheckFinding();  // its refs too
     }
+    report.findings.clear();
+    report.findings.shrink_to_fit();
     return recordCheckFindings(db, actor, roundCode, findings, run);
 }
 

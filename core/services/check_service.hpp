@@ -87,7 +87,8 @@ std::vector<std::string> pluginsToRecord(store::Database& db, const Actor& actor
 
 // Records the findings of the plugins that ran cleanly as suspected findings of the round: one
 // transaction, idempotent by fingerprint; category, severity and rectification kind come from
-// the rule's metadata.
-RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, const CheckReport& report);
+// the rule's metadata. The findings' texts are moved out of the report, not copied (a large
+// check holds hundreds of thousands): afterwards the report's findings are empty.
+RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, CheckReport&& report);
 
 }  // namespace patrol::services
