@@ -370,7 +370,8 @@ TEST_CASE("audit baseline refuses while a row differs from its events, and is fo
     const std::string before = rawScalar(patrol.db(), "SELECT count(*) FROM audit_events");
     run = patrol({"audit", "baseline"});
     CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 数据与审计记录不符，不能记录基线（否则等于认可这些改动）：表 findings 第 9 行的 status 为 confirmed，而其最近的审计事件 #" +
-                         latest("finding", "9") + " 记录为 suspected：该行在本工具之外被改动。请先从备份恢复这些数据，再运行 patrol audit verify 确认。\n");
+    CHECK(run.err == "错误: 数据与审计记录不符，不能记录基线（否则等于认可这些改动）：表 findings 第 9 行与检查记录审计事件 #" +
+                         q("SELECT event_id FROM finding_records WHERE finding_id = 9") +
+                         "所记录的内容不符：该行在本工具之外被改动。请先从备份恢复这些数据，再运行 patrol audit verify 确认。\n");
     CHECK(rawScalar(patrol.db(), "SELECT count(*) FROM audit_events") == before);
 }

@@ -131,10 +131,10 @@ TEST_CASE("a file from a newer patrol is refused naming both versions") {
     ScratchDir dir;
     const std::string path = dir.file("newer.db");
     { Database::open(path); }
-    rawExec(path, "PRAGMA user_version = 7");
+    rawExec(path, "PRAGMA user_version = 8");
     CHECK(openError(path) == "数据库 " + path +
-                                 " 的结构版本为 v7，而本程序只支持到 v6：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
-    CHECK(rawScalar(path, "PRAGMA user_version") == "7");
+                                 " 的结构版本为 v8，而本程序只支持到 v7：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
+    CHECK(rawScalar(path, "PRAGMA user_version") == "8");
 }
 
 TEST_CASE("a SQLite file of another program is refused and left untouched") {
