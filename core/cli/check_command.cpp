@@ -181,19 +181,21 @@ int runCheck(Invocation& inv) {
 
     for (const auto& warning : services::missingPluginFolders(settings)) inv.err << warning << "\n";
     plugins::PluginCatalog catalog = plugins::PluginCatalog::discover(services::pluginFolders(settings));
-    const services::CheckReport report = services::runCheck(catalog, request);
+    services::CheckReport report = services::runCheck(catalog, request);
     printFindings(inv.out, report.findings, format == "jsonl");
     inv.out.flush();
+    const size_t found = report.findings.size();
+    const bool anyFailed = report.anyFailed();
 
     if (round) {
-        const auto recorded = services::recordCheck(session->db, session->actor, *round, report);
+        const auto recorded = services::recordCheck(session->db, session->actor, *round, std::move(report));
         for (const auto& unit : recorded.leftOut) inv.err << services::describeLeftOut(unit, *round) << "\n";
         inv.err << "已记录到轮次 " << *round << "：新增疑似问题 " << recorded.added << " 个，此前已记录 " << recorded.alreadyRecorded << " 个";
         if (!recorded.leftOut.empty()) inv.err << "，未记录 " << recorded.leftOutFindings() << " 个（见上）";
         inv.err << "\n";
     }
-    inv.err << "共发现疑似问题 " << report.findings.size() << " 个" << (round ? "" : "（试运行，未记录；加 --round 记录到轮次）") << "\n";
-    return report.anyFailed() ? static_cast<int>(ExitCode::Internal) : 0;
+    inv.err << "共发现疑似问题 " << found << " 个" << (round ? "" : "（试运行，未记录；加 --round 记录到轮次）") << "\n";
+    return anyFailed ? static_cast<int>(ExitCode::Internal) : 0;
 }
 
 const Registration registration{CommandSpec{

@@ -12,6 +12,7 @@
 #include "core/domain/finding_status.hpp"
 #include "core/domain/rectification_kind.hpp"
 #include "core/domain/severity.hpp"
+#include "core/services/check_recording.hpp"
 #include "core/services/evidence_location.hpp"
 #include "core/services/finding_attachments.hpp"
 #include "core/services/finding_service.hpp"
@@ -75,6 +76,8 @@ int runShow(Invocation& inv) {
     inv.out << "记录人：" << f.createdBy << "（" << f.createdAt << "）\n";
     // Proof gathered for the finding is inspection staff's: a unit user's view has no such part.
     if (s.actor.role == domain::Role::Unit) return 0;
+    if (const auto recording = services::checkRecordingOf(s.db, f.id))
+        inv.out << "记录来源：" << services::describeRun(*recording) << "\n";
     const auto attachments = services::findingAttachments(s.db, s.actor, f.id);
     inv.out << "取证材料（" << attachments.size() << "）:\n";
     for (const auto& e : attachments)

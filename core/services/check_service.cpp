@@ -9,6 +9,7 @@
 #include "core/services/install_paths.hpp"
 #include "core/services/settings.hpp"
 #include "core/store/round_repository.hpp"
+#include "core/store/sha256.hpp"
 
 #include <patrol/sdk/civil.hpp>
 
@@ -141,6 +142,20 @@ void refuseParentFolder(const plugins::PluginEntry& plugin, const std::filesyste
     throw UserError(message);
 }
 
+// What a recording says the run read: one line per data file of the plugin ("file size sha256",
+// "file -" when absent), hashed. Anyone holding the files can recompute it with sha256sum.
+std::string dataDigestOf(const plugins::PluginMetadata& meta, const std::filesystem::path& folder) {
+    std::string lines;
+    for (const auto& table : meta.tables) {
+        const auto path = folder / table.file;
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path, ec);
+        const auto sha = ec ? std::nullopt : store::sha256OfFile(path.string());
+        lines += table.file + " " + (sha ? std::to_string(size) + " " + *sha : std::string("-")) + "\n";
+    }
+    return store::sha256Hex(lines);
+}
+
 // Destroys the dataset on a thread of its own; at once when no thread can be started.
 std::future<void> freeInBackground(std::unique_ptr<const data::Dataset> dataset) {
     try {
@@ -173,6 +188,7 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
     check.skippedRules = skippedRules(*plugin.metadata, dataset, folder, lines);
     for (const auto& line : lines) notice(line);
     check.rowsRead = dataset.acceptedRows();
+    if (request.fingerprints) check.dataDigest = dataDigestOf(*plugin.metadata, folder);
     check.rowsRejected = dataset.rejectCount();
 
     plugins::RunRequest run;
@@ -242,6 +258,7 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
     }
 
     CheckReport report;
+    report.asOf = request.asOf;
     size_t contributing = 0;  // plugins whose findings were adopted
     for (auto& [plugin, folder] : work) {
         report.plugins.push_back(checkOne(*plugin, folder, request));
@@ -285,35 +302,44 @@ std::vector<std::string> pluginsToRecord(store::Database& db, const Actor& actor
     return requested.empty() ? round->plugins : requested;
 }
 
-RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, const CheckReport& report) {
+RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, CheckReport&& report) {
     std::map<std::string, const plugins::PluginMetadata*> metadataOf;
-    for (const auto& plugin : report.plugins)
-        if (plugin.ok && plugin.metadata) metadataOf[plugin.pluginId] = plugin.metadata;
+    CheckRunInfo run;
+    run.asOf = report.asOf;
+    for (const auto& plugin : report.plugins) {
+        if (!plugin.ok || !plugin.metadata) continue;
+        metadataOf[plugin.pluginId] = plugin.metadata;
+        run.plugins.push_back({plugin.pluginId, plugin.dataDigest, plugin.rowsRead});
+    }
     std::vector<CheckFinding> findings;
     findings.reserve(report.findings.size());
-    for (const auto& f : report.findings) {
+    std::string refsJson;
+    for (auto& f : report.findings) {
         const auto metadata = metadataOf.find(f.plugin);
         if (metadata == metadataOf.end()) continue;
         const plugins::RuleInfo* rule = metadata->second->rule(f.rule);
         Poco::JSON::Array refs;
         for (const auto& r : f.refs) refs.add(r);
-        std::ostringstream refsJson;
-        refs.stringify(refsJson);
+        std::ostringstream refsText;
+        refs.stringify(refsText);
         CheckFinding c;
-        c.plugin = f.plugin;
-        c.rule = f.rule;
-        c.unitCode = f.unit;
         c.category = rule ? rule->category : f.rule;
-        c.title = f.title;
-        c.detail = f.detail;
         c.severity = rule ? rule->severity : "medium";
-        c.amountFen = f.amountFen;
-        c.refsJson = refsJson.str();
-        c.fingerprint = f.fingerprint;
         if (rule) c.rectificationKind = rule->rectification.kind;
+        c.plugin = std::move(f.plugin);
+        c.rule = std::move(f.rule);
+        c.unitCode = std::move(f.unit);
+        c.title = std::move(f.title);
+        c.detail = std::move(f.detail);
+        c.amountFen = f.amountFen;
+        c.refsJson = refsText.str();
+        c.fingerprint = std::move(f.fingerprint);
         findings.push_back(std::move(c));
+        f = plugins::CheckFinding();  // its refs too
     }
-    return recordCheckFindings(db, actor, roundCode, findings);
+    report.findings.clear();
+    report.findings.shrink_to_fit();
+    return recordCheckFindings(db, actor, roundCode, findings, run);
 }
 
 }  // namespace patrol::services

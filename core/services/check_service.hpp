@@ -58,6 +58,7 @@ struct PluginCheck {
     uint64_t rowsRead = 0;
     size_t rowsRejected = 0;
     std::vector<std::string> skippedRules;
+    std::string dataDigest;            // when fingerprinted (recording): SHA-256 over the data files read
     std::vector<plugins::CheckFinding> findings;  // emptied once moved into CheckReport::findings
     // The plugin's dataset being freed on another thread once the plugin has returned: giving
     // tens of megabytes of pages back takes a while, and nothing needs to wait for it until
@@ -66,6 +67,7 @@ struct PluginCheck {
 };
 
 struct CheckReport {
+    int32_t asOf = 0;
     std::vector<PluginCheck> plugins;
     std::vector<plugins::CheckFinding> findings;  // every successful plugin's, ordered (plugin, rule, unit, refs)
     bool anyFailed() const;
@@ -85,7 +87,8 @@ std::vector<std::string> pluginsToRecord(store::Database& db, const Actor& actor
 
 // Records the findings of the plugins that ran cleanly as suspected findings of the round: one
 // transaction, idempotent by fingerprint; category, severity and rectification kind come from
-// the rule's metadata.
-RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, const CheckReport& report);
+// the rule's metadata. The findings' texts are moved out of the report, not copied (a large
+// check holds hundreds of thousands): afterwards the report's findings are empty.
+RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, CheckReport&& report);
 
 }  // namespace patrol::services

@@ -185,7 +185,7 @@ CheckUploadResult checkUploadedFiles(store::Database& db, const Actor& actor, co
     }
     result.findings = report.findings.size();
     tell(CheckPhase::Recording, 0, result.findings);
-    result.recorded = recordCheck(db, actor, upload.roundCode, report);
+    result.recorded = recordCheck(db, actor, upload.roundCode, std::move(report));
     tell(CheckPhase::Finished, result.findings, result.findings);
     return result;
 }

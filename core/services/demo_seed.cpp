@@ -1,5 +1,7 @@
 #include "core/services/demo_seed.hpp"
 
+#include <patrol/sdk/civil.hpp>
+
 #include "core/domain/errors.hpp"
 #include "core/plugins/check_finding.hpp"
 #include "core/services/finding_service.hpp"
@@ -117,7 +119,10 @@ void secondRound(store::Database& db, const Actor& admin, const FeedbackHandler&
               "工作人员 S10077 自 2020-06-01 起任关键岗位「行政许可审批」，截至 2026-09-30 已满 6 年，超过 5 年轮岗期限。", std::nullopt,
               "S10077"),
     };
-    recordCheckFindings(db, admin, "2026-R2", checks);
+    CheckRunInfo run;
+    run.plugins = {{"business_environment", "", 0}, {"four_styles", "", 0}};
+    run.asOf = civil::parseDate("2026-09-30");
+    recordCheckFindings(db, admin, "2026-R2", checks, run);
     const auto suspected = listFindings(db, admin, {std::string("2026-R2"), std::nullopt, std::string("suspected")});
     for (const auto& f : suspected) {
         if (f.source == "check:four_styles/FS-01") confirmFinding(db, admin, f.id);

@@ -1,5 +1,9 @@
 #include "core/services/finding_attachments.hpp"
 
+#include <patrol/sdk/civil.hpp>
+
+#include "core/services/check_recording.hpp"
+
 #include <Poco/JSON/Array.h>
 
 #include "core/domain/errors.hpp"
@@ -103,6 +107,23 @@ std::vector<store::EvidenceRecord> findingAttachments(store::Database& db, const
 Poco::JSON::Object::Ptr findingDetailView(store::Database& db, const Actor& actor, const store::FindingRecord& finding) {
     auto view = findingView(finding, seesTransfers(actor));
     if (!isStaff(actor)) return view;
+    // Who recorded it, when and from which run, for a finding a check recorded in bulk.
+    if (const auto recording = checkRecordingOf(db, finding.id)) {
+        auto run = jsonObject();
+        run->set("audit_event", recording->eventId);
+        run->set("actor", recording->actor);
+        run->set("at", recording->at);
+        Poco::JSON::Array::Ptr plugins = new Poco::JSON::Array;
+        for (const auto& p : recording->run.plugins) {
+            auto o = jsonObject();
+            o->set("plugin", p.id);
+            o->set("data_digest", p.dataDigest);
+            plugins->add(o);
+        }
+        run->set("plugins", plugins);
+        run->set("as_of", recording->run.asOf ? Poco::Dynamic::Var(civil::formatDate(*recording->run.asOf)) : Poco::Dynamic::Var());
+        view->set("recorded_by_run", run);
+    }
     Poco::JSON::Array::Ptr attachments = new Poco::JSON::Array;
     for (const auto& e : store::listFindingAttachments(db, finding.id)) attachments->add(evidenceView(e));
     view->set("attachments", attachments);

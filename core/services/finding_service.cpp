@@ -25,6 +25,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_set>
 
 namespace patrol::services {
 
@@ -192,7 +194,7 @@ namespace {
 struct PreparedRecording {
     int64_t roundId = 0;
     std::vector<int64_t> targetIds;  // what the scope was built from, sorted
-    std::vector<store::NewFinding> rows;
+    std::vector<AdmittedFinding> rows;  // point into the check's findings
     std::vector<LeftOutUnit> leftOut;
 };
 
@@ -203,32 +205,18 @@ std::vector<int64_t> targetIdsOf(store::Database& db, int64_t roundId) {
     return ids;
 }
 
-PreparedRecording prepareRecording(store::Database& db, const Actor& actor, const store::RoundRecord& round,
+PreparedRecording prepareRecording(store::Database& db, const store::RoundRecord& round,
                                    const std::vector<CheckFinding>& findings) {
     PreparedRecording prepared;
     prepared.roundId = round.id;
     prepared.targetIds = targetIdsOf(db, round.id);
     RoundScope scope(db, round);
-    const std::string status(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Check)));
     prepared.rows.reserve(findings.size());
     for (const auto& c : findings) {
         const auto unitId = scope.admit(c.unitCode);
         if (!unitId) continue;
-        store::NewFinding f;
-        f.roundId = round.id;
-        f.unitId = *unitId;
-        f.category = c.category;
-        f.title = c.title;
-        f.detail = c.detail;
-        f.severity = domain::severities.checked(c.severity);
-        f.amountFen = c.amountFen;
-        f.source = "check:" + c.plugin + "/" + c.rule;
-        f.refs = c.refsJson;
-        f.fingerprint = c.fingerprint;
-        f.rectificationKind = c.rectificationKind;
-        f.status = status;
-        f.createdBy = actor.name;
-        prepared.rows.push_back(std::move(f));
+        domain::severities.checked(c.severity);
+        prepared.rows.push_back({&c, *unitId});
     }
     prepared.leftOut = scope.leftOut();
     return prepared;
@@ -237,32 +225,36 @@ PreparedRecording prepareRecording(store::Database& db, const Actor& actor, cons
 }  // namespace
 
 RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
-                                   const std::vector<CheckFinding>& findings) {
+                                   const std::vector<CheckFinding>& findings, const CheckRunInfo& run) {
     // Refused and prepared before the transaction (reads only); checked again inside it, where
     // the round, its targets and what is already recorded may have changed meanwhile.
     auto prepared = [&] {
         const auto round = requireRoundFor(db, actor, roundCode, Access::Write, "记录检查发现的疑似问题");
         requireRecordingOpen(round);
-        return prepareRecording(db, actor, round, findings);
+        return prepareRecording(db, round, findings);
     }();
     RecordedChecks result;
     store::Transaction tx(db);
     const auto round = requireRoundFor(db, actor, roundCode, Access::Write, "记录检查发现的疑似问题");
     requireRecordingOpen(round);
     if (round.id != prepared.roundId || targetIdsOf(db, round.id) != prepared.targetIds)
-        prepared = prepareRecording(db, actor, round, findings);
-    auto recorded = store::fingerprintsOfRound(db, round.id);
-    for (const auto& f : prepared.rows) {
-        // Inserted means seen: a fingerprint repeated within the check is recorded once.
-        if (f.fingerprint && !recorded.insert(*f.fingerprint).second) {
+        prepared = prepareRecording(db, round, findings);
+    const auto recorded = store::fingerprintsOfRound(db, round.id);
+    std::unordered_set<std::string_view> seen;  // this check's, pointing into its findings
+    seen.reserve(prepared.rows.size());
+    std::vector<AdmittedFinding> fresh;
+    fresh.reserve(prepared.rows.size());
+    for (const auto& admitted : prepared.rows) {
+        // A fingerprint repeated within the check is recorded once.
+        const std::string& fingerprint = admitted.finding->fingerprint;
+        if (recorded.count(fingerprint) || !seen.insert(fingerprint).second) {
             ++result.alreadyRecorded;
             continue;
         }
-        const int64_t id = store::insertFinding(db, f);
-        recordChange(db, actor, "finding.add", "finding", std::to_string(id), nullptr,
-                     findingJson(*store::findFindingById(db, id)));
-        ++result.added;
+        fresh.push_back(admitted);
     }
+    writeCheckFindings(db, actor, round.id, roundCode, fresh, run, result.alreadyRecorded);
+    result.added = fresh.size();
     result.leftOut = std::move(prepared.leftOut);
     tx.commit();
     return result;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/services/actor.hpp"
+#include "core/services/check_recording.hpp"
 #include "core/store/finding_repository.hpp"
 
 namespace patrol::services {
@@ -65,9 +66,10 @@ struct RecordedChecks {
 
 // Records check findings as suspected, in one transaction; idempotent by fingerprint. Only the
 // round's targets get findings: those of any other unit (unknown, or not a target — perhaps
-// because a team member must avoid it) are left out and reported per unit; the rest are recorded.
+// because a team member must avoid it) are left out and reported per unit; the rest are recorded,
+// under one audit event for the run (check_recording.hpp).
 RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
-                                   const std::vector<CheckFinding>& findings);
+                                   const std::vector<CheckFinding>& findings, const CheckRunInfo& run = {});
 
 struct FindingFilter {
     std::optional<std::string> roundCode;

@@ -5,11 +5,13 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <optional>
 
 #include "core/store/audited_rows.hpp"
 #include "core/store/database.hpp"
+#include "core/store/finding_record.hpp"
 
 namespace patrol::store {
 
@@ -121,6 +123,7 @@ public:
 
     void run() {
         readLatestEvents();
+        if (entity_.table == "findings") readCheckRuns();
         std::vector<std::map<int64_t, std::vector<StoredRow>>> childRows(entity_.children.size());
         for (size_t c = 0; c < entity_.children.size(); ++c) {
             const ChildTable& child = entity_.children[c];
@@ -148,6 +151,7 @@ public:
                 for (const auto& row : rows)
                     add(ownerId, inserted(childLabel(entity_.children[c], row, shown(*row.find(entity_.children[c].ownerColumn)))));
         reportDeletedRows();
+        if (entity_.table == "findings") checkRunRecords();
         if (incomplete_ > 0)
             report_.warnings.push_back("表 " + entity_.table + " 有 " + std::to_string(incomplete_) +
                                        " 行的最近审计事件由旧版本写入，未记录完整状态，无法与数据核对（如" + firstIncomplete_ +
@@ -175,6 +179,10 @@ private:
         const std::string entityId = idValue ? shown(*idValue) : std::string();
         const std::string label = mainLabel(entity_, rowId, entityId);
         auto it = latest_.find(entityId);
+        // A finding recorded in bulk stands for its run's event until an event of its own follows.
+        if (auto record = records_.find(rowId);
+            record != records_.end() && (it == latest_.end() || it->second.id < record->second.eventId))
+            return checkRecordedRow(row, rowId, label, record->second, children);
         if (it == latest_.end()) return add(rowId, inserted(label), false);
         LatestEvent& event = it->second;
         event.seen = true;
@@ -214,6 +222,86 @@ private:
         }
     }
 
+    struct CheckRun {
+        int64_t first = 0, last = 0, count = 0;
+        std::string digest;
+    };
+
+    // The bulk recordings (finding_record.hpp): their events and every finding's record.
+    void readCheckRuns() {
+        auto st = db_.prepare("SELECT id, after_json FROM audit_events WHERE entity = ? AND action = ?");
+        st.bindAll(std::string(kCheckRunEntity), std::string(kCheckRunAction));
+        while (st.step()) {
+            CheckRun run;
+            if (const auto text = st.optionalText(1)) {
+                Object::Ptr after = parse(*text);
+                run.first = after->optValue<Poco::Int64>("first_finding", 0);
+                run.last = after->optValue<Poco::Int64>("last_finding", 0);
+                run.count = after->optValue<Poco::Int64>("count", 0);
+                run.digest = after->optValue<std::string>("records_digest", "");
+            }
+            runs_[st.integer(0)] = run;
+        }
+        for (auto& [findingId, record] : readFindingRecords(db_)) records_.emplace(findingId, Record{record.eventId, std::move(record.rowDigest)});
+    }
+
+    struct Record {
+        int64_t eventId = 0;
+        std::string rowDigest;
+        bool seen = false;
+    };
+
+    std::string recordedLabel(int64_t eventId) { return "检查记录审计事件 #" + std::to_string(eventId); }
+
+    void checkRecordedRow(const StoredRow& row, int64_t rowId, const std::string& label, Record& record,
+                          const std::vector<std::vector<StoredRow>>& children) {
+        record.seen = true;
+        ++report_.rowsChecked;
+        const auto canonical = canonicalFindingRow(row);
+        if (!canonical || rowDigest(*canonical) != record.rowDigest)
+            add(rowId, label + "与" + recordedLabel(record.eventId) + "所记录的内容不符：该行在本工具之外被改动。", false);
+        // A run records findings without child rows; any now there was added behind it.
+        for (size_t c = 0; c < entity_.children.size(); ++c)
+            for (const auto& current : children[c])
+                add(rowId, childLabel(entity_.children[c], current, std::to_string(rowId)) + "不在其所属记录最近的审计事件 #" +
+                               std::to_string(record.eventId) + " 所记录的状态中：该行在本工具之外被插入。");
+    }
+
+    // Each run's records against its event: the digest over them in finding id order, and which
+    // ids the run recorded; then the records whose finding is gone.
+    void checkRunRecords() {
+        std::map<int64_t, RecordsDigest> digests;
+        std::map<int64_t, int64_t> counts;
+        for (const auto& [findingId, record] : records_) {
+            const std::string label = "表 finding_records 中第 " + std::to_string(findingId) + " 行（问题 " + std::to_string(findingId) + "）";
+            const auto run = runs_.find(record.eventId);
+            if (run == runs_.end()) {
+                add(findingId, label + "指向的 " + recordedLabel(record.eventId) + "不存在：该行在本工具之外被插入。", false);
+                continue;
+            }
+            if (findingId < run->second.first || findingId > run->second.last)
+                add(findingId, label + "不在" + recordedLabel(record.eventId) + "所记录的问题 " + std::to_string(run->second.first) +
+                                   "–" + std::to_string(run->second.last) + " 之中：该行在本工具之外被插入。", false);
+            digests[record.eventId].add(findingId, record.rowDigest);
+            ++counts[record.eventId];
+            const bool ownEvent = latest_.count(std::to_string(findingId)) > 0;  // reported with its own events
+            if (!record.seen && !ownEvent)
+                add(findingId, deleted("表 findings 第 " + std::to_string(findingId) + " 行", record.eventId), false);
+        }
+        for (auto& [eventId, run] : runs_) {
+            const auto digest = digests.find(eventId);
+            const std::string current = digest == digests.end() ? RecordsDigest().hex() : digest->second.hex();
+            if (current == run.digest && counts[eventId] == run.count) continue;
+            for (int64_t id = run.first; id <= run.last && id > 0; ++id)
+                if (auto r = records_.find(id); r == records_.end() || r->second.eventId != eventId)
+                    add(id, "表 finding_records 中问题 " + std::to_string(id) + " 的记录已不存在，而" + recordedLabel(eventId) +
+                                "记录了它：该行在本工具之外被删除。", false);
+            // After the rows it concerns, which name the findings themselves.
+            add(std::numeric_limits<int64_t>::max(), recordedLabel(eventId) + "记录了 " + std::to_string(run.count) + " 个问题，其摘要与表 finding_records 中的 " +
+                               std::to_string(counts[eventId]) + " 行不符：检查记录在本工具之外被改动。", false);
+        }
+    }
+
     void reportDeletedRows() {
         for (const auto& [entityId, event] : latest_) {
             if (event.seen || !event.after) continue;
@@ -233,6 +321,8 @@ private:
     AuditedRowsReport& report_;
     std::vector<Problem>& problems_;
     std::map<std::string, LatestEvent> latest_;
+    std::map<int64_t, CheckRun> runs_;
+    std::map<int64_t, Record> records_;
     Poco::JSON::Parser parser_;
     int64_t incomplete_ = 0;
     std::string firstIncomplete_;

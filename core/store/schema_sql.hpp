@@ -13,5 +13,6 @@ extern const std::string_view kSchemaV4;
 extern const std::string_view kSchemaV5;
 extern const std::string_view kSchemaV6;
 extern const std::string_view kSchemaV7;
+extern const std::string_view kSchemaV8;
 
 }  // namespace patrol::store

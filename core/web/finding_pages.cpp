@@ -8,6 +8,7 @@
 #include "core/domain/severity.hpp"
 #include "core/http/multipart_form.hpp"
 #include "core/services/authorization.hpp"
+#include "core/services/check_recording.hpp"
 #include "core/services/evidence_location.hpp"
 #include "core/services/finding_attachments.hpp"
 #include "core/services/not_found.hpp"
@@ -163,6 +164,9 @@ http::Reply findingPage(const WebAssets& assets, http::Exchange& ex) {
     view.set("people", f.peopleCount ? std::to_string(*f.peopleCount) : std::string("-"));
     view.set("kind", f.rectificationKind ? domain::rectificationKinds.labelOf(*f.rectificationKind) : std::string("-"));
     view.set("created", f.createdBy + " " + f.createdAt);
+    if (ex.actor().role != domain::Role::Unit)
+        if (const auto recording = services::checkRecordingOf(ex.db(), f.id))
+            view.set("created", f.createdBy + " " + f.createdAt + "；来自" + services::describeRun(*recording));
     if (ex.query("done") == std::string("add")) view.set("flash", "已记录问题 #" + std::to_string(f.id) + "。");
     const bool staff = ex.actor().role != domain::Role::Unit;
     view.set("staff", staff);

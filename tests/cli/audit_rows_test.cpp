@@ -223,14 +223,49 @@ TEST_CASE("edits to rounds and their plugins, targets, team and stage dates are 
 }
 
 TEST_CASE("edits to findings behind the tool's back are named") {
+    // #9 was recorded by the demo's check run and not touched since; #3 was added by hand.
+    const std::string run = q("SELECT event_id FROM finding_records WHERE finding_id = 9");
+    REQUIRE(latest("finding", "9").empty());
     expectCaught("UPDATE findings SET status = 'confirmed' WHERE id = 9",
-                 changed("表 findings 第 9 行", "status", "confirmed", latest("finding", "9"), "suspected"));
+                 "表 findings 第 9 行与检查记录审计事件 #" + run + "所记录的内容不符：该行在本工具之外被改动。");
     expectCaught("UPDATE findings SET amount_fen = 1 WHERE id = 3",
                  changed("表 findings 第 3 行", "amount_fen", "1", latest("finding", "3"), q("SELECT amount_fen FROM findings WHERE id = 3")));
-    expectCaught("DELETE FROM findings WHERE id = 9", deleted("表 findings 第 9 行", latest("finding", "9")));
+    expectCaught("DELETE FROM findings WHERE id = 9", deleted("表 findings 第 9 行", run));
     expectCaught("INSERT INTO findings (round_id, unit_id, category, title, source, status, created_by, created_at) "
                  "VALUES (1, 1, '其他', '影子问题', 'manual', 'confirmed', 'admin', 't')",
                  inserted("表 findings 第 " + nextId("findings") + " 行"));
+}
+
+TEST_CASE("findings a check recorded in bulk are vouched for by their run's event and records") {
+    const std::string run = q("SELECT event_id FROM finding_records WHERE finding_id = 9");
+    const std::string first = q("SELECT min(finding_id) FROM finding_records WHERE event_id = " + run);
+    const std::string last = q("SELECT max(finding_id) FROM finding_records WHERE event_id = " + run);
+    REQUIRE(q("SELECT action || ' ' || entity FROM audit_events WHERE id = " + run) == "finding.record_check check_run");
+    CHECK(q("SELECT json_extract(after_json, '$.count') || ' ' || json_extract(after_json, '$.first_finding') || ' ' || "
+            "json_extract(after_json, '$.last_finding') FROM audit_events WHERE id = " + run) == "3 " + first + " " + last);
+    // One event for the run, none per finding.
+    CHECK(q("SELECT count(*) FROM audit_events WHERE entity = 'finding' AND entity_id = '9'") == "0");
+    const std::string label = "检查记录审计事件 #" + run;
+
+    // Any column of a recorded finding, as for the others.
+    expectCaught("UPDATE findings SET detail = detail || '。' WHERE id = 9",
+                 "表 findings 第 9 行与" + label + "所记录的内容不符：该行在本工具之外被改动。");
+    // A record removed (with its trigger) leaves its finding unvouched for and the run's digest wrong.
+    expectCaught("DROP TRIGGER finding_records_no_delete; DELETE FROM finding_records WHERE finding_id = 9",
+                 inserted("表 findings 第 9 行"), 2);
+    // A finding slipped in under the run: its record is outside the run's findings, and the run's
+    // digest no longer matches its records.
+    const std::string forged = nextId("findings");
+    expectCaught("INSERT INTO findings (id, round_id, unit_id, category, title, source, status, created_by, created_at) "
+                 "SELECT " + forged + ", round_id, unit_id, category, '伪造问题', source, status, created_by, created_at "
+                 "FROM findings WHERE id = 9; INSERT INTO finding_records SELECT " + forged + ", event_id, row_digest "
+                 "FROM finding_records WHERE finding_id = 9",
+                 "表 findings 第 " + forged + " 行与" + label + "所记录的内容不符：该行在本工具之外被改动。", 2);
+    expectCaught("INSERT INTO finding_records VALUES (" + forged + ", " + run + ", '00')",
+                 "表 finding_records 中第 " + forged + " 行（问题 " + forged + "）不在" + label + "所记录的问题 " + first + "–" +
+                     last + " 之中：该行在本工具之外被插入。", 2);
+    expectCaught("DROP TRIGGER finding_records_no_update; UPDATE finding_records SET row_digest = 'x' WHERE finding_id = 9",
+                 "表 findings 第 9 行与" + label + "所记录的内容不符：该行在本工具之外被改动。", 1);
 }
 
 TEST_CASE("edits to clues, their disposals and outcomes are named") {
@@ -335,8 +370,9 @@ TEST_CASE("audit baseline refuses while a row differs from its events, and is fo
     const std::string before = rawScalar(patrol.db(), "SELECT count(*) FROM audit_events");
     run = patrol({"audit", "baseline"});
     CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 数据与审计记录不符，不能记录基线（否则等于认可这些改动）：表 findings 第 9 行的 status 为 confirmed，而其最近的审计事件 #" +
-                         latest("finding", "9") + " 记录为 suspected：该行在本工具之外被改动。请先从备份恢复这些数据，再运行 patrol audit verify 确认。\n");
+    CHECK(run.err == "错误: 数据与审计记录不符，不能记录基线（否则等于认可这些改动）：表 findings 第 9 行与检查记录审计事件 #" +
+                         q("SELECT event_id FROM finding_records WHERE finding_id = 9") +
+                         "所记录的内容不符：该行在本工具之外被改动。请先从备份恢复这些数据，再运行 patrol audit verify 确认。\n");
     CHECK(rawScalar(patrol.db(), "SELECT count(*) FROM audit_events") == before);
 }
 

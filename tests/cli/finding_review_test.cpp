@@ -41,6 +41,25 @@ struct Reviewed {
 
 }  // namespace
 
+TEST_CASE("a finding the check recorded shows who recorded it, when and from which run, and verifies") {
+    Reviewed r;
+    const auto q = [&](const std::string& sql) { return rawScalar(r.patrol.db(), sql); };
+    const std::string event = q("SELECT event_id FROM finding_records WHERE finding_id = 10");
+    // The four trips are recorded by one event: no event per finding.
+    CHECK(q("SELECT count(*) FROM finding_records WHERE event_id = " + event) == "4");
+    CHECK(q("SELECT count(*) FROM audit_events WHERE entity = 'finding' AND entity_id IN ('10', '11', '12', '13')") == "0");
+    const std::string digest = q("SELECT json_extract(after_json, '$.run.plugins[0].data_digest') FROM audit_events WHERE id = " + event);
+    REQUIRE(digest.size() == 64);
+    const std::string at = q("SELECT at FROM audit_events WHERE id = " + event);
+    const auto run = r.patrol({"finding", "show", "10"});
+    CHECK(run.exitCode == 0);
+    CHECK(run.out.find("记录来源：检查运行（审计事件 #" + event + "；插件 four_styles（数据摘要 " + digest.substr(0, 16) +
+                       "）；基准日 2026-09-30），由 admin 于 " + at + " 记录\n") != std::string::npos);
+    const auto verify = r.patrol({"audit", "verify"});
+    CHECK(verify.exitCode == 0);
+    CHECK(verify.err.empty());
+}
+
 TEST_CASE("bulk confirm by filter shows the count, waits for --yes, then confirms each with its audit event") {
     Reviewed r;
     const std::string before = r.events();

@@ -36,7 +36,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
     const std::string path = dir.file("new.db");
     auto db = Database::open(path);
     CHECK(db.schemaVersion() == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 7);
+    CHECK(currentSchemaVersion() == 8);
     CHECK(rawScalar(path, "PRAGMA application_id") == std::to_string(kApplicationId));
     CHECK(rawScalar(path, "PRAGMA journal_mode") == "wal");
     auto fk = db.prepare("PRAGMA foreign_keys");
@@ -45,7 +45,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
     for (const char* table : {"units", "users", "user_conflicts", "rounds", "round_team", "round_targets",
                               "round_plugins", "findings", "clues", "clue_disposals", "clue_outcomes",
                               "rectification_tasks", "progress_reports", "evidence", "extension_requests", "notices",
-                              "audit_events", "meta", "sessions", "signin_failures", "records_version"})
+                              "audit_events", "finding_records", "meta", "sessions", "signin_failures", "records_version"})
         CHECK(rawScalar(path, std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='") + table +
                                   "'") == "1");
 }
@@ -131,10 +131,10 @@ TEST_CASE("a file from a newer patrol is refused naming both versions") {
     ScratchDir dir;
     const std::string path = dir.file("newer.db");
     { Database::open(path); }
-    rawExec(path, "PRAGMA user_version = 8");
+    rawExec(path, "PRAGMA user_version = 9");
     CHECK(openError(path) == "数据库 " + path +
-                                 " 的结构版本为 v8，而本程序只支持到 v7：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
-    CHECK(rawScalar(path, "PRAGMA user_version") == "8");
+                                 " 的结构版本为 v9，而本程序只支持到 v8：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
+    CHECK(rawScalar(path, "PRAGMA user_version") == "9");
 }
 
 TEST_CASE("a SQLite file of another program is refused and left untouched") {

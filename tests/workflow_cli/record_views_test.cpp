@@ -99,7 +99,16 @@ TEST_CASE("finding list and show agree field for field: amount a number, refs an
         const std::string id = element->get("id").toString();
         INFO("finding #" << id);
         const auto shown = parseObject(c.ok({"finding", "show", id, "--format", "json"}).out);
-        checkAgree(element, shown, {"attachments"});
+        // A finding a check recorded names its run (who, when, plugins and data digest, as-of).
+        const bool fromCheck = element->getValue<std::string>("source").rfind("check:", 0) == 0;
+        checkAgree(element, shown, fromCheck ? std::set<std::string>{"attachments", "recorded_by_run"} : std::set<std::string>{"attachments"});
+        if (fromCheck) {
+            const auto run = shown->getObject("recorded_by_run");
+            CHECK(run->getValue<std::string>("actor") == "admin");
+            CHECK(isTime(run->get("at")));
+            CHECK(run->getArray("plugins")->getObject(0)->getValue<std::string>("plugin") == "four_styles");
+            CHECK(run->getArray("plugins")->getObject(0)->getValue<std::string>("data_digest").size() == 64);
+        }
         CHECK(shown->isArray("refs"));
         CHECK((shown->isNull("amount") || shown->get("amount").isNumeric()));
         CHECK(isTime(shown->get("created_at")));

@@ -1,0 +1,145 @@
+#include "core/services/check_recording.hpp"
+
+#include <patrol/sdk/civil.hpp>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include "core/domain/finding_status.hpp"
+#include "core/domain/severity.hpp"
+#include "core/services/finding_service.hpp"
+#include "core/services/record_json.hpp"
+#include "core/store/audit_log.hpp"
+#include "core/store/clock.hpp"
+#include "core/store/database.hpp"
+#include "core/store/finding_record.hpp"
+
+namespace patrol::services {
+
+namespace {
+
+int64_t nextFindingId(store::Database& db) {
+    auto st = db.prepare("SELECT coalesce(max(id), 0) + 1 FROM findings");
+    st.step();
+    return st.integer(0);
+}
+
+Poco::JSON::Object::Ptr runJson(const CheckRunInfo& run) {
+    Poco::JSON::Array::Ptr plugins = new Poco::JSON::Array;
+    for (const auto& p : run.plugins) {
+        auto o = jsonObject();
+        o->set("plugin", p.id);
+        o->set("data_digest", p.dataDigest.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(p.dataDigest));
+        o->set("rows_read", static_cast<Poco::UInt64>(p.rowsRead));
+        plugins->add(o);
+    }
+    auto o = jsonObject();
+    o->set("plugins", plugins);
+    o->set("as_of", run.asOf ? Poco::Dynamic::Var(civil::formatDate(*run.asOf)) : Poco::Dynamic::Var());
+    return o;
+}
+
+}  // namespace
+
+std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& actor, int64_t roundId, const std::string& roundCode,
+                                          const std::vector<AdmittedFinding>& rows, const CheckRunInfo& run,
+                                          size_t alreadyRecorded) {
+    if (rows.empty()) return std::nullopt;
+    const std::string createdAt = store::utcTimestampNow();
+    const int64_t firstId = nextFindingId(db);
+    int64_t id = firstId;
+    std::vector<store::RecordedRow> records;
+    records.reserve(rows.size());
+    store::RecordsDigest digest;
+    store::CanonicalRow canonical;
+    // Rows go in batches through one reused statement of kBatch rows (and one single-row statement
+    // for the rest): a statement per row costs more than the row itself. Every column is named, so
+    // the canonical text (in the order of recordedFindingColumns) is exactly what is stored.
+    constexpr size_t kBatch = 64;
+    const std::string columns =
+        "INSERT INTO findings (id, round_id, unit_id, category, title, detail, severity, amount_fen, people_count, "
+        "people_level, source, refs, fingerprint, status, dismissed_reason, transferred, repeat_of, rectification_kind, "
+        "created_by, created_at) VALUES ";
+    const std::string oneRow = "(?,?,?,?,?,?,?,?,NULL,NULL,?,?,?,?,NULL,0,NULL,?,?,?)";
+    std::string batchSql = columns;
+    for (size_t i = 0; i < kBatch; ++i) batchSql += (i ? "," : "") + oneRow;
+    auto batch = db.prepare(batchSql);
+    auto single = db.prepare(columns + oneRow);
+    const std::string status(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Check)));
+    std::string source;
+    size_t done = 0;
+    while (done < rows.size()) {
+        const bool full = rows.size() - done >= kBatch;
+        store::Statement& insert = full ? batch : single;
+        const size_t count = full ? kBatch : 1;
+        insert.reset();
+        for (size_t i = 0; i < count; ++i, ++id) {
+            const CheckFinding& f = *rows[done + i].finding;
+            const int64_t unitId = rows[done + i].unitId;
+            source.assign("check:").append(f.plugin).append("/").append(f.rule);
+            canonical.clear();
+            canonical.integer(id).integer(roundId).integer(unitId).text(f.category).text(f.title).text(f.detail);
+            const std::string severity = domain::severities.checked(f.severity);  // a code: fits in place
+            canonical.text(severity).optionalInteger(f.amountFen).null().null().text(source).text(f.refsJson);
+            canonical.text(f.fingerprint).text(status).null().integer(0).null().optionalText(f.rectificationKind);
+            canonical.text(actor.name).text(createdAt);
+            const int at = static_cast<int>(i) * 15;  // the row's first parameter is at + 1
+            insert.bind(at + 1, id).bind(at + 2, roundId).bind(at + 3, unitId).bind(at + 4, f.category);
+            insert.bind(at + 5, f.title).bind(at + 6, f.detail).bind(at + 7, severity).bind(at + 8, f.amountFen);
+            insert.bind(at + 9, source).bind(at + 10, f.refsJson).bind(at + 11, f.fingerprint).bind(at + 12, status);
+            insert.bind(at + 13, f.rectificationKind).bind(at + 14, actor.name).bind(at + 15, createdAt);
+            store::RecordedRow record{id, store::rowDigest(canonical.finish())};
+            digest.add(record.findingId, record.rowDigest);
+            records.push_back(std::move(record));
+        }
+        insert.run();
+        done += count;
+    }
+    auto after = jsonObject();
+    after->set("round", roundCode);
+    after->set("run", runJson(run));
+    after->set("count", static_cast<Poco::UInt64>(records.size()));
+    after->set("already_recorded", static_cast<Poco::UInt64>(alreadyRecorded));
+    after->set("first_finding", firstId);
+    after->set("last_finding", id - 1);
+    after->set("records_digest", digest.hex());
+    const int64_t eventId = store::appendAuditEvent(
+        db, {actor.userId, actor.name, store::kCheckRunAction, store::kCheckRunEntity, roundCode, std::nullopt, jsonText(after)});
+    store::insertFindingRecords(db, eventId, records);
+    return eventId;
+}
+
+std::optional<CheckRecording> checkRecordingOf(store::Database& db, int64_t findingId) {
+    auto st = db.prepare(
+        "SELECT a.id, a.actor, a.at, a.after_json FROM finding_records r JOIN audit_events a ON a.id = r.event_id "
+        "WHERE r.finding_id = ? AND a.entity = ?");
+    st.bindAll(findingId, std::string(store::kCheckRunEntity));
+    if (!st.step()) return std::nullopt;
+    CheckRecording recording{st.integer(0), st.text(1), st.text(2), {}};
+    const auto after = st.optionalText(3);
+    if (!after) return recording;
+    Poco::JSON::Parser parser;
+    const auto content = parser.parse(*after).extract<Poco::JSON::Object::Ptr>();
+    const auto run = content->getObject("run");
+    if (!run) return recording;
+    if (const auto plugins = run->getArray("plugins"))
+        for (size_t i = 0; i < plugins->size(); ++i) {
+            const auto p = plugins->getObject(static_cast<unsigned>(i));
+            if (!p) continue;
+            recording.run.plugins.push_back({p->optValue<std::string>("plugin", ""), p->isNull("data_digest") ? "" : p->optValue<std::string>("data_digest", ""),
+                                             p->optValue<Poco::UInt64>("rows_read", 0)});
+        }
+    if (run->has("as_of") && !run->isNull("as_of")) recording.run.asOf = civil::parseDate(run->getValue<std::string>("as_of"));
+    return recording;
+}
+
+std::string describeRun(const CheckRecording& recording) {
+    std::string plugins;
+    for (const auto& p : recording.run.plugins)
+        plugins += (plugins.empty() ? "" : "、") + p.id + (p.dataDigest.empty() ? "" : "（数据摘要 " + p.dataDigest.substr(0, 16) + "）");
+    return "检查运行（审计事件 #" + std::to_string(recording.eventId) + "；插件 " + (plugins.empty() ? "-" : plugins) + "；基准日 " +
+           (recording.run.asOf ? civil::formatDate(*recording.run.asOf) : std::string("-")) + "），由 " + recording.actor + " 于 " +
+           recording.at + " 记录";
+}
+
+}  // namespace patrol::services

@@ -1,0 +1,118 @@
+#include "core/store/finding_record.hpp"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include <cstdio>
+
+#include "core/store/database.hpp"
+
+namespace patrol::store {
+
+const std::vector<std::string>& recordedFindingColumns() {
+    static const std::vector<std::string> columns = {
+        "id",     "round_id", "unit_id",     "category",        "title",       "detail",    "severity",
+        "amount_fen", "people_count", "people_level", "source", "refs",      "fingerprint", "status",
+        "dismissed_reason", "transferred", "repeat_of", "rectification_kind", "created_by", "created_at"};
+    return columns;
+}
+
+void CanonicalRow::separate() { text_.push_back(text_.empty() ? '[' : ','); }
+
+CanonicalRow& CanonicalRow::null() {
+    separate();
+    text_ += "null";
+    return *this;
+}
+
+CanonicalRow& CanonicalRow::integer(int64_t value) {
+    separate();
+    text_ += std::to_string(value);
+    return *this;
+}
+
+CanonicalRow& CanonicalRow::text(std::string_view value) {
+    separate();
+    text_.push_back('"');
+    // JSON's own escapes only; other bytes (UTF-8 included) stand for themselves, so the text is
+    // one-to-one with the value and quick to build.
+    for (const char c : value) {
+        switch (c) {
+            case '"': text_ += "\\\""; break;
+            case '\\': text_ += "\\\\"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    char escaped[8];
+                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+                    text_ += escaped;
+                } else {
+                    text_.push_back(c);
+                }
+        }
+    }
+    text_.push_back('"');
+    return *this;
+}
+
+const std::string& CanonicalRow::finish() {
+    if (text_.empty()) text_.push_back('[');
+    text_.push_back(']');
+    return text_;
+}
+
+std::optional<std::string> canonicalFindingRow(const StoredRow& row) {
+    CanonicalRow canonical;
+    for (const auto& column : recordedFindingColumns()) {
+        const StoredValue* v = row.find(column);
+        if (!v) return std::nullopt;
+        switch (v->type) {
+            case StoredValue::Type::Null: canonical.null(); break;
+            case StoredValue::Type::Integer: canonical.integer(v->integer); break;
+            // No findings column holds a real; one there was not written by patrol.
+            case StoredValue::Type::Real: canonical.text("real:" + std::to_string(v->real)); break;
+            case StoredValue::Type::Text: canonical.text(v->text); break;
+        }
+    }
+    return canonical.finish();
+}
+
+std::string rowDigest(std::string_view canonical) {
+    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+    engine.update(canonical.data(), static_cast<unsigned>(canonical.size()));
+    return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+struct RecordsDigest::Engine {
+    Poco::SHA2Engine sha{Poco::SHA2Engine::SHA_256};
+};
+
+RecordsDigest::RecordsDigest() : engine_(new Engine) {}
+RecordsDigest::~RecordsDigest() { delete engine_; }
+
+void RecordsDigest::add(int64_t findingId, std::string_view digest) {
+    // "id:hex\n" per record: unambiguous, and easy to recompute by hand from the table.
+    std::string line = std::to_string(findingId);
+    line.push_back(':');
+    line.append(digest).push_back('\n');
+    engine_->sha.update(line.data(), static_cast<unsigned>(line.size()));
+}
+
+std::string RecordsDigest::hex() { return Poco::DigestEngine::digestToHex(engine_->sha.digest()); }
+
+void insertFindingRecords(Database& db, int64_t eventId, const std::vector<RecordedRow>& records) {
+    auto insert = db.prepare("INSERT INTO finding_records (finding_id, event_id, row_digest) VALUES (?,?,?)");
+    for (const auto& r : records) {
+        insert.reset();
+        insert.bind(1, r.findingId).bind(2, eventId).bind(3, r.rowDigest);
+        insert.run();
+    }
+}
+
+std::map<int64_t, StoredFindingRecord> readFindingRecords(Database& db) {
+    std::map<int64_t, StoredFindingRecord> records;
+    auto st = db.prepare("SELECT finding_id, event_id, row_digest FROM finding_records ORDER BY finding_id");
+    while (st.step()) records.emplace_hint(records.end(), st.integer(0), StoredFindingRecord{st.integer(1), st.text(2)});
+    return records;
+}
+
+}  // namespace patrol::store

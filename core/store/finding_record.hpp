@@ -1,0 +1,83 @@
+// Findings recorded in bulk (schema v7): one audit event per check run, and per finding the
+// SHA-256 of its canonical content as recorded. The canonical content is the finding's row,
+// column by column in the order of kRecordedFindingColumns, written as a JSON array; the same
+// text is built from the values being inserted and, by `audit verify`, from the stored row.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/store/audited_rows.hpp"
+
+namespace patrol::store {
+
+class Database;
+
+// The audit event's entity and action of a bulk recording.
+inline constexpr const char* kCheckRunEntity = "check_run";
+inline constexpr const char* kCheckRunAction = "finding.record_check";
+
+// The findings columns the digest covers, in this order. A column added to findings later is
+// not covered by records written before it, so this list never changes.
+const std::vector<std::string>& recordedFindingColumns();
+
+// Appends values one by one to a finding's canonical text: a JSON array of the columns.
+class CanonicalRow {
+public:
+    CanonicalRow& null();
+    CanonicalRow& integer(int64_t value);
+    CanonicalRow& text(std::string_view value);
+    CanonicalRow& optionalInteger(const std::optional<int64_t>& value) { return value ? integer(*value) : null(); }
+    CanonicalRow& optionalText(const std::optional<std::string>& value) { return value ? text(*value) : null(); }
+    // The finished text; the builder may be cleared and reused for the next row.
+    const std::string& finish();
+    void clear() { text_.clear(); }
+
+private:
+    void separate();
+    std::string text_;
+};
+
+// The canonical text of a stored findings row (as read by readStoredRows), or nullopt when it
+// lacks one of the recorded columns.
+std::optional<std::string> canonicalFindingRow(const StoredRow& row);
+
+// SHA-256 of the canonical text (hex).
+std::string rowDigest(std::string_view canonical);
+
+struct RecordedRow {
+    int64_t findingId = 0;
+    std::string rowDigest;  // hex
+};
+
+// The digest over a run's records in finding id order that its audit event carries (hex).
+class RecordsDigest {
+public:
+    RecordsDigest();
+    ~RecordsDigest();
+    RecordsDigest(const RecordsDigest&) = delete;
+    RecordsDigest& operator=(const RecordsDigest&) = delete;
+    void add(int64_t findingId, std::string_view rowDigest);
+    std::string hex();
+
+private:
+    struct Engine;
+    Engine* engine_;
+};
+
+// Stores a run's records under its audit event; inside the recording's transaction.
+void insertFindingRecords(Database& db, int64_t eventId, const std::vector<RecordedRow>& records);
+
+struct StoredFindingRecord {
+    int64_t eventId = 0;
+    std::string rowDigest;
+};
+
+// Every stored record, by finding id.
+std::map<int64_t, StoredFindingRecord> readFindingRecords(Database& db);
+
+}  // namespace patrol::store
