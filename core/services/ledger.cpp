@@ -72,11 +72,11 @@ Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery
     const auto progress = store::latestProgressOfTasks(db);
     ledger.tasks.reserve(records.tasks.size());
     for (auto& t : records.tasks) {
-        LedgerTask row{std::move(t), domain::EscalationLevel::None, std::nullopt, std::nullopt};
+        // Built in place: each further move of a record copies its dozen short strings.
+        auto& row = ledger.tasks.emplace_back(std::move(t));
         row.level = taskLevelOn(row.task, query.asOf);
         if (taskOpenOn(row.task, query.asOf)) row.daysLeft = *civil::parseDate(row.task.dueDate) - query.asOf;
         if (const auto it = progress.find(row.task.id); it != progress.end()) row.lastProgress = it->second;
-        ledger.tasks.push_back(std::move(row));
     }
     records.tasks = {};
     const auto byId = [](const LedgerTask& a, const LedgerTask& b) { return a.task.id < b.task.id; };
