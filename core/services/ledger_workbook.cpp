@@ -243,9 +243,9 @@ void writeResponsible(Sheet& sheet, const Ledger& ledger) {
     for (const auto& p : ledger.responsible) {
         ++row;
         const auto& task = ledger.tasks[p.task].task;
-        sheet.text(row, 0, p.unitCode);
-        sheet.text(row, 1, p.unitName);
-        sheet.text(row, 2, p.person);
+        sheet.text(row, 0, task.unitCode);
+        sheet.text(row, 1, task.unitName);
+        sheet.text(row, 2, personOf(ledger, p));
         sheet.text(row, 3, responsibleRoleName(p.role));
         sheet.number(row, 4, static_cast<double>(task.id));
         sheet.text(row, 5, task.findingTitle);
