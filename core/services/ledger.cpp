@@ -28,7 +28,7 @@ std::vector<ResponsiblePerson> responsibleOf(const std::vector<LedgerTask>& task
     std::vector<const Counts*> countsOfRow;  // map nodes stay where they are
     std::map<std::pair<std::string_view, std::string_view>, Counts> counts;  // (unit, person)
     for (size_t k = 0; k < tasks.size(); ++k) {
-        const auto& t = tasks[k].task;
+        const auto& t = *tasks[k].task;
         const bool open = taskOpenOn(t, asOf);
         const bool overdue = open && *civil::parseDate(t.dueDate) < asOf;
         const std::string* counted = nullptr;
@@ -50,7 +50,7 @@ std::vector<ResponsiblePerson> responsibleOf(const std::vector<LedgerTask>& task
     }
     // Tasks come by id, so the task index orders a person's tasks by id.
     const auto key = [&](const ResponsiblePerson& p) {
-        const auto& t = tasks[p.task].task;
+        const auto& t = *tasks[p.task].task;
         return std::tuple<std::string_view, std::string_view, std::string_view, size_t>(t.unitCode, nameIn(t, p.role),
                                                                                         p.role, p.task);
     };
@@ -64,7 +64,7 @@ std::vector<ResponsiblePerson> responsibleOf(const std::vector<LedgerTask>& task
 std::string responsibleRoleName(std::string_view role) { return role == "leader" ? "责任领导" : "责任人"; }
 
 const std::string& personOf(const Ledger& ledger, const ResponsiblePerson& p) {
-    return nameIn(ledger.tasks[p.task].task, p.role);
+    return nameIn(*ledger.tasks[p.task].task, p.role);
 }
 
 Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery& query, const CategoryNames& names,
@@ -91,16 +91,15 @@ Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery
     if (!std::is_sorted(ledger.findings.begin(), ledger.findings.end(), byRoundThenId))
         std::stable_sort(ledger.findings.begin(), ledger.findings.end(), byRoundThenId);
     const auto progress = store::latestProgressOfTasks(db);
-    ledger.tasks.reserve(records.tasks.size());
-    for (auto& t : records.tasks) {
-        // Built in place: each further move of a record copies its dozen short strings.
-        auto& row = ledger.tasks.emplace_back(std::move(t));
-        row.level = taskLevelOn(row.task, query.asOf);
-        if (taskOpenOn(row.task, query.asOf)) row.daysLeft = *civil::parseDate(row.task.dueDate) - query.asOf;
-        if (const auto it = progress.find(row.task.id); it != progress.end()) row.lastProgress = it->second;
+    ledger.taskRecords = std::move(records.tasks);
+    ledger.tasks.reserve(ledger.taskRecords.size());
+    for (const auto& t : ledger.taskRecords) {
+        auto& row = ledger.tasks.emplace_back(&t);
+        row.level = taskLevelOn(t, query.asOf);
+        if (taskOpenOn(t, query.asOf)) row.daysLeft = *civil::parseDate(t.dueDate) - query.asOf;
+        if (const auto it = progress.find(t.id); it != progress.end()) row.lastProgress = it->second;
     }
-    records.tasks = {};
-    const auto byId = [](const LedgerTask& a, const LedgerTask& b) { return a.task.id < b.task.id; };
+    const auto byId = [](const LedgerTask& a, const LedgerTask& b) { return a.task->id < b.task->id; };
     if (!std::is_sorted(ledger.tasks.begin(), ledger.tasks.end(), byId))
         std::stable_sort(ledger.tasks.begin(), ledger.tasks.end(), byId);
     ledger.responsible = responsibleOf(ledger.tasks, query.asOf);

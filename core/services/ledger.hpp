@@ -23,7 +23,7 @@
 namespace patrol::services {
 
 struct LedgerTask {
-    store::TaskRecord task;
+    const store::TaskRecord* task = nullptr;  // in Ledger::taskRecords
     domain::EscalationLevel level = domain::EscalationLevel::None;  // deserved on the ledger's day
     std::optional<int64_t> daysLeft;  // due − the ledger's day while open then (below 0: overdue)
     std::optional<store::ProgressRecord> lastProgress;
@@ -42,10 +42,19 @@ struct Ledger {
     StatisticsQuery query;
     bool showsClues = false;                      // false: no column says whether a finding went on as a clue
     std::vector<store::FindingRecord> findings;   // confirmed or later, by round then id
+    // The tasks as read; the rows point into it rather than take a copy of each (50,000 records
+    // of a dozen strings), so a ledger is moved but never copied.
+    std::vector<store::TaskRecord> taskRecords;
     std::vector<LedgerTask> tasks;                // by id
     std::vector<ResponsiblePerson> responsible;   // by unit, person, role, task
     Statistics statistics;
     std::map<std::string, int32_t> reportDue;    // round code -> the units' 整改情况报告 due date, once fed back
+
+    Ledger() = default;
+    Ledger(Ledger&&) = default;
+    Ledger& operator=(Ledger&&) = default;
+    Ledger(const Ledger&) = delete;
+    Ledger& operator=(const Ledger&) = delete;
 };
 
 // The ledger of the rounds the query selects; a round or unit the actor may not see is refused
