@@ -14,37 +14,58 @@ namespace patrol::services {
 
 namespace {
 
-// Each person named on a task, once per role, with the person's counts in the unit.
+const std::string& nameIn(const store::TaskRecord& task, std::string_view role) {
+    return role == "leader" ? *task.leader : *task.handler;
+}
+
+// Each person named on a task, once per role, with the person's counts in the unit. The rows
+// refer to their task; the counting keys are views of the tasks' own strings.
 std::vector<ResponsiblePerson> responsibleOf(const std::vector<LedgerTask>& tasks, int32_t asOf) {
+    struct Counts {
+        int64_t open = 0, overdue = 0;
+    };
     std::vector<ResponsiblePerson> rows;
-    std::map<std::pair<std::string, std::string>, std::pair<int64_t, int64_t>> counts;  // (unit, person) -> open, overdue
+    std::vector<const Counts*> countsOfRow;  // map nodes stay where they are
+    std::map<std::pair<std::string_view, std::string_view>, Counts> counts;  // (unit, person)
     for (size_t k = 0; k < tasks.size(); ++k) {
-        const auto& t = tasks[k];
-        const bool open = taskOpenOn(t.task, asOf);
-        const bool overdue = open && *civil::parseDate(t.task.dueDate) < asOf;
-        std::vector<std::string> counted;
-        for (const auto& [role, name] : {std::pair{"handler", t.task.handler}, std::pair{"leader", t.task.leader}}) {
-            if (!name || name->empty()) continue;
-            rows.push_back({t.task.unitCode, t.task.unitName, *name, role, k, 0, 0});
+        const auto& t = *tasks[k].task;
+        const bool open = taskOpenOn(t, asOf);
+        const bool overdue = open && *civil::parseDate(t.dueDate) < asOf;
+        const std::string* counted = nullptr;
+        for (const auto& [role, name] : {std::pair{"handler", &t.handler}, std::pair{"leader", &t.leader}}) {
+            if (!*name || (*name)->empty()) continue;
+            auto& c = counts[{t.unitCode, **name}];
+            rows.push_back({k, role, 0, 0});
+            countsOfRow.push_back(&c);
             // One person who is both handler and leader of a task has that task once.
-            if (std::find(counted.begin(), counted.end(), *name) != counted.end()) continue;
-            counted.push_back(*name);
-            auto& c = counts[{t.task.unitCode, *name}];
-            c.first += open ? 1 : 0;
-            c.second += overdue ? 1 : 0;
+            if (counted && *counted == **name) continue;
+            counted = &**name;
+            c.open += open ? 1 : 0;
+            c.overdue += overdue ? 1 : 0;
         }
     }
-    for (auto& row : rows) std::tie(row.openTasks, row.overdueTasks) = counts[{row.unitCode, row.person}];
+    for (size_t r = 0; r < rows.size(); ++r) {
+        rows[r].openTasks = countsOfRow[r]->open;
+        rows[r].overdueTasks = countsOfRow[r]->overdue;
+    }
     // Tasks come by id, so the task index orders a person's tasks by id.
-    std::stable_sort(rows.begin(), rows.end(), [](const ResponsiblePerson& a, const ResponsiblePerson& b) {
-        return std::tie(a.unitCode, a.person, a.role, a.task) < std::tie(b.unitCode, b.person, b.role, b.task);
-    });
+    const auto key = [&](const ResponsiblePerson& p) {
+        const auto& t = *tasks[p.task].task;
+        return std::tuple<std::string_view, std::string_view, std::string_view, size_t>(t.unitCode, nameIn(t, p.role),
+                                                                                        p.role, p.task);
+    };
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const ResponsiblePerson& a, const ResponsiblePerson& b) { return key(a) < key(b); });
     return rows;
 }
 
 }  // namespace
 
-std::string responsibleRoleName(const std::string& role) { return role == "leader" ? "责任领导" : "责任人"; }
+std::string responsibleRoleName(std::string_view role) { return role == "leader" ? "责任领导" : "责任人"; }
+
+const std::string& personOf(const Ledger& ledger, const ResponsiblePerson& p) {
+    return nameIn(*ledger.tasks[p.task].task, p.role);
+}
 
 Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery& query, const CategoryNames& names,
                   const WorkflowSettings& settings) {
@@ -70,16 +91,15 @@ Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery
     if (!std::is_sorted(ledger.findings.begin(), ledger.findings.end(), byRoundThenId))
         std::stable_sort(ledger.findings.begin(), ledger.findings.end(), byRoundThenId);
     const auto progress = store::latestProgressOfTasks(db);
-    ledger.tasks.reserve(records.tasks.size());
-    for (auto& t : records.tasks) {
-        LedgerTask row{std::move(t), domain::EscalationLevel::None, std::nullopt, std::nullopt};
-        row.level = taskLevelOn(row.task, query.asOf);
-        if (taskOpenOn(row.task, query.asOf)) row.daysLeft = *civil::parseDate(row.task.dueDate) - query.asOf;
-        if (const auto it = progress.find(row.task.id); it != progress.end()) row.lastProgress = it->second;
-        ledger.tasks.push_back(std::move(row));
+    ledger.taskRecords = std::move(records.tasks);
+    ledger.tasks.reserve(ledger.taskRecords.size());
+    for (const auto& t : ledger.taskRecords) {
+        auto& row = ledger.tasks.emplace_back(&t);
+        row.level = taskLevelOn(t, query.asOf);
+        if (taskOpenOn(t, query.asOf)) row.daysLeft = *civil::parseDate(t.dueDate) - query.asOf;
+        if (const auto it = progress.find(t.id); it != progress.end()) row.lastProgress = it->second;
     }
-    records.tasks = {};
-    const auto byId = [](const LedgerTask& a, const LedgerTask& b) { return a.task.id < b.task.id; };
+    const auto byId = [](const LedgerTask& a, const LedgerTask& b) { return a.task->id < b.task->id; };
     if (!std::is_sorted(ledger.tasks.begin(), ledger.tasks.end(), byId))
         std::stable_sort(ledger.tasks.begin(), ledger.tasks.end(), byId);
     ledger.responsible = responsibleOf(ledger.tasks, query.asOf);

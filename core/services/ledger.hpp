@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/domain/escalation.hpp"
@@ -22,19 +23,17 @@
 namespace patrol::services {
 
 struct LedgerTask {
-    store::TaskRecord task;
+    const store::TaskRecord* task = nullptr;  // in Ledger::taskRecords
     domain::EscalationLevel level = domain::EscalationLevel::None;  // deserved on the ledger's day
     std::optional<int64_t> daysLeft;  // due − the ledger's day while open then (below 0: overdue)
     std::optional<store::ProgressRecord> lastProgress;
 };
 
-// One row per person named on a task, with the counts of that person's tasks in the unit.
+// One row per person named on a task, with the counts of that person's tasks in the unit. The
+// unit and the person are read from the task (personOf): a 50,000-task ledger has 100,000 rows.
 struct ResponsiblePerson {
-    std::string unitCode;
-    std::string unitName;
-    std::string person;
-    std::string role;  // "handler" 责任人 or "leader" 责任领导
     size_t task = 0;                   // index into Ledger::tasks
+    std::string_view role;             // "handler" 责任人 (the task's handler) or "leader" 责任领导
     int64_t openTasks = 0;             // open on the ledger's day
     int64_t overdueTasks = 0;          // open and past due then
 };
@@ -43,10 +42,19 @@ struct Ledger {
     StatisticsQuery query;
     bool showsClues = false;                      // false: no column says whether a finding went on as a clue
     std::vector<store::FindingRecord> findings;   // confirmed or later, by round then id
+    // The tasks as read; the rows point into it rather than take a copy of each (50,000 records
+    // of a dozen strings), so a ledger is moved but never copied.
+    std::vector<store::TaskRecord> taskRecords;
     std::vector<LedgerTask> tasks;                // by id
     std::vector<ResponsiblePerson> responsible;   // by unit, person, role, task
     Statistics statistics;
     std::map<std::string, int32_t> reportDue;    // round code -> the units' 整改情况报告 due date, once fed back
+
+    Ledger() = default;
+    Ledger(Ledger&&) = default;
+    Ledger& operator=(Ledger&&) = default;
+    Ledger(const Ledger&) = delete;
+    Ledger& operator=(const Ledger&) = delete;
 };
 
 // The ledger of the rounds the query selects; a round or unit the actor may not see is refused
@@ -55,6 +63,9 @@ Ledger readLedger(store::Database& db, const Actor& actor, const StatisticsQuery
                   const WorkflowSettings& settings);
 
 // The Chinese name of a responsible person's role.
-std::string responsibleRoleName(const std::string& role);
+std::string responsibleRoleName(std::string_view role);
+
+// The person's name: the task's handler or leader, as the role says.
+const std::string& personOf(const Ledger& ledger, const ResponsiblePerson& p);
 
 }  // namespace patrol::services

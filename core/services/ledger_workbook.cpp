@@ -212,7 +212,7 @@ void writeTasks(Sheet& sheet, const Ledger& ledger, const Formats& formats) {
     lxw_row_t row = 0;
     for (const auto& t : ledger.tasks) {
         ++row;
-        const auto& task = t.task;
+        const auto& task = *t.task;
         sheet.number(row, 0, static_cast<double>(task.id));
         sheet.number(row, 1, static_cast<double>(task.findingId));
         sheet.text(row, 2, task.findingTitle);
@@ -242,10 +242,10 @@ void writeResponsible(Sheet& sheet, const Ledger& ledger) {
     lxw_row_t row = 0;
     for (const auto& p : ledger.responsible) {
         ++row;
-        const auto& task = ledger.tasks[p.task].task;
-        sheet.text(row, 0, p.unitCode);
-        sheet.text(row, 1, p.unitName);
-        sheet.text(row, 2, p.person);
+        const auto& task = *ledger.tasks[p.task].task;
+        sheet.text(row, 0, task.unitCode);
+        sheet.text(row, 1, task.unitName);
+        sheet.text(row, 2, personOf(ledger, p));
         sheet.text(row, 3, responsibleRoleName(p.role));
         sheet.number(row, 4, static_cast<double>(task.id));
         sheet.text(row, 5, task.findingTitle);

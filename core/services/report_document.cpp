@@ -25,18 +25,53 @@ std::string templateText(const std::string& folder, const std::string& name) {
 }
 
 // The template's section tags leave blank lines behind: one blank line between blocks is enough.
+// Fed piece by piece, it gives what it would give the whole text at once.
+class MarkdownTidier {
+public:
+    void add(const std::string& piece, std::string& out) {
+        for (char c : piece) {
+            if (c == '\n') {
+                if (++newlines_ > 2) continue;
+            } else {
+                newlines_ = 0;
+            }
+            out += c;
+        }
+    }
+
+private:
+    size_t newlines_ = 2;  // no blank lines at the top
+};
+
 std::string tidyMarkdown(const std::string& markdown) {
     std::string out;
-    size_t newlines = 2;  // no blank lines at the top
-    for (char c : markdown) {
-        if (c == '\n') {
-            if (++newlines > 2) continue;
-        } else {
-            newlines = 0;
-        }
-        out += c;
-    }
+    MarkdownTidier().add(markdown, out);
     return out;
+}
+
+// A stream for the template renderer that hands each piece on.
+struct SinkStream {
+    const ReportSink& sink;
+    SinkStream& operator<<(const std::string& piece) {
+        sink(piece);
+        return *this;
+    }
+};
+
+void writeMarkdownAsRendered(const std::function<void(const ReportSink&)>& render, const std::filesystem::path& file) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    MarkdownTidier tidier;
+    std::string buffer;
+    render([&](const std::string& piece) {
+        tidier.add(piece, buffer);
+        if (buffer.size() >= 64 * 1024) {
+            out << buffer;
+            buffer.clear();
+        }
+    });
+    out << buffer;
+    out.close();
+    if (!out) throw InternalError("cannot write " + file.string());
 }
 
 std::string lowerExtension(const std::filesystem::path& file) {
@@ -56,13 +91,22 @@ ReportFormat reportFormatOf(const std::filesystem::path& file) {
                                                  file.string() + "\"。例如：汇报.docx");
 }
 
+ReportTemplate::ReportTemplate(const std::string& folder, const std::string& name) : template_(templateText(folder, name)) {
+    if (!template_.is_valid())
+        throw UserError("报告模板 " + (std::filesystem::path(folder) / name).string() + " 有错误：" +
+                        template_.error_message() + "。请改正模板（写法见模板开头的说明）。");
+    template_.set_custom_escape([](const std::string& s) { return reportCellText(s); });
+}
+
+std::string ReportTemplate::render(const kainjow::mustache::data& view) { return template_.render(view); }
+
+void ReportTemplate::render(kainjow::mustache::basic_context<std::string>& context, const ReportSink& sink) {
+    SinkStream stream{sink};
+    template_.render(context, stream);
+}
+
 std::string renderReportTemplate(const std::string& folder, const std::string& name, const kainjow::mustache::data& view) {
-    kainjow::mustache::mustache tmpl(templateText(folder, name));
-    if (!tmpl.is_valid())
-        throw UserError("报告模板 " + (std::filesystem::path(folder) / name).string() + " 有错误：" + tmpl.error_message() +
-                        "。请改正模板（写法见模板开头的说明）。");
-    tmpl.set_custom_escape([](const std::string& s) { return reportCellText(s); });
-    return tmpl.render(view);
+    return ReportTemplate(folder, name).render(view);
 }
 
 void writeReportDocument(const std::string& markdown, const std::filesystem::path& file) {
@@ -84,6 +128,16 @@ void writeReportDocument(const std::string& markdown, const std::filesystem::pat
         out.close();
         if (!out) throw InternalError("cannot write " + temporary.string());
     });
+}
+
+void writeReportDocument(const std::function<void(const ReportSink&)>& render, const std::filesystem::path& file) {
+    if (reportFormatOf(file) != ReportFormat::Markdown) {
+        std::string markdown;
+        render([&markdown](const std::string& piece) { markdown += piece; });
+        return writeReportDocument(markdown, file);
+    }
+    writeOutputFile(file, "报告文件", Overwrite::Allow,
+                    [&](const std::filesystem::path& temporary) { writeMarkdownAsRendered(render, temporary); });
 }
 
 }  // namespace patrol::services

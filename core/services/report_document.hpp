@@ -6,6 +6,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace patrol::services {
@@ -15,12 +16,33 @@ enum class ReportFormat { Markdown, Html, Docx };
 // By suffix (.md, .html/.htm, .docx, any case); anything else is refused naming the three.
 ReportFormat reportFormatOf(const std::filesystem::path& file);
 
-// `name` (e.g. work_report.md.mustache) from `folder`, rendered over `view`; values cannot break
-// the subset's lines or table cells.
+// Pieces of a report's text, in order, as a template renders them.
+using ReportSink = std::function<void(const std::string& piece)>;
+
+// `name` (e.g. work_report.md.mustache) from `folder`, read and checked when constructed (a
+// missing or broken template is refused before any output is opened); values cannot break the
+// subset's lines or table cells.
+class ReportTemplate {
+public:
+    ReportTemplate(const std::string& folder, const std::string& name);
+
+    std::string render(const kainjow::mustache::data& view);
+    // Over a context that may build its lists while they are rendered, piece by piece to `sink`.
+    void render(kainjow::mustache::basic_context<std::string>& context, const ReportSink& sink);
+
+private:
+    kainjow::mustache::mustache template_;
+};
+
+// The same as ReportTemplate(folder, name).render(view).
 std::string renderReportTemplate(const std::string& folder, const std::string& name, const kainjow::mustache::data& view);
 
 // Written whole or not at all (services/output_file); an existing file is replaced. The first
 // heading is the document's title.
 void writeReportDocument(const std::string& markdown, const std::filesystem::path& file);
+
+// The same, from a text `render` gives piece by piece: Markdown goes to the file as it comes (a
+// report with a long appendix is never held whole); HTML and Word are written from the whole.
+void writeReportDocument(const std::function<void(const ReportSink&)>& render, const std::filesystem::path& file);
 
 }  // namespace patrol::services

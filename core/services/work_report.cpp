@@ -3,6 +3,7 @@
 #include <patrol/sdk/civil.hpp>
 #include <patrol/sdk/money.hpp>
 
+#include <map>
 
 #include "core/domain/clue.hpp"
 #include "core/domain/errors.hpp"
@@ -159,6 +160,24 @@ void setRepeats(data& view, const WorkReportFigures& w) {
     view.set("has_lookbacks", !w.lookbacks.empty());
 }
 
+// One figure's records as the template's rows.
+data recordsData(const FigureTrace& t) {
+    data rows = listOf();
+    const auto add = [&rows](const auto& items, const char* counted) {
+        for (const auto& item : items) {
+            data r;
+            r.set("record", item.record);
+            r.set("counted", counted);
+            r.set("note", item.note);
+            rows.push_back(r);
+        }
+    };
+    add(t.counted, "计入");
+    add(t.excluded, "未计入");
+    return rows;
+}
+
+// The appendix's figures without their records: AppendixContext gives each figure's `records`.
 data appendixData(const WorkReportFigures& w) {
     data figures = listOf();
     for (const auto& t : w.traces) {
@@ -166,24 +185,69 @@ data appendixData(const WorkReportFigures& w) {
         f.set("name", t.name);
         f.set("label", t.label);
         f.set("value", t.value);
-        data rows = listOf();
-        const auto add = [&rows](const auto& items, const char* counted) {
-            for (const auto& item : items) {
-                data r;
-                r.set("record", item.record);
-                r.set("counted", counted);
-                r.set("note", item.note);
-                rows.push_back(r);
-            }
-        };
-        add(t.counted, "计入");
-        add(t.excluded, "未计入");
-        f.set("records", rows);
         f.set("has_records", !t.counted.empty() || !t.excluded.empty());
         figures.push_back(f);
     }
     return figures;
 }
+
+// The template's names looked up as mustache does (innermost section first, "a.b" through
+// objects, "." the current item), except that a figure's `records` are made when the template
+// asks for them, one figure at a time: at 50,000 tasks the rows of every figure at once, as
+// template data, took some 200 MB.
+class AppendixContext : public kainjow::mustache::basic_context<std::string> {
+public:
+    AppendixContext(const data& view, const WorkReportFigures& w) : figures_(w) {
+        items_.push_back(&view);
+        if (const auto* list = view.get("figures"); list && list->is_list())
+            for (size_t k = 0; k < list->list_value().size(); ++k) figureIndex_[&list->list_value()[k]] = k;
+    }
+
+    void push(const data* item) override { items_.insert(items_.begin(), item); }
+    void pop() override { items_.erase(items_.begin()); }
+
+    const data* get(const std::string& name) const override {
+        if (name == ".") return items_.front();
+        for (const auto* item : items_) {
+            if (const auto* found = lookup(item, name)) return found;
+        }
+        return nullptr;
+    }
+    const data* get_partial(const std::string& name) const override {
+        for (const auto* item : items_)
+            if (const auto* found = item->get(name)) return found;
+        return nullptr;
+    }
+
+private:
+    const data* lookup(const data* item, const std::string& name) const {
+        size_t start = 0;
+        for (;;) {
+            const size_t dot = name.find('.', start);
+            const std::string part = name.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+            item = part == "records" ? recordsOf(item) : item->get(part);
+            if (!item || dot == std::string::npos) return item;
+            start = dot + 1;
+        }
+    }
+    // The records of the figure `item` is, else what `item` holds under "records".
+    const data* recordsOf(const data* item) const {
+        const auto figure = figureIndex_.find(item);
+        if (figure == figureIndex_.end()) return item->get("records");
+        if (recordsFigure_ != figure->second) {
+            records_ = data();  // the previous figure's rows are given back first
+            records_ = recordsData(figures_.traces[figure->second]);
+            recordsFigure_ = figure->second;
+        }
+        return &records_;
+    }
+
+    const WorkReportFigures& figures_;
+    std::vector<const data*> items_;  // innermost first
+    std::map<const data*, size_t> figureIndex_;
+    mutable data records_;
+    mutable size_t recordsFigure_ = static_cast<size_t>(-1);
+};
 
 data viewOf(const WorkReportFigures& w) {
     data view;
@@ -213,13 +277,25 @@ data viewOf(const WorkReportFigures& w) {
 }  // namespace
 
 std::string workReportMarkdown(const WorkReportFigures& figures, const std::string& templateFolder) {
-    return renderReportTemplate(templateFolder, kTemplateName, viewOf(figures));
+    ReportTemplate report(templateFolder, kTemplateName);
+    const data view = viewOf(figures);
+    AppendixContext context(view, figures);
+    std::string markdown;
+    report.render(context, [&markdown](const std::string& piece) { markdown += piece; });
+    return markdown;
 }
 
 void writeWorkReport(const WorkReportFigures& figures, const std::string& templateFolder,
                      const std::filesystem::path& file) {
     reportFormatOf(file);
-    writeReportDocument(workReportMarkdown(figures, templateFolder), file);
+    ReportTemplate report(templateFolder, kTemplateName);  // a missing or broken template is refused before writing
+    const data view = viewOf(figures);
+    writeReportDocument(
+        [&](const ReportSink& sink) {
+            AppendixContext context(view, figures);
+            report.render(context, sink);
+        },
+        file);
 }
 
 }  // namespace patrol::services

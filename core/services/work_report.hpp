@@ -11,10 +11,12 @@
 
 namespace patrol::services {
 
-// The template rendered: the report in the Markdown subset (services/report_blocks).
+// The template rendered: the report in the Markdown subset (services/report_blocks). Each
+// figure's appendix rows become template data only while they are rendered.
 std::string workReportMarkdown(const WorkReportFigures& figures, const std::string& templateFolder);
 
-// Written whole or not at all (services/output_file); an existing file is replaced.
+// Written whole or not at all (services/output_file); an existing file is replaced. Markdown is
+// written as it renders, so a long appendix is never held whole as text either.
 void writeWorkReport(const WorkReportFigures& figures, const std::string& templateFolder,
                      const std::filesystem::path& file);
 

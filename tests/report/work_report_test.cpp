@@ -307,3 +307,17 @@ TEST_CASE("report rectification drafts a unit's 整改情况报告 from what it 
     CHECK(r.err == "错误: 巡察轮次 R2 还没有向单位 UA（甲镇）反馈问题，没有整改情况报告可写。轮次进入“反馈”阶段后再生成。\n");
     CHECK_FALSE(fs::exists(c.dir.file("R2.md")));
 }
+
+// The whole report, appendix included, as the renderer wrote it when it held every figure's rows
+// and the whole text at once: making the rows one figure at a time and writing Markdown as it
+// renders must not change a byte. The expected files were written by that earlier renderer.
+TEST_CASE("report work writes every byte of the Markdown and HTML reports as the whole-text renderer did", "[report][work]") {
+    WorkReportCounty c;
+    for (const char* name : {"work_report.md", "work_report.html"}) {
+        INFO(name);
+        const std::string file = c.dir.file(name);
+        c.ok({"report", "work", "--from", "2026-01-01", "--to", "2026-12-31", "--as-of", "2026-09-30", "-o", file});
+        CHECK(patrol::testing::readText(file) ==
+              patrol::testing::readText(std::string(PATROL_EXPECTED_REPORTS) + "/" + name));
+    }
+}
