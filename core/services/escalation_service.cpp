@@ -3,6 +3,7 @@
 #include <patrol/sdk/civil.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "core/domain/errors.hpp"
@@ -100,6 +101,31 @@ Plan planRises(store::Database& db, const Actor& actor, int32_t asOf) {
     return plan;
 }
 
+// A larger page cache while a mass escalation writes: its audit events go into the hash index in
+// random order, and with SQLite's default 2 MB most of those inserts read and spill pages again.
+// The connection's own setting comes back afterwards (a server's pooled connection keeps its own).
+class WidePageCache {
+public:
+    explicit WidePageCache(store::Database& db) : db_(db) {
+        auto st = db.prepare("PRAGMA cache_size");
+        st.step();
+        previous_ = st.integer(0);
+        db.exec("PRAGMA cache_size = -65536");
+    }
+    ~WidePageCache() {
+        try {
+            db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
+        } catch (...) {  // only a setting of this connection: never worth failing the run for
+        }
+    }
+    WidePageCache(const WidePageCache&) = delete;
+    WidePageCache& operator=(const WidePageCache&) = delete;
+
+private:
+    store::Database& db_;
+    int64_t previous_ = 0;
+};
+
 using RowsByOwner = std::unordered_map<int64_t, std::vector<store::StoredRow>>;
 
 // The rows of `table` whose `owner` column names one of `ids` (a JSON array), as auditedRowState
@@ -162,6 +188,8 @@ std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t
     // Prepared before the write lock, which other writers then wait on only for the writes.
     Plan plan = planRises(db, actor, asOf);
     if (plan.rises.empty()) return {};
+    std::optional<WidePageCache> wideCache;
+    if (plan.rises.size() >= kTasksPerBatch) wideCache.emplace(db);
     store::Transaction tx(db);
     if (dataVersion(db) != plan.dataVersion) plan = planRises(db, actor, asOf);
     const std::string createdAt = store::utcTimestampNow();
