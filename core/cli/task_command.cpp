@@ -48,9 +48,7 @@ int runList(Invocation& inv) {
     const auto tasks = services::listTasks(s.db, s.actor, filter);
     if (inv.format() == ListingFormat::Json) {
         // Each element is the task's view plus days_left, which depends on --as-of.
-        std::vector<Poco::JSON::Object::Ptr> views;
-        for (const auto& t : tasks) views.push_back(services::listedTaskView(t, filter.asOf));
-        inv.out << services::viewListText(views);
+        inv.out << services::listedTasksText(tasks, filter.asOf);
         return 0;
     }
     Listing listing({{"id", "编号"}, {"finding_id", "问题"}, {"round", "轮次"}, {"unit", "单位"}, {"kind", "类型"},

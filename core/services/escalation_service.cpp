@@ -2,10 +2,19 @@
 
 #include <patrol/sdk/civil.hpp>
 
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
 #include "core/domain/errors.hpp"
 #include "core/services/authorization.hpp"
-#include "core/services/record_json.hpp"
+#include "core/services/escalation_notice.hpp"
+#include "core/services/json_text.hpp"
 #include "core/services/task_audit.hpp"
+#include "core/store/audit_log.hpp"
+#include "core/store/audited_rows.hpp"
+#include "core/store/clock.hpp"
+#include "core/store/database.hpp"
 #include "core/store/transaction.hpp"
 #include "core/store/unit_repository.hpp"
 
@@ -15,43 +24,160 @@ using domain::EscalationLevel;
 
 namespace {
 
-Addressees addresseesOf(store::Database& db, const store::TaskRecord& task, EscalationLevel level) {
-    const auto unit = store::findUnitByCode(db, task.unitCode);
-    return addresseesFor(level, {task.handler, task.leader, unit ? unit->head : std::nullopt,
-                                 unit ? unit->contact : std::nullopt});
+// Tasks whose rows are read and whose events are written together: bounds what is held in memory
+// (a task's notices grow with every level it reached) while keeping the reads few.
+constexpr size_t kTasksPerBatch = 1000;
+
+// Moves whenever another connection commits, so an unchanged value means nothing read is stale.
+int64_t dataVersion(store::Database& db) {
+    auto st = db.prepare("PRAGMA data_version");
+    st.step();
+    return st.integer(0);
 }
 
-std::string noticeMessage(const store::TaskRecord& task, EscalationLevel level, int32_t daysLeft,
-                          const Addressees& addressees) {
-    const auto& recipients = addressees.recipients;
-    const std::string registerHead = "请为单位 " + task.unitCode + " 登记负责人。";
-    std::string m = "【" + std::string(domain::escalationLevels.label(level)) + "】整改任务 #" + std::to_string(task.id) +
-                    "（" + task.unitCode + " " + task.unitName + "：" + task.findingTitle + "）整改期限 " + task.dueDate;
-    if (daysLeft > 0) m += "，距期限还有 " + std::to_string(daysLeft) + " 天";
-    else if (daysLeft == 0) m += "，今天到期";
-    else m += "，已逾期 " + std::to_string(-daysLeft) + " 天";
-    if (task.returnedCount > 0) m += "，已被退回 " + std::to_string(task.returnedCount) + " 次";
-    // Said once: nobody named at all, or the head some of the notice was meant for.
-    if (recipients.empty()) return m + "。无可通知的人员：" + registerHead;
-    m += "。请" + recipientsText(recipients);
-    switch (level) {
-        case EscalationLevel::Green: m += "抓紧推进整改。"; break;
-        case EscalationLevel::Yellow: m += "督促落实，确保按期完成。"; break;
-        case EscalationLevel::Red: m += "知悉：该任务列入挂牌督办。"; break;
-        case EscalationLevel::Accountability: m += "研究提出问责建议。"; break;
-        case EscalationLevel::None: break;
+struct PlannedRise {
+    LevelRise rise;          // its notice has neither id nor time yet
+    std::string beforeJson;  // the task before, as its audit event states it
+};
+
+struct Plan {
+    int64_t dataVersion = 0;
+    std::vector<PlannedRise> rises;
+};
+
+// Reads only: which tasks rise and what their notices say.
+Plan planRises(store::Database& db, const Actor& actor, int32_t asOf) {
+    Plan plan;
+    plan.dataVersion = dataVersion(db);
+    std::unordered_map<std::string, store::UnitRecord> units;
+    for (auto& u : store::listUnits(db)) units.emplace(u.code, std::move(u));
+    std::unordered_map<int64_t, bool> onTeam;  // an inspector's rounds, asked once each
+    const std::string asOfText = civil::formatDate(asOf);
+    store::TaskQuery open;
+    open.openOnly = true;
+    for (auto& task : store::listTasks(db, open)) {
+        if (actor.role == domain::Role::Inspector) {
+            auto [known, fresh] = onTeam.try_emplace(task.roundId, false);
+            if (fresh) known->second = isRoundInspector(db, actor, task.roundId);
+            if (!known->second) continue;
+        }
+        const auto current = domain::escalationLevels.parse(task.level);
+        const int32_t due = *civil::parseDate(task.dueDate);
+        const auto raised =
+            domain::raisedLevel(current, domain::deservedLevel(due, asOf, static_cast<int>(task.returnedCount)));
+        if (raised == current) continue;
+        PlannedRise p;
+        JsonText before;
+        before.open();
+        taskJsonFields(before, task).close();
+        p.beforeJson = before.take();
+        LevelRise& rise = p.rise;
+        rise.task = std::move(task);
+        store::TaskRecord& after = rise.task;
+        after.level = std::string(domain::escalationLevels.code(raised));
+        const auto unit = units.find(after.unitCode);
+        const bool known = unit != units.end();
+        const Addressees addressees = addresseesFor(raised, {after.handler, after.leader,
+                                                             known ? unit->second.head : std::nullopt,
+                                                             known ? unit->second.contact : std::nullopt});
+        rise.from = current;
+        rise.to = raised;
+        rise.daysLeft = due - asOf;
+        rise.recipients = addressees.recipients;
+        store::NoticeRecord& n = rise.notice;
+        n.taskId = after.id;
+        n.level = after.level;
+        n.recipients = recipientsJson(rise.recipients);
+        n.message = escalationNoticeMessage(after, raised, rise.daysLeft, addressees);
+        n.asOf = asOfText;
+        n.findingId = after.findingId;
+        n.roundId = after.roundId;
+        n.roundCode = after.roundCode;
+        n.unitId = after.unitId;
+        n.unitCode = after.unitCode;
+        n.unitName = after.unitName;
+        plan.rises.push_back(std::move(p));
     }
-    if (addressees.unitHeadMissing) m += "单位主要负责人未登记，无法通知：" + registerHead;
-    return m;
+    return plan;
 }
 
-// The notice as stored, with its time and its task's round and unit, so every view of it agrees.
-store::NoticeRecord storedNotice(store::Database& db, int64_t taskId, int64_t noticeId) {
-    store::NoticeQuery query;
-    query.taskId = taskId;
-    for (auto& n : store::listNotices(db, query))
-        if (n.id == noticeId) return n;
-    throw std::logic_error("notice #" + std::to_string(noticeId) + " was not stored");
+// A larger page cache while a mass escalation writes: its audit events go into the hash index in
+// random order, and with SQLite's default 2 MB most of those inserts read and spill pages again.
+// The connection's own setting comes back afterwards (a server's pooled connection keeps its own).
+class WidePageCache {
+public:
+    explicit WidePageCache(store::Database& db) : db_(db) {
+        auto st = db.prepare("PRAGMA cache_size");
+        st.step();
+        previous_ = st.integer(0);
+        db.exec("PRAGMA cache_size = -65536");
+    }
+    ~WidePageCache() {
+        try {
+            db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
+        } catch (...) {  // only a setting of this connection: never worth failing the run for
+        }
+    }
+    WidePageCache(const WidePageCache&) = delete;
+    WidePageCache& operator=(const WidePageCache&) = delete;
+
+private:
+    store::Database& db_;
+    int64_t previous_ = 0;
+};
+
+using RowsByOwner = std::unordered_map<int64_t, std::vector<store::StoredRow>>;
+
+// The rows of `table` whose `owner` column names one of `ids` (a JSON array), as auditedRowState
+// reads them one owner at a time: in `order` within each owner.
+RowsByOwner rowsOf(store::Database& db, const std::string& table, const std::string& owner,
+                   const std::string& condition, const std::string& order, const std::string& ids) {
+    std::string where = owner + " IN (SELECT value FROM json_each(?))";
+    if (!condition.empty()) where += " AND " + condition;
+    RowsByOwner byOwner;
+    for (auto& row : store::readStoredRows(db, table, where, ids, owner + ", " + order))
+        byOwner[row.find(owner)->integer].push_back(std::move(row));
+    return byOwner;
+}
+
+std::string joinedColumns(const std::vector<std::string>& columns) {
+    std::string out;
+    for (const auto& c : columns) out += (out.empty() ? "" : ", ") + c;
+    return out;
+}
+
+// One audit event per task of the batch, its "after" carrying the row state auditedRowState()
+// would give (read in bulk once the batch's rows are written).
+void auditBatch(store::Database& db, const Actor& actor, store::AuditChainWriter& audit,
+                std::vector<PlannedRise>::iterator first, std::vector<PlannedRise>::iterator last) {
+    const store::AuditedEntity& entity = *store::findAuditedEntity(kTaskEntity);
+    std::string ids = "[";
+    for (auto p = first; p != last; ++p) ids += (p == first ? "" : ",") + std::to_string(p->rise.task.id);
+    ids += "]";
+    const RowsByOwner mainRows = rowsOf(db, entity.table, entity.idColumn, "", entity.idColumn, ids);
+    std::vector<RowsByOwner> children;
+    for (const auto& child : entity.children)
+        children.push_back(
+            rowsOf(db, child.table, child.ownerColumn, child.condition, joinedColumns(child.keyColumns), ids));
+    const std::vector<store::StoredRow> none;
+    for (auto p = first; p != last; ++p) {
+        const LevelRise& rise = p->rise;
+        JsonText after;
+        after.open();
+        taskJsonFields(after, rise.task);
+        // auditTask adds the extra keys in their sorted order.
+        after.field("as_of", rise.notice.asOf).field("notice", rise.notice.message).field("notice_id", rise.notice.id);
+        after.key(store::kRowStateKey).open().key(entity.table).row(mainRows.at(rise.task.id).front());
+        for (size_t i = 0; i < entity.children.size(); ++i) {
+            const auto owned = children[i].find(rise.task.id);
+            after.key(entity.children[i].table).openArray();
+            for (const auto& row : owned == children[i].end() ? none : owned->second) after.row(row);
+            after.closeArray();
+        }
+        after.close().close();
+        audit.append({actor.userId, actor.name, "task.escalate", kTaskEntity, std::to_string(rise.task.id),
+                      std::move(p->beforeJson), after.take()});
+    }
 }
 
 }  // namespace
@@ -59,37 +185,31 @@ store::NoticeRecord storedNotice(store::Database& db, int64_t taskId, int64_t no
 std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf) {
     if (actor.role == domain::Role::Unit)
         throw Forbidden(describeActor(actor) + "无权执行预警督办：只有管理员、领导小组和巡察组成员可以这样做。");
-    std::vector<LevelRise> rises;
+    // Prepared before the write lock, which other writers then wait on only for the writes.
+    Plan plan = planRises(db, actor, asOf);
+    if (plan.rises.empty()) return {};
+    std::optional<WidePageCache> wideCache;
+    if (plan.rises.size() >= kTasksPerBatch) wideCache.emplace(db);
     store::Transaction tx(db);
-    store::TaskQuery open;
-    open.openOnly = true;
-    for (const auto& task : store::listTasks(db, open)) {
-        if (actor.role == domain::Role::Inspector && !isRoundInspector(db, actor, task.roundId))
-            continue;
-        const auto current = domain::escalationLevels.parse(task.level);
-        const int32_t due = *civil::parseDate(task.dueDate);
-        const auto deserved = domain::deservedLevel(due, asOf, static_cast<int>(task.returnedCount));
-        const auto raised = domain::raisedLevel(current, deserved);
-        if (raised == current) continue;
-        auto after = task;
-        after.level = std::string(domain::escalationLevels.code(raised));
-        store::updateTask(db, after);
-        const Addressees addressees = addresseesOf(db, after, raised);
-        LevelRise rise{after, current, raised, due - asOf, addressees.recipients, {}};
-        rise.notice.taskId = task.id;
-        rise.notice.level = after.level;
-        rise.notice.recipients = recipientsJson(rise.recipients);
-        rise.notice.message = noticeMessage(after, raised, rise.daysLeft, addressees);
-        rise.notice.asOf = civil::formatDate(asOf);
-        rise.notice = storedNotice(db, task.id, store::insertNotice(db, rise.notice));
-        auto extra = jsonObject();
-        extra->set("as_of", rise.notice.asOf);
-        extra->set("notice_id", rise.notice.id);
-        extra->set("notice", rise.notice.message);
-        auditTask(db, actor, "task.escalate", task, after, extra);
-        rises.push_back(std::move(rise));
+    if (dataVersion(db) != plan.dataVersion) plan = planRises(db, actor, asOf);
+    const std::string createdAt = store::utcTimestampNow();
+    store::AuditChainWriter audit(db);
+    for (auto first = plan.rises.begin(); first != plan.rises.end();) {
+        const auto last = first + std::min<ptrdiff_t>(kTasksPerBatch, plan.rises.end() - first);
+        for (auto p = first; p != last; ++p) {
+            LevelRise& rise = p->rise;
+            db.prepare("UPDATE rectification_tasks SET level = ? WHERE id = ?").bindAll(rise.task.level, rise.task.id).run();
+            rise.notice.createdAt = createdAt;
+            rise.notice.id = store::insertNotice(db, rise.notice, createdAt);
+        }
+        auditBatch(db, actor, audit, first, last);
+        first = last;
     }
+    audit.finish();
     tx.commit();
+    std::vector<LevelRise> rises;
+    rises.reserve(plan.rises.size());
+    for (auto& p : plan.rises) rises.push_back(std::move(p.rise));
     return rises;
 }
 

@@ -26,6 +26,15 @@ struct LevelRise {
 
 // Admin and leader evaluate every open task; an inspector the tasks of their rounds; a unit user
 // is refused. Returns the rises in task order.
+//
+// Built for a county's whole list (50,000 open tasks): what rises, the notices' words and the rows
+// read are prepared before the write lock is taken, and used under it when no other connection
+// committed meanwhile (else prepared again under the lock); the writes reuse their statements,
+// the audit chain is hashed in memory and each task's event is written as JSON text directly.
 std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf);
+
+// The same result, rows, notices and audit events, one task at a time through the single-change
+// pieces (updateTask, insertNotice, auditTask): the reference escalate() is tested against.
+std::vector<LevelRise> escalatePlainly(store::Database& db, const Actor& actor, int32_t asOf);
 
 }  // namespace patrol::services

@@ -221,3 +221,26 @@ Poco::JSON::Object::Ptr listedTaskView(const store::TaskRecord& task, int32_t as
 }
 
 }  // namespace patrol::services
+
+namespace patrol::services {
+
+std::string listedTasksText(const std::vector<store::TaskRecord>& tasks, int32_t asOf) {
+    JsonText json;
+    std::string out = "[";
+    for (size_t i = 0; i < tasks.size(); ++i) {
+        const auto& t = tasks[i];
+        out += i ? ",\n " : "\n ";
+        json = JsonText();
+        json.open();
+        taskJsonFields(json, t).field("title", t.findingTitle).field("category", t.category).field("unit_name", t.unitName);
+        const auto days = daysLeft(t, asOf);
+        json.key("days_left");
+        days ? json.value(*days) : json.null();
+        json.close();
+        out += json.text();
+    }
+    out += tasks.empty() ? "]\n" : "\n]\n";
+    return out;
+}
+
+}  // namespace patrol::services

@@ -37,6 +37,9 @@ Poco::JSON::Object::Ptr taskView(const store::TaskRecord& task);
 std::optional<int64_t> daysLeft(const store::TaskRecord& task, int32_t asOf);
 // A task as lists show it: its view plus days_left on `asOf`.
 Poco::JSON::Object::Ptr listedTaskView(const store::TaskRecord& task, int32_t asOf);
+// viewListText() of listedTaskView() for each task, written straight into the text: a county's
+// 50,000 tasks print in a fraction of the time the Poco objects took. Tested against that path.
+std::string listedTasksText(const std::vector<store::TaskRecord>& tasks, int32_t asOf);
 Poco::JSON::Object::Ptr roundView(const store::RoundRecord& round);
 Poco::JSON::Object::Ptr unitView(const store::UnitRecord& unit);
 Poco::JSON::Object::Ptr clueView(const ClueView& clue);

@@ -28,6 +28,27 @@ Poco::JSON::Object::Ptr taskJson(const store::TaskRecord& t) {
     return o;
 }
 
+JsonText& taskJsonFields(JsonText& j, const store::TaskRecord& t) {
+    return j.field("id", t.id)
+        .field("finding_id", t.findingId)
+        .field("round", t.roundCode)
+        .field("unit", t.unitCode)
+        .field("kind", t.kind)
+        .field("measure", t.measure)
+        .field("handler", t.handler)
+        .field("leader", t.leader)
+        .field("assigned_on", t.assignedOn)
+        .field("due", t.dueDate)
+        .field("status", t.status)
+        .field("level", t.level)
+        .field("returned_count", t.returnedCount)
+        .field("accepted_on", t.acceptedOn)
+        .field("verification_note", t.verificationNote)
+        .field("planned_on", t.plannedOn)
+        .field("submitted_on", t.submittedOn)
+        .field("returned_on", t.returnedOn);
+}
+
 void auditTask(store::Database& db, const Actor& actor, const std::string& action,
                const std::optional<store::TaskRecord>& before, const store::TaskRecord& after,
                const Poco::JSON::Object::Ptr& extra) {

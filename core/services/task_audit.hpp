@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/services/actor.hpp"
+#include "core/services/json_text.hpp"
 #include "core/store/task_repository.hpp"
 
 namespace patrol::services {
@@ -15,6 +16,9 @@ namespace patrol::services {
 inline constexpr const char* kTaskEntity = "rectification_task";
 
 Poco::JSON::Object::Ptr taskJson(const store::TaskRecord& task);
+
+// The fields of taskJson() written into an open object, in the same order and bytes.
+JsonText& taskJsonFields(JsonText& json, const store::TaskRecord& task);
 
 // Appends one audit event for the task; the keys of `extra` (e.g. the reason of a return) are
 // added to the "after" object.

@@ -55,28 +55,43 @@ std::string canonicalAuditContent(const AuditEvent& e) {
 }
 
 int64_t appendAuditEvent(Database& db, const AuditEventInput& input) {
+    AuditChainWriter writer(db);
+    const int64_t id = writer.append(input);
+    writer.finish();
+    return id;
+}
+
+AuditChainWriter::AuditChainWriter(Database& db) : db_(db), lastHash_(kAuditGenesisHash) {
     if (sqlite3_get_autocommit(db.handle()))
         throw InternalError("audit event appended outside a transaction");
+    auto last = db.prepare("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1");
+    if (last.step()) {
+        lastId_ = last.integer(0);
+        lastHash_ = last.text(1);
+    }
+}
+
+int64_t AuditChainWriter::append(const AuditEventInput& input) {
     AuditEvent e;
     e.content = input;
     e.at = actualUtcTimestampNow();
-    e.prevHash = kAuditGenesisHash;
-    e.id = 1;
-    {
-        auto last = db.prepare("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1");
-        if (last.step()) {
-            e.id = last.integer(0) + 1;
-            e.prevHash = last.text(1);
-        }
-    }
+    e.prevHash = lastHash_;
+    e.id = lastId_ + 1;
     e.hash = sha256Hex(canonicalAuditContent(e));
-    db.prepare("INSERT INTO audit_events (id, at, actor_id, actor, action, entity, entity_id, before_json, after_json, "
-               "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+    db_.prepare("INSERT INTO audit_events (id, at, actor_id, actor, action, entity, entity_id, before_json, after_json, "
+                "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         .bindAll(e.id, e.at, e.content.actorId, e.content.actor, e.content.action, e.content.entity, e.content.entityId,
                  e.content.before, e.content.after, e.prevHash, e.hash)
         .run();
-    writeMeta(db, kHeadKey, headValue(e.id, e.hash));
-    return e.id;
+    lastId_ = e.id;
+    lastHash_ = std::move(e.hash);
+    appended_ = true;
+    return lastId_;
+}
+
+void AuditChainWriter::finish() {
+    if (appended_) writeMeta(db_, kHeadKey, headValue(lastId_, lastHash_));
+    appended_ = false;
 }
 
 AuditChainReport verifyAuditChain(Database& db) {

@@ -36,6 +36,24 @@ inline const std::string kAuditGenesisHash(64, '0');
 // Appends one event; must run inside the Transaction of the change it records.
 int64_t appendAuditEvent(Database& db, const AuditEventInput& event);
 
+// Appends many events in one transaction: the chain's head is read once, each event is hashed in
+// memory against the previous one and inserted through one reused statement, and the head kept in
+// `meta` is written once by finish(). The events are exactly those appendAuditEvent would write.
+class AuditChainWriter {
+public:
+    // Must be created inside the Transaction that will hold every appended event.
+    explicit AuditChainWriter(Database& db);
+    int64_t append(const AuditEventInput& event);
+    // Records the new head; the transaction must not commit without it once something was appended.
+    void finish();
+
+private:
+    Database& db_;
+    int64_t lastId_ = 0;
+    std::string lastHash_;
+    bool appended_ = false;
+};
+
 // The exact bytes hashed for an event.
 std::string canonicalAuditContent(const AuditEvent& event);
 

@@ -35,9 +35,11 @@ NoticeRecord readNotice(const Statement& st) {
 
 }  // namespace
 
-int64_t insertNotice(Database& db, const NoticeRecord& n) {
+int64_t insertNotice(Database& db, const NoticeRecord& n) { return insertNotice(db, n, utcTimestampNow()); }
+
+int64_t insertNotice(Database& db, const NoticeRecord& n, const std::string& createdAt) {
     db.prepare("INSERT INTO notices (task_id, level, recipients, message, as_of, created_at) VALUES (?,?,?,?,?,?)")
-        .bindAll(n.taskId, n.level, n.recipients, n.message, n.asOf, utcTimestampNow())
+        .bindAll(n.taskId, n.level, n.recipients, n.message, n.asOf, createdAt)
         .run();
     return db.lastInsertId();
 }

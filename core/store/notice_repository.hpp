@@ -36,6 +36,8 @@ struct NoticeQuery {
 };
 
 int64_t insertNotice(Database& db, const NoticeRecord& notice);
+// With the creation time given: the notices of one escalation run share the moment it wrote them.
+int64_t insertNotice(Database& db, const NoticeRecord& notice, const std::string& createdAt);
 // Oldest first.
 std::vector<NoticeRecord> listNotices(Database& db, const NoticeQuery& query);
 

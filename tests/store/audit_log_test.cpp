@@ -138,3 +138,17 @@ TEST_CASE("the log lists with filters, newest N still oldest first") {
     CHECK(listAuditEvents(db, {.since = std::string("2000-01-01")}).size() == 4);
     CHECK(listAuditEvents(db, {.since = std::string("9999-01-01")}).empty());
 }
+
+TEST_CASE("sha256Hex gives the digests of Poco's portable code", "[audit]") {
+    // Lengths around the 64-byte block and its padding boundary, and a long text of many blocks.
+    std::string text;
+    for (int n = 0; n <= 300; ++n) {
+        INFO(n);
+        CHECK(sha256Hex(text) == sha256HexPlainly(text));
+        text.push_back(static_cast<char>(n * 37 + 11));
+    }
+    CHECK(sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    const std::string big(1 << 20, 'x');
+    CHECK(sha256Hex(big) == sha256HexPlainly(big));
+}

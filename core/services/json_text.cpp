@@ -1,0 +1,115 @@
+#include "core/services/json_text.hpp"
+
+#include <Poco/Dynamic/Var.h>
+#include <Poco/JSONString.h>
+
+namespace patrol::services {
+
+namespace {
+
+// The bytes Poco escapes in a string: control characters, the quote, the backslash and '/'.
+bool needsEscape(std::string_view text) {
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || c == '"' || c == '\\' || c == '/') return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void JsonText::separate() {
+    if (needComma_) out_ += ',';
+}
+
+void JsonText::string(std::string_view text) {
+    // Most texts need no escape; the rare one goes through Poco's own function, so the two writers
+    // cannot disagree on how an escape is spelled.
+    if (!needsEscape(text)) {
+        out_ += '"';
+        out_.append(text);
+        out_ += '"';
+        return;
+    }
+    out_ += Poco::toJSON(std::string(text), Poco::JSON_WRAP_STRINGS);
+}
+
+JsonText& JsonText::open() {
+    separate();
+    out_ += '{';
+    needComma_ = false;
+    return *this;
+}
+
+JsonText& JsonText::close() {
+    out_ += '}';
+    needComma_ = true;
+    return *this;
+}
+
+JsonText& JsonText::openArray() {
+    separate();
+    out_ += '[';
+    needComma_ = false;
+    return *this;
+}
+
+JsonText& JsonText::closeArray() {
+    out_ += ']';
+    needComma_ = true;
+    return *this;
+}
+
+JsonText& JsonText::key(std::string_view name) {
+    separate();
+    string(name);
+    out_ += ':';
+    needComma_ = false;
+    return *this;
+}
+
+JsonText& JsonText::value(std::string_view text) {
+    separate();
+    string(text);
+    needComma_ = true;
+    return *this;
+}
+
+JsonText& JsonText::value(int64_t number) {
+    separate();
+    out_ += std::to_string(number);
+    needComma_ = true;
+    return *this;
+}
+
+JsonText& JsonText::value(const std::optional<std::string>& text) { return text ? value(*text) : null(); }
+
+JsonText& JsonText::null() {
+    separate();
+    out_ += "null";
+    needComma_ = true;
+    return *this;
+}
+
+JsonText& JsonText::value(const store::StoredValue& v) {
+    switch (v.type) {
+        case store::StoredValue::Type::Null: return null();
+        case store::StoredValue::Type::Integer: return value(v.integer);
+        case store::StoredValue::Type::Text: return value(std::string_view(v.text));
+        case store::StoredValue::Type::Real:
+            // Rare in audited rows: spelled by Poco's own conversion, as its stringify does.
+            separate();
+            out_ += Poco::Dynamic::Var(v.real).convert<std::string>();
+            needComma_ = true;
+            return *this;
+    }
+    return *this;
+}
+
+JsonText& JsonText::row(const store::StoredRow& row) {
+    open();
+    for (const auto& [name, v] : row.columns) key(name).value(v);
+    return close();
+}
+
+}  // namespace patrol::services

@@ -1,0 +1,209 @@
+// escalate() (prepared before the lock, written in batches) against escalatePlainly() (one task at
+// a time through the single-change pieces): on two identical counties, every run must give the
+// same rises, the same task and notice rows and the same audit events.
+#include <catch2/catch.hpp>
+
+#include <Poco/JSON/Array.h>
+
+#include <cstdlib>
+
+#include "core/services/escalation_service.hpp"
+#include "core/services/evidence_store.hpp"
+#include "core/services/json_text.hpp"
+#include "core/services/record_json.hpp"
+#include "core/services/record_views.hpp"
+#include "core/services/task_audit.hpp"
+#include "core/services/task_service.hpp"
+#include "core/store/audit_log.hpp"
+#include "core/store/audited_rows.hpp"
+#include "core/store/clock.hpp"
+#include "core/store/transaction.hpp"
+#include "world.hpp"
+
+namespace {
+
+// Notices carry the time they were written: both counties live on the same fixed day.
+struct FixedToday {
+    FixedToday() { setenv(store::kFixedTodayVariable, "2026-03-20", 1); }
+    ~FixedToday() { unsetenv(store::kFixedTodayVariable); }
+};
+
+// Tasks in every state escalation looks at: planned with handler and leader, never planned (the
+// contact or head stands in), returned once, with a progress report and an extension request, a
+// measure whose text needs JSON escapes, a unit with a head and one without, and a round whose
+// team 张组长 is not on.
+void buildCounty(World& w) {
+    addUnit(w.db, w.admin, {"UC", "丙乡", "township", std::nullopt, std::string("赵乡长"), std::string("钱干事 13800000000")});
+    w.round("R1", "2026-01-05");
+    addRoundTargets(w.db, w.admin, "R1", {"UC"});
+    for (const char* unit : {"UA", "UB", "UC"}) {
+        w.finding("R1", unit, "四风");
+        w.finding("R1", unit, "形式主义", std::string("deadline"));
+    }
+    createRound(w.db, w.admin, {"R2", "第R2轮", "regular", "2026-01-06", "2026-12-31", std::nullopt, {}, std::nullopt});
+    addRoundTargets(w.db, w.admin, "R2", {"UA", "UC"});
+    addRoundTeam(w.db, w.admin, "R2", {"局外人"}, std::string("局外人"));
+    w.finding("R2", "UA", "四风", std::nullopt, &w.otherInspector);
+    w.finding("R2", "UC", "四风", std::nullopt, &w.otherInspector);
+    const auto tasks = w.feedBack("R1", "2026-02-12").tasks;
+    w.feedBack("R2", "2026-02-20");
+    REQUIRE(tasks.size() == 6);
+    planTask(w.db, w.unitA, tasks[0].id, "退还\"礼品\"/礼金\n修订\\制度", "李明", "王强", day("2026-02-13"));
+    planTask(w.db, w.unitB, tasks[2].id, "整改", "孙强", "周伟", day("2026-02-13"));
+    planTask(w.db, w.admin, tasks[4].id, "整改", "吴敏", "郑华", day("2026-02-13"));
+    EvidenceStore evidence((w.dir / "data").string(), 1000);
+    reportProgress(w.db, w.unitA, tasks[0].id, {40, "已退还部分礼金", {}, day("2026-02-20")}, evidence);
+    reportProgress(w.db, w.unitB, tasks[2].id, {100, "完成", {}, day("2026-02-21")}, evidence);
+    submitTask(w.db, w.unitB, tasks[2].id, day("2026-02-21"));
+    returnTask(w.db, w.inspector, tasks[2].id, "材料不全", day("2026-02-22"));
+    requestExtension(w.db, w.unitA, tasks[1].id, day("2026-12-31"), "需等待审计结论", day("2026-02-23"));
+}
+
+std::string rowsText(World& w, const char* table) {
+    std::string out;
+    for (const auto& row : store::readStoredRows(w.db, table, "", std::nullopt, "id"))
+        out += jsonText(store::storedRowJson(row)) + "\n";
+    return out;
+}
+
+int64_t lastEventId(World& w) {
+    auto st = w.db.prepare("SELECT coalesce(max(id), 0) FROM audit_events");
+    st.step();
+    return st.integer(0);
+}
+
+// The events after `since`, without what only the moment of writing decides (time and hashes).
+std::string eventsText(World& w, int64_t since) {
+    std::string out;
+    for (const auto& e : store::listAuditEvents(w.db, {})) {
+        if (e.id <= since) continue;
+        out += std::to_string(e.id) + " " + e.content.actor + " " + std::to_string(e.content.actorId.value_or(-1)) + " " +
+               e.content.action + " " + e.content.entity + " " + e.content.entityId + "\n" +
+               e.content.before.value_or("(none)") + "\n" + e.content.after.value_or("(none)") + "\n";
+    }
+    return out;
+}
+
+std::string risesText(const std::vector<LevelRise>& rises) {
+    std::string out;
+    for (const auto& r : rises) {
+        const auto& n = r.notice;
+        out += jsonText(taskJson(r.task)) + " " + std::to_string(static_cast<int>(r.from)) + "→" +
+               std::to_string(static_cast<int>(r.to)) + " " + std::to_string(r.daysLeft) + " " +
+               recipientsJson(r.recipients) + "\n  #" + std::to_string(n.id) + " " + std::to_string(n.taskId.value_or(-1)) +
+               " " + n.level + " " + n.recipients + " " + n.message + " " + n.asOf + " " + n.createdAt + " " +
+               std::to_string(n.findingId.value_or(-1)) + " " + std::to_string(n.roundId.value_or(-1)) + " " +
+               n.roundCode.value_or("-") + " " + std::to_string(n.unitId.value_or(-1)) + " " + n.unitCode.value_or("-") +
+               " " + n.unitName.value_or("-") + "\n";
+    }
+    return out;
+}
+
+void compareRuns(World& batched, World& plain, const Actor& batchedActor, const Actor& plainActor,
+                 const std::vector<const char*>& dates) {
+    size_t risen = 0;
+    for (const char* asOf : dates) {
+        INFO(asOf);
+        const int64_t batchedSince = lastEventId(batched), plainSince = lastEventId(plain);
+        REQUIRE(batchedSince == plainSince);
+        const auto fast = escalate(batched.db, batchedActor, day(asOf));
+        const auto reference = escalatePlainly(plain.db, plainActor, day(asOf));
+        risen += reference.size();
+        CHECK(risesText(fast) == risesText(reference));
+        CHECK(rowsText(batched, "rectification_tasks") == rowsText(plain, "rectification_tasks"));
+        CHECK(rowsText(batched, "notices") == rowsText(plain, "notices"));
+        CHECK(eventsText(batched, batchedSince) == eventsText(plain, plainSince));
+        CHECK(store::verifyAuditChain(batched.db).firstBrokenId == std::nullopt);
+        CHECK(store::verifyAuditChain(plain.db).firstBrokenId == std::nullopt);
+    }
+    CHECK(risen > 0);  // the comparison saw rises, not only empty runs
+}
+
+}  // namespace
+
+TEST_CASE("escalate gives the rows, notices, events and rises of the one-by-one reference", "[escalation]") {
+    FixedToday today;
+    World batched, plain;
+    buildCounty(batched);
+    buildCounty(plain);
+    compareRuns(batched, plain, batched.admin, plain.admin,
+                {"2026-03-01", "2026-03-25", "2026-03-25", "2026-04-05", "2026-04-20", "2026-06-01", "2027-02-01"});
+    // Every open task reached 问责建议 and says so in the audit log.
+    CHECK(rowsText(batched, "notices").find("问责建议") != std::string::npos);
+}
+
+TEST_CASE("an inspector's escalate matches the reference on the rounds of their team only", "[escalation]") {
+    FixedToday today;
+    World batched, plain;
+    buildCounty(batched);
+    buildCounty(plain);
+    compareRuns(batched, plain, batched.inspector, plain.inspector, {"2026-04-05", "2026-06-01"});
+    // R2's tasks were not the inspector's to escalate.
+    auto st = batched.db.prepare(
+        "SELECT count(*) FROM rectification_tasks t JOIN findings f ON f.id = t.finding_id JOIN rounds r ON r.id = f.round_id "
+        "WHERE r.code = 'R2' AND t.level <> 'none'");
+    st.step();
+    CHECK(st.integer(0) == 0);
+}
+
+TEST_CASE("the batched audit writer leaves the chain a single append leaves", "[escalation]") {
+    World w;
+    {
+        store::Transaction tx(w.db);
+        store::AuditChainWriter writer(w.db);
+        writer.append({std::nullopt, "admin", "test.one", "test", "1", std::nullopt, std::string("{}")});
+        writer.append({std::nullopt, "admin", "test.two", "test", "2", std::string("{}"), std::nullopt});
+        writer.finish();
+        tx.commit();
+    }
+    CHECK(store::verifyAuditChain(w.db).firstBrokenId == std::nullopt);
+    {
+        store::Transaction tx(w.db);
+        store::appendAuditEvent(w.db, {std::nullopt, "admin", "test.three", "test", "3", std::nullopt, std::nullopt});
+        tx.commit();
+    }
+    const auto report = store::verifyAuditChain(w.db);
+    CHECK(report.firstBrokenId == std::nullopt);
+    const auto events = store::listAuditEvents(w.db, {});
+    REQUIRE(events.size() >= 3);
+    CHECK(events.back().content.action == "test.three");
+    CHECK(events[events.size() - 2].content.action == "test.two");
+    CHECK(events.back().prevHash == events[events.size() - 2].hash);
+}
+
+TEST_CASE("JsonText writes the bytes Poco's stringify writes", "[escalation]") {
+    const std::string tricky = std::string("引号\"斜杠/反斜杠\\换行\n制表\t响铃\x07") + '\0' + "尾";
+    store::StoredRow row;
+    row.columns.push_back({"text", {store::StoredValue::Type::Text, 0, 0, tricky}});
+    row.columns.push_back({"count", {store::StoredValue::Type::Integer, -42, 0, ""}});
+    row.columns.push_back({"share", {store::StoredValue::Type::Real, 0, 0.125, ""}});
+    row.columns.push_back({"none", {}});
+    JsonText fast;
+    fast.open().key("row").row(row).key("list").openArray().value(tricky).value(int64_t{7}).null().closeArray().close();
+    auto object = jsonObject();
+    object->set("row", store::storedRowJson(row));
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    list->add(tricky);
+    list->add(Poco::Int64(7));
+    list->add(Poco::Dynamic::Var());
+    object->set("list", list);
+    CHECK(fast.text() == jsonText(object));
+}
+
+TEST_CASE("the task list's JSON text is viewListText of each listed task view", "[escalation]") {
+    FixedToday today;
+    World w;
+    buildCounty(w);
+    escalate(w.db, w.admin, day("2026-04-20"));
+    auto tasks = store::listTasks(w.db, {});
+    REQUIRE(tasks.size() == 8);
+    tasks.push_back(tasks.front());
+    tasks.back().status = "accepted";  // no days left once accepted: null
+    std::vector<Poco::JSON::Object::Ptr> views;
+    for (const auto& t : tasks) views.push_back(listedTaskView(t, day("2026-04-20")));
+    const std::string text = listedTasksText(tasks, day("2026-04-20"));
+    CHECK(text == viewListText(views));
+    CHECK(text.find("\"days_left\":null") != std::string::npos);
+    CHECK(text.find("\"days_left\":-7") != std::string::npos);
+    CHECK(listedTasksText({}, day("2026-04-20")) == viewListText({}));
+}
