@@ -1,15 +1,6 @@
 #include "core/store/connection_pool.hpp"
 
-#include <string>
-
 namespace patrol::store {
-
-namespace {
-
-// More than SQLite's own ceiling (2 GiB on 64-bit Linux builds), which then applies.
-constexpr int64_t kMappedBytes = int64_t(4) << 30;
-
-}  // namespace
 
 ConnectionPool::Lease::~Lease() {
     if (db_) pool_->giveBack(std::move(db_));
@@ -24,12 +15,7 @@ std::unique_ptr<Database> ConnectionPool::open() const {
     options.busyTimeoutMs = busyTimeoutMs_;
     options.create = false;
     options.serialized = false;
-    auto db = std::make_unique<Database>(Database::open(path_, options));
-    // Every commit by another connection empties this connection's page cache, so under steady
-    // writes each request would read its pages again with a system call and a copy each. Mapped,
-    // the file's pages are read in place from the kernel's cache (the WAL's still by read()).
-    db->exec("PRAGMA mmap_size = " + std::to_string(kMappedBytes));
-    return db;
+    return std::make_unique<Database>(Database::open(path_, options));
 }
 
 ConnectionPool::Lease ConnectionPool::acquire() {
