@@ -230,9 +230,8 @@ store::TaskRecord reportProgress(store::Database& db, const Actor& actor, int64_
     if (input.percent < 0 || input.percent > 100)
         throw InvalidInput("percent", "整改进度", "应为 0 到 100 之间的整数，实际为 " + std::to_string(input.percent) + "。");
     const std::string note = requireText(input.note, "进展说明", "note");
-    // Refuse before reading any upload: permissions, state and every announced size. Without
-    // uploads the transaction below makes the same checks in the same order.
-    if (!input.evidence.empty()) {
+    {
+        // Refuse before reading any upload: permissions, state and every announced size.
         const auto task = requireVisibleTask(db, actor, taskId);
         requireUnitOwner(actor, task, "报告整改进展");
         moved(task, TaskEvent::ReportProgress);
