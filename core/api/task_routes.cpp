@@ -77,7 +77,6 @@ int percentOf(const std::string& text) {
 // any number of "evidence" file parts.
 http::Reply progress(http::Exchange& ex) {
     const int64_t id = taskId(ex);
-    const auto workflow = services::readWorkflowSettings(ex.settings());
     const services::EvidenceStore evidence = services::evidenceStoreOf(ex.settings());
     services::ProgressInput input;
     if (isJsonRequest(ex)) {
@@ -86,8 +85,13 @@ http::Reply progress(http::Exchange& ex) {
         input.note = body.text("note");
         input.day = eventDay(body);
         body.finish();
-        return taskReply(services::reportProgress(ex.db(), ex.actor(), id, input, evidence));
+        // Without uploads a report is a few rows: it shares its COMMIT with concurrent reports.
+        // With uploads it stays on its own (the files are stored before its transaction).
+        std::optional<store::TaskRecord> after;
+        ex.writeTogether([&](store::Database& db) { after = services::reportProgress(db, ex.actor(), id, input, evidence); });
+        return taskReply(*after);
     }
+    const auto workflow = services::readWorkflowSettings(ex.settings());
     auto form = http::MultipartForm::read(ex, evidence.folder(), workflow.evidenceMaxBytes);
     const auto percent = form.text("percent");
     if (!percent) throw InvalidInput("percent", "整改进度", "不能为空：请填写完成百分比 0–100。");

@@ -46,6 +46,7 @@ int runServe(Invocation& inv) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     http::ServerContext context{inv.app.settings(),
                                 std::make_unique<store::ConnectionPool>(inv.app.databasePath(), services::busyTimeoutMs(inv.app.settings()))};
+    if (options.groupCommit) context.groupCommit = std::make_unique<store::GroupCommit>();
     // Read before listening: a build or install without its page files stops here, not on a request.
     const auto webAssets = web::WebAssets::load(services::shippedWebDir());
     http::Router router = api::apiRouter();

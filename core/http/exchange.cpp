@@ -34,6 +34,13 @@ Exchange::Exchange(Poco::Net::HTTPServerRequest& request, const ServerContext& c
     for (const auto& [key, value] : uri.getQueryParameters()) query_[key] = value;
 }
 
+void Exchange::writeTogether(const store::GroupCommit::Write& write) {
+    if (context_.groupCommit)
+        context_.groupCommit->run(db_, write);
+    else
+        write(db_);
+}
+
 std::string Exchange::clientAddress() const { return request_.clientAddress().host().toString(); }
 
 const std::string& Exchange::param(const std::string& name) const { return params_.at(name); }

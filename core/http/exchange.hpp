@@ -31,6 +31,10 @@ public:
     const ServerContext& context() const { return context_; }
     const services::Settings& settings() const { return context_.settings; }
     store::Database& db() { return db_; }
+    // Runs a write that makes its own Transaction: in a shared batch when the server commits in
+    // groups (it may run on another request's connection and thread, and this returns after the
+    // COMMIT), else right here on db(). Refusals come back as thrown.
+    void writeTogether(const store::GroupCommit::Write& write);
     std::string clientAddress() const;
 
     // A path parameter; `idParam` refuses anything but a positive integer with what

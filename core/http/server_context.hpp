@@ -6,6 +6,7 @@
 
 #include "core/services/settings.hpp"
 #include "core/store/connection_pool.hpp"
+#include "core/store/group_commit.hpp"
 
 namespace patrol::http {
 
@@ -14,6 +15,9 @@ struct ServerContext {
     std::unique_ptr<store::ConnectionPool> connections;
     int64_t maxBodyBytes = 0;          // server.max_body_bytes: any request body
     bool secure = false;               // served over TLS: cookies are marked Secure
+    // server.group_commit: writes that ask for it share COMMITs (group_commit.hpp); none: each
+    // request commits on its own, the plain reference path.
+    std::unique_ptr<store::GroupCommit> groupCommit;
 };
 
 }  // namespace patrol::http

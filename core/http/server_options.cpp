@@ -56,6 +56,7 @@ ServerOptions serverOptions(const services::Settings& settings, const std::optio
     if (settings.has("server.tls.certificate")) o.tlsCertificate = settings.text("server.tls.certificate");
     if (settings.has("server.tls.key")) o.tlsKey = settings.text("server.tls.key");
     o.allowPlainHttp = settings.has("server.allow_plain_http") && settings.flag("server.allow_plain_http");
+    o.groupCommit = !settings.has("server.group_commit") || settings.flag("server.group_commit");
 
     if (o.tlsCertificate.empty() != o.tlsKey.empty())
         throw InvalidInput(o.tlsKey.empty() ? "server.tls.key" : "server.tls.certificate", "配置项 server.tls.certificate 和 server.tls.key",

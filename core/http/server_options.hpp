@@ -20,6 +20,7 @@ struct ServerOptions {
     std::string tlsCertificate;         // server.tls.certificate (PEM)
     std::string tlsKey;                 // server.tls.key (PEM)
     bool allowPlainHttp = false;        // server.allow_plain_http: plain HTTP off the loopback
+    bool groupCommit = true;            // server.group_commit: concurrent progress reports share COMMITs
 
     bool tls() const { return !tlsCertificate.empty(); }
 };
