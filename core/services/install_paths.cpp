@@ -14,6 +14,10 @@ std::string defaultPluginDir() {
     return (std::filesystem::path(executableDir()) / ".." / "lib" / "patrol" / "plugins").lexically_normal().string();
 }
 
+std::string serveModulePath() {
+    return (std::filesystem::path(executableDir()) / ".." / "lib" / "patrol" / "patrol-serve.so").lexically_normal().string();
+}
+
 std::string shippedConfigDir() {
     return (std::filesystem::path(executableDir()) / ".." / "share" / "patrol" / "config").lexically_normal().string();
 }

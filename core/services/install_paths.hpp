@@ -1,5 +1,6 @@
 // Where the installed (or just built) toolkit finds its own files, relative to the executable:
-// <prefix>/bin/patrol, <prefix>/lib/patrol/plugins, <prefix>/share/patrol/config,
+// <prefix>/bin/patrol, <prefix>/lib/patrol/plugins, <prefix>/lib/patrol/patrol-serve.so (the
+// HTTP server, loaded by `patrol serve`), <prefix>/share/patrol/config,
 // <prefix>/share/patrol/web (page templates, styles, scripts).
 #pragma once
 
@@ -9,6 +10,7 @@ namespace patrol::services {
 
 std::string executableDir();
 std::string defaultPluginDir();
+std::string serveModulePath();
 std::string shippedConfigDir();
 std::string shippedWebDir();
 
