@@ -2,26 +2,71 @@
 
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
+#include <dlfcn.h>
 #include <openssl/evp.h>
+#include <openssl/opensslv.h>
 
+#include <atomic>
 #include <fstream>
 
 namespace patrol::store {
 
-std::string sha256Hex(std::string_view bytes) {
-    // OpenSSL uses the CPU's SHA instructions where it has them: a mass escalation hashes about
-    // 85 MB of audit events, which Poco's portable code took half a second for.
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-        return sha256HexPlainly(bytes);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex(2 * length, '0');
-    for (unsigned int i = 0; i < length; ++i) {
-        hex[2 * i] = kHex[digest[i] >> 4];
-        hex[2 * i + 1] = kHex[digest[i] & 15];
+namespace {
+
+#define PATROL_TEXT_OF(x) #x
+#define PATROL_TEXT(x) PATROL_TEXT_OF(x)
+
+// OpenSSL uses the CPU's SHA instructions where it has them: a mass escalation hashes about
+// 85 MB of audit events, which Poco's portable code took half a second for. But linked at
+// start-up, libcrypto made every command resolve about 3,400 symbols, and its first digest
+// sets up OpenSSL's providers: together about a quarter of the CPU of a one-line write, whose
+// audit event is a few kilobytes that the portable code hashes in microseconds.
+class OpenSslDigest {
+public:
+    OpenSslDigest() {
+        // Never closed: libcrypto cannot be unloaded cleanly, and the process may hash again.
+        void* library = ::dlopen("libcrypto.so." PATROL_TEXT(OPENSSL_SHLIB_VERSION), RTLD_NOW | RTLD_LOCAL);
+        if (!library) return;
+        digest_ = reinterpret_cast<decltype(&EVP_Digest)>(::dlsym(library, "EVP_Digest"));
+        sha256_ = reinterpret_cast<decltype(&EVP_sha256)>(::dlsym(library, "EVP_sha256"));
     }
-    return hex;
+
+    std::optional<std::string> hex(std::string_view bytes) const {
+        if (!digest_ || !sha256_) return std::nullopt;
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        if (digest_(bytes.data(), bytes.size(), digest, &length, sha256_(), nullptr) != 1) return std::nullopt;
+        static constexpr char kHex[] = "0123456789abcdef";
+        std::string hex(2 * length, '0');
+        for (unsigned int i = 0; i < length; ++i) {
+            hex[2 * i] = kHex[digest[i] >> 4];
+            hex[2 * i + 1] = kHex[digest[i] & 15];
+        }
+        return hex;
+    }
+
+private:
+    decltype(&EVP_Digest) digest_ = nullptr;
+    decltype(&EVP_sha256) sha256_ = nullptr;
+};
+
+// What the portable code may hash in one process before OpenSSL is worth loading: at about
+// 170 MB/s it takes 1.5 ms, about half of what loading and setting up libcrypto costs.
+constexpr size_t kPlainBudget = 256 << 10;
+std::atomic<size_t> hashedPlainly{0};
+
+}  // namespace
+
+std::string sha256Hex(std::string_view bytes) {
+    if (bytes.size() < kPlainBudget && hashedPlainly.fetch_add(bytes.size(), std::memory_order_relaxed) < kPlainBudget)
+        return sha256HexPlainly(bytes);
+    if (auto quick = sha256HexByOpenSsl(bytes)) return *quick;
+    return sha256HexPlainly(bytes);
+}
+
+std::optional<std::string> sha256HexByOpenSsl(std::string_view bytes) {
+    static const OpenSslDigest openSsl;  // loaded once, on first use, safely from any thread
+    return openSsl.hex(bytes);
 }
 
 std::string sha256HexPlainly(std::string_view bytes) {

@@ -7,9 +7,13 @@
 
 namespace patrol::store {
 
+// Small inputs are hashed by Poco's portable code until a process has hashed a few hundred
+// kilobytes that way; larger inputs, and everything after that, by OpenSSL, loaded on first use.
 std::string sha256Hex(std::string_view bytes);
-// The same digest by Poco's portable code: the reference sha256Hex() is tested against.
+// The same digest by Poco's portable code: the reference the others are tested against.
 std::string sha256HexPlainly(std::string_view bytes);
+// The same digest by OpenSSL (loaded now if it was not yet); nullopt when it cannot be loaded.
+std::optional<std::string> sha256HexByOpenSsl(std::string_view bytes);
 
 // SHA-256 of a file's bytes, read in blocks; nullopt when the file cannot be read.
 std::optional<std::string> sha256OfFile(const std::string& path);

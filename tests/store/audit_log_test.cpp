@@ -152,3 +152,19 @@ TEST_CASE("sha256Hex gives the digests of Poco's portable code", "[audit]") {
     const std::string big(1 << 20, 'x');
     CHECK(sha256Hex(big) == sha256HexPlainly(big));
 }
+
+TEST_CASE("OpenSSL's SHA-256, loaded on demand, gives the digests of Poco's portable code", "[audit]") {
+    std::string text;
+    for (int n = 0; n <= 300; ++n) {
+        INFO(n);
+        const auto quick = sha256HexByOpenSsl(text);
+        REQUIRE(quick.has_value());
+        CHECK(*quick == sha256HexPlainly(text));
+        text.push_back(static_cast<char>(n * 53 + 7));
+    }
+    // Past the portable code's budget sha256Hex goes to OpenSSL: still the same digests.
+    const std::string big(3 << 20, 'y');
+    CHECK(*sha256HexByOpenSsl(big) == sha256HexPlainly(big));
+    for (int n = 0; n < 3; ++n) CHECK(sha256Hex(big) == sha256HexPlainly(big));
+    CHECK(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
