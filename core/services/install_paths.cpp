@@ -18,6 +18,10 @@ std::string serveModulePath() {
     return (std::filesystem::path(executableDir()) / ".." / "lib" / "patrol" / "patrol-serve.so").lexically_normal().string();
 }
 
+std::string officeModulePath() {
+    return (std::filesystem::path(executableDir()) / ".." / "lib" / "patrol" / "patrol-office.so").lexically_normal().string();
+}
+
 std::string shippedConfigDir() {
     return (std::filesystem::path(executableDir()) / ".." / "share" / "patrol" / "config").lexically_normal().string();
 }

@@ -1,5 +1,6 @@
 // The ledger as an Excel workbook (libxlsxwriter): sheets 问题清单, 整改清单, 责任清单 and 统计
-// with native charts; Chinese headers, a frozen header row and a filter on each list, real date
+// with native charts (written by the office module, loaded on first use: core/services/
+// office_writers.hpp); Chinese headers, a frozen header row and a filter on each list, real date
 // and number cells, money as #,##0.00, the warning colour cell filled by level.
 #pragma once
 
@@ -7,7 +8,7 @@
 
 #include "core/services/category_names.hpp"
 #include "core/services/ledger.hpp"
-#include "core/services/xlsx_zip_effort.hpp"
+#include "core/services/zip_effort.hpp"
 
 namespace patrol::services {
 

@@ -1,4 +1,4 @@
-#include "core/services/ledger_workbook.hpp"
+#include "core/office/office_writers.hpp"
 
 #include <xlsxwriter.h>
 
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/domain/errors.hpp"
+#include "core/office/xlsx_zip_effort.hpp"
 #include "core/domain/finding_status.hpp"
 #include "core/domain/rectification_kind.hpp"
 #include "core/domain/severity.hpp"
@@ -377,8 +378,8 @@ void writeWorkbook(const Ledger& ledger, const CategoryNames& names, const std::
 
 }  // namespace
 
-void writeLedgerWorkbook(const Ledger& ledger, const CategoryNames& names, const std::filesystem::path& file,
-                         ZipEffort effort) {
+void writeLedgerWorkbookNow(const Ledger& ledger, const CategoryNames& names, const std::filesystem::path& file,
+                            ZipEffort effort) {
     writeOutputFile(file, "台账文件", Overwrite::Allow, [&](const std::filesystem::path& temporary) {
         writeWorkbook(ledger, names, temporary.string(), effort);
     });

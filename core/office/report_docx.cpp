@@ -1,4 +1,4 @@
-#include "core/services/report_docx.hpp"
+#include "core/office/office_writers.hpp"
 
 #include "core/services/markup_text.hpp"
 
@@ -137,7 +137,7 @@ const char* kDocumentRels =
 
 }  // namespace
 
-void writeReportDocx(const std::string& title, const std::vector<ReportBlock>& blocks, const std::filesystem::path& file) {
+void writeReportDocxNow(const std::string& title, const std::vector<ReportBlock>& blocks, const std::filesystem::path& file) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     if (!out) throw InternalError("cannot open " + file.string());
     Poco::Zip::Compress zip(out, true);

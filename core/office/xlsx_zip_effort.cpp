@@ -1,4 +1,4 @@
-#include "core/services/xlsx_zip_effort.hpp"
+#include "core/office/xlsx_zip_effort.hpp"
 
 #include <dlfcn.h>
 #include <minizip/zip.h>
@@ -17,9 +17,11 @@ ZipEffortScope::~ZipEffortScope() { currentEffort = previous_; }
 
 }  // namespace patrol::services
 
-// Defined in the executable, this is the definition libxlsxwriter's call binds to (an
-// executable's symbols come first in the dynamic lookup); minizip's own is the next one.
-extern "C" int zipOpenNewFileInZip4_64(zipFile file, const char* filename, const zip_fileinfo* info,
+// Defined in the office module, this is the definition libxlsxwriter's call binds to: the module
+// comes before its own dependencies in their lookup scope, and the executable, searched first,
+// links neither libxlsxwriter nor minizip. minizip's own is the next one (RTLD_NEXT). It is the
+// one symbol of the module besides its entry that is visible outside it.
+extern "C" __attribute__((visibility("default"))) int zipOpenNewFileInZip4_64(zipFile file, const char* filename, const zip_fileinfo* info,
                                        const void* extraLocal, uInt extraLocalSize, const void* extraGlobal,
                                        uInt extraGlobalSize, const char* comment, int method, int level, int raw,
                                        int windowBits, int memLevel, int strategy, const char* password,
