@@ -14,7 +14,8 @@ for file in bin/patrol bin/patrol-plugin-run share/patrol/config/patrol.ini shar
             share/patrol/config/reports/work_report.md.mustache \
             lib/patrol/plugins/business_environment.so lib/patrol/plugins/business_environment.json \
             lib/patrol/plugins/four_styles.so lib/patrol/plugins/four_styles.json \
-            lib/patrol/plugins/poverty_alleviation.so lib/patrol/plugins/poverty_alleviation.json; do
+            lib/patrol/plugins/poverty_alleviation.so lib/patrol/plugins/poverty_alleviation.json \
+            lib/patrol/patrol-serve.so lib/patrol/patrol-office.so; do
     test -f "$prefix/$file" || { echo "not installed: $file"; exit 1; }
 done
 
@@ -47,4 +48,24 @@ cmp "$case_dir/expected.jsonl" "$work/installed.jsonl"
 "$prefix/bin/patrol" demo --db "$work/demo.db" > /dev/null
 "$prefix/bin/patrol" report work --from 2026-01-01 --to 2026-12-31 --db "$work/demo.db" -o "$work/report.md" > /dev/null
 grep -q "^十五届县委共对2个乡镇" "$work/report.md" || { head -5 "$work/report.md"; exit 1; }
+
+# The modules loaded on demand, found beside the installed patrol: a .docx and a ledger .xlsx
+# (the office module), and a server that answers (the serve module).
+"$prefix/bin/patrol" report work --from 2026-01-01 --to 2026-12-31 --db "$work/demo.db" -o "$work/report.docx" > /dev/null
+"$prefix/bin/patrol" report ledger --db "$work/demo.db" -o "$work/ledger.xlsx" > /dev/null
+for file in report.docx ledger.xlsx; do
+    test "$(head -c 2 "$work/$file")" = PK || { echo "$file is not a zip archive"; exit 1; }
+done
+"$prefix/bin/patrol" serve --db "$work/demo.db" --port 0 2> "$work/serve.err" &
+server=$!
+url=""
+for _ in $(seq 100); do
+    url=$(grep -o 'http://[0-9.:]*/' "$work/serve.err" || true)
+    [ -n "$url" ] && break
+    sleep 0.1
+done
+status=$(curl -s -o /dev/null -w '%{http_code}' "${url}login" || true)
+kill "$server"
+wait "$server" || true
+[ "$status" = 200 ] || { echo "installed patrol serve: status '$status' at '${url}login'"; cat "$work/serve.err"; exit 1; }
 echo "installed patrol: $(wc -l < "$work/installed.jsonl") findings, identical to the build tree's"
