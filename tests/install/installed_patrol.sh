@@ -64,8 +64,8 @@ for _ in $(seq 100); do
     [ -n "$url" ] && break
     sleep 0.1
 done
-status=$(curl -s -o /dev/null -w '%{http_code}' "${url}login" || true)
+status=$(curl -s -o /dev/null -w "%{http_code}" "${url}signin" || true)
 kill "$server"
 wait "$server" || true
-[ "$status" = 200 ] || { echo "installed patrol serve: status '$status' at '${url}login'"; cat "$work/serve.err"; exit 1; }
+[ "$status" = 200 ] || { echo "installed patrol serve: status '$status' at '${url}signin'"; cat "$work/serve.err"; exit 1; }
 echo "installed patrol: $(wc -l < "$work/installed.jsonl") findings, identical to the build tree's"
