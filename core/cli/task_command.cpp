@@ -70,7 +70,10 @@ std::string describeEvent(const store::AuditEvent& e) {
     try {
         const auto after = Poco::JSON::Parser().parse(*e.content.after).extract<Poco::JSON::Object::Ptr>();
         line += "  状态=" + labelOf(domain::taskStatuses, after->getValue<std::string>("status")) +
-                " 预警=" + labelOf(domain::escalationLevels, after->getValue<std::string>("level")) +
+                " 预警=" +
+                // An escalation says the level it rose from.
+                (after->has("from") ? labelOf(domain::escalationLevels, after->getValue<std::string>("from")) + "→" : "") +
+                labelOf(domain::escalationLevels, after->getValue<std::string>("level")) +
                 " 期限=" + after->getValue<std::string>("due");
         for (const char* key : {"reason", "note", "requested_due", "notice"})
             if (after->has(key) && !after->isNull(key)) line += "  " + std::string(key) + "=" + after->getValue<std::string>(key);

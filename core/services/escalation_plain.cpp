@@ -1,14 +1,18 @@
 // The reference escalation: one task at a time through the same use-case pieces every single
-// change uses (updateTask, insertNotice, auditTask). Kept plain so escalate() is tested against it.
+// change uses (updateTask, insertNotice, auditedRowState, appendAuditEvent). Kept plain so
+// escalate() is tested against it.
 #include "core/services/escalation_service.hpp"
 
 #include <patrol/sdk/civil.hpp>
 
 #include "core/domain/errors.hpp"
 #include "core/services/authorization.hpp"
+#include "core/services/escalation_event.hpp"
 #include "core/services/escalation_notice.hpp"
 #include "core/services/record_json.hpp"
 #include "core/services/task_audit.hpp"
+#include "core/store/audit_log.hpp"
+#include "core/store/audited_rows.hpp"
 #include "core/store/transaction.hpp"
 #include "core/store/unit_repository.hpp"
 
@@ -61,11 +65,10 @@ std::vector<LevelRise> escalatePlainly(store::Database& db, const Actor& actor, 
         rise.notice.message = escalationNoticeMessage(after, raised, rise.daysLeft, addressees);
         rise.notice.asOf = civil::formatDate(asOf);
         rise.notice = storedNotice(db, task.id, store::insertNotice(db, rise.notice));
-        auto extra = jsonObject();
-        extra->set("as_of", rise.notice.asOf);
-        extra->set("notice_id", rise.notice.id);
-        extra->set("notice", rise.notice.message);
-        auditTask(db, actor, "task.escalate", task, after, extra);
+        const auto state = store::auditedRowState(db, *store::findAuditedEntity(kTaskEntity), std::to_string(task.id));
+        const auto event = escalationEventJson({after, task.level, rise.notice.asOf, rise.notice.id, store::rowStateDigest(state)});
+        store::appendAuditEvent(db, {actor.userId, actor.name, kEscalateAction, kTaskEntity, std::to_string(task.id),
+                                     std::nullopt, jsonText(event)});
         rises.push_back(std::move(rise));
     }
     tx.commit();

@@ -8,6 +8,7 @@
 
 #include "core/domain/errors.hpp"
 #include "core/services/authorization.hpp"
+#include "core/services/escalation_event.hpp"
 #include "core/services/escalation_notice.hpp"
 #include "core/services/json_text.hpp"
 #include "core/services/task_audit.hpp"
@@ -15,6 +16,7 @@
 #include "core/store/audited_rows.hpp"
 #include "core/store/clock.hpp"
 #include "core/store/database.hpp"
+#include "core/store/sha256.hpp"
 #include "core/store/transaction.hpp"
 #include "core/store/unit_repository.hpp"
 
@@ -36,8 +38,7 @@ int64_t dataVersion(store::Database& db) {
 }
 
 struct PlannedRise {
-    LevelRise rise;          // its notice has neither id nor time yet
-    std::string beforeJson;  // the task before, as its audit event states it
+    LevelRise rise;  // its notice has neither id nor time yet
 };
 
 struct Plan {
@@ -55,7 +56,9 @@ Plan planRises(store::Database& db, const Actor& actor, int32_t asOf) {
     const std::string asOfText = civil::formatDate(asOf);
     store::TaskQuery open;
     open.openOnly = true;
-    for (auto& task : store::listTasks(db, open)) {
+    auto tasks = store::listTasks(db, open);
+    plan.rises.reserve(tasks.size());  // moved once each, never again while the list grows
+    for (auto& task : tasks) {
         if (actor.role == domain::Role::Inspector) {
             auto [known, fresh] = onTeam.try_emplace(task.roundId, false);
             if (fresh) known->second = isRoundInspector(db, actor, task.roundId);
@@ -67,10 +70,6 @@ Plan planRises(store::Database& db, const Actor& actor, int32_t asOf) {
             domain::raisedLevel(current, domain::deservedLevel(due, asOf, static_cast<int>(task.returnedCount)));
         if (raised == current) continue;
         PlannedRise p;
-        JsonText before;
-        before.open();
-        taskJsonFields(before, task).close();
-        p.beforeJson = before.take();
         LevelRise& rise = p.rise;
         rise.task = std::move(task);
         store::TaskRecord& after = rise.task;
@@ -146,8 +145,8 @@ std::string joinedColumns(const std::vector<std::string>& columns) {
     return out;
 }
 
-// One audit event per task of the batch, its "after" carrying the row state auditedRowState()
-// would give (read in bulk once the batch's rows are written).
+// One compact audit event per task of the batch (escalation_event.hpp), carrying the digest of
+// the row state auditedRowState() would give (read in bulk once the batch's rows are written).
 void auditBatch(store::Database& db, const Actor& actor, store::AuditChainWriter& audit,
                 std::vector<PlannedRise>::iterator first, std::vector<PlannedRise>::iterator last) {
     const store::AuditedEntity& entity = *store::findAuditedEntity(kTaskEntity);
@@ -162,21 +161,20 @@ void auditBatch(store::Database& db, const Actor& actor, store::AuditChainWriter
     const std::vector<store::StoredRow> none;
     for (auto p = first; p != last; ++p) {
         const LevelRise& rise = p->rise;
-        JsonText after;
-        after.open();
-        taskJsonFields(after, rise.task);
-        // auditTask adds the extra keys in their sorted order.
-        after.field("as_of", rise.notice.asOf).field("notice", rise.notice.message).field("notice_id", rise.notice.id);
-        after.key(store::kRowStateKey).open().key(entity.table).row(mainRows.at(rise.task.id).front());
+        JsonText state;
+        // The same text store::rowStateDigest() hashes: Poco's stringify of rowStateOf().
+        state.open().key(entity.table).row(mainRows.at(rise.task.id).front());
         for (size_t i = 0; i < entity.children.size(); ++i) {
             const auto owned = children[i].find(rise.task.id);
-            after.key(entity.children[i].table).openArray();
-            for (const auto& row : owned == children[i].end() ? none : owned->second) after.row(row);
-            after.closeArray();
+            state.key(entity.children[i].table).openArray();
+            for (const auto& row : owned == children[i].end() ? none : owned->second) state.row(row);
+            state.closeArray();
         }
-        after.close().close();
-        audit.append({actor.userId, actor.name, "task.escalate", kTaskEntity, std::to_string(rise.task.id),
-                      std::move(p->beforeJson), after.take()});
+        state.close();
+        const std::string after = escalationEventText({rise.task, std::string(domain::escalationLevels.code(rise.from)),
+                                                       rise.notice.asOf, rise.notice.id, store::sha256Hex(state.take())});
+        audit.append({actor.userId, actor.name, kEscalateAction, kTaskEntity, std::to_string(rise.task.id), std::nullopt,
+                      after});
     }
 }
 

@@ -1,5 +1,6 @@
 // 三色预警 applied to every open task the actor oversees (spec/domain.md "Warnings and
-// escalation"): each rise is one audited event and one stored notice naming who must be told;
+// escalation"): each rise is one compact audited event (escalation_event.hpp) and one stored
+// notice naming who must be told;
 // evaluating the same date twice changes nothing the second time.
 #pragma once
 
@@ -31,10 +32,13 @@ struct LevelRise {
 // read are prepared before the write lock is taken, and used under it when no other connection
 // committed meanwhile (else prepared again under the lock); the writes reuse their statements,
 // the audit chain is hashed in memory and each task's event is written as JSON text directly.
+// Its event holds the digest of the task's rows, not the rows: 50,000 rises write ≈ 0.2 KB of
+// audit each instead of ≈ 1.6 KB.
 std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf);
 
 // The same result, rows, notices and audit events, one task at a time through the single-change
-// pieces (updateTask, insertNotice, auditTask): the reference escalate() is tested against.
+// pieces (updateTask, insertNotice, auditedRowState, appendAuditEvent): the reference escalate()
+// is tested against.
 std::vector<LevelRise> escalatePlainly(store::Database& db, const Actor& actor, int32_t asOf);
 
 }  // namespace patrol::services

@@ -82,8 +82,9 @@ store::AuditEvent withoutRowStates(store::AuditEvent event) {
     if (!event.content.after) return event;
     Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));  // keeps the keys in their order
     Poco::JSON::Object::Ptr after = parser.parse(*event.content.after).extract<Poco::JSON::Object::Ptr>();
-    if (!after || !after->has(store::kRowStateKey)) return event;
+    if (!after || !(after->has(store::kRowStateKey) || after->has(store::kRowDigestKey))) return event;
     after->remove(store::kRowStateKey);
+    after->remove(store::kRowDigestKey);
     std::ostringstream text;
     after->stringify(text);
     event.content.after = text.str();

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <sstream>
 
 #include "core/domain/errors.hpp"
 #include "core/store/database.hpp"
@@ -130,21 +131,36 @@ Poco::JSON::Object::Ptr storedRowJson(const StoredRow& row) {
     return o;
 }
 
+Poco::JSON::Object::Ptr rowStateOf(const AuditedEntity& entity, const StoredRow& main,
+                                   const std::vector<std::vector<StoredRow>>& children) {
+    Poco::JSON::Object::Ptr state = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    state->set(entity.table, storedRowJson(main));
+    for (size_t c = 0; c < entity.children.size(); ++c) {
+        Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
+        if (c < children.size())
+            for (const auto& row : children[c]) rows->add(storedRowJson(row));
+        state->set(entity.children[c].table, rows);
+    }
+    return state;
+}
+
 Poco::JSON::Object::Ptr auditedRowState(Database& db, const AuditedEntity& entity, const std::string& entityId) {
     const auto main = readStoredRows(db, entity.table, entity.idColumn + " = ?", entityId, "");
     if (main.empty()) return nullptr;
-    Poco::JSON::Object::Ptr state = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    state->set(entity.table, storedRowJson(main.front()));
     const StoredValue* id = main.front().find("id");
+    std::vector<std::vector<StoredRow>> children;
     for (const auto& child : entity.children) {
-        Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
         std::string where = child.ownerColumn + " = ?";
         if (!child.condition.empty()) where += " AND " + child.condition;
-        for (const auto& row : readStoredRows(db, child.table, where, std::to_string(id->integer), joined(child.keyColumns)))
-            rows->add(storedRowJson(row));
-        state->set(child.table, rows);
+        children.push_back(readStoredRows(db, child.table, where, std::to_string(id->integer), joined(child.keyColumns)));
     }
-    return state;
+    return rowStateOf(entity, main.front(), children);
+}
+
+std::string rowStateDigest(const Poco::JSON::Object::Ptr& state) {
+    std::ostringstream text;
+    state->stringify(text);
+    return sha256Hex(text.str());
 }
 
 }  // namespace patrol::store

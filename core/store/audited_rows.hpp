@@ -17,6 +17,9 @@ class Database;
 
 // The key of an event's `after` that holds the row state.
 inline constexpr const char* kRowStateKey = "rows";
+// An event may instead carry the SHA-256 of that state's JSON text (rowStateDigest) under this
+// key: a mass change (escalation) then writes a compact event that fixes the same rows.
+inline constexpr const char* kRowDigestKey = "rows_sha256";
 
 struct ChildTable {
     std::string table;                    // e.g. "round_targets"
@@ -62,5 +65,12 @@ Poco::JSON::Object::Ptr storedRowJson(const StoredRow& row);
 
 // The entity's current row state, or null when its main row does not exist.
 Poco::JSON::Object::Ptr auditedRowState(Database& db, const AuditedEntity& entity, const std::string& entityId);
+
+// The row state of a main row and its child rows (one list per entity.children, each in key order).
+Poco::JSON::Object::Ptr rowStateOf(const AuditedEntity& entity, const StoredRow& main,
+                                   const std::vector<std::vector<StoredRow>>& children);
+
+// SHA-256 (hex) of the state's JSON text, as an event's kRowDigestKey holds it.
+std::string rowStateDigest(const Poco::JSON::Object::Ptr& state);
 
 }  // namespace patrol::store

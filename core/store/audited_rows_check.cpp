@@ -188,6 +188,8 @@ private:
         event.seen = true;
         Object::Ptr after = event.after ? parse(*event.after) : nullptr;
         Object::Ptr state = after ? after->getObject(kRowStateKey) : nullptr;
+        if (!state && after && after->has(kRowDigestKey))
+            return checkDigestedRow(row, rowId, label, event.id, after->getValue<std::string>(kRowDigestKey), children);
         if (!state) {
             report_.unrecorded.emplace_back(entity_.entity, entityId);
             if (incomplete_++ == 0)
@@ -220,6 +222,20 @@ private:
             }
             for (const auto& [key, gone] : byKey) add(rowId, deleted(childLabel(child, *gone, ownerId), event.id));
         }
+    }
+
+    // An event that fixed the rows by their digest (a mass escalation): the row and its child
+    // rows, as they are now, must give the same digest. Which of them changed is not recorded,
+    // so the problem names the task and every table it owns.
+    void checkDigestedRow(const StoredRow& row, int64_t rowId, const std::string& label, int64_t eventId,
+                          const std::string& digest, const std::vector<std::vector<StoredRow>>& children) {
+        ++report_.rowsChecked;
+        for (const auto& rows : children) report_.rowsChecked += static_cast<int64_t>(rows.size());
+        if (rowStateDigest(rowStateOf(entity_, row, children)) == digest) return;
+        std::string owned;
+        for (const auto& child : entity_.children) owned += (owned.empty() ? "" : "、") + child.table;
+        add(rowId, label + "或其所属的 " + owned + " 行与其最近的审计事件 #" + std::to_string(eventId) +
+                       " 所记录的摘要不符：这些行在本工具之外被改动、插入或删除。", false);
     }
 
     struct CheckRun {
@@ -308,7 +324,9 @@ private:
             Object::Ptr after = parse(*event.after);
             Object::Ptr state = after ? after->getObject(kRowStateKey) : nullptr;
             Object::Ptr recorded = state ? state->getObject(entity_.table) : nullptr;
-            const int64_t rowId = recorded && recorded->has("id") ? recorded->getValue<Poco::Int64>("id") : 0;
+            int64_t rowId = recorded && recorded->has("id") ? recorded->getValue<Poco::Int64>("id") : 0;
+            // An event with only the rows' digest still names its row when the entity's id is the row id.
+            if (!recorded && entity_.idColumn == "id" && after && after->has(kRowDigestKey)) rowId = std::stoll(entityId);
             const std::string label = rowId ? mainLabel(entity_, rowId, entityId)
                                             : "表 " + entity_.table + " 中 " + entity_.idColumn + "=" + entityId + " 的行";
             add(rowId, deleted(label, event.id), false);

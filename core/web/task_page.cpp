@@ -1,7 +1,11 @@
 #include "core/web/task_page.hpp"
 
-#include <map>
+#include <Poco/JSON/Parser.h>
 
+#include <map>
+#include <optional>
+
+#include "core/domain/escalation.hpp"
 #include "core/domain/role.hpp"
 #include "core/services/authorization.hpp"
 #include "core/services/finding_service.hpp"
@@ -72,6 +76,23 @@ View evidenceList(const std::vector<store::EvidenceRecord>& evidence, std::optio
     return list;
 }
 
+// "无→问责建议" for an escalation event, which states the level it rose from; none otherwise.
+std::optional<std::string> levelChange(const store::AuditEvent& event) {
+    if (!event.content.after) return std::nullopt;
+    try {
+        const auto after = Poco::JSON::Parser().parse(*event.content.after).extract<Poco::JSON::Object::Ptr>();
+        if (!after->has("from") || !after->has("level")) return std::nullopt;
+        const auto label = [&](const char* key) {
+            const auto code = after->getValue<std::string>(key);
+            const auto level = domain::escalationLevels.find(code);
+            return level ? std::string(domain::escalationLevels.label(*level)) : code;
+        };
+        return label("from") + "→" + label("level");
+    } catch (const Poco::Exception&) {  // an event this page cannot read still lists its action
+        return std::nullopt;
+    }
+}
+
 View historyView(const services::TaskHistory& history) {
     View v;
     View progress = listView();
@@ -107,6 +128,7 @@ View historyView(const services::TaskHistory& history) {
         e.set("at", shortTime(it->at));
         e.set("actor", it->content.actor);
         e.set("action", taskActionLabel(it->content.action));
+        if (const auto change = levelChange(*it)) e.set("change", *change);
         events.push_back(e);
     }
     v.set("events", events);

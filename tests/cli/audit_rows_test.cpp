@@ -15,7 +15,9 @@ using namespace patrol::testing;
 namespace {
 
 // The demo county plus a clue with a disposal and an outcome, a progress report with evidence,
-// an extension request and escalation notices: every audited table holds rows. Built once.
+// an extension request and escalation notices: every audited table holds rows. Built once. The
+// escalation comes before the work on tasks 1 and 2, whose latest events then carry full row
+// states; the other escalated tasks' latest events are their compact escalation events.
 const std::string& worldDb() {
     static ScratchDir dir;
     static const std::string path = [] {
@@ -26,10 +28,10 @@ const std::string& worldDb() {
             {{"clue", "transfer", "1", "--to", "纪委监委", "--date", "2026-12-01"}, ""},
             {{"clue", "dispose", "1", "--method", "preliminary", "--date", "2026-12-01"}, ""},
             {{"clue", "outcome", "1", "--person", "王某", "--level", "乡科级", "--form", "f2", "--date", "2026-12-02"}, ""},
+            {{"escalate", "--as-of", "2026-12-01"}, ""},
             {{"task", "plan", "1", "--measure", "建立台账", "--handler", "李四", "--leader", "王五", "--date", "2026-12-01"}, "赵敏"},
             {{"task", "progress", "1", "--percent", "30", "--note", "已整改", "--evidence", evidence, "--date", "2026-12-01"}, "赵敏"},
             {{"task", "extend", "2", "--to", "2026-12-31", "--reason", "需要招标"}, "赵敏"},
-            {{"escalate", "--as-of", "2026-12-01"}, ""},
         };
         for (const auto& [args, user] : steps) {
             const auto run = patrol(args, user);
@@ -402,4 +404,51 @@ TEST_CASE("round target writes one event per unit and the round's rows once, on 
     const auto run = patrol({"audit", "verify"});
     CHECK(run.exitCode == 1);
     CHECK(run.err.find(deleted("表 round_targets 中 round_id=" + r2 + "、unit_id=" + n3 + " 的行", last)) != std::string::npos);
+}
+
+TEST_CASE("an escalated task is vouched for by the digest its compact event carries") {
+    // A task whose latest event is its escalation, with a notice of its own.
+    const std::string task = q("SELECT min(CAST(entity_id AS INTEGER)) FROM audit_events a WHERE action = 'task.escalate' AND id = "
+                               "(SELECT max(id) FROM audit_events WHERE entity = a.entity AND entity_id = a.entity_id)");
+    REQUIRE_FALSE(task.empty());
+    const std::string event = latest("rectification_task", task);
+    const std::string after = q("SELECT after_json FROM audit_events WHERE id = " + event);
+    const std::string notice = q("SELECT max(id) FROM notices WHERE task_id = " + task);
+    const std::string level = q("SELECT level FROM rectification_tasks WHERE id = " + task);
+    CHECK(q("SELECT before_json IS NULL FROM audit_events WHERE id = " + event) == "1");
+    CHECK(std::regex_match(after, std::regex("\\{\"status\":\"[a-z_]+\",\"from\":\"[a-z]+\",\"level\":\"" + level +
+                                             "\",\"due\":\"[0-9-]+\",\"as_of\":\"2026-12-01\",\"notice_id\":" + notice +
+                                             ",\"rows_sha256\":\"[0-9a-f]{64}\"\\}")));
+
+    const std::string problem = "表 rectification_tasks 第 " + task +
+                                " 行或其所属的 progress_reports、evidence、extension_requests、notices 行与其最近的审计事件 #" + event +
+                                " 所记录的摘要不符：这些行在本工具之外被改动、插入或删除。";
+    expectCaught("UPDATE rectification_tasks SET level = 'none' WHERE id = " + task, problem);
+    expectCaught("DELETE FROM notices WHERE id = " + notice, problem);
+    expectCaught("UPDATE notices SET message = '无事' WHERE id = " + notice, problem);
+    expectCaught("INSERT INTO notices (task_id, level, recipients, message, as_of, created_at) VALUES (" + task +
+                     ", 'red', '[]', '伪造', '2026-12-01', 't')",
+                 problem);
+    const int owned = std::stoi(q("SELECT (SELECT count(*) FROM progress_reports WHERE task_id = " + task +
+                                  ") + (SELECT count(*) FROM evidence WHERE task_id = " + task +
+                                  ") + (SELECT count(*) FROM extension_requests WHERE task_id = " + task +
+                                  ") + (SELECT count(*) FROM notices WHERE task_id = " + task + ")"));
+    expectCaught("DELETE FROM rectification_tasks WHERE id = " + task, deleted("表 rectification_tasks 第 " + task + " 行", event),
+                 owned);
+}
+
+TEST_CASE("an escalated task's history shows the rise from its compact event, without the digest") {
+    const std::string task = q("SELECT min(CAST(entity_id AS INTEGER)) FROM audit_events a WHERE action = 'task.escalate' AND id = "
+                               "(SELECT max(id) FROM audit_events WHERE entity = a.entity AND entity_id = a.entity_id)");
+    REQUIRE_FALSE(task.empty());
+    ScratchDir dir;
+    Patrol patrol(dir);
+    std::filesystem::copy_file(worldDb(), patrol.db());
+    const auto text = patrol({"task", "show", task});
+    REQUIRE(text.exitCode == 0);
+    CHECK(std::regex_search(text.out, std::regex("  admin  task\\.escalate  状态=[^ ]+ 预警=无→[^ ]+ 期限=[0-9-]+\n")));
+    const auto json = patrol({"task", "show", task, "--format", "json"});  // the view's keys are sorted
+    REQUIRE(json.exitCode == 0);
+    CHECK(std::regex_search(json.out, std::regex("\"action\":\"task\\.escalate\",\"after\":\\{\"as_of\":\"2026-12-01\",\"due\":\"[0-9-]+\",\"from\":\"none\",\"level\":\"[a-z]+\",\"notice_id\":[0-9]+,\"status\":\"[a-z_]+\"\\}")));
+    CHECK(json.out.find("rows_sha256") == std::string::npos);
 }
