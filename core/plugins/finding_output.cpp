@@ -2,11 +2,15 @@
 
 #include <patrol/sdk/money.hpp>
 
+#include <algorithm>
 #include <array>
-#include <future>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -119,33 +123,109 @@ void writeRange(std::ostream& out, const CheckFinding* first, const CheckFinding
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
+// The findings in blocks of kBlock: this thread turns the even blocks into text, a second thread
+// the odd ones, and this one writes them all in order. The second thread is at most one block
+// ahead, so the text held at any time is a few blocks, not half the output (with hundreds of
+// thousands of findings, half the output is tens of megabytes).
+class TwoThreadWriter {
+public:
+    static constexpr size_t kBlock = 2048;
+
+    TwoThreadWriter(std::ostream& out, const std::vector<CheckFinding>& findings)
+        : out_(out), findings_(findings), blocks_((findings.size() + kBlock - 1) / kBlock) {}
+
+    ~TwoThreadWriter() {
+        if (!worker_.joinable()) return;
+        {
+            const std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        changed_.notify_all();
+        worker_.join();
+    }
+
+    // False when no second thread could be started (nothing was written then).
+    bool start() {
+        try {
+            worker_ = std::thread([this] { formatOddBlocks(); });
+            return true;
+        } catch (const std::system_error&) {
+            return false;
+        }
+    }
+
+    void write() {
+        std::string text;
+        for (size_t block = 0; block < blocks_; ++block) {
+            if (block % 2 == 0) {
+                text.clear();
+                format(block, text);
+            } else {
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [this] { return ready_ || failure_; });
+                if (failure_) std::rethrow_exception(failure_);
+                std::swap(text, handed_);  // the worker gets this buffer back to reuse
+                ready_ = false;
+                lock.unlock();
+                changed_.notify_all();
+            }
+            out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+        }
+    }
+
+private:
+    void format(size_t block, std::string& text) const {
+        const size_t first = block * kBlock;
+        const size_t last = std::min(findings_.size(), first + kBlock);
+        for (size_t i = first; i < last; ++i) appendLine<appendJson>(text, findings_[i]);
+    }
+
+    void formatOddBlocks() {
+        try {
+            std::string text;
+            for (size_t block = 1; block < blocks_; block += 2) {
+                text.clear();
+                format(block, text);
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [this] { return !ready_ || stop_; });
+                if (stop_) return;
+                std::swap(text, handed_);
+                ready_ = true;
+                lock.unlock();
+                changed_.notify_all();
+            }
+        } catch (...) {
+            const std::lock_guard lock(mutex_);
+            failure_ = std::current_exception();
+            changed_.notify_all();
+        }
+    }
+
+    std::ostream& out_;
+    const std::vector<CheckFinding>& findings_;
+    const size_t blocks_;
+    std::thread worker_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::string handed_;  // an odd block's text, while ready_
+    bool ready_ = false;
+    bool stop_ = false;
+    std::exception_ptr failure_;
+};
+
 }  // namespace
 
 void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& findings) {
     // Below this a second thread costs more than it saves.
-    constexpr size_t kWorthAThread = 4096;
-    const CheckFinding* begin = findings.data();
-    const CheckFinding* end = begin + findings.size();
-    const CheckFinding* half = begin + findings.size() / 2;
-    std::future<std::string> later;
+    constexpr size_t kWorthAThread = 2 * TwoThreadWriter::kBlock;
     if (findings.size() >= kWorthAThread) {
-        try {
-            later = std::async(std::launch::async, [half, end] {
-                size_t size = 0;  // about: the texts, plus room for the fixed parts and escapes
-                for (const CheckFinding* f = half; f != end; ++f) size += f->title.size() + f->detail.size() + 160;
-                std::string text;
-                text.reserve(size);
-                for (const CheckFinding* f = half; f != end; ++f) appendLine<appendJson>(text, *f);
-                return text;
-            });
-        } catch (const std::system_error&) {
-            // no second thread: all of it is written from here
+        TwoThreadWriter writer(out, findings);
+        if (writer.start()) {
+            writer.write();
+            return;
         }
     }
-    writeRange(out, begin, later.valid() ? half : end);
-    if (!later.valid()) return;
-    const std::string text = later.get();
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    writeRange(out, findings.data(), findings.data() + findings.size());
 }
 
 void writeFindingsJsonlPlainly(std::ostream& out, const std::vector<CheckFinding>& findings) {

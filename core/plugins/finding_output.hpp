@@ -10,8 +10,9 @@
 
 namespace patrol::plugins {
 
-// Escapes sixteen bytes at a time where the CPU allows and, for many findings, turns the later
-// half into text on a second thread while the first half is written.
+// Escapes sixteen bytes at a time where the CPU allows and, for many findings, turns every other
+// block of them into text on a second thread while this one writes; a few blocks of text are
+// held at a time, however many findings there are.
 void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& findings);
 
 // One finding, one byte at a time, one line at a time: slow, obviously right.

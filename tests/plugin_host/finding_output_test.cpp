@@ -115,7 +115,7 @@ TEST_CASE("the fast JSONL writer gives the reference's bytes on a fixture plugin
 }
 
 TEST_CASE("the fast JSONL writer gives the reference's bytes on generated findings, few and many") {
-    for (const size_t count : {size_t{1}, size_t{17}, size_t{4095}, size_t{4096}, size_t{20001}}) {
+    for (const size_t count : {size_t{1}, size_t{17}, size_t{4095}, size_t{4096}, size_t{6144}, size_t{20001}}) {
         INFO(count);
         const auto findings = generatedFindings(count, static_cast<uint32_t>(count));
         const std::string text = plain(findings);
