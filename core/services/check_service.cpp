@@ -14,7 +14,6 @@
 
 #include <patrol/sdk/civil.hpp>
 
-
 #include <algorithm>
 #include <cstdlib>
 #include <future>
