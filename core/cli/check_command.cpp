@@ -5,138 +5,20 @@
 #include "core/cli/error_hints.hpp"
 #include "core/cli/exit_code.hpp"
 #include "core/domain/errors.hpp"
+#include "core/plugins/finding_output.hpp"
 #include "core/services/calendar_loader.hpp"
 #include "core/services/check_service.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/read_limits_setting.hpp"
 
-#include <patrol/sdk/money.hpp>
-
-#include <array>
-#include <future>
 #include <ostream>
-#include <system_error>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace patrol::cli {
 namespace {
 
-// A JSON string literal appended to `out`; runs of plain bytes are copied in one go, which
-// matters when a check prints hundreds of thousands of findings.
-void appendJson(std::string& out, const std::string& s) {
-    // Bytes that must be escaped: controls, the quote and the backslash.
-    static constexpr auto kEscaped = [] {
-        std::array<bool, 256> t{};
-        for (int c = 0; c < 0x20; ++c) t[static_cast<size_t>(c)] = true;
-        t['"'] = t['\\'] = true;
-        return t;
-    }();
-    out.push_back('"');
-    size_t run = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-#if defined(__SSE2__)
-        // Sixteen bytes at a time while none needs escaping (titles and details are long).
-        while (s.size() - i >= 16) {
-            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-            const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x);
-            const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
-            if (_mm_movemask_epi8(_mm_or_si128(control, special)) != 0) break;
-            i += 16;
-        }
-        if (i >= s.size()) break;
-#endif
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (!kEscaped[c]) continue;
-        out.append(s, run, i - run);
-        run = i + 1;
-        switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        default: {
-            static const char* hex = "0123456789abcdef";
-            out.append("\\u00");
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
-        }
-        }
-    }
-    out.append(s, run, std::string::npos);
-    out.push_back('"');
-}
-
-// One finding as one JSONL line (spec/datasets.md "One finding, as JSONL").
-void appendJsonLine(std::string& line, const plugins::CheckFinding& f) {
-    line.append("{\"plugin\":");
-    appendJson(line, f.plugin);
-    line.append(",\"rule\":");
-    appendJson(line, f.rule);
-    line.append(",\"unit\":");
-    appendJson(line, f.unit);
-    line.append(",\"refs\":[");
-    for (size_t i = 0; i < f.refs.size(); ++i) {
-        if (i) line.push_back(',');
-        appendJson(line, f.refs[i]);
-    }
-    line.append("],\"amount\":").append(f.amountFen ? money::formatYuan(*f.amountFen) : std::string("null"));
-    line.append(",\"title\":");
-    appendJson(line, f.title);
-    line.append(",\"detail\":");
-    appendJson(line, f.detail);
-    line.append("}\n");
-}
-
-// Findings [first, last) as JSONL, written a megabyte at a time from one buffer.
-void printJsonLines(std::ostream& out, const plugins::CheckFinding* first, const plugins::CheckFinding* last) {
-    constexpr size_t kChunk = size_t{1} << 20;
-    std::string text;
-    text.reserve(kChunk + 64 * 1024);
-    for (; first != last; ++first) {
-        appendJsonLine(text, *first);
-        if (text.size() >= kChunk) {
-            out.write(text.data(), static_cast<std::streamsize>(text.size()));
-            text.clear();
-        }
-    }
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-}
-
-// Many findings are printed from two threads: the later half is turned into text on its own
-// (held in memory: a few megabytes) while the first half is written.
-void printJsonLines(std::ostream& out, const std::vector<plugins::CheckFinding>& findings) {
-    constexpr size_t kWorthAThread = 4096;
-    const plugins::CheckFinding* begin = findings.data();
-    const plugins::CheckFinding* end = begin + findings.size();
-    const plugins::CheckFinding* half = begin + findings.size() / 2;
-    std::future<std::string> later;
-    if (findings.size() >= kWorthAThread) {
-        try {
-            later = std::async(std::launch::async, [half, end] {
-                size_t size = 0;  // about: the texts, plus room for the fixed parts and escapes
-                for (const plugins::CheckFinding* f = half; f != end; ++f) size += f->title.size() + f->detail.size() + 160;
-                std::string text;
-                text.reserve(size);
-                for (const plugins::CheckFinding* f = half; f != end; ++f) appendJsonLine(text, *f);
-                return text;
-            });
-        } catch (const std::system_error&) {
-            // no second thread: all of it is written from here
-        }
-    }
-    printJsonLines(out, begin, later.valid() ? half : end);
-    if (!later.valid()) return;
-    const std::string text = later.get();
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-}
-
 void printFindings(std::ostream& out, const std::vector<plugins::CheckFinding>& findings, bool jsonl) {
     if (jsonl) {
-        printJsonLines(out, findings);
+        plugins::writeFindingsJsonl(out, findings);
         return;
     }
     Listing listing({{"plugin", "插件"}, {"rule", "规则"}, {"unit", "单位"}, {"refs", "记录"}, {"amount", "金额（元）"}, {"title", "标题"}});

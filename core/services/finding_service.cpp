@@ -26,7 +26,7 @@
 #include <algorithm>
 #include <map>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace patrol::services {
 
@@ -239,18 +239,23 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
     requireRecordingOpen(round);
     if (round.id != prepared.roundId || targetIdsOf(db, round.id) != prepared.targetIds)
         prepared = prepareRecording(db, round, findings);
-    const auto recorded = store::fingerprintsOfRound(db, round.id);
-    std::unordered_set<std::string_view> seen;  // this check's, pointing into its findings
-    seen.reserve(prepared.rows.size());
+    // This check's fingerprints (views into its findings), each marked once it is known to be
+    // recorded: the round's own are streamed past them, not copied into a set of their own.
+    std::unordered_map<std::string_view, bool> recorded;
+    recorded.reserve(prepared.rows.size());
+    for (const auto& admitted : prepared.rows) recorded.try_emplace(admitted.finding->fingerprint, false);
+    store::forEachFingerprintOfRound(db, round.id, [&recorded](std::string_view fingerprint) {
+        if (const auto it = recorded.find(fingerprint); it != recorded.end()) it->second = true;
+    });
     std::vector<AdmittedFinding> fresh;
     fresh.reserve(prepared.rows.size());
     for (const auto& admitted : prepared.rows) {
-        // A fingerprint repeated within the check is recorded once.
-        const std::string& fingerprint = admitted.finding->fingerprint;
-        if (recorded.count(fingerprint) || !seen.insert(fingerprint).second) {
+        bool& already = recorded.find(admitted.finding->fingerprint)->second;
+        if (already) {
             ++result.alreadyRecorded;
             continue;
         }
+        already = true;  // a fingerprint repeated within the check is recorded once
         fresh.push_back(admitted);
     }
     writeCheckFindings(db, actor, round.id, roundCode, fresh, run, result.alreadyRecorded);

@@ -4,12 +4,10 @@
 
 namespace patrol::store {
 
-std::unordered_set<std::string> fingerprintsOfRound(Database& db, int64_t roundId) {
-    std::unordered_set<std::string> out;
+void forEachFingerprintOfRound(Database& db, int64_t roundId, const std::function<void(std::string_view)>& recorded) {
     auto st = db.prepare("SELECT fingerprint FROM findings WHERE round_id = ? AND fingerprint IS NOT NULL");
     st.bindAll(roundId);
-    while (st.step()) out.insert(st.text(0));
-    return out;
+    while (st.step()) recorded(st.text(0));
 }
 
 }  // namespace patrol::store

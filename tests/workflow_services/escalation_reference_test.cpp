@@ -6,6 +6,7 @@
 #include <Poco/JSON/Array.h>
 
 #include <cstdlib>
+#include <sstream>
 
 #include "core/services/escalation_service.hpp"
 #include "core/services/evidence_store.hpp"
@@ -206,4 +207,21 @@ TEST_CASE("the task list's JSON text is viewListText of each listed task view", 
     CHECK(text.find("\"days_left\":null") != std::string::npos);
     CHECK(text.find("\"days_left\":-7") != std::string::npos);
     CHECK(listedTasksText({}, day("2026-04-20")) == viewListText({}));
+}
+
+TEST_CASE("a check finding's refs as JsonText give the bytes of Poco's array", "[json]") {
+    const std::vector<std::vector<std::string>> cases = {
+        {}, {"E1"}, {"E1", "E2", "T-2026/07"}, {"引号\"", "反斜杠\\", std::string("零") + '\0' + "\x1f"}};
+    for (const auto& refs : cases) {
+        JsonText fast;
+        fast.openArray();
+        for (const auto& r : refs) fast.value(r);
+        fast.closeArray();
+        Poco::JSON::Array reference;
+        for (const auto& r : refs) reference.add(r);
+        std::ostringstream text;
+        reference.stringify(text);
+        CHECK(fast.text() == text.str());
+    }
+    CHECK(JsonText().openArray().value("E1").value("E2").closeArray().text() == "[\"E1\",\"E2\"]");
 }

@@ -1,0 +1,239 @@
+#include "core/plugins/finding_output.hpp"
+
+#include <patrol/sdk/money.hpp>
+
+#include <algorithm>
+#include <array>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <thread>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace patrol::plugins {
+namespace {
+
+// The escape of one byte that JSON requires one for: controls, the quote and the backslash.
+void appendEscape(std::string& out, unsigned char c) {
+    switch (c) {
+    case '"': out.append("\\\""); return;
+    case '\\': out.append("\\\\"); return;
+    case '\n': out.append("\\n"); return;
+    case '\r': out.append("\\r"); return;
+    case '\t': out.append("\\t"); return;
+    default: {
+        static constexpr const char* kHex = "0123456789abcdef";
+        out.append("\\u00");
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 15]);
+    }
+    }
+}
+
+bool needsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// --- the reference --------------------------------------------------------------------------
+
+void appendJsonPlainly(std::string& out, std::string_view s) {
+    out.push_back('"');
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (needsEscape(c))
+            appendEscape(out, c);
+        else
+            out.push_back(ch);
+    }
+    out.push_back('"');
+}
+
+// --- the fast writer ------------------------------------------------------------------------
+
+// Runs of plain bytes are copied in one go (titles and details are long and rarely escaped).
+void appendJson(std::string& out, std::string_view s) {
+    static constexpr auto kEscaped = [] {
+        std::array<bool, 256> t{};
+        for (int c = 0; c < 0x20; ++c) t[static_cast<size_t>(c)] = true;
+        t['"'] = t['\\'] = true;
+        return t;
+    }();
+    out.push_back('"');
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+#if defined(__SSE2__)
+        while (s.size() - i >= 16) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+            // min(x, 0x1F) == x exactly for the bytes below 0x20 (unsigned).
+            const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x);
+            const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+            if (_mm_movemask_epi8(_mm_or_si128(control, special)) != 0) break;
+            i += 16;
+        }
+        if (i >= s.size()) break;
+#endif
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (!kEscaped[c]) continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        appendEscape(out, c);
+    }
+    out.append(s.data() + run, s.size() - run);
+    out.push_back('"');
+}
+
+// The line's layout is the same for both writers; only the string escaping differs.
+template <void (*AppendString)(std::string&, std::string_view)>
+void appendLine(std::string& line, const CheckFinding& f) {
+    line.append("{\"plugin\":");
+    AppendString(line, f.plugin);
+    line.append(",\"rule\":");
+    AppendString(line, f.rule);
+    line.append(",\"unit\":");
+    AppendString(line, f.unit);
+    line.append(",\"refs\":[");
+    for (size_t i = 0; i < f.refs.size(); ++i) {
+        if (i) line.push_back(',');
+        AppendString(line, f.refs[i]);
+    }
+    line.append("],\"amount\":").append(f.amountFen ? money::formatYuan(*f.amountFen) : std::string("null"));
+    line.append(",\"title\":");
+    AppendString(line, f.title);
+    line.append(",\"detail\":");
+    AppendString(line, f.detail);
+    line.append("}\n");
+}
+
+// Findings [first, last) written a megabyte at a time from one buffer.
+void writeRange(std::ostream& out, const CheckFinding* first, const CheckFinding* last) {
+    constexpr size_t kChunk = size_t{1} << 20;
+    std::string text;
+    text.reserve(kChunk + 64 * 1024);
+    for (; first != last; ++first) {
+        appendLine<appendJson>(text, *first);
+        if (text.size() >= kChunk) {
+            out.write(text.data(), static_cast<std::streamsize>(text.size()));
+            text.clear();
+        }
+    }
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+// The findings in blocks of kBlock: this thread turns the even blocks into text, a second thread
+// the odd ones, and this one writes them all in order. The second thread is at most one block
+// ahead, so the text held at any time is a few blocks, not half the output (with hundreds of
+// thousands of findings, half the output is tens of megabytes).
+class TwoThreadWriter {
+public:
+    static constexpr size_t kBlock = 2048;
+
+    TwoThreadWriter(std::ostream& out, const std::vector<CheckFinding>& findings)
+        : out_(out), findings_(findings), blocks_((findings.size() + kBlock - 1) / kBlock) {}
+
+    ~TwoThreadWriter() {
+        if (!worker_.joinable()) return;
+        {
+            const std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        changed_.notify_all();
+        worker_.join();
+    }
+
+    // False when no second thread could be started (nothing was written then).
+    bool start() {
+        try {
+            worker_ = std::thread([this] { formatOddBlocks(); });
+            return true;
+        } catch (const std::system_error&) {
+            return false;
+        }
+    }
+
+    void write() {
+        std::string text;
+        for (size_t block = 0; block < blocks_; ++block) {
+            if (block % 2 == 0) {
+                text.clear();
+                format(block, text);
+            } else {
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [this] { return ready_ || failure_; });
+                if (failure_) std::rethrow_exception(failure_);
+                std::swap(text, handed_);  // the worker gets this buffer back to reuse
+                ready_ = false;
+                lock.unlock();
+                changed_.notify_all();
+            }
+            out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+        }
+    }
+
+private:
+    void format(size_t block, std::string& text) const {
+        const size_t first = block * kBlock;
+        const size_t last = std::min(findings_.size(), first + kBlock);
+        for (size_t i = first; i < last; ++i) appendLine<appendJson>(text, findings_[i]);
+    }
+
+    void formatOddBlocks() {
+        try {
+            std::string text;
+            for (size_t block = 1; block < blocks_; block += 2) {
+                text.clear();
+                format(block, text);
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [this] { return !ready_ || stop_; });
+                if (stop_) return;
+                std::swap(text, handed_);
+                ready_ = true;
+                lock.unlock();
+                changed_.notify_all();
+            }
+        } catch (...) {
+            const std::lock_guard lock(mutex_);
+            failure_ = std::current_exception();
+            changed_.notify_all();
+        }
+    }
+
+    std::ostream& out_;
+    const std::vector<CheckFinding>& findings_;
+    const size_t blocks_;
+    std::thread worker_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::string handed_;  // an odd block's text, while ready_
+    bool ready_ = false;
+    bool stop_ = false;
+    std::exception_ptr failure_;
+};
+
+}  // namespace
+
+void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& findings) {
+    // Below this a second thread costs more than it saves.
+    constexpr size_t kWorthAThread = 2 * TwoThreadWriter::kBlock;
+    if (findings.size() >= kWorthAThread) {
+        TwoThreadWriter writer(out, findings);
+        if (writer.start()) {
+            writer.write();
+            return;
+        }
+    }
+    writeRange(out, findings.data(), findings.data() + findings.size());
+}
+
+void writeFindingsJsonlPlainly(std::ostream& out, const std::vector<CheckFinding>& findings) {
+    for (const auto& f : findings) {
+        std::string line;
+        appendLine<appendJsonPlainly>(line, f);
+        out << line;
+    }
+}
+
+}  // namespace patrol::plugins

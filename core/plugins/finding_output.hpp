@@ -1,0 +1,21 @@
+// A run's findings as JSONL text (spec/datasets.md "One finding, as JSONL"): one object per
+// line, in the order given. The fast writer is what `patrol check` uses; the plain one is the
+// reference it is tested against, byte for byte.
+#pragma once
+
+#include "core/plugins/check_finding.hpp"
+
+#include <ostream>
+#include <vector>
+
+namespace patrol::plugins {
+
+// Escapes sixteen bytes at a time where the CPU allows and, for many findings, turns every other
+// block of them into text on a second thread while this one writes; a few blocks of text are
+// held at a time, however many findings there are.
+void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& findings);
+
+// One finding, one byte at a time, one line at a time: slow, obviously right.
+void writeFindingsJsonlPlainly(std::ostream& out, const std::vector<CheckFinding>& findings);
+
+}  // namespace patrol::plugins
