@@ -7,7 +7,7 @@
 #include "core/services/secrets.hpp"
 #include "core/store/clock.hpp"
 #include "core/store/session_repository.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 #include "core/store/signin_failure_repository.hpp"
 #include "core/store/transaction.hpp"
 #include "core/store/user_repository.hpp"
@@ -107,7 +107,7 @@ SignedIn signIn(store::Database& db, const AuthSettings& settings, const std::st
     store::deleteExpiredSessions(db, at(now - int64_t{settings.sessionIdleMinutes} * 60),
                                  at(now - int64_t{settings.sessionLifetimeHours} * 3600));
     SignedIn signedIn{actorOf(*user), randomHex(kSessionTokenBytes), randomHex(kSessionTokenBytes)};
-    store::insertSession(db, {store::sha256Hex(signedIn.sessionToken), user->id, signedIn.csrfToken, at(now), at(now)});
+    store::insertSession(db, {digest::sha256Hex(signedIn.sessionToken), user->id, signedIn.csrfToken, at(now), at(now)});
     recordChange(db, signedIn.actor, "session.signin", "session", name, nullptr, attempt(from));
     tx.commit();
     return signedIn;
@@ -122,7 +122,7 @@ std::optional<ResumedSession> resumeSession(store::Database& db, const AuthSetti
                                             const std::string& sessionToken, std::time_t now) {
     if (!isHex(sessionToken, kSessionTokenBytes * 2)) return std::nullopt;
     // Found by the token's SHA-256: a look-up's timing says nothing about stored tokens.
-    const std::string id = store::sha256Hex(sessionToken);
+    const std::string id = digest::sha256Hex(sessionToken);
     const auto session = store::findSession(db, id);
     if (!session) return std::nullopt;
     const auto user = store::findUserById(db, session->userId);
@@ -145,7 +145,7 @@ std::optional<ResumedSession> resumeSession(store::Database& db, const AuthSetti
 
 void signOut(store::Database& db, const std::string& sessionToken) {
     if (!isHex(sessionToken, kSessionTokenBytes * 2)) return;
-    const std::string id = store::sha256Hex(sessionToken);
+    const std::string id = digest::sha256Hex(sessionToken);
     store::Transaction tx(db);
     const auto session = store::findSession(db, id);
     if (!session) return;

@@ -11,7 +11,7 @@
 #include "core/store/audit_log.hpp"
 #include "core/store/audited_rows_check.hpp"
 #include "core/store/backup.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 
 namespace patrol::services {
 
@@ -41,7 +41,7 @@ std::optional<std::string> fileProblem(const fs::path& folder, const ManifestFil
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) return "清单中的文件 " + f.path + " 不存在。";
     const auto size = static_cast<int64_t>(fs::file_size(file, ec));
-    const auto sha = store::sha256OfFile(file.string());
+    const auto sha = digest::sha256OfFile(file.string());
     if (!sha) return "文件 " + f.path + " 无法读取。";
     if (size != f.size || *sha != f.sha256)
         return "文件 " + f.path + " 的 SHA-256 与清单不符（清单记录 " + f.sha256 + "，" + std::to_string(f.size) +

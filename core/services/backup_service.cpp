@@ -15,7 +15,7 @@
 #include "core/store/backup.hpp"
 #include "core/store/clock.hpp"
 #include "core/store/evidence_repository.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 
 namespace patrol::services {
 
@@ -109,7 +109,7 @@ bool placeEvidence(const fs::path& backup, const BackupManifest& m, const fs::pa
         const fs::path existing = target / f.path;
         if (!fs::exists(existing, ec)) {
             missing.push_back(f);
-        } else if (store::sha256OfFile(existing.string()) != f.sha256) {
+        } else if (digest::sha256OfFile(existing.string()) != f.sha256) {
             throw UserError("佐证材料目录 " + target.string() + " 中已有文件 " + f.path +
                             "，但其内容与备份中的不同（文件已损坏？）。恢复未进行；请检查该文件，或把数据库恢复到别的位置。");
         }
@@ -150,7 +150,7 @@ BackupManifest backupDatabase(store::Database& db, const Actor& actor, const Evi
         rows = store::listAllEvidence(copy);
     }
     m.evidenceRows = static_cast<int64_t>(rows.size());
-    m.files.push_back({m.database, static_cast<int64_t>(fs::file_size(copyPath)), store::sha256OfFile(copyPath.string()).value()});
+    m.files.push_back({m.database, static_cast<int64_t>(fs::file_size(copyPath)), digest::sha256OfFile(copyPath.string()).value()});
 
     std::set<std::string> copied;
     for (const auto& row : rows) {

@@ -10,7 +10,7 @@
 #include "core/services/json_text.hpp"
 #include "core/services/settings.hpp"
 #include "core/store/round_repository.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 
 #include <patrol/sdk/civil.hpp>
 
@@ -149,10 +149,10 @@ std::string dataDigestOf(const plugins::PluginMetadata& meta, const std::filesys
         const auto path = folder / table.file;
         std::error_code ec;
         const auto size = std::filesystem::file_size(path, ec);
-        const auto sha = ec ? std::nullopt : store::sha256OfFile(path.string());
+        const auto sha = ec ? std::nullopt : digest::sha256OfFile(path.string());
         lines += table.file + " " + (sha ? std::to_string(size) + " " + *sha : std::string("-")) + "\n";
     }
-    return store::sha256Hex(lines);
+    return digest::sha256Hex(lines);
 }
 
 // Destroys the dataset on a thread of its own; at once when no thread can be started.

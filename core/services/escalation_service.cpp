@@ -16,7 +16,7 @@
 #include "core/store/audited_rows.hpp"
 #include "core/store/clock.hpp"
 #include "core/store/database.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 #include "core/store/transaction.hpp"
 #include "core/store/unit_repository.hpp"
 
@@ -172,7 +172,7 @@ void auditBatch(store::Database& db, const Actor& actor, store::AuditChainWriter
         }
         state.close();
         const std::string after = escalationEventText({rise.task, std::string(domain::escalationLevels.code(rise.from)),
-                                                       rise.notice.asOf, rise.notice.id, store::sha256Hex(state.take())});
+                                                       rise.notice.asOf, rise.notice.id, digest::sha256Hex(state.take())});
         audit.append({actor.userId, actor.name, kEscalateAction, kTaskEntity, std::to_string(rise.task.id), std::nullopt,
                       after});
     }

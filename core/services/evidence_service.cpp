@@ -7,7 +7,7 @@
 #include "core/services/not_found.hpp"
 #include "core/services/task_service.hpp"
 #include "core/store/finding_repository.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 
 namespace patrol::services {
 
@@ -51,7 +51,7 @@ EvidenceFile saveEvidenceCopy(store::Database& db, const Actor& actor, int64_t e
                 throw UserError("佐证材料 #" + std::to_string(evidenceId) + " 没能写到 " + target.string() +
                                 "。请检查磁盘空间和目录权限后重试。");
         }
-        if (store::sha256OfFile(temporary.string()) != file.record.sha256)
+        if (digest::sha256OfFile(temporary.string()) != file.record.sha256)
             throw Conflict("佐证材料 #" + std::to_string(evidenceId) + "「" + file.record.originalName +
                                "」的存储文件与上传时登记的 SHA-256 不符，可能已损坏，没有取出。请用 patrol backup verify 检查备份，"
                                "或从备份中恢复该文件。");

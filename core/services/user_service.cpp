@@ -10,7 +10,7 @@
 #include "core/services/unit_service.hpp"
 #include "core/store/conflict_repository.hpp"
 #include "core/store/session_repository.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 #include "core/store/transaction.hpp"
 
 namespace patrol::services {
@@ -68,7 +68,7 @@ size_t activeAdmins(store::Database& db) {
 
 }  // namespace
 
-std::string hashToken(const std::string& saltHex, const std::string& token) { return store::sha256Hex(saltHex + token); }
+std::string hashToken(const std::string& saltHex, const std::string& token) { return digest::sha256Hex(saltHex + token); }
 
 AddedUser addUser(store::Database& db, const Actor& actor, const UserInput& input) {
     requireAdmin(actor, "添加用户");

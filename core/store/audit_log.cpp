@@ -8,7 +8,7 @@
 #include "core/store/conditions.hpp"
 #include "core/store/database.hpp"
 #include "core/store/meta_repository.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 
 namespace patrol::store {
 
@@ -77,7 +77,7 @@ int64_t AuditChainWriter::append(const AuditEventInput& input) {
     e.at = actualUtcTimestampNow();
     e.prevHash = lastHash_;
     e.id = lastId_ + 1;
-    e.hash = sha256Hex(canonicalAuditContent(e));
+    e.hash = digest::sha256Hex(canonicalAuditContent(e));
     db_.prepare("INSERT INTO audit_events (id, at, actor_id, actor, action, entity, entity_id, before_json, after_json, "
                 "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         .bindAll(e.id, e.at, e.content.actorId, e.content.actor, e.content.action, e.content.entity, e.content.entityId,
@@ -109,7 +109,7 @@ AuditChainReport verifyAuditChain(Database& db) {
                              "之后：其间的事件被删除、插入或改动过。";
             return report;
         }
-        if (sha256Hex(canonicalAuditContent(e)) != e.hash) {
+        if (digest::sha256Hex(canonicalAuditContent(e)) != e.hash) {
             report.firstBrokenId = e.id;
             report.problem = name + "的内容与其哈希不符：该记录在 patrol 之外被改动过。";
             return report;

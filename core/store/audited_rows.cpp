@@ -8,7 +8,7 @@
 
 #include "core/domain/errors.hpp"
 #include "core/store/database.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 
 namespace patrol::store {
 
@@ -104,7 +104,7 @@ std::vector<StoredRow> readStoredRows(Database& db, const std::string& table, co
                 }
             }
             if (secret[i] && v.type != StoredValue::Type::Null) {
-                v.text = "sha256:" + sha256Hex(v.type == StoredValue::Type::Text ? v.text : std::to_string(v.integer));
+                v.text = "sha256:" + digest::sha256Hex(v.type == StoredValue::Type::Text ? v.text : std::to_string(v.integer));
                 v.type = StoredValue::Type::Text;
             }
             row.columns.emplace_back(names[i], std::move(v));
@@ -160,7 +160,7 @@ Poco::JSON::Object::Ptr auditedRowState(Database& db, const AuditedEntity& entit
 std::string rowStateDigest(const Poco::JSON::Object::Ptr& state) {
     std::ostringstream text;
     state->stringify(text);
-    return sha256Hex(text.str());
+    return digest::sha256Hex(text.str());
 }
 
 }  // namespace patrol::store

@@ -3,7 +3,7 @@
 #include "auth/desk.hpp"
 
 #include "core/store/clock.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 
 using namespace auth_test;
 
@@ -35,7 +35,7 @@ TEST_CASE("a session token gives back its user and CSRF token, and other tokens 
     other[63] = other[63] == '0' ? '1' : '0';
     CHECK_FALSE(resumeSession(d.db, d.settings, other, d.start));
     CHECK_FALSE(resumeSession(d.db, d.settings, d.zhang.csrfToken, d.start));
-    CHECK_FALSE(resumeSession(d.db, d.settings, store::sha256Hex(d.zhang.sessionToken), d.start));  // the stored id
+    CHECK_FALSE(resumeSession(d.db, d.settings, digest::sha256Hex(d.zhang.sessionToken), d.start));  // the stored id
     CHECK_FALSE(resumeSession(d.db, d.settings, "", d.start));
     CHECK_FALSE(resumeSession(d.db, d.settings, d.zhang.sessionToken.substr(1), d.start));
     CHECK(d.scalar("SELECT count(*) FROM sessions") == "1");

@@ -3,7 +3,7 @@
 #include "auth/desk.hpp"
 
 #include "core/store/clock.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 
 using namespace auth_test;
 
@@ -26,7 +26,7 @@ TEST_CASE("the right password gives a session whose token is kept only as its SH
     CHECK(isLowerHex64(in.csrfToken));
     CHECK(in.csrfToken != in.sessionToken);
     CHECK(d.scalar("SELECT count(*) FROM sessions") == "1");
-    CHECK(d.scalar("SELECT id FROM sessions") == store::sha256Hex(in.sessionToken));
+    CHECK(d.scalar("SELECT id FROM sessions") == digest::sha256Hex(in.sessionToken));
     CHECK(d.scalar("SELECT count(*) FROM sessions WHERE id = '" + in.sessionToken + "' OR csrf_token = '" +
                    in.sessionToken + "'") == "0");
     CHECK(d.scalar("SELECT csrf_token FROM sessions") == in.csrfToken);

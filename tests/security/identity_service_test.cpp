@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "core/services/audit_service.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 #include "hidden_world.hpp"
 
 using namespace security;
@@ -55,8 +55,8 @@ TEST_CASE("tokens are stored only as salted SHA-256 hashes", "[security][identit
     CHECK(stored.tokenSalt.size() == 32);
     CHECK(isLowerHex(stored.tokenSalt));
     CHECK(stored.tokenSalt != stored2.tokenSalt);
-    CHECK(stored.tokenHash == store::sha256Hex(stored.tokenSalt + first.token));
-    CHECK(stored.tokenHash != store::sha256Hex(first.token));
+    CHECK(stored.tokenHash == digest::sha256Hex(stored.tokenSalt + first.token));
+    CHECK(stored.tokenHash != digest::sha256Hex(first.token));
     CHECK(stored.tokenHash.find(first.token) == std::string::npos);
 
     // The token is nowhere on disk, and the audit event of the addition carries no secret.

@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "core/services/evidence_store.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 
 #include "http_call.hpp"
 #include "raw_client.hpp"
@@ -233,7 +233,7 @@ TEST_CASE("path traversal and control characters in an upload's file name: the s
         auto row = world.db.prepare("SELECT id, original_name, stored_path FROM evidence ORDER BY id DESC LIMIT 1");
         REQUIRE(row.step());
         CHECK(row.text(1) == c.stored);
-        CHECK(row.text(2) == patrol::services::evidenceRelativePath(patrol::store::sha256Hex(content)));
+        CHECK(row.text(2) == patrol::services::evidenceRelativePath(patrol::digest::sha256Hex(content)));
         const auto download = get(server.port(), "/api/v1/evidence/" + std::to_string(row.integer(0)), world.token(Caller::UnitA));
         CHECK(download.status == 200);
         CHECK(download.body == content);

@@ -8,7 +8,7 @@
 #include <regex>
 #include <thread>
 
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 #include "http_call.hpp"
 #include "raw_client.hpp"
 #include "server_process.hpp"
@@ -66,8 +66,8 @@ TEST_CASE("SIGTERM while an upload is still arriving: the upload completes with 
     CHECK(exitCode == 0);
     const auto stored = evidenceOfReport(world, "停机前上传");
     REQUIRE(stored);
-    CHECK(stored->sha256 == patrol::store::sha256Hex(content));
-    CHECK(patrol::store::sha256OfFile(world.evidenceFolder() + "/" + stored->storedPath) == stored->sha256);
+    CHECK(stored->sha256 == patrol::digest::sha256Hex(content));
+    CHECK(patrol::digest::sha256OfFile(world.evidenceFolder() + "/" + stored->storedPath) == stored->sha256);
     CHECK(server.log().find("收到停止信号") != std::string::npos);
     CHECK(server.log().find("patrol serve 已停止。") != std::string::npos);
 }
@@ -95,7 +95,7 @@ TEST_CASE("kill -9 during a burst of uploads: audit verify passes and every ackn
                     const auto answer = call(port, upload);
                     if (answer.status / 100 == 2) {
                         std::lock_guard lock(mutex);
-                        acknowledged[note] = patrol::store::sha256Hex(content);
+                        acknowledged[note] = patrol::digest::sha256Hex(content);
                     } else {
                         ++refused;
                     }
@@ -124,7 +124,7 @@ TEST_CASE("kill -9 during a burst of uploads: audit verify passes and every ackn
         const auto stored = evidenceOfReport(world, note);
         REQUIRE(stored);
         CHECK(stored->sha256 == sha256);
-        CHECK(patrol::store::sha256OfFile(world.evidenceFolder() + "/" + stored->storedPath) == sha256);
+        CHECK(patrol::digest::sha256OfFile(world.evidenceFolder() + "/" + stored->storedPath) == sha256);
     }
 
     // What the kill may leave: content files whose transaction never committed, and the evidence

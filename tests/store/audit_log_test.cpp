@@ -4,13 +4,14 @@
 #include "core/domain/errors.hpp"
 #include "core/store/audit_log.hpp"
 #include "core/store/database.hpp"
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 #include "core/store/transaction.hpp"
 #include "store/raw_sqlite.hpp"
 #include "store/scratch_dir.hpp"
 
 using namespace patrol;
 using namespace patrol::store;
+using namespace patrol::digest;
 using patrol::testing::rawExec;
 using patrol::testing::ScratchDir;
 

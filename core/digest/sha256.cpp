@@ -1,4 +1,4 @@
-#include "core/store/sha256.hpp"
+#include "core/digest/sha256.hpp"
 
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
@@ -9,7 +9,7 @@
 #include <atomic>
 #include <fstream>
 
-namespace patrol::store {
+namespace patrol::digest {
 
 namespace {
 
@@ -88,4 +88,4 @@ std::optional<std::string> sha256OfFile(const std::string& path) {
     return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
-}  // namespace patrol::store
+}  // namespace patrol::digest

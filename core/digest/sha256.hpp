@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace patrol::store {
+namespace patrol::digest {
 
 // Small inputs are hashed by Poco's portable code until a process has hashed a few hundred
 // kilobytes that way; larger inputs, and everything after that, by OpenSSL, loaded on first use.
@@ -18,4 +18,4 @@ std::optional<std::string> sha256HexByOpenSsl(std::string_view bytes);
 // SHA-256 of a file's bytes, read in blocks; nullopt when the file cannot be read.
 std::optional<std::string> sha256OfFile(const std::string& path);
 
-}  // namespace patrol::store
+}  // namespace patrol::digest
