@@ -16,18 +16,9 @@ repo=$(dirname "$here")
 build=${PATROL_BUILD:-$repo/build}
 work=${BENCH_DIR:-/tmp/patrol-bench-record}
 rows=758000 repeat=1 as_of=2025-12-31
-while [ $# -gt 0 ]; do
-  case $1 in
-  --rows) rows=$2; shift 2 ;;
-  --repeat) repeat=$2; shift 2 ;;
-  *) echo "用法：bench/record.sh [--rows N] [--repeat N]" >&2; exit 2 ;;
-  esac
-done
-patrol=$build/bin/patrol
-if [ ! -x "$patrol" ]; then
-  echo "找不到 $patrol：请先构建（cmake --build build），或用 PATROL_BUILD 指定构建目录。" >&2
-  exit 2
-fi
+. "$here/options.sh"
+bench_options "bench/record.sh [--rows N] [--repeat N]" rows repeat -- "$@"
+bench_patrol "$build"
 mkdir -p "$work"
 data=$work/four_styles-heavy-$rows
 stamp="rows=$rows $(sha1sum "$here/generate.py" | cut -c1-12)"

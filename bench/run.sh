@@ -15,20 +15,10 @@ build=${PATROL_BUILD:-$repo/build}
 work=${BENCH_DIR:-/tmp/patrol-bench}
 rows=750000 repeat=3 plugins="four_styles poverty_alleviation business_environment" as_of=2025-12-31
 profiles="usual heavy"
-while [ $# -gt 0 ]; do
-  case $1 in
-    --rows) rows=$2; shift 2 ;;
-    --repeat) repeat=$2; shift 2 ;;
-    --plugins) plugins=$2; shift 2 ;;
-    --profiles) profiles=$2; shift 2 ;;
-    *) echo "用法：bench/run.sh [--rows N] [--repeat R] [--plugins \"four_styles ...\"] [--profiles \"usual heavy\"]" >&2; exit 2 ;;
-  esac
-done
-patrol=$build/bin/patrol
-if [ ! -x "$patrol" ]; then
-  echo "找不到 $patrol：请先构建（cmake --build build），或用 PATROL_BUILD 指定构建目录。" >&2
-  exit 2
-fi
+. "$here/options.sh"
+bench_options 'bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"]' \
+  rows repeat plugins profiles -- "$@"
+bench_patrol "$build"
 # measure NAME OUT -- command...: runs the command $repeat times (measure.py: best and median
 # wall-clock time to the millisecond, the largest peak resident set).
 measure() {

@@ -4,40 +4,19 @@ bookkeeping (a session refreshed, as the server does once a minute) and a record
 process (the CLI). Signs in as NAME, warms the dashboard, then for each kind commits once and times
 the next two requests. Prints one line per request: WHAT MS.
 Usage: after_write.py BASE_URL NAME PASSWORD DB PATROL UNIT_CODE"""
-import http.client
-import re
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.parse
+
+from page_client import PageClient
 
 base, name, password, db_path, patrol, unit = sys.argv[1:7]
-url = urllib.parse.urlsplit(base)
-
-
-def request(method, path, cookie=None, body=None):
-    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
-    headers = {"Accept": "text/html"}
-    if cookie:
-        headers["Cookie"] = "patrol_session=" + cookie
-    if body is not None:
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    start = time.perf_counter()
-    conn.request(method, path, body=body, headers=headers)
-    reply = conn.getresponse()
-    data = reply.read()
-    elapsed = time.perf_counter() - start
-    conn.close()
-    return reply, data, elapsed
-
-
-reply, _, _ = request("POST", "/signin", body=urllib.parse.urlencode({"name": name, "password": password, "next": "/"}))
-cookie = re.search(r"patrol_session=([^;]*)", reply.getheader("Set-Cookie") or "").group(1)
+client = PageClient(base)
+cookie = client.sign_in(name, password)
 
 
 def dashboard(what):
-    reply, _, elapsed = request("GET", "/dashboard", cookie)
+    reply, _, elapsed = client.request("GET", "/dashboard", cookie)
     if reply.status != 200:
         sys.exit("/dashboard 得到 HTTP %d" % reply.status)
     print("%-40s %8.2f" % (what, elapsed * 1000))

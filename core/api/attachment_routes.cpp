@@ -26,7 +26,7 @@ http::Reply items(const std::vector<store::EvidenceRecord>& records, int status 
     return http::Reply::json(answer, status);
 }
 
-http::Reply list(http::Exchange& ex) {
+http::Reply listAttachments(http::Exchange& ex) {
     const int64_t id = ex.idParam("id", services::findingNotFound);
     return items(services::findingAttachments(ex.db(), ex.actor(), id));
 }
@@ -51,7 +51,7 @@ http::Reply attach(http::Exchange& ex) {
     return items(services::attachToFinding(ex.db(), ex.actor(), id, uploads, store), 201);
 }
 
-http::Reply download(http::Exchange& ex) {
+http::Reply downloadAttachment(http::Exchange& ex) {
     const int64_t id = ex.idParam("id", services::findingNotFound);
     const int64_t attachment = ex.idParam("aid", services::attachmentNotFound);
     const auto file = services::openFindingAttachment(ex.db(), ex.actor(), id, attachment, evidenceStore(ex));
@@ -61,9 +61,9 @@ http::Reply download(http::Exchange& ex) {
 }  // namespace
 
 void addAttachmentRoutes(http::Router& router) {
-    router.add("GET", "/api/v1/findings/{id}/attachments", list);
+    router.add("GET", "/api/v1/findings/{id}/attachments", listAttachments);
     router.add("POST", "/api/v1/findings/{id}/attachments", attach);
-    router.add("GET", "/api/v1/findings/{id}/attachments/{aid}", download);
+    router.add("GET", "/api/v1/findings/{id}/attachments/{aid}", downloadAttachment);
 }
 
 }  // namespace patrol::api

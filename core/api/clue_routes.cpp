@@ -17,14 +17,14 @@ int64_t clueId(const http::Exchange& ex) {
     return ex.idParam("id", services::clueNotFound);
 }
 
-int64_t findingId(const http::Exchange& ex) {
+int64_t clueFindingId(const http::Exchange& ex) {
     return ex.idParam("id", services::findingNotFound);
 }
 
 http::Reply clueReply(const services::ClueView& v, int status = 200) { return http::Reply::json(services::clueView(v), status); }
 
 http::Reply transfer(http::Exchange& ex) {
-    const int64_t id = findingId(ex);
+    const int64_t id = clueFindingId(ex);
     auto body = ex.json();
     const auto to = body.text("to");
     const auto day = eventDay(body);
@@ -59,12 +59,12 @@ http::Reply outcome(http::Exchange& ex) {
     return clueReply(services::recordOutcome(ex.db(), ex.actor(), id, input, day));
 }
 
-http::Reply list(http::Exchange& ex) {
+http::Reply listClues(http::Exchange& ex) {
     return page<services::ClueView>(ex, services::listClues(ex.db(), ex.actor(), ex.query("round")),
                                     [](const auto& v) { return v.clue.id; }, [](const auto& v) { return services::clueView(v); });
 }
 
-http::Reply show(http::Exchange& ex) { return clueReply(services::showClue(ex.db(), ex.actor(), clueId(ex))); }
+http::Reply showClue(http::Exchange& ex) { return clueReply(services::showClue(ex.db(), ex.actor(), clueId(ex))); }
 
 // Closed clues per mille of all, rounded half up, as a number with one decimal (e.g. 66.7).
 Poco::Dynamic::Var closureRate(const services::ClueFigures& f) {
@@ -100,9 +100,9 @@ http::Reply stats(http::Exchange& ex) {
 
 void addClueRoutes(http::Router& router) {
     router.add("POST", "/api/v1/findings/{id}/clue", transfer);
-    router.add("GET", "/api/v1/clues", list);
+    router.add("GET", "/api/v1/clues", listClues);
     router.add("GET", "/api/v1/clues/stats", stats);  // before {id}: the first matching route answers
-    router.add("GET", "/api/v1/clues/{id}", show);
+    router.add("GET", "/api/v1/clues/{id}", showClue);
     router.add("POST", "/api/v1/clues/{id}/dispose", dispose);
     router.add("POST", "/api/v1/clues/{id}/outcome", outcome);
 }

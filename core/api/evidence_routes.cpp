@@ -9,7 +9,7 @@ namespace patrol::api {
 
 namespace {
 
-http::Reply download(http::Exchange& ex) {
+http::Reply downloadEvidence(http::Exchange& ex) {
     const int64_t id = ex.idParam("id", services::evidenceNotFound);
     const services::EvidenceStore store = services::evidenceStoreOf(ex.settings());
     const auto file = services::openEvidence(ex.db(), ex.actor(), id, store);
@@ -18,6 +18,6 @@ http::Reply download(http::Exchange& ex) {
 
 }  // namespace
 
-void addEvidenceRoutes(http::Router& router) { router.add("GET", "/api/v1/evidence/{id}", download); }
+void addEvidenceRoutes(http::Router& router) { router.add("GET", "/api/v1/evidence/{id}", downloadEvidence); }
 
 }  // namespace patrol::api

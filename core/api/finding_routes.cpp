@@ -32,7 +32,7 @@ Poco::JSON::Object::Ptr viewFor(const http::Exchange& ex, const store::FindingRe
     return services::findingView(f, services::seesTransfers(ex.actor()));
 }
 
-http::Reply list(http::Exchange& ex) {
+http::Reply listFindings(http::Exchange& ex) {
     services::FindingFilter filter;
     filter.roundCode = ex.query("round");
     filter.unitCode = ex.query("unit");
@@ -41,12 +41,12 @@ http::Reply list(http::Exchange& ex) {
                                       [&ex](const auto& f) { return viewFor(ex, f); });
 }
 
-http::Reply show(http::Exchange& ex) {
+http::Reply showFinding(http::Exchange& ex) {
     return http::Reply::json(services::findingDetailView(ex.db(), ex.actor(), services::showFinding(ex.db(), ex.actor(), findingId(ex))));
 }
 
 // The fields of `patrol finding add`, named as its options: a manual finding, recorded confirmed.
-http::Reply add(http::Exchange& ex) {
+http::Reply addFinding(http::Exchange& ex) {
     auto body = ex.json();
     services::FindingInput input;
     input.roundCode = body.text("round");
@@ -105,11 +105,11 @@ http::Reply review(http::Exchange& ex, FindingEvent event) {
 }  // namespace
 
 void addFindingRoutes(http::Router& router) {
-    router.add("GET", "/api/v1/findings", list);
-    router.add("POST", "/api/v1/findings", add);
+    router.add("GET", "/api/v1/findings", listFindings);
+    router.add("POST", "/api/v1/findings", addFinding);
     router.add("POST", "/api/v1/findings/confirm", [](http::Exchange& ex) { return review(ex, FindingEvent::Confirm); });
     router.add("POST", "/api/v1/findings/dismiss", [](http::Exchange& ex) { return review(ex, FindingEvent::Dismiss); });
-    router.add("GET", "/api/v1/findings/{id}", show);
+    router.add("GET", "/api/v1/findings/{id}", showFinding);
     router.add("POST", "/api/v1/findings/{id}/confirm", confirm);
     router.add("POST", "/api/v1/findings/{id}/dismiss", dismiss);
 }

@@ -16,7 +16,7 @@ namespace patrol::api {
 
 namespace {
 
-http::Reply list(http::Exchange& ex) {
+http::Reply listNotices(http::Exchange& ex) {
     services::NoticeFilter filter;
     filter.roundCode = ex.query("round");
     filter.unitCode = ex.query("unit");
@@ -55,7 +55,7 @@ http::Reply escalate(http::Exchange& ex) {
 }  // namespace
 
 void addNoticeRoutes(http::Router& router) {
-    router.add("GET", "/api/v1/notices", list);
+    router.add("GET", "/api/v1/notices", listNotices);
     router.add("POST", "/api/v1/escalate", escalate);
 }
 

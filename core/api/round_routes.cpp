@@ -17,12 +17,12 @@ namespace patrol::api {
 
 namespace {
 
-http::Reply list(http::Exchange& ex) {
+http::Reply listRounds(http::Exchange& ex) {
     return page<store::RoundRecord>(ex, services::listRounds(ex.db(), ex.actor()), [](const auto& r) { return r.id; },
                                     [](const auto& r) { return services::roundView(r); });
 }
 
-http::Reply show(http::Exchange& ex) {
+http::Reply showRound(http::Exchange& ex) {
     return http::Reply::json(services::roundDetailView(services::showRound(ex.db(), ex.actor(), ex.param("code"))));
 }
 
@@ -58,8 +58,8 @@ http::Reply rectificationReport(http::Exchange& ex) {
 }  // namespace
 
 void addRoundRoutes(http::Router& router) {
-    router.add("GET", "/api/v1/rounds", list);
-    router.add("GET", "/api/v1/rounds/{code}", show);
+    router.add("GET", "/api/v1/rounds", listRounds);
+    router.add("GET", "/api/v1/rounds/{code}", showRound);
     router.add("POST", "/api/v1/rounds/{code}/advance", advance);
     router.add("GET", "/api/v1/rounds/{code}/rectification-report", rectificationReport);
 }

@@ -35,7 +35,7 @@ http::Reply plainList(http::Exchange& ex, const services::TaskFilter& filter) {
 // Kept between writes per viewer and query (answer_cache.hpp); the as-of day is part of the key,
 // so a list read across midnight is not yesterday's. Paging is keyed as typed: it is checked
 // inside, after the filters, as before.
-http::Reply list(http::Exchange& ex) {
+http::Reply listTasks(http::Exchange& ex) {
     services::TaskFilter filter;
     filter.roundCode = ex.query("round");
     filter.unitCode = ex.query("unit");
@@ -49,7 +49,7 @@ http::Reply list(http::Exchange& ex) {
     return http::Reply::jsonText(services::cachedAnswer(ex.db(), key.text(), [&] { return plainList(ex, filter).body; }));
 }
 
-http::Reply show(http::Exchange& ex) {
+http::Reply showTask(http::Exchange& ex) {
     return http::Reply::json(services::taskHistoryView(services::showTask(ex.db(), ex.actor(), taskId(ex))));
 }
 
@@ -162,8 +162,8 @@ http::Reply decide(http::Exchange& ex, bool approve) {
 }  // namespace
 
 void addTaskRoutes(http::Router& router) {
-    router.add("GET", "/api/v1/tasks", list);
-    router.add("GET", "/api/v1/tasks/{id}", show);
+    router.add("GET", "/api/v1/tasks", listTasks);
+    router.add("GET", "/api/v1/tasks/{id}", showTask);
     router.add("POST", "/api/v1/tasks/{id}/plan", plan);
     router.add("POST", "/api/v1/tasks/{id}/progress", progress);
     router.add("POST", "/api/v1/tasks/{id}/submit", submit);

@@ -11,16 +11,16 @@ namespace patrol::api {
 
 namespace {
 
-http::Reply list(http::Exchange& ex) {
+http::Reply listUnits(http::Exchange& ex) {
     return page<store::UnitRecord>(ex, services::listUnits(ex.db(), ex.actor()), [](const auto& u) { return u.id; },
                                    [](const auto& u) { return services::unitView(u); });
 }
 
-http::Reply show(http::Exchange& ex) {
+http::Reply showUnit(http::Exchange& ex) {
     return http::Reply::json(services::unitView(services::requireVisibleUnit(ex.db(), ex.actor(), ex.param("code"))));
 }
 
-http::Reply add(http::Exchange& ex) {
+http::Reply addUnit(http::Exchange& ex) {
     auto body = ex.json();
     services::UnitInput input;
     input.code = body.text("code");
@@ -50,9 +50,9 @@ http::Reply edit(http::Exchange& ex) {
 }  // namespace
 
 void addUnitRoutes(http::Router& router) {
-    router.add("GET", "/api/v1/units", list);
-    router.add("POST", "/api/v1/units", add);
-    router.add("GET", "/api/v1/units/{code}", show);
+    router.add("GET", "/api/v1/units", listUnits);
+    router.add("POST", "/api/v1/units", addUnit);
+    router.add("GET", "/api/v1/units/{code}", showUnit);
     router.add("PATCH", "/api/v1/units/{code}", edit);
 }
 

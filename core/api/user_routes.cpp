@@ -29,7 +29,7 @@ http::Reply issued(const services::AddedUser& added, int status) {
     return http::Reply::json(o, status);
 }
 
-http::Reply list(http::Exchange& ex) {
+http::Reply listUsers(http::Exchange& ex) {
     return page<services::UserView>(ex, services::listUsers(ex.db(), ex.actor()), [](const auto& v) { return v.user.id; },
                                     [](const auto& v) {
                                         auto o = userView(v.user);
@@ -40,7 +40,7 @@ http::Reply list(http::Exchange& ex) {
                                     });
 }
 
-http::Reply add(http::Exchange& ex) {
+http::Reply addUser(http::Exchange& ex) {
     auto body = ex.json();
     services::UserInput input;
     input.name = body.text("name");
@@ -66,8 +66,8 @@ http::Reply restore(http::Exchange& ex) {
 }  // namespace
 
 void addUserRoutes(http::Router& router) {
-    router.add("GET", "/api/v1/users", list);
-    router.add("POST", "/api/v1/users", add);
+    router.add("GET", "/api/v1/users", listUsers);
+    router.add("POST", "/api/v1/users", addUser);
     router.add("POST", "/api/v1/users/{name}/revoke", revoke);
     router.add("POST", "/api/v1/users/{name}/restore", restore);
 }

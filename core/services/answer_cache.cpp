@@ -13,7 +13,7 @@ namespace patrol::services {
 
 namespace {
 
-struct Cache {
+struct AnswerCache {
     std::mutex mutex;
     uint64_t generation = 0;
     std::unordered_map<std::string, std::string> answers;  // all of `generation`
@@ -21,19 +21,19 @@ struct Cache {
     std::atomic<int64_t> computations = 0;
 };
 
-Cache& cache() {
-    static Cache c;
+AnswerCache& answerCache() {
+    static AnswerCache c;
     return c;
 }
 
 // Viewers × pages between two writes; a full cache starts over rather than tracking use.
-constexpr size_t kMaxEntries = 1024;
+constexpr size_t kMaxAnswers = 1024;
 constexpr size_t kMaxBytes = size_t(64) << 20;
 
 }  // namespace
 
 std::string cachedAnswer(store::Database& db, const std::string& key, const std::function<std::string()>& compute) {
-    Cache& c = cache();
+    AnswerCache& c = answerCache();
     if (!sqlite3_get_autocommit(db.handle())) {
         c.computations += 1;
         return compute();
@@ -57,7 +57,7 @@ std::string cachedAnswer(store::Database& db, const std::string& key, const std:
     std::lock_guard lock(c.mutex);
     // Kept only if no connection saw a write meanwhile: then the answer may predate it.
     if (c.generation == generation && latestWriteGeneration() == generation) {
-        if (c.answers.size() >= kMaxEntries || c.bytes + computed.size() > kMaxBytes) {
+        if (c.answers.size() >= kMaxAnswers || c.bytes + computed.size() > kMaxBytes) {
             c.answers.clear();
             c.bytes = 0;
         }
@@ -66,6 +66,6 @@ std::string cachedAnswer(store::Database& db, const std::string& key, const std:
     return computed;
 }
 
-int64_t answerComputations() { return cache().computations.load(); }
+int64_t answerComputations() { return answerCache().computations.load(); }
 
 }  // namespace patrol::services

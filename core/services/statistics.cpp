@@ -12,6 +12,7 @@
 #include "core/services/record_json.hpp"
 #include "core/services/record_views.hpp"
 #include "core/services/round_service.hpp"
+#include "core/services/stored_day.hpp"
 #include "core/services/task_service.hpp"
 
 namespace patrol::services {
@@ -20,8 +21,6 @@ using domain::EscalationLevel;
 using domain::FindingStatus;
 
 namespace {
-
-int32_t dayOf(const std::string& text) { return *civil::parseDate(text); }
 
 bool everyRound(const StatisticsQuery& query) { return query.roundCodes.empty() && !query.from && !query.to; }
 

@@ -19,25 +19,25 @@ namespace {
 using Key = std::tuple<std::string, std::optional<int64_t>, int, std::optional<int64_t>, std::vector<std::string>,
                        std::optional<std::string>, std::optional<int32_t>, std::optional<int32_t>, int32_t>;
 
-struct Cache {
+struct FiguresCache {
     std::mutex mutex;
     uint64_t generation = 0;
     std::map<Key, Statistics> figures;  // all of `generation`
     std::atomic<int64_t> computations = 0;
 };
 
-Cache& cache() {
-    static Cache c;
+FiguresCache& figuresCache() {
+    static FiguresCache c;
     return c;
 }
 
-constexpr size_t kMaxEntries = 256;  // viewers × queries between two writes; a full cache starts over
+constexpr size_t kMaxFigures = 256;  // viewers × queries between two writes; a full cache starts over
 
 }  // namespace
 
 Statistics cachedStatistics(store::Database& db, const Actor& actor, const StatisticsQuery& query,
                             const CategoryNames& names) {
-    Cache& c = cache();
+    FiguresCache& c = figuresCache();
     if (!sqlite3_get_autocommit(db.handle())) {
         c.computations += 1;
         return countStatistics(db, actor, query, names);
@@ -61,12 +61,12 @@ Statistics cachedStatistics(store::Database& db, const Actor& actor, const Stati
     std::lock_guard lock(c.mutex);
     // Stored only if no connection saw a write meanwhile: then the figures may predate it.
     if (c.generation == generation && latestWriteGeneration() == generation) {
-        if (c.figures.size() >= kMaxEntries) c.figures.clear();
+        if (c.figures.size() >= kMaxFigures) c.figures.clear();
         c.figures.emplace(key, computed);
     }
     return computed;
 }
 
-int64_t statisticsComputations() { return cache().computations.load(); }
+int64_t statisticsComputations() { return figuresCache().computations.load(); }
 
 }  // namespace patrol::services

@@ -7,14 +7,13 @@
 
 #include "core/domain/role.hpp"
 #include "core/services/round_service.hpp"
+#include "core/services/stored_day.hpp"
 #include "core/store/statistics_queries.hpp"
 #include "core/store/task_repository.hpp"
 
 namespace patrol::services {
 
 namespace {
-
-int32_t dayOf(const std::string& text) { return *civil::parseDate(text); }
 
 // What the actor may see (canSeeRectification, canSeeFinding), said as a scope: an inspector the
 // rounds of its teams, a unit user its own unit (and of its findings only those fed back).

@@ -18,7 +18,7 @@ namespace {
 constexpr size_t kPasswordMaxLength = 256;
 
 // Characters, not bytes: a Chinese character counts once.
-size_t characters(const std::string& text) {
+size_t passwordCharacters(const std::string& text) {
     size_t n = 0;
     for (const char c : text)
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
@@ -26,7 +26,7 @@ size_t characters(const std::string& text) {
 }
 
 void checkPassword(const std::string& password, const std::string& name, int minLength) {
-    const size_t length = characters(password);
+    const size_t length = passwordCharacters(password);
     if (length < static_cast<size_t>(minLength))
         throw InvalidInput("password", "密码", "太短：至少需要 " + std::to_string(minLength) + " 个字符，实际只有 " +
                                                    std::to_string(length) + " 个。请换一个更长的密码，例如由几个词组成的一句话。");

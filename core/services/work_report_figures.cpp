@@ -14,6 +14,7 @@
 #include "core/services/authorization.hpp"
 #include "core/services/feedback.hpp"
 #include "core/services/round_service.hpp"
+#include "core/services/stored_day.hpp"
 #include "core/services/unit_service.hpp"
 #include "core/store/round_membership_repository.hpp"
 
@@ -47,8 +48,6 @@ const FigureName kFigures[] = {
     {"repeat_findings", "屡查屡犯问题（个）"},
     {"lookback_findings", "回头看发现问题（个）"},
 };
-
-int32_t dayOf(const std::string& text) { return *civil::parseDate(text); }
 
 std::string roundNote(const store::RoundRecord& r) {
     return r.title + "，" + std::string(domain::roundKinds.labelOf(r.kind)) + "，" + r.startDate + " 至 " + r.endDate +

@@ -92,7 +92,7 @@ void checkName(const Refusals& refuse, const std::string& name) {
     }
 }
 
-bool endsWithCsv(const std::string& name) {
+bool hasCsvExtension(const std::string& name) {
     if (name.size() <= 4) return false;
     std::string tail = name.substr(name.size() - 4);
     std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -257,7 +257,7 @@ std::vector<std::string> unpackCsvZip(const fs::path& archive, const std::string
             refuse.entry(e.name, "与其他文件不在同一个文件夹中：CSV 文件应全部直接放在压缩包里，或全部放在同一个文件夹里。请重新压缩后再上传。");
         folder = here;
         const std::string name = depth == 0 ? e.name : e.name.substr(e.name.find('/') + 1);
-        if (!endsWithCsv(name))
+        if (!hasCsvExtension(name))
             refuse.entry(e.name, "不是 CSV 文件：压缩包中应只有扩展名为 .csv 的台账文件。请去掉其他文件后重新压缩再上传。");
         if (!seen.insert(lower(name)).second)
             refuse.entry(e.name, "在压缩包中出现了两次：每个文件名只能出现一次。请去掉重复的文件后重新压缩再上传。");

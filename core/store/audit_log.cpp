@@ -42,7 +42,7 @@ AuditEvent readEvent(const Statement& st) {
     return e;
 }
 
-constexpr const char* kColumns = "id, at, actor_id, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash";
+constexpr const char* kAuditColumns = "id, at, actor_id, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash";
 
 }  // namespace
 
@@ -96,7 +96,7 @@ void AuditChainWriter::finish() {
 
 AuditChainReport verifyAuditChain(Database& db) {
     AuditChainReport report;
-    auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM audit_events ORDER BY id");
+    auto st = db.prepare(std::string("SELECT ") + kAuditColumns + " FROM audit_events ORDER BY id");
     std::string prevHash = kAuditGenesisHash;
     int64_t prevId = 0;
     while (st.step()) {
@@ -130,7 +130,7 @@ AuditChainReport verifyAuditChain(Database& db) {
 std::vector<AuditEvent> listAuditEvents(Database& db, const AuditFilter& filter) {
     Conditions where;
     where.when(filter.entity, "entity = ?").when(filter.entityId, "entity_id = ?").when(filter.actor, "actor = ?").when(filter.since, "at >= ?");
-    auto st = where.prepare(db, std::string("SELECT ") + kColumns + " FROM audit_events",
+    auto st = where.prepare(db, std::string("SELECT ") + kAuditColumns + " FROM audit_events",
                             filter.limit ? "ORDER BY id DESC LIMIT ?" : "ORDER BY id DESC");
     if (filter.limit) st.bind(where.boundCount() + 1, *filter.limit);
     const auto events = st.collect(readEvent);

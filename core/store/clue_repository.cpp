@@ -7,7 +7,7 @@ namespace patrol::store {
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kClueSelect =
     "SELECT c.id, c.finding_id, f.title, f.round_id, r.code, u.code, u.name, c.receiver, c.transferred_on, "
     "c.reply_due, c.created_by FROM clues c JOIN findings f ON f.id = c.finding_id JOIN rounds r ON r.id = f.round_id "
     "JOIN units u ON u.id = f.unit_id ";
@@ -38,15 +38,15 @@ int64_t insertClue(Database& db, const ClueRecord& c) {
 }
 
 std::optional<ClueRecord> findClueById(Database& db, int64_t id) {
-    return db.prepare(std::string(kSelect) + "WHERE c.id = ?").bindAll(id).first(readClue);
+    return db.prepare(std::string(kClueSelect) + "WHERE c.id = ?").bindAll(id).first(readClue);
 }
 
 std::optional<ClueRecord> findClueByFinding(Database& db, int64_t findingId) {
-    return db.prepare(std::string(kSelect) + "WHERE c.finding_id = ?").bindAll(findingId).first(readClue);
+    return db.prepare(std::string(kClueSelect) + "WHERE c.finding_id = ?").bindAll(findingId).first(readClue);
 }
 
 std::vector<ClueRecord> listClues(Database& db, std::optional<int64_t> roundId) {
-    return Conditions().when(roundId, "f.round_id = ?").prepare(db, kSelect, "ORDER BY c.id").collect(readClue);
+    return Conditions().when(roundId, "f.round_id = ?").prepare(db, kClueSelect, "ORDER BY c.id").collect(readClue);
 }
 
 int64_t insertDisposal(Database& db, const DisposalRecord& d) {

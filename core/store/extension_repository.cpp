@@ -7,7 +7,7 @@ namespace patrol::store {
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kExtensionSelect =
     "SELECT id, task_id, previous_due, requested_due, reason, status, requested_by, requested_at, decided_by, "
     "decided_at, requested_on, decided_on, decision_reason FROM extension_requests ";
 
@@ -41,15 +41,15 @@ int64_t insertExtension(Database& db, const ExtensionRecord& e) {
 }
 
 std::optional<ExtensionRecord> findExtensionById(Database& db, int64_t id) {
-    return db.prepare(std::string(kSelect) + "WHERE id = ?").bindAll(id).first(readExtension);
+    return db.prepare(std::string(kExtensionSelect) + "WHERE id = ?").bindAll(id).first(readExtension);
 }
 
 std::vector<ExtensionRecord> listExtensions(Database& db, int64_t taskId) {
-    return db.prepare(std::string(kSelect) + "WHERE task_id = ? ORDER BY id").bindAll(taskId).collect(readExtension);
+    return db.prepare(std::string(kExtensionSelect) + "WHERE task_id = ? ORDER BY id").bindAll(taskId).collect(readExtension);
 }
 
 std::vector<ExtensionRecord> listPendingExtensions(Database& db) {
-    return db.prepare(std::string(kSelect) + "WHERE status = 'pending' ORDER BY id").collect(readExtension);
+    return db.prepare(std::string(kExtensionSelect) + "WHERE status = 'pending' ORDER BY id").collect(readExtension);
 }
 
 void setExtensionDecision(Database& db, int64_t id, const std::string& status, const std::string& decidedBy,

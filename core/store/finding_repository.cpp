@@ -8,7 +8,7 @@ namespace patrol::store {
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kFindingSelect =
     "SELECT f.id, f.round_id, r.code, f.unit_id, u.code, u.name, f.category, f.title, f.detail, f.severity, "
     "f.amount_fen, f.people_count, f.people_level, f.source, f.refs, f.fingerprint, f.status, f.dismissed_reason, "
     "f.transferred, f.repeat_of, f.rectification_kind, f.created_by, f.created_at "
@@ -56,11 +56,11 @@ int64_t insertFinding(Database& db, const NewFinding& f) {
 }
 
 std::optional<FindingRecord> findFindingById(Database& db, int64_t id) {
-    return db.prepare(std::string(kSelect) + "WHERE f.id = ?").bindAll(id).first(readFinding);
+    return db.prepare(std::string(kFindingSelect) + "WHERE f.id = ?").bindAll(id).first(readFinding);
 }
 
 std::optional<FindingRecord> findFindingByFingerprint(Database& db, int64_t roundId, const std::string& fingerprint) {
-    return db.prepare(std::string(kSelect) + "WHERE f.round_id = ? AND f.fingerprint = ?")
+    return db.prepare(std::string(kFindingSelect) + "WHERE f.round_id = ? AND f.fingerprint = ?")
         .bindAll(roundId, fingerprint)
         .first(readFinding);
 }
@@ -79,7 +79,7 @@ std::vector<FindingRecord> listFindings(Database& db, const FindingQuery& q) {
         conditions.prepare(db, "SELECT count(*) FROM findings f ", "").first([](const Statement& st) {
             return st.integer(0);
         }).value_or(0)));
-    auto st = conditions.prepare(db, kSelect, "ORDER BY f.id");
+    auto st = conditions.prepare(db, kFindingSelect, "ORDER BY f.id");
     while (st.step()) findings.push_back(readFinding(st));
     return findings;
 }

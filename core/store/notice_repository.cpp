@@ -9,7 +9,7 @@ namespace patrol::store {
 namespace {
 
 // Left joins: a notice need not name a task.
-constexpr const char* kSelect =
+constexpr const char* kNoticeSelect =
     "SELECT n.id, n.task_id, n.level, n.recipients, n.message, n.as_of, n.created_at, t.finding_id, f.round_id, r.code, "
     "f.unit_id, u.code, u.name FROM notices n LEFT JOIN rectification_tasks t ON t.id = n.task_id "
     "LEFT JOIN findings f ON f.id = t.finding_id LEFT JOIN rounds r ON r.id = f.round_id "
@@ -51,7 +51,7 @@ std::vector<NoticeRecord> listNotices(Database& db, const NoticeQuery& q) {
         .when(q.unitId, "f.unit_id = ?")
         .when(q.level, "n.level = ?")
         .when(q.since, "n.as_of >= ?")
-        .prepare(db, kSelect, "ORDER BY n.id")
+        .prepare(db, kNoticeSelect, "ORDER BY n.id")
         .collect(readNotice);
 }
 

@@ -14,7 +14,7 @@ int64_t insertProgress(Database& db, const ProgressRecord& p) {
 
 namespace {
 
-constexpr const char* kColumns = "SELECT id, task_id, author_id, author, reported_on, percent, narrative, review ";
+constexpr const char* kProgressSelect = "SELECT id, task_id, author_id, author, reported_on, percent, narrative, review ";
 
 ProgressRecord readProgress(const Statement& st) {
     ProgressRecord p;
@@ -32,14 +32,14 @@ ProgressRecord readProgress(const Statement& st) {
 }  // namespace
 
 std::vector<ProgressRecord> listProgress(Database& db, int64_t taskId) {
-    auto st = db.prepare(std::string(kColumns) + "FROM progress_reports WHERE task_id = ? ORDER BY id");
+    auto st = db.prepare(std::string(kProgressSelect) + "FROM progress_reports WHERE task_id = ? ORDER BY id");
     return st.bindAll(taskId).collect(readProgress);
 }
 
 std::map<int64_t, ProgressRecord> latestProgressOfTasks(Database& db) {
     std::map<int64_t, ProgressRecord> latest;
     // Ordered so that each task's latest report (by date, then by entry) comes last and stays.
-    auto st = db.prepare(std::string(kColumns) + "FROM progress_reports ORDER BY task_id, reported_on, id");
+    auto st = db.prepare(std::string(kProgressSelect) + "FROM progress_reports ORDER BY task_id, reported_on, id");
     for (auto& p : st.collect(readProgress)) latest[p.taskId] = std::move(p);
     return latest;
 }

@@ -7,7 +7,7 @@ namespace patrol::store {
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kRoundSelect =
     "SELECT r.id, r.code, r.title, r.kind, r.term, r.stage, r.start_date, r.end_date, r.lookback_of, l.code "
     "FROM rounds r LEFT JOIN rounds l ON l.id = r.lookback_of ";
 
@@ -23,7 +23,7 @@ RoundRecord readRound(const Statement& st) {
 }
 
 std::vector<RoundRecord> selectRounds(Database& db, const std::string& rest, const auto&... args) {
-    auto out = db.prepare(kSelect + rest).bindAll(args...).collect(readRound);
+    auto out = db.prepare(kRoundSelect + rest).bindAll(args...).collect(readRound);
     for (auto& r : out) r.plugins = pluginsOf(db, r.id);
     return out;
 }

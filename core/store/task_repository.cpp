@@ -7,7 +7,7 @@ namespace patrol::store {
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kTaskSelect =
     "SELECT t.id, t.finding_id, f.title, f.category, f.round_id, r.code, f.unit_id, u.code, u.name, t.kind, "
     "t.measure, t.handler, t.leader, t.assigned_on, t.due_date, t.status, t.level, t.returned_count, t.accepted_on, "
     "t.verification_note, t.planned_on, t.submitted_on, t.returned_on "
@@ -52,7 +52,7 @@ int64_t insertTask(Database& db, const NewTask& t) {
 }
 
 std::optional<TaskRecord> findTaskById(Database& db, int64_t id) {
-    return db.prepare(std::string(kSelect) + "WHERE t.id = ?").bindAll(id).first(readTask);
+    return db.prepare(std::string(kTaskSelect) + "WHERE t.id = ?").bindAll(id).first(readTask);
 }
 
 // `urgencyOrder`: for a page in listUrgentTasks's order. Then the unary plus keeps SQLite from
@@ -78,7 +78,7 @@ std::vector<TaskRecord> listTasks(Database& db, const TaskQuery& q) {
     // 50,000-task ledger about twice more and touch twice its memory (the count is a hint only).
     std::vector<TaskRecord> tasks;
     tasks.reserve(static_cast<size_t>(countTasks(db, q)));
-    auto st = conditionsOf(q).prepare(db, kSelect, "ORDER BY t.id");
+    auto st = conditionsOf(q).prepare(db, kTaskSelect, "ORDER BY t.id");
     while (st.step()) tasks.push_back(readTask(st));
     return tasks;
 }
@@ -98,7 +98,7 @@ std::vector<TaskRecord> listUrgentTasks(Database& db, const TaskQuery& q, int64_
     // Both numbers are the caller's integers, not typed text: written into the SQL as digits.
     const std::string tail = "ORDER BY t.status = 'accepted', t.due_date, t.id LIMIT " + std::to_string(limit) +
                              " OFFSET " + std::to_string(offset);
-    return conditionsOf(q, true).prepare(db, kSelect, tail).collect(readTask);
+    return conditionsOf(q, true).prepare(db, kTaskSelect, tail).collect(readTask);
 }
 
 void updateTask(Database& db, const TaskRecord& t) {

@@ -7,7 +7,7 @@ namespace patrol::store {
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kUnitSelect =
     "SELECT u.id, u.code, u.name, u.kind, u.parent_id, p.code, u.head, u.contact FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
 
 UnitRecord readUnit(const Statement& st) {
@@ -38,19 +38,19 @@ bool isWithinSubtree(Database& db, int64_t unitId, int64_t ancestorId) {
 }
 
 std::optional<UnitRecord> findUnitByCode(Database& db, const std::string& code) {
-    return db.prepare(std::string(kSelect) + "WHERE u.code = ?").bindAll(code).first(readUnit);
+    return db.prepare(std::string(kUnitSelect) + "WHERE u.code = ?").bindAll(code).first(readUnit);
 }
 
 std::optional<UnitRecord> findUnitById(Database& db, int64_t id) {
-    return db.prepare(std::string(kSelect) + "WHERE u.id = ?").bindAll(id).first(readUnit);
+    return db.prepare(std::string(kUnitSelect) + "WHERE u.id = ?").bindAll(id).first(readUnit);
 }
 
 std::vector<UnitRecord> listUnits(Database& db) {
-    return db.prepare(std::string(kSelect) + "ORDER BY u.code").collect(readUnit);
+    return db.prepare(std::string(kUnitSelect) + "ORDER BY u.code").collect(readUnit);
 }
 
 std::vector<UnitRecord> listUnitsIn(Database& db, const std::string& idQuery, int64_t parameter) {
-    return db.prepare(std::string(kSelect) + "WHERE u.id IN (" + idQuery + ") ORDER BY u.code").bindAll(parameter).collect(readUnit);
+    return db.prepare(std::string(kUnitSelect) + "WHERE u.id IN (" + idQuery + ") ORDER BY u.code").bindAll(parameter).collect(readUnit);
 }
 
 int64_t countUnits(Database& db) {

@@ -7,7 +7,7 @@ namespace patrol::store {
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kUserSelect =
     "SELECT u.id, u.name, u.role, u.unit_id, n.code, u.token_salt, u.token_hash, u.revoked, u.created_at, "
     "u.token_lookup, u.password_hash "
     "FROM users u LEFT JOIN units n ON n.id = u.unit_id ";
@@ -28,23 +28,23 @@ int64_t insertUser(Database& db, const NewUser& user) {
 }
 
 std::optional<UserRecord> findUserByName(Database& db, const std::string& name) {
-    return db.prepare(std::string(kSelect) + "WHERE u.name = ?").bindAll(name).first(readUser);
+    return db.prepare(std::string(kUserSelect) + "WHERE u.name = ?").bindAll(name).first(readUser);
 }
 
 std::optional<UserRecord> findUserById(Database& db, int64_t id) {
-    return db.prepare(std::string(kSelect) + "WHERE u.id = ?").bindAll(id).first(readUser);
+    return db.prepare(std::string(kUserSelect) + "WHERE u.id = ?").bindAll(id).first(readUser);
 }
 
 std::optional<UserRecord> findUserByTokenLookup(Database& db, const std::string& tokenLookup) {
-    return db.prepare(std::string(kSelect) + "WHERE u.token_lookup = ?").bindAll(tokenLookup).first(readUser);
+    return db.prepare(std::string(kUserSelect) + "WHERE u.token_lookup = ?").bindAll(tokenLookup).first(readUser);
 }
 
 std::vector<UserRecord> listUsersWithoutTokenLookup(Database& db) {
-    return db.prepare(std::string(kSelect) + "WHERE u.token_lookup IS NULL ORDER BY u.id").collect(readUser);
+    return db.prepare(std::string(kUserSelect) + "WHERE u.token_lookup IS NULL ORDER BY u.id").collect(readUser);
 }
 
 std::vector<UserRecord> listUsers(Database& db) {
-    return db.prepare(std::string(kSelect) + "ORDER BY u.name").collect(readUser);
+    return db.prepare(std::string(kUserSelect) + "ORDER BY u.name").collect(readUser);
 }
 
 void markUserRevoked(Database& db, int64_t id) { db.prepare("UPDATE users SET revoked = 1 WHERE id = ?").bindAll(id).run(); }

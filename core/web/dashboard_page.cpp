@@ -250,7 +250,7 @@ http::Reply dashboard(const WebAssets& assets, http::Exchange& ex) {
 }
 
 // Every unit with open tasks on the day, in the dashboard's order, a page at a time.
-http::Reply unitsPage(const WebAssets& assets, http::Exchange& ex) {
+http::Reply dashboardUnitsPage(const WebAssets& assets, http::Exchange& ex) {
     std::optional<http::Reply> refused;
     const auto figures = figuresOnDay(assets, ex, refused);
     if (!figures) return std::move(*refused);
@@ -279,7 +279,7 @@ http::Reply unitsPage(const WebAssets& assets, http::Exchange& ex) {
 void addDashboardPage(http::Router& router, const WebAssets& assets) {
     router.add("GET", "/dashboard", signedInPage(assets, [&assets](http::Exchange& ex) { return dashboard(assets, ex); }),
                http::Access::Anyone);
-    router.add("GET", "/dashboard/units", signedInPage(assets, [&assets](http::Exchange& ex) { return unitsPage(assets, ex); }),
+    router.add("GET", "/dashboard/units", signedInPage(assets, [&assets](http::Exchange& ex) { return dashboardUnitsPage(assets, ex); }),
                http::Access::Anyone);
 }
 

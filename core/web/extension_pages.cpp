@@ -25,7 +25,7 @@ struct RefusedDecision {
     int status = 422;
 };
 
-std::string confirmation(const std::optional<std::string>& done) {
+std::string extensionConfirmation(const std::optional<std::string>& done) {
     if (done == "approve") return "已批准延期申请，整改期限已按申请调整。";
     if (done == "deny") return "已驳回延期申请，整改期限不变。";
     return "";
@@ -67,7 +67,7 @@ http::Reply queuePage(const WebAssets& assets, http::Exchange& ex, const Refused
         for (const auto& entry : queue) listed = listed || entry.task.id == refused->taskId;
         if (!listed) view.set("page_error", refused->formError);
     }
-    const auto done = confirmation(ex.query("done"));
+    const auto done = extensionConfirmation(ex.query("done"));
     if (!done.empty()) view.set("done", done);
     return renderPage(assets, ex, "extensions", view, {"延期审批", "/extensions", refused ? refused->status : 200});
 }

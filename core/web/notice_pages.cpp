@@ -14,12 +14,12 @@ namespace patrol::web {
 
 namespace {
 
-constexpr size_t kPageSize = 20;
+constexpr size_t kNoticesPerPage = 20;
 
 http::Reply noticesPage(const WebAssets& assets, http::Exchange& ex) {
     auto notices = services::listNotices(ex.db(), ex.actor(), {});
     std::reverse(notices.begin(), notices.end());  // the service lists oldest first
-    const auto slice = pageSlice(ex.query("page"), notices.size(), kPageSize);
+    const auto slice = pageSlice(ex.query("page"), notices.size(), kNoticesPerPage);
     View rows = listView();
     for (size_t i = slice.first; i < slice.last; ++i) {
         const auto& n = notices[i];

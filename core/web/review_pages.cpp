@@ -20,7 +20,7 @@ namespace patrol::web {
 
 namespace {
 
-constexpr size_t kPageSize = 50;
+constexpr size_t kReviewsPerPage = 50;
 
 struct QueueFilter {
     std::optional<std::string> unit, plugin, rule;
@@ -72,7 +72,7 @@ View choiceList(const std::set<std::string>& values, const std::optional<std::st
     return list;
 }
 
-size_t pageNumber(const std::optional<std::string>& typed) {
+size_t reviewPageNumber(const std::optional<std::string>& typed) {
     if (!typed || typed->empty() || typed->size() > 6 || !std::all_of(typed->begin(), typed->end(), ::isdigit)) return 1;
     return std::max<size_t>(1, std::stoul(*typed));
 }
@@ -113,10 +113,10 @@ http::Reply queuePage(const WebAssets& assets, http::Exchange& ex, const QueueFi
         if (filter.rule && rule != *filter.rule) continue;
         chosen.push_back(&f);
     }
-    const size_t pages = std::max<size_t>(1, (chosen.size() + kPageSize - 1) / kPageSize);
+    const size_t pages = std::max<size_t>(1, (chosen.size() + kReviewsPerPage - 1) / kReviewsPerPage);
     const size_t page = std::min(wantedPage, pages);
     View rows = listView();
-    for (size_t i = (page - 1) * kPageSize; i < std::min(chosen.size(), page * kPageSize); ++i) {
+    for (size_t i = (page - 1) * kReviewsPerPage; i < std::min(chosen.size(), page * kReviewsPerPage); ++i) {
         const auto& f = *chosen[i];
         const auto [plugin, rule] = checkOf(f.source);
         View row;
@@ -216,7 +216,7 @@ http::Reply decide(const WebAssets& assets, http::Exchange& ex) {
 void addReviewPages(http::Router& router, const WebAssets& assets) {
     router.add("GET", "/rounds/{code}/review", signedInPage(assets, [&assets](http::Exchange& ex) {
                    return queuePage(assets, ex, filterFrom(ex.query("unit"), ex.query("plugin"), ex.query("rule")),
-                                    pageNumber(ex.query("page")));
+                                    reviewPageNumber(ex.query("page")));
                }),
                http::Access::Anyone);
     router.add("POST", "/rounds/{code}/review", signedInPage(assets, [&assets](http::Exchange& ex) { return decide(assets, ex); }),

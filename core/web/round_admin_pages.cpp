@@ -25,7 +25,7 @@ namespace patrol::web {
 
 namespace {
 
-int statusOf(const UserError& e) {
+int roundStatusOf(const UserError& e) {
     switch (e.kind()) {
         case ErrorKind::Conflict: return 409;
         case ErrorKind::NotFound: return 404;
@@ -62,7 +62,7 @@ struct NewRoundForm {
     int status = 200;
 };
 
-View choices(const std::vector<std::pair<std::string, std::string>>& options, const std::string& selected) {
+View optionChoices(const std::vector<std::pair<std::string, std::string>>& options, const std::string& selected) {
     View list = listView();
     for (const auto& [code, label] : options) {
         View c;
@@ -83,7 +83,7 @@ http::Reply newRoundPage(const WebAssets& assets, http::Exchange& ex, const NewR
     for (const char* key : {"code", "title", "start", "end", "lookback_of"}) view.set(key, typed(key));
     std::vector<std::pair<std::string, std::string>> kinds;
     for (const auto& term : domain::roundKinds.terms()) kinds.emplace_back(term.code, term.label);
-    view.set("kinds", choices(kinds, typed("kind").empty() ? "regular" : typed("kind")));
+    view.set("kinds", optionChoices(kinds, typed("kind").empty() ? "regular" : typed("kind")));
     View plugins = listView();
     for (const auto& id : services::installedPluginIds(ex.settings())) {
         View p;
@@ -115,7 +115,7 @@ http::Reply createRound(const WebAssets& assets, http::Exchange& ex) {
     } catch (const UserError& e) {
         rethrowIfNotAboutForm(e);
         if (e.kind() == ErrorKind::Forbidden) throw;
-        NewRoundForm refused{form.all(), "form", e.what(), statusOf(e)};
+        NewRoundForm refused{form.all(), "form", e.what(), roundStatusOf(e)};
         if (const auto* invalid = dynamic_cast<const InvalidInput*>(&e)) {
             const std::string& f = invalid->field();
             if (f == "code" || f == "title" || f == "start" || f == "end") refused.field = f;
@@ -145,7 +145,7 @@ http::Reply change(const WebAssets& assets, http::Exchange& ex, const std::strin
         rethrowIfNotAboutForm(e);
         if (e.kind() == ErrorKind::Forbidden) throw;
         if (e.kind() == ErrorKind::NotFound && e.what() == services::roundNotFound(code).what()) throw;
-        RoundFormOutcome outcome{formName, form.all(), e.what(), statusOf(e) == 404 ? 422 : statusOf(e)};
+        RoundFormOutcome outcome{formName, form.all(), e.what(), roundStatusOf(e) == 404 ? 422 : roundStatusOf(e)};
         return roundPage(assets, ex, outcome);
     }
 }

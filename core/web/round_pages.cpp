@@ -22,7 +22,7 @@ namespace patrol::web {
 
 namespace {
 
-http::Reply listPage(const WebAssets& assets, http::Exchange& ex) {
+http::Reply roundListPage(const WebAssets& assets, http::Exchange& ex) {
     const auto rounds = services::listRounds(ex.db(), ex.actor());
     View rows = listView();
     for (const auto& r : rounds) {
@@ -151,7 +151,7 @@ http::Reply roundPage(const WebAssets& assets, http::Exchange& ex, const RoundFo
 
 
 void addRoundPages(http::Router& router, const WebAssets& assets) {
-    router.add("GET", "/rounds", signedInPage(assets, [&assets](http::Exchange& ex) { return listPage(assets, ex); }),
+    router.add("GET", "/rounds", signedInPage(assets, [&assets](http::Exchange& ex) { return roundListPage(assets, ex); }),
                http::Access::Anyone);
     router.add("GET", "/rounds/{code}", signedInPage(assets, [&assets](http::Exchange& ex) { return roundPage(assets, ex); }),
                http::Access::Anyone);

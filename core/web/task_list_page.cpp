@@ -23,7 +23,7 @@ namespace patrol::web {
 
 namespace {
 
-constexpr size_t kPageSize = 20;
+constexpr size_t kTasksPerPage = 20;
 
 // Filter words from the address: only known codes are kept, anything else reads as "all".
 template <typename Vocab>
@@ -71,7 +71,7 @@ http::Reply listPage(const WebAssets& assets, http::Exchange& ex) {
     filter.overdue = ex.queryFlag("overdue");
     filter.asOf = services::localToday();
     const auto found = services::pageOfTasks(ex.db(), ex.actor(), filter, static_cast<int64_t>(pageNumber(ex.query("page"))),
-                                             static_cast<int64_t>(kPageSize));
+                                             static_cast<int64_t>(kTasksPerPage));
     const size_t pages = static_cast<size_t>(found.pages), page = static_cast<size_t>(found.page);
     View rows = listView();
     for (const auto& task : found.tasks) rows.push_back(taskSummaryView(task, filter.asOf));

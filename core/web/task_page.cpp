@@ -39,7 +39,7 @@ View formView(const RefusedForm* refused, const std::string& form, const std::ma
     return v;
 }
 
-std::string sizeText(int64_t bytes) {
+std::string fileSizeText(int64_t bytes) {
     const int64_t mib = int64_t(1) << 20;
     if (bytes >= mib && bytes % mib == 0) return std::to_string(bytes / mib) + " MB";
     if (bytes >= 1024) return std::to_string(bytes / 1024) + " KB";
@@ -70,7 +70,7 @@ View evidenceList(const std::vector<store::EvidenceRecord>& evidence, std::optio
         View f;
         f.set("name", e.originalName);
         f.set("href", "/evidence/" + std::to_string(e.id));
-        f.set("size", sizeText(e.size));
+        f.set("size", fileSizeText(e.size));
         list.push_back(f);
     }
     return list;
@@ -167,7 +167,7 @@ http::Reply taskPage(const WebAssets& assets, http::Exchange& ex, int64_t taskId
         if (s == "planned" || s == "in_progress") {
             View progress = formView(refused, "progress", {{"percent", ""}, {"note", ""}, {"evidence", ""}});
             progress.set("max_bytes", std::to_string(workflow.evidenceMaxBytes));
-            progress.set("max_text", sizeText(workflow.evidenceMaxBytes));
+            progress.set("max_text", fileSizeText(workflow.evidenceMaxBytes));
             view.set("progress_form", progress);
         }
         if (s == "in_progress") view.set("submit_form", formView(refused, "submit", {}));

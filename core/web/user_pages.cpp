@@ -27,7 +27,7 @@ struct RefusedUserForm {
     int status = 422;
 };
 
-std::string confirmation(const std::optional<std::string>& done) {
+std::string userConfirmation(const std::optional<std::string>& done) {
     if (done == "revoke") return "已停用该用户，其令牌和登录会话均已失效。";
     if (done == "password") return "已设置密码，该用户原有的登录会话均已结束。";
     return "";
@@ -86,12 +86,12 @@ http::Reply usersPage(const WebAssets& assets, http::Exchange& ex, const Refused
         token.set("why", shownWhy);
         view.set("token", token);
     }
-    const auto done = confirmation(ex.query("done"));
+    const auto done = userConfirmation(ex.query("done"));
     if (!done.empty()) view.set("done", done);
     return renderPage(assets, ex, "users", view, {"用户管理", "/users", refused ? refused->status : 200});
 }
 
-int statusOf(const UserError& e) {
+int userStatusOf(const UserError& e) {
     switch (e.kind()) {
         case ErrorKind::Conflict: return 409;
         case ErrorKind::Forbidden: return 403;
@@ -157,7 +157,7 @@ http::Reply password(const WebAssets& assets, http::Exchange& ex) {
     } catch (const UserError& e) {
         if (e.kind() != ErrorKind::InvalidInput && e.kind() != ErrorKind::Conflict) throw;
         // The password itself is never shown again, not even when refused.
-        RefusedUserForm refused{"password", name, {}, "password", e.what(), statusOf(e)};
+        RefusedUserForm refused{"password", name, {}, "password", e.what(), userStatusOf(e)};
         return usersPage(assets, ex, &refused);
     }
 }

@@ -7,23 +7,18 @@
 #include <patrol/sdk/civil.hpp>
 
 #include <ctime>
-#include <sstream>
 
 #include "core/services/auth_service.hpp"
 #include "core/services/statistics_cache.hpp"
 #include "core/store/database.hpp"
 #include "reporting_county.hpp"
+#include "statistics_json.hpp"
 
 using patrol::testing::ReportingCounty;
+using patrol::testing::statisticsJson;
 namespace services = patrol::services;
 
 namespace {
-
-std::string json(const services::Statistics& s) {
-    std::ostringstream out;
-    services::statisticsView(s)->stringify(out);
-    return out.str();
-}
 
 services::StatisticsQuery asOf(const char* day) {
     services::StatisticsQuery q;
@@ -34,10 +29,10 @@ services::StatisticsQuery asOf(const char* day) {
 // The cached figures equal the reference, and asking again computes nothing.
 std::string cachedEqualsReference(patrol::store::Database& db, const services::Actor& actor, const services::StatisticsQuery& q) {
     const services::CategoryNames names;
-    const std::string reference = json(services::computeStatistics(db, actor, q, names));
-    const std::string first = json(services::cachedStatistics(db, actor, q, names));
+    const std::string reference = statisticsJson(services::computeStatistics(db, actor, q, names));
+    const std::string first = statisticsJson(services::cachedStatistics(db, actor, q, names));
     const int64_t computed = services::statisticsComputations();
-    const std::string again = json(services::cachedStatistics(db, actor, q, names));
+    const std::string again = statisticsJson(services::cachedStatistics(db, actor, q, names));
     CHECK(first == reference);
     CHECK(again == reference);
     CHECK(services::statisticsComputations() == computed);
@@ -60,8 +55,8 @@ TEST_CASE("the dashboard's cached statistics equal the reference for every viewe
         }
     // A unit user's figures are its own: the cache never hands one viewer another's.
     const auto leader = viewers[1], contactB = viewers[4];
-    CHECK(json(services::cachedStatistics(db, contactB, asOf("2026-05-20"), {})) !=
-          json(services::cachedStatistics(db, leader, asOf("2026-05-20"), {})));
+    CHECK(statisticsJson(services::cachedStatistics(db, contactB, asOf("2026-05-20"), {})) !=
+          statisticsJson(services::cachedStatistics(db, leader, asOf("2026-05-20"), {})));
 
     // Another process writes: task 2 accepted, so R1 has two of three findings rectified.
     const std::string before = cachedEqualsReference(db, leader, asOf("2026-05-20"));
@@ -100,7 +95,7 @@ TEST_CASE("one write is computed again once, however many connections look after
 
     c.ok({"unit", "edit", "UB", "--name", "乙局（更名）"});  // another process writes once
     computed = services::statisticsComputations();
-    for (auto& db : pool) CHECK(json(services::cachedStatistics(db, leader, query, {})).find("乙局（更名）") != std::string::npos);
+    for (auto& db : pool) CHECK(statisticsJson(services::cachedStatistics(db, leader, query, {})).find("乙局（更名）") != std::string::npos);
     CHECK(services::statisticsComputations() == computed + 1);
 }
 
@@ -132,11 +127,11 @@ TEST_CASE("a sign-in, a session refresh, a failed sign-in and a sign-out do not 
                     patrol::Unauthenticated);
     services::signOut(server, session.sessionToken);
     CHECK(lastSeen().empty());
-    CHECK(json(services::cachedStatistics(db, leader, query, {})) == before);
-    CHECK(json(services::cachedStatistics(server, leader, query, {})) == before);
+    CHECK(statisticsJson(services::cachedStatistics(db, leader, query, {})) == before);
+    CHECK(statisticsJson(services::cachedStatistics(server, leader, query, {})) == before);
     CHECK(services::statisticsComputations() == computed);
 
     c.ok({"unit", "edit", "UB", "--name", "乙局（更名）"});  // another process changes a record
-    CHECK(json(services::cachedStatistics(server, leader, query, {})).find("乙局（更名）") != std::string::npos);
+    CHECK(statisticsJson(services::cachedStatistics(server, leader, query, {})).find("乙局（更名）") != std::string::npos);
     CHECK(services::statisticsComputations() == computed + 1);
 }

@@ -6,24 +6,14 @@
 
 #include <patrol/sdk/civil.hpp>
 
-#include <sstream>
-
 #include "core/services/statistics_counts.hpp"
 #include "core/store/database.hpp"
 #include "reporting_county.hpp"
+#include "statistics_json.hpp"
 
 using patrol::testing::ReportingCounty;
+using patrol::testing::statisticsJson;
 namespace services = patrol::services;
-
-namespace {
-
-std::string json(const services::Statistics& s) {
-    std::ostringstream out;
-    services::statisticsView(s)->stringify(out);
-    return out.str();
-}
-
-}  // namespace
 
 TEST_CASE("statistics counted in SQL equal the reference for every viewer on every week", "[report][statistics]") {
     ReportingCounty c;
@@ -43,14 +33,14 @@ TEST_CASE("statistics counted in SQL equal the reference for every viewer on eve
             services::StatisticsQuery q;
             q.asOf = day;
             INFO(viewer.name << " as of " << patrol::civil::formatDate(day));
-            CHECK(json(services::countStatistics(db, viewer, q, names)) == json(services::computeStatistics(db, viewer, q, names)));
+            CHECK(statisticsJson(services::countStatistics(db, viewer, q, names)) == statisticsJson(services::computeStatistics(db, viewer, q, names)));
             compared += 1;
         }
     CHECK(compared == 5 * 52);
     // The figures compared are not empty: open, overdue, returned and rectified tasks are counted.
     services::StatisticsQuery april;
     april.asOf = *patrol::civil::parseDate("2026-04-20");
-    const auto figures = json(services::countStatistics(db, viewers[1], april, names));
+    const auto figures = statisticsJson(services::countStatistics(db, viewers[1], april, names));
     CHECK(figures.find("\"overdue\":[{") != std::string::npos);
     CHECK(figures.find("\"rectified\":1") != std::string::npos);
 
@@ -60,5 +50,5 @@ TEST_CASE("statistics counted in SQL equal the reference for every viewer on eve
     services::StatisticsQuery oneUnit = april;
     oneUnit.unitCode = "UB";
     for (const auto& q : {named, oneUnit})
-        CHECK(json(services::countStatistics(db, viewers[1], q, names)) == json(services::computeStatistics(db, viewers[1], q, names)));
+        CHECK(statisticsJson(services::countStatistics(db, viewers[1], q, names)) == statisticsJson(services::computeStatistics(db, viewers[1], q, names)));
 }
