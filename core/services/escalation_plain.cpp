@@ -1,5 +1,5 @@
 // The reference escalation: one task at a time through the same use-case pieces every single
-// change uses (updateTask, insertNotice, auditTask). Kept plain so escalate() is tested against it.
+// change uses (updateTask, insertNotice, auditTaskPlainly). Kept plain so escalate() is tested against it.
 #include "core/services/escalation_service.hpp"
 
 #include <patrol/sdk/civil.hpp>
@@ -65,7 +65,7 @@ std::vector<LevelRise> escalatePlainly(store::Database& db, const Actor& actor, 
         extra->set("as_of", rise.notice.asOf);
         extra->set("notice_id", rise.notice.id);
         extra->set("notice", rise.notice.message);
-        auditTask(db, actor, "task.escalate", task, after, extra);
+        auditTaskPlainly(db, actor, "task.escalate", task, after, extra);
         rises.push_back(std::move(rise));
     }
     tx.commit();
