@@ -91,6 +91,13 @@ JsonText& JsonText::null() {
     return *this;
 }
 
+JsonText& JsonText::raw(std::string_view json) {
+    separate();
+    out_.append(json);
+    needComma_ = true;
+    return *this;
+}
+
 JsonText& JsonText::value(const store::StoredValue& v) {
     switch (v.type) {
         case store::StoredValue::Type::Null: return null();

@@ -26,6 +26,8 @@ public:
     JsonText& value(int64_t number);
     JsonText& value(const std::optional<std::string>& text);
     JsonText& null();
+    // A value already written as JSON by another writer, copied as it is.
+    JsonText& raw(std::string_view json);
     // A stored column's value as storedValueJson() gives it to Poco.
     JsonText& value(const store::StoredValue& stored);
     // A stored row as storedRowJson() gives it: its columns in table order.

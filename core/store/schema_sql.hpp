@@ -14,5 +14,6 @@ extern const std::string_view kSchemaV5;
 extern const std::string_view kSchemaV6;
 extern const std::string_view kSchemaV7;
 extern const std::string_view kSchemaV8;
+extern const std::string_view kSchemaV9;
 
 }  // namespace patrol::store

@@ -72,6 +72,8 @@ public:
     std::string text(int column) const;
     std::optional<int64_t> optionalInteger(int column) const;
     std::optional<std::string> optionalText(int column) const;
+    // SQLite's own statement, for readers that need its column calls (names, storage types).
+    sqlite3_stmt* handle() const { return stmt_; }
 
 private:
     sqlite3* db_;

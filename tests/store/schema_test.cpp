@@ -36,7 +36,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
     const std::string path = dir.file("new.db");
     auto db = Database::open(path);
     CHECK(db.schemaVersion() == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 8);
+    CHECK(currentSchemaVersion() == 9);
     CHECK(rawScalar(path, "PRAGMA application_id") == std::to_string(kApplicationId));
     CHECK(rawScalar(path, "PRAGMA journal_mode") == "wal");
     auto fk = db.prepare("PRAGMA foreign_keys");
@@ -81,7 +81,7 @@ TEST_CASE("a v1 file is upgraded in place, keeping its data and its audit chain"
     CHECK_FALSE(report.firstBrokenId.has_value());
 }
 
-TEST_CASE("a v3 file is upgraded: its users keep their tokens without a look-up and have no password, evidence and tasks get their indexes") {
+TEST_CASE("a v3 file is upgraded: its users keep their tokens without a look-up and have no password, evidence, tasks, progress reports and extension requests get their indexes") {
     ScratchDir dir;
     const std::string path = dir.file("v3.db");
     rawExec(path, readText(PATROL_SOURCE_DIR "/tests/store/fixtures/patrol-v3.sql"));
@@ -95,7 +95,8 @@ TEST_CASE("a v3 file is upgraded: its users keep their tokens without a look-up 
         CHECK(rawScalar(path, std::string("SELECT count(*) FROM ") + table) == "0");
     CHECK(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name IN "
                           "('users_by_token_lookup','users_without_token_lookup','sessions_by_user',"
-                          "'evidence_by_finding','evidence_by_task','rectification_tasks_by_urgency')") == "6");
+                          "'evidence_by_finding','evidence_by_task','rectification_tasks_by_urgency',"
+                          "'progress_reports_by_task','extension_requests_by_task')") == "8");
     const auto zhang = findUserByName(db, "张丽");
     REQUIRE(zhang);
     CHECK(zhang->tokenHash == "1e85c7a1e1465a893c4b725b628c975fdad9e871218b1cd02a7932e44c646b87");
@@ -106,6 +107,23 @@ TEST_CASE("a v3 file is upgraded: its users keep their tokens without a look-up 
     const auto report = verifyAuditChain(db);
     CHECK(report.eventsChecked == 4);
     CHECK_FALSE(report.firstBrokenId.has_value());
+}
+
+TEST_CASE("a task's progress reports and extension requests are searched through an index, in id order without sorting") {
+    // Each progress report reads its task's reports and extension requests; a scan there made
+    // every report cost more the more reports the whole county had filed.
+    ScratchDir dir;
+    auto db = Database::open(dir.file("plan.db"));
+    const auto plan = [&](const std::string& sql) {
+        std::string details;
+        auto st = db.prepare("EXPLAIN QUERY PLAN " + sql);
+        while (st.step()) details += (details.empty() ? "" : "; ") + st.text(3);
+        return details;
+    };
+    CHECK(plan("SELECT * FROM progress_reports WHERE task_id = 1 ORDER BY id") ==
+          "SEARCH progress_reports USING INDEX progress_reports_by_task (task_id=?)");
+    CHECK(plan("SELECT * FROM extension_requests WHERE task_id = 1 ORDER BY id") ==
+          "SEARCH extension_requests USING INDEX extension_requests_by_task (task_id=?)");
 }
 
 TEST_CASE("two users never share a token look-up") {
@@ -131,10 +149,10 @@ TEST_CASE("a file from a newer patrol is refused naming both versions") {
     ScratchDir dir;
     const std::string path = dir.file("newer.db");
     { Database::open(path); }
-    rawExec(path, "PRAGMA user_version = 9");
+    rawExec(path, "PRAGMA user_version = 10");
     CHECK(openError(path) == "数据库 " + path +
-                                 " 的结构版本为 v9，而本程序只支持到 v8：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
-    CHECK(rawScalar(path, "PRAGMA user_version") == "9");
+                                 " 的结构版本为 v10，而本程序只支持到 v9：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
+    CHECK(rawScalar(path, "PRAGMA user_version") == "10");
 }
 
 TEST_CASE("a SQLite file of another program is refused and left untouched") {
