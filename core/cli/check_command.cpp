@@ -4,6 +4,7 @@
 #include "core/cli/session.hpp"
 #include "core/cli/error_hints.hpp"
 #include "core/cli/exit_code.hpp"
+#include "core/cli/progress_line.hpp"
 #include "core/domain/errors.hpp"
 #include "core/services/calendar_loader.hpp"
 #include "core/services/check_service.hpp"
@@ -13,9 +14,12 @@
 #include <patrol/sdk/money.hpp>
 
 #include <array>
+#include <functional>
 #include <future>
 #include <ostream>
 #include <system_error>
+
+#include <unistd.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -91,16 +95,20 @@ void appendJsonLine(std::string& line, const plugins::CheckFinding& f) {
     line.append("}\n");
 }
 
-// Findings [first, last) as JSONL, written a megabyte at a time from one buffer.
-void printJsonLines(std::ostream& out, const plugins::CheckFinding* first, const plugins::CheckFinding* last) {
+// Findings [first, last) as JSONL, written a megabyte at a time from one buffer; `printed`
+// (optional) hears how many were written after each megabyte.
+void printJsonLines(std::ostream& out, const plugins::CheckFinding* first, const plugins::CheckFinding* last,
+                    const std::function<void(size_t)>& printed = {}) {
     constexpr size_t kChunk = size_t{1} << 20;
     std::string text;
     text.reserve(kChunk + 64 * 1024);
+    const plugins::CheckFinding* begin = first;
     for (; first != last; ++first) {
         appendJsonLine(text, *first);
         if (text.size() >= kChunk) {
             out.write(text.data(), static_cast<std::streamsize>(text.size()));
             text.clear();
+            if (printed) printed(static_cast<size_t>(first + 1 - begin));
         }
     }
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
@@ -108,7 +116,7 @@ void printJsonLines(std::ostream& out, const plugins::CheckFinding* first, const
 
 // Many findings are printed from two threads: the later half is turned into text on its own
 // (held in memory: a few megabytes) while the first half is written.
-void printJsonLines(std::ostream& out, const std::vector<plugins::CheckFinding>& findings) {
+void printJsonLines(std::ostream& out, const std::vector<plugins::CheckFinding>& findings, const services::ProgressSink* progress) {
     constexpr size_t kWorthAThread = 4096;
     const plugins::CheckFinding* begin = findings.data();
     const plugins::CheckFinding* end = begin + findings.size();
@@ -128,15 +136,21 @@ void printJsonLines(std::ostream& out, const std::vector<plugins::CheckFinding>&
             // no second thread: all of it is written from here
         }
     }
-    printJsonLines(out, begin, later.valid() ? half : end);
+    const auto tellPrinted = [&](size_t done) { services::tell(progress, services::WorkPhase::Printing, done, findings.size(), services::WorkItems::Findings); };
+    std::function<void(size_t)> printed;
+    if (progress) printed = tellPrinted;
+    printJsonLines(out, begin, later.valid() ? half : end, printed);
     if (!later.valid()) return;
     const std::string text = later.get();
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (progress) tellPrinted(findings.size());
 }
 
-void printFindings(std::ostream& out, const std::vector<plugins::CheckFinding>& findings, bool jsonl) {
+// `progress` (optional) is told Printing as the JSONL goes out.
+void printFindings(std::ostream& out, const std::vector<plugins::CheckFinding>& findings, bool jsonl,
+                   const services::ProgressSink* progress = nullptr) {
     if (jsonl) {
-        printJsonLines(out, findings);
+        printJsonLines(out, findings, progress);
         return;
     }
     Listing listing({{"plugin", "插件"}, {"rule", "规则"}, {"unit", "单位"}, {"refs", "记录"}, {"amount", "金额（元）"}, {"title", "标题"}});
@@ -166,8 +180,14 @@ int runCheck(Invocation& inv) {
     request.timeoutSeconds = static_cast<int>(timeout);
     request.limits = services::readLimits(settings);
     request.settingOverrides = [&settings](const std::string& id) { return services::pluginSettingOverrides(settings, id); };
+    // The progress line goes before any notice and comes back with the next count.
+    ProgressLine progress(inv.err, showsProgress(inv));
+    request.progress = progress.sink();
     // Calendar warnings reach the check's notices too (a plugin asked about an uncovered year).
-    request.notice = [&inv](const std::string& line) { inv.err << withNextStep(line, {"calendar.file", ""}) << "\n"; };
+    request.notice = [&inv, &progress](const std::string& line) {
+        progress.clear();
+        inv.err << withNextStep(line, {"calendar.file", ""}) << "\n";
+    };
 
     const auto round = inv.args.value("round");
     request.fingerprints = round.has_value();  // only recording uses them
@@ -182,18 +202,23 @@ int runCheck(Invocation& inv) {
     for (const auto& warning : services::missingPluginFolders(settings)) inv.err << warning << "\n";
     plugins::PluginCatalog catalog = plugins::PluginCatalog::discover(services::pluginFolders(settings));
     services::CheckReport report = services::runCheck(catalog, request);
-    printFindings(inv.out, report.findings, format == "jsonl");
+    // Findings printed to the same terminal would break into the line: it shows only while
+    // they go to a file or a pipe.
+    progress.clear();
+    printFindings(inv.out, report.findings, format == "jsonl", ::isatty(STDOUT_FILENO) == 1 ? nullptr : progress.sink());
     inv.out.flush();
     const size_t found = report.findings.size();
     const bool anyFailed = report.anyFailed();
 
     if (round) {
-        const auto recorded = services::recordCheck(session->db, session->actor, *round, std::move(report));
+        const auto recorded = services::recordCheck(session->db, session->actor, *round, std::move(report), progress.sink());
+        progress.clear();
         for (const auto& unit : recorded.leftOut) inv.err << services::describeLeftOut(unit, *round) << "\n";
         inv.err << "已记录到轮次 " << *round << "：新增疑似问题 " << recorded.added << " 个，此前已记录 " << recorded.alreadyRecorded << " 个";
         if (!recorded.leftOut.empty()) inv.err << "，未记录 " << recorded.leftOutFindings() << " 个（见上）";
         inv.err << "\n";
     }
+    progress.clear();
     inv.err << "共发现疑似问题 " << found << " 个" << (round ? "" : "（试运行，未记录；加 --round 记录到轮次）") << "\n";
     return anyFailed ? static_cast<int>(ExitCode::Internal) : 0;
 }
@@ -206,7 +231,8 @@ const Registration registration{CommandSpec{
      {"as-of", "YYYY-MM-DD", "以哪一天为“今天”（默认本机当天）"},
      {"format", "jsonl|table", "输出格式（默认 jsonl：每行一个 JSON 对象）"},
      {"round", "CODE", "把结果记录为该轮次的疑似问题（同一问题不重复记录）"},
-     {"isolate", "", "在子进程中运行插件，插件崩溃或超时不影响本程序（配置 plugins.isolate）"}},
+     {"isolate", "", "在子进程中运行插件，插件崩溃或超时不影响本程序（配置 plugins.isolate）"},
+     quietOption()},
     "",
     0,
     0,

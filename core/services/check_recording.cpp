@@ -43,7 +43,7 @@ Poco::JSON::Object::Ptr runJson(const CheckRunInfo& run) {
 
 std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& actor, int64_t roundId, const std::string& roundCode,
                                           const std::vector<AdmittedFinding>& rows, const CheckRunInfo& run,
-                                          size_t alreadyRecorded) {
+                                          size_t alreadyRecorded, const ProgressSink* progress) {
     if (rows.empty()) return std::nullopt;
     const std::string createdAt = store::utcTimestampNow();
     const int64_t firstId = nextFindingId(db);
@@ -93,8 +93,12 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
             records.push_back(std::move(record));
         }
         insert.run();
+        // Told once per kProgressBatch rows (a multiple of kBatch), never per row.
+        if (((done + count) & (kProgressBatch - 1)) < count)
+            tell(progress, WorkPhase::Recording, done + count, rows.size(), WorkItems::Findings);
         done += count;
     }
+    tell(progress, WorkPhase::Recording, done, rows.size(), WorkItems::Findings);
     auto after = jsonObject();
     after->set("round", roundCode);
     after->set("run", runJson(run));
