@@ -10,6 +10,7 @@
 #include "core/domain/escalation.hpp"
 #include "core/services/actor.hpp"
 #include "core/services/notice_recipients.hpp"
+#include "core/services/progress.hpp"
 #include "core/store/notice_repository.hpp"
 #include "core/store/task_repository.hpp"
 
@@ -31,7 +32,8 @@ struct LevelRise {
 // read are prepared before the write lock is taken, and used under it when no other connection
 // committed meanwhile (else prepared again under the lock); the writes reuse their statements,
 // the audit chain is hashed in memory and each task's event is written as JSON text directly.
-std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf);
+// `progress`, when given, is told Escalating: the tasks written of those rising, per batch.
+std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf, const ProgressSink* progress = nullptr);
 
 // The same result, rows, notices and audit events, one task at a time through the single-change
 // pieces (updateTask, insertNotice, auditTask): the reference escalate() is tested against.
