@@ -59,8 +59,8 @@ void ProgressLine::update(const services::WorkProgress& p) {
         started_ = true;
         phase_ = p.phase;
         phaseStart_ = now;
-    } else if (now - lastDraw_ < kRedraw) {
-        return;
+    } else if (now - lastDraw_ < kRedraw && !(p.total > 0 && p.done == p.total)) {
+        return;  // the end of a phase is always drawn: it stays until the next phase or the summary
     }
     lastDraw_ = now;
     const double seconds = std::chrono::duration<double>(now - phaseStart_).count();

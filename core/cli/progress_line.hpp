@@ -32,7 +32,8 @@ public:
     ProgressLine(const ProgressLine&) = delete;
     ProgressLine& operator=(const ProgressLine&) = delete;
 
-    // A new phase is drawn at once; the same phase again only 100 ms after the last drawing.
+    // A new phase is drawn at once, and so is a phase's last count (done == total); the same
+    // phase again only 100 ms after the last drawing.
     void update(const services::WorkProgress& p);
     // Erases the line if it is shown (before a notice, the findings or the summary).
     void clear();
