@@ -147,3 +147,18 @@ TEST_CASE("backup at a terminal counts the database pages copied") {
     CHECK(tty.err == "\r复制数据库 " + pages + "/" + pages + " 页\x1b[K\r\x1b[K");
     CHECK(c.patrol({"backup", "verify", c.dir.file("backup")}).exitCode == 0);
 }
+
+TEST_CASE("report ledger at a terminal counts the list rows written") {
+    County c;
+    const std::string file = c.dir.file("台账.xlsx");
+    const Run piped = c.patrol({"report", "ledger", "-o", file, "--as-of", "2026-03-01"});
+    REQUIRE(piped.exitCode == 0);
+    CHECK(piped.err == "");
+    const Run tty = onTerminal(c.dir, withDb({"report", "ledger", "-o", file, "--as-of", "2026-03-01"}, c.patrol));
+    CHECK(tty.exitCode == 0);
+    CHECK(tty.out == piped.out);
+    // Two findings and no tasks yet: the rows before the first sheet, then all of them.
+    CHECK(tty.err.rfind("\r生成报告 0/2 行\x1b[K\r生成报告 2/2 行", 0) == 0);
+    CHECK(tty.err.substr(tty.err.size() - 4) == "\r\x1b[K");
+    CHECK(withoutProgress(tty.err) == "");
+}
