@@ -93,12 +93,12 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
             records.push_back(std::move(record));
         }
         insert.run();
-        // Told once per kProgressBatch rows (a multiple of kBatch), never per row.
+        // Told once per kProgressBatch rows (a multiple of kBatch), never per row; the findings
+        // already recorded count as done, so the total is the check's.
         if (((done + count) & (kProgressBatch - 1)) < count)
-            tell(progress, WorkPhase::Recording, done + count, rows.size(), WorkItems::Findings);
+            tell(progress, WorkPhase::Recording, alreadyRecorded + done + count, alreadyRecorded + rows.size(), WorkItems::Findings);
         done += count;
     }
-    tell(progress, WorkPhase::Recording, done, rows.size(), WorkItems::Findings);
     auto after = jsonObject();
     after->set("round", roundCode);
     after->set("run", runJson(run));

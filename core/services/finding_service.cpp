@@ -255,6 +255,7 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
         fresh.push_back(admitted);
     }
     writeCheckFindings(db, actor, round.id, roundCode, fresh, run, result.alreadyRecorded, progress);
+    tell(progress, WorkPhase::Recording, result.alreadyRecorded + fresh.size(), result.alreadyRecorded + fresh.size(), WorkItems::Findings);
     result.added = fresh.size();
     result.leftOut = std::move(prepared.leftOut);
     tx.commit();

@@ -121,6 +121,13 @@ TEST_CASE("check --round at a terminal counts the findings recorded") {
     CHECK(tty.err.find("\r记录问题 3/3 个问题") != std::string::npos);
     const std::string recorded = "\r\x1b[K已记录到轮次 R2：新增疑似问题 3 个，此前已记录 0 个\n共发现疑似问题 3 个\n";
     CHECK(tty.err.substr(tty.err.size() - recorded.size()) == recorded);
+
+    // Again: nothing new, the findings already recorded count as done.
+    const Run again = onTerminal(c.dir, withDb({"check", "--plugin", "four_styles", "--data", kData, "--round", "R2"}, c.patrol));
+    CHECK(again.exitCode == 0);
+    CHECK(again.err.find("\r记录问题 3/3 个问题") != std::string::npos);
+    const std::string none = "\r\x1b[K已记录到轮次 R2：新增疑似问题 0 个，此前已记录 3 个\n共发现疑似问题 3 个\n";
+    CHECK(again.err.substr(again.err.size() - none.size()) == none);
 }
 
 TEST_CASE("at a terminal the option --quiet shows no progress") {
