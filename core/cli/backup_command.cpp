@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "core/cli/error_hints.hpp"
+#include "core/cli/progress_line.hpp"
 #include "core/cli/session.hpp"
 #include "core/services/backup_service.hpp"
 #include "core/services/evidence_location.hpp"
@@ -22,7 +23,9 @@ int runBackup(Invocation& inv) {
     // Read from only: where the database's evidence is now, or where older versions kept it.
     const services::EvidenceStore evidence(services::evidenceFolder(settings), 0, services::legacyEvidenceFolder(settings));
     const std::string folder = inv.args.positional().at(0);
-    const auto m = services::backupDatabase(s.db, s.actor, evidence, folder, services::busyTimeoutMs(settings));
+    ProgressLine progress(inv.err, showsProgress(inv));
+    const auto m = services::backupDatabase(s.db, s.actor, evidence, folder, services::busyTimeoutMs(settings), progress.sink());
+    progress.clear();
     const auto& db = services::databaseEntry(m);
     inv.out << "已备份数据库 " << s.db.path() << " 到 " << folder << "：\n"
             << "  数据库   " << m.database << "（结构版本 v" << m.schemaVersion << "，" << db.size << " 字节，审计事件 "
@@ -63,7 +66,7 @@ int runRestore(Invocation& inv) {
 const Registration backup{CommandSpec{
     {"backup"},
     "备份数据库及其佐证材料到一个新目录（附 SHA-256 清单；其他进程写入时也可备份；仅管理员）",
-    {},
+    {quietOption()},
     "DIR",
     1,
     1,

@@ -4,6 +4,7 @@
 #include "core/cli/session.hpp"
 #include "core/cli/error_hints.hpp"
 #include "core/cli/exit_code.hpp"
+#include "core/cli/progress_line.hpp"
 #include "core/domain/errors.hpp"
 #include "core/plugins/finding_output.hpp"
 #include "core/services/calendar_loader.hpp"
@@ -11,14 +12,24 @@
 #include "core/services/input_checks.hpp"
 #include "core/services/read_limits_setting.hpp"
 
+#include <functional>
 #include <ostream>
+
+#include <unistd.h>
 
 namespace patrol::cli {
 namespace {
 
-void printFindings(std::ostream& out, const std::vector<plugins::CheckFinding>& findings, bool jsonl) {
+// `progress` (optional) is told Printing as the JSONL goes out.
+void printFindings(std::ostream& out, const std::vector<plugins::CheckFinding>& findings, bool jsonl,
+                   const services::ProgressSink* progress = nullptr) {
     if (jsonl) {
-        plugins::writeFindingsJsonl(out, findings);
+        std::function<void(size_t)> written;
+        if (progress)
+            written = [&](size_t done) {
+                services::tell(progress, services::WorkPhase::Printing, done, findings.size(), services::WorkItems::Findings);
+            };
+        plugins::writeFindingsJsonl(out, findings, written);
         return;
     }
     Listing listing({{"plugin", "插件"}, {"rule", "规则"}, {"unit", "单位"}, {"refs", "记录"}, {"amount", "金额（元）"}, {"title", "标题"}});
@@ -48,8 +59,14 @@ int runCheck(Invocation& inv) {
     request.timeoutSeconds = static_cast<int>(timeout);
     request.limits = services::readLimits(settings);
     request.settingOverrides = [&settings](const std::string& id) { return services::pluginSettingOverrides(settings, id); };
+    // The progress line goes before any notice and comes back with the next count.
+    ProgressLine progress(inv.err, showsProgress(inv));
+    request.progress = progress.sink();
     // Calendar warnings reach the check's notices too (a plugin asked about an uncovered year).
-    request.notice = [&inv](const std::string& line) { inv.err << withNextStep(line, {"calendar.file", ""}) << "\n"; };
+    request.notice = [&inv, &progress](const std::string& line) {
+        progress.clear();
+        inv.err << withNextStep(line, {"calendar.file", ""}) << "\n";
+    };
 
     const auto round = inv.args.value("round");
     request.fingerprints = round.has_value();  // only recording uses them
@@ -64,18 +81,23 @@ int runCheck(Invocation& inv) {
     for (const auto& warning : services::missingPluginFolders(settings)) inv.err << warning << "\n";
     plugins::PluginCatalog catalog = plugins::PluginCatalog::discover(services::pluginFolders(settings));
     services::CheckReport report = services::runCheck(catalog, request);
-    printFindings(inv.out, report.findings, format == "jsonl");
+    // Findings printed to the same terminal would break into the line: it shows only while
+    // they go to a file or a pipe.
+    progress.clear();
+    printFindings(inv.out, report.findings, format == "jsonl", ::isatty(STDOUT_FILENO) == 1 ? nullptr : progress.sink());
     inv.out.flush();
     const size_t found = report.findings.size();
     const bool anyFailed = report.anyFailed();
 
     if (round) {
-        const auto recorded = services::recordCheck(session->db, session->actor, *round, std::move(report));
+        const auto recorded = services::recordCheck(session->db, session->actor, *round, std::move(report), progress.sink());
+        progress.clear();
         for (const auto& unit : recorded.leftOut) inv.err << services::describeLeftOut(unit, *round) << "\n";
         inv.err << "已记录到轮次 " << *round << "：新增疑似问题 " << recorded.added << " 个，此前已记录 " << recorded.alreadyRecorded << " 个";
         if (!recorded.leftOut.empty()) inv.err << "，未记录 " << recorded.leftOutFindings() << " 个（见上）";
         inv.err << "\n";
     }
+    progress.clear();
     inv.err << "共发现疑似问题 " << found << " 个" << (round ? "" : "（试运行，未记录；加 --round 记录到轮次）") << "\n";
     return anyFailed ? static_cast<int>(ExitCode::Internal) : 0;
 }
@@ -88,7 +110,8 @@ const Registration registration{CommandSpec{
      {"as-of", "YYYY-MM-DD", "以哪一天为“今天”（默认本机当天）"},
      {"format", "jsonl|table", "输出格式（默认 jsonl：每行一个 JSON 对象）"},
      {"round", "CODE", "把结果记录为该轮次的疑似问题（同一问题不重复记录）"},
-     {"isolate", "", "在子进程中运行插件，插件崩溃或超时不影响本程序（配置 plugins.isolate）"}},
+     {"isolate", "", "在子进程中运行插件，插件崩溃或超时不影响本程序（配置 plugins.isolate）"},
+     quietOption()},
     "",
     0,
     0,

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "core/cli/app.hpp"
+#include "core/cli/progress_line.hpp"
 #include "core/cli/workflow_output.hpp"
 #include "core/services/escalation_service.hpp"
 
@@ -14,7 +15,9 @@ namespace {
 int runEscalate(Invocation& inv) {
     auto s = openSession(inv);
     const int32_t asOf = dateOption(inv, "as-of");
-    const auto rises = services::escalate(s.db, s.actor, asOf);
+    ProgressLine progress(inv.err, showsProgress(inv));
+    const auto rises = services::escalate(s.db, s.actor, asOf, progress.sink());
+    progress.clear();
     const ListingFormat format = inv.format();
     Listing listing({{"task_id", "任务"}, {"unit", "单位"}, {"due", "期限"}, {"days_left", "剩余天数"},
                      {"from", "原等级"}, {"to", "新等级"}, {"recipients", "通知对象"}, {"notice_id", "通知"},
@@ -35,7 +38,7 @@ int runEscalate(Invocation& inv) {
 const Registration registration{CommandSpec{
     {"escalate"},
     "三色预警：按截止日期和退回次数升级未销号任务的预警等级，每次升级记审计并生成通知",
-    {{"as-of", "YYYY-MM-DD", "按这一天评估（默认今天）"}, formatOption()},
+    {{"as-of", "YYYY-MM-DD", "按这一天评估（默认今天）"}, formatOption(), quietOption()},
     "", 0, 0,
     "  patrol escalate\n  patrol escalate --as-of 2026-06-30 --format json\n",
     runEscalate}};

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "core/cli/app.hpp"
+#include "core/cli/progress_line.hpp"
 #include "core/cli/workflow_output.hpp"
 #include "core/services/ledger.hpp"
 #include "core/services/ledger_workbook.hpp"
@@ -34,7 +35,9 @@ int runLedger(Invocation& inv) {
     const auto names = services::CategoryNames::installed(inv.app.settings());
     const auto ledger = services::readLedger(s.db, s.actor, query, names,
                                               services::readWorkflowSettings(inv.app.settings()));
-    services::writeLedgerWorkbook(ledger, names, file);
+    ProgressLine progress(inv.err, showsProgress(inv));
+    services::writeLedgerWorkbook(ledger, names, file, services::ZipEffort::Fast, progress.sink());
+    progress.clear();
     inv.out << "已写入台账 " << file << "：问题清单 " << ledger.findings.size() << " 条，整改清单 " << ledger.tasks.size()
             << " 条，责任清单 " << ledger.responsible.size() << " 条（截至 " << civil::formatDate(query.asOf) << "）。\n";
     return 0;
@@ -48,7 +51,8 @@ const Registration ledgerRegistration{CommandSpec{
      unitFilterOption(),
      {"from", "YYYY-MM-DD", "只含起止日期与这段时间有交集的轮次：开始"},
      {"to", "YYYY-MM-DD", "同上：结束"},
-     {"as-of", "YYYY-MM-DD", "预警等级、剩余和逾期天数按这一天计算（默认今天）"}},
+     {"as-of", "YYYY-MM-DD", "预警等级、剩余和逾期天数按这一天计算（默认今天）"},
+     quietOption()},
     "", 0, 0,
     "  patrol report ledger -o 台账.xlsx\n  patrol report ledger --round 2026-R1 --unit QX-HT -o 河塘镇台账.xlsx\n",
     runLedger}};

@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "core/cli/session.hpp"
+#include "core/cli/progress_line.hpp"
 #include "core/domain/errors.hpp"
 #include "core/domain/unit_kind.hpp"
 #include "core/services/read_limits_setting.hpp"
@@ -71,7 +72,9 @@ int runShow(Invocation& inv) {
 int runImport(Invocation& inv) {
     auto s = openSession(inv);
     const std::string file = inv.args.positional().at(0);
-    const size_t added = services::importUnits(s.db, s.actor, file, services::readLimits(inv.app.settings()));
+    ProgressLine progress(inv.err, showsProgress(inv));
+    const size_t added = services::importUnits(s.db, s.actor, file, services::readLimits(inv.app.settings()), "", progress.sink());
+    progress.clear();
     inv.out << "已从 " << file << " 导入 " << added << " 个单位\n";
     return 0;
 }
@@ -130,7 +133,7 @@ const Registration show{CommandSpec{{"unit", "show"}, "显示一个单位：类�
 
 const Registration import{CommandSpec{{"unit", "import"},
                                       "从 CSV 文件导入单位（列：code,name,kind,parent_code，可选 head,contact；全部成功或全部不导入）",
-                                      {},
+                                      {quietOption()},
                                       "FILE.csv",
                                       1,
                                       1,

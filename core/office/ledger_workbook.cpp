@@ -351,7 +351,10 @@ void writeStatistics(lxw_workbook* wb, Sheet& sheet, const Ledger& ledger, const
     }
 }
 
-void writeWorkbook(const Ledger& ledger, const CategoryNames& names, const std::string& path, ZipEffort effort) {
+void writeWorkbook(const Ledger& ledger, const CategoryNames& names, const std::string& path, ZipEffort effort,
+                   const ProgressSink* progress) {
+    const uint64_t rows = ledger.findings.size() + ledger.tasks.size() + ledger.responsible.size();
+    const auto written = [&](uint64_t done) { tell(progress, WorkPhase::Writing, done, rows, WorkItems::Rows); };
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;  // rows go to disk as they are written: 50,000 tasks stay small
     lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
@@ -362,9 +365,13 @@ void writeWorkbook(const Ledger& ledger, const CategoryNames& names, const std::
         Sheet tasks(wb, "整改清单", formats);
         Sheet responsible(wb, "责任清单", formats);
         Sheet statistics(wb, "统计", formats);
+        written(0);
         writeFindings(findings, ledger, names);
+        written(ledger.findings.size());
         writeTasks(tasks, ledger, formats);
+        written(ledger.findings.size() + ledger.tasks.size());
         writeResponsible(responsible, ledger);
+        written(rows);
         writeStatistics(wb, statistics, ledger, formats);
     } catch (...) {
         workbook_close(wb);
@@ -379,9 +386,9 @@ void writeWorkbook(const Ledger& ledger, const CategoryNames& names, const std::
 }  // namespace
 
 void writeLedgerWorkbookNow(const Ledger& ledger, const CategoryNames& names, const std::filesystem::path& file,
-                            ZipEffort effort) {
+                            ZipEffort effort, const ProgressSink* progress) {
     writeOutputFile(file, "台账文件", Overwrite::Allow, [&](const std::filesystem::path& temporary) {
-        writeWorkbook(ledger, names, temporary.string(), effort);
+        writeWorkbook(ledger, names, temporary.string(), effort, progress);
     });
 }
 

@@ -8,7 +8,7 @@ namespace patrol::services {
 
 // What writeLedgerWorkbook() and writeReportDocx() do, run inside the module.
 void writeLedgerWorkbookNow(const Ledger& ledger, const CategoryNames& names, const std::filesystem::path& file,
-                            ZipEffort effort);
+                            ZipEffort effort, const ProgressSink* progress);
 void writeReportDocxNow(const std::string& title, const std::vector<ReportBlock>& blocks, const std::filesystem::path& file);
 
 }  // namespace patrol::services

@@ -154,7 +154,7 @@ public:
         }
     }
 
-    void write() {
+    void write(const std::function<void(size_t)>& written) {
         std::string text;
         for (size_t block = 0; block < blocks_; ++block) {
             if (block % 2 == 0) {
@@ -170,6 +170,7 @@ public:
                 changed_.notify_all();
             }
             out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+            if (written) written(std::min(findings_.size(), (block + 1) * kBlock));
         }
     }
 
@@ -215,17 +216,19 @@ private:
 
 }  // namespace
 
-void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& findings) {
+void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& findings,
+                        const std::function<void(size_t written)>& written) {
     // Below this a second thread costs more than it saves.
     constexpr size_t kWorthAThread = 2 * TwoThreadWriter::kBlock;
     if (findings.size() >= kWorthAThread) {
         TwoThreadWriter writer(out, findings);
         if (writer.start()) {
-            writer.write();
+            writer.write(written);
             return;
         }
     }
     writeRange(out, findings.data(), findings.data() + findings.size());
+    if (written) written(findings.size());
 }
 
 void writeFindingsJsonlPlainly(std::ostream& out, const std::vector<CheckFinding>& findings) {

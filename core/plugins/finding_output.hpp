@@ -5,6 +5,8 @@
 
 #include "core/plugins/check_finding.hpp"
 
+#include <cstddef>
+#include <functional>
 #include <ostream>
 #include <vector>
 
@@ -12,8 +14,10 @@ namespace patrol::plugins {
 
 // Escapes sixteen bytes at a time where the CPU allows and, for many findings, turns every other
 // block of them into text on a second thread while this one writes; a few blocks of text are
-// held at a time, however many findings there are.
-void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& findings);
+// held at a time, however many findings there are. `written` (optional) hears how many findings
+// have gone out, after each block of them.
+void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& findings,
+                        const std::function<void(size_t written)>& written = {});
 
 // One finding, one byte at a time, one line at a time: slow, obviously right.
 void writeFindingsJsonlPlainly(std::ostream& out, const std::vector<CheckFinding>& findings);

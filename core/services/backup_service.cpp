@@ -126,7 +126,7 @@ bool placeEvidence(const fs::path& backup, const BackupManifest& m, const fs::pa
 }  // namespace
 
 BackupManifest backupDatabase(store::Database& db, const Actor& actor, const EvidenceStore& evidence,
-                              const std::string& folder, int busyTimeoutMs) {
+                              const std::string& folder, int busyTimeoutMs, const ProgressSink* progress) {
     requireAdmin(actor, "备份数据库");
     const fs::path target = lexicalTarget(folder);
     requireFreeTarget(target, folder);
@@ -139,7 +139,12 @@ BackupManifest backupDatabase(store::Database& db, const Actor& actor, const Evi
     m.database = fs::path(db.path()).filename().string();
     m.evidenceFolder = fs::path(evidenceFolderOf(m.database)).string();
     const fs::path copyPath = staging.path() / m.database;
-    store::copyDatabase(db, copyPath.string(), busyTimeoutMs);
+    if (progress && *progress)
+        store::copyDatabase(db, copyPath.string(), busyTimeoutMs, [progress](int64_t done, int64_t total) {
+            tell(progress, WorkPhase::Copying, static_cast<uint64_t>(done), static_cast<uint64_t>(total), WorkItems::Pages);
+        });
+    else
+        store::copyDatabase(db, copyPath.string(), busyTimeoutMs);
 
     // The evidence the snapshot references, not what the live database references by now.
     std::vector<store::EvidenceRecord> rows;
@@ -155,6 +160,8 @@ BackupManifest backupDatabase(store::Database& db, const Actor& actor, const Evi
     std::set<std::string> copied;
     for (const auto& row : rows) {
         if (!copied.insert(row.sha256).second) continue;
+        // Each file is large next to a call; the count is of the evidence rows gone through.
+        tell(progress, WorkPhase::Copying, copied.size() - 1, rows.size(), WorkItems::Files);
         const auto source = evidence.locate(row.sha256);
         if (!source)
             throw UserError(evidenceLabel(row) + "的文件不在佐证材料目录 " + evidence.folder() + " 中（应为 " +

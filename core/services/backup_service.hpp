@@ -8,6 +8,7 @@
 
 #include "core/services/actor.hpp"
 #include "core/services/backup_manifest.hpp"
+#include "core/services/progress.hpp"
 #include "core/store/database.hpp"
 
 namespace patrol::services {
@@ -17,9 +18,10 @@ class EvidenceStore;
 // Admins only. Copies a consistent snapshot of `db` (writers elsewhere may go on) and every
 // evidence file it references into the new folder `folder`, with a manifest. The folder must
 // not exist or be empty; the copy is made in a hidden sibling and renamed at the end, so a
-// failure leaves nothing behind.
+// failure leaves nothing behind. `progress`, when given, is told Copying: the database's pages,
+// then the evidence files.
 BackupManifest backupDatabase(store::Database& db, const Actor& actor, const EvidenceStore& evidence,
-                              const std::string& folder, int busyTimeoutMs);
+                              const std::string& folder, int busyTimeoutMs, const ProgressSink* progress = nullptr);
 
 struct BackupCheck {
     std::optional<std::string> problem;  // the first problem found (Chinese); none when sound

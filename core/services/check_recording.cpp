@@ -43,7 +43,7 @@ Poco::JSON::Object::Ptr runJson(const CheckRunInfo& run) {
 
 std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& actor, int64_t roundId, const std::string& roundCode,
                                           const std::vector<AdmittedFinding>& rows, const CheckRunInfo& run,
-                                          size_t alreadyRecorded) {
+                                          size_t alreadyRecorded, const ProgressSink* progress) {
     if (rows.empty()) return std::nullopt;
     const std::string createdAt = store::utcTimestampNow();
     const int64_t firstId = nextFindingId(db);
@@ -93,6 +93,10 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
             records.push_back(std::move(record));
         }
         insert.run();
+        // Told once per kProgressBatch rows (a multiple of kBatch), never per row; the findings
+        // already recorded count as done, so the total is the check's.
+        if (((done + count) & (kProgressBatch - 1)) < count)
+            tell(progress, WorkPhase::Recording, alreadyRecorded + done + count, alreadyRecorded + rows.size(), WorkItems::Findings);
         done += count;
     }
     auto after = jsonObject();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/services/actor.hpp"
+#include "core/services/progress.hpp"
 
 namespace patrol::store {
 class Database;
@@ -41,7 +42,7 @@ struct CheckRunInfo {
 // empty. Returns the event id. The texts go straight from the check's findings to SQLite.
 std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& actor, int64_t roundId, const std::string& roundCode,
                                           const std::vector<AdmittedFinding>& rows, const CheckRunInfo& run,
-                                          size_t alreadyRecorded);
+                                          size_t alreadyRecorded, const ProgressSink* progress = nullptr);
 
 // Who recorded a bulk-recorded finding, when and from which run: its run's audit event.
 struct CheckRecording {

@@ -259,8 +259,10 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
     CheckReport report;
     report.asOf = request.asOf;
     size_t contributing = 0;  // plugins whose findings were adopted
+    tell(request.progress, WorkPhase::Checking, 0, work.size(), WorkItems::Plugins);
     for (auto& [plugin, folder] : work) {
         report.plugins.push_back(checkOne(*plugin, folder, request));
+        tell(request.progress, WorkPhase::Checking, report.plugins.size(), work.size(), WorkItems::Plugins);
         // Moved, not copied (the first plugin's as a whole): a large check holds tens of
         // thousands of findings. A failed plugin's partial findings are not adopted.
         PluginCheck& check = report.plugins.back();
@@ -301,7 +303,8 @@ std::vector<std::string> pluginsToRecord(store::Database& db, const Actor& actor
     return requested.empty() ? round->plugins : requested;
 }
 
-RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, CheckReport&& report) {
+RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, CheckReport&& report,
+                           const ProgressSink* progress) {
     std::map<std::string, const plugins::PluginMetadata*> metadataOf;
     CheckRunInfo run;
     run.asOf = report.asOf;
@@ -312,6 +315,7 @@ RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::s
     }
     std::vector<CheckFinding> findings;
     findings.reserve(report.findings.size());
+    tell(progress, WorkPhase::Recording, 0, report.findings.size(), WorkItems::Findings);
     for (auto& f : report.findings) {
         const auto metadata = metadataOf.find(f.plugin);
         if (metadata == metadataOf.end()) continue;
@@ -339,7 +343,7 @@ RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::s
     }
     report.findings.clear();
     report.findings.shrink_to_fit();
-    return recordCheckFindings(db, actor, roundCode, findings, run);
+    return recordCheckFindings(db, actor, roundCode, findings, run, progress);
 }
 
 }  // namespace patrol::services

@@ -9,6 +9,7 @@
 #include "core/plugins/plugin_catalog.hpp"
 #include "core/services/actor.hpp"
 #include "core/services/finding_service.hpp"
+#include "core/services/progress.hpp"
 #include "core/store/database.hpp"
 
 #include <filesystem>
@@ -48,6 +49,7 @@ struct CheckRequest {
     std::function<void(const std::string&)> notice;   // diagnostics for stderr, one line each
     bool fingerprints = true;                         // needed to record; a dry run may skip them
     data::ReadLimits limits;                          // from readLimits(settings)
+    const ProgressSink* progress = nullptr;           // optional: told Checking, plugins done of total
 };
 
 struct PluginCheck {
@@ -89,6 +91,8 @@ std::vector<std::string> pluginsToRecord(store::Database& db, const Actor& actor
 // transaction, idempotent by fingerprint; category, severity and rectification kind come from
 // the rule's metadata. The findings' texts are moved out of the report, not copied (a large
 // check holds hundreds of thousands): afterwards the report's findings are empty.
-RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, CheckReport&& report);
+// `progress`, when given, is told Recording with the findings prepared and then written.
+RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, CheckReport&& report,
+                           const ProgressSink* progress = nullptr);
 
 }  // namespace patrol::services

@@ -125,7 +125,8 @@ CheckUploadResult checkUploadedFiles(store::Database& db, const Actor& actor, co
     const auto names = checkedNames(upload.files);
 
     const auto tell = [&upload](CheckPhase phase, size_t done, size_t total) {
-        if (upload.progress) upload.progress({phase, done, total});
+        const WorkItems items = phase == CheckPhase::Reading ? WorkItems::Files : phase == CheckPhase::Checking ? WorkItems::Plugins : WorkItems::Findings;
+        if (upload.progress) upload.progress({phase, done, total, items});
     };
 
     CheckUploadResult result;
@@ -165,6 +166,7 @@ CheckUploadResult checkUploadedFiles(store::Database& db, const Actor& actor, co
     request.limits = readLimits(settings);
     request.settingOverrides = [&settings](const std::string& id) { return pluginSettingOverrides(settings, id); };
     request.notice = [&](const std::string& line) { result.notices.push_back(withoutFolder(line, folderPath)); };
+    request.progress = &upload.progress;  // the plugins as each one ends, as `patrol check` shows them
     result.asOf = request.asOf;
 
     plugins::PluginCatalog catalog = plugins::PluginCatalog::discover(pluginFolders(settings));
@@ -185,7 +187,7 @@ CheckUploadResult checkUploadedFiles(store::Database& db, const Actor& actor, co
     }
     result.findings = report.findings.size();
     tell(CheckPhase::Recording, 0, result.findings);
-    result.recorded = recordCheck(db, actor, upload.roundCode, std::move(report));
+    result.recorded = recordCheck(db, actor, upload.roundCode, std::move(report), &upload.progress);
     tell(CheckPhase::Finished, result.findings, result.findings);
     return result;
 }

@@ -13,6 +13,7 @@
 
 #include "core/services/actor.hpp"
 #include "core/services/finding_service.hpp"
+#include "core/services/progress.hpp"
 
 namespace patrol::store {
 class Database;
@@ -28,12 +29,10 @@ struct UploadedDataFile {
 };
 
 // Where a check on uploaded files has got to, told to whoever waits for it (a page showing
-// progress). `done` of `total` counts files, plugins or findings depending on the phase.
-enum class CheckPhase { Reading, Checking, Recording, Finished };
-struct CheckProgress {
-    CheckPhase phase = CheckPhase::Reading;
-    size_t done = 0, total = 0;
-};
+// progress): the same phases `patrol check` shows on a terminal (progress.hpp). `done` of
+// `total` counts files, plugins or findings depending on the phase.
+using CheckPhase = WorkPhase;
+using CheckProgress = WorkProgress;
 
 struct CheckUpload {
     std::string roundCode;

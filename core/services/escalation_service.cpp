@@ -180,7 +180,7 @@ void auditBatch(store::Database& db, const Actor& actor, store::AuditChainWriter
 
 }  // namespace
 
-std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf) {
+std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf, const ProgressSink* progress) {
     if (actor.role == domain::Role::Unit)
         throw Forbidden(describeActor(actor) + "无权执行预警督办：只有管理员、领导小组和巡察组成员可以这样做。");
     // Prepared before the write lock, which other writers then wait on only for the writes.
@@ -190,6 +190,7 @@ std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t
     if (plan.rises.size() >= kTasksPerBatch) wideCache.emplace(db);
     store::Transaction tx(db);
     if (dataVersion(db) != plan.dataVersion) plan = planRises(db, actor, asOf);
+    tell(progress, WorkPhase::Escalating, 0, plan.rises.size(), WorkItems::Tasks);
     const std::string createdAt = store::utcTimestampNow();
     store::AuditChainWriter audit(db);
     for (auto first = plan.rises.begin(); first != plan.rises.end();) {
@@ -202,6 +203,7 @@ std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t
         }
         auditBatch(db, actor, audit, first, last);
         first = last;
+        tell(progress, WorkPhase::Escalating, static_cast<uint64_t>(first - plan.rises.begin()), plan.rises.size(), WorkItems::Tasks);
     }
     audit.finish();
     tx.commit();

@@ -11,6 +11,7 @@
 #include "core/domain/escalation.hpp"
 #include "core/services/actor.hpp"
 #include "core/services/notice_recipients.hpp"
+#include "core/services/progress.hpp"
 #include "core/store/notice_repository.hpp"
 #include "core/store/task_repository.hpp"
 
@@ -34,7 +35,8 @@ struct LevelRise {
 // the audit chain is hashed in memory and each task's event is written as JSON text directly.
 // Its event holds the digest of the task's rows, not the rows: 50,000 rises write ≈ 0.2 KB of
 // audit each instead of ≈ 1.6 KB.
-std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf);
+// `progress`, when given, is told Escalating: the tasks written of those rising, per batch.
+std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf, const ProgressSink* progress = nullptr);
 
 // The same result, rows, notices and audit events, one task at a time through the single-change
 // pieces (updateTask, insertNotice, auditedRowState, appendAuditEvent): the reference escalate()

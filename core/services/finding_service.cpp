@@ -225,7 +225,8 @@ PreparedRecording prepareRecording(store::Database& db, const store::RoundRecord
 }  // namespace
 
 RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
-                                   const std::vector<CheckFinding>& findings, const CheckRunInfo& run) {
+                                   const std::vector<CheckFinding>& findings, const CheckRunInfo& run,
+                                   const ProgressSink* progress) {
     // Refused and prepared before the transaction (reads only); checked again inside it, where
     // the round, its targets and what is already recorded may have changed meanwhile.
     auto prepared = [&] {
@@ -258,7 +259,8 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
         already = true;  // a fingerprint repeated within the check is recorded once
         fresh.push_back(admitted);
     }
-    writeCheckFindings(db, actor, round.id, roundCode, fresh, run, result.alreadyRecorded);
+    writeCheckFindings(db, actor, round.id, roundCode, fresh, run, result.alreadyRecorded, progress);
+    tell(progress, WorkPhase::Recording, result.alreadyRecorded + fresh.size(), result.alreadyRecorded + fresh.size(), WorkItems::Findings);
     result.added = fresh.size();
     result.leftOut = std::move(prepared.leftOut);
     tx.commit();

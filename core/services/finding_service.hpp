@@ -69,7 +69,8 @@ struct RecordedChecks {
 // because a team member must avoid it) are left out and reported per unit; the rest are recorded,
 // under one audit event for the run (check_recording.hpp).
 RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
-                                   const std::vector<CheckFinding>& findings, const CheckRunInfo& run = {});
+                                   const std::vector<CheckFinding>& findings, const CheckRunInfo& run = {},
+                                   const ProgressSink* progress = nullptr);
 
 struct FindingFilter {
     std::optional<std::string> roundCode;

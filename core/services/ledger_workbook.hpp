@@ -8,6 +8,7 @@
 
 #include "core/services/category_names.hpp"
 #include "core/services/ledger.hpp"
+#include "core/services/progress.hpp"
 #include "core/services/zip_effort.hpp"
 
 namespace patrol::services {
@@ -15,7 +16,9 @@ namespace patrol::services {
 // Written under a temporary name and renamed onto `file` when complete (an existing file is
 // replaced); nothing is left at `file` or beside it when writing fails. The parts are deflated at
 // `effort`: the same cells either way (tests compare Fast with the Default reference).
+// `progress`, when given, is told Writing: the list rows written (findings, tasks, responsible
+// people), after each sheet.
 void writeLedgerWorkbook(const Ledger& ledger, const CategoryNames& names, const std::filesystem::path& file,
-                         ZipEffort effort = ZipEffort::Fast);
+                         ZipEffort effort = ZipEffort::Fast, const ProgressSink* progress = nullptr);
 
 }  // namespace patrol::services

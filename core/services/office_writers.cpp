@@ -35,8 +35,8 @@ const OfficeWriters& officeWriters() {
 }
 
 void writeLedgerWorkbook(const Ledger& ledger, const CategoryNames& names, const std::filesystem::path& file,
-                         ZipEffort effort) {
-    officeWriters().ledgerWorkbook(ledger, names, file, effort);
+                         ZipEffort effort, const ProgressSink* progress) {
+    officeWriters().ledgerWorkbook(ledger, names, file, effort, progress);
 }
 
 void writeReportDocx(const std::string& title, const std::vector<ReportBlock>& blocks, const std::filesystem::path& file) {

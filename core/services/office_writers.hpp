@@ -14,13 +14,14 @@
 
 #include "core/services/category_names.hpp"
 #include "core/services/ledger.hpp"
+#include "core/services/progress.hpp"
 #include "core/services/report_blocks.hpp"
 #include "core/services/zip_effort.hpp"
 
 namespace patrol::services {
 
 struct OfficeWriters {
-    void (*ledgerWorkbook)(const Ledger&, const CategoryNames&, const std::filesystem::path&, ZipEffort);
+    void (*ledgerWorkbook)(const Ledger&, const CategoryNames&, const std::filesystem::path&, ZipEffort, const ProgressSink*);
     void (*reportDocx)(const std::string& title, const std::vector<ReportBlock>&, const std::filesystem::path&);
 };
 

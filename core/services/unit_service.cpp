@@ -90,8 +90,10 @@ store::UnitRecord addUnit(store::Database& db, const Actor& actor, const UnitInp
 }
 
 size_t importUnits(store::Database& db, const Actor& actor, const std::string& path, const data::ReadLimits& limits,
-                   const std::string& shownAs) {
+                   const std::string& shownAs, const ProgressSink* progress) {
     requireAdmin(actor, "导入单位");
+    // Each unit is a row and an audit event: a few hundred make a visible step, never one per row.
+    constexpr size_t kUnitsPerCall = 256;
     const std::string csvPath = shownAs.empty() ? path : shownAs;
     std::optional<std::map<std::string, size_t>> header;
     const auto field = [&](const CsvRow& row, const char* name) {
@@ -109,7 +111,9 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& p
     const auto problem = [&](size_t line, const std::string& message) { problems.add(line, message); };
     std::vector<std::pair<size_t, CheckedUnit>> pending;  // (line, unit)
     std::map<std::string, size_t> linesByCode;
+    size_t rowsRead = 0;
     forEachCsvRow(path, limits, [&](const CsvRow& row) {
+        if (++rowsRead % kUnitsPerCall == 0) tell(progress, WorkPhase::Reading, rowsRead, 0, WorkItems::Rows);
         if (!header) {
             header = headerColumns(row, csvPath);
             return;
@@ -140,6 +144,8 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& p
     // Parents may come later in the file: insert in passes until nothing more can be placed.
     size_t added = 0;
     std::vector<std::pair<size_t, CheckedUnit>> waiting = problems.empty() ? std::move(pending) : decltype(pending){};
+    const size_t toAdd = waiting.size();
+    tell(progress, WorkPhase::Importing, 0, toAdd, WorkItems::Units);
     while (!waiting.empty()) {
         std::vector<std::pair<size_t, CheckedUnit>> next;
         for (auto& item : waiting) {
@@ -154,7 +160,7 @@ size_t importUnits(store::Database& db, const Actor& actor, const std::string& p
                 parentId = parent->id;
             }
             insertChecked(db, actor, u, parentId);
-            ++added;
+            if (++added % kUnitsPerCall == 0) tell(progress, WorkPhase::Importing, added, toAdd, WorkItems::Units);
         }
         if (next.size() == waiting.size()) {
             for (const auto& [line, u] : next)

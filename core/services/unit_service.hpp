@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/services/actor.hpp"
+#include "core/services/progress.hpp"
 #include "core/store/unit_repository.hpp"
 
 namespace patrol::services {
@@ -26,9 +27,10 @@ store::UnitRecord addUnit(store::Database& db, const Actor& actor, const UnitInp
 // BOM, or GB18030; a parent may be another row of the same file). Either every row is stored or none: the
 // UserError lists each bad row with its line number (the first limits.maxListedRejects of them,
 // and how many more). Returns the number of units added. Messages name the file as `shownAs`
-// when given (an upload's own name), else by its path.
+// when given (an upload's own name), else by its path. `progress`, when given, is told Reading
+// (rows read) and then Importing (units stored of those to store).
 size_t importUnits(store::Database& db, const Actor& actor, const std::string& path, const data::ReadLimits& limits = {},
-                   const std::string& shownAs = "");
+                   const std::string& shownAs = "", const ProgressSink* progress = nullptr);
 
 // What `unit edit` changes: an absent field stays as it is; an empty parent, head or contact
 // clears it.

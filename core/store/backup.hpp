@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,6 +16,11 @@ class Database;
 // to a rollback journal, so it is one self-contained file that can be read without writing.
 // UserError when the source stays locked longer than `busyTimeoutMs`.
 void copyDatabase(Database& source, const std::string& targetPath, int busyTimeoutMs);
+// The same copy in steps of a few thousand pages, telling `pagesCopied(done, total)` after
+// each: the source holds one read transaction throughout, so the copy is still one snapshot
+// and writers elsewhere never make it start over.
+void copyDatabase(Database& source, const std::string& targetPath, int busyTimeoutMs,
+                  const std::function<void(int64_t done, int64_t total)>& pagesCopied);
 
 // Rows in each table of the database (SQLite's own tables left out), for a backup's manifest.
 std::map<std::string, int64_t> tableRowCounts(Database& db);

@@ -72,8 +72,9 @@ std::string phaseText(const services::CheckProgress& p) {
         case services::CheckPhase::Checking: return "运行检查" + (p.total > 0 ? "（" + std::to_string(p.total) + " 个插件）" : std::string());
         case services::CheckPhase::Recording: return "记录问题" + (p.total > 0 ? "（共 " + std::to_string(p.total) + " 个疑似问题）" : std::string());
         case services::CheckPhase::Finished: return "已完成";
+        default: break;  // phases of other work: named as the terminal names them
     }
-    return "";
+    return std::string(services::phaseName(p.phase));
 }
 
 }  // namespace patrol::web

@@ -1,0 +1,44 @@
+// Where a long piece of work has got to (a check, a recording, an import, an escalation, a
+// backup, a report), told to whoever shows it: the CLI's progress line on a terminal, the web
+// check page. Services count what they have really done (rows, plugins, findings, tasks, pages)
+// and call the sink per batch from their own thread, never per row; they know nothing about
+// terminals or pages.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+
+namespace patrol::services {
+
+// Reading, Checking, Recording and Finished are the phases of a check (the web page shows them
+// too); the others belong to the other long commands.
+enum class WorkPhase { Reading, Checking, Recording, Finished, Printing, Importing, Escalating, Copying, Verifying, Writing };
+
+// What `done` and `total` count.
+enum class WorkItems { Files, Plugins, Rows, Findings, Tasks, Pages, Units };
+
+struct WorkProgress {
+    WorkPhase phase = WorkPhase::Reading;
+    uint64_t done = 0;
+    uint64_t total = 0;  // 0: not known
+    WorkItems items = WorkItems::Files;
+};
+
+// Optional everywhere: an empty sink costs one test per batch.
+using ProgressSink = std::function<void(const WorkProgress&)>;
+
+inline void tell(const ProgressSink* sink, WorkPhase phase, uint64_t done, uint64_t total, WorkItems items) {
+    if (sink && *sink) (*sink)(WorkProgress{phase, done, total, items});
+}
+
+// The phase in Chinese: 读取数据, 运行检查, 记录问题, 已完成, 输出结果, 导入单位, 评估预警, 复制数据库,
+// 核验, 生成报告.
+std::string_view phaseName(WorkPhase phase);
+// The counted things in Chinese, as written after a count: 个文件, 个插件, 行, 个问题, 个任务, 页, 个单位.
+std::string_view itemsName(WorkItems items);
+
+// How many items a service does between two calls of the sink: a power of two, so the test is a mask.
+inline constexpr uint64_t kProgressBatch = uint64_t{1} << 16;
+
+}  // namespace patrol::services

@@ -1,0 +1,171 @@
+// The progress line of long commands, seen as a user sees it: patrol's stderr on a pseudo-
+// terminal. The line is drawn and erased in place; once its drawings are taken out, what is left
+// is exactly what the same command writes into a pipe, which shows no progress at all.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+#include <vector>
+
+#include "store/raw_sqlite.hpp"
+#include "workflow_cli/county.hpp"
+
+using namespace patrol::testing;
+
+namespace {
+
+const std::string kData = PATROL_SOURCE_DIR "/tests/plugins/cases/four_styles_layout/data";
+
+// Runs patrol with its stderr on a new pseudo-terminal (stdout into a file, stdin empty) and
+// returns what the terminal received, with the terminal's \r\n turned back into \n.
+Run onTerminal(const ScratchDir& dir, const std::vector<std::string>& args) {
+    const int master = posix_openpt(O_RDWR | O_NOCTTY);
+    REQUIRE(master >= 0);
+    REQUIRE(grantpt(master) == 0);
+    REQUIRE(unlockpt(master) == 0);
+    const std::string slave = ptsname(master);
+    const std::string exe = PATROL_BINARY_DIR "/bin/patrol";
+    const std::string outFile = dir.file("tty-out.txt");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, slave.c_str(), O_RDWR | O_NOCTTY, 0);
+    std::vector<char*> argv{const_cast<char*>(exe.c_str())};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    REQUIRE(posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ) == 0);
+    posix_spawn_file_actions_destroy(&actions);
+
+    // Read while it runs (a full terminal buffer would stop it), then what is left.
+    std::string shown;
+    int status = 0;
+    bool exited = false;
+    for (;;) {
+        pollfd p{master, POLLIN, 0};
+        const int ready = poll(&p, 1, exited ? 0 : 50);
+        if (ready > 0 && (p.revents & POLLIN)) {
+            char buf[4096];
+            const ssize_t n = read(master, buf, sizeof buf);
+            if (n > 0) {
+                shown.append(buf, static_cast<size_t>(n));
+                continue;
+            }
+        }
+        if (exited) break;
+        exited = waitpid(pid, &status, WNOHANG) == pid;
+    }
+    close(master);
+    for (size_t at = shown.find("\r\n"); at != std::string::npos; at = shown.find("\r\n", at)) shown.erase(at, 1);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, readText(outFile), shown};
+}
+
+// The terminal's text without the progress line's drawings ("\r…\x1b[K") and erasures ("\r\x1b[K").
+std::string withoutProgress(std::string shown) {
+    for (size_t at = shown.find('\r'); at != std::string::npos; at = shown.find('\r', at)) {
+        const size_t end = shown.find("\x1b[K", at);
+        REQUIRE(end != std::string::npos);
+        shown.erase(at, end + 3 - at);
+    }
+    return shown;
+}
+
+std::vector<std::string> withDb(std::vector<std::string> args, const Patrol& patrol) {
+    args.push_back("--db");
+    args.push_back(patrol.db());
+    return args;
+}
+
+}  // namespace
+
+TEST_CASE("check at a terminal shows the plugins run on one line and ends with the same summary") {
+    County c;
+    const std::vector<std::string> check = {"check", "--plugin", "four_styles", "--data", kData, "--as-of", "2026-06-30"};
+    const Run piped = c.patrol(check);
+    REQUIRE(piped.exitCode == 0);
+    // Through a pipe: no progress, not a byte of it.
+    CHECK(piped.err.find('\r') == std::string::npos);
+    CHECK(piped.err.find('\x1b') == std::string::npos);
+    const std::string summary = "共发现疑似问题 3 个（试运行，未记录；加 --round 记录到轮次）\n";
+    REQUIRE(piped.err.size() > summary.size());
+    CHECK(piped.err.substr(piped.err.size() - summary.size()) == summary);
+
+    const Run tty = onTerminal(c.dir, withDb(check, c.patrol));
+    CHECK(tty.exitCode == 0);
+    CHECK(tty.out == piped.out);
+    // The first drawing has nothing done yet, so neither a rate nor time left.
+    CHECK(tty.err.rfind("\r运行检查 0/1 个插件\x1b[K\r\x1b[K", 0) == 0);
+    CHECK(tty.err.find("\r运行检查 1/1 个插件") != std::string::npos);
+    // Erased before the summary, which ends the output as it ends the piped one.
+    CHECK(tty.err.substr(tty.err.size() - summary.size() - 4) == "\r\x1b[K" + summary);
+    CHECK(withoutProgress(tty.err) == piped.err);
+}
+
+TEST_CASE("check --round at a terminal counts the findings recorded") {
+    County c;
+    c.ok({"unit", "add", "--code", "U30", "--name", "丙社区", "--kind", "community", "--parent", "UA"});
+    c.ok({"round", "create", "--code", "R2", "--title", "专项巡察", "--kind", "special", "--start", "2026-03-02", "--end",
+          "2026-05-29", "--plugins", "four_styles"});
+    c.ok({"round", "target", "--round", "R2", "--unit", "U30"});
+    c.ok({"round", "advance", "--round", "R2", "--to", "onsite", "--date", "2026-03-10"});
+    const Run tty = onTerminal(c.dir, withDb({"check", "--plugin", "four_styles", "--data", kData, "--round", "R2"}, c.patrol));
+    CHECK(tty.exitCode == 0);
+    CHECK(tty.err.find("\r记录问题 0/3 个问题\x1b[K") != std::string::npos);
+    CHECK(tty.err.find("\r记录问题 3/3 个问题") != std::string::npos);
+    const std::string recorded = "\r\x1b[K已记录到轮次 R2：新增疑似问题 3 个，此前已记录 0 个\n共发现疑似问题 3 个\n";
+    CHECK(tty.err.substr(tty.err.size() - recorded.size()) == recorded);
+
+    // Again: nothing new, the findings already recorded count as done.
+    const Run again = onTerminal(c.dir, withDb({"check", "--plugin", "four_styles", "--data", kData, "--round", "R2"}, c.patrol));
+    CHECK(again.exitCode == 0);
+    CHECK(again.err.find("\r记录问题 3/3 个问题") != std::string::npos);
+    const std::string none = "\r\x1b[K已记录到轮次 R2：新增疑似问题 0 个，此前已记录 3 个\n共发现疑似问题 3 个\n";
+    CHECK(again.err.substr(again.err.size() - none.size()) == none);
+}
+
+TEST_CASE("at a terminal the option --quiet shows no progress") {
+    County c;
+    const std::vector<std::string> check = {"check", "--plugin", "four_styles", "--data", kData, "--as-of", "2026-06-30"};
+    const Run piped = c.patrol(check);
+    const Run quiet = onTerminal(c.dir, withDb({"check", "--plugin", "four_styles", "--data", kData, "--as-of", "2026-06-30", "--quiet"}, c.patrol));
+    CHECK(quiet.exitCode == 0);
+    CHECK(quiet.err == piped.err);
+    CHECK(quiet.out == piped.out);
+
+    const Run backup = onTerminal(c.dir, withDb({"backup", c.dir.file("backup-quiet"), "--quiet"}, c.patrol));
+    CHECK(backup.exitCode == 0);
+    CHECK(backup.err == "");
+}
+
+TEST_CASE("backup at a terminal counts the database pages copied") {
+    County c;
+    const Run tty = onTerminal(c.dir, withDb({"backup", c.dir.file("backup")}, c.patrol));
+    CHECK(tty.exitCode == 0);
+    CHECK(tty.out.rfind("已备份数据库 ", 0) == 0);
+    // A small database goes in one step of the backup API: all its pages at once.
+    const std::string pages = rawScalar(c.patrol.db(), "PRAGMA page_count");
+    CHECK(tty.err == "\r复制数据库 " + pages + "/" + pages + " 页\x1b[K\r\x1b[K");
+    CHECK(c.patrol({"backup", "verify", c.dir.file("backup")}).exitCode == 0);
+}
+
+TEST_CASE("report ledger at a terminal counts the list rows written") {
+    County c;
+    const std::string file = c.dir.file("台账.xlsx");
+    const Run piped = c.patrol({"report", "ledger", "-o", file, "--as-of", "2026-03-01"});
+    REQUIRE(piped.exitCode == 0);
+    CHECK(piped.err == "");
+    const Run tty = onTerminal(c.dir, withDb({"report", "ledger", "-o", file, "--as-of", "2026-03-01"}, c.patrol));
+    CHECK(tty.exitCode == 0);
+    CHECK(tty.out == piped.out);
+    // Two findings and no tasks yet: the rows before the first sheet, then all of them.
+    CHECK(tty.err.rfind("\r生成报告 0/2 行\x1b[K\r生成报告 2/2 行", 0) == 0);
+    CHECK(tty.err.substr(tty.err.size() - 4) == "\r\x1b[K");
+    CHECK(withoutProgress(tty.err) == "");
+}
