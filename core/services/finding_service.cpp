@@ -259,8 +259,16 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
         already = true;  // a fingerprint repeated within the check is recorded once
         fresh.push_back(admitted);
     }
-    writeCheckFindings(db, actor, round.id, roundCode, fresh, run, result.alreadyRecorded, progress);
-    tell(progress, WorkPhase::Recording, result.alreadyRecorded + fresh.size(), result.alreadyRecorded + fresh.size(), WorkItems::Findings);
+    // Told in findings of the whole check, as the phase began: those left out of the round count
+    // as done from the start, so the total does not shrink under the reader.
+    const size_t leftOut = findings.size() - prepared.rows.size();
+    ProgressSink ofTheCheck;
+    if (progress && *progress)
+        ofTheCheck = [progress, leftOut](const WorkProgress& p) {
+            tell(progress, p.phase, p.done + leftOut, p.total + leftOut, p.items);
+        };
+    writeCheckFindings(db, actor, round.id, roundCode, fresh, run, result.alreadyRecorded, &ofTheCheck);
+    tell(progress, WorkPhase::Recording, findings.size(), findings.size(), WorkItems::Findings);
     result.added = fresh.size();
     result.leftOut = std::move(prepared.leftOut);
     tx.commit();
