@@ -1,31 +1,19 @@
 // `patrol serve`: the HTTP front door (JSON API under /api/v1, web pages elsewhere) on the
 // configured database. Only its options live here; the server itself is in the serve module,
 // loaded when the command runs (core/serve/serve_module.hpp says why).
-#include <dlfcn.h>
-
-#include <stdexcept>
 #include <string>
 
 #include "core/cli/app.hpp"
 #include "core/serve/serve_module.hpp"
 #include "core/services/install_paths.hpp"
+#include "core/services/module_entry.hpp"
 
 namespace patrol::cli {
 namespace {
 
 PatrolServeEntry loadServeModule() {
-    const std::string file = services::serveModulePath();
-    // Never closed: the server runs until the process ends.
-    void* module = ::dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
-    const char* failure = module ? nullptr : ::dlerror();
-    void* entry = module ? ::dlsym(module, PATROL_SERVE_ENTRY) : nullptr;
-    if (!entry) {
-        if (module) failure = ::dlerror();
-        // A build or install missing its own file: not something the user typed.
-        throw std::runtime_error("无法载入 HTTP 服务模块 " + file + "：" + (failure ? failure : "未知原因") +
-                                 "。请重新构建或安装 patrol。");
-    }
-    return reinterpret_cast<PatrolServeEntry>(entry);
+    return reinterpret_cast<PatrolServeEntry>(
+        services::moduleEntry(services::serveModulePath(), PATROL_SERVE_ENTRY, "HTTP 服务"));
 }
 
 int runServe(Invocation& inv) {
