@@ -21,7 +21,8 @@
 namespace patrol::services {
 namespace {
 
-using kainjow::mustache::data;
+// Not `data`: in a unity batch that name would hide the data:: namespace of the files after this one.
+using MustacheData = kainjow::mustache::data;
 using domain::FindingStatus;
 
 bool fedBackToUnit(const std::string& status) {
@@ -34,9 +35,9 @@ bool accepted(const store::TaskRecord& t) { return t.status == domain::taskStatu
 
 int64_t latestPercent(const TaskHistory& h) { return h.progress.empty() ? 0 : h.progress.back().percent; }
 
-data taskRow(const TaskHistory& h) {
+MustacheData taskRow(const TaskHistory& h) {
     const auto& t = h.task;
-    data d;
+    MustacheData d;
     d.set("task", std::to_string(t.id));
     d.set("measure", t.measure.value_or("（尚未制定措施）"));
     d.set("kind", domain::rectificationKinds.labelOf(t.kind));
@@ -96,7 +97,7 @@ std::vector<OwedRectificationReport> rectificationReportsOwed(store::Database& d
 
 std::string rectificationReportMarkdown(const RectificationReport& r, const CategoryNames& names,
                                         const std::string& templateFolder) {
-    data view;
+    MustacheData view;
     view.set("unit", r.unit.name);
     view.set("unit_code", r.unit.code);
     view.set("round", r.round.code);
@@ -104,23 +105,23 @@ std::string rectificationReportMarkdown(const RectificationReport& r, const Cate
     view.set("feedback_date", civil::formatDate(r.feedbackDay));
     view.set("report_due", civil::formatDate(r.reportDue));
     view.set("as_of", civil::formatDate(r.asOf));
-    data problems(data::type::list), open(data::type::list), mechanisms(data::type::list);
+    MustacheData problems(MustacheData::type::list), open(MustacheData::type::list), mechanisms(MustacheData::type::list);
     int64_t tasks = 0, done = 0, index = 0;
     for (const auto& item : r.items) {
         const auto& f = item.finding;
-        data p;
+        MustacheData p;
         p.set("index", std::to_string(++index));
         p.set("id", std::to_string(f.id));
         p.set("title", f.title);
         p.set("category", names.categoryName(f.category, f.source));
         p.set("detail", f.detail.empty() ? f.title : f.detail);
-        data measures(data::type::list), progress(data::type::list), evidence(data::type::list);
+        MustacheData measures(MustacheData::type::list), progress(MustacheData::type::list), evidence(MustacheData::type::list);
         for (const auto& h : item.tasks) {
             ++tasks;
             done += accepted(h.task) ? 1 : 0;
             measures.push_back(taskRow(h));
             for (const auto& pr : h.progress) {
-                data d;
+                MustacheData d;
                 d.set("date", pr.reportedOn);
                 d.set("percent", std::to_string(pr.percent));
                 d.set("narrative", pr.narrative);
@@ -128,13 +129,13 @@ std::string rectificationReportMarkdown(const RectificationReport& r, const Cate
                 progress.push_back(d);
             }
             for (const auto& e : h.evidence) {
-                data d;
+                MustacheData d;
                 d.set("id", std::to_string(e.id));
                 d.set("name", e.originalName);
                 d.set("uploaded", e.uploadedAt.substr(0, 10));
                 evidence.push_back(d);
             }
-            data row = taskRow(h);
+            MustacheData row = taskRow(h);
             row.set("finding", f.title);
             if (!accepted(h.task)) open.push_back(row);
             if (h.task.kind == domain::rectificationKinds.code(domain::RectificationKind::LongTerm)) mechanisms.push_back(row);

@@ -12,7 +12,8 @@
 namespace patrol::services {
 namespace {
 
-using kainjow::mustache::data;
+// Not `data`: in a unity batch that name would hide the data:: namespace of the files after this one.
+using MustacheData = kainjow::mustache::data;
 
 const char* kTemplateName = "work_report.md.mustache";
 
@@ -22,12 +23,12 @@ std::string rateOf(int64_t part, int64_t whole) {
 }
 std::string number(int64_t n) { return std::to_string(n); }
 
-data listOf() { return data(data::type::list); }
+MustacheData listOf() { return MustacheData(MustacheData::type::list); }
 
-data roundsData(const WorkReportFigures& w) {
-    data list = listOf();
+MustacheData roundsData(const WorkReportFigures& w) {
+    MustacheData list = listOf();
     for (const auto& k : w.roundsByKind) {
-        data d;
+        MustacheData d;
         d.set("label", k.label);
         d.set("count", number(k.count));
         list.push_back(d);
@@ -35,11 +36,11 @@ data roundsData(const WorkReportFigures& w) {
     return list;
 }
 
-data unitsData(const WorkReportFigures& w) {
-    data list = listOf();
+MustacheData unitsData(const WorkReportFigures& w) {
+    MustacheData list = listOf();
     for (const auto& k : w.unitsByKind) {
         if (k.total == 0) continue;
-        data d;
+        MustacheData d;
         d.set("label", k.label);
         d.set("total", number(k.total));
         d.set("covered", number(k.count));
@@ -49,11 +50,11 @@ data unitsData(const WorkReportFigures& w) {
     return list;
 }
 
-void setFindings(data& view, const WorkReportFigures& w) {
-    data categories = listOf();
+void setFindings(MustacheData& view, const WorkReportFigures& w) {
+    MustacheData categories = listOf();
     int64_t amount = 0;
     for (const auto& c : w.statistics.categories) {
-        data d;
+        MustacheData d;
         d.set("name", c.name);
         d.set("findings", number(c.findings));
         d.set("amount", money::formatYuan(c.amountFen));
@@ -62,10 +63,10 @@ void setFindings(data& view, const WorkReportFigures& w) {
     }
     view.set("categories", categories);
     view.set("findings_amount", money::formatYuan(amount));
-    data buckets = listOf();
+    MustacheData buckets = listOf();
     int64_t fourStyles = 0;
     for (const auto& b : w.fourStyles) {
-        data d;
+        MustacheData d;
         d.set("group", b.group);
         d.set("bucket", b.bucket);
         d.set("findings", number(b.findings));
@@ -77,12 +78,12 @@ void setFindings(data& view, const WorkReportFigures& w) {
     view.set("four_styles_findings", number(fourStyles));
 }
 
-void setClues(data& view, const WorkReportFigures& w) {
-    data bodies = listOf();
+void setClues(MustacheData& view, const WorkReportFigures& w) {
+    MustacheData bodies = listOf();
     if (w.statistics.clues)
         for (const auto& f : *w.statistics.clues) {
             if (f.receiver == w.clueTotal.receiver) continue;  // the total row is given apart
-            data d;
+            MustacheData d;
             d.set("receiver", domain::receivingBodies.labelOf(f.receiver));
             d.set("clues", number(f.clues));
             d.set("people", number(f.people));
@@ -97,10 +98,10 @@ void setClues(data& view, const WorkReportFigures& w) {
     view.set("clues_closed", number(c.concluded));
     view.set("closure_rate", rateOf(c.concluded, c.clues));
     const int64_t forms = c.formCounts[0] + c.formCounts[1] + c.formCounts[2] + c.formCounts[3];
-    data formRows = listOf();
+    MustacheData formRows = listOf();
     for (const auto& term : domain::disciplineForms.terms()) {
         const int64_t n = c.formCounts[static_cast<int>(term.value)];
-        data d;
+        MustacheData d;
         d.set("label", std::string(term.label));
         d.set("count", number(n));
         d.set("share", rateOf(n, forms));
@@ -113,14 +114,14 @@ void setClues(data& view, const WorkReportFigures& w) {
     view.set("recovered", money::formatYuan(c.recoveredFen));
 }
 
-void setRectification(data& view, const WorkReportFigures& w) {
+void setRectification(MustacheData& view, const WorkReportFigures& w) {
     const auto& total = w.statistics.rectificationTotal;
     view.set("fed_back", number(total.fedBack));
     view.set("rectified", number(total.rectified));
     view.set("rectification_rate", rateText(total.ratePermille()));
-    data rounds = listOf();
+    MustacheData rounds = listOf();
     for (const auto& r : w.statistics.rectification) {
-        data d;
+        MustacheData d;
         d.set("round", r.roundCode);
         d.set("title", r.roundTitle);
         d.set("fed_back", number(r.fedBack));
@@ -131,11 +132,11 @@ void setRectification(data& view, const WorkReportFigures& w) {
         rounds.push_back(d);
     }
     view.set("rectification_rounds", rounds);
-    data levels = listOf();
+    MustacheData levels = listOf();
     for (const auto& term : domain::escalationLevels.terms()) {
         const int64_t n = w.overdueByLevel[static_cast<int>(term.value)];
         if (n == 0) continue;
-        data d;
+        MustacheData d;
         d.set("label", std::string(term.label));
         d.set("count", number(n));
         levels.push_back(d);
@@ -144,11 +145,11 @@ void setRectification(data& view, const WorkReportFigures& w) {
     view.set("overdue_levels", levels);
 }
 
-void setRepeats(data& view, const WorkReportFigures& w) {
+void setRepeats(MustacheData& view, const WorkReportFigures& w) {
     view.set("repeat_findings", number(w.repeatFindings));
-    data lookbacks = listOf();
+    MustacheData lookbacks = listOf();
     for (const auto& l : w.lookbacks) {
-        data d;
+        MustacheData d;
         d.set("round", l.roundCode);
         d.set("title", l.roundTitle);
         d.set("earlier", l.earlierRound.empty() ? "—" : l.earlierRound);
@@ -161,11 +162,11 @@ void setRepeats(data& view, const WorkReportFigures& w) {
 }
 
 // One figure's records as the template's rows.
-data recordsData(const FigureTrace& t) {
-    data rows = listOf();
+MustacheData recordsData(const FigureTrace& t) {
+    MustacheData rows = listOf();
     const auto add = [&rows](const auto& items, const char* counted) {
         for (const auto& item : items) {
-            data r;
+            MustacheData r;
             r.set("record", item.record);
             r.set("counted", counted);
             r.set("note", item.note);
@@ -178,10 +179,10 @@ data recordsData(const FigureTrace& t) {
 }
 
 // The appendix's figures without their records: AppendixContext gives each figure's `records`.
-data appendixData(const WorkReportFigures& w) {
-    data figures = listOf();
+MustacheData appendixData(const WorkReportFigures& w) {
+    MustacheData figures = listOf();
     for (const auto& t : w.traces) {
-        data f;
+        MustacheData f;
         f.set("name", t.name);
         f.set("label", t.label);
         f.set("value", t.value);
@@ -197,30 +198,30 @@ data appendixData(const WorkReportFigures& w) {
 // template data, took some 200 MB.
 class AppendixContext : public kainjow::mustache::basic_context<std::string> {
 public:
-    AppendixContext(const data& view, const WorkReportFigures& w) : figures_(w) {
+    AppendixContext(const MustacheData& view, const WorkReportFigures& w) : figures_(w) {
         items_.push_back(&view);
         if (const auto* list = view.get("figures"); list && list->is_list())
             for (size_t k = 0; k < list->list_value().size(); ++k) figureIndex_[&list->list_value()[k]] = k;
     }
 
-    void push(const data* item) override { items_.insert(items_.begin(), item); }
+    void push(const MustacheData* item) override { items_.insert(items_.begin(), item); }
     void pop() override { items_.erase(items_.begin()); }
 
-    const data* get(const std::string& name) const override {
+    const MustacheData* get(const std::string& name) const override {
         if (name == ".") return items_.front();
         for (const auto* item : items_) {
             if (const auto* found = lookup(item, name)) return found;
         }
         return nullptr;
     }
-    const data* get_partial(const std::string& name) const override {
+    const MustacheData* get_partial(const std::string& name) const override {
         for (const auto* item : items_)
             if (const auto* found = item->get(name)) return found;
         return nullptr;
     }
 
 private:
-    const data* lookup(const data* item, const std::string& name) const {
+    const MustacheData* lookup(const MustacheData* item, const std::string& name) const {
         size_t start = 0;
         for (;;) {
             const size_t dot = name.find('.', start);
@@ -231,11 +232,11 @@ private:
         }
     }
     // The records of the figure `item` is, else what `item` holds under "records".
-    const data* recordsOf(const data* item) const {
+    const MustacheData* recordsOf(const MustacheData* item) const {
         const auto figure = figureIndex_.find(item);
         if (figure == figureIndex_.end()) return item->get("records");
         if (recordsFigure_ != figure->second) {
-            records_ = data();  // the previous figure's rows are given back first
+            records_ = MustacheData();  // the previous figure's rows are given back first
             records_ = recordsData(figures_.traces[figure->second]);
             recordsFigure_ = figure->second;
         }
@@ -243,14 +244,14 @@ private:
     }
 
     const WorkReportFigures& figures_;
-    std::vector<const data*> items_;  // innermost first
-    std::map<const data*, size_t> figureIndex_;
-    mutable data records_;
+    std::vector<const MustacheData*> items_;  // innermost first
+    std::map<const MustacheData*, size_t> figureIndex_;
+    mutable MustacheData records_;
     mutable size_t recordsFigure_ = static_cast<size_t>(-1);
 };
 
-data viewOf(const WorkReportFigures& w) {
-    data view;
+MustacheData viewOf(const WorkReportFigures& w) {
+    MustacheData view;
     view.set("term", w.termLabel);
     view.set("has_term", !w.termLabel.empty());  // without one the template words the period instead
     view.set("from", civil::formatDate(w.query.from));
@@ -278,7 +279,7 @@ data viewOf(const WorkReportFigures& w) {
 
 std::string workReportMarkdown(const WorkReportFigures& figures, const std::string& templateFolder) {
     ReportTemplate report(templateFolder, kTemplateName);
-    const data view = viewOf(figures);
+    const MustacheData view = viewOf(figures);
     AppendixContext context(view, figures);
     std::string markdown;
     report.render(context, [&markdown](const std::string& piece) { markdown += piece; });
@@ -289,7 +290,7 @@ void writeWorkReport(const WorkReportFigures& figures, const std::string& templa
                      const std::filesystem::path& file) {
     reportFormatOf(file);
     ReportTemplate report(templateFolder, kTemplateName);  // a missing or broken template is refused before writing
-    const data view = viewOf(figures);
+    const MustacheData view = viewOf(figures);
     writeReportDocument(
         [&](const ReportSink& sink) {
             AppendixContext context(view, figures);
