@@ -52,7 +52,10 @@ class IcuCalendarLibrary {
 public:
     IcuCalendarLibrary() {
         const char* name = "libicui18n.so." PATROL_TEXT(U_ICU_VERSION_MAJOR_NUM);
-        handle_ = ::dlopen(name, RTLD_NOW | RTLD_LOCAL);
+        // RTLD_NODELETE: ICU keeps process-wide caches (locale data, the Chinese calendar's new
+        // moons) whose roots live in its own data segment. Unloading it would strand them, a leak
+        // per almanac; kept loaded, a later almanac reuses the library and its caches.
+        handle_ = ::dlopen(name, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
         if (!handle_) fail(std::string("无法载入 ") + name + "（" + ::dlerror() + "）");
         find(open, PATROL_TEXT(ucal_open));
         find(close, PATROL_TEXT(ucal_close));

@@ -1,0 +1,23 @@
+// Defaults for the sanitizer runtimes of the PATROL_SANITIZE build, compiled into each of our
+// executables so that a test, a script and a developer's own run behave alike. Options given in
+// ASAN_OPTIONS or LSAN_OPTIONS still override them.
+
+extern "C" {
+
+// handle_segv=0, handle_sigbus=0: patrol's own handlers must see these signals as in a normal
+// build. A plugin that crashes in process is named and the signal re-raised; a dataset file that
+// shrinks under a read becomes a clear error, and any other SIGBUS still kills the process. Tests
+// assert all three. Memory errors are still caught where they happen, by the instrumentation.
+__attribute__((visibility("default"))) const char* __asan_default_options() {
+    return "handle_segv=0:handle_sigbus=0";
+}
+
+// use_tls=0: the leak checker of GCC 12's runtime walks each thread's dynamic TLS at exit. A
+// plugin that was unloaded leaves a stale entry there (the SDK's thread_local error text), and the
+// walk then crashes ("Tracer caught signal 11") or not, depending on the heap's layout. Leaks are
+// still found from stacks, globals and registers.
+__attribute__((visibility("default"))) const char* __lsan_default_options() {
+    return "use_tls=0";
+}
+
+}
