@@ -37,13 +37,9 @@ int64_t dataVersion(store::Database& db) {
     return st.integer(0);
 }
 
-struct PlannedRise {
-    LevelRise rise;  // its notice has neither id nor time yet
-};
-
 struct Plan {
     int64_t dataVersion = 0;
-    std::vector<PlannedRise> rises;
+    std::vector<LevelRise> rises;  // their notices have neither id nor time yet; returned as they are
 };
 
 // Reads only: which tasks rise and what their notices say.
@@ -69,8 +65,7 @@ Plan planRises(store::Database& db, const Actor& actor, int32_t asOf) {
         const auto raised =
             domain::raisedLevel(current, domain::deservedLevel(due, asOf, static_cast<int>(task.returnedCount)));
         if (raised == current) continue;
-        PlannedRise p;
-        LevelRise& rise = p.rise;
+        LevelRise& rise = plan.rises.emplace_back();
         rise.task = std::move(task);
         store::TaskRecord& after = rise.task;
         after.level = std::string(domain::escalationLevels.code(raised));
@@ -95,7 +90,6 @@ Plan planRises(store::Database& db, const Actor& actor, int32_t asOf) {
         n.unitId = after.unitId;
         n.unitCode = after.unitCode;
         n.unitName = after.unitName;
-        plan.rises.push_back(std::move(p));
     }
     return plan;
 }
@@ -148,10 +142,10 @@ std::string joinedColumns(const std::vector<std::string>& columns) {
 // One compact audit event per task of the batch (escalation_event.hpp), carrying the digest of
 // the row state auditedRowState() would give (read in bulk once the batch's rows are written).
 void auditBatch(store::Database& db, const Actor& actor, store::AuditChainWriter& audit,
-                std::vector<PlannedRise>::iterator first, std::vector<PlannedRise>::iterator last) {
+                std::vector<LevelRise>::iterator first, std::vector<LevelRise>::iterator last) {
     const store::AuditedEntity& entity = *store::findAuditedEntity(kTaskEntity);
     std::string ids = "[";
-    for (auto p = first; p != last; ++p) ids += (p == first ? "" : ",") + std::to_string(p->rise.task.id);
+    for (auto p = first; p != last; ++p) ids += (p == first ? "" : ",") + std::to_string(p->task.id);
     ids += "]";
     const RowsByOwner mainRows = rowsOf(db, entity.table, entity.idColumn, "", entity.idColumn, ids);
     std::vector<RowsByOwner> children;
@@ -160,7 +154,7 @@ void auditBatch(store::Database& db, const Actor& actor, store::AuditChainWriter
             rowsOf(db, child.table, child.ownerColumn, child.condition, joinedColumns(child.keyColumns), ids));
     const std::vector<store::StoredRow> none;
     for (auto p = first; p != last; ++p) {
-        const LevelRise& rise = p->rise;
+        const LevelRise& rise = *p;
         JsonText state;
         // The same text store::rowStateDigest() hashes: Poco's stringify of rowStateOf().
         state.open().key(entity.table).row(mainRows.at(rise.task.id).front());
@@ -193,13 +187,18 @@ std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t
     tell(progress, WorkPhase::Escalating, 0, plan.rises.size(), WorkItems::Tasks);
     const std::string createdAt = store::utcTimestampNow();
     store::AuditChainWriter audit(db);
+    // Held for the whole run rather than taken from the statement cache per row.
+    auto raise = db.prepare("UPDATE rectification_tasks SET level = ? WHERE id = ?");
+    auto notify = db.prepare(store::kInsertNoticeSql);
     for (auto first = plan.rises.begin(); first != plan.rises.end();) {
         const auto last = first + std::min<ptrdiff_t>(kTasksPerBatch, plan.rises.end() - first);
         for (auto p = first; p != last; ++p) {
-            LevelRise& rise = p->rise;
-            db.prepare("UPDATE rectification_tasks SET level = ? WHERE id = ?").bindAll(rise.task.level, rise.task.id).run();
+            LevelRise& rise = *p;
+            raise.reset();
+            raise.bindAll(rise.task.level, rise.task.id).run();
             rise.notice.createdAt = createdAt;
-            rise.notice.id = store::insertNotice(db, rise.notice, createdAt);
+            notify.reset();
+            rise.notice.id = store::insertNotice(db, notify, rise.notice);
         }
         auditBatch(db, actor, audit, first, last);
         first = last;
@@ -207,10 +206,7 @@ std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t
     }
     audit.finish();
     tx.commit();
-    std::vector<LevelRise> rises;
-    rises.reserve(plan.rises.size());
-    for (auto& p : plan.rises) rises.push_back(std::move(p.rise));
-    return rises;
+    return std::move(plan.rises);
 }
 
 }  // namespace patrol::services

@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "core/services/json_text.hpp"
 #include "core/services/record_json.hpp"
 
 namespace patrol::services {
@@ -54,17 +55,17 @@ std::string recipientsText(const std::vector<NoticeRecipient>& recipients) {
 }
 
 std::string recipientsJson(const std::vector<NoticeRecipient>& recipients) {
-    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
-    for (const auto& r : recipients) {
-        auto o = jsonObject();
-        o->set("role", std::string(domain::recipients.code(r.role)));
-        o->set("label", std::string(domain::recipients.label(r.role)));
-        o->set("name", r.name);
-        array->add(o);
-    }
-    std::ostringstream out;
-    array->stringify(out);
-    return out.str();
+    // Written as text, the bytes Poco's stringify gave: a mass escalation writes one per notice.
+    JsonText json;
+    json.openArray();
+    for (const auto& r : recipients)
+        json.open()
+            .field("role", domain::recipients.code(r.role))
+            .field("label", domain::recipients.label(r.role))
+            .field("name", r.name)
+            .close();
+    json.closeArray();
+    return json.take();
 }
 
 std::vector<NoticeRecipient> parseRecipients(const std::string& json) {

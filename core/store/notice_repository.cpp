@@ -38,9 +38,12 @@ NoticeRecord readNotice(const Statement& st) {
 int64_t insertNotice(Database& db, const NoticeRecord& n) { return insertNotice(db, n, utcTimestampNow()); }
 
 int64_t insertNotice(Database& db, const NoticeRecord& n, const std::string& createdAt) {
-    db.prepare("INSERT INTO notices (task_id, level, recipients, message, as_of, created_at) VALUES (?,?,?,?,?,?)")
-        .bindAll(n.taskId, n.level, n.recipients, n.message, n.asOf, createdAt)
-        .run();
+    db.prepare(kInsertNoticeSql).bindAll(n.taskId, n.level, n.recipients, n.message, n.asOf, createdAt).run();
+    return db.lastInsertId();
+}
+
+int64_t insertNotice(Database& db, Statement& insert, const NoticeRecord& n) {
+    insert.bindAll(n.taskId, n.level, n.recipients, n.message, n.asOf, n.createdAt).run();
     return db.lastInsertId();
 }
 

@@ -9,6 +9,7 @@
 namespace patrol::store {
 
 class Database;
+class Statement;
 
 struct NoticeRecord {
     int64_t id = 0;
@@ -38,6 +39,11 @@ struct NoticeQuery {
 int64_t insertNotice(Database& db, const NoticeRecord& notice);
 // With the creation time given: the notices of one escalation run share the moment it wrote them.
 int64_t insertNotice(Database& db, const NoticeRecord& notice, const std::string& createdAt);
+// The same insert through `insert`, a statement of kInsertNoticeSql the caller holds for many
+// notices (reset before each); the notice's own createdAt is stored.
+inline constexpr const char* kInsertNoticeSql =
+    "INSERT INTO notices (task_id, level, recipients, message, as_of, created_at) VALUES (?,?,?,?,?,?)";
+int64_t insertNotice(Database& db, Statement& insert, const NoticeRecord& notice);
 // Oldest first.
 std::vector<NoticeRecord> listNotices(Database& db, const NoticeQuery& query);
 

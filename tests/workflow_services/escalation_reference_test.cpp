@@ -225,3 +225,25 @@ TEST_CASE("a check finding's refs as JsonText give the bytes of Poco's array", "
     }
     CHECK(JsonText().openArray().value("E1").value("E2").closeArray().text() == "[\"E1\",\"E2\"]");
 }
+
+TEST_CASE("a notice's recipients as JsonText give the exact text and Poco's bytes", "[escalation]") {
+    using domain::Recipient;
+    CHECK(recipientsJson({}) == "[]");
+    CHECK(recipientsJson({{Recipient::Handler, "李明"}, {Recipient::Leadership, "巡察工作领导小组"}}) ==
+          R"([{"role":"handler","label":"责任人","name":"李明"},)"
+          R"({"role":"leadership","label":"巡察工作领导小组","name":"巡察工作领导小组"}])");
+    // The old writer, Poco's array of objects, on names that need escaping.
+    const std::vector<NoticeRecipient> tricky = {{Recipient::UnitHead, "引号\"反斜杠\\换行\n"},
+                                                 {Recipient::UnitContact, std::string("零") + '\0' + "\x1f尾"}};
+    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+    for (const auto& r : tricky) {
+        auto o = jsonObject();
+        o->set("role", std::string(domain::recipients.code(r.role)));
+        o->set("label", std::string(domain::recipients.label(r.role)));
+        o->set("name", r.name);
+        array->add(o);
+    }
+    std::ostringstream poco;
+    array->stringify(poco);
+    CHECK(recipientsJson(tricky) == poco.str());
+}
