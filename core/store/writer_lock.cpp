@@ -75,9 +75,10 @@ WriterLockWait waitForWriterLock(int fd, steady_clock::time_point deadline) {
     sigemptyset(&alarm);
     sigaddset(&alarm, writerLockAlarmSignal());
     pthread_sigmask(SIG_UNBLOCK, &alarm, &before);
-    timer_settime(timer, 0, &when, nullptr);
     WriterLockWait outcome = WriterLockWait::unusable;
-    for (;;) {
+    // Without a timer the wait could outlast the budget: then SQLite's wait alone keeps order.
+    const bool armed = timer_settime(timer, 0, &when, nullptr) == 0;
+    while (armed) {
         struct flock range = writerLockRange(F_WRLCK);
         if (fcntl(fd, F_OFD_SETLKW, &range) == 0) {
             outcome = WriterLockWait::taken;
