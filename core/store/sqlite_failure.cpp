@@ -13,8 +13,7 @@ void throwSqliteFailure(sqlite3* db, int rc, const std::string& doing) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
             // What was being run stays out: the user can act on the wait, not on the SQL.
-            throw Busy("数据库 " + path + " 正被另一个 patrol 进程写入，在等待时限（设置 database.busy_timeout_ms）内没有释放，"
-                       "本次操作没有执行。请稍后重试，或调大该设置。");
+            throwLockedOut(path);
         case SQLITE_NOTADB:
             throw UserError("文件 " + path + " 不是 patrol 数据库（不是 SQLite 文件）。请指定正确的数据库文件，或新建一个数据库。",
                             {"database.choose", ""});
@@ -27,6 +26,11 @@ void throwSqliteFailure(sqlite3* db, int rc, const std::string& doing) {
         default:
             throw InternalError("SQLite error while " + doing + ": " + detail);
     }
+}
+
+void throwLockedOut(const std::string& path) {
+    throw Busy("数据库 " + path + " 正被另一个 patrol 进程写入，在等待时限（设置 database.busy_timeout_ms）内没有释放，"
+               "本次操作没有执行。请稍后重试，或调大该设置。");
 }
 
 }  // namespace patrol::store
