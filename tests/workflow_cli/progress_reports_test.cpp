@@ -98,7 +98,7 @@ TEST_CASE("report work at a terminal counts the kinds of records read and writes
         return std::vector<std::string>{"report", "work", "--from", "2026-01-01", "--to", "2026-12-31", "-o", file};
     }, "汇报.md");
     CHECK(tty.out == "已写入工作汇报 " + c.dir.file("终端汇报.md") +
-                         "：1 轮巡察，发现问题 0 个，移交问题线索 0 件（2026-01-01 至 2026-12-31）。\n");
+                         "：1 轮巡察，发现问题 2 个，移交问题线索 0 件（2026-01-01 至 2026-12-31）。\n");
     checkOnlyProgress(tty, "读取数据 0/4 类记录", "读取数据 4/4 类记录");
 }
 
