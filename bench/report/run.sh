@@ -14,19 +14,15 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-build=${PATROL_BUILD:-$repo/build}
-units=${BENCH_UNITS:-500} tasks=${BENCH_TASKS:-50000} repeat=${BENCH_REPEAT:-3}
-data=${BENCH_DATA:-$repo/bench/serve/.data}
-patrol=$build/bin/patrol
-
 . "$repo/bench/serve/bench_tools.sh"
+serve_bench_settings "$repo"
 require_patrol_tools "$build"
 
 print_machine
 echo "数据: $units 个单位，$tasks 项整改任务；每个命令运行 $repeat 次"
 
 # The same cached database as the serve benchmark (32 unit contacts, as bench/serve/run.sh asks).
-cache=$("$repo/bench/serve/cached_db.sh" "$build" "$data" "$units" "$tasks" "$(( units < 32 ? units : 32 ))")
+cache=$(serve_county_cache)
 work=$data/report
 rm -rf "$work" && mkdir -p "$work"
 unset PATROL_USER PATROL_CONFIG PATROL_TODAY PATROL_DATA

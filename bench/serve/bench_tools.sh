@@ -1,6 +1,22 @@
 # Sourced by the benches that run on the serve benchmark's database (bench/serve, bench/web,
 # bench/report): one place that says what they need and on what machine they ran.
 
+# serve_bench_settings REPO: what these benches read from the environment, with their defaults:
+# build (PATROL_BUILD) and patrol in it, units and tasks (BENCH_UNITS/TASKS), repeat (BENCH_REPEAT)
+# and data (BENCH_DATA: where the database is cached, shared by all of them).
+serve_bench_settings() {
+  build=${PATROL_BUILD:-$1/build}
+  patrol=$build/bin/patrol
+  units=${BENCH_UNITS:-500} tasks=${BENCH_TASKS:-50000} repeat=${BENCH_REPEAT:-3}
+  data=${BENCH_DATA:-$1/bench/serve/.data}
+}
+
+# serve_county_cache: prints the folder of the cached database for $units and $tasks, built when
+# missing, with one unit contact per unit up to 32 (bench/serve/cached_db.sh).
+serve_county_cache() {
+  "$(dirname "${BASH_SOURCE[0]}")/cached_db.sh" "$build" "$data" "$units" "$tasks" "$(( units < 32 ? units : 32 ))"
+}
+
 # require_patrol_tools BUILD [wrk]: the executables the cached database is built with, and wrk
 # when the bench sends HTTP load.
 require_patrol_tools() {
@@ -38,4 +54,20 @@ wait_for_server() {
     exit 1
   fi
   echo "$base"
+}
+
+# start_patrol_server LOG ARGS...: `$patrol serve ARGS --port 0` in the background with its stderr
+# in LOG, stopped (SIGTERM) when the script exits; sets server_pid, and base to its address.
+start_patrol_server() {
+  local log=$1
+  shift
+  server_pid=
+  trap stop_patrol_server EXIT
+  "$patrol" serve "$@" --port 0 2> "$log" &
+  server_pid=$!
+  base=$(wait_for_server "$log" "$server_pid")
+}
+
+stop_patrol_server() {
+  [ -z "${server_pid:-}" ] || { kill -TERM "$server_pid" 2> /dev/null; wait "$server_pid" 2> /dev/null || true; server_pid=; }
 }

@@ -14,17 +14,14 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-build=${PATROL_BUILD:-$repo/build}
-units=${BENCH_UNITS:-500} tasks=${BENCH_TASKS:-50000} repeat=${BENCH_REPEAT:-3}
-data=${BENCH_DATA:-$here/.data} verify=${BENCH_VERIFY:-1}
-patrol=$build/bin/patrol
-
+verify=${BENCH_VERIFY:-1}
 . "$here/bench_tools.sh"
+serve_bench_settings "$repo"
 require_patrol_tools "$build"
 print_machine
 echo "数据: $units 个单位，$tasks 项未销号的整改任务；每项命令运行 $repeat 次，每次用数据库的新副本"
 
-cache=$("$here/cached_db.sh" "$build" "$data" "$units" "$tasks" "$(( units < 32 ? units : 32 ))")
+cache=$(serve_county_cache)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export PATROL_DB=$work/patrol.db

@@ -5,19 +5,13 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-build=${PATROL_BUILD:-$repo/build}
-data=${BENCH_DATA:-$repo/bench/serve/.data}
-work=$data/web-run
 . "$repo/bench/serve/bench_tools.sh"
+serve_bench_settings "$repo"
+work=$data/web-run
 require_patrol_tools "$build"
 [ -f "$work/patrol.db" ] || { echo "先运行 bench/web/run.sh（需要 $work/patrol.db）" >&2; exit 1; }
 print_machine
 unit=$(head -n 1 "$data"/u*/tokens.tsv | head -n 1 | cut -f1)
-server_pid=
-stop_server() { [ -z "$server_pid" ] || { kill -TERM "$server_pid" 2> /dev/null; wait "$server_pid" 2> /dev/null || true; server_pid=; }; }
-trap stop_server EXIT
-"$build/bin/patrol" serve --db "$work/patrol.db" --port 0 2> "$work/after_write.log" &
-server_pid=$!
-base=$(wait_for_server "$work/after_write.log" "$server_pid")
+start_patrol_server "$work/after_write.log" --db "$work/patrol.db"
 python3 "$here/after_write.py" "${base%/}" 基准领导 Bench-Page-Budget-2026 "$work/patrol.db" "$build/bin/patrol" "$unit"
 echo "测量后负载 $(cut -d' ' -f1-3 /proc/loadavg)。"

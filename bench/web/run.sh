@@ -14,17 +14,15 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-build=${PATROL_BUILD:-$repo/build}
-units=${BENCH_UNITS:-500} tasks=${BENCH_TASKS:-50000} seconds=${BENCH_SECONDS:-5}
-data=${BENCH_DATA:-$repo/bench/serve/.data}
-patrol=$build/bin/patrol
+seconds=${BENCH_SECONDS:-5}
 . "$repo/bench/serve/bench_tools.sh"
+serve_bench_settings "$repo"
 require_patrol_tools "$build" wrk
 
 print_machine
 echo "数据: $units 个单位，$tasks 项整改任务；每页测量 $seconds 秒，一次一个请求（wrk -c 1）"
 # The same database as the serve benchmark (one unit contact per unit, up to 32).
-cache=$("$repo/bench/serve/cached_db.sh" "$build" "$data" "$units" "$tasks" "$(( units < 32 ? units : 32 ))")
+cache=$(serve_county_cache)
 
 # A fresh copy per run, with a leader and passwords for one user of each role.
 work=$data/web-run
@@ -57,12 +55,7 @@ printf '%s\t%s\t%s\n' \
   leader 基准领导 "/dashboard /tasks /extensions /rounds" \
   admin 基准管理员 "/users /rounds /tasks" > "$work/users.tsv"
 
-server_pid=
-stop_server() { [ -z "$server_pid" ] || { kill -TERM "$server_pid" 2> /dev/null; wait "$server_pid" 2> /dev/null || true; server_pid=; }; }
-trap stop_server EXIT
-"$patrol" serve --db "$db" --port 0 2> "$work/server.log" &
-server_pid=$!
-base=$(wait_for_server "$work/server.log" "$server_pid")
+start_patrol_server "$work/server.log" --db "$db"
 
 python3 "$here/pages.py" "${base%/}" "$password" "$work/users.tsv" > "$work/pages.tsv"
 ticks=$(getconf CLK_TCK)

@@ -39,7 +39,9 @@ int runBackup(Invocation& inv) {
 
 int runVerify(Invocation& inv) {
     const std::string folder = inv.args.positional().at(0);
-    const auto check = services::verifyBackup(folder);
+    ProgressLine progress(inv.err, showsProgress(inv));
+    const auto check = services::verifyBackup(folder, progress.sink());
+    progress.clear();
     if (check.problem) {
         inv.err << "备份 " << folder << " 核验失败：" << withNextStep(*check.problem, {"backup.made", ""}) << "\n这份备份不可信：请改用其他备份，或重新备份。\n";
         return 2;
@@ -55,8 +57,10 @@ int runVerify(Invocation& inv) {
 int runRestore(Invocation& inv) {
     const std::string folder = inv.args.positional().at(0);
     const auto& settings = inv.app.settings();
+    ProgressLine progress(inv.err, showsProgress(inv));
     const auto restored = services::restoreBackup(folder, settings.databasePath(), services::evidenceFolder(settings),
-                                                  inv.app.actorName());
+                                                  inv.app.actorName(), progress.sink());
+    progress.clear();
     inv.out << "已从备份 " << folder << " 恢复数据库 " << restored.databasePath << "，佐证材料 " << restored.evidenceFiles
             << " 个文件在 " << restored.evidenceFolder << "。\n"
             << "可用 patrol audit verify --db " << restored.databasePath << " 核验审计日志。\n";
@@ -78,7 +82,7 @@ const Registration backup{CommandSpec{
 const Registration verify{CommandSpec{
     {"backup", "verify"},
     "核验备份目录：文件与清单一致、数据库完整、审计日志哈希链完整、佐证材料齐全（有问题时退出码为 2）",
-    {},
+    {quietOption()},
     "DIR",
     1,
     1,
@@ -88,7 +92,7 @@ const Registration verify{CommandSpec{
 const Registration restore{CommandSpec{
     {"backup", "restore"},
     "从备份恢复数据库和佐证材料到 --db 指定的新位置（先核验备份；不覆盖已有的数据库；仅管理员）",
-    {},
+    {quietOption()},
     "DIR",
     1,
     1,

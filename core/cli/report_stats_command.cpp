@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "core/cli/app.hpp"
+#include "core/cli/progress_line.hpp"
 #include "core/cli/workflow_output.hpp"
 #include "core/domain/escalation.hpp"
 #include "core/domain/clue.hpp"
@@ -106,7 +107,10 @@ int runStats(Invocation& inv) {
     if (inv.args.value("from")) query.from = dateOption(inv, "from");
     if (inv.args.value("to")) query.to = dateOption(inv, "to");
     services::requirePeriod(query.from, query.to);
-    const auto stats = services::computeStatistics(s.db, s.actor, query, services::CategoryNames::installed(inv.app.settings()));
+    ProgressLine progress(inv.err, showsProgress(inv));
+    const auto stats = services::computeStatistics(s.db, s.actor, query, services::CategoryNames::installed(inv.app.settings()),
+                                                   progress.sink());
+    progress.clear();
     if (inv.format() == ListingFormat::Json) {
         inv.out << services::jsonText(services::statisticsView(stats)) << "\n";
         return 0;
@@ -135,7 +139,8 @@ const Registration statsRegistration{CommandSpec{
      {"from", "YYYY-MM-DD", "只统计起止日期与这段时间有交集的轮次：开始"},
      {"to", "YYYY-MM-DD", "同上：结束"},
      {"as-of", "YYYY-MM-DD", "按这一天计算（默认今天）"},
-     {"format", "table|json", "输出格式（默认 table）"}},
+     {"format", "table|json", "输出格式（默认 table）"},
+     quietOption()},
     "", 0, 0,
     "  patrol report stats --as-of 2026-06-30\n  patrol report stats --round 2026-R1 --format json\n",
     runStats}};

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "core/cli/app.hpp"
+#include "core/cli/progress_line.hpp"
 #include "core/cli/workflow_output.hpp"
 #include "core/services/work_report.hpp"
 #include "core/services/workflow_settings.hpp"
@@ -29,9 +30,11 @@ int runWork(Invocation& inv) {
     services::reportFormatOf(file);  // a wrong suffix is refused before anything is read
     const auto query = reportQuery(inv);
     auto s = openSession(inv);
-    const auto figures =
-        services::computeWorkReport(s.db, s.actor, query, services::CategoryNames::installed(inv.app.settings()));
+    ProgressLine progress(inv.err, showsProgress(inv));
+    const auto figures = services::computeWorkReport(s.db, s.actor, query,
+                                                     services::CategoryNames::installed(inv.app.settings()), progress.sink());
     services::writeWorkReport(figures, inv.app.settings().text("report.templates"), file);
+    progress.clear();
     inv.out << "已写入工作汇报 " << file << "：" << figures.rounds << " 轮巡察，发现问题 " << figures.findings
             << " 个，移交问题线索 " << figures.clueTotal.clues << " 件（" << civil::formatDate(query.from) << " 至 "
             << civil::formatDate(query.to) << "）。\n";
@@ -66,7 +69,8 @@ const Registration workRegistration{CommandSpec{
      periodOption("from", "统计期间开始（必填）：起止日期与期间有交集的轮次计入"),
      periodOption("to", "统计期间结束（必填）"),
      {"term", "TERM", "只统计这一届的轮次，例如 十五届"},
-     periodOption("as-of", "整改完成率和逾期任务按这一天计算（默认统计期间结束日）")},
+     periodOption("as-of", "整改完成率和逾期任务按这一天计算（默认统计期间结束日）"),
+     quietOption()},
     "", 0, 0,
     "  patrol report work --from 2026-01-01 --to 2026-12-31 -o 汇报.docx\n"
     "  patrol report work --from 2024-01-01 --to 2026-12-31 --term 十五届 -o 汇报.html\n",

@@ -61,19 +61,29 @@ std::optional<std::string> unlistedFile(const fs::path& folder, const BackupMani
 }
 
 // The database copy as a patrol database: integrity, audit chain, rows, evidence files.
-std::optional<std::string> databaseProblem(const fs::path& folder, BackupCheck& check) {
+// Integrity, audit chain, audited rows, then row counts with evidence: each told when done.
+constexpr uint64_t kBackupDatabaseChecks = 4;
+
+std::optional<std::string> databaseProblem(const fs::path& folder, BackupCheck& check, const ProgressSink* progress) {
     const BackupManifest& m = check.manifest;
     const std::string name = m.database;
+    const auto checked = [progress](uint64_t done) {
+        tell(progress, WorkPhase::CheckingDatabase, done, kBackupDatabaseChecks, WorkItems::Checks);
+    };
     try {
+        checked(0);
         auto db = store::Database::openReadOnly((folder / name).string());
         if (const auto problem = store::integrityProblem(db))
             return "数据库 " + name + " 未通过完整性检查（PRAGMA integrity_check）：" + *problem;
+        checked(1);
         const auto chain = store::verifyAuditChain(db);
         check.auditEvents = chain.eventsChecked;
         if (chain.firstBrokenId) return "数据库 " + name + " 的审计日志核验失败：" + chain.problem;
+        checked(2);
         // A backup of edited data would restore the edit: its rows must match their audit events too.
         if (const auto rows = store::verifyAuditedRows(db); !rows.problems.empty())
             return "数据库 " + name + " 的数据与审计记录不符：" + rows.problems.front();
+        checked(3);
         const auto rows = store::tableRowCounts(db);
         for (const auto& [table, count] : rows) {
             const auto listed = m.tableRows.find(table);
@@ -90,6 +100,7 @@ std::optional<std::string> databaseProblem(const fs::path& folder, BackupCheck& 
             if (file == files.end() || file->second != e.sha256)
                 return evidenceLabel(e) + "的文件 " + path + " 不在备份中。";
         }
+        checked(kBackupDatabaseChecks);
     } catch (const std::exception& e) {
         return "数据库 " + name + " 无法读取：" + e.what();
     }
@@ -98,7 +109,7 @@ std::optional<std::string> databaseProblem(const fs::path& folder, BackupCheck& 
 
 }  // namespace
 
-BackupCheck verifyBackup(const std::string& folderText) {
+BackupCheck verifyBackup(const std::string& folderText, const ProgressSink* progress) {
     BackupCheck check;
     const fs::path folder(folderText);
     std::error_code ec;
@@ -115,10 +126,15 @@ BackupCheck verifyBackup(const std::string& folderText) {
         check.problem = e.what();
         return check;
     }
-    for (const auto& f : check.manifest.files)
-        if ((check.problem = fileProblem(folder, f))) return check;
+    // Each file is hashed whole, which is large next to a call of the sink.
+    const auto& files = check.manifest.files;
+    for (size_t i = 0; i < files.size(); ++i) {
+        tell(progress, WorkPhase::Verifying, i, files.size(), WorkItems::Files);
+        if ((check.problem = fileProblem(folder, files[i]))) return check;
+    }
+    tell(progress, WorkPhase::Verifying, files.size(), files.size(), WorkItems::Files);
     if ((check.problem = unlistedFile(folder, check.manifest))) return check;
-    check.problem = databaseProblem(folder, check);
+    check.problem = databaseProblem(folder, check, progress);
     return check;
 }
 

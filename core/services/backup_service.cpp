@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <set>
 
 #include "core/domain/errors.hpp"
@@ -94,31 +95,42 @@ void copyChecked(const fs::path& from, const fs::path& to, const std::string& sh
 
 // Puts the backup's evidence into `target`: a new folder appears whole; into an existing one
 // (shared by several databases) only missing files are added, each renamed into place.
-// Returns whether `target` was created.
-bool placeEvidence(const fs::path& backup, const BackupManifest& m, const fs::path& target) {
+// Returns whether `target` was created. `placed` is called after each file, with the count of
+// files gone through (the database counts as the first).
+bool placeEvidence(const fs::path& backup, const BackupManifest& m, const fs::path& target,
+                   const std::function<void(uint64_t)>& placed) {
     const auto files = evidenceFiles(m);
     std::error_code ec;
     if (!fs::exists(target, ec)) {
         Staging staging(target);
-        for (const auto& f : files) copyChecked(backup / m.evidenceFolder / f.path, staging.path() / f.path, f.sha256);
+        for (size_t i = 0; i < files.size(); ++i) {
+            const auto& f = files[i];
+            copyChecked(backup / m.evidenceFolder / f.path, staging.path() / f.path, f.sha256);
+            placed(i + 2);
+        }
         staging.moveTo(target);
         return true;
     }
     std::vector<ManifestFile> missing;
+    uint64_t present = 1;
     for (const auto& f : files) {
         const fs::path existing = target / f.path;
         if (!fs::exists(existing, ec)) {
             missing.push_back(f);
-        } else if (digest::sha256OfFile(existing.string()) != f.sha256) {
+            continue;
+        }
+        if (digest::sha256OfFile(existing.string()) != f.sha256) {
             throw UserError("佐证材料目录 " + target.string() + " 中已有文件 " + f.path +
                             "，但其内容与备份中的不同（文件已损坏？）。恢复未进行；请检查该文件，或把数据库恢复到别的位置。");
         }
+        placed(++present);  // already there and the same: nothing to copy
     }
     for (const auto& f : missing) {
         TempFile temp{(target / f.path).string() + ".restoring-" + processTag()};
         copyChecked(backup / m.evidenceFolder / f.path, temp.path, f.sha256);
         fs::rename(temp.path, target / f.path);
         temp.keep = true;
+        placed(++present);
     }
     return false;
 }
@@ -182,8 +194,9 @@ BackupManifest backupDatabase(store::Database& db, const Actor& actor, const Evi
 }
 
 RestoreResult restoreBackup(const std::string& folder, const std::string& databasePath,
-                            const std::string& evidenceFolder, const std::string& actorName) {
-    const auto check = verifyBackup(folder);
+                            const std::string& evidenceFolder, const std::string& actorName,
+                            const ProgressSink* progress) {
+    const auto check = verifyBackup(folder, progress);
     if (check.problem) throw UserError("备份 " + folder + " 未通过核验，不能用来恢复：" + *check.problem);
     const BackupManifest& m = check.manifest;
     const fs::path backup(folder);
@@ -199,11 +212,16 @@ RestoreResult restoreBackup(const std::string& folder, const std::string& databa
     if (!fs::is_directory(dbTarget.parent_path(), ec))
         throw UserError("数据库 " + databasePath + " 所在的目录 " + dbTarget.parent_path().string() + " 不存在。请先创建它。");
 
+    // The database, then each evidence file: a file is large next to a call of the sink.
+    const uint64_t files = 1 + evidenceFiles(m).size();
+    const auto placed = [progress, files](uint64_t done) { tell(progress, WorkPhase::Restoring, done, files, WorkItems::Files); };
     TempFile dbTemp{dbTarget.string() + ".restoring-" + processTag()};
     fs::remove(dbTemp.path, ec);
+    placed(0);
     copyChecked(backup / m.database, dbTemp.path, databaseEntry(m).sha256);
+    placed(1);
     const fs::path evidenceTarget = fs::absolute(evidenceFolder).lexically_normal();
-    const bool createdEvidence = placeEvidence(backup, m, evidenceTarget);
+    const bool createdEvidence = placeEvidence(backup, m, evidenceTarget, placed);
     // link() never replaces an existing file, so a database that appeared meanwhile is kept.
     if (::link(dbTemp.path.c_str(), dbTarget.c_str()) != 0) {
         const int error = errno;

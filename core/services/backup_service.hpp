@@ -31,8 +31,10 @@ struct BackupCheck {
 
 // Every file against the manifest (and no file besides), the database's integrity, its audit
 // chain, its row counts, and a file for every evidence row. Reads only. UserError when the
-// folder does not exist.
-BackupCheck verifyBackup(const std::string& folder);
+// folder does not exist. `progress`, when given, is told Verifying: the manifest's files checked,
+// then CheckingDatabase: the database's checks done (integrity, audit chain, audited rows, row
+// counts and evidence).
+BackupCheck verifyBackup(const std::string& folder, const ProgressSink* progress = nullptr);
 
 struct RestoreResult {
     std::string databasePath;
@@ -42,8 +44,10 @@ struct RestoreResult {
 
 // Checks the backup, then puts its database at `databasePath` (which must not exist: an
 // existing database is never overwritten) and its evidence into `evidenceFolder`. The acting
-// user `actorName` must be an admin of the backed-up database.
+// user `actorName` must be an admin of the backed-up database. `progress`, when given, is told
+// as verifyBackup tells it, then Restoring: the files put in place, the database first.
 RestoreResult restoreBackup(const std::string& folder, const std::string& databasePath,
-                            const std::string& evidenceFolder, const std::string& actorName);
+                            const std::string& evidenceFolder, const std::string& actorName,
+                            const ProgressSink* progress = nullptr);
 
 }  // namespace patrol::services

@@ -34,31 +34,26 @@ void JsonText::string(std::string_view text) {
     out_ += Poco::toJSON(std::string(text), Poco::JSON_WRAP_STRINGS);
 }
 
-JsonText& JsonText::open() {
+JsonText& JsonText::openWith(char bracket) {
     separate();
-    out_ += '{';
+    out_ += bracket;
     needComma_ = false;
     return *this;
 }
 
-JsonText& JsonText::close() {
-    out_ += '}';
+JsonText& JsonText::closeWith(char bracket) {
+    out_ += bracket;
     needComma_ = true;
     return *this;
 }
 
-JsonText& JsonText::openArray() {
-    separate();
-    out_ += '[';
-    needComma_ = false;
-    return *this;
-}
+JsonText& JsonText::open() { return openWith('{'); }
 
-JsonText& JsonText::closeArray() {
-    out_ += ']';
-    needComma_ = true;
-    return *this;
-}
+JsonText& JsonText::close() { return closeWith('}'); }
+
+JsonText& JsonText::openArray() { return openWith('['); }
+
+JsonText& JsonText::closeArray() { return closeWith(']'); }
 
 JsonText& JsonText::key(std::string_view name) {
     separate();

@@ -42,6 +42,9 @@ public:
 
 private:
     void separate();
+    // An object or array: opened after a comma when one is due, closed as a value done.
+    JsonText& openWith(char bracket);
+    JsonText& closeWith(char bracket);
     void string(std::string_view text);
     std::string out_;
     bool needComma_ = false;

@@ -14,6 +14,8 @@ std::string_view phaseName(WorkPhase phase) {
         case WorkPhase::Copying: return "复制数据库";
         case WorkPhase::Verifying: return "核验";
         case WorkPhase::Writing: return "生成报告";
+        case WorkPhase::CheckingDatabase: return "检查数据库";
+        case WorkPhase::Restoring: return "恢复数据";
     }
     return "";
 }
@@ -27,6 +29,8 @@ std::string_view itemsName(WorkItems items) {
         case WorkItems::Tasks: return "个任务";
         case WorkItems::Pages: return "页";
         case WorkItems::Units: return "个单位";
+        case WorkItems::RecordKinds: return "类记录";
+        case WorkItems::Checks: return "项";
     }
     return "";
 }

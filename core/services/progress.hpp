@@ -13,10 +13,11 @@ namespace patrol::services {
 
 // Reading, Checking, Recording and Finished are the phases of a check (the web page shows them
 // too); the others belong to the other long commands.
-enum class WorkPhase { Reading, Checking, Recording, Finished, Printing, Importing, Escalating, Copying, Verifying, Writing };
+enum class WorkPhase { Reading, Checking, Recording, Finished, Printing, Importing, Escalating, Copying, Verifying, Writing,
+                       CheckingDatabase, Restoring };
 
 // What `done` and `total` count.
-enum class WorkItems { Files, Plugins, Rows, Findings, Tasks, Pages, Units };
+enum class WorkItems { Files, Plugins, Rows, Findings, Tasks, Pages, Units, RecordKinds, Checks };
 
 struct WorkProgress {
     WorkPhase phase = WorkPhase::Reading;
@@ -33,9 +34,10 @@ inline void tell(const ProgressSink* sink, WorkPhase phase, uint64_t done, uint6
 }
 
 // The phase in Chinese: 读取数据, 运行检查, 记录问题, 已完成, 输出结果, 导入单位, 评估预警, 复制数据库,
-// 核验, 生成报告.
+// 核验, 生成报告, 检查数据库, 恢复数据.
 std::string_view phaseName(WorkPhase phase);
-// The counted things in Chinese, as written after a count: 个文件, 个插件, 行, 个问题, 个任务, 页, 个单位.
+// The counted things in Chinese, as written after a count: 个文件, 个插件, 行, 个问题, 个任务, 页, 个单位,
+// 类记录 (rounds, tasks, findings, clues read), 项 (checks).
 std::string_view itemsName(WorkItems items);
 
 // How many items a service does between two calls of the sink: a power of two, so the test is a mask.

@@ -53,7 +53,8 @@ MustacheData taskRow(const TaskHistory& h) {
 }  // namespace
 
 RectificationReport readRectificationReport(store::Database& db, const Actor& actor, const std::string& roundCode,
-                                            const std::string& unitCode, int32_t asOf, const WorkflowSettings& settings) {
+                                            const std::string& unitCode, int32_t asOf, const WorkflowSettings& settings,
+                                            const ProgressSink* progress) {
     RectificationReport report;
     report.round = requireVisibleRound(db, actor, roundCode);
     report.unit = requireVisibleUnit(db, actor, unitCode);
@@ -64,7 +65,15 @@ RectificationReport readRectificationReport(store::Database& db, const Actor& ac
     filter.roundCode = roundCode;
     filter.unitCode = unitCode;
     filter.asOf = asOf;
-    for (const auto& t : listTasks(db, actor, filter)) tasksOf[t.findingId].push_back(showTask(db, actor, t.id));
+    const auto tasks = listTasks(db, actor, filter);
+    // Each task's history is a few reads of its own: told every 256 tasks, and once all are read.
+    constexpr size_t kRectificationTasksPerCall = 256;
+    tell(progress, WorkPhase::Reading, 0, tasks.size(), WorkItems::Tasks);
+    for (size_t i = 0; i < tasks.size(); ++i) {
+        tasksOf[tasks[i].findingId].push_back(showTask(db, actor, tasks[i].id));
+        if ((i + 1) % kRectificationTasksPerCall == 0 || i + 1 == tasks.size())
+            tell(progress, WorkPhase::Reading, i + 1, tasks.size(), WorkItems::Tasks);
+    }
     for (auto& f : listFindings(db, actor, {roundCode, unitCode, std::nullopt})) {
         if (!fedBackToUnit(f.status)) continue;
         const int64_t id = f.id;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/services/category_names.hpp"
+#include "core/services/progress.hpp"
 #include "core/services/task_service.hpp"
 #include "core/services/workflow_settings.hpp"
 #include "core/store/finding_repository.hpp"
@@ -33,9 +34,11 @@ struct RectificationReport {
     std::vector<RectificationReportItem> items;  // the findings fed back to the unit, by id
 };
 
-// Refused (Conflict) while the round has fed nothing back to the unit.
+// Refused (Conflict) while the round has fed nothing back to the unit. `progress`, when given,
+// is told Reading: the unit's tasks read with their history, a batch at a time.
 RectificationReport readRectificationReport(store::Database& db, const Actor& actor, const std::string& roundCode,
-                                            const std::string& unitCode, int32_t asOf, const WorkflowSettings& settings);
+                                            const std::string& unitCode, int32_t asOf, const WorkflowSettings& settings,
+                                            const ProgressSink* progress = nullptr);
 
 // A report a unit owes: the round fed back problems to it, and the day the report is due.
 struct OwedRectificationReport {

@@ -195,9 +195,14 @@ bool isFoundFinding(const std::string& status) {
     return s && *s != FindingStatus::Suspected && *s != FindingStatus::Dismissed;
 }
 
-StatisticsRecords readStatisticsRecords(store::Database& db, const Actor& actor, const StatisticsQuery& query) {
+StatisticsRecords readStatisticsRecords(store::Database& db, const Actor& actor, const StatisticsQuery& query,
+                                        const ProgressSink* progress) {
+    const uint64_t kinds = actor.role != domain::Role::Unit ? 4 : 3;
+    const auto read = [&](uint64_t done) { tell(progress, WorkPhase::Reading, done, kinds, WorkItems::RecordKinds); };
     StatisticsRecords records;
+    read(0);
     records.rounds = roundsInScope(db, actor, query);
+    read(1);
     records.tasks = readInScope(query, records.rounds, [&](const std::optional<std::string>& round) {
         TaskFilter filter;
         filter.roundCode = round;
@@ -205,15 +210,18 @@ StatisticsRecords readStatisticsRecords(store::Database& db, const Actor& actor,
         filter.asOf = query.asOf;
         return listTasks(db, actor, filter);
     });
+    read(2);
     records.findings = readInScope(query, records.rounds, [&](const std::optional<std::string>& round) {
         return listFindings(db, actor, {round, query.unitCode, std::nullopt});
     });
+    read(3);
     if (actor.role != domain::Role::Unit) {
         auto clues = readInScope(query, records.rounds, [&](const std::optional<std::string>& round) {
             return listClues(db, actor, round);
         });
         if (query.unitCode) std::erase_if(clues, [&](const ClueView& v) { return v.clue.unitCode != *query.unitCode; });
         records.clues = std::move(clues);
+        read(4);
     }
     return records;
 }
@@ -233,8 +241,8 @@ Statistics statisticsOf(const StatisticsRecords& records, const StatisticsQuery&
 }
 
 Statistics computeStatistics(store::Database& db, const Actor& actor, const StatisticsQuery& query,
-                             const CategoryNames& names) {
-    return statisticsOf(readStatisticsRecords(db, actor, query), query, names);
+                             const CategoryNames& names, const ProgressSink* progress) {
+    return statisticsOf(readStatisticsRecords(db, actor, query, progress), query, names);
 }
 
 std::string permilleText(int64_t permille) {

@@ -15,6 +15,7 @@
 #include "core/services/actor.hpp"
 #include "core/services/category_names.hpp"
 #include "core/services/clue_service.hpp"
+#include "core/services/progress.hpp"
 #include "core/store/finding_repository.hpp"
 #include "core/store/round_repository.hpp"
 #include "core/store/task_repository.hpp"
@@ -102,11 +103,14 @@ RectificationState rectificationStateOn(const store::FindingRecord& finding,
 bool isFoundFinding(const std::string& status);
 
 // A round or unit the actor may not see is refused exactly like one that does not exist.
-StatisticsRecords readStatisticsRecords(store::Database& db, const Actor& actor, const StatisticsQuery& query);
+// `progress`, when given, is told Reading: the kinds of records read (rounds, tasks, findings,
+// and clues for those who may see them).
+StatisticsRecords readStatisticsRecords(store::Database& db, const Actor& actor, const StatisticsQuery& query,
+                                        const ProgressSink* progress = nullptr);
 Statistics statisticsOf(const StatisticsRecords& records, const StatisticsQuery& query, const CategoryNames& names);
 // Both of the above.
 Statistics computeStatistics(store::Database& db, const Actor& actor, const StatisticsQuery& query,
-                             const CategoryNames& names);
+                             const CategoryNames& names, const ProgressSink* progress = nullptr);
 
 // "50.0" for 500 per mille: one decimal, as every rate is shown.
 std::string permilleText(int64_t permille);

@@ -81,7 +81,7 @@ std::vector<store::RoundRecord> roundsCounted(store::Database& db, const Actor& 
 }
 
 StatisticsRecords recordsOf(store::Database& db, const Actor& actor, const WorkReportQuery& q,
-                            const std::vector<store::RoundRecord>& rounds) {
+                            const std::vector<store::RoundRecord>& rounds, const ProgressSink* progress) {
     if (rounds.empty()) {
         StatisticsRecords none;
         none.clues.emplace();
@@ -92,7 +92,7 @@ StatisticsRecords recordsOf(store::Database& db, const Actor& actor, const WorkR
     sq.from = q.from;
     sq.to = q.to;
     sq.asOf = q.asOf;
-    return readStatisticsRecords(db, actor, sq);
+    return readStatisticsRecords(db, actor, sq, progress);
 }
 
 void countRounds(WorkReportFigures& w, const std::vector<store::RoundRecord>& rounds) {
@@ -295,7 +295,7 @@ const std::vector<std::string>& workReportFigureNames() {
 }
 
 WorkReportFigures computeWorkReport(store::Database& db, const Actor& actor, const WorkReportQuery& query,
-                                    const CategoryNames& names) {
+                                    const CategoryNames& names, const ProgressSink* progress) {
     requireAdminOrLeader(actor, "生成工作汇报");
     requirePeriod(query.from, query.to);
     WorkReportFigures w;
@@ -308,7 +308,7 @@ WorkReportFigures computeWorkReport(store::Database& db, const Actor& actor, con
     };
 
     const auto rounds = roundsCounted(db, actor, query, traceOf("rounds"));
-    const auto records = recordsOf(db, actor, query, rounds);
+    const auto records = recordsOf(db, actor, query, rounds, progress);
     StatisticsQuery sq;
     sq.from = query.from;
     sq.to = query.to;

@@ -85,9 +85,10 @@ struct WorkReportFigures {
 const std::vector<std::string>& workReportFigureNames();
 
 // Refused (Forbidden) for inspectors and unit users: the report counts what only admin and
-// leader may see in full.
+// leader may see in full. `progress`, when given, is told Reading: the kinds of records read
+// (rounds, tasks, findings, clues), as readStatisticsRecords tells it.
 WorkReportFigures computeWorkReport(store::Database& db, const Actor& actor, const WorkReportQuery& query,
-                                    const CategoryNames& names);
+                                    const CategoryNames& names, const ProgressSink* progress = nullptr);
 // The trace of one figure; an unknown name is refused with the list of known ones.
 FigureTrace explainFigure(store::Database& db, const Actor& actor, const WorkReportQuery& query,
                           const CategoryNames& names, const std::string& figure);

@@ -1,14 +1,8 @@
 // The JSONL writer `patrol check` uses gives the same bytes as the plain reference: on a fixture
 // plugin's findings, on hand-picked escapes and on many generated findings (enough to use the
 // second thread).
-#include "core/data/dataset.hpp"
 #include "core/plugins/finding_output.hpp"
-#include "core/plugins/plugin_run.hpp"
-#include "core/plugins/plugin_settings.hpp"
-#include "data/temp_folder.hpp"
-#include "fixture_paths.hpp"
-
-#include <patrol/sdk/civil.hpp>
+#include "fixture_run.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -89,22 +83,9 @@ TEST_CASE("one finding as a JSONL line, escapes included, from both writers") {
 }
 
 TEST_CASE("the fast JSONL writer gives the reference's bytes on a fixture plugin's findings") {
-    PluginCatalog catalog = PluginCatalog::discover({patrol::testing::fixtureFolder()});
-    patrol::testing::TempFolder data;
-    data.write("items.csv",
-               "item_id,unit_code,day,amount,kind,count\n"
-               "I3,U2,2026-01-03,250.50,a,\n"
-               "I1,U1,2026-01-05,99.99,b,2\n"
-               "I2,U1,2026-01-03,100.01,,\n");
-    PluginEntry* plugin = catalog.find("fixture_good");
-    REQUIRE(plugin);
-    const patrol::data::Dataset dataset = patrol::data::readDataset(data.path(), plugin->metadata->tables);
-    RunRequest request;
-    request.dataset = &dataset;
-    request.asOf = *patrol::civil::parseDate("2026-03-01");
-    request.isWorkingDay = [](int32_t day) { return !patrol::civil::isWeekend(day); };
-    request.settings = resolveSettings(*plugin->metadata, {});
-    const RunResult r = runPlugin(*plugin, request);
+    patrol::testing::FixturePluginRun fixture;
+    fixture.data.write("items.csv", patrol::testing::kFixtureItems);
+    const RunResult r = fixture.run("fixture_good", false);
     REQUIRE(r.ok);
     REQUIRE(r.findings.size() == 3);
     const std::string text = fast(r.findings);

@@ -1,12 +1,6 @@
 // Running plugins: findings copied, sorted and fingerprinted; every way a plugin can fail is
 // that plugin's failure with an exact message, and nothing it emitted is kept.
-#include "core/data/dataset.hpp"
-#include "core/plugins/plugin_run.hpp"
-#include "core/plugins/plugin_settings.hpp"
-#include "data/temp_folder.hpp"
-#include "fixture_paths.hpp"
-
-#include <patrol/sdk/civil.hpp>
+#include "fixture_run.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,32 +10,8 @@ using patrol::testing::fixtureLabel;
 
 namespace {
 
-struct Run {
-    PluginCatalog catalog = PluginCatalog::discover({fixtureFolder()});
-    patrol::testing::TempFolder data;
-    std::vector<std::string> logs;
-
-    RunResult run(const std::string& id, bool isolate, const std::map<std::string, std::string>& overrides = {}) {
-        PluginEntry* plugin = catalog.find(id);
-        REQUIRE(plugin);
-        const patrol::data::Dataset dataset = patrol::data::readDataset(data.path(), plugin->metadata->tables);
-        RunRequest request;
-        request.dataset = &dataset;
-        request.asOf = *patrol::civil::parseDate("2026-03-01");
-        request.isWorkingDay = [](int32_t day) { return !patrol::civil::isWeekend(day); };
-        request.settings = resolveSettings(*plugin->metadata, overrides);
-        request.isolate = isolate;
-        request.timeoutSeconds = 1;
-        request.log = [this](patrol_log_level level, const std::string& text) { logs.push_back(std::string(logLevelLabel(level)) + ":" + text); };
-        return runPlugin(*plugin, request);
-    }
-};
-
-const char* kItems =
-    "item_id,unit_code,day,amount,kind,count\n"
-    "I3,U2,2026-01-03,250.50,a,\n"
-    "I1,U1,2026-01-05,99.99,b,2\n"
-    "I2,U1,2026-01-03,100.01,,\n";
+using Run = patrol::testing::FixturePluginRun;
+using patrol::testing::kFixtureItems;
 
 void checkGoodFindings(const RunResult& r) {
     REQUIRE(r.ok);
@@ -72,7 +42,7 @@ void checkGoodFindings(const RunResult& r) {
 
 TEST_CASE("a good plugin runs in process: tables, calendar, settings and logs reach it, findings come back sorted") {
     Run run;
-    run.data.write("items.csv", kItems);
+    run.data.write("items.csv", kFixtureItems);
     const RunResult r = run.run("fixture_good", false);
     checkGoodFindings(r);
     CHECK(run.logs == std::vector<std::string>{"信息:threshold=100.00 words=甲|乙 ratio=0.5 night=22:00 limit=3"});
@@ -81,7 +51,7 @@ TEST_CASE("a good plugin runs in process: tables, calendar, settings and logs re
 
 TEST_CASE("a good plugin runs isolated with the same findings and logs") {
     Run run;
-    run.data.write("items.csv", kItems);
+    run.data.write("items.csv", kFixtureItems);
     const RunResult r = run.run("fixture_good", true, {{"limit", "7"}});
     checkGoodFindings(r);
     CHECK(run.logs == std::vector<std::string>{"信息:threshold=100.00 words=甲|乙 ratio=0.5 night=22:00 limit=7"});
@@ -90,7 +60,7 @@ TEST_CASE("a good plugin runs isolated with the same findings and logs") {
 
 TEST_CASE("overridden settings change what the plugin finds") {
     Run run;
-    run.data.write("items.csv", kItems);
+    run.data.write("items.csv", kFixtureItems);
     run.data.write("extras.csv", "extra_id\nX1\n");
     const RunResult r = run.run("fixture_good", false, {{"threshold", "200"}});
     REQUIRE(r.ok);
@@ -136,7 +106,7 @@ TEST_CASE("a crash, an abort or a hang in an isolated run is that plugin's failu
 
 TEST_CASE("one broken plugin does not stop the next one") {
     Run run;
-    run.data.write("items.csv", kItems);
+    run.data.write("items.csv", kFixtureItems);
     CHECK_FALSE(run.run("fixture_crashes", true).ok);
     checkGoodFindings(run.run("fixture_good", false));
 }
