@@ -15,6 +15,7 @@
 #include "core/http/credentials.hpp"
 #include "core/http/error_reply.hpp"
 #include "core/http/exchange.hpp"
+#include "core/http/reply_wire.hpp"
 #include "core/http/request_target.hpp"
 
 namespace patrol::http {
@@ -80,21 +81,29 @@ Reply answer(const Router& router, const ServerContext& context, Poco::Net::HTTP
     }
 }
 
-void send(Poco::Net::HTTPServerResponse& response, const Reply& reply, bool headOnly) {
-    response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
-    response.set("X-Content-Type-Options", "nosniff");
-    response.set("Cache-Control", "no-store");
-    // Pages run only the server's own scripts and styles, are never framed and do not leak their
-    // addresses (task numbers) to other sites; JSON answers carry the same, harmlessly.
-    response.set("Content-Security-Policy",
-                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-                 "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
-    response.set("X-Frame-Options", "DENY");
-    response.set("Referrer-Policy", "same-origin");
-    for (const auto& [name, value] : reply.headers) response.add(name, value);
-    // A refused request may have left part of its body unread: never reuse that connection.
-    if (reply.status >= 400) response.setKeepAlive(false);
-    if (!reply.contentType.empty()) response.setContentType(reply.contentType);
+// Sends all of `bytes`, however many sends the socket takes for it.
+void sendWholeWire(Poco::Net::StreamSocket& socket, const std::string& bytes) {
+    const char* next = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        const int sent = socket.sendBytes(next, static_cast<int>(std::min<std::size_t>(left, 1 << 30)));
+        if (sent <= 0) throw Poco::Net::ConnectionResetException("the client closed the connection");
+        next += sent;
+        left -= static_cast<std::size_t>(sent);
+    }
+}
+
+void send(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const Reply& reply, bool headOnly) {
+    auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
+    if (!reply.send && impl) {
+        // Held whole: head and body leave in one send (reply_wire.hpp). The response object still
+        // learns whether the connection stays open, which the server's loop asks it afterwards.
+        const HeadStart start = headStartOf(response);
+        if (reply.status >= 400) response.setKeepAlive(false);
+        sendWholeWire(impl->socket(), replyWire(start, reply, headOnly));
+        return;
+    }
+    applyReplyHead(response, reply);
     if (reply.send) {
         response.setChunkedTransferEncoding(true);
         reply.send(response.send());
@@ -140,7 +149,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::
     const Reply reply = answer(router_, context_, request, path, user);
     int status = reply.status;
     try {
-        send(response, reply, request.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD);
+        send(request, response, reply, request.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD);
     } catch (const Poco::Exception& e) {
         logFailure(request.getMethod(), path, "sending the answer: " + e.displayText());
         status = 0;
