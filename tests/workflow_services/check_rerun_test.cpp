@@ -2,6 +2,10 @@
 // within the check is recorded once (its first finding), and the counts say so.
 #include <catch2/catch.hpp>
 
+#include "core/digest/sha256.hpp"
+#include "core/services/audit_service.hpp"
+#include "core/store/audited_rows.hpp"
+#include "core/store/finding_record.hpp"
 #include "core/store/statement.hpp"
 #include "world.hpp"
 
@@ -38,4 +42,36 @@ TEST_CASE("a check recorded again adds only fingerprints new to the round, each 
     CHECK(nothingNew.added == 0);
     CHECK(nothingNew.alreadyRecorded == 2);
     CHECK(recordedTitles(w.db) == "一@fp1,二@fp2,三@fp3,四@fp4");
+}
+
+TEST_CASE("findings recorded in batches keep one record each, whose digest is the stored row's", "[recording]") {
+    World w;
+    w.round("R1", "2026-01-05");
+    // Two full batches of 64 rows and three rows one by one, across both units.
+    std::vector<CheckFinding> many;
+    for (int i = 0; i < 131; ++i) many.push_back(found(i % 2 ? "UA" : "UB", "问题" + std::to_string(i), "fp" + std::to_string(i)));
+    // A one-page cache, so that the recording grows it for its write; it is given back after.
+    w.db.exec("PRAGMA cache_size = 1");
+    const auto recorded = recordCheckFindings(w.db, w.inspector, "R1", many);
+    CHECK(recorded.added == 131);
+    auto cache = w.db.prepare("PRAGMA cache_size");
+    REQUIRE(cache.step());
+    CHECK(cache.integer(0) == 1);
+
+    int64_t records = 0;
+    const auto rows = store::readStoredRows(w.db, "findings", "", std::nullopt, "id");
+    REQUIRE(rows.size() == 131);
+    auto st = w.db.prepare("SELECT finding_id, row_digest FROM finding_records ORDER BY finding_id");
+    for (const auto& row : rows) {
+        REQUIRE(st.step());
+        CHECK(st.integer(0) == row.find("id")->integer);
+        // The plain digest of the canonical text rebuilt from the stored row.
+        CHECK(st.text(1) == digest::sha256HexPlainly(*store::canonicalFindingRow(row)));
+        ++records;
+    }
+    CHECK_FALSE(st.step());
+    CHECK(records == 131);
+    CHECK(recordedTitles(w.db).rfind("问题0@fp0,问题1@fp1,", 0) == 0);
+    const auto report = verifyAuditedData(w.db, w.admin);
+    CHECK(report.problems.empty());
 }
