@@ -8,7 +8,7 @@
 namespace patrol::cli {
 namespace {
 
-int runVerify(Invocation& inv) {
+int runAuditVerify(Invocation& inv) {
     auto s = openSession(inv);
     const auto chain = services::verifyAudit(s.db, s.actor);
     if (chain.firstBrokenId) {
@@ -92,16 +92,16 @@ int runLog(Invocation& inv) {
     return 0;
 }
 
-const Registration verify{CommandSpec{{"audit", "verify"},
+const Registration auditVerifyRegistration{CommandSpec{{"audit", "verify"},
                                       "核验审计日志的哈希链，并逐行核对数据与其最近的审计事件；指出第一处改动（有改动时退出码为 1）",
                                       {},
                                       "",
                                       0,
                                       0,
                                       "  patrol audit verify\n",
-                                      runVerify}};
+                                      runAuditVerify}};
 
-const Registration baseline{CommandSpec{{"audit", "baseline"},
+const Registration auditBaselineRegistration{CommandSpec{{"audit", "baseline"},
                                         "为旧版本写入、未记录完整状态的记录写入基线事件（管理员；数据与审计记录不符时拒绝）",
                                         {},
                                         "",
@@ -110,7 +110,7 @@ const Registration baseline{CommandSpec{{"audit", "baseline"},
                                         "  patrol audit verify && patrol audit baseline\n",
                                         runBaseline}};
 
-const Registration log{CommandSpec{{"audit", "log"},
+const Registration auditLogRegistration{CommandSpec{{"audit", "log"},
                                    "列出审计事件（按时间先后；表格中改动前后的 JSON 截短显示，--format json 给出全文）",
                                    {{"entity", "NAME", "只列此类对象：unit|user|round|finding|task …"},
                                     {"actor", "NAME", "只列此操作人"},

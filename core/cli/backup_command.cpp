@@ -37,7 +37,7 @@ int runBackup(Invocation& inv) {
     return 0;
 }
 
-int runVerify(Invocation& inv) {
+int runBackupVerify(Invocation& inv) {
     const std::string folder = inv.args.positional().at(0);
     ProgressLine progress(inv.err, showsProgress(inv));
     const auto check = services::verifyBackup(folder, progress.sink());
@@ -54,7 +54,7 @@ int runVerify(Invocation& inv) {
     return 0;
 }
 
-int runRestore(Invocation& inv) {
+int runBackupRestore(Invocation& inv) {
     const std::string folder = inv.args.positional().at(0);
     const auto& settings = inv.app.settings();
     ProgressLine progress(inv.err, showsProgress(inv));
@@ -67,7 +67,7 @@ int runRestore(Invocation& inv) {
     return 0;
 }
 
-const Registration backup{CommandSpec{
+const Registration backupRegistration{CommandSpec{
     {"backup"},
     "备份数据库及其佐证材料到一个新目录（附 SHA-256 清单；其他进程写入时也可备份；仅管理员）",
     {quietOption()},
@@ -79,7 +79,7 @@ const Registration backup{CommandSpec{
     "  patrol backup restore /mnt/backup/patrol-2026-06-30 --db /srv/patrol/恢复.db   从备份恢复\n",
     runBackup}};
 
-const Registration verify{CommandSpec{
+const Registration backupVerifyRegistration{CommandSpec{
     {"backup", "verify"},
     "核验备份目录：文件与清单一致、数据库完整、审计日志哈希链完整、佐证材料齐全（有问题时退出码为 2）",
     {quietOption()},
@@ -87,9 +87,9 @@ const Registration verify{CommandSpec{
     1,
     1,
     "  patrol backup verify /mnt/backup/patrol-2026-06-30\n",
-    runVerify}};
+    runBackupVerify}};
 
-const Registration restore{CommandSpec{
+const Registration backupRestoreRegistration{CommandSpec{
     {"backup", "restore"},
     "从备份恢复数据库和佐证材料到 --db 指定的新位置（先核验备份；不覆盖已有的数据库；仅管理员）",
     {quietOption()},
@@ -97,7 +97,7 @@ const Registration restore{CommandSpec{
     1,
     1,
     "  patrol backup restore /mnt/backup/patrol-2026-06-30 --db /srv/patrol/patrol.db\n",
-    runRestore}};
+    runBackupRestore}};
 
 }  // namespace
 }  // namespace patrol::cli

@@ -43,7 +43,7 @@ YearCount countYear(const domain::WorkingCalendar& calendar, int year) {
 // What a provisional date says after its label.
 const char* const kProvisional = "临时推算";
 
-int runShow(Invocation& inv) {
+int runCalendarShow(Invocation& inv) {
     const auto loaded = services::loadCalendar(inv.app.settings(), inv.app.calendarOverride());
     const auto& calendar = loaded.calendar;
     const ListingFormat format = inv.format();
@@ -121,7 +121,7 @@ int runIsWorkday(Invocation& inv) {
     return 0;
 }
 
-const Registration showRegistration{CommandSpec{
+const Registration calendarShowRegistration{CommandSpec{
     {"calendar", "show"},
     "显示工作日日历：已加载的年份，或某一年的放假日与调休上班日",
     {{"year", "YYYY", "只显示这一年的放假与调休安排"}, formatOption()},
@@ -129,9 +129,9 @@ const Registration showRegistration{CommandSpec{
     0,
     0,
     "  patrol calendar show\n  patrol calendar show --year 2026\n  patrol calendar show --year 2026 --calendar my.json\n",
-    runShow}};
+    runCalendarShow}};
 
-const Registration isWorkdayRegistration{CommandSpec{
+const Registration calendarIsWorkdayRegistration{CommandSpec{
     {"calendar", "is-workday"},
     "判断某天是否为工作日",
     {{"format", "text|json", "输出格式（默认 text）"}},

@@ -102,7 +102,7 @@ int runCheck(Invocation& inv) {
     return anyFailed ? static_cast<int>(ExitCode::Internal) : 0;
 }
 
-const Registration registration{CommandSpec{
+const Registration checkRegistration{CommandSpec{
     {"check"},
     "用检查插件核查数据目录中的 CSV 台账，输出疑似问题（不加 --round 时只试运行）",
     {{"plugin", "ID|all", "插件编号；all 表示对 <数据目录>/<插件编号>/ 逐一运行已安装的插件"},

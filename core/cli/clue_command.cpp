@@ -52,7 +52,7 @@ int runOutcome(Invocation& inv) {
     return 0;
 }
 
-int runList(Invocation& inv) {
+int runClueList(Invocation& inv) {
     auto s = openSession(inv);
     const auto clues = services::listClues(s.db, s.actor, inv.args.value("round"));
     if (inv.format() == ListingFormat::Json) {
@@ -75,7 +75,7 @@ int runList(Invocation& inv) {
     return 0;
 }
 
-int runShow(Invocation& inv) {
+int runClueShow(Invocation& inv) {
     auto s = openSession(inv);
     const ListingFormat format = inv.format();
     const auto v = services::showClue(s.db, s.actor, positionalId(inv, "线索编号"));
@@ -108,7 +108,7 @@ int runShow(Invocation& inv) {
     return 0;
 }
 
-int runStats(Invocation& inv) {
+int runClueStats(Invocation& inv) {
     auto s = openSession(inv);
     Listing listing({{"receiver", "接收单位"}, {"clues", "线索(件)"}, {"people", "人数(人)"}, {"concluded", "已办结"},
                      {"closure_rate", "办结率%"}, {"f1", "第一种形态"}, {"f2", "第二种形态"}, {"f3", "第三种形态"},
@@ -132,18 +132,18 @@ int runStats(Invocation& inv) {
 
 const OptionSpec kDate{"date", "YYYY-MM-DD", "日期（默认今天，不能晚于今天，不能早于线索的上一步）"};
 
-const Registration transferRegistration{CommandSpec{
+const Registration clueTransferRegistration{CommandSpec{
     {"clue", "transfer"}, "把问题作为线索移交纪委监委、组织部或其他单位（3 个月内反馈）",
     {{"to", "纪委监委|组织部|other", "接收单位"}, kDate}, "FINDING", 1, 1,
     "  patrol clue transfer 12 --to 纪委监委\n", runTransfer}};
 
-const Registration disposeRegistration{CommandSpec{
+const Registration clueDisposeRegistration{CommandSpec{
     {"clue", "dispose"}, "登记线索处置方式",
     {{"method", "talk_inquiry|preliminary|hold|close", "谈话函询|初步核实|暂存待查|予以了结"},
      {"note", "TEXT", "说明"}, kDate},
     "ID", 1, 1, "  patrol clue dispose 3 --method preliminary\n", runDispose}};
 
-const Registration outcomeRegistration{CommandSpec{
+const Registration clueOutcomeRegistration{CommandSpec{
     {"clue", "outcome"}, "登记一名被处理人的处理结果",
     {{"person", "NAME", "被处理人姓名"}, {"level", "县处级|乡科级|其他", "干部层级"}, {"form", "f1..f4", "四种形态"},
      {"party-sanction", "WORD", "党纪处分：警告|严重警告|撤销党内职务|留党察看|开除党籍"},
@@ -154,16 +154,16 @@ const Registration outcomeRegistration{CommandSpec{
     "  patrol clue outcome 3 --person 张某 --level 乡科级 --form f2 --party-sanction 警告 --recovered 5200\n",
     runOutcome}};
 
-const Registration listRegistration{CommandSpec{
+const Registration clueListRegistration{CommandSpec{
     {"clue", "list"}, "列出可见的问题线索", {roundFilterOption(), formatOption()}, "", 0, 0,
-    "  patrol clue list --round 2026-R1\n", runList}};
+    "  patrol clue list --round 2026-R1\n", runClueList}};
 
-const Registration showRegistration{CommandSpec{
-    {"clue", "show"}, "显示一条问题线索的处置和处理结果", {showFormatOption()}, "ID", 1, 1, "  patrol clue show 3\n", runShow}};
+const Registration clueShowRegistration{CommandSpec{
+    {"clue", "show"}, "显示一条问题线索的处置和处理结果", {showFormatOption()}, "ID", 1, 1, "  patrol clue show 3\n", runClueShow}};
 
-const Registration statsRegistration{CommandSpec{
+const Registration clueStatsRegistration{CommandSpec{
     {"clue", "stats"}, "线索统计：按接收单位的件数、人数、办结率、四种形态、处分与追缴",
-    {{"round", "CODE", "只统计这一轮"}, formatOption()}, "", 0, 0, "  patrol clue stats\n", runStats}};
+    {{"round", "CODE", "只统计这一轮"}, formatOption()}, "", 0, 0, "  patrol clue stats\n", runClueStats}};
 
 }  // namespace
 }  // namespace patrol::cli

@@ -45,7 +45,9 @@ private:
     std::vector<CommandSpec> commands_;
 };
 
-// Place one `static const Registration r{...};` in each command file.
+// Place one `const Registration taskListRegistration{...};` per command in its command file's
+// anonymous namespace. Name it and its run function after the command: the unity build compiles
+// several command files as one source, where two `registration`s or `runList`s would clash.
 struct Registration {
     explicit Registration(CommandSpec spec) { CommandRegistry::instance().add(std::move(spec)); }
 };

@@ -41,7 +41,7 @@ int runDemo(Invocation& inv) {
     return 0;
 }
 
-const Registration registration{CommandSpec{
+const Registration demoRegistration{CommandSpec{
     {"demo"}, "写入演示县的数据（首次运行时），并显示其巡察轮次和问题", {formatOption()}, "", 0, 0,
     "  patrol demo\n  patrol --db /tmp/demo.db demo\n", runDemo}};
 

@@ -35,7 +35,7 @@ int runEscalate(Invocation& inv) {
     return 0;
 }
 
-const Registration registration{CommandSpec{
+const Registration escalateRegistration{CommandSpec{
     {"escalate"},
     "三色预警：按截止日期和退回次数升级未销号任务的预警等级，每次升级记审计并生成通知",
     {{"as-of", "YYYY-MM-DD", "按这一天评估（默认今天）"}, formatOption(), quietOption()},

@@ -33,7 +33,7 @@ bool seesClues(const services::Actor& actor) { return services::seesTransfers(ac
 
 int64_t findingId(const Invocation& inv) { return services::requireId(inv.args.positional().at(0), "问题编号"); }
 
-int runAdd(Invocation& inv) {
+int runFindingAdd(Invocation& inv) {
     auto s = openSession(inv);
     services::FindingInput input{inv.args.required("round"),  inv.args.required("unit"),  inv.args.required("category"),
                                  inv.args.required("title"),  inv.args.value("detail").value_or(""),
@@ -44,7 +44,7 @@ int runAdd(Invocation& inv) {
     return 0;
 }
 
-int runList(Invocation& inv) {
+int runFindingList(Invocation& inv) {
     const ListingFormat format = inv.format();
     auto s = openSession(inv);
     const auto findings =
@@ -53,7 +53,7 @@ int runList(Invocation& inv) {
     return 0;
 }
 
-int runShow(Invocation& inv) {
+int runFindingShow(Invocation& inv) {
     const ListingFormat format = inv.format();
     auto s = openSession(inv);
     const auto f = services::showFinding(s.db, s.actor, findingId(inv));
@@ -123,7 +123,7 @@ int runDismiss(Invocation& inv) {
     return 0;
 }
 
-const Registration add{CommandSpec{
+const Registration findingAddRegistration{CommandSpec{
     {"finding", "add"},
     "记录一条人工发现的问题（直接为「已确认」）",
     {{"round", "CODE", "轮次编码"},
@@ -141,9 +141,9 @@ const Registration add{CommandSpec{
     0,
     "  patrol finding add --round 2026-R2 --unit QX-SQ --category 违反中央八项规定精神 --title 公务接待超标准 "
     "--amount 399.96\n",
-    runAdd}};
+    runFindingAdd}};
 
-const Registration list{CommandSpec{{"finding", "list"},
+const Registration findingListRegistration{CommandSpec{{"finding", "list"},
                                     "列出问题（只列出您有权查看的）",
                                     {{"round", "CODE", "只列此轮次"},
                                      {"unit", "CODE", "只列此单位"},
@@ -153,13 +153,13 @@ const Registration list{CommandSpec{{"finding", "list"},
                                     0,
                                     0,
                                     "  patrol finding list --round 2026-R2 --status suspected\n",
-                                    runList}};
+                                    runFindingList}};
 
-const Registration show{CommandSpec{{"finding", "show"}, "显示一条问题的全部信息",
+const Registration findingShowRegistration{CommandSpec{{"finding", "show"}, "显示一条问题的全部信息",
                                     {showFormatOption()}, "ID", 1, 1,
-                                    "  patrol finding show 12\n", runShow}};
+                                    "  patrol finding show 12\n", runFindingShow}};
 
-const Registration attach{CommandSpec{{"finding", "attach"},
+const Registration findingAttachRegistration{CommandSpec{{"finding", "attach"},
                                       "为问题添加取证材料（照片、扫描件等；仅巡察组成员和管理员，被巡察单位看不到）",
                                       {}, "ID FILE...", 2, std::numeric_limits<size_t>::max(),
                                       "  patrol finding attach 12 现场照片.jpg 报销单扫描件.pdf\n", runAttach}};
@@ -177,13 +177,13 @@ std::vector<OptionSpec> withDismissReason(std::vector<OptionSpec> options) {
 // Several numbers, or a filter, decide many findings at once (--yes when more than one).
 constexpr size_t kAnyNumberOfIds = std::numeric_limits<size_t>::max();
 
-const Registration confirm{CommandSpec{{"finding", "confirm"}, "确认疑似问题：一条，多条，或按条件批量",
+const Registration findingConfirmRegistration{CommandSpec{{"finding", "confirm"}, "确认疑似问题：一条，多条，或按条件批量",
                                        withDecisionDate(bulkReviewOptions(), "确认"), "ID...", 0, kAnyNumberOfIds,
                                        "  patrol finding confirm 12\n  patrol finding confirm 12 13 14 --yes\n"
                                        "  patrol finding confirm --round 2026-R2 --rule FS-05 --yes\n",
                                        runConfirm}};
 
-const Registration dismiss{CommandSpec{{"finding", "dismiss"}, "排除疑似问题（须写明理由）：一条，多条，或按条件批量",
+const Registration findingDismissRegistration{CommandSpec{{"finding", "dismiss"}, "排除疑似问题（须写明理由）：一条，多条，或按条件批量",
                                        withDismissReason(withDecisionDate(bulkReviewOptions(), "排除")), "ID...", 0, kAnyNumberOfIds,
                                        "  patrol finding dismiss 12 --reason 经核实为正常业务往来\n"
                                        "  patrol finding dismiss --round 2026-R2 --unit QX-SQ --rule FS-05 --reason "

@@ -24,7 +24,7 @@ std::string changedFields(const store::FindingRecord& a, const store::FindingRec
     return out;
 }
 
-int runEdit(Invocation& inv) {
+int runFindingEdit(Invocation& inv) {
     const int64_t id = services::requireId(inv.args.positional().at(0), "问题编号");
     bool any = false;
     for (const auto& name : kFields) any = any || inv.args.has(name);
@@ -45,7 +45,7 @@ int runEdit(Invocation& inv) {
     return 0;
 }
 
-const Registration edit{CommandSpec{
+const Registration findingEditRegistration{CommandSpec{
     {"finding", "edit"},
     "修改一条问题的内容（只能在反馈之前，即疑似或已确认时）",
     {{"title", "TEXT", "问题标题"},
@@ -60,7 +60,7 @@ const Registration edit{CommandSpec{
     1,
     1,
     "  patrol finding edit 12 --title 公务接待超标准 --amount 399.96\n  patrol finding edit 12 --amount \"\"\n",
-    runEdit}};
+    runFindingEdit}};
 
 }  // namespace
 }  // namespace patrol::cli

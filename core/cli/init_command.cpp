@@ -20,7 +20,7 @@ int runInit(Invocation& inv) {
     return 0;
 }
 
-const Registration registration{CommandSpec{
+const Registration initRegistration{CommandSpec{
     {"init"}, "创建数据库，或把旧版本的数据库升级到当前结构", {}, "", 0, 0,
     "  patrol init\n  patrol --db /srv/patrol/patrol.db init\n", runInit}};
 

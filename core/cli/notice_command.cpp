@@ -10,7 +10,7 @@
 namespace patrol::cli {
 namespace {
 
-int runList(Invocation& inv) {
+int runNoticeList(Invocation& inv) {
     const ListingFormat format = inv.format();
     auto s = openSession(inv);
     services::NoticeFilter filter;
@@ -38,7 +38,7 @@ int runList(Invocation& inv) {
     return 0;
 }
 
-const Registration listRegistration{CommandSpec{
+const Registration noticeListRegistration{CommandSpec{
     {"notice", "list"},
     "列出可见的预警通知（每次预警升级生成一条）；--format csv 可导出",
     {roundFilterOption(),
@@ -48,7 +48,7 @@ const Registration listRegistration{CommandSpec{
      formatOption()},
     "", 0, 0,
     "  patrol notice list --round 2026-R1 --level red\n  patrol notice list --since 2026-06-01 --format csv > 预警通知.csv\n",
-    runList}};
+    runNoticeList}};
 
 }  // namespace
 }  // namespace patrol::cli

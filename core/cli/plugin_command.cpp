@@ -36,7 +36,7 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
     return out;
 }
 
-int runList(Invocation& inv) {
+int runPluginList(Invocation& inv) {
     const ListingFormat format = inv.format();
     const plugins::PluginCatalog catalog = loadedCatalog(inv);
     Listing listing({{"id", "编号"}, {"name", "名称"}, {"version", "版本"}, {"abi", "ABI"}, {"state", "状态"}, {"error", "错误"}, {"file", "文件"}});
@@ -82,7 +82,7 @@ std::string columnText(const data::ColumnSchema& c) {
     return joined(notes, "；");
 }
 
-int runShow(Invocation& inv) {
+int runPluginShow(Invocation& inv) {
     const ListingFormat format = inv.format();
     plugins::PluginCatalog catalog = loadedCatalog(inv);
     const std::string id = inv.args.positional().at(0);
@@ -162,7 +162,7 @@ int runShow(Invocation& inv) {
     return 0;
 }
 
-int runVerify(Invocation& inv) {
+int runPluginVerify(Invocation& inv) {
     const std::filesystem::path file = std::filesystem::absolute(inv.args.positional().at(0)).lexically_normal();
     plugins::PluginEntry p = plugins::inspectPlugin(file);
     // Loading runs plugin code (static initializers): do it in a child so a crash is reported.
@@ -180,30 +180,30 @@ int runVerify(Invocation& inv) {
 
 const OptionSpec kIsolate{"isolate", "", "在子进程中加载插件（配置 plugins.isolate）"};
 
-const Registration listRegistration{CommandSpec{{"plugin", "list"},
+const Registration pluginListRegistration{CommandSpec{{"plugin", "list"},
                                                 "列出已安装的检查插件及其状态、版本、ABI 与错误",
                                                 {formatOption(), kIsolate},
                                                 "",
                                                 0,
                                                 0,
                                                 "  patrol plugin list\n  patrol plugin list --format json\n",
-                                                runList}};
-const Registration showRegistration{CommandSpec{{"plugin", "show"},
+                                                runPluginList}};
+const Registration pluginShowRegistration{CommandSpec{{"plugin", "show"},
                                                 "显示一个插件的数据表、规则、设置、检查要点和问题类别",
                                                 {formatOption(), kIsolate},
                                                 "ID",
                                                 1,
                                                 1,
                                                 "  patrol plugin show four_styles\n",
-                                                runShow}};
-const Registration verifyRegistration{CommandSpec{{"plugin", "verify"},
+                                                runPluginShow}};
+const Registration pluginVerifyRegistration{CommandSpec{{"plugin", "verify"},
                                                   "检查一个插件文件（.so 及同名 .json）能否使用，并说明问题所在",
                                                   {},
                                                   "PATH",
                                                   1,
                                                   1,
                                                   "  patrol plugin verify ./build/plugins/my_check.so\n",
-                                                  runVerify}};
+                                                  runPluginVerify}};
 
 }  // namespace
 }  // namespace patrol::cli

@@ -98,7 +98,7 @@ void printClues(std::ostream& out, const services::Statistics& s) {
     listing.print(out, ListingFormat::Table);
 }
 
-int runStats(Invocation& inv) {
+int runReportStats(Invocation& inv) {
     auto s = openSession(inv);
     services::StatisticsQuery query;
     query.roundCodes = inv.args.values("round");
@@ -131,7 +131,7 @@ int runStats(Invocation& inv) {
     return 0;
 }
 
-const Registration statsRegistration{CommandSpec{
+const Registration reportStatsRegistration{CommandSpec{
     {"report", "stats"},
     "统计：各单位未销号任务的预警等级、逾期任务、各轮整改完成率、按类别的问题数、问题线索（口径见 docs/statistics.md）",
     {{"round", "CODE", "只统计这些轮次（可给多个，默认全部可见的轮次）", true},
@@ -143,7 +143,7 @@ const Registration statsRegistration{CommandSpec{
      quietOption()},
     "", 0, 0,
     "  patrol report stats --as-of 2026-06-30\n  patrol report stats --round 2026-R1 --format json\n",
-    runStats}};
+    runReportStats}};
 
 }  // namespace
 }  // namespace patrol::cli

@@ -99,7 +99,7 @@ int runTeam(Invocation& inv) {
     return 0;
 }
 
-int runEdit(Invocation& inv) {
+int runRoundEdit(Invocation& inv) {
     const services::RoundEdit edit{inv.args.value("title"), inv.args.value("start"), inv.args.value("end")};
     if (!edit.title && !edit.start && !edit.end)
         throw UserError("请至少指定一项要修改的内容：--title、--start 或 --end。");
@@ -140,7 +140,7 @@ int runAdvance(Invocation& inv) {
     return 0;
 }
 
-int runList(Invocation& inv) {
+int runRoundList(Invocation& inv) {
     const ListingFormat format = inv.format();
     auto s = openSession(inv);
     printRounds(inv.out, services::listRounds(s.db, s.actor), format);
@@ -174,7 +174,7 @@ void printShowJson(std::ostream& out, const services::RoundDetail& d) {
     out << services::jsonText(services::roundDetailView(d)) << "\n";
 }
 
-int runShow(Invocation& inv) {
+int runRoundShow(Invocation& inv) {
     const ListingFormat format = inv.format();
     auto s = openSession(inv);
     const auto detail = services::showRound(s.db, s.actor, inv.args.positional().at(0));
@@ -185,15 +185,15 @@ int runShow(Invocation& inv) {
     return 0;
 }
 
-const std::string kKinds = "regular|special|mobile|elevated|cross|lookback";
-const std::string kStages = "planned|onsite|reported|fed_back|rectifying|closed";
+const std::string kRoundKinds = "regular|special|mobile|elevated|cross|lookback";
+const std::string kRoundStages = "planned|onsite|reported|fed_back|rectifying|closed";
 
-const Registration create{CommandSpec{
+const Registration roundCreateRegistration{CommandSpec{
     {"round", "create"},
     "创建巡察轮次（阶段从「准备」开始）",
     {{"code", "CODE", "轮次编码，例如 2026-R2"},
      {"title", "TEXT", "名称，例如 十五届县委第二轮巡察"},
-     {"kind", kKinds, "巡察类型"},
+     {"kind", kRoundKinds, "巡察类型"},
      {"start", "YYYY-MM-DD", "开始日期"},
      {"end", "YYYY-MM-DD", "结束日期"},
      {"term", "TEXT", "届次，例如 十五届"},
@@ -206,7 +206,7 @@ const Registration create{CommandSpec{
     "--term 十五届 --plugins four_styles\n",
     runCreate}};
 
-const Registration target{CommandSpec{{"round", "target"},
+const Registration roundTargetRegistration{CommandSpec{{"round", "target"},
                                       "把单位列为巡察对象（与巡察组成员有回避关系的单位会被拒绝），或用 --remove 移出",
                                       {{"round", "CODE", "轮次编码"},
                                        {"unit", "CODE...", "单位编码，可给多个", true},
@@ -218,7 +218,7 @@ const Registration target{CommandSpec{{"round", "target"},
                                       "  patrol round target --round 2026-R2 --remove QX-SJJ\n",
                                       runTarget}};
 
-const Registration team{CommandSpec{{"round", "team"},
+const Registration roundTeamRegistration{CommandSpec{{"round", "team"},
                                     "把巡察组成员编入轮次（申报了回避关系的成员会被拒绝），或用 --remove 移出",
                                     {{"round", "CODE", "轮次编码"},
                                      {"user", "NAME...", "成员姓名，可给多个（本命令的操作人取自 PATROL_USER）", true},
@@ -232,7 +232,7 @@ const Registration team{CommandSpec{{"round", "team"},
                                     "  patrol round team --round 2026-R2 --remove 陈志强\n",
                                     runTeam}};
 
-const Registration edit{CommandSpec{
+const Registration roundEditRegistration{CommandSpec{
     {"round", "edit"},
     "修改轮次名称和计划日期（「评估销号」前均可；留有修改前后的审计记录）",
     {{"title", "TEXT", "新的名称"}, {"start", "YYYY-MM-DD", "新的开始日期"}, {"end", "YYYY-MM-DD", "新的结束日期"}},
@@ -240,24 +240,24 @@ const Registration edit{CommandSpec{
     1,
     1,
     "  patrol round edit 2026-R2 --title 十五届县委第二轮巡察 --end 2026-11-30\n",
-    runEdit}};
+    runRoundEdit}};
 
-const Registration advance{CommandSpec{
+const Registration roundAdvanceRegistration{CommandSpec{
     {"round", "advance"},
     "把轮次推进到下一阶段（只能逐级向前；进入反馈阶段时为已确认的问题创建整改任务）",
-    {{"round", "CODE", "轮次编码"}, {"to", kStages, "目标阶段"}, {"date", "YYYY-MM-DD", "推进日期（默认今天）"}},
+    {{"round", "CODE", "轮次编码"}, {"to", kRoundStages, "目标阶段"}, {"date", "YYYY-MM-DD", "推进日期（默认今天）"}},
     "",
     0,
     0,
     "  patrol round advance --round 2026-R2 --to onsite --date 2026-09-07\n",
     runAdvance}};
 
-const Registration list{CommandSpec{{"round", "list"}, "列出巡察轮次", {formatOption()}, "", 0, 0,
-                                    "  patrol round list --format json\n", runList}};
+const Registration roundListRegistration{CommandSpec{{"round", "list"}, "列出巡察轮次", {formatOption()}, "", 0, 0,
+                                    "  patrol round list --format json\n", runRoundList}};
 
-const Registration show{CommandSpec{{"round", "show"}, "显示一个轮次：阶段、日期、巡察对象、巡察组和问题数",
+const Registration roundShowRegistration{CommandSpec{{"round", "show"}, "显示一个轮次：阶段、日期、巡察对象、巡察组和问题数",
                                     {showFormatOption()}, "CODE", 1, 1,
-                                    "  patrol round show 2026-R2\n", runShow}};
+                                    "  patrol round show 2026-R2\n", runRoundShow}};
 
 }  // namespace
 }  // namespace patrol::cli

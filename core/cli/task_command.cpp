@@ -36,7 +36,7 @@ Cell daysLeftCell(const store::TaskRecord& t, int32_t asOf) {
     return days ? Cell::number(*days) : Cell{};
 }
 
-int runList(Invocation& inv) {
+int runTaskList(Invocation& inv) {
     auto s = openSession(inv);
     services::TaskFilter filter;
     filter.roundCode = inv.args.value("round");
@@ -82,7 +82,7 @@ std::string describeEvent(const store::AuditEvent& e) {
     return line;
 }
 
-int runShow(Invocation& inv) {
+int runTaskShow(Invocation& inv) {
     auto s = openSession(inv);
     const auto h = services::showTask(s.db, s.actor, positionalId(inv, "任务编号"));
     const auto& t = h.task;
@@ -201,7 +201,7 @@ const OptionSpec kAsOf{"as-of", "YYYY-MM-DD", "按这一天计算（默认今天
 // The day a recorded event happened: not after today, not before the event it follows.
 OptionSpec eventDate(const char* what) { return {"date", "YYYY-MM-DD", std::string(what) + "（默认今天，不能晚于今天）"}; }
 
-const Registration listRegistration{CommandSpec{
+const Registration taskListRegistration{CommandSpec{
     {"task", "list"},
     "列出可见的整改任务",
     {roundFilterOption(), unitFilterOption(),
@@ -210,20 +210,20 @@ const Registration listRegistration{CommandSpec{
      formatOption()},
     "", 0, 0,
     "  patrol task list --round 2026-R1\n  patrol task list --overdue --as-of 2026-06-30 --format json\n",
-    runList}};
+    runTaskList}};
 
-const Registration showRegistration{CommandSpec{
+const Registration taskShowRegistration{CommandSpec{
     {"task", "show"}, "显示一项整改任务及其全部历史", {showFormatOption()}, "ID", 1, 1,
-    "  patrol task show 3\n", runShow}};
+    "  patrol task show 3\n", runTaskShow}};
 
-const Registration planRegistration{CommandSpec{
+const Registration taskPlanRegistration{CommandSpec{
     {"task", "plan"},
     "被巡察单位制定整改措施（开始整改前可修改）",
     {{"measure", "TEXT", "整改措施"}, {"handler", "NAME", "责任人"}, {"leader", "NAME", "责任领导（分管领导）"}, eventDate("制定日期")},
     "ID", 1, 1,
     "  patrol task plan 3 --measure \"清退违规款项并建立台账\" --handler 李明 --leader 王强\n", runPlan}};
 
-const Registration progressRegistration{CommandSpec{
+const Registration taskProgressRegistration{CommandSpec{
     {"task", "progress"},
     "报告整改进展，可附佐证材料",
     {{"percent", "N", "完成百分比 0–100"}, {"note", "TEXT", "进展说明"},
@@ -231,32 +231,32 @@ const Registration progressRegistration{CommandSpec{
     "ID", 1, 1,
     "  patrol task progress 3 --percent 100 --note \"已全部清退\" --evidence 收据.pdf\n", runProgress}};
 
-const Registration submitRegistration{CommandSpec{
+const Registration taskSubmitRegistration{CommandSpec{
     {"task", "submit"}, "被巡察单位提交销号申请", {eventDate("提交日期")}, "ID", 1, 1, "  patrol task submit 3\n", runSubmit}};
 
-const Registration acceptRegistration{CommandSpec{
+const Registration taskAcceptRegistration{CommandSpec{
     {"task", "accept"},
     "巡察组验收销号（需有佐证材料或核查意见）",
     {{"note", "TEXT", "书面核查意见"}, eventDate("销号日期")},
     "ID", 1, 1, "  patrol task accept 3 --note \"经实地核查，整改到位\"\n", runAccept}};
 
-const Registration returnRegistration{CommandSpec{
+const Registration taskReturnRegistration{CommandSpec{
     {"task", "return"}, "巡察组退回重新整改", {{"reason", "TEXT", "退回理由"}, eventDate("退回日期")}, "ID", 1, 1,
     "  patrol task return 3 --reason \"佐证材料不足\"\n", runReturn}};
 
-const Registration extendRegistration{CommandSpec{
+const Registration taskExtendRegistration{CommandSpec{
     {"task", "extend"},
     "申请延期（审批前期限不变）",
     {{"to", "YYYY-MM-DD", "申请延至"}, {"reason", "TEXT", "延期理由"}, eventDate("申请日期")},
     "ID", 1, 1, "  patrol task extend 3 --to 2026-09-30 --reason \"需等待审计结论\"\n", runExtend}};
 
-const Registration approveRegistration{CommandSpec{
+const Registration taskApproveRegistration{CommandSpec{
     {"task", "extension", "approve"},
     "批准任务的待审批延期申请（领导小组或管理员）",
     {eventDate("批准日期"), {"as-of", "YYYY-MM-DD", "按这一天重算预警等级（默认批准日期）"}, {"reason", "TEXT", "批准意见"}},
     "ID", 1, 1, "  patrol task extension approve 3 --date 2026-06-01\n", [](Invocation& inv) { return runDecide(inv, true); }}};
 
-const Registration denyRegistration{CommandSpec{
+const Registration taskDenyRegistration{CommandSpec{
     {"task", "extension", "deny"},
     "驳回任务的待审批延期申请（领导小组或管理员）",
     {{"reason", "TEXT", "驳回理由（必填）"}, eventDate("驳回日期")}, "ID", 1, 1,

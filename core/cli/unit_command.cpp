@@ -15,7 +15,7 @@ namespace {
 
 std::string orNone(const std::optional<std::string>& text) { return text ? *text : "（无）"; }
 
-int runAdd(Invocation& inv) {
+int runUnitAdd(Invocation& inv) {
     auto s = openSession(inv);
     const auto unit = services::addUnit(s.db, s.actor,
                                         {inv.args.required("code"), inv.args.required("name"), inv.args.required("kind"),
@@ -29,7 +29,7 @@ int runAdd(Invocation& inv) {
     return 0;
 }
 
-int runEdit(Invocation& inv) {
+int runUnitEdit(Invocation& inv) {
     services::UnitEdit edit{inv.args.value("name"), inv.args.value("kind"), inv.args.value("parent"),
                             inv.args.value("head"), inv.args.value("contact")};
     if (!edit.name && !edit.kind && !edit.parentCode && !edit.head && !edit.contact)
@@ -55,7 +55,7 @@ int runEdit(Invocation& inv) {
     return 0;
 }
 
-int runShow(Invocation& inv) {
+int runUnitShow(Invocation& inv) {
     const ListingFormat format = inv.format();
     auto s = openSession(inv);
     const auto u = services::requireVisibleUnit(s.db, s.actor, inv.args.positional().at(0));
@@ -79,7 +79,7 @@ int runImport(Invocation& inv) {
     return 0;
 }
 
-int runList(Invocation& inv) {
+int runUnitList(Invocation& inv) {
     const ListingFormat format = inv.format();
     auto s = openSession(inv);
     const auto units = services::listUnits(s.db, s.actor);
@@ -99,13 +99,13 @@ int runList(Invocation& inv) {
     return 0;
 }
 
-const std::string kKinds = "township|department|village|community|enterprise|other";
+const std::string kUnitKinds = "township|department|village|community|enterprise|other";
 
-const Registration add{CommandSpec{{"unit", "add"},
+const Registration unitAddRegistration{CommandSpec{{"unit", "add"},
                                    "添加一个单位",
                                    {{"code", "CODE", "单位编码（字母、数字、- _ .）"},
                                     {"name", "NAME", "单位名称"},
-                                    {"kind", kKinds, "单位类型"},
+                                    {"kind", kUnitKinds, "单位类型"},
                                     {"parent", "CODE", "上级单位编码"},
                                     {"head", "NAME", "主要负责人姓名（预警通知的红色督办对象）"},
                                     {"contact", "TEXT", "联系人及电话"}},
@@ -113,12 +113,12 @@ const Registration add{CommandSpec{{"unit", "add"},
                                    0,
                                    0,
                                    "  patrol unit add --code QX-HT --name 河塘镇 --kind township --parent QX --head 周建国\n",
-                                   runAdd}};
+                                   runUnitAdd}};
 
-const Registration edit{CommandSpec{{"unit", "edit"},
+const Registration unitEditRegistration{CommandSpec{{"unit", "edit"},
                                     "修改单位的名称、类型、上级单位、负责人或联系人（留有修改前后的审计记录）",
                                     {{"name", "NAME", "新的单位名称"},
-                                     {"kind", kKinds, "新的单位类型"},
+                                     {"kind", kUnitKinds, "新的单位类型"},
                                      {"parent", "CODE", "新的上级单位编码（\"\" 清除）"},
                                      {"head", "NAME", "主要负责人姓名（\"\" 清除）"},
                                      {"contact", "TEXT", "联系人及电话（\"\" 清除）"}},
@@ -126,12 +126,12 @@ const Registration edit{CommandSpec{{"unit", "edit"},
                                     1,
                                     1,
                                     "  patrol unit edit QX-HT --name 河塘镇 --head 周建国 --contact \"李娜 0571-8800123\"\n",
-                                    runEdit}};
+                                    runUnitEdit}};
 
-const Registration show{CommandSpec{{"unit", "show"}, "显示一个单位：类型、上级单位、负责人和联系人",
-                                    {showFormatOption()}, "CODE", 1, 1, "  patrol unit show QX-HT\n", runShow}};
+const Registration unitShowRegistration{CommandSpec{{"unit", "show"}, "显示一个单位：类型、上级单位、负责人和联系人",
+                                    {showFormatOption()}, "CODE", 1, 1, "  patrol unit show QX-HT\n", runUnitShow}};
 
-const Registration import{CommandSpec{{"unit", "import"},
+const Registration unitImportRegistration{CommandSpec{{"unit", "import"},
                                       "从 CSV 文件导入单位（列：code,name,kind,parent_code，可选 head,contact；全部成功或全部不导入）",
                                       {quietOption()},
                                       "FILE.csv",
@@ -140,8 +140,8 @@ const Registration import{CommandSpec{{"unit", "import"},
                                       "  patrol unit import units.csv\n",
                                       runImport}};
 
-const Registration list{CommandSpec{{"unit", "list"}, "列出单位", {formatOption()}, "", 0, 0,
-                                    "  patrol unit list\n  patrol unit list --format json\n", runList}};
+const Registration unitListRegistration{CommandSpec{{"unit", "list"}, "列出单位", {formatOption()}, "", 0, 0,
+                                    "  patrol unit list\n  patrol unit list --format json\n", runUnitList}};
 
 }  // namespace
 }  // namespace patrol::cli

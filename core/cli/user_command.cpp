@@ -10,7 +10,7 @@
 namespace patrol::cli {
 namespace {
 
-int runAdd(Invocation& inv) {
+int runUserAdd(Invocation& inv) {
     auto s = openSession(inv);
     const auto added = services::addUser(s.db, s.actor,
                                          {inv.args.required("name"), inv.args.required("role"), inv.args.value("unit"),
@@ -21,7 +21,7 @@ int runAdd(Invocation& inv) {
     return 0;
 }
 
-int runList(Invocation& inv) {
+int runUserList(Invocation& inv) {
     const ListingFormat format = inv.format();
     auto s = openSession(inv);
     Listing listing({{"name", "姓名"},
@@ -49,7 +49,7 @@ int runRevoke(Invocation& inv) {
     return 0;
 }
 
-int runRestore(Invocation& inv) {
+int runUserRestore(Invocation& inv) {
     auto s = openSession(inv);
     const auto restored = services::restoreUser(s.db, s.actor, inv.args.positional().at(0));
     inv.out << "已恢复用户「" << restored.user.name << "」（" << domain::roles.labelOf(restored.user.role)
@@ -67,7 +67,7 @@ int runPassword(Invocation& inv) {
     return 0;
 }
 
-const Registration add{CommandSpec{{"user", "add"},
+const Registration userAddRegistration{CommandSpec{{"user", "add"},
                                    "添加用户，并显示一次其 API 令牌（只保存加盐哈希）",
                                    {{"name", "NAME", "姓名"},
                                     {"role", "admin|inspector|unit|leader", "角色"},
@@ -78,18 +78,18 @@ const Registration add{CommandSpec{{"user", "add"},
                                    0,
                                    "  patrol user add --name 陈志强 --role inspector --conflict QX-SQ\n"
                                    "  patrol user add --name 赵敏 --role unit --unit QX-HT\n",
-                                   runAdd}};
+                                   runUserAdd}};
 
-const Registration list{CommandSpec{{"user", "list"}, "列出用户", {formatOption()}, "", 0, 0,
-                                    "  patrol user list\n", runList}};
+const Registration userListRegistration{CommandSpec{{"user", "list"}, "列出用户", {formatOption()}, "", 0, 0,
+                                    "  patrol user list\n", runUserList}};
 
-const Registration revoke{CommandSpec{{"user", "revoke"}, "撤销用户的访问权限（令牌立即失效）", {}, "NAME", 1, 1,
+const Registration userRevokeRegistration{CommandSpec{{"user", "revoke"}, "撤销用户的访问权限（令牌立即失效）", {}, "NAME", 1, 1,
                                       "  patrol user revoke 陈志强\n", runRevoke}};
 
-const Registration restore{CommandSpec{{"user", "restore"}, "恢复被撤销用户的访问权限（发给新的 API 令牌）", {}, "NAME", 1,
-                                       1, "  patrol user restore 陈志强\n", runRestore}};
+const Registration userRestoreRegistration{CommandSpec{{"user", "restore"}, "恢复被撤销用户的访问权限（发给新的 API 令牌）", {}, "NAME", 1,
+                                       1, "  patrol user restore 陈志强\n", runUserRestore}};
 
-const Registration password{CommandSpec{{"user", "password"},
+const Registration userPasswordRegistration{CommandSpec{{"user", "password"},
                                         "设置用户的登录密码（从终端输入两次，或从标准输入读一行；不接受命令行参数）",
                                         {},
                                         "NAME",

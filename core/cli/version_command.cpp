@@ -13,7 +13,7 @@ int runVersion(Invocation& inv) {
     return 0;
 }
 
-const Registration registration{CommandSpec{{"version"}, "显示版本号与插件 ABI 版本", {}, "", 0, 0, "  patrol version\n", runVersion}};
+const Registration versionRegistration{CommandSpec{{"version"}, "显示版本号与插件 ABI 版本", {}, "", 0, 0, "  patrol version\n", runVersion}};
 
 }  // namespace
 }  // namespace patrol::cli
