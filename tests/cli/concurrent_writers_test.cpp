@@ -7,6 +7,7 @@
 #include <chrono>
 #include <thread>
 
+#include "cli/locked_out.hpp"
 #include "cli/run_patrol.hpp"
 #include "store/raw_sqlite.hpp"
 
@@ -64,10 +65,5 @@ TEST_CASE("a write still locked out when its budget is spent is refused with the
         LockHolder holder(patrol.db(), std::chrono::milliseconds(1000));
         run = patrol({"unit", "add", "--code", "A", "--name", "甲单位", "--kind", "other", "--config", config});
     }
-    CHECK(run.exitCode == 2);
-    CHECK(run.err == "错误: 数据库 " + patrol.db() +
-                         " 正被另一个 patrol 进程写入，在等待时限（设置 database.busy_timeout_ms）内没有释放，"
-                         "本次操作没有执行。请稍后重试，或调大该设置。\n");
-    CHECK(rawScalar(patrol.db(), "SELECT count(*) FROM units") == "0");
-    CHECK(rawScalar(patrol.db(), "SELECT count(*) FROM audit_events") == "0");
+    checkUnitWriteLockedOut(patrol, run);
 }
