@@ -10,6 +10,7 @@
 #include "core/domain/finding_status.hpp"
 #include "core/domain/severity.hpp"
 #include "core/services/finding_service.hpp"
+#include "core/store/batched_insert.hpp"
 #include "core/services/record_json.hpp"
 #include "core/store/audit_log.hpp"
 #include "core/store/clock.hpp"
@@ -96,27 +97,19 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
     records.reserve(rows.size());
     store::RecordsDigest digest;
     store::CanonicalRow canonical;
-    // Rows go in batches through one reused statement of kBatch rows (and one single-row statement
-    // for the rest): a statement per row costs more than the row itself. Every column is named, so
-    // the canonical text (in the order of recordedFindingColumns) is exactly what is stored.
-    constexpr size_t kBatch = 64;
+    // Every column is named, so the canonical text (in the order of recordedFindingColumns) is
+    // exactly what is stored.
     const std::string columns =
         "INSERT INTO findings (id, round_id, unit_id, category, title, detail, severity, amount_fen, people_count, "
         "people_level, source, refs, fingerprint, status, dismissed_reason, transferred, repeat_of, rectification_kind, "
         "created_by, created_at) VALUES ";
     const std::string oneRow = "(?,?,?,?,?,?,?,?,NULL,NULL,?,?,?,?,NULL,0,NULL,?,?,?)";
-    std::string batchSql = columns;
-    for (size_t i = 0; i < kBatch; ++i) batchSql += (i ? "," : "") + oneRow;
-    auto batch = db.prepare(batchSql);
-    auto single = db.prepare(columns + oneRow);
+    store::BatchedInsert inserts(db, columns, oneRow);
     const std::string status(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Check)));
     std::string source;
     size_t done = 0;
     while (done < rows.size()) {
-        const bool full = rows.size() - done >= kBatch;
-        store::Statement& insert = full ? batch : single;
-        const size_t count = full ? kBatch : 1;
-        insert.reset();
+        const auto [insert, count] = inserts.next(rows.size() - done);
         for (size_t i = 0; i < count; ++i, ++id) {
             const CheckFinding& f = *rows[done + i].finding;
             const int64_t unitId = rows[done + i].unitId;
@@ -137,7 +130,7 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
             records.push_back(std::move(record));
         }
         insert.run();
-        // Told once per kProgressBatch rows (a multiple of kBatch), never per row; the findings
+        // Told once per kProgressBatch rows (a multiple of BatchedInsert::kRows), never per row; the findings
         // already recorded count as done, so the total is the check's.
         if (((done + count) & (kProgressBatch - 1)) < count)
             tell(progress, WorkPhase::Recording, alreadyRecorded + done + count, alreadyRecorded + rows.size(), WorkItems::Findings);

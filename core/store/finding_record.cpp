@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/digest/sha256.hpp"
+#include "core/store/batched_insert.hpp"
 #include "core/store/database.hpp"
 
 namespace patrol::store {
@@ -101,20 +102,10 @@ void RecordsDigest::add(int64_t findingId, std::string_view digest) {
 std::string RecordsDigest::hex() { return Poco::DigestEngine::digestToHex(engine_->sha.digest()); }
 
 void insertFindingRecords(Database& db, int64_t eventId, const std::vector<RecordedRow>& records) {
-    // kRecordBatch rows per statement, the rest one by one: a statement per row cost more than
-    // the row itself when a recording writes hundreds of thousands of them.
-    constexpr size_t kRecordBatch = 64;
-    const std::string head = "INSERT INTO finding_records (finding_id, event_id, row_digest) VALUES ";
-    std::string batchSql = head;
-    for (size_t i = 0; i < kRecordBatch; ++i) batchSql += i ? ",(?,?,?)" : "(?,?,?)";
-    auto batch = db.prepare(batchSql);
-    auto single = db.prepare(head + "(?,?,?)");
+    BatchedInsert inserts(db, "INSERT INTO finding_records (finding_id, event_id, row_digest) VALUES ", "(?,?,?)");
     size_t done = 0;
     while (done < records.size()) {
-        const bool full = records.size() - done >= kRecordBatch;
-        Statement& insert = full ? batch : single;
-        const size_t count = full ? kRecordBatch : 1;
-        insert.reset();
+        const auto [insert, count] = inserts.next(records.size() - done);
         for (size_t i = 0; i < count; ++i) {
             const auto& r = records[done + i];
             const int at = static_cast<int>(i) * 3;
