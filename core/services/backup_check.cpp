@@ -60,10 +60,10 @@ std::optional<std::string> unlistedFile(const fs::path& folder, const BackupMani
     return std::nullopt;
 }
 
-// The database copy as a patrol database: integrity, audit chain, rows, evidence files.
 // Integrity, audit chain, audited rows, then row counts with evidence: each told when done.
 constexpr uint64_t kBackupDatabaseChecks = 4;
 
+// The database copy as a patrol database: integrity, audit chain, rows, evidence files.
 std::optional<std::string> databaseProblem(const fs::path& folder, BackupCheck& check, const ProgressSink* progress) {
     const BackupManifest& m = check.manifest;
     const std::string name = m.database;
