@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
 #include <utility>
 
 #include "core/domain/errors.hpp"
@@ -10,6 +12,27 @@
 #include "core/store/sqlite_failure.hpp"
 
 namespace patrol::store {
+
+namespace {
+
+// Switching a file into WAL needs it alone for a moment. While another connection holds the
+// write lock of a file still in rollback-journal mode (the opener that created a new file
+// switches while a second opener already writes), SQLite refuses the switch at once, without
+// its busy wait. It is tried again within the same budget a write has.
+void enterWalMode(Database& db) {
+    using namespace std::chrono;
+    const auto started = steady_clock::now();
+    for (;;) {
+        const int rc = sqlite3_exec(db.handle(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK) return;
+        const auto waited = duration_cast<milliseconds>(steady_clock::now() - started);
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= milliseconds(db.busyTimeoutMs()))
+            throwSqliteFailure(db.handle(), rc, "switching to WAL");
+        std::this_thread::sleep_for(busyPauseAfter(waited));
+    }
+}
+
+}  // namespace
 
 Database Database::open(const std::string& path, const OpenOptions& options) {
     sqlite3* raw = nullptr;
@@ -25,7 +48,7 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     db.exec("PRAGMA foreign_keys = ON");
     db.versionBeforeOpen_ = migrateToCurrent(db, options.upToVersion);
     // WAL lets readers work while one writer writes; set after the file is known to be ours.
-    db.prepare("PRAGMA journal_mode = WAL").run();
+    enterWalMode(db);
     return db;
 }
 
