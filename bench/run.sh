@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Runs patrol and both peers (sqlite3 shell, plain Python) on the same generated data, checks that
-# all three find the same findings, and prints times, peak memory and ratios.
+# The scale benchmark in one command (issue 14), in three parts:
+#   check     patrol and both peers (sqlite3 shell, plain Python) on the same generated data: checks
+#             that all three find the same findings, prints times, peak memory and ratios;
+#   record    bench/record.sh: the heavy four_styles findings recorded into a round beside a
+#             sqlite3-shell peer, then again with everything recorded (same --rows and --repeat);
+#   escalate  bench/serve/escalate.sh: `task list` and `escalate` over 50,000 open tasks
+#             (BENCH_UNITS/BENCH_TASKS/BENCH_DATA as there; --repeat runs of each command).
+# Every target's verdict is repeated at the end, after the CPU model and core count.
 #
 # Usage: bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"]
+#                     [--parts "check record escalate"]
 #   profiles: usual (a few percent of rows break a rule) and heavy (about half of them do);
-#   both by default. Targets printed at the end: patrol ≥ 10× the sqlite3 peer on both profiles,
-#   ≥ 40× the Python peer on the usual one, peak memory ≤ 2× the input + 100 bytes per finding.
+#   both by default. Check targets: patrol ≥ 10× the sqlite3 peer on both profiles, ≥ 40× the
+#   Python peer on the usual one, peak memory ≤ 2× the input + 100 bytes per finding.
 #   PATROL_BUILD  build folder holding bin/patrol (default: <repo>/build)
 #   BENCH_DIR     where the data and outputs go (default: /tmp/patrol-bench)
 set -euo pipefail
@@ -14,10 +21,14 @@ repo=$(dirname "$here")
 build=${PATROL_BUILD:-$repo/build}
 work=${BENCH_DIR:-/tmp/patrol-bench}
 rows=750000 repeat=3 plugins="four_styles poverty_alleviation business_environment" as_of=2025-12-31
-profiles="usual heavy"
+profiles="usual heavy" parts="check record escalate"
 . "$here/options.sh"
-bench_options 'bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"]' \
-  rows repeat plugins profiles -- "$@"
+usage='bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"] [--parts "check record escalate"]'
+bench_options "$usage" rows repeat plugins profiles parts -- "$@"
+for part in $parts; do
+  case $part in check | record | escalate) ;; *) echo "未知的部分 $part；可选 check、record、escalate。用法：$usage" >&2; exit 2 ;; esac
+done
+has_part() { [[ " $parts " == *" $1 "* ]]; }
 bench_patrol "$build"
 # measure NAME OUT -- command...: runs the command $repeat times (measure.py: best and median
 # wall-clock time to the millisecond, the largest peak resident set).
@@ -27,54 +38,76 @@ measure() {
 }
 
 echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) 核 / cores"
-printf '%-6s %-22s %8s %8s | %-18s | %-18s | %-18s | %8s %8s %9s %9s | %s\n' profile plugin rows "input" "patrol s / MB" "sqlite3 s / MB" "python s / MB" "×sqlite3" "×python" "mem/input" "mem goal" "same findings"
 targets=()
-for profile in $profiles; do
-for plugin in $plugins; do
-  dir=$work/$profile/$plugin
-  stamp="rows=$rows profile=$profile $(sha1sum "$here/generate.py" | cut -c1-12)"
-  if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
-    rm -rf "$dir" && mkdir -p "$dir"
-    python3 "$here/generate.py" "$plugin" "$dir" --rows "$rows" --profile "$profile"
-    echo "$stamp" > "$dir/.stamp"
-  fi
-  input=$(cat "$dir"/*.csv | wc -c)
-  data_rows=$(( $(cat "$dir"/*.csv | wc -l) - $(ls "$dir"/*.csv | wc -l) ))
-  measure patrol "$dir/patrol.jsonl" -- "$patrol" check --plugin "$plugin" --data "$dir" --as-of "$as_of" \
-    --calendar "$dir/calendar.json" --format jsonl
-  measure sqlite "$dir/sqlite.tsv" -- "$here/peer_sqlite.sh" "$plugin" "$dir" "$as_of" "$dir/calendar.json"
-  measure python "$dir/python.tsv" -- python3 "$here/peer_python.py" "$plugin" "$dir" "$as_of" "$dir/calendar.json"
-  python3 "$here/normalize.py" < "$dir/patrol.jsonl" | LC_ALL=C sort > "$dir/patrol.tsv"
-  LC_ALL=C sort -o "$dir/sqlite.tsv" "$dir/sqlite.tsv"
-  LC_ALL=C sort -o "$dir/python.tsv" "$dir/python.tsv"
-  same="是（$(wc -l < "$dir/patrol.tsv") 条）"
-  for peer in sqlite python; do
-    if ! cmp -s "$dir/patrol.tsv" "$dir/$peer.tsv"; then
-      same="否：与 $peer 不同，见 diff $dir/patrol.tsv $dir/$peer.tsv"
+if has_part check; then
+  printf '%-6s %-22s %8s %8s | %-18s | %-18s | %-18s | %8s %8s %9s %9s | %s\n' profile plugin rows "input" "patrol s / MB" "sqlite3 s / MB" "python s / MB" "×sqlite3" "×python" "mem/input" "mem goal" "same findings"
+  for profile in $profiles; do
+  for plugin in $plugins; do
+    dir=$work/$profile/$plugin
+    stamp="rows=$rows profile=$profile $(sha1sum "$here/generate.py" | cut -c1-12)"
+    if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+      rm -rf "$dir" && mkdir -p "$dir"
+      python3 "$here/generate.py" "$plugin" "$dir" --rows "$rows" --profile "$profile"
+      echo "$stamp" > "$dir/.stamp"
     fi
+    input=$(cat "$dir"/*.csv | wc -c)
+    data_rows=$(( $(cat "$dir"/*.csv | wc -l) - $(ls "$dir"/*.csv | wc -l) ))
+    measure patrol "$dir/patrol.jsonl" -- "$patrol" check --plugin "$plugin" --data "$dir" --as-of "$as_of" \
+      --calendar "$dir/calendar.json" --format jsonl
+    measure sqlite "$dir/sqlite.tsv" -- "$here/peer_sqlite.sh" "$plugin" "$dir" "$as_of" "$dir/calendar.json"
+    measure python "$dir/python.tsv" -- python3 "$here/peer_python.py" "$plugin" "$dir" "$as_of" "$dir/calendar.json"
+    python3 "$here/normalize.py" < "$dir/patrol.jsonl" | LC_ALL=C sort > "$dir/patrol.tsv"
+    LC_ALL=C sort -o "$dir/sqlite.tsv" "$dir/sqlite.tsv"
+    LC_ALL=C sort -o "$dir/python.tsv" "$dir/python.tsv"
+    same="是（$(wc -l < "$dir/patrol.tsv") 条）"
+    for peer in sqlite python; do
+      if ! cmp -s "$dir/patrol.tsv" "$dir/$peer.tsv"; then
+        same="否：与 $peer 不同，见 diff $dir/patrol.tsv $dir/$peer.tsv"
+      fi
+    done
+    read -r p_s _ p_kb < "$dir/patrol.result"
+    read -r s_s _ s_kb < "$dir/sqlite.result"
+    read -r y_s _ y_kb < "$dir/python.result"
+    findings=$(wc -l < "$dir/patrol.tsv")
+    # One line of the table, then the verdicts for this profile's targets (see the header).
+    awk -v profile="$profile" -v plugin="$plugin" -v rows="$data_rows" -v input="$input" -v ps="$p_s" -v pk="$p_kb" \
+        -v ss="$s_s" -v sk="$s_kb" -v ys="$y_s" -v yk="$y_kb" -v same="$same" -v findings="$findings" 'BEGIN {
+      mb = 1048576; p = (ps > 0 ? ps : 0.0005); goal = 2 * input + 100 * findings
+      printf "%-6s %-22s %8d %6.1fMB | %7.3f s %6.1f MB | %7.3f s %6.1f MB | %7.3f s %6.1f MB | %7.1f× %7.1f× %8.2f× %7.1fMB | %s\n",
+        profile, plugin, rows, input / mb, ps, pk * 1024 / mb, ss, sk * 1024 / mb, ys, yk * 1024 / mb, ss / p, ys / p,
+        pk * 1024 / input, goal / mb, same
+    }'
+    targets+=("$(awk -v profile="$profile" -v plugin="$plugin" -v ps="$p_s" -v pk="$p_kb" -v ss="$s_s" -v ys="$y_s" \
+        -v input="$input" -v findings="$findings" 'BEGIN {
+      p = (ps > 0 ? ps : 0.0005); goal = 2 * input + 100 * findings
+      verdict = (ss / p >= 10 ? "达到" : "未达到") "（×sqlite3 ≥ 10）"
+      if (profile == "usual") verdict = verdict "，" (ys / p >= 40 ? "达到" : "未达到") "（×python ≥ 40）"
+      verdict = verdict "，" (pk * 1024 <= goal ? "达到" : "未达到") "（内存 ≤ 2×输入 + 100 B×问题数）"
+      printf "%s %s：%s", profile, plugin, verdict
+    }')")
   done
-  read -r p_s _ p_kb < "$dir/patrol.result"
-  read -r s_s _ s_kb < "$dir/sqlite.result"
-  read -r y_s _ y_kb < "$dir/python.result"
-  findings=$(wc -l < "$dir/patrol.tsv")
-  # One line of the table, then the verdicts for this profile's targets (see the header).
-  awk -v profile="$profile" -v plugin="$plugin" -v rows="$data_rows" -v input="$input" -v ps="$p_s" -v pk="$p_kb" \
-      -v ss="$s_s" -v sk="$s_kb" -v ys="$y_s" -v yk="$y_kb" -v same="$same" -v findings="$findings" 'BEGIN {
-    mb = 1048576; p = (ps > 0 ? ps : 0.0005); goal = 2 * input + 100 * findings
-    printf "%-6s %-22s %8d %6.1fMB | %7.3f s %6.1f MB | %7.3f s %6.1f MB | %7.3f s %6.1f MB | %7.1f× %7.1f× %8.2f× %7.1fMB | %s\n",
-      profile, plugin, rows, input / mb, ps, pk * 1024 / mb, ss, sk * 1024 / mb, ys, yk * 1024 / mb, ss / p, ys / p,
-      pk * 1024 / input, goal / mb, same
-  }'
-  targets+=("$(awk -v profile="$profile" -v plugin="$plugin" -v ps="$p_s" -v pk="$p_kb" -v ss="$s_s" -v ys="$y_s" \
-      -v input="$input" -v findings="$findings" 'BEGIN {
-    p = (ps > 0 ? ps : 0.0005); goal = 2 * input + 100 * findings
-    verdict = (ss / p >= 10 ? "达到" : "未达到") "（×sqlite3 ≥ 10）"
-    if (profile == "usual") verdict = verdict "，" (ys / p >= 40 ? "达到" : "未达到") "（×python ≥ 40）"
-    verdict = verdict "，" (pk * 1024 <= goal ? "达到" : "未达到") "（内存 ≤ 2×输入 + 100 B×问题数）"
-    printf "%s %s：%s", profile, plugin, verdict
-  }')")
-done
-done
+  done
+fi
+
+# The other parts print their own tables; their verdict lines join the list at the end.
+if has_part record; then
+  echo
+  echo "== 记录疑似问题 / recording (bench/record.sh) =="
+  BENCH_DIR=$work/record "$here/record.sh" --rows "$rows" --repeat "$repeat" | tee "$work/record.out"
+  while IFS= read -r line; do targets+=("record：${line#目标 }"); done < <(grep '^目标 ' "$work/record.out")
+fi
+if has_part escalate; then
+  echo
+  echo "== 预警与任务列表 / escalate and task list (bench/serve/escalate.sh) =="
+  BENCH_REPEAT=$repeat "$here/serve/escalate.sh" | tee "$work/escalate.out"
+  # Its rows end "label count walls cpus met|not met"; the label has spaces of its own.
+  while IFS= read -r line; do targets+=("escalate：$line"); done < <(awk '/ (met|not met)$/ {
+    verdict = $NF; n = NF - 1
+    if ($n == "not") { verdict = "not met"; n-- }
+    label = $1; for (i = 2; i < n - 2; i++) label = label " " $i
+    printf "%s（%s 条，墙钟 %s s，CPU %s s）：≤ 1 s %s\n", label, $(n - 2), $(n - 1), $n, verdict
+  }' "$work/escalate.out")
+fi
 echo
 echo "目标 / targets:"
 printf '  %s\n' "${targets[@]}"

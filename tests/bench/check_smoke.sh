@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # bench/run.sh end to end on small data of both profiles: every plugin's findings must be the
-# same for patrol and both peers, and the targets block must be printed (timings not asserted).
+# same for patrol and both peers; the recording and escalate parts run on a few thousand rows and
+# a small county, and every target's verdict is in the block at the end (timings not asserted).
 # Usage: check_smoke.sh BUILD_DIR WORK_DIR
 set -euo pipefail
 build=$1 work=$2
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$work"
-out=$(PATROL_BUILD=$build BENCH_DIR=$work "$repo/bench/run.sh" --rows 3000 --repeat 1)
+out=$(PATROL_BUILD=$build BENCH_DIR=$work BENCH_DATA=$work/county BENCH_UNITS=5 BENCH_TASKS=60 \
+  "$repo/bench/run.sh" --rows 3000 --repeat 1)
 echo "$out"
 rows=$(grep -cE '^(usual|heavy) ' <<< "$out")
 same=$(grep -cE '^(usual|heavy) .*\| 是（[0-9]+ 条）$' <<< "$out")
@@ -15,6 +17,12 @@ grep -q '^CPU: ' <<< "$out" || { echo "FAIL: no CPU line"; exit 1; }
 [ "$rows" -eq 6 ] || { echo "FAIL: expected 6 table rows, got $rows"; exit 1; }
 [ "$same" -eq 6 ] || { echo "FAIL: patrol and the peers disagree on $((6 - same)) of 6"; exit 1; }
 [ "$verdicts" -eq 6 ] || { echo "FAIL: expected 6 target verdicts, got $verdicts"; exit 1; }
+# The recording's four targets and the four timed commands of escalate, each with its verdict.
+recorded=$(grep -cE '^  record：.* — (达成 / met|未达成 / not met)$' <<< "$out")
+escalated=$(grep -cE '^  escalate：.*：≤ 1 s (met|not met)$' <<< "$out")
+[ "$recorded" -eq 4 ] || { echo "FAIL: expected 4 recording verdicts, got $recorded"; exit 1; }
+[ "$escalated" -eq 4 ] || { echo "FAIL: expected 4 escalate verdicts, got $escalated"; exit 1; }
+grep -q '^audit verify: ' <<< "$out" || { echo "FAIL: escalate's audit verify line missing"; exit 1; }
 # The heavy profile must really be findings-heavy: at least a quarter of the rows are findings.
 while read -r profile plugin data_rows findings; do
   [ $((findings * 4)) -ge "$data_rows" ] || { echo "FAIL: heavy $plugin: only $findings findings in $data_rows rows"; exit 1; }
