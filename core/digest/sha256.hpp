@@ -15,7 +15,10 @@ std::string sha256HexPlainly(std::string_view bytes);
 // The same digest by OpenSSL (loaded now if it was not yet); nullopt when it cannot be loaded.
 std::optional<std::string> sha256HexByOpenSsl(std::string_view bytes);
 
-// SHA-256 of a file's bytes, read in blocks; nullopt when the file cannot be read.
+// SHA-256 of a file's bytes, read in blocks; nullopt when the file cannot be read. By OpenSSL,
+// or by the portable code when OpenSSL cannot be loaded.
 std::optional<std::string> sha256OfFile(const std::string& path);
+// The same by Poco's portable code: the reference the other is tested against.
+std::optional<std::string> sha256OfFilePlainly(const std::string& path);
 
 }  // namespace patrol::digest

@@ -5,13 +5,13 @@
 #include <set>
 #include <sstream>
 
+#include "core/digest/sha256.hpp"
 #include "core/domain/errors.hpp"
 #include "core/services/backup_service.hpp"
 #include "core/services/evidence_store.hpp"
 #include "core/store/audit_log.hpp"
 #include "core/store/audited_rows_check.hpp"
 #include "core/store/backup.hpp"
-#include "core/digest/sha256.hpp"
 
 namespace patrol::services {
 

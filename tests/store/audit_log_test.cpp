@@ -1,10 +1,10 @@
 // The hash chain: intact after appends, broken by any change made behind the tool's back.
 #include <catch2/catch.hpp>
 
+#include "core/digest/sha256.hpp"
 #include "core/domain/errors.hpp"
 #include "core/store/audit_log.hpp"
 #include "core/store/database.hpp"
-#include "core/digest/sha256.hpp"
 #include "core/store/transaction.hpp"
 #include "store/raw_sqlite.hpp"
 #include "store/scratch_dir.hpp"
@@ -168,4 +168,23 @@ TEST_CASE("OpenSSL's SHA-256, loaded on demand, gives the digests of Poco's port
     CHECK(*sha256HexByOpenSsl(big) == sha256HexPlainly(big));
     for (int n = 0; n < 3; ++n) CHECK(sha256Hex(big) == sha256HexPlainly(big));
     CHECK(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("a file's digest by OpenSSL equals the portable code's, across block boundaries", "[audit]") {
+    ScratchDir dir;
+    // Sizes around the 1 MiB read block, and bytes of every value.
+    for (const size_t size : {size_t{0}, size_t{1}, size_t{(1 << 20) - 1}, size_t{1 << 20}, size_t{(1 << 20) + 1},
+                              size_t{(3 << 20) + 17}}) {
+        INFO(size);
+        std::string bytes(size, '\0');
+        for (size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>((i * 131 + i / 7) & 0xff);
+        const std::string path = dir.write("f" + std::to_string(size), bytes);
+        const auto quick = sha256OfFile(path);
+        REQUIRE(quick.has_value());
+        CHECK(*quick == sha256HexPlainly(bytes));
+        CHECK(quick == sha256OfFilePlainly(path));
+    }
+    CHECK(*sha256OfFile(dir.write("abc", "abc")) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK_FALSE(sha256OfFile(dir.file("missing")).has_value());
+    CHECK_FALSE(sha256OfFilePlainly(dir.file("missing")).has_value());
 }
