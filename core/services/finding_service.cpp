@@ -11,6 +11,7 @@
 #include "core/domain/severity.hpp"
 #include "core/services/audit_trail.hpp"
 #include "core/services/authorization.hpp"
+#include "core/services/fingerprint_marks.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
 #include "core/services/repeat_problems.hpp"
@@ -26,7 +27,6 @@
 #include <algorithm>
 #include <map>
 #include <string_view>
-#include <unordered_map>
 
 namespace patrol::services {
 
@@ -242,21 +242,18 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
         prepared = prepareRecording(db, round, findings);
     // This check's fingerprints (views into its findings), each marked once it is known to be
     // recorded: the round's own are streamed past them, not copied into a set of their own.
-    std::unordered_map<std::string_view, bool> recorded;
-    recorded.reserve(prepared.rows.size());
-    for (const auto& admitted : prepared.rows) recorded.try_emplace(admitted.finding->fingerprint, false);
-    store::forEachFingerprintOfRound(db, round.id, [&recorded](std::string_view fingerprint) {
-        if (const auto it = recorded.find(fingerprint); it != recorded.end()) it->second = true;
-    });
+    FingerprintMarks recorded(prepared.rows.size());
+    for (const auto& admitted : prepared.rows) recorded.add(admitted.finding->fingerprint);
+    store::forEachFingerprintOfRound(db, round.id,
+                                     [&recorded](std::string_view fingerprint) { recorded.markIfAdded(fingerprint); });
     std::vector<AdmittedFinding> fresh;
     fresh.reserve(prepared.rows.size());
     for (const auto& admitted : prepared.rows) {
-        bool& already = recorded.find(admitted.finding->fingerprint)->second;
-        if (already) {
+        // Marked now in either case: a fingerprint repeated within the check is recorded once.
+        if (recorded.markAndTellBefore(admitted.finding->fingerprint)) {
             ++result.alreadyRecorded;
             continue;
         }
-        already = true;  // a fingerprint repeated within the check is recorded once
         fresh.push_back(admitted);
     }
     // Told in findings of the whole check, as the phase began: those left out of the round count
