@@ -17,26 +17,19 @@ bool findingOrder(const FindingView& a, const FindingView& b) {
     return std::lexicographical_compare(a.refs.begin(), a.refs.end(), b.refs.begin(), b.refs.end());
 }
 
-void FindingArena::FreeBytes::operator()(char* p) const { std::free(p); }
-
 uint64_t FindingArena::appendBytes(std::string_view s) {
-    if (byteCapacity_ - byteSize_ < s.size()) {
-        // Doubled from a megabyte up: the large buffer is moved by remapping its pages, not by
-        // copying them, and a finding's texts never cost an allocation of their own.
-        uint64_t capacity = std::max<uint64_t>(byteCapacity_ * 2, uint64_t{1} << 20);
-        while (capacity - byteSize_ < s.size()) capacity *= 2;
-        const auto before = reinterpret_cast<uintptr_t>(bytes_.get());  // as a number: the old block is gone after realloc
-        char* const after = static_cast<char*>(std::realloc(bytes_.get(), capacity));
-        if (!after) throw std::bad_alloc();
-        static_cast<void>(bytes_.release());
-        bytes_.reset(after);
-        byteCapacity_ = capacity;
-        if (reinterpret_cast<uintptr_t>(after) != before)
-            for (auto& r : refs_) r = std::string_view(after + (reinterpret_cast<uintptr_t>(r.data()) - before), r.size());
-    }
-    const uint64_t offset = byteSize_;
-    if (!s.empty()) std::memcpy(bytes_.get() + offset, s.data(), s.size());
-    byteSize_ += s.size();
+    // As a number: the old mapping is gone once the buffer has moved.
+    const auto before = reinterpret_cast<uintptr_t>(bytes_.data());
+    char* const to = bytes_.prepare(s.size());
+    const auto after = reinterpret_cast<uintptr_t>(bytes_.data());
+    if (before != 0 && after != before)
+        for (size_t i = 0; i < refs_.size(); ++i) {
+            std::string_view& r = refs_.data()[i];
+            r = std::string_view(bytes_.data() + (reinterpret_cast<uintptr_t>(r.data()) - before), r.size());
+        }
+    const uint64_t offset = bytes_.size();
+    if (!s.empty()) std::memcpy(to, s.data(), s.size());
+    bytes_.commit(s.size());
     return offset;
 }
 
@@ -68,7 +61,7 @@ void FindingArena::add(std::string_view plugin, std::string_view rule, std::stri
     r.refCount = static_cast<uint32_t>(refCount);
     for (size_t i = 0; i < refCount; ++i) {
         const uint64_t at = appendBytes(refs[i]);  // may move bytes_: the view is taken after
-        refs_.emplace_back(bytes_.get() + at, refs[i].size());
+        refs_.push_back(std::string_view(bytes_.data() + at, refs[i].size()));
     }
     r.hasAmount = amountFen.has_value();
     r.amount = amountFen.value_or(0);
@@ -96,11 +89,16 @@ FindingView FindingArena::operator[](size_t i) const {
 }
 
 void FindingArena::seal(bool fingerprints) {
+    // Nothing is added after sealing: the pages faulted in ahead go back.
+    bytes_.releaseSpare();
+    refs_.releaseSpare();
+    records_.releaseSpare();
     fingerprints_.clear();
     if (fingerprints) fingerprints_.reserve(64 * records_.size());
     std::vector<std::string> refs;
-    for (const Record& r : records_) {
-        const auto first = refs_.begin() + r.refsBegin;
+    for (size_t i = 0; i < records_.size(); ++i) {
+        const Record& r = records_.data()[i];
+        std::string_view* const first = refs_.data() + r.refsBegin;
         std::sort(first, first + r.refCount);
         if (!fingerprints) continue;
         refs.assign(first, first + r.refCount);
@@ -111,12 +109,13 @@ void FindingArena::seal(bool fingerprints) {
 }
 
 void FindingArena::reorder(const std::vector<uint32_t>& order) {
-    std::vector<Record> records;
+    data::PodBuffer<Record> records;
     records.reserve(order.size());
     std::string fingerprints;
     if (!fingerprints_.empty()) fingerprints.reserve(64 * order.size());
     for (const uint32_t i : order) {
-        records.push_back(records_.at(i));
+        if (i >= records_.size()) throw std::out_of_range("finding index out of range");
+        records.push_back(records_[i]);
         if (!fingerprints_.empty()) fingerprints.append(fingerprints_, 64 * size_t{i}, 64);
     }
     records_ = std::move(records);
@@ -130,15 +129,15 @@ void FindingArena::append(FindingArena&& other) {
         return;
     }
     if (fingerprints_.empty() != other.fingerprints_.empty()) throw std::logic_error("appending findings sealed differently");
-    const uint64_t shift = byteSize_;
-    if (other.byteSize_ > 0) {
-        appendBytes(std::string_view(other.bytes_.get(), other.byteSize_));
-    }
+    const uint64_t shift = bytes_.size();
+    appendBytes(std::string_view(other.bytes_.data(), other.bytes_.size()));
     const uint32_t refShift = static_cast<uint32_t>(refs_.size());
-    refs_.reserve(refs_.size() + other.refs_.size());
-    for (const auto& r : other.refs_) refs_.emplace_back(bytes_.get() + shift + (r.data() - other.bytes_.get()), r.size());
-    records_.reserve(records_.size() + other.records_.size());
-    for (Record r : other.records_) {
+    for (size_t i = 0; i < other.refs_.size(); ++i) {
+        const std::string_view r = other.refs_[i];
+        refs_.push_back(std::string_view(bytes_.data() + shift + (r.data() - other.bytes_.data()), r.size()));
+    }
+    for (size_t i = 0; i < other.records_.size(); ++i) {
+        Record r = other.records_[i];
         r.text += shift;
         r.refsBegin += refShift;
         r.plugin = intern(other.names_[r.plugin], lastPlugin_);

@@ -6,6 +6,7 @@
 // stays valid until the arena is next changed.
 #pragma once
 
+#include "core/data/pod_buffer.hpp"
 #include "core/plugins/check_finding.hpp"
 
 #include <cstddef>
@@ -62,7 +63,7 @@ public:
     void add(const CheckFinding& f);
 
     size_t size() const { return records_.size(); }
-    bool empty() const { return records_.empty(); }
+    bool empty() const { return records_.size() == 0; }
     FindingView operator[](size_t i) const;
 
     class Iterator {
@@ -118,18 +119,15 @@ private:
 
     uint64_t appendBytes(std::string_view s);
     uint16_t intern(std::string_view name, uint16_t& last);
-    const char* at(uint64_t offset) const { return bytes_.get() + offset; }
+    const char* at(uint64_t offset) const { return bytes_.data() + offset; }
 
-    struct FreeBytes {
-        void operator()(char* p) const;
-    };
-    std::unique_ptr<char, FreeBytes> bytes_;  // grown with realloc: large buffers move by remapping pages
-    uint64_t byteSize_ = 0;
-    uint64_t byteCapacity_ = 0;
+    // Its own mapping, grown by remapping pages and faulted in ahead of the writes in large
+    // steps rather than a page fault per page: most of a heavy run's findings are text.
+    data::PodBuffer<char> bytes_;
     // Ref texts live in bytes_ too; their views are moved along whenever bytes_ moves, so a
     // finding's refs can be sorted and read as views without one offset per lookup.
-    std::vector<std::string_view> refs_;
-    std::vector<Record> records_;
+    data::PodBuffer<std::string_view> refs_;
+    data::PodBuffer<Record> records_;  // grown like bytes_: no copy of the records as they grow
     std::vector<std::string> names_;  // plugins and rules, each once
     uint16_t lastPlugin_ = UINT16_MAX;
     uint16_t lastRule_ = UINT16_MAX;
