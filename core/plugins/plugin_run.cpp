@@ -238,6 +238,9 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
     } catch (const std::exception&) {
         done = false;
     }
+    // The frames were copied into the arena: the child's bytes (as large as the findings' text)
+    // need not be held through the checks and the ordering.
+    std::string().swap(outcome.output);
     const std::string label = pluginLabel(plugin.id, plugin.library);
     if (outcome.end == ChildOutcome::End::TimedOut)
         return fail(plugin, label + "运行超过 " + std::to_string(request.timeoutSeconds) + " 秒仍未结束，已被终止（设置 plugins.timeout_seconds = " +
