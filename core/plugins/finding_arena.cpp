@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
-#include <new>
 #include <stdexcept>
 
 namespace patrol::plugins {
