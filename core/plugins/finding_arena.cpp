@@ -43,6 +43,7 @@ uint16_t FindingArena::intern(std::string_view name, uint16_t& last) {
 
 void FindingArena::add(std::string_view plugin, std::string_view rule, std::string_view unit, const std::string_view* refs, size_t refCount,
                        std::optional<int64_t> amountFen, std::string_view title, std::string_view detail) {
+    static_assert(sizeof(Record) <= 48, "a finding's record stays small: bench/README.md counts on 48 bytes");
     constexpr uint64_t kMaxText = std::numeric_limits<uint32_t>::max();
     if (unit.size() > kMaxText || title.size() > kMaxText || detail.size() > kMaxText || refs_.size() + refCount > kMaxText)
         throw std::length_error("finding too large");
