@@ -21,7 +21,7 @@ namespace patrol::cli {
 namespace {
 
 // `progress` (optional) is told Printing as the JSONL goes out.
-void printFindings(std::ostream& out, const std::vector<plugins::CheckFinding>& findings, bool jsonl,
+void printFindings(std::ostream& out, const plugins::FindingArena& findings, bool jsonl,
                    const services::ProgressSink* progress = nullptr) {
     if (jsonl) {
         std::function<void(size_t)> written;
@@ -33,11 +33,11 @@ void printFindings(std::ostream& out, const std::vector<plugins::CheckFinding>& 
         return;
     }
     Listing listing({{"plugin", "插件"}, {"rule", "规则"}, {"unit", "单位"}, {"refs", "记录"}, {"amount", "金额（元）"}, {"title", "标题"}});
-    for (const auto& f : findings) {
+    for (const plugins::FindingView f : findings) {
         std::string refs;
-        for (const auto& r : f.refs) refs += (refs.empty() ? "" : " ") + r;
-        listing.add({Cell::of(f.plugin), Cell::of(f.rule), Cell::of(f.unit), Cell::of(refs), f.amountFen ? Cell::money(*f.amountFen) : Cell{},
-                     Cell::of(f.title)});
+        for (const auto r : f.refs) (refs += refs.empty() ? "" : " ") += r;
+        listing.add({Cell::of(std::string(f.plugin)), Cell::of(std::string(f.rule)), Cell::of(std::string(f.unit)), Cell::of(refs),
+                     f.amountFen ? Cell::money(*f.amountFen) : Cell{}, Cell::of(std::string(f.title))});
     }
     listing.print(out, ListingFormat::Table);
 }

@@ -54,19 +54,21 @@ std::string shown(std::string_view text) {
 }
 
 // "规则 FX-01 的第 2 个问题（单位 "U1"，记录 "I1"、"I9"）"
-std::string described(const CheckFinding& f, size_t ordinal) {
+template <class Finding>
+std::string described(const Finding& f, size_t ordinal) {
     std::string refs;
     for (const auto& r : f.refs) refs += (refs.empty() ? "" : "、") + shown(r);
-    return "规则 " + f.rule + " 的第 " + std::to_string(ordinal) + " 个问题（单位 " + shown(f.unit) + "，记录 " +
+    return "规则 " + std::string(f.rule) + " 的第 " + std::to_string(ordinal) + " 个问题（单位 " + shown(f.unit) + "，记录 " +
            (refs.empty() ? std::string("无") : refs) + "）";
 }
 
 // The demands one finding can be checked on alone; empty when it meets them all.
-std::string ownViolation(const CheckFinding& f, const RuleInfo& rule) {
-    const std::pair<const char*, const std::string*> texts[] = {{"unit", &f.unit}, {"title", &f.title}, {"detail", &f.detail}};
+template <class Finding>
+std::string ownViolation(const Finding& f, const RuleInfo& rule) {
+    const std::pair<const char*, std::string_view> texts[] = {{"unit", f.unit}, {"title", f.title}, {"detail", f.detail}};
     for (const auto& [field, text] : texts)
-        if (!data::isValidUtf8(*text))
-            return std::string(field) + " 不是有效的 UTF-8 文本（第 " + std::to_string(firstBadByte(*text) + 1) + " 个字节起），应为 UTF-8 编码的文字";
+        if (!data::isValidUtf8(text))
+            return std::string(field) + " 不是有效的 UTF-8 文本（第 " + std::to_string(firstBadByte(text) + 1) + " 个字节起），应为 UTF-8 编码的文字";
     for (const auto& r : f.refs)
         if (!data::isValidUtf8(r))
             return "refs 中的 " + shown(r) + " 不是有效的 UTF-8 文本（第 " + std::to_string(firstBadByte(r) + 1) + " 个字节起），应为数据表中的记录编号";
@@ -89,7 +91,8 @@ std::string ownViolation(const CheckFinding& f, const RuleInfo& rule) {
 // was met.
 class RefLookup {
 public:
-    explicit RefLookup(const std::vector<CheckFinding>& findings) {
+    template <class Findings>
+    explicit RefLookup(const Findings& findings) {
         size_t total = 0;
         for (const auto& f : findings) total += f.refs.size();
         size_t slots = 64;
@@ -198,10 +201,8 @@ std::string idColumns(const PluginMetadata& metadata) {
     return out;
 }
 
-}  // namespace
-
-std::optional<std::string> findingViolation(const PluginMetadata& metadata, const data::Dataset* dataset,
-                                            const std::vector<CheckFinding>& findings) {
+template <class Findings>
+std::optional<std::string> violationAmong(const PluginMetadata& metadata, const data::Dataset* dataset, const Findings& findings) {
     const std::string head = "报告的疑似问题不合规：";
     std::vector<size_t> ordinals(findings.size());  // each finding's place among its rule's, from 1
     {
@@ -214,8 +215,8 @@ std::optional<std::string> findingViolation(const PluginMetadata& metadata, cons
     }
     const RuleInfo* rule = nullptr;
     for (size_t i = 0; i < findings.size(); ++i) {
-        const CheckFinding& f = findings[i];
-        if (!rule || rule->code != f.rule) rule = metadata.rule(f.rule);  // declared: checked before
+        const auto& f = findings[i];
+        if (!rule || rule->code != f.rule) rule = metadata.rule(std::string(f.rule));  // declared: checked before
         if (!rule) continue;
         if (const std::string why = ownViolation(f, *rule); !why.empty()) return head + described(f, ordinals[i]) + "：" + why;
     }
@@ -234,28 +235,30 @@ std::optional<std::string> findingViolation(const PluginMetadata& metadata, cons
     return std::nullopt;
 }
 
-size_t dropRepeatedFindings(std::vector<CheckFinding>& findings) {
+// Which findings repeat an earlier one (plugin, rule and sorted refs alike): one flag each.
+template <class Findings>
+std::vector<char> repeatedAmong(const Findings& findings, size_t& dropped) {
     // (hash of rule and refs, index) sorted: equal findings sit side by side; only findings
     // whose hashes collide are compared in full.
     std::vector<std::pair<uint64_t, uint32_t>> keys(findings.size());
     for (uint32_t i = 0; i < findings.size(); ++i) {
-        const CheckFinding& f = findings[i];
+        const auto& f = findings[i];
         uint64_t h = data::idHash(f.rule) * 0x9E3779B97F4A7C15ULL + f.refs.size();
         for (const auto& r : f.refs) h = (h ^ data::idHash(r)) * 0xBF58476D1CE4E5B9ULL + r.size();
         keys[i] = {h, i};
     }
     std::sort(keys.begin(), keys.end());
     std::vector<char> drop(findings.size(), 0);
-    size_t dropped = 0;
     for (size_t a = 0; a < keys.size();) {
         size_t b = a + 1;
         while (b < keys.size() && keys[b].first == keys[a].first) ++b;
         for (size_t x = a; x < b; ++x) {
             if (drop[keys[x].second]) continue;
-            const CheckFinding& kept = findings[keys[x].second];  // the lowest index of its kind comes first
+            const auto& kept = findings[keys[x].second];  // the lowest index of its kind comes first
             for (size_t y = x + 1; y < b; ++y) {
-                const CheckFinding& other = findings[keys[y].second];
-                if (!drop[keys[y].second] && other.plugin == kept.plugin && other.rule == kept.rule && other.refs == kept.refs) {
+                const auto& other = findings[keys[y].second];
+                if (!drop[keys[y].second] && other.plugin == kept.plugin && other.rule == kept.rule &&
+                    std::equal(other.refs.begin(), other.refs.end(), kept.refs.begin(), kept.refs.end())) {
                     drop[keys[y].second] = 1;
                     ++dropped;
                 }
@@ -263,6 +266,23 @@ size_t dropRepeatedFindings(std::vector<CheckFinding>& findings) {
         }
         a = b;
     }
+    return drop;
+}
+
+}  // namespace
+
+std::optional<std::string> findingViolation(const PluginMetadata& metadata, const data::Dataset* dataset,
+                                            const std::vector<CheckFinding>& findings) {
+    return violationAmong(metadata, dataset, findings);
+}
+
+std::optional<std::string> findingViolation(const PluginMetadata& metadata, const data::Dataset* dataset, const FindingArena& findings) {
+    return violationAmong(metadata, dataset, findings);
+}
+
+size_t dropRepeatedFindings(std::vector<CheckFinding>& findings) {
+    size_t dropped = 0;
+    const std::vector<char> drop = repeatedAmong(findings, dropped);
     if (dropped == 0) return 0;
     size_t out = 0;
     for (size_t i = 0; i < findings.size(); ++i)
@@ -271,6 +291,18 @@ size_t dropRepeatedFindings(std::vector<CheckFinding>& findings) {
             ++out;
         }
     findings.resize(out);
+    return dropped;
+}
+
+size_t dropRepeatedFindings(FindingArena& findings) {
+    size_t dropped = 0;
+    const std::vector<char> drop = repeatedAmong(findings, dropped);
+    if (dropped == 0) return 0;
+    std::vector<uint32_t> kept;
+    kept.reserve(findings.size() - dropped);
+    for (uint32_t i = 0; i < findings.size(); ++i)
+        if (!drop[i]) kept.push_back(i);
+    findings.reorder(kept);
     return dropped;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/data/dataset.hpp"
 #include "core/plugins/check_finding.hpp"
+#include "core/plugins/finding_arena.hpp"
 #include "core/plugins/plugin_metadata.hpp"
 
 #include <optional>
@@ -20,9 +21,11 @@ namespace patrol::plugins {
 // against the id columns of the tables in `dataset` (nullptr: refs are not looked up).
 std::optional<std::string> findingViolation(const PluginMetadata& metadata, const data::Dataset* dataset,
                                             const std::vector<CheckFinding>& findings);
+std::optional<std::string> findingViolation(const PluginMetadata& metadata, const data::Dataset* dataset, const FindingArena& findings);
 
 // Removes every finding whose fingerprint (plugin, rule, sorted refs) equals an earlier one's,
 // keeping the first in the vector's order; refs must already be sorted. Returns how many went.
 size_t dropRepeatedFindings(std::vector<CheckFinding>& findings);
+size_t dropRepeatedFindings(FindingArena& findings);
 
 }  // namespace patrol::plugins

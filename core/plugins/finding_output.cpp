@@ -1,5 +1,7 @@
 #include "core/plugins/finding_output.hpp"
 
+#include "core/plugins/finding_arena.hpp"
+
 #include <patrol/sdk/money.hpp>
 
 #include <algorithm>
@@ -87,8 +89,9 @@ void appendJson(std::string& out, std::string_view s) {
 }
 
 // The line's layout is the same for both writers; only the string escaping differs.
-template <void (*AppendString)(std::string&, std::string_view)>
-void appendLine(std::string& line, const CheckFinding& f) {
+// `Finding` is a CheckFinding or a FindingView: the fields are named alike.
+template <void (*AppendString)(std::string&, std::string_view), class Finding>
+void appendLine(std::string& line, const Finding& f) {
     line.append("{\"plugin\":");
     AppendString(line, f.plugin);
     line.append(",\"rule\":");
@@ -108,13 +111,14 @@ void appendLine(std::string& line, const CheckFinding& f) {
     line.append("}\n");
 }
 
-// Findings [first, last) written a megabyte at a time from one buffer.
-void writeRange(std::ostream& out, const CheckFinding* first, const CheckFinding* last) {
+// The findings written a megabyte at a time from one buffer.
+template <class Findings>
+void writeAll(std::ostream& out, const Findings& findings) {
     constexpr size_t kChunk = size_t{1} << 20;
     std::string text;
     text.reserve(kChunk + 64 * 1024);
-    for (; first != last; ++first) {
-        appendLine<appendJson>(text, *first);
+    for (size_t i = 0; i < findings.size(); ++i) {
+        appendLine<appendJson>(text, findings[i]);
         if (text.size() >= kChunk) {
             out.write(text.data(), static_cast<std::streamsize>(text.size()));
             text.clear();
@@ -127,11 +131,14 @@ void writeRange(std::ostream& out, const CheckFinding* first, const CheckFinding
 // the odd ones, and this one writes them all in order. The second thread is at most one block
 // ahead, so the text held at any time is a few blocks, not half the output (with hundreds of
 // thousands of findings, half the output is tens of megabytes).
+constexpr size_t kJsonlBlock = 2048;
+
+template <class Findings>
 class TwoThreadWriter {
 public:
-    static constexpr size_t kBlock = 2048;
+    static constexpr size_t kBlock = kJsonlBlock;
 
-    TwoThreadWriter(std::ostream& out, const std::vector<CheckFinding>& findings)
+    TwoThreadWriter(std::ostream& out, const Findings& findings)
         : out_(out), findings_(findings), blocks_((findings.size() + kBlock - 1) / kBlock) {}
 
     ~TwoThreadWriter() {
@@ -203,7 +210,7 @@ private:
     }
 
     std::ostream& out_;
-    const std::vector<CheckFinding>& findings_;
+    const Findings& findings_;
     const size_t blocks_;
     std::thread worker_;
     std::mutex mutex_;
@@ -214,21 +221,30 @@ private:
     std::exception_ptr failure_;
 };
 
-}  // namespace
-
-void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& findings,
-                        const std::function<void(size_t written)>& written) {
-    // Below this a second thread costs more than it saves.
-    constexpr size_t kWorthAThread = 2 * TwoThreadWriter::kBlock;
+// Below this a second thread costs more than it saves.
+template <class Findings>
+void writeJsonl(std::ostream& out, const Findings& findings, const std::function<void(size_t written)>& written) {
+    constexpr size_t kWorthAThread = 2 * kJsonlBlock;
     if (findings.size() >= kWorthAThread) {
-        TwoThreadWriter writer(out, findings);
+        TwoThreadWriter<Findings> writer(out, findings);
         if (writer.start()) {
             writer.write(written);
             return;
         }
     }
-    writeRange(out, findings.data(), findings.data() + findings.size());
+    writeAll(out, findings);
     if (written) written(findings.size());
+}
+
+}  // namespace
+
+void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& findings,
+                        const std::function<void(size_t written)>& written) {
+    writeJsonl(out, findings, written);
+}
+
+void writeFindingsJsonl(std::ostream& out, const FindingArena& findings, const std::function<void(size_t written)>& written) {
+    writeJsonl(out, findings, written);
 }
 
 void writeFindingsJsonlPlainly(std::ostream& out, const std::vector<CheckFinding>& findings) {

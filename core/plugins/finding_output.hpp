@@ -19,6 +19,10 @@ namespace patrol::plugins {
 void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& findings,
                         const std::function<void(size_t written)>& written = {});
 
+class FindingArena;
+// The same from the arena's views: no finding is copied out of it.
+void writeFindingsJsonl(std::ostream& out, const FindingArena& findings, const std::function<void(size_t written)>& written = {});
+
 // One finding, one byte at a time, one line at a time: slow, obviously right.
 void writeFindingsJsonlPlainly(std::ostream& out, const std::vector<CheckFinding>& findings);
 

@@ -16,7 +16,6 @@
 #include <mutex>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 
 #include <unistd.h>
 
@@ -33,7 +32,7 @@ public:
     const patrol_host_api* api() const { return &api_; }
     const UndeclaredTables& undeclared() const { return undeclared_; }
     template <class Session> friend patrol_host_api plugins::hostApiFor(Session*, int32_t);
-    std::vector<CheckFinding>& findings() { return findings_; }
+    FindingArena& findings() { return findings_; }
     WorkingDaySpans spans;
 
 private:
@@ -55,19 +54,12 @@ private:
     static int emit(void* host, const patrol_finding* in) {
         HostSession& s = self(host);
         if (!in || in->struct_size < offsetof(patrol_finding, detail) + sizeof(in->detail)) return 1;
-        auto str = [](patrol_text t) { return t.data ? std::string(t.data, static_cast<size_t>(t.size)) : std::string(); };
-        CheckFinding f;
-        f.plugin = s.plugin_.id;
-        f.rule = str(in->rule);
-        f.unit = str(in->unit);
-        for (uint32_t i = 0; i < in->ref_count; ++i) f.refs.push_back(str(in->refs[i]));
-        if (in->has_amount) f.amountFen = in->amount_fen;
-        f.title = str(in->title);
-        f.detail = str(in->detail);
-        // Grown four-fold rather than doubled: a check may emit hundreds of thousands, and
-        // each growth moves them all into memory that must first be faulted in.
-        if (s.findings_.size() == s.findings_.capacity()) s.findings_.reserve(std::max<size_t>(1024, 4 * s.findings_.capacity()));
-        s.findings_.push_back(std::move(f));
+        auto view = [](patrol_text t) { return t.data ? std::string_view(t.data, static_cast<size_t>(t.size)) : std::string_view(); };
+        // The texts go straight into the arena: no string of the finding's own is made.
+        s.refs_.clear();
+        for (uint32_t i = 0; i < in->ref_count; ++i) s.refs_.push_back(view(in->refs[i]));
+        s.findings_.add(s.plugin_.id, view(in->rule), view(in->unit), s.refs_.data(), s.refs_.size(),
+                        in->has_amount ? std::optional<int64_t>(in->amount_fen) : std::nullopt, view(in->title), view(in->detail));
         return 0;
     }
 
@@ -95,7 +87,8 @@ private:
     const PluginEntry& plugin_;
     const RunRequest& request_;
     patrol_host_api api_{};
-    std::vector<CheckFinding> findings_;
+    FindingArena findings_;
+    std::vector<std::string_view> refs_;  // one finding's, reused
     UndeclaredTables undeclared_;
 };
 
@@ -121,101 +114,28 @@ std::string runError(const PluginEntry& plugin, const std::string& what) {
     return pluginLabel(plugin.id, plugin.library) + "运行出错：" + what + "。本次检查结果未记录。";
 }
 
-// Positions of the findings in output order (findingOrder). Sorting compares precomputed
-// integers: the rule's and the unit's rank among the codes present, then the first eight bytes
-// of the first ref; only findings equal on all of those are compared in full. All findings of
-// one run share the plugin.
-std::vector<uint32_t> outputOrder(const std::vector<CheckFinding>& findings) {
-    struct Key {
-        uint64_t major;  // rule rank << 32 | unit rank
-        uint64_t ref;    // first ref's first 8 bytes, big-endian, zero-padded
-        uint32_t index;
-    };
-    // Per finding, the rank of its text of one field among the distinct ones, in byte order.
-    // Each text is looked up once (a run of equal ones, as findings come rule by rule, once).
-    auto ranks = [&](auto field) {
-        std::unordered_map<std::string_view, uint32_t> rank;
-        std::vector<const uint32_t*> slot(findings.size());
-        std::string_view last;
-        const uint32_t* lastSlot = nullptr;
-        for (size_t i = 0; i < findings.size(); ++i) {
-            const std::string_view text = field(findings[i]);
-            if (!lastSlot || text != last) {
-                lastSlot = &rank.try_emplace(text, 0).first->second;
-                last = text;
-            }
-            slot[i] = lastSlot;
-        }
-        std::vector<std::string_view> texts;
-        texts.reserve(rank.size());
-        for (const auto& [text, _] : rank) texts.push_back(text);
-        std::sort(texts.begin(), texts.end());
-        for (uint32_t i = 0; i < texts.size(); ++i) rank[texts[i]] = i;
-        std::vector<uint32_t> perFinding(findings.size());
-        for (size_t i = 0; i < findings.size(); ++i) perFinding[i] = *slot[i];
-        return perFinding;
-    };
-    const std::vector<uint32_t> ruleRank = ranks([](const CheckFinding& f) { return std::string_view(f.rule); });
-    const std::vector<uint32_t> unitRank = ranks([](const CheckFinding& f) { return std::string_view(f.unit); });
-    std::vector<Key> keys(findings.size());
-    for (uint32_t i = 0; i < findings.size(); ++i) {
-        const CheckFinding& f = findings[i];
-        uint64_t ref = 0;
-        if (!f.refs.empty())
-            for (size_t b = 0; b < 8 && b < f.refs[0].size(); ++b) ref |= uint64_t{static_cast<unsigned char>(f.refs[0][b])} << (56 - 8 * b);
-        keys[i] = {uint64_t{ruleRank[i]} << 32 | unitRank[i], ref, i};
-    }
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-        if (a.major != b.major) return a.major < b.major;
-        if (a.ref != b.ref) return a.ref < b.ref;
-        if (findingOrder(findings[a.index], findings[b.index])) return true;
-        if (findingOrder(findings[b.index], findings[a.index])) return false;
-        return a.index < b.index;  // equal findings keep the order they came in
-    });
-    std::vector<uint32_t> order(findings.size());
-    for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
-    return order;
-}
-
 // Every finding must name a declared rule and meet the host's other demands (finding_checks);
 // then refs are sorted, fingerprints set, order fixed, and repeats of a finding dropped.
-RunResult finish(PluginEntry& plugin, std::vector<CheckFinding> findings, const RunRequest& request) {
-    const std::string* lastRule = nullptr;  // findings come rule by rule: check each code once
-    for (const auto& f : findings) {
+RunResult finish(PluginEntry& plugin, FindingArena findings, const RunRequest& request) {
+    std::optional<std::string_view> lastRule;  // findings come rule by rule: check each code once
+    for (const FindingView f : findings) {
         if (lastRule && f.rule == *lastRule) continue;
-        if (!plugin.metadata->rule(f.rule)) {
+        const std::string rule(f.rule);
+        if (!plugin.metadata->rule(rule)) {
             std::string declared;
             for (const auto& r : plugin.metadata->rules) declared += (declared.empty() ? "" : "、") + r.code;
-            return fail(plugin, pluginLabel(plugin.id, plugin.library) + "报告了元数据中没有声明的规则 \"" + f.rule + "\"（已声明：" + declared +
+            return fail(plugin, pluginLabel(plugin.id, plugin.library) + "报告了元数据中没有声明的规则 \"" + rule + "\"（已声明：" + declared +
                                     "）。本次检查结果未记录。请插件作者在元数据的 rules 中声明该规则。");
         }
-        lastRule = &f.rule;
+        lastRule = f.rule;
     }
     if (auto violation = findingViolation(*plugin.metadata, request.dataset, findings))
         return fail(plugin, pluginLabel(plugin.id, plugin.library) + *violation + "。本次检查结果未记录。请插件作者改正插件后重新构建。");
     // The refs were the last use of the dataset.
     if (request.doneReading) request.doneReading();
-    for (auto& f : findings) {
-        if (request.fingerprints)
-            seal(f);
-        else
-            std::sort(f.refs.begin(), f.refs.end());
-    }
-    std::vector<uint32_t> order = outputOrder(findings);
-    // Apply the order in place, cycle by cycle, so no second array of findings is needed.
-    for (uint32_t start = 0; start < order.size(); ++start) {
-        if (order[start] == start) continue;
-        CheckFinding held = std::move(findings[start]);
-        uint32_t at = start;
-        while (order[at] != start) {
-            const uint32_t from = order[at];
-            findings[at] = std::move(findings[from]);
-            order[at] = at;
-            at = from;
-        }
-        findings[at] = std::move(held);
-        order[at] = at;
-    }
+    findings.seal(request.fingerprints);
+    // Only the small records move: the texts stay where they were written.
+    findings.reorder(outputOrder(findings));
     // The same finding twice is one finding: recording keeps the first by its fingerprint, and
     // a dry run shows what recording would keep.
     if (const size_t repeats = dropRepeatedFindings(findings); repeats > 0 && request.log)
@@ -280,7 +200,8 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
     }
     ::close(inputFd);
 
-    std::vector<CheckFinding> findings;
+    FindingArena findings;
+    std::vector<std::string_view> refs;  // one finding's, reused
     bool done = false;
     int32_t status = PATROL_ERROR;
     std::string error;
@@ -291,18 +212,17 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
         while (frames.frame(kind, payload)) {
             wire::Reader r(payload);
             if (kind == wire::Finding) {
-                CheckFinding f;
-                f.plugin = plugin.id;
-                f.rule = r.text();
-                f.unit = r.text();
-                const uint32_t refs = r.u32();
-                for (uint32_t i = 0; i < refs; ++i) f.refs.push_back(r.text());
+                // Views into the child's output, copied once, into the arena.
+                const std::string_view rule = r.textView();
+                const std::string_view unit = r.textView();
+                const uint32_t refCount = r.u32();
+                refs.clear();
+                for (uint32_t i = 0; i < refCount; ++i) refs.push_back(r.textView());
                 const bool hasAmount = r.u8() != 0;
                 const int64_t amount = r.i64();
-                if (hasAmount) f.amountFen = amount;
-                f.title = r.text();
-                f.detail = r.text();
-                findings.push_back(std::move(f));
+                const std::string_view title = r.textView();
+                const std::string_view detail = r.textView();
+                findings.add(plugin.id, rule, unit, refs.data(), refs.size(), hasAmount ? std::optional<int64_t>(amount) : std::nullopt, title, detail);
             } else if (kind == wire::Log) {
                 const int32_t level = r.i32();
                 const std::string text = r.text();
@@ -318,6 +238,9 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
     } catch (const std::exception&) {
         done = false;
     }
+    // The frames were copied into the arena: the child's bytes (as large as the findings' text)
+    // need not be held through the checks and the ordering.
+    std::string().swap(outcome.output);
     const std::string label = pluginLabel(plugin.id, plugin.library);
     if (outcome.end == ChildOutcome::End::TimedOut)
         return fail(plugin, label + "运行超过 " + std::to_string(request.timeoutSeconds) + " 秒仍未结束，已被终止（设置 plugins.timeout_seconds = " +

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/data/dataset.hpp"
-#include "core/plugins/check_finding.hpp"
+#include "core/plugins/finding_arena.hpp"
 #include "core/plugins/plugin_catalog.hpp"
 
 #include <patrol/plugin_abi.h>
@@ -37,7 +37,7 @@ struct RunRequest {
 struct RunResult {
     bool ok = false;
     std::string error;                  // when !ok: names the plugin, the file, what happened
-    std::vector<CheckFinding> findings; // sealed and ordered; empty when !ok (nothing recorded)
+    FindingArena findings;              // sealed and ordered; empty when !ok (nothing recorded)
 };
 
 // Runs the plugin (loading it first when needed). A failure marks the plugin failed with the

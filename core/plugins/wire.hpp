@@ -47,10 +47,12 @@ public:
     uint32_t u32() { return fixed<uint32_t>(); }
     int32_t i32() { return fixed<int32_t>(); }
     int64_t i64() { return fixed<int64_t>(); }
-    std::string text() {
+    std::string text() { return std::string(textView()); }
+    // The same text without a copy: valid as long as the bytes read.
+    std::string_view textView() {
         const uint32_t n = u32();
         need(n);
-        std::string s(bytes_.substr(pos_, n));
+        const std::string_view s = bytes_.substr(pos_, n);
         pos_ += n;
         return s;
     }

@@ -263,20 +263,26 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
     for (auto& [plugin, folder] : work) {
         report.plugins.push_back(checkOne(*plugin, folder, request));
         tell(request.progress, WorkPhase::Checking, report.plugins.size(), work.size(), WorkItems::Plugins);
-        // Moved, not copied (the first plugin's as a whole): a large check holds tens of
+        // Moved, not copied (the first plugin's as a whole): a large check holds hundreds of
         // thousands of findings. A failed plugin's partial findings are not adopted.
         PluginCheck& check = report.plugins.back();
-        auto& found = check.findings;
-        if (check.ok && contributing++ == 0)
-            report.findings = std::move(found);
-        else if (check.ok)
-            report.findings.insert(report.findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-        found.clear();
-        found.shrink_to_fit();
+        if (check.ok) {
+            ++contributing;
+            report.findings.append(std::move(check.findings));
+        }
+        check.findings.clear();
     }
     // Each plugin's findings are ordered and the plugins run in id order, so this rarely sorts.
-    if (contributing > 1 && !std::is_sorted(report.findings.begin(), report.findings.end(), plugins::findingOrder))
-        std::stable_sort(report.findings.begin(), report.findings.end(), plugins::findingOrder);
+    if (contributing > 1) {
+        const plugins::FindingArena& all = report.findings;
+        std::vector<uint32_t> order(all.size());
+        for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        const auto before = [&all](uint32_t a, uint32_t b) { return plugins::findingOrder(all[a], all[b]); };
+        if (!std::is_sorted(order.begin(), order.end(), before)) {
+            std::stable_sort(order.begin(), order.end(), before);
+            report.findings.reorder(order);
+        }
+    }
     return report;
 }
 
@@ -305,7 +311,7 @@ std::vector<std::string> pluginsToRecord(store::Database& db, const Actor& actor
 
 RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::string& roundCode, CheckReport&& report,
                            const ProgressSink* progress) {
-    std::map<std::string, const plugins::PluginMetadata*> metadataOf;
+    std::map<std::string, const plugins::PluginMetadata*, std::less<>> metadataOf;
     CheckRunInfo run;
     run.asOf = report.asOf;
     for (const auto& plugin : report.plugins) {
@@ -316,33 +322,32 @@ RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::s
     std::vector<CheckFinding> findings;
     findings.reserve(report.findings.size());
     tell(progress, WorkPhase::Recording, 0, report.findings.size(), WorkItems::Findings);
-    for (auto& f : report.findings) {
+    // Recording keeps its own copies of the texts (its speed is the store's business).
+    for (const plugins::FindingView f : report.findings) {
         const auto metadata = metadataOf.find(f.plugin);
         if (metadata == metadataOf.end()) continue;
-        const plugins::RuleInfo* rule = metadata->second->rule(f.rule);
+        const plugins::RuleInfo* rule = metadata->second->rule(std::string(f.rule));
         // Straight into text (as Poco's stringify writes it): a Poco array and a stream per
         // finding took longer than inserting the finding.
         JsonText refs;
         refs.openArray();
-        for (const auto& r : f.refs) refs.value(r);
+        for (const auto r : f.refs) refs.value(r);
         refs.closeArray();
         CheckFinding c;
-        c.category = rule ? rule->category : f.rule;
+        c.category = rule ? rule->category : std::string(f.rule);
         c.severity = rule ? rule->severity : "medium";
         if (rule) c.rectificationKind = rule->rectification.kind;
-        c.plugin = std::move(f.plugin);
-        c.rule = std::move(f.rule);
-        c.unitCode = std::move(f.unit);
-        c.title = std::move(f.title);
-        c.detail = std::move(f.detail);
+        c.plugin = f.plugin;
+        c.rule = f.rule;
+        c.unitCode = f.unit;
+        c.title = f.title;
+        c.detail = f.detail;
         c.amountFen = f.amountFen;
         c.refsJson = refs.take();
-        c.fingerprint = std::move(f.fingerprint);
+        c.fingerprint = f.fingerprint;
         findings.push_back(std::move(c));
-        f = plugins::CheckFinding();  // its refs too
     }
     report.findings.clear();
-    report.findings.shrink_to_fit();
     return recordCheckFindings(db, actor, roundCode, findings, run, progress);
 }
 

@@ -5,7 +5,7 @@
 
 #include "core/data/read_limits.hpp"
 #include "core/domain/calendar.hpp"
-#include "core/plugins/check_finding.hpp"
+#include "core/plugins/finding_arena.hpp"
 #include "core/plugins/plugin_catalog.hpp"
 #include "core/services/actor.hpp"
 #include "core/services/finding_service.hpp"
@@ -61,7 +61,7 @@ struct PluginCheck {
     size_t rowsRejected = 0;
     std::vector<std::string> skippedRules;
     std::string dataDigest;            // when fingerprinted (recording): SHA-256 over the data files read
-    std::vector<plugins::CheckFinding> findings;  // emptied once moved into CheckReport::findings
+    plugins::FindingArena findings;    // emptied once moved into CheckReport::findings
     // The plugin's dataset being freed on another thread once the plugin has returned: giving
     // tens of megabytes of pages back takes a while, and nothing needs to wait for it until
     // the report itself goes (this future's destructor waits).
@@ -71,7 +71,7 @@ struct PluginCheck {
 struct CheckReport {
     int32_t asOf = 0;
     std::vector<PluginCheck> plugins;
-    std::vector<plugins::CheckFinding> findings;  // every successful plugin's, ordered (plugin, rule, unit, refs)
+    plugins::FindingArena findings;    // every successful plugin's, ordered (plugin, rule, unit, refs)
     bool anyFailed() const;
 };
 

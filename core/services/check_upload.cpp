@@ -182,7 +182,7 @@ CheckUploadResult checkUploadedFiles(store::Database& db, const Actor& actor, co
     for (const auto& p : report.plugins) {
         UploadedPluginRun run{p.pluginId, p.ok, p.error, p.rowsRead, p.rowsRejected, p.skippedRules, 0};
         run.findings = static_cast<size_t>(std::count_if(report.findings.begin(), report.findings.end(),
-                                                         [&](const plugins::CheckFinding& f) { return f.plugin == p.pluginId; }));
+                                                         [&](const plugins::FindingView& f) { return f.plugin == p.pluginId; }));
         result.plugins.push_back(std::move(run));
     }
     result.findings = report.findings.size();

@@ -1,6 +1,7 @@
 // The JSONL writer `patrol check` uses gives the same bytes as the plain reference: on a fixture
 // plugin's findings, on hand-picked escapes and on many generated findings (enough to use the
 // second thread).
+#include "core/plugins/finding_arena.hpp"
 #include "core/plugins/finding_output.hpp"
 #include "fixture_run.hpp"
 
@@ -17,6 +18,15 @@ namespace {
 std::string fast(const std::vector<CheckFinding>& findings) {
     std::ostringstream out;
     writeFindingsJsonl(out, findings);
+    return out.str();
+}
+
+// The same findings through the arena and its views.
+std::string fromArena(const std::vector<CheckFinding>& findings) {
+    FindingArena arena;
+    for (const auto& f : findings) arena.add(f);
+    std::ostringstream out;
+    writeFindingsJsonl(out, arena);
     return out.str();
 }
 
@@ -77,8 +87,10 @@ TEST_CASE("one finding as a JSONL line, escapes included, from both writers") {
         "\"title\":\"超标准\\t接待\",\"detail\":\"行\\n尾\\u0001\\u0000x\"}\n"
         "{\"plugin\":\"p\",\"rule\":\"R\",\"unit\":\"U\",\"refs\":[],\"amount\":null,\"title\":\"\",\"detail\":\"\"}\n";
     CHECK(fast({f, g}) == expected);
+    CHECK(fromArena({f, g}) == expected);
     CHECK(plain({f, g}) == expected);
     CHECK(fast({}).empty());
+    CHECK(fromArena({}).empty());
     CHECK(plain({}).empty());
 }
 
@@ -88,19 +100,22 @@ TEST_CASE("the fast JSONL writer gives the reference's bytes on a fixture plugin
     const RunResult r = fixture.run("fixture_good", false);
     REQUIRE(r.ok);
     REQUIRE(r.findings.size() == 3);
-    const std::string text = fast(r.findings);
-    CHECK(text == plain(r.findings));
+    std::ostringstream out;
+    writeFindingsJsonl(out, r.findings);
+    const std::string text = out.str();
+    CHECK(text == plain(r.findings.owned()));
     CHECK(text.substr(0, text.find('\n') + 1) ==
           "{\"plugin\":\"fixture_good\",\"rule\":\"FX-01\",\"unit\":\"U1\",\"refs\":[\"I2\"],\"amount\":0.01,\"title\":\"大额事项 I2\",\"detail\":\"金额 "
           "100.01 元\"}\n");
 }
 
-TEST_CASE("the fast JSONL writer gives the reference's bytes on generated findings, few and many") {
+TEST_CASE("the fast JSONL writer gives the reference's bytes on generated findings, few and many, from owned findings and from the arena") {
     for (const size_t count : {size_t{1}, size_t{17}, size_t{4095}, size_t{4096}, size_t{6144}, size_t{20001}}) {
         INFO(count);
         const auto findings = generatedFindings(count, static_cast<uint32_t>(count));
         const std::string text = plain(findings);
         CHECK(fast(findings) == text);
+        CHECK(fromArena(findings) == text);
         CHECK(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) == count);  // every newline in a text is escaped
     }
 }

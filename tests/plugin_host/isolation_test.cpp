@@ -151,7 +151,7 @@ TEST_CASE("one catalog serves several threads running the same plugin at once, i
 
     auto describe = [](const RunResult& r) {
         std::vector<std::string> lines;
-        for (const auto& f : r.findings) {
+        for (const auto& f : r.findings.owned()) {
             std::string refs;
             for (const auto& ref : f.refs) refs += ref + ";";
             lines.push_back(f.plugin + "|" + f.rule + "|" + f.unit + "|" + refs + "|" + (f.amountFen ? std::to_string(*f.amountFen) : "-") + "|" + f.title + "|" +

@@ -17,7 +17,7 @@ void checkGoodFindings(const RunResult& r) {
     REQUIRE(r.ok);
     CHECK(r.error.empty());
     REQUIRE(r.findings.size() == 3);
-    const CheckFinding& a = r.findings[0];
+    const CheckFinding a = r.findings.owned(0);
     CHECK(a.plugin == "fixture_good");
     CHECK(a.rule == "FX-01");
     CHECK(a.unit == "U1");
@@ -29,7 +29,7 @@ void checkGoodFindings(const RunResult& r) {
     CHECK(r.findings[1].rule == "FX-01");
     CHECK(r.findings[1].unit == "U2");
     CHECK(*r.findings[1].amountFen == 15050);
-    const CheckFinding& c = r.findings[2];
+    const CheckFinding c = r.findings.owned(2);
     CHECK(c.rule == "FX-02");
     CHECK(c.unit == "U2");
     CHECK(c.refs == std::vector<std::string>{"I2", "I3"});  // emitted as I3, I2: the host sorts
@@ -65,7 +65,7 @@ TEST_CASE("overridden settings change what the plugin finds") {
     const RunResult r = run.run("fixture_good", false, {{"threshold", "200"}});
     REQUIRE(r.ok);
     REQUIRE(r.findings.size() == 3);
-    CHECK(r.findings[0].refs == std::vector<std::string>{"I3"});
+    CHECK(r.findings.owned(0).refs == std::vector<std::string>{"I3"});
     CHECK(r.findings[1].rule == "FX-02");
     CHECK(r.findings[2].rule == "FX-03");
 }

@@ -1,0 +1,231 @@
+#include "core/plugins/finding_arena.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+
+namespace patrol::plugins {
+
+bool findingOrder(const FindingView& a, const FindingView& b) {
+    if (a.plugin != b.plugin) return a.plugin < b.plugin;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    if (a.unit != b.unit) return a.unit < b.unit;
+    return std::lexicographical_compare(a.refs.begin(), a.refs.end(), b.refs.begin(), b.refs.end());
+}
+
+uint64_t FindingArena::appendBytes(std::string_view s) {
+    // As a number: the old mapping is gone once the buffer has moved.
+    const auto before = reinterpret_cast<uintptr_t>(bytes_.data());
+    char* const to = bytes_.prepare(s.size());
+    const auto after = reinterpret_cast<uintptr_t>(bytes_.data());
+    if (before != 0 && after != before)
+        for (size_t i = 0; i < refs_.size(); ++i) {
+            std::string_view& r = refs_.data()[i];
+            r = std::string_view(bytes_.data() + (reinterpret_cast<uintptr_t>(r.data()) - before), r.size());
+        }
+    const uint64_t offset = bytes_.size();
+    if (!s.empty()) std::memcpy(to, s.data(), s.size());
+    bytes_.commit(s.size());
+    return offset;
+}
+
+// Findings come rule by rule: the last name is tried first, then the few others.
+uint16_t FindingArena::intern(std::string_view name, uint16_t& last) {
+    if (last != UINT16_MAX && names_[last] == name) return last;
+    for (size_t i = 0; i < names_.size(); ++i)
+        if (names_[i] == name) return last = static_cast<uint16_t>(i);
+    if (names_.size() >= UINT16_MAX) throw std::length_error("too many distinct plugin and rule names");
+    names_.emplace_back(name);
+    return last = static_cast<uint16_t>(names_.size() - 1);
+}
+
+void FindingArena::add(std::string_view plugin, std::string_view rule, std::string_view unit, const std::string_view* refs, size_t refCount,
+                       std::optional<int64_t> amountFen, std::string_view title, std::string_view detail) {
+    static_assert(sizeof(Record) <= 48, "a finding's record stays small: bench/README.md counts on 48 bytes");
+    constexpr uint64_t kMaxText = std::numeric_limits<uint32_t>::max();
+    if (unit.size() > kMaxText || title.size() > kMaxText || detail.size() > kMaxText || refs_.size() + refCount > kMaxText)
+        throw std::length_error("finding too large");
+    Record r{};
+    r.plugin = intern(plugin, lastPlugin_);
+    r.rule = intern(rule, lastRule_);
+    r.text = appendBytes(unit);
+    appendBytes(title);
+    appendBytes(detail);
+    r.unitSize = static_cast<uint32_t>(unit.size());
+    r.titleSize = static_cast<uint32_t>(title.size());
+    r.detailSize = static_cast<uint32_t>(detail.size());
+    r.refsBegin = static_cast<uint32_t>(refs_.size());
+    r.refCount = static_cast<uint32_t>(refCount);
+    for (size_t i = 0; i < refCount; ++i) {
+        const uint64_t at = appendBytes(refs[i]);  // may move bytes_: the view is taken after
+        refs_.push_back(std::string_view(bytes_.data() + at, refs[i].size()));
+    }
+    r.hasAmount = amountFen.has_value();
+    r.amount = amountFen.value_or(0);
+    records_.push_back(r);
+}
+
+void FindingArena::add(const CheckFinding& f) {
+    std::vector<std::string_view> refs(f.refs.begin(), f.refs.end());
+    add(f.plugin, f.rule, f.unit, refs.data(), refs.size(), f.amountFen, f.title, f.detail);
+}
+
+FindingView FindingArena::operator[](size_t i) const {
+    const Record& r = records_[i];
+    const char* text = at(r.text);
+    FindingView v{names_[r.plugin],
+                  names_[r.rule],
+                  std::string_view(text, r.unitSize),
+                  RefsView(refs_.data() + r.refsBegin, r.refCount),
+                  r.hasAmount ? std::optional<int64_t>(r.amount) : std::nullopt,
+                  std::string_view(text + r.unitSize, r.titleSize),
+                  std::string_view(text + r.unitSize + r.titleSize, r.detailSize),
+                  {}};
+    if (!fingerprints_.empty()) v.fingerprint = std::string_view(fingerprints_).substr(64 * i, 64);
+    return v;
+}
+
+void FindingArena::seal(bool fingerprints) {
+    // Nothing is added after sealing: the pages faulted in ahead go back.
+    bytes_.releaseSpare();
+    refs_.releaseSpare();
+    records_.releaseSpare();
+    fingerprints_.clear();
+    if (fingerprints) fingerprints_.reserve(64 * records_.size());
+    std::vector<std::string> refs;
+    for (size_t i = 0; i < records_.size(); ++i) {
+        const Record& r = records_.data()[i];
+        std::string_view* const first = refs_.data() + r.refsBegin;
+        std::sort(first, first + r.refCount);
+        if (!fingerprints) continue;
+        refs.assign(first, first + r.refCount);
+        const std::string fingerprint = fingerprintOf(names_[r.plugin], names_[r.rule], refs);
+        if (fingerprint.size() != 64) throw std::logic_error("fingerprint of unexpected length");
+        fingerprints_ += fingerprint;
+    }
+}
+
+void FindingArena::reorder(const std::vector<uint32_t>& order) {
+    data::PodBuffer<Record> records;
+    records.reserve(order.size());
+    std::string fingerprints;
+    if (!fingerprints_.empty()) fingerprints.reserve(64 * order.size());
+    for (const uint32_t i : order) {
+        if (i >= records_.size()) throw std::out_of_range("finding index out of range");
+        records.push_back(records_[i]);
+        if (!fingerprints_.empty()) fingerprints.append(fingerprints_, 64 * size_t{i}, 64);
+    }
+    records_ = std::move(records);
+    fingerprints_ = std::move(fingerprints);
+}
+
+void FindingArena::append(FindingArena&& other) {
+    if (other.empty()) return;
+    if (empty() && fingerprints_.empty()) {
+        *this = std::move(other);
+        return;
+    }
+    if (fingerprints_.empty() != other.fingerprints_.empty()) throw std::logic_error("appending findings sealed differently");
+    const uint64_t shift = bytes_.size();
+    appendBytes(std::string_view(other.bytes_.data(), other.bytes_.size()));
+    const uint32_t refShift = static_cast<uint32_t>(refs_.size());
+    for (size_t i = 0; i < other.refs_.size(); ++i) {
+        const std::string_view r = other.refs_[i];
+        refs_.push_back(std::string_view(bytes_.data() + shift + (r.data() - other.bytes_.data()), r.size()));
+    }
+    for (size_t i = 0; i < other.records_.size(); ++i) {
+        Record r = other.records_[i];
+        r.text += shift;
+        r.refsBegin += refShift;
+        r.plugin = intern(other.names_[r.plugin], lastPlugin_);
+        r.rule = intern(other.names_[r.rule], lastRule_);
+        records_.push_back(r);
+    }
+    fingerprints_ += other.fingerprints_;
+    other.clear();
+}
+
+void FindingArena::clear() { *this = FindingArena(); }
+
+CheckFinding FindingArena::owned(size_t i) const {
+    const FindingView v = (*this)[i];
+    CheckFinding f;
+    f.plugin = v.plugin;
+    f.rule = v.rule;
+    f.unit = v.unit;
+    f.refs.assign(v.refs.begin(), v.refs.end());
+    f.amountFen = v.amountFen;
+    f.title = v.title;
+    f.detail = v.detail;
+    f.fingerprint = v.fingerprint;
+    return f;
+}
+
+std::vector<CheckFinding> FindingArena::owned() const {
+    std::vector<CheckFinding> all;
+    all.reserve(size());
+    for (size_t i = 0; i < size(); ++i) all.push_back(owned(i));
+    return all;
+}
+
+// Sorting compares precomputed integers: the plugin's, the rule's and the unit's rank among the
+// texts present, then the first eight bytes of the first ref; only findings equal on all of
+// those are compared in full. A run's findings share the plugin; a check's may not.
+std::vector<uint32_t> outputOrder(const FindingArena& findings) {
+    struct Key {
+        uint64_t major;  // rule rank << 32 | unit rank
+        uint64_t ref;    // first ref's first 8 bytes, big-endian, zero-padded
+        uint32_t plugin; // plugin rank
+        uint32_t index;
+    };
+    // Per finding, the rank of its text of one field among the distinct ones, in byte order.
+    // Each text is looked up once (a run of equal ones, as findings come rule by rule, once).
+    auto ranks = [&](auto field) {
+        std::unordered_map<std::string_view, uint32_t> rank;
+        std::vector<const uint32_t*> slot(findings.size());
+        std::string_view last;
+        const uint32_t* lastSlot = nullptr;
+        for (size_t i = 0; i < findings.size(); ++i) {
+            const std::string_view text = field(findings[i]);  // names and texts stay put while nothing is added
+            if (!lastSlot || text != last) {
+                lastSlot = &rank.try_emplace(text, 0).first->second;
+                last = text;
+            }
+            slot[i] = lastSlot;
+        }
+        std::vector<std::string_view> texts;
+        texts.reserve(rank.size());
+        for (const auto& [text, _] : rank) texts.push_back(text);
+        std::sort(texts.begin(), texts.end());
+        for (uint32_t i = 0; i < texts.size(); ++i) rank[texts[i]] = i;
+        std::vector<uint32_t> perFinding(findings.size());
+        for (size_t i = 0; i < findings.size(); ++i) perFinding[i] = *slot[i];
+        return perFinding;
+    };
+    const std::vector<uint32_t> pluginRank = ranks([](const FindingView& f) { return f.plugin; });
+    const std::vector<uint32_t> ruleRank = ranks([](const FindingView& f) { return f.rule; });
+    const std::vector<uint32_t> unitRank = ranks([](const FindingView& f) { return f.unit; });
+    std::vector<Key> keys(findings.size());
+    for (uint32_t i = 0; i < findings.size(); ++i) {
+        const FindingView f = findings[i];
+        uint64_t ref = 0;
+        if (!f.refs.empty())
+            for (size_t b = 0; b < 8 && b < f.refs[0].size(); ++b) ref |= uint64_t{static_cast<unsigned char>(f.refs[0][b])} << (56 - 8 * b);
+        keys[i] = {uint64_t{ruleRank[i]} << 32 | unitRank[i], ref, pluginRank[i], i};
+    }
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+        if (a.plugin != b.plugin) return a.plugin < b.plugin;
+        if (a.major != b.major) return a.major < b.major;
+        if (a.ref != b.ref) return a.ref < b.ref;
+        if (findingOrder(findings[a.index], findings[b.index])) return true;
+        if (findingOrder(findings[b.index], findings[a.index])) return false;
+        return a.index < b.index;  // equal findings keep the order they came in
+    });
+    std::vector<uint32_t> order(findings.size());
+    for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
+    return order;
+}
+
+}  // namespace patrol::plugins

@@ -1,0 +1,140 @@
+// One run's findings held compactly: every text in one growing byte buffer, each finding a small
+// fixed record of offsets and lengths, plugin and rule names stored once. A check that finds
+// hundreds of thousands of problems would otherwise hold seven or more strings per finding, and
+// spend its time allocating, copying and faulting in their memory. Readers get a FindingView
+// whose fields are named as CheckFinding's, so `finding.title` reads the same either way; a view
+// stays valid until the arena is next changed.
+#pragma once
+
+#include "core/data/pod_buffer.hpp"
+#include "core/plugins/check_finding.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace patrol::plugins {
+
+// A finding's refs as views into its arena.
+class RefsView {
+public:
+    RefsView(const std::string_view* first, size_t count) : first_(first), count_(count) {}
+    size_t size() const { return count_; }
+    bool empty() const { return count_ == 0; }
+    std::string_view operator[](size_t i) const { return first_[i]; }
+    const std::string_view* begin() const { return first_; }
+    const std::string_view* end() const { return first_ + count_; }
+
+private:
+    const std::string_view* first_;
+    size_t count_;
+};
+
+struct FindingView {
+    std::string_view plugin;
+    std::string_view rule;
+    std::string_view unit;
+    RefsView refs;                    // sorted ascending once the run is finished
+    std::optional<int64_t> amountFen;
+    std::string_view title;
+    std::string_view detail;
+    std::string_view fingerprint;     // empty unless the run asked for fingerprints
+};
+
+// The output order (as findingOrder): plugin, rule, unit, then refs.
+bool findingOrder(const FindingView& a, const FindingView& b);
+
+class FindingArena {
+public:
+    FindingArena() = default;
+    FindingArena(FindingArena&&) noexcept = default;
+    FindingArena& operator=(FindingArena&&) noexcept = default;
+    FindingArena(const FindingArena&) = delete;
+    FindingArena& operator=(const FindingArena&) = delete;
+
+    // Appends one finding; its texts are copied into the arena.
+    void add(std::string_view plugin, std::string_view rule, std::string_view unit, const std::string_view* refs, size_t refCount,
+             std::optional<int64_t> amountFen, std::string_view title, std::string_view detail);
+    void add(const CheckFinding& f);
+
+    size_t size() const { return records_.size(); }
+    bool empty() const { return records_.size() == 0; }
+    FindingView operator[](size_t i) const;
+
+    class Iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = FindingView;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = FindingView;
+        Iterator(const FindingArena* arena, size_t i) : arena_(arena), i_(i) {}
+        FindingView operator*() const { return (*arena_)[i_]; }
+        Iterator& operator++() {
+            ++i_;
+            return *this;
+        }
+        bool operator==(const Iterator& o) const { return i_ == o.i_; }
+        bool operator!=(const Iterator& o) const { return i_ != o.i_; }
+
+    private:
+        const FindingArena* arena_;
+        size_t i_;
+    };
+    Iterator begin() const { return {this, 0}; }
+    Iterator end() const { return {this, size()}; }
+
+    // Sorts each finding's refs and, with `fingerprints`, sets each fingerprint (fingerprintOf).
+    void seal(bool fingerprints);
+    // Puts the findings in the order given (order[i]: the finding that goes to place i); findings
+    // not named are dropped.
+    void reorder(const std::vector<uint32_t>& order);
+    // Moves every finding of `other` after this arena's own (`other` is left empty).
+    void append(FindingArena&& other);
+    // Frees everything.
+    void clear();
+
+    // Owned copies, for code that keeps findings past the arena (and for tests).
+    CheckFinding owned(size_t i) const;
+    std::vector<CheckFinding> owned() const;
+
+private:
+    struct Record {
+        uint64_t text;          // unit, title and detail, one after the other in bytes_
+        uint32_t unitSize;
+        uint32_t titleSize;
+        uint32_t detailSize;
+        uint32_t refsBegin;     // into refs_
+        uint32_t refCount;
+        uint16_t plugin;        // into names_
+        uint16_t rule;          // into names_
+        bool hasAmount;
+        int64_t amount;
+    };
+
+    uint64_t appendBytes(std::string_view s);
+    uint16_t intern(std::string_view name, uint16_t& last);
+    const char* at(uint64_t offset) const { return bytes_.data() + offset; }
+
+    // Its own mapping, grown by remapping pages and faulted in ahead of the writes in large
+    // steps rather than a page fault per page: most of a heavy run's findings are text.
+    data::PodBuffer<char> bytes_;
+    // Ref texts live in bytes_ too; their views are moved along whenever bytes_ moves, so a
+    // finding's refs can be sorted and read as views without one offset per lookup.
+    data::PodBuffer<std::string_view> refs_;
+    data::PodBuffer<Record> records_;  // grown like bytes_: no copy of the records as they grow
+    std::vector<std::string> names_;  // plugins and rules, each once
+    uint16_t lastPlugin_ = UINT16_MAX;
+    uint16_t lastRule_ = UINT16_MAX;
+    std::string fingerprints_;  // 64 hex digits per record, when sealed with fingerprints
+};
+
+// The places of the findings in output order (findingOrder; equal findings in the order they
+// were added), ready for reorder: compares precomputed ranks first, texts only on ties.
+std::vector<uint32_t> outputOrder(const FindingArena& findings);
+
+}  // namespace patrol::plugins

@@ -1,0 +1,182 @@
+// The findings arena against the plain path it replaced: owned CheckFindings sealed one by one,
+// stable-sorted with findingOrder, repeats dropped. Both must give the same findings, the same
+// fingerprints and byte-identical JSONL, also for texts with quotes, control bytes and non-ASCII,
+// refs in any order and findings that repeat.
+#include "core/plugins/finding_arena.hpp"
+#include "core/plugins/finding_checks.hpp"
+#include "core/plugins/finding_output.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+#include <sstream>
+
+using namespace patrol::plugins;
+
+namespace {
+
+std::string arenaTestText(std::mt19937& random, int longest) {
+    static const std::vector<std::string> pieces = {"a", "b", "\"", "\\", "\n", "\t", std::string(1, '\0'), "\x01", "\x1f", "甲", "元", "é", "/", "{"};
+    std::uniform_int_distribution<int> length(0, longest);
+    std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1);
+    std::string s;
+    for (int i = length(random); i > 0; --i) s += pieces[piece(random)];
+    return s;
+}
+
+// Few distinct plugins, rules, units and refs, so that orders tie and findings repeat.
+std::vector<CheckFinding> arenaTestFindings(size_t count, uint32_t seed) {
+    std::mt19937 random(seed);
+    const std::vector<std::string> plugins = {"four_styles", "p\"2", "甲"};
+    const std::vector<std::string> rules = {"FS-01", "FS-02", "R\\3", ""};
+    std::uniform_int_distribution<int> refCount(0, 4);
+    std::vector<CheckFinding> findings(count);
+    for (auto& f : findings) {
+        f.plugin = plugins[random() % plugins.size()];
+        f.rule = rules[random() % rules.size()];
+        f.unit = arenaTestText(random, 2);
+        for (int i = refCount(random); i > 0; --i) f.refs.push_back(random() % 4 ? "E" + std::to_string(random() % 9) : arenaTestText(random, 3));
+        if (random() % 2) f.amountFen = static_cast<int64_t>(random() % 200001) - 100000;
+        f.title = arenaTestText(random, 12);
+        f.detail = arenaTestText(random, 30);
+    }
+    return findings;
+}
+
+// Today's plain path: each finding sealed, the whole sorted stably, repeats dropped.
+std::vector<CheckFinding> plainlyFinished(std::vector<CheckFinding> findings, bool fingerprints) {
+    for (auto& f : findings) {
+        if (fingerprints)
+            seal(f);
+        else
+            std::sort(f.refs.begin(), f.refs.end());
+    }
+    std::stable_sort(findings.begin(), findings.end(), [](const CheckFinding& a, const CheckFinding& b) { return findingOrder(a, b); });
+    dropRepeatedFindings(findings);
+    return findings;
+}
+
+FindingArena finishedInArena(const std::vector<CheckFinding>& findings, bool fingerprints) {
+    FindingArena arena;
+    for (const auto& f : findings) arena.add(f);
+    arena.seal(fingerprints);
+    arena.reorder(outputOrder(arena));
+    dropRepeatedFindings(arena);
+    return arena;
+}
+
+std::string plainJsonl(const std::vector<CheckFinding>& findings) {
+    std::ostringstream out;
+    writeFindingsJsonlPlainly(out, findings);
+    return out.str();
+}
+
+std::string arenaJsonl(const FindingArena& findings) {
+    std::ostringstream out;
+    writeFindingsJsonl(out, findings);
+    return out.str();
+}
+
+void requireSameFindings(const std::vector<CheckFinding>& expected, const FindingArena& arena) {
+    REQUIRE(arena.size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        INFO(i);
+        const FindingView v = arena[i];
+        CHECK(v.plugin == expected[i].plugin);
+        CHECK(v.rule == expected[i].rule);
+        CHECK(v.unit == expected[i].unit);
+        CHECK(std::vector<std::string>(v.refs.begin(), v.refs.end()) == expected[i].refs);
+        CHECK(v.amountFen == expected[i].amountFen);
+        CHECK(v.title == expected[i].title);
+        CHECK(v.detail == expected[i].detail);
+        CHECK(v.fingerprint == expected[i].fingerprint);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a finding added to the arena reads back through its view field by field") {
+    CheckFinding f;
+    f.plugin = "four_styles";
+    f.rule = "FS-01";
+    f.unit = "U\"1";
+    f.refs = {"E2", "E1", ""};
+    f.amountFen = -1205;
+    f.title = "超标准\t接待";
+    f.detail = std::string("行\n尾") + std::string(1, '\0');
+    FindingArena arena;
+    arena.add(f);
+    REQUIRE(arena.size() == 1);
+    const CheckFinding back = arena.owned(0);
+    CHECK(back.plugin == f.plugin);
+    CHECK(back.rule == f.rule);
+    CHECK(back.unit == f.unit);
+    CHECK(back.refs == f.refs);  // in the order given until sealed
+    CHECK(back.amountFen == f.amountFen);
+    CHECK(back.title == f.title);
+    CHECK(back.detail == f.detail);
+    CHECK(back.fingerprint.empty());
+    arena.seal(true);
+    CHECK(arena.owned(0).refs == std::vector<std::string>{"", "E1", "E2"});
+    CHECK(arena[0].fingerprint == fingerprintOf("four_styles", "FS-01", {"", "E1", "E2"}));
+}
+
+TEST_CASE("the arena's finished findings equal the plain path's, fingerprints and JSONL bytes included") {
+    for (const size_t count : {size_t{0}, size_t{1}, size_t{40}, size_t{5000}, size_t{20000}}) {
+        for (const bool fingerprints : {false, true}) {
+            INFO(count << (fingerprints ? " fingerprinted" : " dry"));
+            const auto findings = arenaTestFindings(count, static_cast<uint32_t>(count) + 7);
+            const auto expected = plainlyFinished(findings, fingerprints);
+            const FindingArena arena = finishedInArena(findings, fingerprints);
+            if (count >= 5000) CHECK(expected.size() < count);  // the data do repeat findings
+            requireSameFindings(expected, arena);
+            CHECK(arenaJsonl(arena) == plainJsonl(expected));
+        }
+    }
+}
+
+TEST_CASE("appending a second plugin's arena keeps both plugins' findings, texts and fingerprints") {
+    const auto first = plainlyFinished(arenaTestFindings(3000, 1), true);
+    const auto second = plainlyFinished(arenaTestFindings(2000, 2), true);
+    FindingArena all = finishedInArena(arenaTestFindings(3000, 1), true);
+    FindingArena more = finishedInArena(arenaTestFindings(2000, 2), true);
+    all.append(std::move(more));
+    CHECK(more.empty());
+    std::vector<CheckFinding> expected = first;
+    expected.insert(expected.end(), second.begin(), second.end());
+    requireSameFindings(expected, all);
+    CHECK(arenaJsonl(all) == plainJsonl(expected));
+    // Into an empty arena, the other is taken over whole.
+    FindingArena empty;
+    empty.append(finishedInArena(arenaTestFindings(10, 3), false));
+    CHECK(arenaJsonl(empty) == plainJsonl(plainlyFinished(arenaTestFindings(10, 3), false)));
+}
+
+TEST_CASE("the arena refuses a violation the same way as the plain findings") {
+    // No dataset: only the demands on each finding alone.
+    PluginMetadata metadata;
+    metadata.id = "p";
+    RuleInfo rule;
+    rule.code = "R1";
+    metadata.rules.push_back(rule);
+    CheckFinding good;
+    good.plugin = "p";
+    good.rule = "R1";
+    good.unit = "U1";
+    good.refs = {"E1"};
+    good.title = "标题";
+    CheckFinding bad = good;
+    bad.refs = {"E2", "E2"};
+    bad.detail = "x\"y";
+    const std::vector<CheckFinding> owned = {good, bad};
+    FindingArena arena;
+    for (const auto& f : owned) arena.add(f);
+    const auto plainWhy = findingViolation(metadata, nullptr, owned);
+    REQUIRE(plainWhy);
+    CHECK(*plainWhy == "报告的疑似问题不合规：规则 R1 的第 2 个问题（单位 \"U1\"，记录 \"E2\"、\"E2\"）：refs 中的 \"E2\" 出现了不止一次，每个记录编号只应列出一次");
+    CHECK(findingViolation(metadata, nullptr, arena) == plainWhy);
+    FindingArena fine;
+    fine.add(good);
+    CHECK_FALSE(findingViolation(metadata, nullptr, fine));
+}
