@@ -48,6 +48,7 @@ std::vector<store::AuditEvent> recordedRiseEvents(store::Database& db, int64_t t
 
 void appendEscalationRun(store::Database& db, const Actor& actor, const std::string& asOf,
                          std::vector<store::EscalationRecord>& records) {
+    if (records.empty()) return;  // a run that raised nothing leaves no trace
     store::EscalationRecordsDigest digest;
     for (const auto& r : records) digest.add(r);
     const std::string after = escalationRunEventText({asOf, static_cast<int64_t>(records.size()), records.front().noticeId,

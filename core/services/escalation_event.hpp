@@ -47,7 +47,7 @@ std::string escalationRunEventText(const EscalationRunFields& fields);
 
 // Appends the run's event for `records` (its rises, in notice order, made on `asOf`), then stores
 // the records under it; inside the run's transaction, after its notices. Shared by escalate() and
-// its reference, so both write the same audit.
+// its reference, so both write the same audit. No records: nothing is written.
 void appendEscalationRun(store::Database& db, const Actor& actor, const std::string& asOf,
                          std::vector<store::EscalationRecord>& records);
 

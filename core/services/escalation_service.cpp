@@ -204,7 +204,8 @@ std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t
         first = last;
         tell(progress, WorkPhase::Escalating, static_cast<uint64_t>(first - plan.rises.begin()), plan.rises.size(), WorkItems::Tasks);
     }
-    appendEscalationRun(db, actor, plan.rises.front().notice.asOf, records);
+    // Planned again under the lock, the run may have nothing left to raise: then it writes no event.
+    if (!records.empty()) appendEscalationRun(db, actor, civil::formatDate(asOf), records);
     tx.commit();
     return std::move(plan.rises);
 }
