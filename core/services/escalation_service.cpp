@@ -95,8 +95,9 @@ Plan planRises(store::Database& db, const Actor& actor, int32_t asOf) {
     return plan;
 }
 
-// A larger page cache while a mass escalation writes: its audit events go into the hash index in
-// random order, and with SQLite's default 2 MB most of those inserts read and spill pages again.
+// A larger page cache while a mass escalation writes: its task updates, notices and records dirty
+// pages all over the tasks and their indexes, and with SQLite's default 2 MB most of them are
+// spilled and read again (50,000 rises: 3.7 s for the writes instead of 1.5 s, measured).
 // The connection's own setting comes back afterwards (a server's pooled connection keeps its own).
 class WidePageCache {
 public:
