@@ -1,5 +1,5 @@
 // The reference escalation: one task at a time through the same use-case pieces every single
-// change uses (updateTask, insertNotice, auditedRowState, appendAuditEvent). Kept plain so
+// change uses (updateTask, insertNotice, auditedRowState), then the run's event. Kept plain so
 // escalate() is tested against it.
 #include "core/services/escalation_service.hpp"
 
@@ -43,6 +43,7 @@ std::vector<LevelRise> escalatePlainly(store::Database& db, const Actor& actor, 
     if (actor.role == domain::Role::Unit)
         throw Forbidden(describeActor(actor) + "无权执行预警督办：只有管理员、领导小组和巡察组成员可以这样做。");
     std::vector<LevelRise> rises;
+    std::vector<store::EscalationRecord> records;
     store::Transaction tx(db);
     store::TaskQuery open;
     open.openOnly = true;
@@ -66,11 +67,10 @@ std::vector<LevelRise> escalatePlainly(store::Database& db, const Actor& actor, 
         rise.notice.asOf = civil::formatDate(asOf);
         rise.notice = storedNotice(db, task.id, store::insertNotice(db, rise.notice));
         const auto state = store::auditedRowState(db, *store::findAuditedEntity(kTaskEntity), std::to_string(task.id));
-        const auto event = escalationEventJson({after, task.level, rise.notice.asOf, rise.notice.id, store::rowStateDigest(state)});
-        store::appendAuditEvent(db, {actor.userId, actor.name, kEscalateAction, kTaskEntity, std::to_string(task.id),
-                                     std::nullopt, jsonText(event)});
+        records.push_back({rise.notice.id, 0, task.id, task.level, after.status, after.dueDate, store::rowStateDigest(state)});
         rises.push_back(std::move(rise));
     }
+    if (!records.empty()) appendEscalationRun(db, actor, civil::formatDate(asOf), records);
     tx.commit();
     return rises;
 }

@@ -1,6 +1,6 @@
 // 三色预警 applied to every open task the actor oversees (spec/domain.md "Warnings and
-// escalation"): each rise is one compact audited event (escalation_event.hpp) and one stored
-// notice naming who must be told;
+// escalation"): each rise is one stored notice naming who must be told and one compact record
+// under the run's single audited event (escalation_event.hpp);
 // evaluating the same date twice changes nothing the second time.
 #pragma once
 
@@ -31,16 +31,16 @@ struct LevelRise {
 //
 // Built for a county's whole list (50,000 open tasks): what rises, the notices' words and the rows
 // read are prepared before the write lock is taken, and used under it when no other connection
-// committed meanwhile (else prepared again under the lock); the writes reuse their statements,
-// the audit chain is hashed in memory and each task's event is written as JSON text directly.
-// Its event holds the digest of the task's rows, not the rows: 50,000 rises write ≈ 0.2 KB of
-// audit each instead of ≈ 1.6 KB.
+// committed meanwhile (else prepared again under the lock); the writes reuse their statements.
+// One chained audit event stands for the whole run; each rise's record holds the digest of the
+// task's rows, not the rows, and goes into an append-only table keyed by its notice, written
+// 64 rows per statement.
 // `progress`, when given, is told Escalating: the tasks written of those rising, per batch.
 std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf, const ProgressSink* progress = nullptr);
 
-// The same result, rows, notices and audit events, one task at a time through the single-change
-// pieces (updateTask, insertNotice, auditedRowState, appendAuditEvent): the reference escalate()
-// is tested against.
+// The same result, rows, notices, records and audit event, one task at a time through the
+// single-change pieces (updateTask, insertNotice, auditedRowState), then the run's event: the
+// reference escalate() is tested against.
 std::vector<LevelRise> escalatePlainly(store::Database& db, const Actor& actor, int32_t asOf);
 
 }  // namespace patrol::services

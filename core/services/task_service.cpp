@@ -17,6 +17,7 @@
 #include "core/domain/extension.hpp"
 #include "core/domain/task_status.hpp"
 #include "core/services/authorization.hpp"
+#include "core/services/escalation_event.hpp"
 #include "core/services/finding_progress.hpp"
 #include "core/services/input_checks.hpp"
 #include "core/services/record_json.hpp"
@@ -174,6 +175,12 @@ TaskHistory showTask(store::Database& db, const Actor& actor, int64_t taskId) {
     filter.entity = std::string(kTaskEntity);
     filter.entityId = std::to_string(taskId);  // this task's events only, not every task's
     for (auto& e : store::listAuditEvents(db, filter)) h.events.push_back(withoutRowStates(std::move(e)));
+    // Rises made by escalation runs (schema v10) are recorded under the run's event, not the task's.
+    auto rises = recordedRiseEvents(db, taskId);
+    if (!rises.empty()) {
+        for (auto& e : rises) h.events.push_back(withoutRowStates(std::move(e)));
+        std::stable_sort(h.events.begin(), h.events.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    }
     return h;
 }
 

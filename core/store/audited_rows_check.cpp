@@ -11,6 +11,7 @@
 
 #include "core/store/audited_rows.hpp"
 #include "core/store/database.hpp"
+#include "core/store/escalation_record.hpp"
 #include "core/store/finding_record.hpp"
 
 namespace patrol::store {
@@ -124,6 +125,8 @@ public:
     void run() {
         readLatestEvents();
         if (entity_.table == "findings") readCheckRuns();
+        // Before the rows, so a record forged or removed is named ahead of what its task then shows.
+        if (entity_.table == "rectification_tasks") readEscalationRuns(), checkEscalationRuns();
         std::vector<std::map<int64_t, std::vector<StoredRow>>> childRows(entity_.children.size());
         for (size_t c = 0; c < entity_.children.size(); ++c) {
             const ChildTable& child = entity_.children[c];
@@ -152,6 +155,7 @@ public:
                     add(ownerId, inserted(childLabel(entity_.children[c], row, shown(*row.find(entity_.children[c].ownerColumn)))));
         reportDeletedRows();
         if (entity_.table == "findings") checkRunRecords();
+        if (entity_.table == "rectification_tasks") reportDeletedRisenTasks();
         if (incomplete_ > 0)
             report_.warnings.push_back("表 " + entity_.table + " 有 " + std::to_string(incomplete_) +
                                        " 行的最近审计事件由旧版本写入，未记录完整状态，无法与数据核对（如" + firstIncomplete_ +
@@ -183,6 +187,13 @@ private:
         if (auto record = records_.find(rowId);
             record != records_.end() && (it == latest_.end() || it->second.id < record->second.eventId))
             return checkRecordedRow(row, rowId, label, record->second, children);
+        // A task risen by an escalation run after its own latest event stands for that run's record.
+        if (auto rise = latestRises_.find(rowId);
+            rise != latestRises_.end() && (it == latest_.end() || it->second.id < rise->second.eventId)) {
+            rise->second.seen = true;
+            if (it != latest_.end()) it->second.seen = true;
+            return checkDigestedRow(row, rowId, label, rise->second.eventId, rise->second.rowsDigest, children);
+        }
         if (it == latest_.end()) return add(rowId, inserted(label), false);
         LatestEvent& event = it->second;
         event.seen = true;
@@ -318,9 +329,101 @@ private:
         }
     }
 
+    struct EscalationRun {
+        int64_t first = 0, last = 0, count = 0;
+        std::string digest;
+    };
+
+    struct LatestRise {
+        int64_t eventId = 0;
+        std::string rowsDigest;
+        bool seen = false;
+    };
+
+    // The escalation runs (escalation_record.hpp): their events, every rise's record, and each
+    // task's latest record, which vouches for the task unless an event of its own follows.
+    void readEscalationRuns() {
+        auto st = db_.prepare("SELECT id, after_json FROM audit_events WHERE entity = ? AND action = ?");
+        st.bindAll(std::string(kEscalationRunEntity), std::string(kEscalationRunAction));
+        while (st.step()) {
+            EscalationRun run;
+            if (const auto text = st.optionalText(1)) {
+                Object::Ptr after = parse(*text);
+                run.first = after->optValue<Poco::Int64>("first_notice", 0);
+                run.last = after->optValue<Poco::Int64>("last_notice", 0);
+                run.count = after->optValue<Poco::Int64>("count", 0);
+                run.digest = after->optValue<std::string>("records_digest", "");
+            }
+            escalationRuns_[st.integer(0)] = run;
+        }
+        escalationRecords_ = readEscalationRecords(db_);
+        for (const auto& r : escalationRecords_) {
+            // A record outside its run's notices, or under no run, was forged: it vouches for nothing.
+            const auto run = escalationRuns_.find(r.eventId);
+            if (run == escalationRuns_.end() || r.noticeId < run->second.first || r.noticeId > run->second.last) continue;
+            auto& rise = latestRises_[r.taskId];
+            if (r.eventId >= rise.eventId) rise = {r.eventId, r.rowsDigest};
+        }
+    }
+
+    std::string escalationRunLabel(int64_t eventId) { return "预警督办审计事件 #" + std::to_string(eventId); }
+
+    // Each run's records against its event: the digest over them in notice order, the notices it made.
+    void checkEscalationRuns() {
+        std::map<int64_t, EscalationRecordsDigest> digests;
+        std::map<int64_t, int64_t> counts;
+        std::map<int64_t, int64_t> runOfNotice;
+        for (const auto& r : escalationRecords_) {
+            const std::string label = "表 escalation_records 第 " + std::to_string(r.noticeId) + " 行（任务 " +
+                                      std::to_string(r.taskId) + "）";
+            const auto run = escalationRuns_.find(r.eventId);
+            if (run == escalationRuns_.end()) {
+                add(r.taskId, label + "指向的" + escalationRunLabel(r.eventId) + "不存在：该行在本工具之外被插入。", false);
+                continue;
+            }
+            if (r.noticeId < run->second.first || r.noticeId > run->second.last)
+                add(r.taskId, label + "不在" + escalationRunLabel(r.eventId) + "所记录的通知 " + std::to_string(run->second.first) +
+                                  "–" + std::to_string(run->second.last) + " 之中：该行在本工具之外被插入。", false);
+            digests[r.eventId].add(r);
+            ++counts[r.eventId];
+            runOfNotice[r.noticeId] = r.eventId;
+        }
+        for (auto& [eventId, run] : escalationRuns_) {
+            const auto digest = digests.find(eventId);
+            const std::string current = digest == digests.end() ? EscalationRecordsDigest().hex() : digest->second.hex();
+            if (current == run.digest && counts[eventId] == run.count) continue;
+            // A removed record is named with its notice's task, before what the task's rows then show.
+            auto taskOfNotice = db_.prepare("SELECT task_id FROM notices WHERE id = ?");
+            for (int64_t notice = run.first; notice <= run.last && notice > 0; ++notice)
+                if (auto r = runOfNotice.find(notice); r == runOfNotice.end() || r->second != eventId) {
+                    taskOfNotice.reset();
+                    taskOfNotice.bindAll(notice);
+                    const int64_t row = taskOfNotice.step() ? taskOfNotice.integer(0) : std::numeric_limits<int64_t>::max();
+                    add(row, "表 escalation_records 中通知 " + std::to_string(notice) + " 的记录已不存在，而" +
+                                 escalationRunLabel(eventId) + "记录了它：该行在本工具之外被删除。", false);
+                }
+            add(std::numeric_limits<int64_t>::max(), escalationRunLabel(eventId) + "记录了 " + std::to_string(run.count) +
+                                                         " 次升级，其摘要与表 escalation_records 中的 " +
+                                                         std::to_string(counts[eventId]) + " 行不符：升级记录在本工具之外被改动。", false);
+        }
+    }
+
+    // The tasks whose latest record no longer has its row (unless an own later event names them).
+    void reportDeletedRisenTasks() {
+        for (const auto& [taskId, rise] : latestRises_) {
+            if (rise.seen) continue;
+            const auto own = latest_.find(std::to_string(taskId));
+            if (own == latest_.end() || own->second.id < rise.eventId)
+                add(taskId, deleted("表 rectification_tasks 第 " + std::to_string(taskId) + " 行", rise.eventId), false);
+        }
+    }
+
     void reportDeletedRows() {
         for (const auto& [entityId, event] : latest_) {
             if (event.seen || !event.after) continue;
+            if (!latestRises_.empty())  // a later rise's record names the task (checkEscalationRecords)
+                if (auto rise = latestRises_.find(std::stoll(entityId)); rise != latestRises_.end() && rise->second.eventId > event.id)
+                    continue;
             Object::Ptr after = parse(*event.after);
             Object::Ptr state = after ? after->getObject(kRowStateKey) : nullptr;
             Object::Ptr recorded = state ? state->getObject(entity_.table) : nullptr;
@@ -341,6 +444,9 @@ private:
     std::map<std::string, LatestEvent> latest_;
     std::map<int64_t, CheckRun> runs_;
     std::map<int64_t, Record> records_;
+    std::map<int64_t, EscalationRun> escalationRuns_;
+    std::vector<EscalationRecord> escalationRecords_;
+    std::map<int64_t, LatestRise> latestRises_;  // by task id
     Poco::JSON::Parser parser_;
     int64_t incomplete_ = 0;
     std::string firstIncomplete_;

@@ -20,6 +20,7 @@ const std::vector<Migration>& migrations() {
         {7, "a version of the records alone, moved by triggers (not by sign-ins and sessions)", kSchemaV7},
         {8, "findings recorded in bulk: one audit event per check run and a digest per finding", kSchemaV8},
         {9, "progress reports and extension requests found by their task", kSchemaV9},
+        {10, "escalations recorded in bulk: one audit event per run and a compact record per rise", kSchemaV10},
     };
     return list;
 }

@@ -15,5 +15,6 @@ extern const std::string_view kSchemaV6;
 extern const std::string_view kSchemaV7;
 extern const std::string_view kSchemaV8;
 extern const std::string_view kSchemaV9;
+extern const std::string_view kSchemaV10;
 
 }  // namespace patrol::store

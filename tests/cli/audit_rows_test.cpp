@@ -406,19 +406,32 @@ TEST_CASE("round target writes one event per unit and the round's rows once, on 
     CHECK(run.err.find(deleted("表 round_targets 中 round_id=" + r2 + "、unit_id=" + n3 + " 的行", last)) != std::string::npos);
 }
 
-TEST_CASE("an escalated task is vouched for by the digest its compact event carries") {
-    // A task whose latest event is its escalation, with a notice of its own.
-    const std::string task = q("SELECT min(CAST(entity_id AS INTEGER)) FROM audit_events a WHERE action = 'task.escalate' AND id = "
-                               "(SELECT max(id) FROM audit_events WHERE entity = a.entity AND entity_id = a.entity_id)");
+// The smallest task whose latest change is its rise in the world's escalation run.
+std::string risenTask() {
+    return q("SELECT min(task_id) FROM escalation_records r WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE "
+             "a.entity = 'rectification_task' AND a.entity_id = CAST(r.task_id AS TEXT) AND a.id > r.event_id)");
+}
+
+TEST_CASE("an escalation run writes one event and a record per rise, which vouches for the task") {
+    const std::string task = risenTask();
     REQUIRE_FALSE(task.empty());
-    const std::string event = latest("rectification_task", task);
-    const std::string after = q("SELECT after_json FROM audit_events WHERE id = " + event);
-    const std::string notice = q("SELECT max(id) FROM notices WHERE task_id = " + task);
-    const std::string level = q("SELECT level FROM rectification_tasks WHERE id = " + task);
-    CHECK(q("SELECT before_json IS NULL FROM audit_events WHERE id = " + event) == "1");
-    CHECK(std::regex_match(after, std::regex("\\{\"status\":\"[a-z_]+\",\"from\":\"[a-z]+\",\"level\":\"" + level +
-                                             "\",\"due\":\"[0-9-]+\",\"as_of\":\"2026-12-01\",\"notice_id\":" + notice +
-                                             ",\"rows_sha256\":\"[0-9a-f]{64}\"\\}")));
+    const std::string event = q("SELECT event_id FROM escalation_records WHERE task_id = " + task);
+    const std::string notice = q("SELECT notice_id FROM escalation_records WHERE task_id = " + task);
+    const std::string count = q("SELECT count(*) FROM escalation_records WHERE event_id = " + event);
+    const std::string first = q("SELECT min(notice_id) FROM escalation_records WHERE event_id = " + event);
+    const std::string last = q("SELECT max(notice_id) FROM escalation_records WHERE event_id = " + event);
+    // One event for the run, none per task; every notice of the run has its record.
+    CHECK(q("SELECT action || ' ' || entity || ' ' || entity_id || ' ' || (before_json IS NULL) FROM audit_events WHERE id = " +
+            event) == "task.escalate_run escalation_run 2026-12-01 1");
+    CHECK(q("SELECT count(*) FROM audit_events WHERE action = 'task.escalate'") == "0");
+    CHECK(std::stoi(count) > 1);
+    CHECK(q("SELECT count(*) FROM notices") == count);
+    CHECK(std::regex_match(q("SELECT after_json FROM audit_events WHERE id = " + event),
+                           std::regex("\\{\"as_of\":\"2026-12-01\",\"count\":" + count + ",\"first_notice\":" + first +
+                                      ",\"last_notice\":" + last + ",\"records_digest\":\"[0-9a-f]{64}\"\\}")));
+    CHECK(std::regex_match(q("SELECT from_level || ' ' || status || ' ' || due_date || ' ' || rows_digest FROM "
+                             "escalation_records WHERE task_id = " + task),
+                           std::regex("none [a-z_]+ [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9a-f]{64}")));
 
     const std::string problem = "表 rectification_tasks 第 " + task +
                                 " 行或其所属的 progress_reports、evidence、extension_requests、notices 行与其最近的审计事件 #" + event +
@@ -437,9 +450,45 @@ TEST_CASE("an escalated task is vouched for by the digest its compact event carr
                  owned);
 }
 
-TEST_CASE("an escalated task's history shows the rise from its compact event, without the digest") {
-    const std::string task = q("SELECT min(CAST(entity_id AS INTEGER)) FROM audit_events a WHERE action = 'task.escalate' AND id = "
-                               "(SELECT max(id) FROM audit_events WHERE entity = a.entity AND entity_id = a.entity_id)");
+TEST_CASE("escalation records changed, forged or removed behind the tool's back are named") {
+    const std::string task = risenTask();
+    const std::string event = q("SELECT event_id FROM escalation_records WHERE task_id = " + task);
+    const std::string notice = q("SELECT notice_id FROM escalation_records WHERE task_id = " + task);
+    const std::string count = q("SELECT count(*) FROM escalation_records WHERE event_id = " + event);
+    const std::string first = q("SELECT min(notice_id) FROM escalation_records WHERE event_id = " + event);
+    const std::string last = q("SELECT max(notice_id) FROM escalation_records WHERE event_id = " + event);
+    const std::string run = "预警督办审计事件 #" + event;
+    const std::string digestWrong = run + "记录了 " + count + " 次升级，其摘要与表 escalation_records 中的 ";
+    const std::string summary = " 行不符：升级记录在本工具之外被改动。";
+    const std::string problem = "表 rectification_tasks 第 " + task +
+                                " 行或其所属的 progress_reports、evidence、extension_requests、notices 行与其最近的审计事件 #" + event +
+                                " 所记录的摘要不符：这些行在本工具之外被改动、插入或删除。";
+    // A record's level changed: only the run's digest can tell.
+    expectCaught("DROP TRIGGER escalation_records_no_update; UPDATE escalation_records SET from_level = 'green' WHERE "
+                 "notice_id = " + notice,
+                 digestWrong + count + summary);
+    // Its row digest changed: the task no longer matches it either.
+    expectCaught("DROP TRIGGER escalation_records_no_update; UPDATE escalation_records SET rows_digest = 'x' WHERE "
+                 "notice_id = " + notice,
+                 problem, 1);
+    // A record under the run for a notice it never sent.
+    const std::string forged = std::to_string(std::stoll(last) + 7);
+    expectCaught("INSERT INTO escalation_records VALUES (" + forged + ", " + event + ", " + task + ", 'none', 'assigned', "
+                 "'2026-12-31', 'x')",
+                 "表 escalation_records 第 " + forged + " 行（任务 " + task + "）不在" + run + "所记录的通知 " + first + "–" +
+                     last + " 之中：该行在本工具之外被插入。", 1);
+    // A record under an event that is no run.
+    expectCaught("INSERT INTO escalation_records VALUES (" + forged + ", 99999, " + task + ", 'none', 'assigned', "
+                 "'2026-12-31', 'x')",
+                 "表 escalation_records 第 " + forged + " 行（任务 " + task + "）指向的预警督办审计事件 #99999不存在：该行在本工具之外被插入。");
+    // A record removed: the run misses it (named first, with its notice's task), its notice is no
+    // longer vouched for, and the run's digest is wrong.
+    expectCaught("DROP TRIGGER escalation_records_no_delete; DELETE FROM escalation_records WHERE notice_id = " + notice,
+                 "表 escalation_records 中通知 " + notice + " 的记录已不存在，而" + run + "记录了它：该行在本工具之外被删除。", 3);
+}
+
+TEST_CASE("an escalated task's history shows the rise from its record, without the digest") {
+    const std::string task = risenTask();
     REQUIRE_FALSE(task.empty());
     ScratchDir dir;
     Patrol patrol(dir);

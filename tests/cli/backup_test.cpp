@@ -102,7 +102,7 @@ TEST_CASE("a backup of the demo with evidence holds the database, every evidence
     const Run run = demo.ok({"backup", backup});
     const auto dbBytes = std::to_string(fs::file_size(backup + "/patrol.db"));
     CHECK(run.out == "已备份数据库 " + demo.patrol.db() + " 到 " + backup + "：\n"
-                     "  数据库   patrol.db（结构版本 v9，" + dbBytes + " 字节，审计事件 " + demo.audits() + " 条）\n"
+                     "  数据库   patrol.db（结构版本 v10，" + dbBytes + " 字节，审计事件 " + demo.audits() + " 条）\n"
                      "  佐证材料 patrol.evidence/ 共 2 个文件（佐证记录 2 条）\n"
                      "  清单     manifest.json（每个文件的 SHA-256）\n"
                      "核验备份：patrol backup verify " + backup + "\n");

@@ -14,10 +14,10 @@ TEST_CASE("init creates the database, then finds it up to date") {
     Patrol patrol(dir);
     auto run = patrol({"init"});
     CHECK(run.exitCode == 0);
-    CHECK(run.out == "已创建 patrol 数据库：" + patrol.db() + "（结构版本 v9）\n");
+    CHECK(run.out == "已创建 patrol 数据库：" + patrol.db() + "（结构版本 v10）\n");
     CHECK(run.err.empty());
     run = patrol({"init"});
-    CHECK(run.out == "数据库 " + patrol.db() + " 已是最新结构版本 v9，无需改动\n");
+    CHECK(run.out == "数据库 " + patrol.db() + " 已是最新结构版本 v10，无需改动\n");
 }
 
 TEST_CASE("init upgrades a v1 database in place") {
@@ -26,8 +26,8 @@ TEST_CASE("init upgrades a v1 database in place") {
     rawExec(patrol.db(), readText(PATROL_SOURCE_DIR "/tests/store/fixtures/patrol-v1.sql"));
     const auto run = patrol({"init"});
     CHECK(run.exitCode == 0);
-    CHECK(run.out == "已将数据库 " + patrol.db() + " 从结构版本 v1 升级到 v9\n");
-    CHECK(rawScalar(patrol.db(), "PRAGMA user_version") == "9");
+    CHECK(run.out == "已将数据库 " + patrol.db() + " 从结构版本 v1 升级到 v10\n");
+    CHECK(rawScalar(patrol.db(), "PRAGMA user_version") == "10");
     CHECK(patrol({"audit", "verify"}).out == "审计日志完整：共核验 3 条事件，哈希链无断裂\n数据与审计记录一致：共核对 0 行\n");
 }
 
@@ -36,7 +36,7 @@ TEST_CASE("a database folder that does not exist yet is created") {
     Patrol patrol(dir);
     const auto run = patrol.raw({"init", "--db", dir.file("data/sub/p.db")});
     CHECK(run.exitCode == 0);
-    CHECK(rawScalar(dir.file("data/sub/p.db"), "PRAGMA user_version") == "9");
+    CHECK(rawScalar(dir.file("data/sub/p.db"), "PRAGMA user_version") == "10");
 }
 
 TEST_CASE("a file that is not a patrol database is refused with exit 2") {
@@ -74,11 +74,11 @@ TEST_CASE("a database from a newer patrol is refused naming both versions") {
     ScratchDir dir;
     Patrol patrol(dir);
     patrol({"init"});
-    rawExec(patrol.db(), "PRAGMA user_version = 10");
+    rawExec(patrol.db(), "PRAGMA user_version = 11");
     const auto run = patrol({"unit", "list"});
     CHECK(run.exitCode == 2);
     CHECK(run.err == "错误: 数据库 " + patrol.db() +
-                         " 的结构版本为 v10，而本程序只支持到 v9：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。\n");
+                         " 的结构版本为 v11，而本程序只支持到 v10：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。\n");
 }
 
 TEST_CASE("a database locked by another writer fails after the configured timeout, changing nothing") {

@@ -36,7 +36,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
     const std::string path = dir.file("new.db");
     auto db = Database::open(path);
     CHECK(db.schemaVersion() == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 9);
+    CHECK(currentSchemaVersion() == 10);
     CHECK(rawScalar(path, "PRAGMA application_id") == std::to_string(kApplicationId));
     CHECK(rawScalar(path, "PRAGMA journal_mode") == "wal");
     auto fk = db.prepare("PRAGMA foreign_keys");
@@ -45,7 +45,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
     for (const char* table : {"units", "users", "user_conflicts", "rounds", "round_team", "round_targets",
                               "round_plugins", "findings", "clues", "clue_disposals", "clue_outcomes",
                               "rectification_tasks", "progress_reports", "evidence", "extension_requests", "notices",
-                              "audit_events", "finding_records", "meta", "sessions", "signin_failures", "records_version"})
+                              "audit_events", "finding_records", "escalation_records", "meta", "sessions", "signin_failures", "records_version"})
         CHECK(rawScalar(path, std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='") + table +
                                   "'") == "1");
 }
@@ -149,10 +149,10 @@ TEST_CASE("a file from a newer patrol is refused naming both versions") {
     ScratchDir dir;
     const std::string path = dir.file("newer.db");
     { Database::open(path); }
-    rawExec(path, "PRAGMA user_version = 10");
+    rawExec(path, "PRAGMA user_version = 11");
     CHECK(openError(path) == "数据库 " + path +
-                                 " 的结构版本为 v10，而本程序只支持到 v9：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
-    CHECK(rawScalar(path, "PRAGMA user_version") == "10");
+                                 " 的结构版本为 v11，而本程序只支持到 v10：它由更新版本的 patrol 创建。请升级 patrol 后再打开它。");
+    CHECK(rawScalar(path, "PRAGMA user_version") == "11");
 }
 
 TEST_CASE("a SQLite file of another program is refused and left untouched") {

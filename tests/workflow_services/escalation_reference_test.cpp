@@ -1,6 +1,7 @@
 // escalate() (prepared before the lock, written in batches) against escalatePlainly() (one task at
 // a time through the single-change pieces): on two identical counties, every run must give the
-// same rises, the same task and notice rows and the same audit events.
+// same rises, the same task, notice and record rows, the same audit events and the same history
+// views, and `audit verify` must pass on both.
 #include <catch2/catch.hpp>
 
 #include <Poco/JSON/Array.h>
@@ -14,9 +15,11 @@
 #include "core/services/record_json.hpp"
 #include "core/services/record_views.hpp"
 #include "core/services/task_audit.hpp"
+#include "core/services/task_history_view.hpp"
 #include "core/services/task_service.hpp"
 #include "core/store/audit_log.hpp"
 #include "core/store/audited_rows.hpp"
+#include "core/store/audited_rows_check.hpp"
 #include "core/store/clock.hpp"
 #include "core/store/transaction.hpp"
 #include "world.hpp"
@@ -60,9 +63,9 @@ void buildCounty(World& w) {
     requestExtension(w.db, w.unitA, tasks[1].id, day("2026-12-31"), "需等待审计结论", day("2026-02-23"));
 }
 
-std::string rowsText(World& w, const char* table) {
+std::string rowsText(World& w, const char* table, const char* order = "id") {
     std::string out;
-    for (const auto& row : store::readStoredRows(w.db, table, "", std::nullopt, "id"))
+    for (const auto& row : store::readStoredRows(w.db, table, "", std::nullopt, order))
         out += jsonText(store::storedRowJson(row)) + "\n";
     return out;
 }
@@ -82,6 +85,26 @@ std::string eventsText(World& w, int64_t since) {
                e.content.action + " " + e.content.entity + " " + e.content.entityId + "\n" +
                e.content.before.value_or("(none)") + "\n" + e.content.after.value_or("(none)") + "\n";
     }
+    return out;
+}
+
+// Every task's history view (task show --format json), without the events' times.
+std::string historiesText(World& w) {
+    std::string out;
+    for (const auto& task : store::listTasks(w.db, {})) {
+        auto view = taskHistoryView(showTask(w.db, w.admin, task.id));
+        Poco::JSON::Array::Ptr history = view->getArray("history");
+        for (size_t i = 0; i < history->size(); ++i) history->getObject(static_cast<unsigned>(i))->remove("at");
+        out += jsonText(view) + "\n";
+    }
+    return out;
+}
+
+std::string verifyText(World& w) {
+    const auto report = store::verifyAuditedRows(w.db);
+    std::string out = std::to_string(report.rowsChecked) + " rows\n";
+    for (const auto& p : report.problems) out += p + "\n";
+    for (const auto& p : report.warnings) out += p + "\n";
     return out;
 }
 
@@ -113,7 +136,13 @@ void compareRuns(World& batched, World& plain, const Actor& batchedActor, const 
         CHECK(risesText(fast) == risesText(reference));
         CHECK(rowsText(batched, "rectification_tasks") == rowsText(plain, "rectification_tasks"));
         CHECK(rowsText(batched, "notices") == rowsText(plain, "notices"));
+        CHECK(rowsText(batched, "escalation_records", "notice_id") == rowsText(plain, "escalation_records", "notice_id"));
+        CHECK(historiesText(batched) == historiesText(plain));
+        const std::string verified = verifyText(plain);
+        CHECK(verified.find("\n") == verified.size() - 1);  // no problem, no warning
+        CHECK(verifyText(batched) == verified);
         CHECK(eventsText(batched, batchedSince) == eventsText(plain, plainSince));
+        CHECK(lastEventId(batched) == batchedSince + (fast.empty() ? 0 : 1));  // one event per run
         CHECK(store::verifyAuditChain(batched.db).firstBrokenId == std::nullopt);
         CHECK(store::verifyAuditChain(plain.db).firstBrokenId == std::nullopt);
     }
@@ -131,6 +160,8 @@ TEST_CASE("escalate gives the rows, notices, events and rises of the one-by-one 
                 {"2026-03-01", "2026-03-25", "2026-03-25", "2026-04-05", "2026-04-20", "2026-06-01", "2027-02-01"});
     // Every open task reached 问责建议 and says so in the audit log.
     CHECK(rowsText(batched, "notices").find("问责建议") != std::string::npos);
+    // The histories compared hold the rises.
+    CHECK(historiesText(batched).find("\"action\":\"task.escalate\"") != std::string::npos);
 }
 
 TEST_CASE("an inspector's escalate matches the reference on the rounds of their team only", "[escalation]") {
