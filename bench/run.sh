@@ -38,6 +38,8 @@ measure() {
 }
 
 echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) 核 / cores"
+# Machines of one kind differ most in what a fresh page of memory costs (bench/fault_cost.py).
+echo "新内存页首次写入 / first write to a fresh 4 KiB page: $(python3 "$here/fault_cost.py")"
 targets=()
 if has_part check; then
   printf '%-6s %-22s %8s %8s | %-18s | %-18s | %-18s | %8s %8s %9s %9s | %s\n' profile plugin rows "input" "patrol s / MB" "sqlite3 s / MB" "python s / MB" "×sqlite3" "×python" "mem/input" "mem goal" "same findings"

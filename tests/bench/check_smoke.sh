@@ -14,6 +14,7 @@ rows=$(grep -cE '^(usual|heavy) ' <<< "$out")
 same=$(grep -cE '^(usual|heavy) .*\| 是（[0-9]+ 条）$' <<< "$out")
 verdicts=$(grep -cE '^  (usual|heavy) [a-z_]+：' <<< "$out")
 grep -q '^CPU: ' <<< "$out" || { echo "FAIL: no CPU line"; exit 1; }
+grep -Eq '^新内存页首次写入 / first write to a fresh 4 KiB page: [0-9]+\.[0-9]{2} µs$' <<< "$out" || { echo "FAIL: no page cost line"; exit 1; }
 [ "$rows" -eq 6 ] || { echo "FAIL: expected 6 table rows, got $rows"; exit 1; }
 [ "$same" -eq 6 ] || { echo "FAIL: patrol and the peers disagree on $((6 - same)) of 6"; exit 1; }
 [ "$verdicts" -eq 6 ] || { echo "FAIL: expected 6 target verdicts, got $verdicts"; exit 1; }
