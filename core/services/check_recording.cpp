@@ -86,8 +86,8 @@ private:
 }  // namespace
 
 std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& actor, int64_t roundId, const std::string& roundCode,
-                                          const std::vector<AdmittedFinding>& rows, const CheckRunInfo& run,
-                                          size_t alreadyRecorded, const ProgressSink* progress) {
+                                          const CheckFindingSource& findings, const std::vector<AdmittedFinding>& rows,
+                                          const CheckRunInfo& run, size_t alreadyRecorded, const ProgressSink* progress) {
     if (rows.empty()) return std::nullopt;
     const BulkWriteCache cache(db, rows.size());
     const std::string createdAt = store::utcTimestampNow();
@@ -107,18 +107,21 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
     store::BatchedInsert inserts(db, columns, oneRow);
     const std::string status(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Check)));
     std::string source;
+    std::string refsScratch;
     size_t done = 0;
     while (done < rows.size()) {
         const auto [insert, count] = inserts.next(rows.size() - done);
         for (size_t i = 0; i < count; ++i, ++id) {
-            const CheckFinding& f = *rows[done + i].finding;
+            const CheckFindingFields f = findings.fields(rows[done + i].finding, refsScratch);
             const int64_t unitId = rows[done + i].unitId;
             source.assign("check:").append(f.plugin).append("/").append(f.rule);
             canonical.clear();
             canonical.integer(id).integer(roundId).integer(unitId).text(f.category).text(f.title).text(f.detail);
             const std::string severity = domain::severities.checked(f.severity);  // a code: fits in place
             canonical.text(severity).optionalInteger(f.amountFen).null().null().text(source).text(f.refsJson);
-            canonical.text(f.fingerprint).text(status).null().integer(0).null().optionalText(f.rectificationKind);
+            canonical.text(f.fingerprint).text(status).null().integer(0).null();
+            if (f.rectificationKind) canonical.text(*f.rectificationKind);
+            else canonical.null();
             canonical.text(actor.name).text(createdAt);
             const int at = static_cast<int>(i) * 15;  // the row's first parameter is at + 1
             insert.bind(at + 1, id).bind(at + 2, roundId).bind(at + 3, unitId).bind(at + 4, f.category);

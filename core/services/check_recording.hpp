@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/services/actor.hpp"
+#include "core/services/check_finding_source.hpp"
 #include "core/services/progress.hpp"
 
 namespace patrol::store {
@@ -18,11 +19,9 @@ class Database;
 
 namespace patrol::services {
 
-struct CheckFinding;  // finding_service.hpp
-
 // A check's finding admitted to the round: recorded under this unit unless already recorded.
 struct AdmittedFinding {
-    const CheckFinding* finding = nullptr;
+    size_t finding = 0;  // its place in the check's CheckFindingSource
     int64_t unitId = 0;
 };
 
@@ -41,7 +40,7 @@ struct CheckRunInfo {
 // with consecutive ids, and writes the run's audit event and records; nothing when `rows` is
 // empty. Returns the event id. The texts go straight from the check's findings to SQLite.
 std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& actor, int64_t roundId, const std::string& roundCode,
-                                          const std::vector<AdmittedFinding>& rows, const CheckRunInfo& run,
+                                          const CheckFindingSource& findings, const std::vector<AdmittedFinding>& rows, const CheckRunInfo& run,
                                           size_t alreadyRecorded, const ProgressSink* progress = nullptr);
 
 // Who recorded a bulk-recorded finding, when and from which run: its run's audit event.

@@ -5,6 +5,7 @@
 #include "core/services/not_found.hpp"
 #include "core/plugins/plugin_run.hpp"
 #include "core/plugins/plugin_settings.hpp"
+#include "core/services/arena_check_findings.hpp"
 #include "core/services/authorization.hpp"
 #include "core/services/install_paths.hpp"
 #include "core/services/json_text.hpp"
@@ -319,36 +320,12 @@ RecordedChecks recordCheck(store::Database& db, const Actor& actor, const std::s
         metadataOf[plugin.pluginId] = plugin.metadata;
         run.plugins.push_back({plugin.pluginId, plugin.dataDigest, plugin.rowsRead});
     }
-    std::vector<CheckFinding> findings;
-    findings.reserve(report.findings.size());
+    // Read in place: an owned copy of every finding would double the memory a heavy check holds.
+    const ArenaCheckFindings findings(report.findings, metadataOf);
     tell(progress, WorkPhase::Recording, 0, report.findings.size(), WorkItems::Findings);
-    // Recording keeps its own copies of the texts (its speed is the store's business).
-    for (const plugins::FindingView f : report.findings) {
-        const auto metadata = metadataOf.find(f.plugin);
-        if (metadata == metadataOf.end()) continue;
-        const plugins::RuleInfo* rule = metadata->second->rule(std::string(f.rule));
-        // Straight into text (as Poco's stringify writes it): a Poco array and a stream per
-        // finding took longer than inserting the finding.
-        JsonText refs;
-        refs.openArray();
-        for (const auto r : f.refs) refs.value(r);
-        refs.closeArray();
-        CheckFinding c;
-        c.category = rule ? rule->category : std::string(f.rule);
-        c.severity = rule ? rule->severity : "medium";
-        if (rule) c.rectificationKind = rule->rectification.kind;
-        c.plugin = f.plugin;
-        c.rule = f.rule;
-        c.unitCode = f.unit;
-        c.title = f.title;
-        c.detail = f.detail;
-        c.amountFen = f.amountFen;
-        c.refsJson = refs.take();
-        c.fingerprint = f.fingerprint;
-        findings.push_back(std::move(c));
-    }
+    RecordedChecks recorded = recordCheckFindings(db, actor, roundCode, findings, run, progress);
     report.findings.clear();
-    return recordCheckFindings(db, actor, roundCode, findings, run, progress);
+    return recorded;
 }
 
 }  // namespace patrol::services

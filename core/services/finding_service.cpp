@@ -151,10 +151,13 @@ public:
     }
 
     // The unit id to record under, or nothing (the finding is counted as left out).
-    std::optional<int64_t> admit(const std::string& unitCode) {
+    std::optional<int64_t> admit(std::string_view unitCode) {
         if (const auto it = targets_.find(unitCode); it != targets_.end()) return it->second;
-        auto [it, first] = leftOut_.try_emplace(unitCode);
-        if (first) describe(unitCode, it->second);
+        auto it = leftOut_.find(unitCode);
+        if (it == leftOut_.end()) {
+            it = leftOut_.emplace(std::string(unitCode), LeftOutUnit{}).first;
+            describe(it->first, it->second);
+        }
         ++it->second.findings;
         return std::nullopt;
     }
@@ -180,9 +183,9 @@ private:
     }
 
     store::Database& db_;
-    std::map<std::string, int64_t> targets_;
+    std::map<std::string, int64_t, std::less<>> targets_;
     std::map<int64_t, std::string> team_;
-    std::map<std::string, LeftOutUnit> leftOut_;
+    std::map<std::string, LeftOutUnit, std::less<>> leftOut_;
 };
 
 }  // namespace
@@ -194,7 +197,7 @@ namespace {
 struct PreparedRecording {
     int64_t roundId = 0;
     std::vector<int64_t> targetIds;  // what the scope was built from, sorted
-    std::vector<AdmittedFinding> rows;  // point into the check's findings
+    std::vector<AdmittedFinding> rows;  // places in the check's findings
     std::vector<LeftOutUnit> leftOut;
 };
 
@@ -206,17 +209,17 @@ std::vector<int64_t> targetIdsOf(store::Database& db, int64_t roundId) {
 }
 
 PreparedRecording prepareRecording(store::Database& db, const store::RoundRecord& round,
-                                   const std::vector<CheckFinding>& findings) {
+                                   const CheckFindingSource& findings) {
     PreparedRecording prepared;
     prepared.roundId = round.id;
     prepared.targetIds = targetIdsOf(db, round.id);
     RoundScope scope(db, round);
     prepared.rows.reserve(findings.size());
-    for (const auto& c : findings) {
-        const auto unitId = scope.admit(c.unitCode);
+    for (size_t i = 0; i < findings.size(); ++i) {
+        const auto unitId = scope.admit(findings.unitCode(i));
         if (!unitId) continue;
-        domain::severities.checked(c.severity);
-        prepared.rows.push_back({&c, *unitId});
+        domain::severities.parse(findings.severity(i));
+        prepared.rows.push_back({i, *unitId});
     }
     prepared.leftOut = scope.leftOut();
     return prepared;
@@ -226,6 +229,12 @@ PreparedRecording prepareRecording(store::Database& db, const store::RoundRecord
 
 RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
                                    const std::vector<CheckFinding>& findings, const CheckRunInfo& run,
+                                   const ProgressSink* progress) {
+    return recordCheckFindings(db, actor, roundCode, OwnedCheckFindings(findings), run, progress);
+}
+
+RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                   const CheckFindingSource& findings, const CheckRunInfo& run,
                                    const ProgressSink* progress) {
     // Refused and prepared before the transaction (reads only); checked again inside it, where
     // the round, its targets and what is already recorded may have changed meanwhile.
@@ -243,14 +252,14 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
     // This check's fingerprints (views into its findings), each marked once it is known to be
     // recorded: the round's own are streamed past them, not copied into a set of their own.
     FingerprintMarks recorded(prepared.rows.size());
-    for (const auto& admitted : prepared.rows) recorded.add(admitted.finding->fingerprint);
+    for (const auto& admitted : prepared.rows) recorded.add(findings.fingerprint(admitted.finding));
     store::forEachFingerprintOfRound(db, round.id,
                                      [&recorded](std::string_view fingerprint) { recorded.markIfAdded(fingerprint); });
     std::vector<AdmittedFinding> fresh;
     fresh.reserve(prepared.rows.size());
     for (const auto& admitted : prepared.rows) {
         // Marked now in either case: a fingerprint repeated within the check is recorded once.
-        if (recorded.markAndTellBefore(admitted.finding->fingerprint)) {
+        if (recorded.markAndTellBefore(findings.fingerprint(admitted.finding))) {
             ++result.alreadyRecorded;
             continue;
         }
@@ -264,7 +273,7 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
         ofTheCheck = [progress, leftOut](const WorkProgress& p) {
             tell(progress, p.phase, p.done + leftOut, p.total + leftOut, p.items);
         };
-    writeCheckFindings(db, actor, round.id, roundCode, fresh, run, result.alreadyRecorded, &ofTheCheck);
+    writeCheckFindings(db, actor, round.id, roundCode, findings, fresh, run, result.alreadyRecorded, &ofTheCheck);
     tell(progress, WorkPhase::Recording, findings.size(), findings.size(), WorkItems::Findings);
     result.added = fresh.size();
     result.leftOut = std::move(prepared.leftOut);

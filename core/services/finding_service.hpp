@@ -71,6 +71,10 @@ struct RecordedChecks {
 RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
                                    const std::vector<CheckFinding>& findings, const CheckRunInfo& run = {},
                                    const ProgressSink* progress = nullptr);
+// The same, reading the findings in place (a run's arena: arena_check_findings.hpp).
+RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
+                                   const CheckFindingSource& findings, const CheckRunInfo& run = {},
+                                   const ProgressSink* progress = nullptr);
 
 struct FindingFilter {
     std::optional<std::string> roundCode;

@@ -1,0 +1,50 @@
+#include "core/services/arena_check_findings.hpp"
+
+#include "core/services/json_text.hpp"
+
+namespace patrol::services {
+
+ArenaCheckFindings::ArenaCheckFindings(const plugins::FindingArena& arena,
+                                       const std::map<std::string, const plugins::PluginMetadata*, std::less<>>& metadataOf)
+    : arena_(arena) {
+    offered_.reserve(arena.size());
+    for (uint32_t i = 0; i < arena.size(); ++i) {
+        const plugins::FindingView f = arena[i];
+        const auto key = std::make_pair(f.plugin.data(), f.rule.data());
+        if (rules_.count(key)) {
+            offered_.push_back(i);
+            continue;
+        }
+        const auto metadata = metadataOf.find(f.plugin);
+        if (metadata == metadataOf.end()) continue;
+        const plugins::RuleInfo* rule = metadata->second->rule(std::string(f.rule));
+        rules_.emplace(key, rule ? RuleColumns{rule->category, rule->severity, std::string_view(rule->rectification.kind)}
+                                 : RuleColumns{f.rule, "medium", std::nullopt});
+        offered_.push_back(i);
+    }
+}
+
+ArenaCheckFindings::RuleColumns ArenaCheckFindings::columnsOf(const plugins::FindingView& f) const {
+    return rules_.at(std::make_pair(f.plugin.data(), f.rule.data()));
+}
+
+std::string_view ArenaCheckFindings::unitCode(size_t i) const { return arena_[offered_[i]].unit; }
+
+std::string_view ArenaCheckFindings::severity(size_t i) const { return columnsOf(arena_[offered_[i]]).severity; }
+
+std::string_view ArenaCheckFindings::fingerprint(size_t i) const { return arena_[offered_[i]].fingerprint; }
+
+CheckFindingFields ArenaCheckFindings::fields(size_t i, std::string& scratch) const {
+    const plugins::FindingView f = arena_[offered_[i]];
+    const RuleColumns rule = columnsOf(f);
+    // Straight into text (as Poco's stringify writes it): a Poco array and a stream per finding
+    // took longer than inserting the finding.
+    JsonText refs;
+    refs.openArray();
+    for (const auto r : f.refs) refs.value(r);
+    refs.closeArray();
+    scratch = refs.take();
+    return {f.plugin, f.rule, rule.category, f.title, f.detail, rule.severity, f.amountFen, scratch, f.fingerprint, rule.rectificationKind};
+}
+
+}  // namespace patrol::services

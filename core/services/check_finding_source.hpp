@@ -1,0 +1,58 @@
+// A check's findings as recording reads them, one at a time and by place, whether they are held
+// as owned CheckFindings or as views into a run's FindingArena: a recording of hundreds of
+// thousands of findings then makes no owned copy of each one on its way to SQLite.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace patrol::services {
+
+struct CheckFinding;  // finding_service.hpp
+
+// One finding's columns, as views valid while its source is unchanged (the refs' text until the
+// next call that writes the same scratch string).
+struct CheckFindingFields {
+    std::string_view plugin;
+    std::string_view rule;
+    std::string_view category;
+    std::string_view title;
+    std::string_view detail;
+    std::string_view severity;
+    std::optional<int64_t> amountFen;
+    std::string_view refsJson;
+    std::string_view fingerprint;
+    std::optional<std::string_view> rectificationKind;
+};
+
+class CheckFindingSource {
+public:
+    virtual ~CheckFindingSource() = default;
+    virtual size_t size() const = 0;
+    // What deciding whether finding i belongs to the round needs, without building its columns.
+    virtual std::string_view unitCode(size_t i) const = 0;
+    virtual std::string_view severity(size_t i) const = 0;
+    virtual std::string_view fingerprint(size_t i) const = 0;
+    // Finding i's columns; the refs' JSON text may be written into `scratch`.
+    virtual CheckFindingFields fields(size_t i, std::string& scratch) const = 0;
+};
+
+// Findings already held as owned CheckFindings (the demo, callers that build them by hand).
+class OwnedCheckFindings final : public CheckFindingSource {
+public:
+    explicit OwnedCheckFindings(const std::vector<CheckFinding>& findings) : findings_(findings) {}
+    size_t size() const override;
+    std::string_view unitCode(size_t i) const override;
+    std::string_view severity(size_t i) const override;
+    std::string_view fingerprint(size_t i) const override;
+    CheckFindingFields fields(size_t i, std::string& scratch) const override;
+
+private:
+    const std::vector<CheckFinding>& findings_;
+};
+
+}  // namespace patrol::services
