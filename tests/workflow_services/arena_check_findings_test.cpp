@@ -1,0 +1,83 @@
+// A run's findings arena read as recording reads it: each finding's columns taken from its rule's
+// metadata (or the defaults for a rule the metadata does not name), its refs as JSON text, and
+// the findings of a plugin without metadata left out.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+
+#include "core/plugins/finding_arena.hpp"
+#include "core/plugins/plugin_metadata.hpp"
+#include "core/services/arena_check_findings.hpp"
+
+using patrol::plugins::FindingArena;
+using patrol::plugins::PluginMetadata;
+using patrol::plugins::RuleInfo;
+using patrol::services::ArenaCheckFindings;
+
+namespace {
+
+PluginMetadata fourStylesForArenaTest() {
+    PluginMetadata meta;
+    meta.id = "four_styles";
+    RuleInfo rule;
+    rule.code = "FS-01";
+    rule.severity = "high";
+    rule.category = "public_dining";
+    rule.rectification.kind = "deadline";
+    meta.rules.push_back(rule);
+    return meta;
+}
+
+}  // namespace
+
+TEST_CASE("an arena read for recording gives each finding its rule's columns and its refs as JSON text", "[recording]") {
+    FindingArena arena;
+    const std::string_view refsA[] = {"r9", "r1\"x"};
+    arena.add("four_styles", "FS-01", "U0001", refsA, 2, 120000, "公款吃喝", "详情一");
+    arena.add("other_plugin", "OP-01", "U0002", nullptr, 0, std::nullopt, "无元数据", "");
+    arena.add("four_styles", "FS-99", "U0003", nullptr, 0, std::nullopt, "未知规则", "详情三");
+    arena.seal(true);
+    const PluginMetadata meta = fourStylesForArenaTest();
+    const std::map<std::string, const PluginMetadata*, std::less<>> metadataOf{{"four_styles", &meta}};
+    const ArenaCheckFindings findings(arena, metadataOf);
+
+    REQUIRE(findings.size() == 2);
+    CHECK(findings.unitCode(0) == "U0001");
+    CHECK(findings.unitCode(1) == "U0003");
+    CHECK(findings.severity(0) == "high");
+    CHECK(findings.severity(1) == "medium");
+    CHECK(findings.fingerprint(0) == arena[0].fingerprint);
+    CHECK(findings.fingerprint(1) == arena[2].fingerprint);
+    CHECK(findings.fingerprint(0).size() == 64);
+
+    std::string scratch;
+    const auto first = findings.fields(0, scratch);
+    CHECK(first.plugin == "four_styles");
+    CHECK(first.rule == "FS-01");
+    CHECK(first.category == "public_dining");
+    CHECK(first.title == "公款吃喝");
+    CHECK(first.detail == "详情一");
+    CHECK(first.severity == "high");
+    CHECK(first.amountFen == 120000);
+    CHECK(first.refsJson == R"(["r1\"x","r9"])");
+    CHECK(first.fingerprint == arena[0].fingerprint);
+    REQUIRE(first.rectificationKind.has_value());
+    CHECK(*first.rectificationKind == "deadline");
+
+    const auto unknownRule = findings.fields(1, scratch);
+    CHECK(unknownRule.rule == "FS-99");
+    CHECK(unknownRule.category == "FS-99");
+    CHECK(unknownRule.severity == "medium");
+    CHECK(unknownRule.refsJson == "[]");
+    CHECK_FALSE(unknownRule.amountFen.has_value());
+    CHECK_FALSE(unknownRule.rectificationKind.has_value());
+}
+
+TEST_CASE("an arena whose plugins have no metadata offers no finding to record", "[recording]") {
+    FindingArena arena;
+    arena.add("other_plugin", "OP-01", "U0002", nullptr, 0, std::nullopt, "无元数据", "");
+    arena.seal(true);
+    const std::map<std::string, const PluginMetadata*, std::less<>> none;
+    CHECK(ArenaCheckFindings(arena, none).size() == 0);
+}
