@@ -8,7 +8,6 @@
 #include "core/services/arena_check_findings.hpp"
 #include "core/services/authorization.hpp"
 #include "core/services/install_paths.hpp"
-#include "core/services/json_text.hpp"
 #include "core/services/settings.hpp"
 #include "core/store/round_repository.hpp"
 #include "core/digest/sha256.hpp"
