@@ -7,16 +7,21 @@
 
 namespace patrol::plugins {
 
-std::string fingerprintOf(const std::string& plugin, const std::string& rule, const std::vector<std::string>& sortedRefs) {
+std::string fingerprintOf(std::string_view plugin, std::string_view rule, std::span<const std::string_view> sortedRefs) {
     std::string bytes;
     bytes.reserve(plugin.size() + rule.size() + 16 * sortedRefs.size() + 8);
-    const auto add = [&bytes](const std::string& s) { bytes.append(s).push_back('\0'); };
+    const auto add = [&bytes](std::string_view s) { bytes.append(s).push_back('\0'); };
     add(plugin);
     add(rule);
-    for (const auto& r : sortedRefs) add(r);
+    for (const auto r : sortedRefs) add(r);
     // Recording hashes one of these per finding, hundreds of thousands of them: past a few
     // thousand, sha256Hex goes to OpenSSL, which uses the CPU's SHA instructions.
     return digest::sha256Hex(bytes);
+}
+
+std::string fingerprintOf(const std::string& plugin, const std::string& rule, const std::vector<std::string>& sortedRefs) {
+    const std::vector<std::string_view> refs(sortedRefs.begin(), sortedRefs.end());
+    return fingerprintOf(std::string_view(plugin), std::string_view(rule), refs);
 }
 
 void seal(CheckFinding& finding) {

@@ -3,7 +3,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace patrol::plugins {
@@ -21,6 +23,7 @@ struct CheckFinding {
 
 // SHA-256 (hex) of plugin, rule and the sorted refs, each followed by a NUL byte: stable across
 // runs and unambiguous whatever the ids hold.
+std::string fingerprintOf(std::string_view plugin, std::string_view rule, std::span<const std::string_view> sortedRefs);
 std::string fingerprintOf(const std::string& plugin, const std::string& rule, const std::vector<std::string>& sortedRefs);
 
 // Sorts the refs and sets the fingerprint.

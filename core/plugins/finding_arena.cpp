@@ -1,10 +1,10 @@
 #include "core/plugins/finding_arena.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace patrol::plugins {
 
@@ -94,14 +94,13 @@ void FindingArena::seal(bool fingerprints) {
     records_.releaseSpare();
     fingerprints_.clear();
     if (fingerprints) fingerprints_.reserve(64 * records_.size());
-    std::vector<std::string> refs;
     for (size_t i = 0; i < records_.size(); ++i) {
         const Record& r = records_.data()[i];
         std::string_view* const first = refs_.data() + r.refsBegin;
         std::sort(first, first + r.refCount);
         if (!fingerprints) continue;
-        refs.assign(first, first + r.refCount);
-        const std::string fingerprint = fingerprintOf(names_[r.plugin], names_[r.rule], refs);
+        const std::string fingerprint =
+            fingerprintOf(std::string_view(names_[r.plugin]), std::string_view(names_[r.rule]), {first, r.refCount});
         if (fingerprint.size() != 64) throw std::logic_error("fingerprint of unexpected length");
         fingerprints_ += fingerprint;
     }
