@@ -275,13 +275,11 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
     // Each plugin's findings are ordered and the plugins run in id order, so this rarely sorts.
     if (contributing > 1) {
         const plugins::FindingArena& all = report.findings;
-        std::vector<uint32_t> order(all.size());
-        for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-        const auto before = [&all](uint32_t a, uint32_t b) { return plugins::findingOrder(all[a], all[b]); };
-        if (!std::is_sorted(order.begin(), order.end(), before)) {
-            std::stable_sort(order.begin(), order.end(), before);
-            report.findings.reorder(order);
-        }
+        for (size_t i = 1; i < all.size(); ++i)
+            if (plugins::findingOrder(all[i], all[i - 1])) {
+                report.findings.reorder(plugins::outputOrder(all));  // stable: equal findings keep their order
+                break;
+            }
     }
     return report;
 }
