@@ -137,4 +137,17 @@ std::optional<std::string> sha256OfFilePlainly(const std::string& path) {
     return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
+struct Sha256Stream::Engine {
+    Poco::SHA2Engine sha{Poco::SHA2Engine::SHA_256};
+};
+
+Sha256Stream::Sha256Stream() : engine_(std::make_unique<Engine>()) {}
+Sha256Stream::~Sha256Stream() = default;
+Sha256Stream::Sha256Stream(Sha256Stream&&) noexcept = default;
+Sha256Stream& Sha256Stream::operator=(Sha256Stream&&) noexcept = default;
+
+void Sha256Stream::update(std::string_view bytes) { engine_->sha.update(bytes.data(), static_cast<unsigned>(bytes.size())); }
+
+std::string Sha256Stream::hex() { return Poco::DigestEngine::digestToHex(engine_->sha.digest()); }
+
 }  // namespace patrol::digest

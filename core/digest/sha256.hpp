@@ -1,6 +1,7 @@
 // SHA-256 as lowercase hex, for the audit chain, token hashes and backup manifests.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,5 +21,22 @@ std::optional<std::string> sha256HexByOpenSsl(std::string_view bytes);
 std::optional<std::string> sha256OfFile(const std::string& path);
 // The same by Poco's portable code: the reference the other is tested against.
 std::optional<std::string> sha256OfFilePlainly(const std::string& path);
+
+// SHA-256 of bytes given piece by piece (the digest over a run's records, line by line), by
+// Poco's portable code: those inputs are a few megabytes at most.
+class Sha256Stream {
+public:
+    Sha256Stream();
+    ~Sha256Stream();
+    Sha256Stream(Sha256Stream&&) noexcept;
+    Sha256Stream& operator=(Sha256Stream&&) noexcept;
+    void update(std::string_view bytes);
+    // The digest of everything given so far, as lowercase hex; the stream starts over.
+    std::string hex();
+
+private:
+    struct Engine;
+    std::unique_ptr<Engine> engine_;
+};
 
 }  // namespace patrol::digest

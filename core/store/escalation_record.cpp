@@ -1,19 +1,9 @@
 #include "core/store/escalation_record.hpp"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
-
 #include "core/store/batched_insert.hpp"
 #include "core/store/database.hpp"
 
 namespace patrol::store {
-
-struct EscalationRecordsDigest::Engine {
-    Poco::SHA2Engine sha{Poco::SHA2Engine::SHA_256};
-};
-
-EscalationRecordsDigest::EscalationRecordsDigest() : engine_(new Engine) {}
-EscalationRecordsDigest::~EscalationRecordsDigest() { delete engine_; }
 
 void EscalationRecordsDigest::add(const EscalationRecord& r) {
     // One line per record, every column but the event id (which the digest's own event is):
@@ -21,10 +11,8 @@ void EscalationRecordsDigest::add(const EscalationRecord& r) {
     std::string line = std::to_string(r.noticeId);
     line.append(":").append(std::to_string(r.taskId)).append(":").append(r.fromLevel);
     line.append(":").append(r.status).append(":").append(r.dueDate).append(":").append(r.rowsDigest).push_back('\n');
-    engine_->sha.update(line.data(), static_cast<unsigned>(line.size()));
+    sha_.update(line);
 }
-
-std::string EscalationRecordsDigest::hex() { return Poco::DigestEngine::digestToHex(engine_->sha.digest()); }
 
 void insertEscalationRecords(Database& db, const std::vector<EscalationRecord>& records) {
     BatchedInsert inserts(db,

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/digest/sha256.hpp"
+
 namespace patrol::store {
 
 class Database;
@@ -29,16 +31,11 @@ struct EscalationRecord {
 // The digest over a run's records in notice id order that its audit event carries (hex).
 class EscalationRecordsDigest {
 public:
-    EscalationRecordsDigest();
-    ~EscalationRecordsDigest();
-    EscalationRecordsDigest(const EscalationRecordsDigest&) = delete;
-    EscalationRecordsDigest& operator=(const EscalationRecordsDigest&) = delete;
     void add(const EscalationRecord& record);
-    std::string hex();
+    std::string hex() { return sha_.hex(); }
 
 private:
-    struct Engine;
-    Engine* engine_;
+    digest::Sha256Stream sha_;
 };
 
 // Stores a run's records, whose eventId is already set; inside the run's transaction.

@@ -1,8 +1,5 @@
 #include "core/store/finding_record.hpp"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
-
 #include <cstdio>
 
 #include "core/digest/sha256.hpp"
@@ -84,22 +81,13 @@ std::string rowDigest(std::string_view canonical) {
     return digest::sha256Hex(canonical);
 }
 
-struct RecordsDigest::Engine {
-    Poco::SHA2Engine sha{Poco::SHA2Engine::SHA_256};
-};
-
-RecordsDigest::RecordsDigest() : engine_(new Engine) {}
-RecordsDigest::~RecordsDigest() { delete engine_; }
-
 void RecordsDigest::add(int64_t findingId, std::string_view digest) {
     // "id:hex\n" per record: unambiguous, and easy to recompute by hand from the table.
     std::string line = std::to_string(findingId);
     line.push_back(':');
     line.append(digest).push_back('\n');
-    engine_->sha.update(line.data(), static_cast<unsigned>(line.size()));
+    sha_.update(line);
 }
-
-std::string RecordsDigest::hex() { return Poco::DigestEngine::digestToHex(engine_->sha.digest()); }
 
 void insertFindingRecords(Database& db, int64_t eventId, const std::vector<RecordedRow>& records) {
     BatchedInsert inserts(db, "INSERT INTO finding_records (finding_id, event_id, row_digest) VALUES ", "(?,?,?)");

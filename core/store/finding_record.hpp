@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/digest/sha256.hpp"
 #include "core/store/audited_rows.hpp"
 
 namespace patrol::store {
@@ -57,16 +58,11 @@ struct RecordedRow {
 // The digest over a run's records in finding id order that its audit event carries (hex).
 class RecordsDigest {
 public:
-    RecordsDigest();
-    ~RecordsDigest();
-    RecordsDigest(const RecordsDigest&) = delete;
-    RecordsDigest& operator=(const RecordsDigest&) = delete;
     void add(int64_t findingId, std::string_view rowDigest);
-    std::string hex();
+    std::string hex() { return sha_.hex(); }
 
 private:
-    struct Engine;
-    Engine* engine_;
+    digest::Sha256Stream sha_;
 };
 
 // Stores a run's records under its audit event; inside the recording's transaction.

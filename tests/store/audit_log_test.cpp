@@ -188,3 +188,16 @@ TEST_CASE("a file's digest by OpenSSL equals the portable code's, across block b
     CHECK_FALSE(sha256OfFile(dir.file("missing")).has_value());
     CHECK_FALSE(sha256OfFilePlainly(dir.file("missing")).has_value());
 }
+
+TEST_CASE("a digest given piece by piece equals the digest of the whole, and starts over after hex", "[audit]") {
+    Sha256Stream stream;
+    std::string whole;
+    for (int n = 0; n < 200; ++n) {
+        const std::string piece = std::to_string(n) + ":" + std::string(static_cast<size_t>(n % 70), 'z') + "\n";
+        stream.update(piece);
+        whole += piece;
+    }
+    CHECK(stream.hex() == sha256HexPlainly(whole));
+    stream.update("abc");
+    CHECK(stream.hex() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
