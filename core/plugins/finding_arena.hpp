@@ -131,6 +131,10 @@ private:
     uint16_t lastPlugin_ = UINT16_MAX;
     uint16_t lastRule_ = UINT16_MAX;
     std::string fingerprints_;  // 64 hex digits per record, when sealed with fingerprints
+
+    static bool isPermutation(const std::vector<uint32_t>& order);
+    void keepInPlace(const std::vector<uint32_t>& kept);
+    void permuteInPlace(const std::vector<uint32_t>& order);
 };
 
 // The places of the findings in output order (findingOrder; equal findings in the order they

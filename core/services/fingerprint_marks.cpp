@@ -20,7 +20,7 @@ uint64_t fingerprintHash(std::string_view s) {
 
 size_t slotsFor(size_t expected) {
     size_t size = 16;
-    while (size < 2 * expected) size *= 2;  // at most half full: probes stay short
+    while (2 * size < 3 * expected) size *= 2;  // at most two thirds full: probes stay short
     return size;
 }
 
@@ -28,12 +28,16 @@ size_t slotsFor(size_t expected) {
 
 FingerprintMarks::FingerprintMarks(size_t expected) : slots_(slotsFor(expected)) {}
 
-FingerprintMarks::Slot& FingerprintMarks::slotFor(std::string_view fingerprint) {
+FingerprintMarks::Slot& FingerprintMarks::slotFor(std::string_view fingerprint, uint32_t& hashBits) {
+    const uint64_t hash = fingerprintHash(fingerprint);
+    hashBits = static_cast<uint32_t>(hash) & ~kStateBits;
     const size_t mask = slots_.size() - 1;
-    for (size_t i = (fingerprintHash(fingerprint) >> 32) & mask;; i = (i + 1) & mask) {
+    for (size_t i = (hash >> 32) & mask;; i = (i + 1) & mask) {
         Slot& slot = slots_[i];
-        if (slot.state == State::empty) return slot;
-        if (slot.size == fingerprint.size() && std::memcmp(slot.data, fingerprint.data(), slot.size) == 0) return slot;
+        if (slot.tag == kEmpty) return slot;
+        if ((slot.tag & ~kStateBits) == hashBits && slot.size == fingerprint.size() &&
+            std::memcmp(slot.data, fingerprint.data(), slot.size) == 0)
+            return slot;
     }
 }
 
@@ -41,26 +45,27 @@ void FingerprintMarks::grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
     for (const Slot& slot : old)
-        if (slot.state != State::empty) slotFor({slot.data, slot.size}) = slot;
+        if (slot.tag != kEmpty) slotFor({slot.data, slot.size}) = slot;
 }
 
 void FingerprintMarks::add(std::string_view fingerprint) {
-    if (2 * (used_ + 1) > slots_.size()) grow();
-    Slot& slot = slotFor(fingerprint);
-    if (slot.state != State::empty) return;
-    slot = {fingerprint.data(), fingerprint.size(), State::unmarked};
+    if (3 * (used_ + 1) > 2 * slots_.size()) grow();
+    uint32_t hashBits;
+    Slot& slot = slotFor(fingerprint, hashBits);
+    if (slot.tag != kEmpty) return;
+    slot = {fingerprint.data(), static_cast<uint32_t>(fingerprint.size()), hashBits | kUnmarked};
     ++used_;
 }
 
 void FingerprintMarks::markIfAdded(std::string_view fingerprint) {
     Slot& slot = slotFor(fingerprint);
-    if (slot.state == State::unmarked) slot.state = State::marked;
+    if (slot.state() == kUnmarked) slot.tag = (slot.tag & ~kStateBits) | kMarked;
 }
 
 bool FingerprintMarks::markAndTellBefore(std::string_view fingerprint) {
     Slot& slot = slotFor(fingerprint);
-    const bool before = slot.state == State::marked;
-    if (slot.state != State::empty) slot.state = State::marked;
+    const bool before = slot.state() == kMarked;
+    if (slot.tag != kEmpty) slot.tag = (slot.tag & ~kStateBits) | kMarked;
     return before;
 }
 

@@ -2,7 +2,9 @@
 // recorded check looks up every finding's fingerprint twice (once per fingerprint the round holds,
 // once per finding of the check): 660,000 look-ups for a heavy ledger. A node-based hash map
 // spent a tenth of that run's CPU on them, mostly in cache misses; this table is one flat array
-// probed in place. The keys are views: the strings they point into must outlive the table.
+// probed in place, 16 bytes a slot, whose slots carry a part of the key's hash so a probe compares
+// the texts only when that part agrees. The keys are views: the strings they point into must
+// outlive the table.
 #pragma once
 
 #include <cstdint>
@@ -23,14 +25,21 @@ public:
     bool markAndTellBefore(std::string_view fingerprint);
 
 private:
-    enum class State : uint8_t { empty, unmarked, marked };
+    // A slot's state is in the low bits of its tag, the rest of which are bits of the key's hash.
+    static constexpr uint32_t kEmpty = 0, kUnmarked = 1, kMarked = 2, kStateBits = 3;
     struct Slot {
         const char* data = nullptr;
-        size_t size = 0;
-        State state = State::empty;
+        uint32_t size = 0;
+        uint32_t tag = kEmpty;
+        uint32_t state() const { return tag & kStateBits; }
     };
-    // The slot holding `fingerprint`, or the empty one where it belongs.
-    Slot& slotFor(std::string_view fingerprint);
+    // The slot holding `fingerprint`, or the empty one where it belongs; `hashBits` is the part of
+    // its hash a slot keeps.
+    Slot& slotFor(std::string_view fingerprint, uint32_t& hashBits);
+    Slot& slotFor(std::string_view fingerprint) {
+        uint32_t unused;
+        return slotFor(fingerprint, unused);
+    }
     void grow();
 
     std::vector<Slot> slots_;

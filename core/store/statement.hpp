@@ -70,6 +70,8 @@ public:
     bool isNull(int column) const;
     int64_t integer(int column) const;
     std::string text(int column) const;
+    // The same text without a copy: valid only until the next step, reset or column call.
+    std::string_view textView(int column) const;
     std::optional<int64_t> optionalInteger(int column) const;
     std::optional<std::string> optionalText(int column) const;
     // SQLite's own statement, for readers that need its column calls (names, storage types).

@@ -180,3 +180,47 @@ TEST_CASE("the arena refuses a violation the same way as the plain findings") {
     fine.add(good);
     CHECK_FALSE(findingViolation(metadata, nullptr, fine));
 }
+
+TEST_CASE("reorder moves findings in place for a permutation or an increasing selection, and copies for any other order") {
+    const auto findings = arenaTestFindings(3000, 11);
+    std::mt19937 random(5);
+    std::vector<uint32_t> permutation(findings.size());
+    for (uint32_t i = 0; i < permutation.size(); ++i) permutation[i] = i;
+    std::shuffle(permutation.begin(), permutation.end(), random);
+    std::vector<uint32_t> increasing;  // every third finding dropped
+    for (uint32_t i = 0; i < findings.size(); ++i)
+        if (i % 3 != 1) increasing.push_back(i);
+    const std::vector<uint32_t> repeating = {7, 3, 3, 2999, 0};
+    for (const std::vector<uint32_t>* order : std::initializer_list<const std::vector<uint32_t>*>{&permutation, &increasing, &repeating}) {
+        for (const bool fingerprints : {false, true}) {
+            FindingArena arena;
+            for (const auto& f : findings) arena.add(f);
+            arena.seal(fingerprints);
+            std::vector<CheckFinding> sealed;
+            for (size_t i = 0; i < arena.size(); ++i) sealed.push_back(arena.owned(i));
+            arena.reorder(*order);
+            REQUIRE(arena.size() == order->size());
+            for (size_t place = 0; place < order->size(); ++place) {
+                INFO(place);
+                const CheckFinding moved = arena.owned(place);
+                const CheckFinding& expected = sealed[(*order)[place]];
+                CHECK(moved.unit == expected.unit);
+                CHECK(moved.refs == expected.refs);
+                CHECK(moved.title == expected.title);
+                CHECK(moved.detail == expected.detail);
+                CHECK(moved.amountFen == expected.amountFen);
+                CHECK(moved.fingerprint == expected.fingerprint);
+            }
+        }
+    }
+    FindingArena arena;
+    for (const auto& f : findings) arena.add(f);
+    arena.seal(true);
+    CHECK_THROWS_AS(arena.reorder({0, 3000}), std::out_of_range);
+    CHECK(arena.size() == 3000);  // refused before anything moved
+    CHECK(arena.owned(1).fingerprint == fingerprintOf(findings[1].plugin, findings[1].rule, [&] {
+              auto refs = findings[1].refs;
+              std::sort(refs.begin(), refs.end());
+              return refs;
+          }()));
+}

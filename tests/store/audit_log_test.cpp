@@ -1,6 +1,9 @@
 // The hash chain: intact after appends, broken by any change made behind the tool's back.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+
 #include "core/digest/sha256.hpp"
 #include "core/domain/errors.hpp"
 #include "core/store/audit_log.hpp"
@@ -168,6 +171,26 @@ TEST_CASE("OpenSSL's SHA-256, loaded on demand, gives the digests of Poco's port
     CHECK(*sha256HexByOpenSsl(big) == sha256HexPlainly(big));
     for (int n = 0; n < 3; ++n) CHECK(sha256Hex(big) == sha256HexPlainly(big));
     CHECK(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("OpenSSL's SHA-256 gives the portable code's digests from several threads at once", "[audit]") {
+    // Each thread keeps its own context between digests: none may see another's state.
+    std::vector<std::string> texts;
+    for (int n = 0; n < 2000; ++n) texts.push_back(std::to_string(n * 7919) + std::string(static_cast<size_t>(n % 130), static_cast<char>('a' + n % 26)));
+    std::vector<std::string> expected;
+    for (const auto& t : texts) expected.push_back(sha256HexPlainly(t));
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (size_t i = 0; i < texts.size(); ++i) {
+                const size_t at = (i * (t + 1)) % texts.size();
+                const auto quick = sha256HexByOpenSsl(texts[at]);
+                if (!quick || *quick != expected[at]) ++wrong;
+            }
+        });
+    for (auto& thread : threads) thread.join();
+    CHECK(wrong == 0);
 }
 
 TEST_CASE("a file's digest by OpenSSL equals the portable code's, across block boundaries", "[audit]") {
