@@ -6,6 +6,8 @@
 #include <Poco/JSON/Parser.h>
 
 #include <algorithm>
+#include <future>
+#include <system_error>
 
 #include "core/domain/finding_status.hpp"
 #include "core/domain/severity.hpp"
@@ -83,6 +85,54 @@ private:
     bool grown_ = false;
 };
 
+// What every row of one recording shares.
+struct RowConstants {
+    int64_t firstId = 0;
+    int64_t roundId = 0;
+    std::string_view status;
+    std::string_view actor;
+    std::string_view createdAt;
+};
+
+// "check:<plugin>/<rule>", the findings.source of a check's finding.
+void sourceOf(const CheckFindingFields& f, std::string& source) { source.assign("check:").append(f.plugin).append("/").append(f.rule); }
+
+// A severity's code as stored (checked before the transaction began).
+std::string_view severityCode(std::string_view severity) { return domain::severities.code(domain::severities.parse(severity)); }
+
+// The records of the rows as inserted (each row's canonical text, in the order of
+// recordedFindingColumns, and its digest) and the digest over them all. They need only the
+// columns, not the database: computed from the same CheckFindingFields the inserts bind.
+struct RowDigests {
+    std::vector<store::RecordedRow> records;
+    std::string recordsDigest;
+};
+
+RowDigests digestRows(const CheckFindingSource& findings, const std::vector<AdmittedFinding>& rows, const RowConstants& c) {
+    RowDigests out;
+    out.records.reserve(rows.size());
+    store::RecordsDigest digest;
+    store::CanonicalRow canonical;
+    std::string source, refsScratch;
+    int64_t id = c.firstId;
+    for (const AdmittedFinding& row : rows) {
+        const CheckFindingFields f = findings.fields(row.finding, refsScratch);
+        sourceOf(f, source);
+        canonical.clear();
+        canonical.integer(id).integer(c.roundId).integer(row.unitId).text(f.category).text(f.title).text(f.detail);
+        canonical.text(severityCode(f.severity)).optionalInteger(f.amountFen).null().null().text(source).text(f.refsJson);
+        canonical.text(f.fingerprint).text(c.status).null().integer(0).null();
+        if (f.rectificationKind) canonical.text(*f.rectificationKind);
+        else canonical.null();
+        canonical.text(c.actor).text(c.createdAt);
+        store::RecordedRow record{id++, store::rowDigest(canonical.finish())};
+        digest.add(record.findingId, record.rowDigest);
+        out.records.push_back(std::move(record));
+    }
+    out.recordsDigest = digest.hex();
+    return out;
+}
+
 }  // namespace
 
 std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& actor, int64_t roundId, const std::string& roundCode,
@@ -91,46 +141,37 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
     if (rows.empty()) return std::nullopt;
     const BulkWriteCache cache(db, rows.size());
     const std::string createdAt = store::utcTimestampNow();
-    const int64_t firstId = nextFindingId(db);
-    int64_t id = firstId;
-    std::vector<store::RecordedRow> records;
-    records.reserve(rows.size());
-    store::RecordsDigest digest;
-    store::CanonicalRow canonical;
-    // Every column is named, so the canonical text (in the order of recordedFindingColumns) is
-    // exactly what is stored.
+    const std::string status(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Check)));
+    const RowConstants constants{nextFindingId(db), roundId, status, actor.name, createdAt};
+    // The digests need no database: on the second core they are ready when the inserts are
+    // (a heavy recording's 326,111 rows: about a second of this thread's time). Without a
+    // second thread they are computed here after the inserts.
+    std::future<RowDigests> digesting;
+    try {
+        digesting = std::async(std::launch::async, [&] { return digestRows(findings, rows, constants); });
+    } catch (const std::system_error&) {
+    }
+    // Every column is named, in the order of recordedFindingColumns.
     const std::string columns =
         "INSERT INTO findings (id, round_id, unit_id, category, title, detail, severity, amount_fen, people_count, "
         "people_level, source, refs, fingerprint, status, dismissed_reason, transferred, repeat_of, rectification_kind, "
         "created_by, created_at) VALUES ";
     const std::string oneRow = "(?,?,?,?,?,?,?,?,NULL,NULL,?,?,?,?,NULL,0,NULL,?,?,?)";
     store::BatchedInsert inserts(db, columns, oneRow);
-    const std::string status(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Check)));
     std::string source;
     std::string refsScratch;
+    int64_t id = constants.firstId;
     size_t done = 0;
     while (done < rows.size()) {
         const auto [insert, count] = inserts.next(rows.size() - done);
         for (size_t i = 0; i < count; ++i, ++id) {
             const CheckFindingFields f = findings.fields(rows[done + i].finding, refsScratch);
-            const int64_t unitId = rows[done + i].unitId;
-            source.assign("check:").append(f.plugin).append("/").append(f.rule);
-            canonical.clear();
-            canonical.integer(id).integer(roundId).integer(unitId).text(f.category).text(f.title).text(f.detail);
-            const std::string severity = domain::severities.checked(f.severity);  // a code: fits in place
-            canonical.text(severity).optionalInteger(f.amountFen).null().null().text(source).text(f.refsJson);
-            canonical.text(f.fingerprint).text(status).null().integer(0).null();
-            if (f.rectificationKind) canonical.text(*f.rectificationKind);
-            else canonical.null();
-            canonical.text(actor.name).text(createdAt);
+            sourceOf(f, source);
             const int at = static_cast<int>(i) * 15;  // the row's first parameter is at + 1
-            insert.bind(at + 1, id).bind(at + 2, roundId).bind(at + 3, unitId).bind(at + 4, f.category);
-            insert.bind(at + 5, f.title).bind(at + 6, f.detail).bind(at + 7, severity).bind(at + 8, f.amountFen);
+            insert.bind(at + 1, id).bind(at + 2, roundId).bind(at + 3, rows[done + i].unitId).bind(at + 4, f.category);
+            insert.bind(at + 5, f.title).bind(at + 6, f.detail).bind(at + 7, domain::severities.checked(f.severity)).bind(at + 8, f.amountFen);
             insert.bind(at + 9, source).bind(at + 10, f.refsJson).bind(at + 11, f.fingerprint).bind(at + 12, status);
             insert.bind(at + 13, f.rectificationKind).bind(at + 14, actor.name).bind(at + 15, createdAt);
-            store::RecordedRow record{id, store::rowDigest(canonical.finish())};
-            digest.add(record.findingId, record.rowDigest);
-            records.push_back(std::move(record));
         }
         insert.run();
         // Told once per kProgressBatch rows (a multiple of BatchedInsert::kRows), never per row; the findings
@@ -139,17 +180,18 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
             tell(progress, WorkPhase::Recording, alreadyRecorded + done + count, alreadyRecorded + rows.size(), WorkItems::Findings);
         done += count;
     }
+    const RowDigests digests = digesting.valid() ? digesting.get() : digestRows(findings, rows, constants);
     auto after = jsonObject();
     after->set("round", roundCode);
     after->set("run", runJson(run));
-    after->set("count", static_cast<Poco::UInt64>(records.size()));
+    after->set("count", static_cast<Poco::UInt64>(digests.records.size()));
     after->set("already_recorded", static_cast<Poco::UInt64>(alreadyRecorded));
-    after->set("first_finding", firstId);
+    after->set("first_finding", constants.firstId);
     after->set("last_finding", id - 1);
-    after->set("records_digest", digest.hex());
+    after->set("records_digest", digests.recordsDigest);
     const int64_t eventId = store::appendAuditEvent(
         db, {actor.userId, actor.name, store::kCheckRunAction, store::kCheckRunEntity, roundCode, std::nullopt, jsonText(after)});
-    store::insertFindingRecords(db, eventId, records);
+    store::insertFindingRecords(db, eventId, digests.records);
     return eventId;
 }
 
