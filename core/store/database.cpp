@@ -46,6 +46,10 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     installBusyWait(raw, options.busyTimeoutMs);
     db.busyTimeoutMs_ = options.busyTimeoutMs;
     db.exec("PRAGMA foreign_keys = ON");
+    // Takes effect only while the file is still empty, i.e. for a database this open creates.
+    // A bulk recording writes a quarter as many pages (each a write-ahead log frame of its own),
+    // and small writes did not suffer: 16 writers' p95 fell from 785 to 641 ms (bench/writers.sh).
+    db.exec("PRAGMA page_size = 16384");
     db.versionBeforeOpen_ = migrateToCurrent(db, options.upToVersion);
     // WAL lets readers work while one writer writes; set after the file is known to be ours.
     enterWalMode(db);
