@@ -47,9 +47,11 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     db.busyTimeoutMs_ = options.busyTimeoutMs;
     db.exec("PRAGMA foreign_keys = ON");
     // Takes effect only while the file is still empty, i.e. for a database this open creates.
-    // A bulk recording writes a quarter as many pages (each a write-ahead log frame of its own),
-    // and small writes did not suffer: 16 writers' p95 fell from 785 to 641 ms (bench/writers.sh).
-    db.exec("PRAGMA page_size = 16384");
+    // 8 KiB rather than SQLite's 4: a bulk recording writes half as many pages (each a
+    // write-ahead log frame of its own) and took 7.7-8.0 s instead of 8.6 s; a mass escalation,
+    // which rewrites task rows all over the table, 2.05 s instead of 2.24-2.36 s. 16 KiB made
+    // recording faster still (7.4 s) but escalation slower (3.15 s). bench/README.md has the runs.
+    db.exec("PRAGMA page_size = 8192");
     db.versionBeforeOpen_ = migrateToCurrent(db, options.upToVersion);
     // WAL lets readers work while one writer writes; set after the file is known to be ours.
     enterWalMode(db);

@@ -50,11 +50,11 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
                                   "'") == "1");
 }
 
-TEST_CASE("a database patrol creates has 16 KiB pages; one made with other pages keeps them") {
+TEST_CASE("a database patrol creates has 8 KiB pages; one made with other pages keeps them") {
     ScratchDir dir;
     const std::string fresh = dir.file("fresh.db");
     Database::open(fresh);
-    CHECK(rawScalar(fresh, "PRAGMA page_size") == "16384");
+    CHECK(rawScalar(fresh, "PRAGMA page_size") == "8192");
     const std::string older = dir.file("older.db");
     rawExec(older, "PRAGMA page_size = 4096; CREATE TABLE t(x); DROP TABLE t;");
     REQUIRE(rawScalar(older, "PRAGMA page_size") == "4096");
