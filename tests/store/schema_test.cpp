@@ -50,7 +50,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
                                   "'") == "1");
 }
 
-TEST_CASE("a database patrol creates has 8 KiB pages; one made with other pages keeps them") {
+TEST_CASE("a database patrol creates has 8 KiB pages, one made with other pages keeps them") {
     ScratchDir dir;
     const std::string fresh = dir.file("fresh.db");
     Database::open(fresh);
