@@ -125,9 +125,8 @@ RowDigests digestRows(const CheckFindingSource& findings, const std::vector<Admi
         if (f.rectificationKind) canonical.text(*f.rectificationKind);
         else canonical.null();
         canonical.text(c.actor).text(c.createdAt);
-        store::RecordedRow record{id++, store::rowDigest(canonical.finish())};
-        digest.add(record.findingId, record.rowDigest);
-        out.records.push_back(std::move(record));
+        const store::RecordedRow& record = out.records.emplace_back(id++, canonical.finish());
+        digest.add(record.findingId, record.rowDigest());
     }
     out.recordsDigest = digest.hex();
     return out;

@@ -1,6 +1,7 @@
 #include "core/store/finding_record.hpp"
 
 #include <cstdio>
+#include <stdexcept>
 
 #include "core/digest/sha256.hpp"
 #include "core/store/batched_insert.hpp"
@@ -81,6 +82,12 @@ std::string rowDigest(std::string_view canonical) {
     return digest::sha256Hex(canonical);
 }
 
+RecordedRow::RecordedRow(int64_t id, std::string_view canonical) : findingId(id) {
+    const std::string hex = store::rowDigest(canonical);
+    if (hex.size() != hex_.size()) throw std::logic_error("row digest of unexpected length");
+    hex.copy(hex_.data(), hex_.size());
+}
+
 void RecordsDigest::add(int64_t findingId, std::string_view digest) {
     // "id:hex\n" per record: unambiguous, and easy to recompute by hand from the table.
     std::string line = std::to_string(findingId);
@@ -97,7 +104,7 @@ void insertFindingRecords(Database& db, int64_t eventId, const std::vector<Recor
         for (size_t i = 0; i < count; ++i) {
             const auto& r = records[done + i];
             const int at = static_cast<int>(i) * 3;
-            insert.bind(at + 1, r.findingId).bind(at + 2, eventId).bind(at + 3, r.rowDigest);
+            insert.bind(at + 1, r.findingId).bind(at + 2, eventId).bind(at + 3, r.rowDigest());
         }
         insert.run();
         done += count;

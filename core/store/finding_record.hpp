@@ -4,6 +4,7 @@
 // text is built from the values being inserted and, by `audit verify`, from the stored row.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -50,9 +51,15 @@ std::optional<std::string> canonicalFindingRow(const StoredRow& row);
 // SHA-256 of the canonical text (hex).
 std::string rowDigest(std::string_view canonical);
 
+// One finding's record as a recording writes it: the digest held in place, not as a string of
+// its own (a heavy recording holds 326,111 of them until its audit event is written).
 struct RecordedRow {
+    RecordedRow(int64_t id, std::string_view canonical);
     int64_t findingId = 0;
-    std::string rowDigest;  // hex
+    std::string_view rowDigest() const { return {hex_.data(), hex_.size()}; }
+
+private:
+    std::array<char, 64> hex_{};  // rowDigest(canonical)
 };
 
 // The digest over a run's records in finding id order that its audit event carries (hex).
