@@ -225,6 +225,26 @@ PreparedRecording prepareRecording(store::Database& db, const store::RoundRecord
     return prepared;
 }
 
+// Drops from `admitted` the findings whose fingerprints the round holds already, and the repeats
+// of a fingerprint within the check after its first; returns how many were dropped. The marks
+// (views into the check's findings) are gone before the rows are written.
+size_t keepNotYetRecorded(store::Database& db, int64_t roundId, const CheckFindingSource& findings,
+                          std::vector<AdmittedFinding>& admitted) {
+    // Each fingerprint marked once it is known to be recorded: the round's own are streamed past
+    // the check's, not copied into a set of their own.
+    FingerprintMarks recorded(admitted.size());
+    for (const auto& a : admitted) recorded.add(findings.fingerprint(a.finding));
+    store::forEachFingerprintOfRound(db, roundId, [&recorded](std::string_view fingerprint) { recorded.markIfAdded(fingerprint); });
+    // In the check's order, marked now in either case: of a fingerprint repeated within the
+    // check, the first finding is kept.
+    size_t kept = 0;
+    for (const AdmittedFinding& a : admitted)
+        if (!recorded.markAndTellBefore(findings.fingerprint(a.finding))) admitted[kept++] = a;
+    const size_t dropped = admitted.size() - kept;
+    admitted.resize(kept);
+    return dropped;
+}
+
 }  // namespace
 
 RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, const std::string& roundCode,
@@ -249,25 +269,11 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
     requireRecordingOpen(round);
     if (round.id != prepared.roundId || targetIdsOf(db, round.id) != prepared.targetIds)
         prepared = prepareRecording(db, round, findings);
-    // This check's fingerprints (views into its findings), each marked once it is known to be
-    // recorded: the round's own are streamed past them, not copied into a set of their own.
-    FingerprintMarks recorded(prepared.rows.size());
-    for (const auto& admitted : prepared.rows) recorded.add(findings.fingerprint(admitted.finding));
-    store::forEachFingerprintOfRound(db, round.id,
-                                     [&recorded](std::string_view fingerprint) { recorded.markIfAdded(fingerprint); });
-    std::vector<AdmittedFinding> fresh;
-    fresh.reserve(prepared.rows.size());
-    for (const auto& admitted : prepared.rows) {
-        // Marked now in either case: a fingerprint repeated within the check is recorded once.
-        if (recorded.markAndTellBefore(findings.fingerprint(admitted.finding))) {
-            ++result.alreadyRecorded;
-            continue;
-        }
-        fresh.push_back(admitted);
-    }
+    const size_t leftOut = findings.size() - prepared.rows.size();
+    std::vector<AdmittedFinding> fresh = std::move(prepared.rows);
+    result.alreadyRecorded = keepNotYetRecorded(db, round.id, findings, fresh);
     // Told in findings of the whole check, as the phase began: those left out of the round count
     // as done from the start, so the total does not shrink under the reader.
-    const size_t leftOut = findings.size() - prepared.rows.size();
     ProgressSink ofTheCheck;
     if (progress && *progress)
         ofTheCheck = [progress, leftOut](const WorkProgress& p) {
