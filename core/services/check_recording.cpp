@@ -44,47 +44,6 @@ Poco::JSON::Object::Ptr runJson(const CheckRunInfo& run) {
     return o;
 }
 
-// The connection's page cache, grown for one bulk write and given back after it. With SQLite's
-// default of 2 MB, a recording of hundreds of thousands of findings spilled the pages of the
-// (round, fingerprint) index, where new keys land at random, to the write-ahead log mid-write
-// and read them back for the next key: a third of a recording's profile was those reads and
-// writes. kCachePerFinding covers that index and the unit index for the rows being added (their
-// table pages fill in id order and are written once whatever the cache).
-class BulkWriteCache {
-public:
-    BulkWriteCache(store::Database& db, size_t findings) : db_(db) {
-        auto current = db_.prepare("PRAGMA cache_size");
-        current.step();
-        previous_ = current.integer(0);
-        constexpr int64_t kCachePerFinding = 160;  // bytes
-        constexpr int64_t kCacheCeiling = 64 << 20;
-        const int64_t wanted = std::min<int64_t>(kCacheCeiling, static_cast<int64_t>(findings) * kCachePerFinding);
-        const int64_t previousBytes = previous_ < 0 ? -previous_ * 1024 : previous_ * pageSize();
-        grown_ = wanted > previousBytes;
-        if (grown_) db_.exec("PRAGMA cache_size = -" + std::to_string(wanted / 1024));
-    }
-    ~BulkWriteCache() {
-        if (!grown_) return;
-        // Also while a failed write unwinds: a cache left large costs memory, never correctness.
-        try {
-            db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
-        } catch (...) {
-        }
-    }
-    BulkWriteCache(const BulkWriteCache&) = delete;
-    BulkWriteCache& operator=(const BulkWriteCache&) = delete;
-
-private:
-    int64_t pageSize() {
-        auto st = db_.prepare("PRAGMA page_size");
-        st.step();
-        return st.integer(0);
-    }
-    store::Database& db_;
-    int64_t previous_ = 0;
-    bool grown_ = false;
-};
-
 // What every row of one recording shares.
 struct RowConstants {
     int64_t firstId = 0;
@@ -134,11 +93,21 @@ RowDigests digestRows(const CheckFindingSource& findings, const std::vector<Admi
 
 }  // namespace
 
+int64_t recordingCacheBytes(size_t findings) {
+    // With SQLite's default of 2 MB, a recording of hundreds of thousands of findings spilled the
+    // pages of the (round, fingerprint) index, where new keys land at random, to the write-ahead
+    // log mid-write and read them back for the next key: a third of a recording's profile was
+    // those reads and writes. kCachePerFinding covers that index and the unit index for the rows
+    // being added (their table pages fill in id order and are written once whatever the cache).
+    constexpr int64_t kCachePerFinding = 160;  // bytes
+    constexpr int64_t kCacheCeiling = 64 << 20;
+    return std::min<int64_t>(kCacheCeiling, static_cast<int64_t>(findings) * kCachePerFinding);
+}
+
 std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& actor, int64_t roundId, const std::string& roundCode,
                                           const CheckFindingSource& findings, const std::vector<AdmittedFinding>& rows,
                                           const CheckRunInfo& run, size_t alreadyRecorded, const ProgressSink* progress) {
     if (rows.empty()) return std::nullopt;
-    const BulkWriteCache cache(db, rows.size());
     const std::string createdAt = store::utcTimestampNow();
     const std::string status(domain::findingStatuses.code(domain::initialFindingStatus(domain::FindingOrigin::Check)));
     const RowConstants constants{nextFindingId(db), roundId, status, actor.name, createdAt};

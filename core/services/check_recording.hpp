@@ -36,6 +36,10 @@ struct CheckRunInfo {
     std::optional<int32_t> asOf;  // days since 1970-01-01
 };
 
+// The page cache a recording of this many findings writes with (store::BulkWrite, made before
+// the recording's transaction).
+int64_t recordingCacheBytes(size_t findings);
+
 // Inserts the findings (fingerprints already known to be new to the round) as suspected ones
 // with consecutive ids, and writes the run's audit event and records; nothing when `rows` is
 // empty. Returns the event id. The texts go straight from the check's findings to SQLite.

@@ -17,6 +17,7 @@
 #include "core/services/repeat_problems.hpp"
 #include "core/services/round_service.hpp"
 #include "core/services/unit_service.hpp"
+#include "core/store/bulk_write.hpp"
 #include "core/store/clock.hpp"
 #include "core/store/conflict_repository.hpp"
 #include "core/store/finding_fingerprints.hpp"
@@ -264,6 +265,7 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
         return prepareRecording(db, round, findings);
     }();
     RecordedChecks result;
+    store::BulkWrite bulk(db);
     store::Transaction tx(db);
     const auto round = requireRoundFor(db, actor, roundCode, Access::Write, "记录检查发现的疑似问题");
     requireRecordingOpen(round);
@@ -279,6 +281,7 @@ RecordedChecks recordCheckFindings(store::Database& db, const Actor& actor, cons
         ofTheCheck = [progress, leftOut](const WorkProgress& p) {
             tell(progress, p.phase, p.done + leftOut, p.total + leftOut, p.items);
         };
+    if (!fresh.empty()) bulk.growCache(recordingCacheBytes(fresh.size()));
     writeCheckFindings(db, actor, round.id, roundCode, findings, fresh, run, result.alreadyRecorded, &ofTheCheck);
     tell(progress, WorkPhase::Recording, findings.size(), findings.size(), WorkItems::Findings);
     result.added = fresh.size();
