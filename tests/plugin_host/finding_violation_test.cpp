@@ -1,0 +1,77 @@
+// The host's demands on a large run's findings, where the demands on each finding alone are
+// checked on a second core while the refs' index is built: the same answer as one finding after
+// another would give, the first finding that fails its own demands before any unknown ref.
+#include "fixture_run.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/plugins/finding_arena.hpp"
+#include "core/plugins/finding_checks.hpp"
+
+using namespace patrol;
+using namespace patrol::plugins;
+
+namespace {
+
+constexpr int kRows = 30000;  // past the size where the demands go to a second core
+
+struct LargeRun {
+    testing::FixturePluginRun fixture;
+    const PluginMetadata* metadata = nullptr;
+    std::vector<CheckFinding> findings;  // one per item, all good
+
+    LargeRun() {
+        std::ofstream items(fixture.data.path() / "items.csv");
+        items << "item_id,unit_code,day,amount,kind,count\n";
+        for (int i = 0; i < kRows; ++i) items << "I" << i << ",U" << i % 7 << ",2026-01-05,10.00,a,\n";
+        std::ofstream(fixture.data.path() / "extras.csv") << "extra_id\n";
+        metadata = &*fixture.catalog.find("fixture_good")->metadata;
+        for (int i = 0; i < kRows; ++i) {
+            CheckFinding f;
+            f.plugin = "fixture_good";
+            f.rule = "FX-02";
+            f.unit = "U" + std::to_string(i % 7);
+            f.refs = {"I" + std::to_string(i)};
+            f.title = "事项 I" + std::to_string(i);
+            findings.push_back(f);
+        }
+    }
+
+    // The answer for the findings as owned and as held in an arena, which must agree.
+    std::optional<std::string> violation() {
+        const data::Dataset dataset = data::readDataset(fixture.data.path(), metadata->tables);
+        REQUIRE(dataset.acceptedRows() == kRows);
+        FindingArena arena;
+        for (const auto& f : findings) arena.add(f);
+        const auto owned = findingViolation(*metadata, &dataset, findings);
+        CHECK(findingViolation(*metadata, &dataset, arena) == owned);
+        return owned;
+    }
+};
+
+const std::string kHead = "报告的疑似问题不合规：";
+
+}  // namespace
+
+TEST_CASE("a large run's good findings pass the host's demands") {
+    LargeRun run;
+    CHECK_FALSE(run.violation());
+}
+
+TEST_CASE("in a large run the first finding failing its own demands is named, before any earlier unknown ref") {
+    LargeRun run;
+    run.findings[20000].refs = {"I99999"};
+    run.findings[28000].title.clear();
+    run.findings[29000].detail = "\xFF";
+    CHECK(run.violation() == kHead + "规则 FX-02 的第 28001 个问题（单位 \"U0\"，记录 \"I28000\"）：title 为空，应写明涉及的记录和数字");
+}
+
+TEST_CASE("in a large run whose findings all meet their own demands, an unknown ref is named") {
+    LargeRun run;
+    run.findings[20000].refs = {"I99999"};
+    CHECK(run.violation() == kHead + "规则 FX-02 的第 20001 个问题（单位 \"U1\"，记录 \"I99999\"）：refs 中的 \"I99999\" 不是本次读取的数据中任何一行的记录编号（记录编号列：items.item_id、extras.extra_id）");
+}
