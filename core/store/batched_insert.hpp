@@ -14,7 +14,7 @@ namespace patrol::store {
 
 class BatchedInsert {
 public:
-    static constexpr size_t kRows = 64;
+    static constexpr size_t kRows = 256;
 
     // `head` is "INSERT INTO t (columns) VALUES ", `oneRow` one row's "(?,?,…)".
     BatchedInsert(Database& db, const std::string& head, const std::string& oneRow);
