@@ -2,8 +2,8 @@
 // recorded check looks up every finding's fingerprint twice (once per fingerprint the round holds,
 // once per finding of the check): 660,000 look-ups for a heavy ledger. A node-based hash map
 // spent a tenth of that run's CPU on them, mostly in cache misses; this table is one flat array
-// probed in place, 16 bytes a slot, whose slots carry a part of the key's hash so a probe compares
-// the texts only when that part agrees. The keys are views: the strings they point into must
+// probed in place, 16 bytes a slot; each slot carries a part of its key's hash, so a probe
+// compares the texts only when that part agrees. The keys are views: the strings they point into must
 // outlive the table.
 #pragma once
 
