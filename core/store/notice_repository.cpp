@@ -1,5 +1,6 @@
 #include "core/store/notice_repository.hpp"
 
+#include "core/store/batched_insert.hpp"
 #include "core/store/clock.hpp"
 #include "core/store/conditions.hpp"
 #include "core/store/database.hpp"
@@ -45,6 +46,29 @@ int64_t insertNotice(Database& db, const NoticeRecord& n, const std::string& cre
 int64_t insertNotice(Database& db, Statement& insert, const NoticeRecord& n) {
     insert.bindAll(n.taskId, n.level, n.recipients, n.message, n.asOf, n.createdAt).run();
     return db.lastInsertId();
+}
+
+int64_t nextNoticeId(Database& db) {
+    auto st = db.prepare("SELECT coalesce(max(id), 0) + 1 FROM notices");
+    st.step();
+    return st.integer(0);
+}
+
+void insertNotices(Database& db, const std::vector<const NoticeRecord*>& notices) {
+    BatchedInsert inserts(db, "INSERT INTO notices (id, task_id, level, recipients, message, as_of, created_at) VALUES ",
+                          "(?,?,?,?,?,?,?)");
+    size_t done = 0;
+    while (done < notices.size()) {
+        const auto [insert, count] = inserts.next(notices.size() - done);
+        for (size_t i = 0; i < count; ++i) {
+            const NoticeRecord& n = *notices[done + i];
+            const int at = static_cast<int>(i) * 7;
+            insert.bind(at + 1, n.id).bind(at + 2, n.taskId).bind(at + 3, n.level).bind(at + 4, n.recipients);
+            insert.bind(at + 5, n.message).bind(at + 6, n.asOf).bind(at + 7, n.createdAt);
+        }
+        insert.run();
+        done += count;
+    }
 }
 
 std::vector<NoticeRecord> listNotices(Database& db, const NoticeQuery& q) {

@@ -44,6 +44,12 @@ int64_t insertNotice(Database& db, const NoticeRecord& notice, const std::string
 inline constexpr const char* kInsertNoticeSql =
     "INSERT INTO notices (task_id, level, recipients, message, as_of, created_at) VALUES (?,?,?,?,?,?)";
 int64_t insertNotice(Database& db, Statement& insert, const NoticeRecord& notice);
+// The id the next notice gets, as SQLite would give it: read under the write lock by a run that
+// assigns its notices' ids itself.
+int64_t nextNoticeId(Database& db);
+// Writes the notices with the ids and creation times they carry, many rows per statement (a mass
+// escalation: one statement per notice cost a statement journal each, see setTasksLevel).
+void insertNotices(Database& db, const std::vector<const NoticeRecord*>& notices);
 // Oldest first.
 std::vector<NoticeRecord> listNotices(Database& db, const NoticeQuery& query);
 

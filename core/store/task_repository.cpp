@@ -78,9 +78,13 @@ std::vector<TaskRecord> listTasks(Database& db, const TaskQuery& q) {
     // 50,000-task ledger about twice more and touch twice its memory (the count is a hint only).
     std::vector<TaskRecord> tasks;
     tasks.reserve(static_cast<size_t>(countTasks(db, q)));
-    auto st = conditionsOf(q).prepare(db, kTaskSelect, "ORDER BY t.id");
-    while (st.step()) tasks.push_back(readTask(st));
+    forEachTask(db, q, [&tasks](TaskRecord&& task) { tasks.push_back(std::move(task)); });
     return tasks;
+}
+
+void forEachTask(Database& db, const TaskQuery& q, const std::function<void(TaskRecord&&)>& take) {
+    auto st = conditionsOf(q).prepare(db, kTaskSelect, "ORDER BY t.id");
+    while (st.step()) take(readTask(st));
 }
 
 int64_t countTasks(Database& db, const TaskQuery& q) {
@@ -107,6 +111,15 @@ void updateTask(Database& db, const TaskRecord& t) {
                "returned_on = ? WHERE id = ?")
         .bindAll(t.measure, t.handler, t.leader, t.dueDate, t.status, t.level, t.returnedCount, t.acceptedOn,
                  t.verificationNote, t.plannedOn, t.submittedOn, t.returnedOn, t.id)
+        .run();
+}
+
+void setTasksLevel(Database& db, const std::string& level, const std::vector<int64_t>& ids) {
+    std::string list = "[";
+    for (const int64_t id : ids) list.append(list.size() > 1 ? "," : "").append(std::to_string(id));
+    list += "]";
+    db.prepare("UPDATE rectification_tasks SET level = ? WHERE id IN (SELECT value FROM json_each(?))")
+        .bindAll(level, list)
         .run();
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,11 +60,18 @@ int64_t insertTask(Database& db, const NewTask& task);
 std::optional<TaskRecord> findTaskById(Database& db, int64_t id);
 // Ordered by id.
 std::vector<TaskRecord> listTasks(Database& db, const TaskQuery& query);
+// The same tasks handed over one at a time, for a caller that keeps only some of them (a mass
+// escalation keeps those that rise) and need not hold the whole list first.
+void forEachTask(Database& db, const TaskQuery& query, const std::function<void(TaskRecord&&)>& take);
 // How many tasks the query selects.
 int64_t countTasks(Database& db, const TaskQuery& query);
 // One page of them, most urgent first: open before accepted, then the earliest due date, then by id.
 std::vector<TaskRecord> listUrgentTasks(Database& db, const TaskQuery& query, int64_t offset, int64_t limit);
 // Writes every mutable field of the task (measure … verification note).
 void updateTask(Database& db, const TaskRecord& task);
+// Sets the level of every task in `ids` in one statement (a mass escalation). One statement per
+// thousand tasks instead of one per task: SQLite keeps a statement journal for each statement that
+// fires a trigger, and copying the touched pages into it cost more than the updates themselves.
+void setTasksLevel(Database& db, const std::string& level, const std::vector<int64_t>& ids);
 
 }  // namespace patrol::store

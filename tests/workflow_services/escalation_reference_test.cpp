@@ -278,3 +278,21 @@ TEST_CASE("a notice's recipients as JsonText give the exact text and Poco's byte
     array->stringify(poco);
     CHECK(recipientsJson(tricky) == poco.str());
 }
+
+// More rises than one batch holds: the batches after the first are written while the one before
+// is digested on another thread, and the ids, rows and records must still be the reference's.
+TEST_CASE("escalate over more tasks than one batch matches the reference", "[escalation]") {
+    FixedToday today;
+    World batched, plain;
+    for (World* w : {&batched, &plain}) {
+        buildCounty(*w);
+        w->round("R3", "2026-01-07");
+        for (int i = 0; i < 1203; ++i)
+            w->finding("R3", i % 2 ? "UA" : "UB", i % 3 ? "四风" : "形式主义", i % 3 ? std::nullopt : std::optional<std::string>("deadline"));
+        w->feedBack("R3", "2026-02-12");
+    }
+    compareRuns(batched, plain, batched.admin, plain.admin, {"2026-03-25", "2027-02-01"});
+    auto st = batched.db.prepare("SELECT count(*) FROM notices");
+    st.step();
+    CHECK(st.integer(0) > 2 * 1203);  // both runs raised every task of R3
+}
