@@ -33,17 +33,15 @@ void enterWalMode(Database& db) {
 }
 
 // SQLite keeps memory statistics nobody here reads, under a process-wide mutex taken by every
-// allocation it makes; once a process has a second thread that lock is real work. Set before
-// SQLite initialises (a later call is refused and changes nothing).
-void skipMemoryStatistics() {
-    static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    (void)configured;
-}
+// allocation it makes; once a process has a second thread that lock is real work. sqlite3_config
+// must come before SQLite initialises and while no other thread uses it: set during static
+// initialisation, before main() starts any thread (were SQLite already initialised, the call is
+// refused and changes nothing).
+[[maybe_unused]] const int kWithoutMemoryStatistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 
 }  // namespace
 
 Database Database::open(const std::string& path, const OpenOptions& options) {
-    skipMemoryStatistics();
     sqlite3* raw = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | (options.serialized ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX) |
                       (options.create ? SQLITE_OPEN_CREATE : 0);
