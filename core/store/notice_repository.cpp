@@ -36,15 +36,10 @@ NoticeRecord readNotice(const Statement& st) {
 
 }  // namespace
 
-int64_t insertNotice(Database& db, const NoticeRecord& n) { return insertNotice(db, n, utcTimestampNow()); }
-
-int64_t insertNotice(Database& db, const NoticeRecord& n, const std::string& createdAt) {
-    db.prepare(kInsertNoticeSql).bindAll(n.taskId, n.level, n.recipients, n.message, n.asOf, createdAt).run();
-    return db.lastInsertId();
-}
-
-int64_t insertNotice(Database& db, Statement& insert, const NoticeRecord& n) {
-    insert.bindAll(n.taskId, n.level, n.recipients, n.message, n.asOf, n.createdAt).run();
+int64_t insertNotice(Database& db, const NoticeRecord& n) {
+    db.prepare("INSERT INTO notices (task_id, level, recipients, message, as_of, created_at) VALUES (?,?,?,?,?,?)")
+        .bindAll(n.taskId, n.level, n.recipients, n.message, n.asOf, utcTimestampNow())
+        .run();
     return db.lastInsertId();
 }
 

@@ -9,7 +9,6 @@
 namespace patrol::store {
 
 class Database;
-class Statement;
 
 struct NoticeRecord {
     int64_t id = 0;
@@ -36,14 +35,8 @@ struct NoticeQuery {
     std::optional<std::string> since;  // YYYY-MM-DD: as_of on or after
 };
 
+// Written now: its id is SQLite's next and its time this moment.
 int64_t insertNotice(Database& db, const NoticeRecord& notice);
-// With the creation time given: the notices of one escalation run share the moment it wrote them.
-int64_t insertNotice(Database& db, const NoticeRecord& notice, const std::string& createdAt);
-// The same insert through `insert`, a statement of kInsertNoticeSql the caller holds for many
-// notices (reset before each); the notice's own createdAt is stored.
-inline constexpr const char* kInsertNoticeSql =
-    "INSERT INTO notices (task_id, level, recipients, message, as_of, created_at) VALUES (?,?,?,?,?,?)";
-int64_t insertNotice(Database& db, Statement& insert, const NoticeRecord& notice);
 // The id the next notice gets, as SQLite would give it: read under the write lock by a run that
 // assigns its notices' ids itself.
 int64_t nextNoticeId(Database& db);
