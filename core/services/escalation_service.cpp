@@ -33,8 +33,9 @@ using domain::EscalationLevel;
 namespace {
 
 // Tasks whose rows are read and whose events are written together: bounds what is held in memory
-// (a task's notices grow with every level it reached) while keeping the reads few.
-constexpr size_t kTasksPerBatch = 1000;
+// (a task's notices grow with every level it reached) while keeping the reads few. A multiple of
+// BatchedInsert::kRows, so that every notice goes in with a statement of many rows.
+constexpr size_t kTasksPerBatch = 1024;
 
 // Moves whenever another connection commits, so an unchanged value means nothing read is stale.
 int64_t dataVersion(store::Database& db) {
