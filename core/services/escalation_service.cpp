@@ -59,8 +59,9 @@ Plan planRises(store::Database& db, const Actor& actor, int32_t asOf) {
     const std::string asOfText = civil::formatDate(asOf);
     store::TaskQuery open;
     open.openOnly = true;
-    // Reserved for every open task, so a rise is never moved while the list grows; the tasks are
-    // taken one at a time rather than listed first, which held a second copy of the whole list.
+    // Reserved for every open task (a hint: another writer may add one meanwhile), so the rises are
+    // not moved while the list grows; the tasks are taken one at a time rather than listed first,
+    // which held a second copy of the whole list.
     plan.rises.reserve(static_cast<size_t>(store::countTasks(db, open)));
     store::forEachTask(db, open, [&](store::TaskRecord&& task) {
         if (actor.role == domain::Role::Inspector) {
