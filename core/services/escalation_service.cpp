@@ -132,7 +132,10 @@ struct BatchRows {
 BatchRows readBatchRows(store::Database& db, const store::AuditedEntity& entity, std::vector<LevelRise>::iterator first,
                         std::vector<LevelRise>::iterator last) {
     std::string ids = "[";
-    for (auto p = first; p != last; ++p) ids += (p == first ? "" : ",") + std::to_string(p->task.id);
+    for (auto p = first; p != last; ++p) {
+        if (p != first) ids += ',';
+        ids += std::to_string(p->task.id);
+    }
     ids += "]";
     BatchRows rows;
     rows.tasks = rowsOf(db, entity.table, entity.idColumn, "", entity.idColumn, ids);
