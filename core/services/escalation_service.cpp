@@ -38,11 +38,7 @@ namespace {
 constexpr size_t kTasksPerBatch = 1024;
 
 // Moves whenever another connection commits, so an unchanged value means nothing read is stale.
-int64_t dataVersion(store::Database& db) {
-    auto st = db.prepare("PRAGMA data_version");
-    st.step();
-    return st.integer(0);
-}
+int64_t dataVersion(store::Database& db) { return db.pragma("data_version"); }
 
 struct Plan {
     int64_t dataVersion = 0;

@@ -59,13 +59,13 @@ void FingerprintMarks::add(std::string_view fingerprint) {
 
 void FingerprintMarks::markIfAdded(std::string_view fingerprint) {
     Slot& slot = slotFor(fingerprint);
-    if (slot.state() == kUnmarked) slot.tag = (slot.tag & ~kStateBits) | kMarked;
+    if (slot.state() == kUnmarked) slot.mark();
 }
 
 bool FingerprintMarks::markAndTellBefore(std::string_view fingerprint) {
     Slot& slot = slotFor(fingerprint);
     const bool before = slot.state() == kMarked;
-    if (slot.tag != kEmpty) slot.tag = (slot.tag & ~kStateBits) | kMarked;
+    if (slot.tag != kEmpty) slot.mark();
     return before;
 }
 

@@ -32,6 +32,7 @@ private:
         uint32_t size = 0;
         uint32_t tag = kEmpty;
         uint32_t state() const { return tag & kStateBits; }
+        void mark() { tag = (tag & ~kStateBits) | kMarked; }
     };
     // The slot holding `fingerprint`, or the empty one where it belongs; `hashBits` is the part of
     // its hash a slot keeps.

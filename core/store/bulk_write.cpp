@@ -6,25 +6,15 @@
 
 namespace patrol::store {
 
-namespace {
-
-int64_t pragmaValue(Database& db, const std::string& name) {
-    auto st = db.prepare("PRAGMA " + name);
-    st.step();
-    return st.integer(0);
-}
-
-}  // namespace
-
 BulkWrite::BulkWrite(Database& db) : db_(db) {
-    previousTempStore_ = pragmaValue(db_, "temp_store");
+    previousTempStore_ = db_.pragma("temp_store");
     db_.exec("PRAGMA temp_store = MEMORY");
 }
 
 void BulkWrite::growCache(int64_t bytes) {
-    const int64_t current = pragmaValue(db_, "cache_size");
+    const int64_t current = db_.pragma("cache_size");
     // cache_size is in pages when positive, in KiB when negative.
-    const int64_t currentBytes = current < 0 ? -current * 1024 : current * pragmaValue(db_, "page_size");
+    const int64_t currentBytes = current < 0 ? -current * 1024 : current * db_.pragma("page_size");
     if (bytes <= currentBytes) return;
     if (!grown_) previousCache_ = current;
     grown_ = true;

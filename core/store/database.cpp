@@ -71,10 +71,9 @@ Database Database::openReadOnly(const std::string& path) {
     Database db(raw, path);
     if (rc != SQLITE_OK) throwSqliteFailure(raw, rc, "opening " + path);
     sqlite3_extended_result_codes(raw, 1);
-    auto app = db.prepare("PRAGMA application_id");
-    app.step();
-    if (app.integer(0) != kApplicationId)
-        throw UserError("文件 " + path + " 不是 patrol 数据库（application_id=" + std::to_string(app.integer(0)) + "）。");
+    const int64_t applicationId = db.pragma("application_id");
+    if (applicationId != kApplicationId)
+        throw UserError("文件 " + path + " 不是 patrol 数据库（application_id=" + std::to_string(applicationId) + "）。");
     db.versionBeforeOpen_ = db.schemaVersion();
     return db;
 }
@@ -98,10 +97,12 @@ int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(db_); 
 
 int Database::changes() const { return sqlite3_changes(db_); }
 
-int Database::schemaVersion() {
-    auto st = prepare("PRAGMA user_version");
+int64_t Database::pragma(std::string_view name) {
+    auto st = prepare("PRAGMA " + std::string(name));
     st.step();
-    return static_cast<int>(st.integer(0));
+    return st.integer(0);
 }
+
+int Database::schemaVersion() { return static_cast<int>(pragma("user_version")); }
 
 }  // namespace patrol::store

@@ -45,6 +45,8 @@ public:
     void exec(const std::string& sql);
     int64_t lastInsertId() const;
     int changes() const;
+    // An integer pragma's value as the connection reads it now, e.g. pragma("cache_size").
+    int64_t pragma(std::string_view name);
     // PRAGMA user_version of the open file.
     int schemaVersion();
     const std::string& path() const { return path_; }

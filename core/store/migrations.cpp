@@ -37,9 +37,7 @@ struct FileIdentity {
 
 FileIdentity identify(Database& db) {
     FileIdentity id{};
-    auto app = db.prepare("PRAGMA application_id");
-    app.step();
-    id.applicationId = app.integer(0);
+    id.applicationId = db.pragma("application_id");
     id.version = db.schemaVersion();
     auto objects = db.prepare("SELECT count(*) FROM sqlite_master");
     objects.step();

@@ -63,10 +63,7 @@ bool Statement::isNull(int column) const { return sqlite3_column_type(stmt_, col
 
 int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 
-std::string Statement::text(int column) const {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
-}
+std::string Statement::text(int column) const { return std::string(textView(column)); }
 
 std::string_view Statement::textView(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));

@@ -11,33 +11,23 @@
 using namespace patrol::store;
 using patrol::testing::ScratchDir;
 
-namespace {
-
-int64_t pragma(Database& db, const std::string& name) {
-    auto st = db.prepare("PRAGMA " + name);
-    st.step();
-    return st.integer(0);
-}
-
-}  // namespace
-
 TEST_CASE("a bulk write grows the page cache, keeps statement journals in memory, and gives both back") {
     ScratchDir dir;
     auto db = Database::open(dir.file("bulk.db"));
-    const int64_t cache = pragma(db, "cache_size");
-    const int64_t tempStore = pragma(db, "temp_store");
+    const int64_t cache = db.pragma("cache_size");
+    const int64_t tempStore = db.pragma("temp_store");
     REQUIRE(tempStore != 2);
     {
         BulkWrite bulk(db);
-        CHECK(pragma(db, "temp_store") == 2);  // MEMORY
-        CHECK(pragma(db, "cache_size") == cache);  // until there is much to write
+        CHECK(db.pragma("temp_store") == 2);  // MEMORY
+        CHECK(db.pragma("cache_size") == cache);  // until there is much to write
         bulk.growCache(int64_t{64} << 20);
-        CHECK(pragma(db, "cache_size") == -65536);
+        CHECK(db.pragma("cache_size") == -65536);
         bulk.growCache(int64_t{32} << 20);  // never shrinks
-        CHECK(pragma(db, "cache_size") == -65536);
+        CHECK(db.pragma("cache_size") == -65536);
     }
-    CHECK(pragma(db, "cache_size") == cache);
-    CHECK(pragma(db, "temp_store") == tempStore);
+    CHECK(db.pragma("cache_size") == cache);
+    CHECK(db.pragma("temp_store") == tempStore);
 }
 
 TEST_CASE("a bulk write never shrinks a larger page cache, and gives its settings back when the write fails") {
@@ -48,12 +38,12 @@ TEST_CASE("a bulk write never shrinks a larger page cache, and gives its setting
     try {
         BulkWrite bulk(db);
         bulk.growCache(int64_t{1} << 20);
-        CHECK(pragma(db, "cache_size") == -100000);
+        CHECK(db.pragma("cache_size") == -100000);
         bulk.growCache(int64_t{128} << 20);
-        CHECK(pragma(db, "cache_size") == -131072);
+        CHECK(db.pragma("cache_size") == -131072);
         throw std::runtime_error("the write failed");
     } catch (const std::runtime_error&) {
     }
-    CHECK(pragma(db, "cache_size") == -100000);
-    CHECK(pragma(db, "temp_store") == 1);  // FILE
+    CHECK(db.pragma("cache_size") == -100000);
+    CHECK(db.pragma("temp_store") == 1);  // FILE
 }

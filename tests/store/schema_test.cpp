@@ -39,9 +39,7 @@ TEST_CASE("a fresh file gets the current schema, the patrol application id, WAL 
     CHECK(currentSchemaVersion() == 10);
     CHECK(rawScalar(path, "PRAGMA application_id") == std::to_string(kApplicationId));
     CHECK(rawScalar(path, "PRAGMA journal_mode") == "wal");
-    auto fk = db.prepare("PRAGMA foreign_keys");
-    fk.step();
-    CHECK(fk.integer(0) == 1);
+    CHECK(db.pragma("foreign_keys") == 1);
     for (const char* table : {"units", "users", "user_conflicts", "rounds", "round_team", "round_targets",
                               "round_plugins", "findings", "clues", "clue_disposals", "clue_outcomes",
                               "rectification_tasks", "progress_reports", "evidence", "extension_requests", "notices",

@@ -54,9 +54,7 @@ TEST_CASE("findings recorded in batches keep one record each, whose digest is th
     w.db.exec("PRAGMA cache_size = 1");
     const auto recorded = recordCheckFindings(w.db, w.inspector, "R1", many);
     CHECK(recorded.added == 131);
-    auto cache = w.db.prepare("PRAGMA cache_size");
-    REQUIRE(cache.step());
-    CHECK(cache.integer(0) == 1);
+    CHECK(w.db.pragma("cache_size") == 1);
 
     int64_t records = 0;
     const auto rows = store::readStoredRows(w.db, "findings", "", std::nullopt, "id");
