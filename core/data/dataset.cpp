@@ -26,6 +26,10 @@ bool Dataset::isMissing(const std::string& tableName) const {
     return false;
 }
 
+void Dataset::releaseAllButIds() {
+    for (const auto& t : tables_) t->releaseAllButIds();
+}
+
 uint64_t Dataset::acceptedRows() const {
     uint64_t n = 0;
     for (const auto& t : tables_) n += t->rowCount();

@@ -28,6 +28,11 @@ public:
     uint64_t rejectCount() const { return rejectCount_; }
     uint64_t acceptedRows() const;
 
+    // Frees all but the string id columns of every table (TableData::releaseAllButIds): once the
+    // plugin has returned, only the findings' refs are looked up, and a heavy check's dataset
+    // and findings are then no longer held in full together.
+    void releaseAllButIds();
+
 private:
     friend Dataset readDataset(const std::filesystem::path&, const std::vector<TableSchema>&, unsigned, const ReadLimits&);
     std::vector<std::unique_ptr<TableData>> tables_;

@@ -183,6 +183,23 @@ void TableData::append(TableData& part, uint32_t lineShift, const std::vector<ui
     });
 }
 
+void TableData::releaseAllButIds() {
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        ColumnData& c = columns_[i];
+        if (c.schema->isId && c.schema->type == PATROL_COLUMN_STRING) continue;
+        c.offsets = {};
+        c.bytes = {};
+        c.i32 = {};
+        c.i64 = {};
+        if (i >= abiColumns_.size()) continue;  // not sealed: no view to mend
+        patrol_column& a = abiColumns_[i];
+        a.text_offsets = nullptr;
+        a.text_bytes = nullptr;
+        a.i32 = nullptr;
+        a.i64 = nullptr;
+    }
+}
+
 void TableData::seal() {
     lines_.releaseSpare();
     for (ColumnData& c : columns_) {

@@ -55,6 +55,10 @@ public:
     size_t columnIndex(std::string_view name) const;  // throws std::out_of_range
     bool columnInFile(size_t column) const { return columns_[column].presentInFile; }
 
+    // Frees every column but the string id columns, whose text() stays readable; the plugin's
+    // view then shows the freed columns as NULL. For when only ids are looked up any more.
+    void releaseAllButIds();
+
 private:
     friend class TableBuilder;
     friend TableReadResult detail::joinParts(std::vector<detail::TablePart>, const std::vector<uint32_t>&, const TableSchema&, const ReadLimits&);

@@ -117,6 +117,7 @@ std::string runError(const PluginEntry& plugin, const std::string& what) {
 // Every finding must name a declared rule and meet the host's other demands (finding_checks);
 // then refs are sorted, fingerprints set, order fixed, and repeats of a finding dropped.
 RunResult finish(PluginEntry& plugin, FindingArena findings, const RunRequest& request) {
+    if (request.idsOnly) request.idsOnly();
     std::optional<std::string_view> lastRule;  // findings come rule by rule: check each code once
     for (const FindingView f : findings) {
         if (lastRule && f.rule == *lastRule) continue;

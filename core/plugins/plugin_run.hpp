@@ -28,6 +28,10 @@ struct RunRequest {
     // Called once the plugin returns (in the child when isolated); each text is logged as a
     // warning. For notices that arise while the plugin runs, e.g. a year no calendar covers.
     std::function<std::vector<std::string>()> notices;
+    // Called once the plugin has finished without error (in the child when isolated), before
+    // its findings are checked: from then on only the string id columns of the dataset are read
+    // (the refs are looked up there), so the caller may free the rest (Dataset::releaseAllButIds).
+    std::function<void()> idsOnly;
     // Called once nothing reads the dataset any more (the plugin has returned, or its child
     // process has ended, and the findings' refs were checked against it), before the findings
     // are ordered: the caller may free it from then on. Not called when the run fails.

@@ -177,7 +177,7 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
         return check;
     }
     const auto settings = plugins::resolveSettings(*plugin.metadata, request.settingOverrides ? request.settingOverrides(plugin.id) : std::map<std::string, std::string>{});
-    auto owned = std::make_unique<const data::Dataset>(data::readDataset(folder, plugin.metadata->tables, 0, request.limits));
+    auto owned = std::make_unique<data::Dataset>(data::readDataset(folder, plugin.metadata->tables, 0, request.limits));
     const data::Dataset& dataset = *owned;
     for (const auto& reject : dataset.rejects()) notice("[" + plugin.id + "] 拒收 " + reject.format());
     if (const uint64_t unlisted = dataset.rejectCount() - dataset.rejects().size(); unlisted > 0)
@@ -192,6 +192,7 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
 
     plugins::RunRequest run;
     run.dataset = &dataset;
+    run.idsOnly = [&] { owned->releaseAllButIds(); };
     run.doneReading = [&] { check.datasetFreed = freeInBackground(std::move(owned)); };
     run.asOf = request.asOf;
     const domain::WorkingCalendar* calendar = request.calendar;

@@ -48,6 +48,32 @@ TEST_CASE("a dataset reads the present tables, lists missing files and gathers r
                      });
 }
 
+TEST_CASE("a dataset kept for its ids frees every other column and still reads the ids") {
+    TempFolder folder;
+    folder.write("expenses.csv",
+                 "expense_id,unit_code,date,category,amount,description\nE1,U1,2026-03-14,meal,12.50,午餐\nE2,U2,2026-03-15,gift,3,月饼\n");
+    folder.write("trips.csv", "trip_id,depart_time\nT1,08:00\n");
+    const auto tables = schemas();
+    data::Dataset d = data::readDataset(folder.path(), tables, 1);
+    d.releaseAllButIds();
+    const data::TableData& expenses = *d.table("expenses");
+    REQUIRE(expenses.rowCount() == 2);
+    CHECK(expenses.text(0, 0) == "E1");
+    CHECK(expenses.text(0, 1) == "E2");
+    CHECK(d.table("trips")->text(0, 0) == "T1");
+    const patrol_table& view = *expenses.abi();
+    CHECK(view.row_count == 2);
+    CHECK(std::string_view(view.columns[0].text_bytes + view.columns[0].text_offsets[1], 2) == "E2");
+    for (uint32_t c = 1; c < view.column_count; ++c) {
+        INFO("column " << view.columns[c].name);
+        CHECK(view.columns[c].text_offsets == nullptr);
+        CHECK(view.columns[c].text_bytes == nullptr);
+        CHECK(view.columns[c].i32 == nullptr);
+        CHECK(view.columns[c].i64 == nullptr);
+    }
+    CHECK(d.table("trips")->abi()->columns[1].i32 == nullptr);
+}
+
 TEST_CASE("a missing data folder is unusable input") {
     try {
         data::readDataset("/nonexistent/patrol-data", schemas());
