@@ -1,5 +1,7 @@
 #include "core/digest/sha256.hpp"
 
+#include "core/digest/hex.hpp"
+
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 #include <dlfcn.h>
@@ -85,12 +87,8 @@ private:
     }
 
     static std::string hexOf(const unsigned char* digest, unsigned int length) {
-        static constexpr char kHex[] = "0123456789abcdef";
         std::string hex(2 * length, '0');
-        for (unsigned int i = 0; i < length; ++i) {
-            hex[2 * i] = kHex[digest[i] >> 4];
-            hex[2 * i + 1] = kHex[digest[i] & 15];
-        }
+        writeHex({digest, length}, hex.data());
         return hex;
     }
 

@@ -73,6 +73,7 @@ RowDigests digestRows(const CheckFindingSource& findings, const std::vector<Admi
     store::RecordsDigest digest;
     store::CanonicalRow canonical;
     std::string source, refsScratch;
+    std::array<char, 64> hex;
     int64_t id = c.firstId;
     for (const AdmittedFinding& row : rows) {
         const CheckFindingFields f = findings.fields(row.finding, refsScratch);
@@ -85,7 +86,7 @@ RowDigests digestRows(const CheckFindingSource& findings, const std::vector<Admi
         else canonical.null();
         canonical.text(c.actor).text(c.createdAt);
         const store::RecordedRow& record = out.records.emplace_back(id++, canonical.finish());
-        digest.add(record.findingId, record.rowDigest());
+        digest.add(record.findingId, record.rowDigest(hex));
     }
     out.recordsDigest = digest.hex();
     return out;

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 
+#include "core/digest/hex.hpp"
 #include "core/domain/errors.hpp"
 
 namespace patrol::services {
@@ -21,13 +22,9 @@ std::string randomBytes(size_t count) {
 }
 
 std::string randomHex(size_t bytes) {
-    static const char digits[] = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(bytes * 2);
-    for (const unsigned char b : randomBytes(bytes)) {
-        hex += digits[b >> 4];
-        hex += digits[b & 0x0f];
-    }
+    const auto raw = randomBytes(bytes);
+    std::string hex(2 * raw.size(), '0');
+    digest::writeHex({reinterpret_cast<const uint8_t*>(raw.data()), raw.size()}, hex.data());
     return hex;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "core/digest/hex.hpp"
 #include "core/digest/sha256.hpp"
 #include "core/store/batched_insert.hpp"
 #include "core/store/database.hpp"
@@ -83,9 +84,12 @@ std::string rowDigest(std::string_view canonical) {
 }
 
 RecordedRow::RecordedRow(int64_t id, std::string_view canonical) : findingId(id) {
-    const std::string hex = store::rowDigest(canonical);
-    if (hex.size() != hex_.size()) throw std::logic_error("row digest of unexpected length");
-    hex.copy(hex_.data(), hex_.size());
+    if (!digest::readHex(store::rowDigest(canonical), digest_)) throw std::logic_error("row digest is not 64 hex digits");
+}
+
+std::string_view RecordedRow::rowDigest(std::array<char, 64>& hex) const {
+    digest::writeHex(digest_, hex.data());
+    return {hex.data(), hex.size()};
 }
 
 void RecordsDigest::add(int64_t findingId, std::string_view digest) {
@@ -101,10 +105,11 @@ void insertFindingRecords(Database& db, int64_t eventId, const std::vector<Recor
     size_t done = 0;
     while (done < records.size()) {
         const auto [insert, count] = inserts.next(records.size() - done);
+        std::array<char, 64> hex;  // bound as a copy (SQLITE_TRANSIENT): reused row after row
         for (size_t i = 0; i < count; ++i) {
             const auto& r = records[done + i];
             const int at = static_cast<int>(i) * 3;
-            insert.bind(at + 1, r.findingId).bind(at + 2, eventId).bind(at + 3, r.rowDigest());
+            insert.bind(at + 1, r.findingId).bind(at + 2, eventId).bind(at + 3, r.rowDigest(hex));
         }
         insert.run();
         done += count;

@@ -56,10 +56,13 @@ std::string rowDigest(std::string_view canonical);
 struct RecordedRow {
     RecordedRow(int64_t id, std::string_view canonical);
     int64_t findingId = 0;
-    std::string_view rowDigest() const { return {hex_.data(), hex_.size()}; }
+    // rowDigest(canonical) as hex, written into `hex`; the view returned points into it.
+    std::string_view rowDigest(std::array<char, 64>& hex) const;
 
 private:
-    std::array<char, 64> hex_{};  // rowDigest(canonical)
+    // As bytes, half the size of its hex: 40 bytes a record rather than 72, 10.6 MB less for a
+    // recording of 330,000 findings.
+    std::array<uint8_t, 32> digest_{};
 };
 
 // The digest over a run's records in finding id order that its audit event carries (hex).
