@@ -43,7 +43,7 @@ uint16_t FindingArena::intern(std::string_view name, uint16_t& last) {
 
 void FindingArena::add(std::string_view plugin, std::string_view rule, std::string_view unit, const std::string_view* refs, size_t refCount,
                        std::optional<int64_t> amountFen, std::string_view title, std::string_view detail) {
-    static_assert(sizeof(Record) <= 48, "a finding's record stays small: bench/README.md counts on 48 bytes");
+    static_assert(sizeof(Record) <= 56, "a finding's record stays small: bench/README.md counts on 56 bytes");
     constexpr uint64_t kMaxText = std::numeric_limits<uint32_t>::max();
     if (unit.size() > kMaxText || title.size() > kMaxText || detail.size() > kMaxText || refs_.size() + refCount > kMaxText)
         throw std::length_error("finding too large");
@@ -51,8 +51,7 @@ void FindingArena::add(std::string_view plugin, std::string_view rule, std::stri
     r.plugin = intern(plugin, lastPlugin_);
     r.rule = intern(rule, lastRule_);
     r.text = appendBytes(unit);
-    appendBytes(title);
-    appendBytes(detail);
+    r.prose = prose_.append(title, detail);
     r.unitSize = static_cast<uint32_t>(unit.size());
     r.titleSize = static_cast<uint32_t>(title.size());
     r.detailSize = static_cast<uint32_t>(detail.size());
@@ -80,8 +79,8 @@ FindingView FindingArena::operator[](size_t i) const {
                   std::string_view(text, r.unitSize),
                   RefsView(refs_.data() + r.refsBegin, r.refCount),
                   r.hasAmount ? std::optional<int64_t>(r.amount) : std::nullopt,
-                  std::string_view(text + r.unitSize, r.titleSize),
-                  std::string_view(text + r.unitSize + r.titleSize, r.detailSize),
+                  prose_.view(r.prose, r.titleSize),
+                  prose_.view(r.prose + r.titleSize, r.detailSize),
                   {}};
     if (!fingerprints_.empty()) v.fingerprint = std::string_view(fingerprints_).substr(64 * i, 64);
     return v;
@@ -195,6 +194,7 @@ void FindingArena::append(FindingArena&& other) {
     for (size_t i = 0; i < other.records_.size(); ++i) {
         Record r = other.records_[i];
         r.text += shift;
+        r.prose = prose_.append(other.prose_.view(r.prose, uint64_t{r.titleSize} + r.detailSize));
         r.refsBegin += refShift;
         r.plugin = intern(other.names_[r.plugin], lastPlugin_);
         r.rule = intern(other.names_[r.rule], lastRule_);

@@ -8,6 +8,7 @@
 
 #include "core/data/pod_buffer.hpp"
 #include "core/plugins/check_finding.hpp"
+#include "core/plugins/finding_prose.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -88,6 +89,13 @@ public:
     Iterator begin() const { return {this, 0}; }
     Iterator end() const { return {this, size()}; }
 
+    // For readers that go through every finding: lets go of the titles and details read so far
+    // where they were kept in a file (FindingProse::letGoOfReadPages); views stay valid.
+    void letGoOfReadText() const { prose_.letGoOfReadPages(); }
+    static constexpr size_t kReadBeforeLettingGo = 16384;  // findings, for those readers
+    // Whether the titles and details went to a file (FindingProse), for tests.
+    bool textsInFile() const { return prose_.spilled(); }
+
     // Sorts each finding's refs and, with `fingerprints`, sets each fingerprint (fingerprintOf).
     void seal(bool fingerprints);
     // Puts the findings in the order given (order[i]: the finding that goes to place i); findings
@@ -104,7 +112,8 @@ public:
 
 private:
     struct Record {
-        uint64_t text;          // unit, title and detail, one after the other in bytes_
+        uint64_t text;          // the unit, in bytes_
+        uint64_t prose;         // title and detail, one after the other, in prose_
         uint32_t unitSize;
         uint32_t titleSize;
         uint32_t detailSize;
@@ -127,6 +136,9 @@ private:
     // finding's refs can be sorted and read as views without one offset per lookup.
     data::PodBuffer<std::string_view> refs_;
     data::PodBuffer<Record> records_;  // grown like bytes_: no copy of the records as they grow
+    // Titles and details: the bulk of the text, which a heavy run keeps out of its memory while
+    // the plugin still holds the dataset (finding_prose.hpp).
+    FindingProse prose_;
     std::vector<std::string> names_;  // plugins and rules, each once
     uint16_t lastPlugin_ = UINT16_MAX;
     uint16_t lastRule_ = UINT16_MAX;
@@ -136,6 +148,10 @@ private:
     void keepInPlace(const std::vector<uint32_t>& kept);
     void permuteInPlace(const std::vector<uint32_t>& order);
 };
+
+// The same for whichever findings a reader goes through: nothing to let go of for owned ones.
+inline void letGoOfReadText(const FindingArena& findings) { findings.letGoOfReadText(); }
+inline void letGoOfReadText(const std::vector<CheckFinding>&) {}
 
 // The places of the findings in output order (findingOrder; equal findings in the order they
 // were added), ready for reorder: compares precomputed ranks first, texts only on ties.

@@ -202,61 +202,73 @@ std::string idColumns(const PluginMetadata& metadata) {
     return out;
 }
 
+// A finding's place among its rule's, from 1, as messages name it.
+template <class Findings>
+size_t ordinalOf(const Findings& findings, size_t index) {
+    size_t ordinal = 0;
+    for (size_t i = 0; i <= index; ++i)
+        if (findings[i].rule == findings[index].rule) ++ordinal;
+    return ordinal;
+}
+
+constexpr const char* kViolationHead = "报告的疑似问题不合规：";
+
 // The first finding that fails a demand it can be checked on alone, described; none when all pass.
 template <class Findings>
-std::optional<std::string> firstOwnViolation(const PluginMetadata& metadata, const Findings& findings, const std::vector<size_t>& ordinals) {
+std::optional<std::string> firstOwnViolation(const PluginMetadata& metadata, const Findings& findings) {
+    std::vector<std::pair<std::string_view, size_t>> seen;  // rule -> findings so far; few rules
     const RuleInfo* rule = nullptr;
     for (size_t i = 0; i < findings.size(); ++i) {
         const auto& f = findings[i];
+        auto counted = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == f.rule; });
+        if (counted == seen.end()) counted = seen.insert(seen.end(), {f.rule, 0});
+        ++counted->second;
         if (!rule || rule->code != f.rule) rule = metadata.rule(std::string(f.rule));  // declared: checked before
         if (!rule) continue;
-        if (const std::string why = ownViolation(f, *rule); !why.empty()) return described(f, ordinals[i]) + "：" + why;
+        if (const std::string why = ownViolation(f, *rule); !why.empty()) return kViolationHead + described(f, counted->second) + "：" + why;
+        if ((i + 1) % FindingArena::kReadBeforeLettingGo == 0) letGoOfReadText(findings);
     }
     return std::nullopt;
 }
 
 template <class Findings>
+std::optional<std::string> firstRefViolation(const PluginMetadata& metadata, const data::Dataset* dataset, const Findings& findings) {
+    if (!dataset || findings.empty()) return std::nullopt;
+    const RefLookup lookup(findings);
+    const std::vector<char> found = refsFound(lookup, metadata, *dataset);
+    if (std::find(found.begin(), found.end(), 0) == found.end()) return std::nullopt;
+    const std::string columns = idColumns(metadata);
+    for (size_t i = 0; i < findings.size(); ++i)
+        for (const auto& r : findings[i].refs)
+            if (!found[lookup.indexOf(r)])
+                return kViolationHead + described(findings[i], ordinalOf(findings, i)) + "：refs 中的 " + shown(r) +
+                       " 不是本次读取的数据中任何一行的记录编号（" +
+                       (columns.empty() ? std::string("插件声明的数据表都没有编号列：请在元数据中为记录编号列加上 \"id\": true")
+                                        : "记录编号列：" + columns) +
+                       "）";
+    return std::nullopt;
+}
+
+// The findings' own demands and their refs need nothing of each other: for a heavy check
+// (326,111 findings, 0.1 s each) the demands are checked on the second core, which is idle
+// here, while this one looks up the refs. A broken own demand is the one reported.
+template <class Findings>
 std::optional<std::string> violationAmong(const PluginMetadata& metadata, const data::Dataset* dataset, const Findings& findings) {
-    const std::string head = "报告的疑似问题不合规：";
-    std::vector<size_t> ordinals(findings.size());  // each finding's place among its rule's, from 1
-    {
-        std::vector<std::pair<std::string_view, size_t>> seen;  // rule -> count so far; few rules
-        for (size_t i = 0; i < findings.size(); ++i) {
-            auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == findings[i].rule; });
-            if (it == seen.end()) it = seen.insert(seen.end(), {findings[i].rule, 0});
-            ordinals[i] = ++it->second;
-        }
-    }
-    // The findings' own demands and the index of their refs need nothing of each other: for a
-    // heavy check (326,111 findings, 0.1 s each) the demands are checked on the second core,
-    // which is idle here, while this one builds the index.
     constexpr size_t kWorthAThread = 20000;
     std::future<std::optional<std::string>> own;
     if (findings.size() >= kWorthAThread && dataset) {
         try {
-            own = std::async(std::launch::async, [&] { return firstOwnViolation(metadata, findings, ordinals); });
+            own = std::async(std::launch::async, [&] { return firstOwnViolation(metadata, findings); });
         } catch (const std::system_error&) {
             // no second thread: the demands are checked below, here
         }
     }
     if (!own.valid())
-        if (auto why = firstOwnViolation(metadata, findings, ordinals)) return head + *why;
-    std::optional<RefLookup> lookup;
-    if (dataset && !findings.empty()) lookup.emplace(findings);
+        if (auto why = firstOwnViolation(metadata, findings)) return why;
+    auto refs = firstRefViolation(metadata, dataset, findings);
     if (own.valid())
-        if (auto why = own.get()) return head + *why;
-    if (!lookup) return std::nullopt;
-    const std::vector<char> found = refsFound(*lookup, metadata, *dataset);
-    if (std::find(found.begin(), found.end(), 0) == found.end()) return std::nullopt;
-    const std::string columns = idColumns(metadata);
-    for (size_t i = 0; i < findings.size(); ++i)
-        for (const auto& r : findings[i].refs)
-            if (!found[lookup->indexOf(r)])
-                return head + described(findings[i], ordinals[i]) + "：refs 中的 " + shown(r) + " 不是本次读取的数据中任何一行的记录编号（" +
-                       (columns.empty() ? std::string("插件声明的数据表都没有编号列：请在元数据中为记录编号列加上 \"id\": true")
-                                        : "记录编号列：" + columns) +
-                       "）";
-    return std::nullopt;
+        if (auto why = own.get()) return why;
+    return refs;
 }
 
 // Which findings repeat an earlier one (plugin, rule and sorted refs alike): one flag each.

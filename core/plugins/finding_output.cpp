@@ -111,14 +111,35 @@ void appendLine(std::string& line, const Finding& f) {
     line.append("}\n");
 }
 
+// Lets go of the findings' texts read so far (letGoOfReadText) once a rule's findings are all
+// written. A rule's texts lie together where they were kept but are read in unit order, all over
+// that stretch, so letting go within a rule would only fault the same pages in again.
+template <class Findings>
+class ReadTextRelease {
+public:
+    explicit ReadTextRelease(const Findings& findings) : findings_(findings) {}
+    // Findings [0, written) are written (called after each finding or block of them).
+    void written(size_t written) {
+        if (written == 0 || written >= findings_.size() || findings_[written - 1].rule == findings_[since_].rule) return;
+        letGoOfReadText(findings_);
+        since_ = written;
+    }
+
+private:
+    const Findings& findings_;
+    size_t since_ = 0;  // the first finding written since the last time
+};
+
 // The findings written a megabyte at a time from one buffer.
 template <class Findings>
 void writeAll(std::ostream& out, const Findings& findings) {
     constexpr size_t kChunk = size_t{1} << 20;
     std::string text;
     text.reserve(kChunk + 64 * 1024);
+    ReadTextRelease release(findings);
     for (size_t i = 0; i < findings.size(); ++i) {
         appendLine<appendJson>(text, findings[i]);
+        release.written(i + 1);
         if (text.size() >= kChunk) {
             out.write(text.data(), static_cast<std::streamsize>(text.size()));
             text.clear();
@@ -163,6 +184,7 @@ public:
 
     void write(const std::function<void(size_t)>& written) {
         std::string text;
+        ReadTextRelease release(findings_);
         for (size_t block = 0; block < blocks_; ++block) {
             if (block % 2 == 0) {
                 text.clear();
@@ -177,6 +199,7 @@ public:
                 changed_.notify_all();
             }
             out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+            release.written(std::min(findings_.size(), (block + 1) * kBlock));
             if (written) written(std::min(findings_.size(), (block + 1) * kBlock));
         }
     }

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string_view>
 
+#include <malloc.h>
 #include <unistd.h>
 
 namespace patrol::plugins {
@@ -141,6 +142,10 @@ RunResult finish(PluginEntry& plugin, FindingArena findings, const RunRequest& r
     // a dry run shows what recording would keep.
     if (const size_t repeats = dropRepeatedFindings(findings); repeats > 0 && request.log)
         request.log(PATROL_LOG_WARNING, "有 " + std::to_string(repeats) + " 个疑似问题与前面的重复（同一规则、同一组记录），每个只保留第一个");
+    // Ordering a heavy run's findings used tens of megabytes of working vectors, freed into
+    // malloc's heap, which keeps them: given back before the output maps the kept texts in again.
+    constexpr size_t kHeavyRun = 65536;
+    if (findings.size() >= kHeavyRun) ::malloc_trim(0);
     RunResult r;
     r.ok = true;
     r.findings = std::move(findings);

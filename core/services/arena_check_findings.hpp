@@ -26,6 +26,7 @@ public:
     std::string_view severity(size_t i) const override;
     std::string_view fingerprint(size_t i) const override;
     CheckFindingFields fields(size_t i, std::string& scratch) const override;
+    void letGoOfReadText() const override { arena_.letGoOfReadText(); }
 
 private:
     // What a finding takes from its rule (a rule the metadata does not name: its code as the

@@ -39,6 +39,9 @@ public:
     virtual std::string_view fingerprint(size_t i) const = 0;
     // Finding i's columns; the refs' JSON text may be written into `scratch`.
     virtual CheckFindingFields fields(size_t i, std::string& scratch) const = 0;
+    // Called now and then by readers going through every finding: texts read so far may be let
+    // go of (plugins::FindingArena::letGoOfReadText); the fields stay readable.
+    virtual void letGoOfReadText() const {}
 };
 
 // Findings already held as owned CheckFindings (the demo, callers that build them by hand).

@@ -11,6 +11,7 @@
 
 #include "core/domain/finding_status.hpp"
 #include "core/domain/severity.hpp"
+#include "core/plugins/finding_arena.hpp"
 #include "core/services/finding_service.hpp"
 #include "core/store/batched_insert.hpp"
 #include "core/services/record_json.hpp"
@@ -87,6 +88,7 @@ RowDigests digestRows(const CheckFindingSource& findings, const std::vector<Admi
         canonical.text(c.actor).text(c.createdAt);
         const store::RecordedRow& record = out.records.emplace_back(id++, canonical.finish());
         digest.add(record.findingId, record.rowDigest(hex));
+        if (out.records.size() % plugins::FindingArena::kReadBeforeLettingGo == 0) findings.letGoOfReadText();
     }
     out.recordsDigest = digest.hex();
     return out;
@@ -145,6 +147,8 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
         insert.run();
         // Told once per kProgressBatch rows (a multiple of BatchedInsert::kRows), never per row; the findings
         // already recorded count as done, so the total is the check's.
+        if ((done + count) / plugins::FindingArena::kReadBeforeLettingGo != done / plugins::FindingArena::kReadBeforeLettingGo)
+            findings.letGoOfReadText();
         if (((done + count) & (kProgressBatch - 1)) < count)
             tell(progress, WorkPhase::Recording, alreadyRecorded + done + count, alreadyRecorded + rows.size(), WorkItems::Findings);
         done += count;

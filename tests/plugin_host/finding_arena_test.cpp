@@ -153,6 +153,37 @@ TEST_CASE("appending a second plugin's arena keeps both plugins' findings, texts
     CHECK(arenaJsonl(empty) == plainJsonl(plainlyFinished(arenaTestFindings(10, 3), false)));
 }
 
+// Details long enough that the arena's titles and details outgrow memory and go to a file.
+std::vector<CheckFinding> longFindings(size_t count, uint32_t seed) {
+    auto findings = arenaTestFindings(count, seed);
+    for (size_t i = 0; i < findings.size(); ++i)
+        findings[i].detail += std::string(6000 + i % 97, static_cast<char>('a' + i % 26)) + std::to_string(i);
+    return findings;
+}
+
+TEST_CASE("findings whose texts went to a file finish and print as the plain path's") {
+    const auto findings = longFindings(3000, 11);
+    for (const bool fingerprints : {false, true}) {
+        INFO((fingerprints ? "fingerprinted" : "dry"));
+        const auto expected = plainlyFinished(findings, fingerprints);
+        const FindingArena arena = finishedInArena(findings, fingerprints);
+        CHECK(arena.textsInFile());
+        requireSameFindings(expected, arena);
+        CHECK(arenaJsonl(arena) == plainJsonl(expected));
+        // Letting go of what was read changes nothing that is read after.
+        arena.letGoOfReadText();
+        CHECK(arena.owned(17).detail == expected[17].detail);
+    }
+    // Two such arenas appended, as `check --plugin all` does.
+    FindingArena all = finishedInArena(findings, true);
+    all.append(finishedInArena(longFindings(2500, 12), true));
+    std::vector<CheckFinding> expected = plainlyFinished(findings, true);
+    const auto second = plainlyFinished(longFindings(2500, 12), true);
+    expected.insert(expected.end(), second.begin(), second.end());
+    requireSameFindings(expected, all);
+    CHECK(arenaJsonl(all) == plainJsonl(expected));
+}
+
 TEST_CASE("the arena refuses a violation the same way as the plain findings") {
     // No dataset: only the demands on each finding alone.
     PluginMetadata metadata;

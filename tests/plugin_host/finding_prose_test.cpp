@@ -1,0 +1,108 @@
+// Titles and details past FindingProse::kSpillAfter go to an unlinked temporary file and read
+// back the same; without a usable file they stay in memory, also when the file fails midway.
+#include "core/plugins/finding_prose.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sys/resource.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace patrol::plugins;
+
+namespace {
+
+// Text i: its number and a run of one letter, 4,000–4,300 bytes.
+std::string textNumber(size_t i) { return std::to_string(i) + ":" + std::string(4000 + i % 301, static_cast<char>('a' + i % 26)); }
+
+// Appends texts until `bytes` are held; returns their offsets.
+std::vector<uint64_t> fill(FindingProse& prose, size_t bytes) {
+    std::vector<uint64_t> offsets;
+    while (prose.size() < bytes) {
+        const std::string text = textNumber(offsets.size());
+        offsets.push_back(prose.append(text.substr(0, 10), text.substr(10)));
+    }
+    return offsets;
+}
+
+void requireTexts(const FindingProse& prose, const std::vector<uint64_t>& offsets) {
+    for (size_t i = 0; i < offsets.size(); ++i) {
+        INFO(i);
+        const std::string text = textNumber(i);
+        REQUIRE(prose.view(offsets[i], text.size()) == text);
+    }
+}
+
+// TMPDIR set for the scope, restored after.
+class TemporaryFolder {
+public:
+    explicit TemporaryFolder(const char* path) {
+        if (const char* before = std::getenv("TMPDIR")) before_ = before;
+        ::setenv("TMPDIR", path, 1);
+    }
+    ~TemporaryFolder() {
+        if (before_) ::setenv("TMPDIR", before_->c_str(), 1);
+        else ::unsetenv("TMPDIR");
+    }
+
+private:
+    std::optional<std::string> before_;
+};
+
+}  // namespace
+
+TEST_CASE("small findings' texts stay in memory") {
+    FindingProse prose;
+    const auto offsets = fill(prose, 100000);
+    CHECK_FALSE(prose.spilled());
+    requireTexts(prose, offsets);
+}
+
+TEST_CASE("texts past the limit go to a file and read back the same, before and after letting go of the pages") {
+    FindingProse prose;
+    const auto offsets = fill(prose, FindingProse::kSpillAfter + 3 * FindingProse::kBlock + 12345);
+    CHECK(prose.spilled());
+    requireTexts(prose, offsets);
+    prose.letGoOfReadPages();
+    requireTexts(prose, offsets);
+    // More after reading: the mapping grows to cover them.
+    std::string late = "后加的";
+    late.append(5000, 'z');
+    const uint64_t at = prose.append(late);
+    const auto more = fill(prose, prose.size() + 2 * FindingProse::kBlock);
+    CHECK(prose.view(at, late.size()) == late);
+    requireTexts(prose, offsets);
+    // Moved whole.
+    FindingProse taken(std::move(prose));
+    CHECK(taken.spilled());
+    CHECK(prose.size() == 0);
+    requireTexts(taken, offsets);
+}
+
+TEST_CASE("without a usable temporary folder the texts stay in memory") {
+    const TemporaryFolder folder("/nonexistent/patrol-test");
+    FindingProse prose;
+    const auto offsets = fill(prose, FindingProse::kSpillAfter + FindingProse::kBlock);
+    CHECK_FALSE(prose.spilled());
+    requireTexts(prose, offsets);
+}
+
+TEST_CASE("a file that cannot grow any more hands its texts back to memory") {
+    // write() then fails with EFBIG, as on a full disk, instead of stopping the process.
+    const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit before{};
+    ::getrlimit(RLIMIT_FSIZE, &before);
+    rlimit small = before;
+    small.rlim_cur = FindingProse::kSpillAfter + 4 * FindingProse::kBlock;
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    FindingProse prose;
+    const auto offsets = fill(prose, FindingProse::kSpillAfter + 8 * FindingProse::kBlock);
+    ::setrlimit(RLIMIT_FSIZE, &before);
+    std::signal(SIGXFSZ, previous);
+    CHECK_FALSE(prose.spilled());
+    requireTexts(prose, offsets);
+}
