@@ -3,16 +3,26 @@
 // system as soon as its findings are emitted. (Findings kept as sdk::Finding objects by a
 // helper thread would sit in that thread's malloc arena, which the calling thread's
 // allocations cannot reuse, so peak memory would grow by all of them.)
+// Past kSpillAfter bytes the blocks go to an unlinked temporary file (O_TMPFILE, gone with the
+// process), in order, and the last block's memory takes the next findings: a helper thread's
+// rules on a findings-heavy ledger keep tens of megabytes of findings while the plugin still
+// holds the whole dataset. Drained, the file is read back a block at a time. Without a usable
+// file the blocks stay in memory.
 #pragma once
 
 #include <patrol/sdk/plugin.hpp>
 
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <new>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,13 +32,20 @@ namespace patrol::plugins {
 
 class KeptFindings {
 public:
+    // Bytes of findings held in memory before the blocks go to the file.
+    static constexpr size_t kSpillAfter = size_t{8} << 20;
+
     KeptFindings() = default;
-    KeptFindings(KeptFindings&& o) noexcept : blocks_(std::move(o.blocks_)) { o.blocks_.clear(); }
+    KeptFindings(KeptFindings&& o) noexcept { *this = std::move(o); }
     KeptFindings& operator=(KeptFindings&& o) noexcept {
         if (this != &o) {
             release();
             blocks_ = std::move(o.blocks_);
             o.blocks_.clear();
+            held_ = std::exchange(o.held_, 0);
+            file_ = std::exchange(o.file_, -1);
+            fileBytes_ = std::exchange(o.fileBytes_, 0);
+            noFile_ = std::exchange(o.noFile_, false);
         }
         return *this;
     }
@@ -39,7 +56,11 @@ public:
     void add(const sdk::Finding& f) {
         size_t need = 4 * 5 + 1 + 8 + f.rule.size() + f.unit.size() + f.title.size() + f.detail.size();
         for (const std::string& r : f.refs) need += 4 + r.size();
-        if (blocks_.empty() || blocks_.back().size - blocks_.back().used < need) addBlock(need);
+        if (blocks_.empty() || blocks_.back().size - blocks_.back().used < need) {
+            // Once the file is in use every block filled goes there, so that its order holds.
+            const bool spilling = fileBytes_ > 0 || held_ >= kSpillAfter;
+            if (!spilling || !spill() || blocks_.back().size < need) addBlock(need);
+        }
         Block& b = blocks_.back();
         char* p = b.data + b.used;
         p = text(p, f.rule);
@@ -50,8 +71,12 @@ public:
         p = number(p, f.amountFen.value_or(0));
         p = text(p, f.title);
         p = text(p, f.detail);
+        held_ += static_cast<size_t>(p - (b.data + b.used));
         b.used = static_cast<size_t>(p - b.data);
     }
+
+    // Whether blocks went to the file (for tests).
+    bool spilled() const { return fileBytes_ > 0; }
 
     // Calls each(const patrol_finding&) for every finding in the order added, until it returns
     // false; the finding's texts point into the block, which is given back once read.
@@ -60,26 +85,23 @@ public:
     void drain(Each each) {
         bool open = true;
         std::vector<patrol_text> refs;
+        // What went to the file was added before anything still in memory.
+        std::string block;
+        for (uint64_t at = 0; open && at < fileBytes_;) {
+            uint64_t size = 0;
+            readBack(reinterpret_cast<char*>(&size), sizeof size, at);
+            block.resize(static_cast<size_t>(size));
+            readBack(block.data(), block.size(), at);
+            open = readFindings(block.data(), block.data() + block.size(), each, refs);
+        }
+        closeFile();
         for (Block& b : blocks_) {
-            for (const char* p = b.data; open && p < b.data + b.used;) {
-                patrol_finding f{};
-                f.struct_size = sizeof f;
-                f.rule = readText(p);
-                f.unit = readText(p);
-                f.ref_count = readNumber<uint32_t>(p);
-                refs.clear();
-                for (uint32_t i = 0; i < f.ref_count; ++i) refs.push_back(readText(p));
-                f.refs = refs.data();
-                f.has_amount = *p++ != 0 ? 1 : 0;
-                f.amount_fen = readNumber<int64_t>(p);
-                f.title = readText(p);
-                f.detail = readText(p);
-                open = each(f);
-            }
+            if (open) open = readFindings(b.data, b.data + b.used, each, refs);
             ::munmap(b.data, b.size);
             b.data = nullptr;
         }
         blocks_.clear();
+        held_ = 0;
     }
 
 private:
@@ -96,10 +118,96 @@ private:
         if (p == MAP_FAILED) throw std::bad_alloc();
         blocks_.push_back({static_cast<char*>(p), size, 0});
     }
+
+    // Writes every block held to the file, in order, then gives back all but the last, which
+    // is emptied for the next findings. False, with nothing changed, when there is no file to
+    // be had or a write fails (a full disk): the findings then stay in memory.
+    bool spill() {
+        if (noFile_) return false;
+        if (file_ < 0) {
+            const char* folder = std::getenv("TMPDIR");
+            file_ = ::open(folder && *folder ? folder : "/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+            if (file_ < 0) {
+                noFile_ = true;
+                return false;
+            }
+        }
+        const uint64_t before = fileBytes_;
+        for (const Block& b : blocks_) {
+            const uint64_t size = b.used;
+            if (!writeOut(reinterpret_cast<const char*>(&size), sizeof size) || !writeOut(b.data, b.used)) {
+                // The file ends where the findings still in memory begin; nothing more goes there.
+                fileBytes_ = before;
+                noFile_ = true;
+                [[maybe_unused]] const int freed = ::ftruncate(file_, static_cast<off_t>(before));
+                return false;
+            }
+        }
+        for (size_t i = 0; i + 1 < blocks_.size(); ++i) ::munmap(blocks_[i].data, blocks_[i].size);
+        blocks_.erase(blocks_.begin(), blocks_.end() - 1);
+        blocks_.back().used = 0;
+        held_ = 0;
+        return true;
+    }
+
+    bool writeOut(const char* data, size_t size) {
+        while (size > 0) {
+            const ssize_t n = ::write(file_, data, size);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return false;
+            data += n;
+            size -= static_cast<size_t>(n);
+            fileBytes_ += static_cast<uint64_t>(n);
+        }
+        return true;
+    }
+
+    // Reads `size` bytes of the file at `at`, which moves past them.
+    void readBack(char* to, size_t size, uint64_t& at) const {
+        while (size > 0) {
+            const ssize_t n = ::pread(file_, to, size, static_cast<off_t>(at));
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) throw std::runtime_error("读回暂存在临时文件中的疑似问题失败：" + std::string(std::strerror(n < 0 ? errno : EIO)));
+            to += n;
+            size -= static_cast<size_t>(n);
+            at += static_cast<uint64_t>(n);
+        }
+    }
+
+    void closeFile() {
+        if (file_ >= 0) ::close(file_);
+        file_ = -1;
+        fileBytes_ = 0;
+    }
+
     void release() {
         for (Block& b : blocks_)
             if (b.data) ::munmap(b.data, b.size);
         blocks_.clear();
+        held_ = 0;
+        closeFile();
+    }
+
+    // Calls each() for the findings packed in [p, end) until it returns false.
+    template <class Each>
+    static bool readFindings(const char* p, const char* end, Each& each, std::vector<patrol_text>& refs) {
+        bool open = true;
+        while (open && p < end) {
+            patrol_finding f{};
+            f.struct_size = sizeof f;
+            f.rule = readText(p);
+            f.unit = readText(p);
+            f.ref_count = readNumber<uint32_t>(p);
+            refs.clear();
+            for (uint32_t i = 0; i < f.ref_count; ++i) refs.push_back(readText(p));
+            f.refs = refs.data();
+            f.has_amount = *p++ != 0 ? 1 : 0;
+            f.amount_fen = readNumber<int64_t>(p);
+            f.title = readText(p);
+            f.detail = readText(p);
+            open = each(f);
+        }
+        return open;
     }
 
     template <class T>
@@ -127,6 +235,10 @@ private:
     }
 
     std::vector<Block> blocks_;
+    size_t held_ = 0;        // bytes of findings in the blocks in memory
+    int file_ = -1;
+    uint64_t fileBytes_ = 0;  // written to the file: each block's size, then its bytes
+    bool noFile_ = false;     // no file could be had, or a write failed: memory from then on
 };
 
 }  // namespace patrol::plugins

@@ -10,6 +10,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
+#include <csignal>
+#include <cstdlib>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -149,6 +153,75 @@ TEST_CASE("A kept sink hands its findings on unchanged, in order, refs sorted") 
     CHECK(host.emitted == std::vector<std::string>{"R-1 U1 a b 12 标题 " + x, "R-2 U1 - 标题 " + x, "R-3 U1 c -5 标题 " + x});
     CHECK(kept.forwardTo(out));  // nothing is kept twice
     CHECK(host.emitted.size() == 3);
+}
+
+namespace {
+// Keeps `count` findings of about 400 bytes, numbered, and drains them as "rule ref" lines.
+std::vector<std::string> keptAndDrained(size_t count, bool& spilled) {
+    KeptFindings kept;
+    for (size_t i = 0; i < count; ++i) kept.add(finding("K-" + std::to_string(i % 7), {std::to_string(i)}, static_cast<int64_t>(i)));
+    spilled = kept.spilled();
+    std::vector<std::string> lines;
+    kept.drain([&](const patrol_finding& f) {
+        lines.push_back(std::string(patrol::sdk::view(f.rule)) + " " + std::string(patrol::sdk::view(f.refs[0])) + " " +
+                        std::to_string(f.amount_fen) + " " + std::to_string(f.detail.size));
+        return true;
+    });
+    return lines;
+}
+
+std::vector<std::string> expectedLines(size_t count) {
+    std::vector<std::string> lines;
+    for (size_t i = 0; i < count; ++i) lines.push_back("K-" + std::to_string(i % 7) + " " + std::to_string(i) + " " + std::to_string(i) + " 300");
+    return lines;
+}
+
+// TMPDIR set for the scope, restored after.
+class TemporaryFolder {
+public:
+    explicit TemporaryFolder(const char* path) {
+        if (const char* before = std::getenv("TMPDIR")) before_ = before;
+        ::setenv("TMPDIR", path, 1);
+    }
+    ~TemporaryFolder() {
+        if (before_) ::setenv("TMPDIR", before_->c_str(), 1);
+        else ::unsetenv("TMPDIR");
+    }
+
+private:
+    std::optional<std::string> before_;
+};
+}  // namespace
+
+TEST_CASE("Findings kept past the limit go to a file and drain in the order kept") {
+    const size_t count = 2 * KeptFindings::kSpillAfter / 350;
+    bool spilled = false;
+    CHECK(keptAndDrained(count, spilled) == expectedLines(count));
+    CHECK(spilled);
+    CHECK(keptAndDrained(1000, spilled) == expectedLines(1000));
+    CHECK_FALSE(spilled);
+}
+
+TEST_CASE("Kept findings stay in memory without a temporary folder, or when the file stops growing") {
+    const size_t count = 2 * KeptFindings::kSpillAfter / 350;
+    bool spilled = true;
+    {
+        const TemporaryFolder folder("/nonexistent/patrol-test");
+        CHECK(keptAndDrained(count, spilled) == expectedLines(count));
+        CHECK_FALSE(spilled);
+    }
+    // write() fails with EFBIG past the limit, as on a full disk.
+    const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit before{};
+    ::getrlimit(RLIMIT_FSIZE, &before);
+    rlimit small = before;
+    small.rlim_cur = KeptFindings::kSpillAfter + (size_t{1} << 20);
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    const auto lines = keptAndDrained(count, spilled);
+    ::setrlimit(RLIMIT_FSIZE, &before);
+    std::signal(SIGXFSZ, previous);
+    CHECK(spilled);  // the first blocks went to the file before it stopped growing
+    CHECK(lines == expectedLines(count));
 }
 
 TEST_CASE("ParallelRules emits the calling thread's rules, then the helper's, each in the order added") {
