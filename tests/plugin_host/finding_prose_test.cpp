@@ -1,6 +1,7 @@
 // Titles and details past FindingProse::kSpillAfter go to an unlinked temporary file and read
 // back the same; without a usable file they stay in memory, also when the file fails midway.
 #include "core/plugins/finding_prose.hpp"
+#include "data/tmpdir_setting.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -37,21 +38,6 @@ void requireTexts(const FindingProse& prose, const std::vector<uint64_t>& offset
     }
 }
 
-// TMPDIR set for the scope, restored after.
-class TemporaryFolder {
-public:
-    explicit TemporaryFolder(const char* path) {
-        if (const char* before = std::getenv("TMPDIR")) before_ = before;
-        ::setenv("TMPDIR", path, 1);
-    }
-    ~TemporaryFolder() {
-        if (before_) ::setenv("TMPDIR", before_->c_str(), 1);
-        else ::unsetenv("TMPDIR");
-    }
-
-private:
-    std::optional<std::string> before_;
-};
 
 }  // namespace
 
@@ -84,7 +70,7 @@ TEST_CASE("texts past the limit go to a file and read back the same, before and 
 }
 
 TEST_CASE("without a usable temporary folder the texts stay in memory") {
-    const TemporaryFolder folder("/nonexistent/patrol-test");
+    const patrol::testing::TmpdirSetting folder("/nonexistent/patrol-test");
     FindingProse prose;
     const auto offsets = fill(prose, FindingProse::kSpillAfter + FindingProse::kBlock);
     CHECK_FALSE(prose.spilled());

@@ -7,6 +7,7 @@
 #include "plugins/shared/row_groups.hpp"
 #include "plugins/shared/text_format.hpp"
 #include "plugins/shared/text_index.hpp"
+#include "data/tmpdir_setting.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -176,21 +177,6 @@ std::vector<std::string> expectedLines(size_t count) {
     return lines;
 }
 
-// TMPDIR set for the scope, restored after.
-class TemporaryFolder {
-public:
-    explicit TemporaryFolder(const char* path) {
-        if (const char* before = std::getenv("TMPDIR")) before_ = before;
-        ::setenv("TMPDIR", path, 1);
-    }
-    ~TemporaryFolder() {
-        if (before_) ::setenv("TMPDIR", before_->c_str(), 1);
-        else ::unsetenv("TMPDIR");
-    }
-
-private:
-    std::optional<std::string> before_;
-};
 }  // namespace
 
 TEST_CASE("Findings kept past the limit go to a file and drain in the order kept") {
@@ -206,7 +192,7 @@ TEST_CASE("Kept findings stay in memory without a temporary folder, or when the 
     const size_t count = 2 * KeptFindings::kSpillAfter / 350;
     bool spilled = true;
     {
-        const TemporaryFolder folder("/nonexistent/patrol-test");
+        const patrol::testing::TmpdirSetting folder("/nonexistent/patrol-test");
         CHECK(keptAndDrained(count, spilled) == expectedLines(count));
         CHECK_FALSE(spilled);
     }
