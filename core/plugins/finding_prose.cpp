@@ -101,7 +101,7 @@ void FindingProse::backToMemory() {
     for (uint64_t done = 0; done < written_;) {
         const ssize_t n = ::pread(fd_, to + done, static_cast<size_t>(written_ - done), static_cast<off_t>(done));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw std::runtime_error("reading back the findings' temporary file failed: " + std::string(std::strerror(errno)));
+        if (n <= 0) throw std::runtime_error("读回暂存疑似问题文字的临时文件失败：" + std::string(std::strerror(n < 0 ? errno : EIO)));
         done += static_cast<uint64_t>(n);
     }
     if (pending_.size()) std::memcpy(to + written_, pending_.data(), pending_.size());
@@ -123,7 +123,7 @@ const char* FindingProse::mapping() const {
     if (p == MAP_FAILED) {
         map_.store(nullptr);
         mapped_.store(0);
-        throw std::runtime_error("mapping the findings' temporary file failed: " + std::string(std::strerror(errno)));
+        throw std::runtime_error("映射暂存疑似问题文字的临时文件失败：" + std::string(std::strerror(errno)));
     }
     map_.store(static_cast<const char*>(p), std::memory_order_release);
     mapped_.store(static_cast<size_t>(written_), std::memory_order_release);
