@@ -21,6 +21,7 @@
 #include "core/store/escalation_record.hpp"
 #include "core/store/audited_rows.hpp"
 #include "core/store/clock.hpp"
+#include "core/store/conditions.hpp"
 #include "core/store/database.hpp"
 #include "core/digest/sha256.hpp"
 #include "core/store/transaction.hpp"
@@ -127,12 +128,10 @@ struct BatchRows {
 
 BatchRows readBatchRows(store::Database& db, const store::AuditedEntity& entity, std::vector<LevelRise>::iterator first,
                         std::vector<LevelRise>::iterator last) {
-    std::string ids = "[";
-    for (auto p = first; p != last; ++p) {
-        if (p != first) ids += ',';
-        ids += std::to_string(p->task.id);
-    }
-    ids += "]";
+    std::vector<int64_t> taskIds;
+    taskIds.reserve(static_cast<size_t>(last - first));
+    for (auto p = first; p != last; ++p) taskIds.push_back(p->task.id);
+    const std::string ids = store::idArrayJson(taskIds);
     BatchRows rows;
     rows.tasks = rowsOf(db, entity.table, entity.idColumn, "", entity.idColumn, ids);
     for (const auto& child : entity.children)

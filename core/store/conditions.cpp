@@ -4,6 +4,13 @@
 
 namespace patrol::store {
 
+std::string idArrayJson(const std::vector<int64_t>& ids) {
+    std::string json = "[";
+    for (const int64_t id : ids) json.append(json.size() > 1 ? "," : "").append(std::to_string(id));
+    json += "]";
+    return json;
+}
+
 Conditions& Conditions::when(bool on, std::string_view condition) {
     if (on) sql_.append(" AND ").append(condition);
     return *this;

@@ -15,6 +15,10 @@ namespace patrol::store {
 
 class Database;
 
+// The ids as a JSON array ("[3,5,8]"), bound to one parameter of "… IN (SELECT value FROM
+// json_each(?))": a statement for a thousand rows without a thousand parameters.
+std::string idArrayJson(const std::vector<int64_t>& ids);
+
 class Conditions {
 public:
     // Adds the condition (with one '?') when the value is present.

@@ -115,11 +115,8 @@ void updateTask(Database& db, const TaskRecord& t) {
 }
 
 void setTasksLevel(Database& db, const std::string& level, const std::vector<int64_t>& ids) {
-    std::string list = "[";
-    for (const int64_t id : ids) list.append(list.size() > 1 ? "," : "").append(std::to_string(id));
-    list += "]";
     db.prepare("UPDATE rectification_tasks SET level = ? WHERE id IN (SELECT value FROM json_each(?))")
-        .bindAll(level, list)
+        .bindAll(level, idArrayJson(ids))
         .run();
 }
 
