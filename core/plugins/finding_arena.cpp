@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/digest/hex.hpp"
+
 namespace patrol::plugins {
 
 bool findingOrder(const FindingView& a, const FindingView& b) {
@@ -13,6 +15,29 @@ bool findingOrder(const FindingView& a, const FindingView& b) {
     if (a.rule != b.rule) return a.rule < b.rule;
     if (a.unit != b.unit) return a.unit < b.unit;
     return std::lexicographical_compare(a.refs.begin(), a.refs.end(), b.refs.begin(), b.refs.end());
+}
+
+namespace {
+
+constexpr size_t kDigest = kFingerprintBytes;
+
+std::span<const uint8_t> digestBytes(std::string_view digest) {
+    return {reinterpret_cast<const uint8_t*>(digest.data()), digest.size()};
+}
+
+}  // namespace
+
+std::string fingerprintHex(std::string_view digest) {
+    std::string hex(2 * digest.size(), '\0');
+    digest::writeHex(digestBytes(digest), hex.data());
+    return hex;
+}
+
+std::string fingerprintDigestOf(std::string_view hex) {
+    std::string digest(kDigest, '\0');
+    if (!digest::readHex(hex, {reinterpret_cast<uint8_t*>(digest.data()), digest.size()}))
+        throw std::invalid_argument("a fingerprint is " + std::to_string(2 * kDigest) + " lower-case hex digits");
+    return digest;
 }
 
 uint64_t FindingArena::appendBytes(std::string_view s) {
@@ -82,7 +107,7 @@ FindingView FindingArena::operator[](size_t i) const {
                   prose_.view(r.prose, r.titleSize),
                   prose_.view(r.prose + r.titleSize, r.detailSize),
                   {}};
-    if (!fingerprints_.empty()) v.fingerprint = std::string_view(fingerprints_).substr(64 * i, 64);
+    if (!fingerprints_.empty()) v.fingerprintDigest = std::string_view(fingerprints_).substr(kDigest * i, kDigest);
     return v;
 }
 
@@ -92,16 +117,14 @@ void FindingArena::seal(bool fingerprints) {
     refs_.releaseSpare();
     records_.releaseSpare();
     fingerprints_.clear();
-    if (fingerprints) fingerprints_.reserve(64 * records_.size());
+    if (fingerprints) fingerprints_.reserve(kDigest * records_.size());
     for (size_t i = 0; i < records_.size(); ++i) {
         const Record& r = records_.data()[i];
         std::string_view* const first = refs_.data() + r.refsBegin;
         std::sort(first, first + r.refCount);
         if (!fingerprints) continue;
-        const std::string fingerprint =
-            fingerprintOf(std::string_view(names_[r.plugin]), std::string_view(names_[r.rule]), {first, r.refCount});
-        if (fingerprint.size() != 64) throw std::logic_error("fingerprint of unexpected length");
-        fingerprints_ += fingerprint;
+        fingerprints_ += fingerprintDigestOf(
+            fingerprintOf(std::string_view(names_[r.plugin]), std::string_view(names_[r.rule]), {first, r.refCount}));
     }
 }
 
@@ -123,10 +146,10 @@ void FindingArena::reorder(const std::vector<uint32_t>& order) {
     data::PodBuffer<Record> records;
     records.reserve(order.size());
     std::string fingerprints;
-    if (!fingerprints_.empty()) fingerprints.reserve(64 * order.size());
+    if (!fingerprints_.empty()) fingerprints.reserve(kDigest * order.size());
     for (const uint32_t i : order) {
         records.push_back(records_[i]);
-        if (!fingerprints_.empty()) fingerprints.append(fingerprints_, 64 * size_t{i}, 64);
+        if (!fingerprints_.empty()) fingerprints.append(fingerprints_, kDigest * size_t{i}, kDigest);
     }
     records_ = std::move(records);
     fingerprints_ = std::move(fingerprints);
@@ -147,10 +170,10 @@ void FindingArena::keepInPlace(const std::vector<uint32_t>& kept) {
     for (size_t place = 0; place < kept.size(); ++place) {
         if (kept[place] == place) continue;
         records_.data()[place] = records_.data()[kept[place]];
-        if (withFingerprints) std::memcpy(fingerprints_.data() + 64 * place, fingerprints_.data() + 64 * size_t{kept[place]}, 64);
+        if (withFingerprints) std::memcpy(fingerprints_.data() + kDigest * place, fingerprints_.data() + kDigest * size_t{kept[place]}, kDigest);
     }
     records_.truncate(kept.size());
-    if (withFingerprints) fingerprints_.resize(64 * kept.size());
+    if (withFingerprints) fingerprints_.resize(kDigest * kept.size());
 }
 
 void FindingArena::permuteInPlace(const std::vector<uint32_t>& order) {
@@ -158,21 +181,21 @@ void FindingArena::permuteInPlace(const std::vector<uint32_t>& order) {
     // order names for it, and the last place of the cycle takes the one set aside.
     const bool withFingerprints = !fingerprints_.empty();
     std::vector<bool> placed(order.size());
-    char heldFingerprint[64];
+    char heldFingerprint[kDigest];
     for (size_t start = 0; start < order.size(); ++start) {
         if (placed[start] || order[start] == start) continue;
         const Record held = records_.data()[start];
-        if (withFingerprints) std::memcpy(heldFingerprint, fingerprints_.data() + 64 * start, 64);
+        if (withFingerprints) std::memcpy(heldFingerprint, fingerprints_.data() + kDigest * start, kDigest);
         size_t place = start;
         while (order[place] != start) {
             const size_t from = order[place];
             records_.data()[place] = records_.data()[from];
-            if (withFingerprints) std::memcpy(fingerprints_.data() + 64 * place, fingerprints_.data() + 64 * from, 64);
+            if (withFingerprints) std::memcpy(fingerprints_.data() + kDigest * place, fingerprints_.data() + kDigest * from, kDigest);
             placed[place] = true;
             place = from;
         }
         records_.data()[place] = held;
-        if (withFingerprints) std::memcpy(fingerprints_.data() + 64 * place, heldFingerprint, 64);
+        if (withFingerprints) std::memcpy(fingerprints_.data() + kDigest * place, heldFingerprint, kDigest);
         placed[place] = true;
     }
 }
@@ -216,7 +239,7 @@ CheckFinding FindingArena::owned(size_t i) const {
     f.amountFen = v.amountFen;
     f.title = v.title;
     f.detail = v.detail;
-    f.fingerprint = v.fingerprint;
+    if (!v.fingerprintDigest.empty()) f.fingerprint = fingerprintHex(v.fingerprintDigest);
     return f;
 }
 

@@ -43,8 +43,18 @@ struct FindingView {
     std::optional<int64_t> amountFen;
     std::string_view title;
     std::string_view detail;
-    std::string_view fingerprint;     // empty unless the run asked for fingerprints
+    // The fingerprint (fingerprintOf) as its kFingerprintBytes digest bytes, empty unless the run
+    // asked for fingerprints; fingerprintHex gives the text that is stored and shown.
+    std::string_view fingerprintDigest;
 };
+
+// A heavy recording holds one fingerprint per finding: as digest bytes, half the size of its hex.
+inline constexpr size_t kFingerprintBytes = 32;
+// The hex text of a fingerprint's digest bytes, as fingerprintOf returns it.
+std::string fingerprintHex(std::string_view digest);
+// The digest bytes of a fingerprint's hex text; throws std::invalid_argument unless `hex` is
+// 2 × kFingerprintBytes lower-case hex digits.
+std::string fingerprintDigestOf(std::string_view hex);
 
 // The output order (as findingOrder): plugin, rule, unit, then refs.
 bool findingOrder(const FindingView& a, const FindingView& b);
@@ -142,7 +152,7 @@ private:
     std::vector<std::string> names_;  // plugins and rules, each once
     uint16_t lastPlugin_ = UINT16_MAX;
     uint16_t lastRule_ = UINT16_MAX;
-    std::string fingerprints_;  // 64 hex digits per record, when sealed with fingerprints
+    std::string fingerprints_;  // kFingerprintBytes per record, when sealed with fingerprints
 
     static bool isPermutation(const std::vector<uint32_t>& order);
     void keepInPlace(const std::vector<uint32_t>& kept);

@@ -1,5 +1,6 @@
 #include "core/services/arena_check_findings.hpp"
 
+#include "core/digest/hex.hpp"
 #include "core/services/json_text.hpp"
 
 namespace patrol::services {
@@ -32,7 +33,8 @@ std::string_view ArenaCheckFindings::unitCode(size_t i) const { return arena_[of
 
 std::string_view ArenaCheckFindings::severity(size_t i) const { return columnsOf(arena_[offered_[i]]).severity; }
 
-std::string_view ArenaCheckFindings::fingerprint(size_t i) const { return arena_[offered_[i]].fingerprint; }
+// The arena holds fingerprints as digest bytes, which is what fingerprintKey makes of their hex.
+std::string_view ArenaCheckFindings::fingerprintKey(size_t i) const { return arena_[offered_[i]].fingerprintDigest; }
 
 CheckFindingFields ArenaCheckFindings::fields(size_t i, std::string& scratch) const {
     const plugins::FindingView f = arena_[offered_[i]];
@@ -44,7 +46,12 @@ CheckFindingFields ArenaCheckFindings::fields(size_t i, std::string& scratch) co
     for (const auto r : f.refs) refs.value(r);
     refs.closeArray();
     scratch = refs.take();
-    return {f.plugin, f.rule, rule.category, f.title, f.detail, rule.severity, f.amountFen, scratch, f.fingerprint, rule.rectificationKind};
+    const size_t refsSize = scratch.size();
+    scratch.resize(refsSize + 2 * f.fingerprintDigest.size());
+    digest::writeHex({reinterpret_cast<const uint8_t*>(f.fingerprintDigest.data()), f.fingerprintDigest.size()}, scratch.data() + refsSize);
+    const std::string_view text(scratch);
+    return {f.plugin, f.rule, rule.category, f.title, f.detail, rule.severity, f.amountFen, text.substr(0, refsSize), text.substr(refsSize),
+            rule.rectificationKind};
 }
 
 }  // namespace patrol::services

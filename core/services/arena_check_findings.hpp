@@ -24,7 +24,7 @@ public:
     size_t size() const override { return offered_.size(); }
     std::string_view unitCode(size_t i) const override;
     std::string_view severity(size_t i) const override;
-    std::string_view fingerprint(size_t i) const override;
+    std::string_view fingerprintKey(size_t i) const override;
     CheckFindingFields fields(size_t i, std::string& scratch) const override;
     void letGoOfReadText() const override { arena_.letGoOfReadText(); }
 

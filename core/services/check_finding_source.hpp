@@ -25,7 +25,7 @@ struct CheckFindingFields {
     std::string_view severity;
     std::optional<int64_t> amountFen;
     std::string_view refsJson;
-    std::string_view fingerprint;
+    std::string_view fingerprint;  // as stored: the hex text
     std::optional<std::string_view> rectificationKind;
 };
 
@@ -36,8 +36,9 @@ public:
     // What deciding whether finding i belongs to the round needs, without building its columns.
     virtual std::string_view unitCode(size_t i) const = 0;
     virtual std::string_view severity(size_t i) const = 0;
-    virtual std::string_view fingerprint(size_t i) const = 0;
-    // Finding i's columns; the refs' JSON text may be written into `scratch`.
+    // What finding i's fingerprint is compared by (fingerprintKey), valid while the source is.
+    virtual std::string_view fingerprintKey(size_t i) const = 0;
+    // Finding i's columns; the refs' JSON text and the fingerprint's hex may be written into `scratch`.
     virtual CheckFindingFields fields(size_t i, std::string& scratch) const = 0;
     // Called now and then by readers going through every finding: texts read so far may be let
     // go of (plugins::FindingArena::letGoOfReadText); the fields stay readable.
@@ -47,15 +48,16 @@ public:
 // Findings already held as owned CheckFindings (the demo, callers that build them by hand).
 class OwnedCheckFindings final : public CheckFindingSource {
 public:
-    explicit OwnedCheckFindings(const std::vector<CheckFinding>& findings) : findings_(findings) {}
+    explicit OwnedCheckFindings(const std::vector<CheckFinding>& findings);
     size_t size() const override;
     std::string_view unitCode(size_t i) const override;
     std::string_view severity(size_t i) const override;
-    std::string_view fingerprint(size_t i) const override;
+    std::string_view fingerprintKey(size_t i) const override;
     CheckFindingFields fields(size_t i, std::string& scratch) const override;
 
 private:
     const std::vector<CheckFinding>& findings_;
+    std::vector<std::string> keys_;
 };
 
 }  // namespace patrol::services

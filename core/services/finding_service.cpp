@@ -234,13 +234,16 @@ size_t keepNotYetRecorded(store::Database& db, int64_t roundId, const CheckFindi
     // Each fingerprint marked once it is known to be recorded: the round's own are streamed past
     // the check's, not copied into a set of their own.
     FingerprintMarks recorded(admitted.size());
-    for (const auto& a : admitted) recorded.add(findings.fingerprint(a.finding));
-    store::forEachFingerprintOfRound(db, roundId, [&recorded](std::string_view fingerprint) { recorded.markIfAdded(fingerprint); });
+    for (const auto& a : admitted) recorded.add(findings.fingerprintKey(a.finding));
+    std::string buffer;
+    store::forEachFingerprintOfRound(db, roundId, [&recorded, &buffer](std::string_view fingerprint) {
+        recorded.markIfAdded(fingerprintKey(fingerprint, buffer));
+    });
     // In the check's order, marked now in either case: of a fingerprint repeated within the
     // check, the first finding is kept.
     size_t kept = 0;
     for (const AdmittedFinding& a : admitted)
-        if (!recorded.markAndTellBefore(findings.fingerprint(a.finding))) admitted[kept++] = a;
+        if (!recorded.markAndTellBefore(findings.fingerprintKey(a.finding))) admitted[kept++] = a;
     const size_t dropped = admitted.size() - kept;
     admitted.resize(kept);
     return dropped;

@@ -3,13 +3,16 @@
 #include <cstring>
 #include <functional>
 
+#include "core/digest/hex.hpp"
+#include "core/plugins/finding_arena.hpp"
+
 namespace patrol::services {
 
 namespace {
 
-// Fingerprints are SHA-256 in hex: their bytes already spread evenly, so two 8-byte words mixed
-// by multiplies make the hash. Shorter texts (never written by this version, but the table takes
-// any) use the library's hash.
+// A check's fingerprints are SHA-256 digests: their bytes already spread evenly, so two 8-byte words
+// mixed by multiplies make the hash. Shorter keys (texts never written by this version, but the
+// table takes any) use the library's hash.
 uint64_t fingerprintHash(std::string_view s) {
     if (s.size() < 16) return std::hash<std::string_view>{}(s);
     uint64_t head, tail;
@@ -25,6 +28,15 @@ size_t slotsFor(size_t expected) {
 }
 
 }  // namespace
+
+std::string_view fingerprintKey(std::string_view text, std::string& buffer) {
+    constexpr size_t kDigest = plugins::kFingerprintBytes;
+    buffer.resize(kDigest);
+    if (digest::readHex(text, {reinterpret_cast<uint8_t*>(buffer.data()), kDigest})) return buffer;
+    if (text.size() != kDigest) return text;
+    buffer.assign(text).push_back('\0');
+    return buffer;
+}
 
 FingerprintMarks::FingerprintMarks(size_t expected) : slots_(slotsFor(expected)) {}
 

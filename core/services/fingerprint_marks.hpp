@@ -3,26 +3,33 @@
 // once per finding of the check): 660,000 look-ups for a heavy ledger. A node-based hash map
 // spent a tenth of that run's CPU on them, mostly in cache misses; this table is one flat array
 // probed in place, 16 bytes a slot; each slot carries a part of its key's hash, so a probe
-// compares the texts only when that part agrees. The keys are views: the strings they point into must
-// outlive the table.
+// compares the keys only when that part agrees. The keys are views (fingerprintKey): the strings
+// they point into must outlive the table.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace patrol::services {
 
+// The key a fingerprint is compared by: a check's fingerprint (64 lower-case hex digits) as its
+// digest bytes, as plugins::FindingArena holds it; any other text (the findings table takes any)
+// as itself, one byte longer if it has as many bytes as a digest, so it never equals one. The view
+// points into `text` or into `buffer`.
+std::string_view fingerprintKey(std::string_view text, std::string& buffer);
+
 class FingerprintMarks {
 public:
     explicit FingerprintMarks(size_t expected);
 
-    // Adds `fingerprint`, unmarked, unless it is there already.
-    void add(std::string_view fingerprint);
-    // Marks `fingerprint` if it was added; anything else is ignored.
-    void markIfAdded(std::string_view fingerprint);
-    // Whether `fingerprint` (added before) was marked; it is marked from now on.
-    bool markAndTellBefore(std::string_view fingerprint);
+    // Adds the fingerprint `key`, unmarked, unless it is there already.
+    void add(std::string_view key);
+    // Marks `key` if it was added; anything else is ignored.
+    void markIfAdded(std::string_view key);
+    // Whether `key` (added before) was marked; it is marked from now on.
+    bool markAndTellBefore(std::string_view key);
 
 private:
     // A slot's state is in the low bits of its tag, the rest of which are bits of the key's hash.

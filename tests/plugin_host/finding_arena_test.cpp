@@ -90,7 +90,7 @@ void requireSameFindings(const std::vector<CheckFinding>& expected, const Findin
         CHECK(v.amountFen == expected[i].amountFen);
         CHECK(v.title == expected[i].title);
         CHECK(v.detail == expected[i].detail);
-        CHECK(v.fingerprint == expected[i].fingerprint);
+        CHECK(fingerprintHex(v.fingerprintDigest) == expected[i].fingerprint);
     }
 }
 
@@ -119,7 +119,9 @@ TEST_CASE("a finding added to the arena reads back through its view field by fie
     CHECK(back.fingerprint.empty());
     arena.seal(true);
     CHECK(arena.owned(0).refs == std::vector<std::string>{"", "E1", "E2"});
-    CHECK(arena[0].fingerprint == fingerprintOf("four_styles", "FS-01", {"", "E1", "E2"}));
+    CHECK(arena[0].fingerprintDigest.empty() == false);
+    CHECK(arena.owned(0).fingerprint == fingerprintOf("four_styles", "FS-01", {"", "E1", "E2"}));
+    CHECK(fingerprintHex(arena[0].fingerprintDigest) == arena.owned(0).fingerprint);
 }
 
 TEST_CASE("the arena's finished findings equal the plain path's, fingerprints and JSONL bytes included") {

@@ -37,3 +37,14 @@ TEST_CASE("hex of the wrong length, in capitals or with other characters is refu
     CHECK_FALSE(readHex("0a f", out));
     CHECK_FALSE(readHex("", out));
 }
+
+TEST_CASE("of all 256 byte values only the sixteen lower-case digits read as hex") {
+    for (int c = 0; c < 256; ++c) {
+        INFO(c);
+        const std::string hex{'0', static_cast<char>(c)};
+        std::array<uint8_t, 1> out{};
+        const bool digit = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+        CHECK(readHex(hex, out) == digit);
+        if (digit) CHECK(out[0] == (c <= '9' ? c - '0' : c - 'a' + 10));
+    }
+}

@@ -11,6 +11,8 @@
 #include "core/services/arena_check_findings.hpp"
 
 using patrol::plugins::FindingArena;
+using patrol::plugins::fingerprintDigestOf;
+using patrol::plugins::fingerprintOf;
 using patrol::plugins::PluginMetadata;
 using patrol::plugins::RuleInfo;
 using patrol::services::ArenaCheckFindings;
@@ -47,9 +49,11 @@ TEST_CASE("an arena read for recording gives each finding its rule's columns and
     CHECK(findings.unitCode(1) == "U0003");
     CHECK(findings.severity(0) == "high");
     CHECK(findings.severity(1) == "medium");
-    CHECK(findings.fingerprint(0) == arena[0].fingerprint);
-    CHECK(findings.fingerprint(1) == arena[2].fingerprint);
-    CHECK(findings.fingerprint(0).size() == 64);
+    // Compared by the digest's 32 bytes; stored as its hex, the text fingerprintOf gives.
+    const std::string fingerprintA = fingerprintOf("four_styles", "FS-01", {"r1\"x", "r9"});
+    CHECK(findings.fingerprintKey(0) == fingerprintDigestOf(fingerprintA));
+    CHECK(findings.fingerprintKey(1) == arena[2].fingerprintDigest);
+    CHECK(findings.fingerprintKey(0).size() == 32);
 
     std::string scratch;
     const auto first = findings.fields(0, scratch);
@@ -61,7 +65,7 @@ TEST_CASE("an arena read for recording gives each finding its rule's columns and
     CHECK(first.severity == "high");
     CHECK(first.amountFen == 120000);
     CHECK(first.refsJson == R"(["r1\"x","r9"])");
-    CHECK(first.fingerprint == arena[0].fingerprint);
+    CHECK(first.fingerprint == fingerprintA);
     REQUIRE(first.rectificationKind.has_value());
     CHECK(*first.rectificationKind == "deadline");
 

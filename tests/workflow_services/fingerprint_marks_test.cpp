@@ -3,6 +3,7 @@
 // bytes (and so their hash), short keys, the empty key, and more keys than announced.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -84,4 +85,20 @@ TEST_CASE("the fingerprint table answers as the map it replaced") {
         CHECK(before > 100);
         CHECK(before < static_cast<int>(check.size()));
     }
+}
+
+TEST_CASE("a check's fingerprint is keyed by its digest bytes, any other text by itself and never as a digest") {
+    std::string buffer;
+    const std::string hex = "00ff10a0" + std::string(48, '7') + "0123abcd";
+    const std::string expected = std::string("\x00\xff\x10\xa0", 4) + std::string(24, '\x77') + std::string("\x01\x23\xab\xcd", 4);
+    CHECK(patrol::services::fingerprintKey(hex, buffer) == expected);
+    // The table holds any text: tests' short names, a hand-written value, upper-case hex.
+    CHECK(patrol::services::fingerprintKey("fp1", buffer) == "fp1");
+    std::string upper = hex;
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    CHECK(patrol::services::fingerprintKey(upper, buffer) == upper);
+    // A text as long as a digest could equal one byte for byte: its key is one byte longer.
+    const std::string asLong(32, 'x');
+    CHECK(patrol::services::fingerprintKey(asLong, buffer) == asLong + std::string(1, '\0'));
+    CHECK(patrol::services::fingerprintKey(std::string(32, '\x77'), buffer).size() == 33);
 }
