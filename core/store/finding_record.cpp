@@ -83,7 +83,7 @@ std::string rowDigest(std::string_view canonical) {
     return digest::sha256Hex(canonical);
 }
 
-RecordedRow::RecordedRow(int64_t id, std::string_view canonical) : findingId(id) {
+RecordedRow::RecordedRow(std::string_view canonical) {
     if (!digest::readHex(store::rowDigest(canonical), digest_)) throw std::logic_error("row digest is not 64 hex digits");
 }
 
@@ -100,7 +100,7 @@ void RecordsDigest::add(int64_t findingId, std::string_view digest) {
     sha_.update(line);
 }
 
-void insertFindingRecords(Database& db, int64_t eventId, const std::vector<RecordedRow>& records) {
+void insertFindingRecords(Database& db, int64_t eventId, int64_t firstFindingId, const std::vector<RecordedRow>& records) {
     BatchedInsert inserts(db, "INSERT INTO finding_records (finding_id, event_id, row_digest) VALUES ", "(?,?,?)");
     size_t done = 0;
     while (done < records.size()) {
@@ -109,7 +109,7 @@ void insertFindingRecords(Database& db, int64_t eventId, const std::vector<Recor
         for (size_t i = 0; i < count; ++i) {
             const auto& r = records[done + i];
             const int at = static_cast<int>(i) * 3;
-            insert.bind(at + 1, r.findingId).bind(at + 2, eventId).bind(at + 3, r.rowDigest(hex));
+            insert.bind(at + 1, firstFindingId + static_cast<int64_t>(done + i)).bind(at + 2, eventId).bind(at + 3, r.rowDigest(hex));
         }
         insert.run();
         done += count;
