@@ -4,6 +4,7 @@
 #include "core/cli/command.hpp"
 #include "core/cli/error_hints.hpp"
 #include "core/cli/exit_code.hpp"
+#include "core/cli/huge_page_heap.hpp"
 #include "core/domain/errors.hpp"
 
 #include <Poco/Exception.h>
@@ -19,7 +20,7 @@ namespace {
 // The command being run, so a refusal can be worded with its options.
 const patrol::cli::CommandSpec* running = nullptr;
 
-int dispatch(std::vector<std::string> words) {
+int dispatch(std::vector<std::string> words, char** argv) {
     using namespace patrol::cli;
     // Global options may stand before the command words too: patrol --db x.db demo.
     std::vector<std::string> commandWords, leadingOptions;
@@ -66,6 +67,7 @@ int dispatch(std::vector<std::string> words) {
         return 2;
     }
     running = spec;
+    relaunchWithHugePageHeap(spec->path, argv);
     std::vector<std::string> rest(words.begin() + static_cast<long>(leadingOptions.size() + spec->path.size()), words.end());
     rest.insert(rest.begin(), leadingOptions.begin(), leadingOptions.end());  // before any --
     for (const auto& w : rest)
@@ -89,7 +91,7 @@ int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
     const std::vector<std::string> words(argv + 1, argv + argc);
     try {
-        return dispatch(words);
+        return dispatch(words, argv);
     } catch (const patrol::UserError& e) {
         std::cout.flush();
         std::cerr << "错误: " << patrol::cli::refusalText(e, running) << "\n";
