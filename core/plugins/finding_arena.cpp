@@ -111,6 +111,13 @@ FindingView FindingArena::operator[](size_t i) const {
     return v;
 }
 
+void FindingArena::appendTexts(size_t i, std::string& out) const {
+    const Record& r = records_[i];
+    const size_t size = size_t{r.titleSize} + r.detailSize, at = out.size();
+    out.resize(at + size);
+    prose_.copy(r.prose, size, out.data() + at);
+}
+
 void FindingArena::seal(bool fingerprints) {
     // Nothing is added after sealing: the pages faulted in ahead go back.
     bytes_.releaseSpare();

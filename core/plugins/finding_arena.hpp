@@ -103,6 +103,9 @@ public:
     // where they were kept in a file (FindingProse::letGoOfReadPages); views stay valid.
     void letGoOfReadText() const { prose_.letGoOfReadPages(); }
     static constexpr size_t kReadBeforeLettingGo = 16384;  // findings, for those readers
+    // Appends finding i's title and then its detail to `out`, copied (FindingProse::copy) rather
+    // than viewed: a reader that does so maps none of the file in.
+    void appendTexts(size_t i, std::string& out) const;
     // Whether the titles and details went to a file (FindingProse), for tests.
     bool textsInFile() const { return prose_.spilled(); }
 

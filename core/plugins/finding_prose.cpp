@@ -25,6 +25,16 @@ int unnamedTemporaryFile() {
     return ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 }
 
+// Reads `size` bytes at `offset` of the file into `to`.
+void readAt(int fd, char* to, uint64_t size, uint64_t offset) {
+    for (uint64_t done = 0; done < size;) {
+        const ssize_t n = ::pread(fd, to + done, static_cast<size_t>(size - done), static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw std::runtime_error("读回暂存疑似问题文字的临时文件失败：" + std::string(std::strerror(n < 0 ? errno : EIO)));
+        done += static_cast<uint64_t>(n);
+    }
+}
+
 }  // namespace
 
 FindingProse::~FindingProse() { release(); }
@@ -67,6 +77,15 @@ std::string_view FindingProse::view(uint64_t offset, uint64_t size) const {
     return {map + offset, static_cast<size_t>(size)};
 }
 
+void FindingProse::copy(uint64_t offset, uint64_t size, char* to) const {
+    if (offset >= written_) {
+        std::memcpy(to, pending_.data() + (offset - written_), static_cast<size_t>(size));
+        return;
+    }
+    if (offset + size > written_) throw std::logic_error("a finding's text split between the file and memory");
+    readAt(fd_, to, size, offset);
+}
+
 void FindingProse::spill() {
     fd_ = unnamedTemporaryFile();
     if (fd_ < 0) {
@@ -98,12 +117,7 @@ bool FindingProse::writeOut(const char* data, size_t size) {
 void FindingProse::backToMemory() {
     data::PodBuffer<char> all;
     char* to = all.prepare(static_cast<size_t>(written_ + pending_.size()));
-    for (uint64_t done = 0; done < written_;) {
-        const ssize_t n = ::pread(fd_, to + done, static_cast<size_t>(written_ - done), static_cast<off_t>(done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw std::runtime_error("读回暂存疑似问题文字的临时文件失败：" + std::string(std::strerror(n < 0 ? errno : EIO)));
-        done += static_cast<uint64_t>(n);
-    }
+    readAt(fd_, to, written_, 0);
     if (pending_.size()) std::memcpy(to + written_, pending_.data(), pending_.size());
     all.commit(static_cast<size_t>(written_ + pending_.size()));
     unmap();

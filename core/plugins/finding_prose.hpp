@@ -37,6 +37,10 @@ public:
     // appending to the file maps it (once, under a lock: readers on several threads may ask at
     // the same moment).
     std::string_view view(uint64_t offset, uint64_t size) const;
+    // Copies the text at [offset, offset + size) to `to`, read from the file (pread) rather than
+    // through the mapping: for a reader on another thread whose reads would otherwise keep pages
+    // of the mapping in the process while the mapping's own reader lets go of them.
+    void copy(uint64_t offset, uint64_t size, char* to) const;
     uint64_t size() const { return written_ + pending_.size(); }
     // Gives back the pages of the file read so far (MADV_DONTNEED): they stay in the page cache,
     // and a view read again faults them back in. Safe while other threads read views. Readers

@@ -36,8 +36,12 @@ std::string_view ArenaCheckFindings::severity(size_t i) const { return columnsOf
 // The arena holds fingerprints as digest bytes, which is what fingerprintKey makes of their hex.
 std::string_view ArenaCheckFindings::fingerprintKey(size_t i) const { return arena_[offered_[i]].fingerprintDigest; }
 
-CheckFindingFields ArenaCheckFindings::fields(size_t i, std::string& scratch) const {
-    const plugins::FindingView f = arena_[offered_[i]];
+CheckFindingFields ArenaCheckFindings::fields(size_t i, std::string& scratch) const { return fieldsOf(i, scratch, false); }
+
+CheckFindingFields ArenaCheckFindings::copiedFields(size_t i, std::string& scratch) const { return fieldsOf(i, scratch, true); }
+
+CheckFindingFields ArenaCheckFindings::fieldsOf(size_t i, std::string& scratch, bool copyTexts) const {
+    const plugins::FindingView f = arena_[offered_[i]];  // views only: no text of the file read yet
     const RuleColumns rule = columnsOf(f);
     // Straight into text (as Poco's stringify writes it): a Poco array and a stream per finding
     // took longer than inserting the finding.
@@ -49,9 +53,13 @@ CheckFindingFields ArenaCheckFindings::fields(size_t i, std::string& scratch) co
     const size_t refsSize = scratch.size();
     scratch.resize(refsSize + 2 * f.fingerprintDigest.size());
     digest::writeHex({reinterpret_cast<const uint8_t*>(f.fingerprintDigest.data()), f.fingerprintDigest.size()}, scratch.data() + refsSize);
+    const size_t textsAt = scratch.size();
+    if (copyTexts) arena_.appendTexts(offered_[i], scratch);
     const std::string_view text(scratch);
-    return {f.plugin, f.rule, rule.category, f.title, f.detail, rule.severity, f.amountFen, text.substr(0, refsSize), text.substr(refsSize),
-            rule.rectificationKind};
+    const std::string_view title = copyTexts ? text.substr(textsAt, f.title.size()) : f.title;
+    const std::string_view detail = copyTexts ? text.substr(textsAt + f.title.size()) : f.detail;
+    return {f.plugin, f.rule, rule.category, title, detail, rule.severity, f.amountFen, text.substr(0, refsSize),
+            text.substr(refsSize, textsAt - refsSize), rule.rectificationKind};
 }
 
 }  // namespace patrol::services

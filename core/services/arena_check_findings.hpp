@@ -26,6 +26,7 @@ public:
     std::string_view severity(size_t i) const override;
     std::string_view fingerprintKey(size_t i) const override;
     CheckFindingFields fields(size_t i, std::string& scratch) const override;
+    CheckFindingFields copiedFields(size_t i, std::string& scratch) const override;
     void letGoOfReadText() const override { arena_.letGoOfReadText(); }
 
 private:
@@ -37,6 +38,8 @@ private:
         std::optional<std::string_view> rectificationKind;
     };
     RuleColumns columnsOf(const plugins::FindingView& f) const;
+    // Finding i's columns; with `copyTexts`, its title and detail copied into `scratch` too.
+    CheckFindingFields fieldsOf(size_t i, std::string& scratch, bool copyTexts) const;
 
     const plugins::FindingArena& arena_;
     std::vector<uint32_t> offered_;  // arena places of the findings whose plugin has metadata

@@ -77,7 +77,8 @@ RowDigests digestRows(const CheckFindingSource& findings, const std::vector<Admi
     std::array<char, 64> hex;
     int64_t id = c.firstId;
     for (const AdmittedFinding& row : rows) {
-        const CheckFindingFields f = findings.fields(row.finding, refsScratch);
+        // Copied: this thread runs beside the inserts, whose reads let go of the mapped texts.
+        const CheckFindingFields f = findings.copiedFields(row.finding, refsScratch);
         sourceOf(f, source);
         canonical.clear();
         canonical.integer(id).integer(c.roundId).integer(row.unitId).text(f.category).text(f.title).text(f.detail);
@@ -88,7 +89,6 @@ RowDigests digestRows(const CheckFindingSource& findings, const std::vector<Admi
         canonical.text(c.actor).text(c.createdAt);
         const store::RecordedRow& record = out.records.emplace_back(canonical.finish());
         digest.add(id++, record.rowDigest(hex));
-        if (out.records.size() % plugins::FindingArena::kReadBeforeLettingGo == 0) findings.letGoOfReadText();
     }
     out.recordsDigest = digest.hex();
     return out;

@@ -175,6 +175,13 @@ TEST_CASE("findings whose texts went to a file finish and print as the plain pat
         // Letting go of what was read changes nothing that is read after.
         arena.letGoOfReadText();
         CHECK(arena.owned(17).detail == expected[17].detail);
+        // Copied out of the file instead of viewed, every finding's title and then its detail.
+        std::string texts;
+        for (size_t i = 0; i < arena.size(); ++i) {
+            texts.clear();
+            arena.appendTexts(i, texts);
+            REQUIRE(texts == expected[i].title + expected[i].detail);
+        }
     }
     // Two such arenas appended, as `check --plugin all` does.
     FindingArena all = finishedInArena(findings, true);

@@ -1,5 +1,6 @@
 // Titles and details past FindingProse::kSpillAfter go to an unlinked temporary file and read
-// back the same; without a usable file they stay in memory, also when the file fails midway.
+// back the same, viewed or copied; without a usable file they stay in memory, also when the file
+// fails midway.
 #include "core/plugins/finding_prose.hpp"
 #include "data/tmpdir_setting.hpp"
 
@@ -35,6 +36,9 @@ void requireTexts(const FindingProse& prose, const std::vector<uint64_t>& offset
         INFO(i);
         const std::string text = textNumber(i);
         REQUIRE(prose.view(offsets[i], text.size()) == text);
+        std::string copied(text.size(), '?');
+        prose.copy(offsets[i], text.size(), copied.data());
+        REQUIRE(copied == text);
     }
 }
 

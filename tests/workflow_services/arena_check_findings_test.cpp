@@ -8,7 +8,13 @@
 
 #include "core/plugins/finding_arena.hpp"
 #include "core/plugins/plugin_metadata.hpp"
+#include "core/digest/sha256.hpp"
 #include "core/services/arena_check_findings.hpp"
+#include "core/services/audit_service.hpp"
+#include "core/store/audited_rows.hpp"
+#include "core/store/finding_record.hpp"
+#include "core/store/statement.hpp"
+#include "world.hpp"
 
 using patrol::plugins::FindingArena;
 using patrol::plugins::fingerprintDigestOf;
@@ -68,6 +74,16 @@ TEST_CASE("an arena read for recording gives each finding its rule's columns and
     CHECK(first.fingerprint == fingerprintA);
     REQUIRE(first.rectificationKind.has_value());
     CHECK(*first.rectificationKind == "deadline");
+    // The same columns with the texts copied into the reader's own scratch string.
+    std::string copyScratch;
+    const auto copied = findings.copiedFields(0, copyScratch);
+    CHECK(copied.title == "公款吃喝");
+    CHECK(copied.detail == "详情一");
+    CHECK(copied.title.data() != first.title.data());
+    CHECK(copied.refsJson == first.refsJson);
+    CHECK(copied.fingerprint == fingerprintA);
+    CHECK(copied.category == first.category);
+    CHECK(copied.amountFen == first.amountFen);
 
     const auto unknownRule = findings.fields(1, scratch);
     CHECK(unknownRule.rule == "FS-99");
@@ -84,4 +100,36 @@ TEST_CASE("an arena whose plugins have no metadata offers no finding to record",
     arena.seal(true);
     const std::map<std::string, const PluginMetadata*, std::less<>> none;
     CHECK(ArenaCheckFindings(arena, none).size() == 0);
+}
+
+TEST_CASE("findings whose texts went to a file are recorded with digests of the rows as stored", "[recording]") {
+    World w;
+    w.round("R1", "2026-01-05");
+    // 3,000 findings with 6 KB details: past FindingProse::kSpillAfter, so the inserts read the
+    // texts through the file's mapping and the digests copy them out of the file.
+    FindingArena arena;
+    std::vector<std::string> details;
+    for (int i = 0; i < 3000; ++i) {
+        const std::string ref = "E" + std::to_string(i);
+        const std::string_view refs[] = {ref};
+        details.push_back(std::string(6000 + i % 97, static_cast<char>('a' + i % 26)) + std::to_string(i));
+        arena.add("four_styles", "FS-01", i % 2 ? "UA" : "UB", refs, 1, i, "问题" + std::to_string(i), details.back());
+    }
+    arena.seal(true);
+    REQUIRE(arena.textsInFile());
+    const PluginMetadata meta = fourStylesForArenaTest();
+    const std::map<std::string, const PluginMetadata*, std::less<>> metadataOf{{"four_styles", &meta}};
+    const auto recorded = recordCheckFindings(w.db, w.inspector, "R1", ArenaCheckFindings(arena, metadataOf), {});
+    CHECK(recorded.added == 3000);
+
+    auto st = w.db.prepare("SELECT f.detail, r.row_digest FROM findings f JOIN finding_records r ON r.finding_id = f.id ORDER BY f.id");
+    const auto rows = store::readStoredRows(w.db, "findings", "", std::nullopt, "id");
+    REQUIRE(rows.size() == 3000);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        INFO(i);
+        REQUIRE(st.step());
+        CHECK(st.text(0) == details[i]);
+        CHECK(st.text(1) == digest::sha256HexPlainly(*store::canonicalFindingRow(rows[i])));
+    }
+    CHECK(verifyAuditedData(w.db, w.admin).problems.empty());
 }
