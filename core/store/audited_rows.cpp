@@ -64,8 +64,9 @@ const StoredValue* StoredRow::find(const std::string& column) const {
     return nullptr;
 }
 
-std::vector<StoredRow> readStoredRows(Database& db, const std::string& table, const std::string& where,
-                                      const std::optional<std::string>& parameter, const std::string& orderBy) {
+void forEachStoredRow(Database& db, const std::string& table, const std::string& where,
+                      const std::optional<std::string>& parameter, const std::string& orderBy,
+                      const std::function<void(const StoredRow&)>& visit) {
     const std::string sql = "SELECT * FROM " + table + (where.empty() ? "" : " WHERE " + where) +
                             (orderBy.empty() ? "" : " ORDER BY " + orderBy);
     // The connection's cached statement: every audited write reads its entity's rows this way,
@@ -73,24 +74,23 @@ std::vector<StoredRow> readStoredRows(Database& db, const std::string& table, co
     auto st = db.prepare(sql);
     sqlite3_stmt* raw = st.handle();
     if (parameter) st.bind(1, *parameter);
-    int count = 0;
-    std::vector<std::string> names;
     std::vector<bool> secret;
-    std::vector<StoredRow> rows;
+    StoredRow row;  // reused: its names are set once, its texts keep their capacity
+    bool first = true;
     while (st.step()) {
-        if (rows.empty()) {  // after the first step: a kept statement is prepared again there if the schema moved
-            count = sqlite3_column_count(raw);
+        if (first) {  // after the first step: a kept statement is prepared again there if the schema moved
+            first = false;
+            const int count = sqlite3_column_count(raw);
             for (int i = 0; i < count; ++i) {
-                names.emplace_back(sqlite3_column_name(raw, i));
-                secret.push_back(isSecret(table, names.back()));
+                row.columns.emplace_back(sqlite3_column_name(raw, i), StoredValue{});
+                secret.push_back(isSecret(table, row.columns.back().first));
             }
         }
-        StoredRow row;
-        row.columns.reserve(count);
-        for (int i = 0; i < count; ++i) {
-            StoredValue v;
+        for (int i = 0; i < static_cast<int>(row.columns.size()); ++i) {
+            StoredValue& v = row.columns[static_cast<size_t>(i)].second;
+            v.text.clear();
             switch (sqlite3_column_type(raw, i)) {
-                case SQLITE_NULL: break;
+                case SQLITE_NULL: v.type = StoredValue::Type::Null; break;
                 case SQLITE_INTEGER:
                     v.type = StoredValue::Type::Integer;
                     v.integer = sqlite3_column_int64(raw, i);
@@ -105,14 +105,19 @@ std::vector<StoredRow> readStoredRows(Database& db, const std::string& table, co
                     v.text.assign(bytes ? bytes : "", static_cast<size_t>(sqlite3_column_bytes(raw, i)));
                 }
             }
-            if (secret[i] && v.type != StoredValue::Type::Null) {
+            if (secret[static_cast<size_t>(i)] && v.type != StoredValue::Type::Null) {
                 v.text = "sha256:" + digest::sha256Hex(v.type == StoredValue::Type::Text ? v.text : std::to_string(v.integer));
                 v.type = StoredValue::Type::Text;
             }
-            row.columns.emplace_back(names[i], std::move(v));
         }
-        rows.push_back(std::move(row));
+        visit(row);
     }
+}
+
+std::vector<StoredRow> readStoredRows(Database& db, const std::string& table, const std::string& where,
+                                      const std::optional<std::string>& parameter, const std::string& orderBy) {
+    std::vector<StoredRow> rows;
+    forEachStoredRow(db, table, where, parameter, orderBy, [&rows](const StoredRow& row) { rows.push_back(row); });
     return rows;
 }
 

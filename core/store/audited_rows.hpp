@@ -7,6 +7,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,12 @@ struct StoredRow {
 // ordered by `orderBy`. Secret columns (token salt and hash) are read as their SHA-256.
 std::vector<StoredRow> readStoredRows(Database& db, const std::string& table, const std::string& where,
                                       const std::optional<std::string>& parameter, const std::string& orderBy);
+
+// The same rows one at a time, in one StoredRow reused from row to row and valid only during the
+// call: a reader that keeps only what it makes of each row allocates next to nothing per row.
+void forEachStoredRow(Database& db, const std::string& table, const std::string& where,
+                      const std::optional<std::string>& parameter, const std::string& orderBy,
+                      const std::function<void(const StoredRow&)>& visit);
 
 Poco::Dynamic::Var storedValueJson(const StoredValue& value);
 Poco::JSON::Object::Ptr storedRowJson(const StoredRow& row);
