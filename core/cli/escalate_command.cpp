@@ -23,16 +23,17 @@ int runEscalate(Invocation& inv) {
     auto s = openSession(inv);
     const int32_t asOf = dateOption(inv, "as-of");
     ProgressLine progress(inv.err, showsProgress(inv));
-    const auto rises = services::escalate(s.db, s.actor, asOf, progress.sink());
+    auto rises = services::escalate(s.db, s.actor, asOf, progress.sink());
     progress.clear();
     const ListingFormat format = inv.format();
     Listing listing({{"task_id", "任务"}, {"unit", "单位"}, {"due", "期限"}, {"days_left", "剩余天数"},
                      {"from", "原等级"}, {"to", "新等级"}, {"recipients", "通知对象"}, {"notice_id", "通知"},
                      {"message", "通知内容"}});
-    for (const auto& r : rises) {
+    // The messages are moved, not copied, into the listing: 50,000 of them are some 15 MB.
+    for (auto& r : rises) {
         listing.add({Cell::number(r.task.id), Cell::of(r.task.unitCode), Cell::of(r.task.dueDate),
                      Cell::number(r.daysLeft), levelCell(r.from, format), levelCell(r.to, format),
-                     risenRecipients(r, format), Cell::number(r.notice.id), Cell::of(r.notice.message)});
+                     risenRecipients(r, format), Cell::number(r.notice.id), Cell::of(std::move(r.notice.message))});
     }
     if (format == ListingFormat::Table && rises.empty()) {
         inv.out << "截至 " << civil::formatDate(asOf) << "，没有整改任务需要升级预警。\n";

@@ -3,17 +3,27 @@
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSONString.h>
 
+#include <array>
+#include <charconv>
+
 namespace patrol::services {
 
 namespace {
 
-// The bytes Poco escapes in a string: control characters, the quote, the backslash and '/'.
+// The bytes Poco's stringify escapes in a string: control characters, the quote and the backslash
+// (not '/', which went the slow way for nothing; json_text_test.cpp compares every byte value). A
+// table: a mass escalation writes the JSON of 100,000 rows, nearly every byte of it through here.
+constexpr std::array<bool, 256> kEscaped = [] {
+    std::array<bool, 256> escaped{};
+    for (int c = 0; c < 0x20; ++c) escaped[c] = true;
+    escaped['"'] = escaped['\\'] = true;
+    return escaped;
+}();
+
 bool needsEscape(std::string_view text) {
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || c == '"' || c == '\\' || c == '/') return true;
-    }
-    return false;
+    bool any = false;  // no branch per byte
+    for (const char c : text) any |= kEscaped[static_cast<unsigned char>(c)];
+    return any;
 }
 
 }  // namespace
@@ -72,7 +82,8 @@ JsonText& JsonText::value(std::string_view text) {
 
 JsonText& JsonText::value(int64_t number) {
     separate();
-    out_ += std::to_string(number);
+    char digits[24];
+    out_.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
     needComma_ = true;
     return *this;
 }
