@@ -14,8 +14,9 @@ namespace patrol::services {
 
 struct CheckFinding;  // finding_service.hpp
 
-// One finding's columns, as views valid while its source is unchanged (the refs' text until the
-// next call that writes the same scratch string).
+// One finding's columns, as views valid while its source is unchanged; those written into a
+// scratch string (the refs' JSON, the fingerprint's hex, copied titles and details) only until the
+// next call that writes the same one.
 struct CheckFindingFields {
     std::string_view plugin;
     std::string_view rule;
