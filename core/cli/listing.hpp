@@ -6,6 +6,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/cli/command.hpp"
@@ -88,6 +89,6 @@ private:
 // JSON string literal for `s` (quotes included), escaping per RFC 8259.
 std::string jsonQuote(const std::string& s);
 // Width of UTF-8 text on a terminal: CJK and full-width characters take two columns.
-size_t displayWidth(const std::string& s);
+size_t displayWidth(std::string_view s);
 
 }  // namespace patrol::cli

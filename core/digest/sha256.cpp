@@ -11,6 +11,7 @@
 #include <atomic>
 #include <fstream>
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 namespace patrol::digest {
@@ -77,6 +78,28 @@ public:
         if (final_(context.get(), digest, &length) != 1) return std::nullopt;
         return hexOf(digest, length);
     }
+
+    // A context for a digest fed piece by piece (freed by finish), or nullptr without OpenSSL.
+    EVP_MD_CTX* begin() const {
+        if (!newContext_ || !freeContext_ || !init_ || !update_ || !final_ || !(fetched_ || sha256_)) return nullptr;
+        EVP_MD_CTX* context = newContext_();
+        if (context && init_(context, fetched_ ? fetched_ : sha256_(), nullptr) != 1) {
+            freeContext_(context);
+            return nullptr;
+        }
+        return context;
+    }
+    bool update(EVP_MD_CTX* context, std::string_view bytes) const { return update_(context, bytes.data(), bytes.size()) == 1; }
+    // The digest of what `context` was given; frees it. nullopt when OpenSSL failed.
+    std::optional<std::string> finish(EVP_MD_CTX* context) const {
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        const bool done = final_(context, digest, &length) == 1;
+        freeContext_(context);
+        if (!done) return std::nullopt;
+        return hexOf(digest, length);
+    }
+    void discard(EVP_MD_CTX* context) const { freeContext_(context); }
 
 private:
     // One context per thread, made on its first digest and reused for every later one.
@@ -154,8 +177,60 @@ std::optional<std::string> sha256OfFilePlainly(const std::string& path) {
     return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
+// The first bytes are held back: a stream that stays small (one finding recorded) is hashed by
+// the portable code and never loads OpenSSL. One that grows past kPlainBudget (a heavy
+// recording's records are 24 MB, which the portable code took 0.14 s for) goes to OpenSSL,
+// held-back bytes first; without OpenSSL the portable code takes everything.
 struct Sha256Stream::Engine {
-    Poco::SHA2Engine sha{Poco::SHA2Engine::SHA_256};
+    std::string held;
+    EVP_MD_CTX* quick = nullptr;  // OpenSSL's context once the stream is large
+    std::unique_ptr<Poco::SHA2Engine> plain;  // when OpenSSL cannot be loaded
+
+    ~Engine() { reset(); }
+    void reset() {
+        if (quick) openSsl().discard(quick);
+        quick = nullptr;
+        plain.reset();
+        held.clear();
+    }
+    void update(std::string_view bytes) {
+        if (quick) {
+            if (openSsl().update(quick, bytes)) return;
+            // OpenSSL failed midway: what it was given is lost, so the bytes cannot be hashed at all.
+            throw std::runtime_error("OpenSSL SHA-256 failed while digesting a stream");
+        }
+        if (plain) {
+            plain->update(bytes.data(), static_cast<unsigned>(bytes.size()));
+            return;
+        }
+        held.append(bytes);
+        if (held.size() < kPlainBudget) return;
+        quick = openSsl().begin();
+        if (quick && openSsl().update(quick, held)) {
+            std::string().swap(held);
+            return;
+        }
+        if (quick) openSsl().discard(quick);
+        quick = nullptr;
+        plain = std::make_unique<Poco::SHA2Engine>(Poco::SHA2Engine::SHA_256);
+        plain->update(held.data(), static_cast<unsigned>(held.size()));
+        std::string().swap(held);
+    }
+    std::string hex() {
+        std::string out;
+        if (quick) {
+            auto digest = openSsl().finish(quick);
+            quick = nullptr;
+            if (!digest) throw std::runtime_error("OpenSSL SHA-256 failed while finishing a stream");
+            out = std::move(*digest);
+        } else if (plain) {
+            out = Poco::DigestEngine::digestToHex(plain->digest());
+        } else {
+            out = sha256HexPlainly(held);
+        }
+        reset();
+        return out;
+    }
 };
 
 Sha256Stream::Sha256Stream() : engine_(std::make_unique<Engine>()) {}
@@ -163,8 +238,8 @@ Sha256Stream::~Sha256Stream() = default;
 Sha256Stream::Sha256Stream(Sha256Stream&&) noexcept = default;
 Sha256Stream& Sha256Stream::operator=(Sha256Stream&&) noexcept = default;
 
-void Sha256Stream::update(std::string_view bytes) { engine_->sha.update(bytes.data(), static_cast<unsigned>(bytes.size())); }
+void Sha256Stream::update(std::string_view bytes) { engine_->update(bytes); }
 
-std::string Sha256Stream::hex() { return Poco::DigestEngine::digestToHex(engine_->sha.digest()); }
+std::string Sha256Stream::hex() { return engine_->hex(); }
 
 }  // namespace patrol::digest

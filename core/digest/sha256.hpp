@@ -22,8 +22,9 @@ std::optional<std::string> sha256OfFile(const std::string& path);
 // The same by Poco's portable code: the reference the other is tested against.
 std::optional<std::string> sha256OfFilePlainly(const std::string& path);
 
-// SHA-256 of bytes given piece by piece (the digest over a run's records, line by line), by
-// Poco's portable code: those inputs are a few megabytes at most.
+// SHA-256 of bytes given piece by piece (the digest over a run's records, line by line): by
+// Poco's portable code while the stream is small, by OpenSSL once it grows past a few hundred
+// kilobytes (and by the portable code throughout when OpenSSL cannot be loaded).
 class Sha256Stream {
 public:
     Sha256Stream();
