@@ -26,6 +26,20 @@ std::optional<std::string> findingViolation(const PluginMetadata& metadata, cons
 // Removes every finding whose fingerprint (plugin, rule, sorted refs) equals an earlier one's,
 // keeping the first in the vector's order; refs must already be sorted. Returns how many went.
 size_t dropRepeatedFindings(std::vector<CheckFinding>& findings);
-size_t dropRepeatedFindings(FindingArena& findings);
+
+// The findings that may repeat one another (their plugin, rule and refs hash alike), in runs.
+struct RepeatCandidates {
+    std::vector<uint32_t> members;  // finding indexes, run after run
+    std::vector<uint32_t> runEnds;  // where each run ends in members
+};
+RepeatCandidates repeatCandidates(const FindingArena& findings);
+// `order` (finding indexes) without each finding that repeats one placed before it in `order`;
+// adds to `dropped` how many went. Refs must already be sorted.
+std::vector<uint32_t> withoutRepeats(const FindingArena& findings, std::vector<uint32_t> order, const RepeatCandidates& candidates,
+                                     size_t& dropped);
+// A sealed run's findings in output order (outputOrder) with repeats left out (as reorder takes
+// it), `repeats` counting them: the findings, and the order, of a stable sort by findingOrder
+// followed by dropRepeatedFindings, with the repeats looked for on a second thread meanwhile.
+std::vector<uint32_t> finishedOrder(const FindingArena& findings, size_t& repeats);
 
 }  // namespace patrol::plugins

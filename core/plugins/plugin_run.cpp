@@ -136,11 +136,12 @@ RunResult finish(PluginEntry& plugin, FindingArena findings, const RunRequest& r
     // The refs were the last use of the dataset.
     if (request.doneReading) request.doneReading();
     findings.seal(request.fingerprints);
-    // Only the small records move: the texts stay where they were written.
-    findings.reorder(outputOrder(findings));
     // The same finding twice is one finding: recording keeps the first by its fingerprint, and
-    // a dry run shows what recording would keep.
-    if (const size_t repeats = dropRepeatedFindings(findings); repeats > 0 && request.log)
+    // a dry run shows what recording would keep. Only the small records move: the texts stay
+    // where they were written.
+    size_t repeats = 0;
+    findings.reorder(finishedOrder(findings, repeats));
+    if (repeats > 0 && request.log)
         request.log(PATROL_LOG_WARNING, "有 " + std::to_string(repeats) + " 个疑似问题与前面的重复（同一规则、同一组记录），每个只保留第一个");
     // Ordering a heavy run's findings used tens of megabytes of working vectors, freed into
     // malloc's heap, which keeps them: given back before the output maps the kept texts in again.

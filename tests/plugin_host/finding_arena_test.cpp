@@ -61,8 +61,8 @@ FindingArena finishedInArena(const std::vector<CheckFinding>& findings, bool fin
     FindingArena arena;
     for (const auto& f : findings) arena.add(f);
     arena.seal(fingerprints);
-    arena.reorder(outputOrder(arena));
-    dropRepeatedFindings(arena);
+    size_t repeats = 0;
+    arena.reorder(finishedOrder(arena, repeats));
     return arena;
 }
 
