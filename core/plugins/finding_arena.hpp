@@ -108,6 +108,8 @@ public:
     void appendTexts(size_t i, std::string& out) const;
     // Whether the titles and details went to a file (FindingProse), for tests.
     bool textsInFile() const { return prose_.spilled(); }
+    // Whether the titles and details were to go to a file but stayed in memory (FindingProse).
+    bool textsKeptInMemory() const { return prose_.keptInMemory(); }
 
     // Sorts each finding's refs and, with `fingerprints`, sets each fingerprint (fingerprintOf).
     void seal(bool fingerprints);

@@ -48,6 +48,9 @@ public:
     void letGoOfReadPages() const;
     // Whether the texts went to a file (for tests and the benchmark's notes).
     bool spilled() const { return fd_ >= 0; }
+    // Whether texts past kSpillAfter had to stay in memory: no file could be made in the
+    // temporary folder, or writing it failed. The run then tells its user why it took more memory.
+    bool keptInMemory() const { return failed_; }
 
 private:
     void spill();                  // opens the file and writes what memory holds

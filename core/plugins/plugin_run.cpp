@@ -115,6 +115,12 @@ std::string runError(const PluginEntry& plugin, const std::string& what) {
     return pluginLabel(plugin.id, plugin.library) + "运行出错：" + what + "。本次检查结果未记录。";
 }
 
+// A run whose findings' texts could not go to a temporary file says why it took more memory.
+constexpr const char* kTextsKeptInMemory =
+    "疑似问题的文字较多，本应暂存到临时目录的文件中，但临时目录不可用（环境变量 TMPDIR 所指的目录，未设置时为 /tmp；"
+    "目录不存在、不可写、已满或不支持临时文件），只得全部留在内存中，本次运行因此占用更多内存。"
+    "检查结果不受影响；如需减少内存占用，请把 TMPDIR 设为一个可写的目录后重新运行。";
+
 // Every finding must name a declared rule and meet the host's other demands (finding_checks);
 // then refs are sorted, fingerprints set, order fixed, and repeats of a finding dropped.
 RunResult finish(PluginEntry& plugin, FindingArena findings, const RunRequest& request) {
@@ -143,6 +149,8 @@ RunResult finish(PluginEntry& plugin, FindingArena findings, const RunRequest& r
     findings.reorder(finishedOrder(findings, repeats));
     if (repeats > 0 && request.log)
         request.log(PATROL_LOG_WARNING, "有 " + std::to_string(repeats) + " 个疑似问题与前面的重复（同一规则、同一组记录），每个只保留第一个");
+    if (findings.textsKeptInMemory() && request.log)
+        request.log(PATROL_LOG_WARNING, kTextsKeptInMemory);
     // Ordering a heavy run's findings used tens of megabytes of working vectors, freed into
     // malloc's heap, which keeps them: given back before the output maps the kept texts in again.
     constexpr size_t kHeavyRun = 65536;

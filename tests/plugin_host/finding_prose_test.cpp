@@ -49,6 +49,7 @@ TEST_CASE("small findings' texts stay in memory") {
     FindingProse prose;
     const auto offsets = fill(prose, 100000);
     CHECK_FALSE(prose.spilled());
+    CHECK_FALSE(prose.keptInMemory());
     requireTexts(prose, offsets);
 }
 
@@ -56,6 +57,7 @@ TEST_CASE("texts past the limit go to a file and read back the same, before and 
     FindingProse prose;
     const auto offsets = fill(prose, FindingProse::kSpillAfter + 3 * FindingProse::kBlock + 12345);
     CHECK(prose.spilled());
+    CHECK_FALSE(prose.keptInMemory());
     requireTexts(prose, offsets);
     prose.letGoOfReadPages();
     requireTexts(prose, offsets);
@@ -78,6 +80,7 @@ TEST_CASE("without a usable temporary folder the texts stay in memory") {
     FindingProse prose;
     const auto offsets = fill(prose, FindingProse::kSpillAfter + FindingProse::kBlock);
     CHECK_FALSE(prose.spilled());
+    CHECK(prose.keptInMemory());
     requireTexts(prose, offsets);
 }
 
@@ -94,5 +97,6 @@ TEST_CASE("a file that cannot grow any more hands its texts back to memory") {
     ::setrlimit(RLIMIT_FSIZE, &before);
     std::signal(SIGXFSZ, previous);
     CHECK_FALSE(prose.spilled());
+    CHECK(prose.keptInMemory());
     requireTexts(prose, offsets);
 }
