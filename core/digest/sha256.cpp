@@ -179,8 +179,9 @@ std::optional<std::string> sha256OfFilePlainly(const std::string& path) {
 
 // The first bytes are held back: a stream that stays small (one finding recorded) is hashed by
 // the portable code and never loads OpenSSL. One that grows past kPlainBudget (a heavy
-// recording's records are 24 MB, which the portable code took 0.14 s for) goes to OpenSSL,
-// held-back bytes first; without OpenSSL the portable code takes everything.
+// recording's records are about 24 MB, 0.14 s at the portable code's 170 MB/s; 50,000 rises'
+// records 5.5 MB) goes to OpenSSL, held-back bytes first; without OpenSSL the portable code takes
+// everything.
 struct Sha256Stream::Engine {
     std::string held;
     EVP_MD_CTX* quick = nullptr;  // OpenSSL's context once the stream is large

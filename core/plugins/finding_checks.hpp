@@ -33,8 +33,8 @@ struct RepeatCandidates {
     std::vector<uint32_t> runEnds;  // where each run ends in members
 };
 RepeatCandidates repeatCandidates(const FindingArena& findings);
-// `order` (finding indexes) without each finding that repeats one placed before it in `order`;
-// adds to `dropped` how many went. Refs must already be sorted.
+// `order` (every finding's index once) without each finding that repeats one placed before it
+// in `order`; adds to `dropped` how many went. Refs must already be sorted.
 std::vector<uint32_t> withoutRepeats(const FindingArena& findings, std::vector<uint32_t> order, const RepeatCandidates& candidates,
                                      size_t& dropped);
 // A sealed run's findings in output order (outputOrder) with repeats left out (as reorder takes

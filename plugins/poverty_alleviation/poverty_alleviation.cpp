@@ -1,5 +1,8 @@
 // The poverty_alleviation (扶贫) check plugin: households, cadres, projects, payments -> PA-01..PA-06.
+#include "../shared/parallel_rules.hpp"
 #include "rules.hpp"
+
+#include <optional>
 
 namespace patrol::plugins::poverty_alleviation {
 
@@ -7,26 +10,48 @@ class PovertyAlleviationPlugin : public sdk::Plugin {
 public:
     void run(sdk::Context& context) override {
         const Settings settings = Settings::read(context);
-        const auto householdTable = context.table("households");
-        const auto cadreTable = context.table("cadres");
-        const auto projectTable = context.table("projects");
-        const auto paymentTable = context.table("payments");
-        FindingSink out(context);
+        const int32_t asOf = context.asOf();
+        std::optional<Households> households;
+        std::optional<Cadres> cadres;
+        std::optional<Projects> projects;
+        std::optional<Payments> payments;
+        if (const auto t = context.table("households")) households.emplace(*t);
+        if (const auto t = context.table("cadres")) cadres.emplace(*t);
+        if (const auto t = context.table("projects")) projects.emplace(*t);
+        if (const auto t = context.table("payments")) payments.emplace(*t);
+
         // Each rule runs only when every file it needs is present (the host names the skips).
-        if (paymentTable) {
-            const Payments payments(*paymentTable);
-            if (householdTable) ineligiblePayees(payments, Households(*householdTable), out);
-            duplicatePayments(payments, out);
-            if (cadreTable) cadreHouseholds(payments, Cadres(*cadreTable), out);
-            context.progress(0.5);
-            if (projectTable) {
-                const Projects projects(*projectTable);
-                const ProjectSums sums = sumPayments(projects, payments, context.asOf());
-                idleFunds(projects, sums, settings, context.asOf(), out);
-                overspends(projects, sums, out);
-            }
+        // No rule asks the host anything once the settings and as_of are read, so any of them may
+        // run on the second thread: PA-01, the longest, runs here, the others there, and their
+        // findings come in the same order as when all ran here one after another.
+        ParallelRules rules;
+        size_t count = 0;
+        if (payments && households) {
+            rules.here([&](FindingSink& out) { ineligiblePayees(*payments, *households, out); });
+            ++count;
         }
-        if (projectTable) stalledProjects(Projects(*projectTable), context.asOf(), out);
+        if (payments) {
+            rules.helper([&](FindingSink& out) { duplicatePayments(*payments, out); });
+            ++count;
+        }
+        if (payments && cadres) {
+            rules.helper([&](FindingSink& out) { cadreHouseholds(*payments, *cadres, out); });
+            ++count;
+        }
+        if (payments && projects) {
+            rules.helper([&](FindingSink& out) {
+                const ProjectSums sums = sumPayments(*projects, *payments, asOf);
+                idleFunds(*projects, sums, settings, asOf, out);
+                overspends(*projects, sums, out);
+            });
+            ++count;
+        }
+        if (projects) {
+            rules.helper([&](FindingSink& out) { stalledProjects(*projects, asOf, out); });
+            ++count;
+        }
+        FindingSink out(context);
+        rules.run(out, [&](size_t done) { context.progress(static_cast<double>(done) / static_cast<double>(count)); });
         context.progress(1.0);
     }
 };
