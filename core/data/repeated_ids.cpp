@@ -46,7 +46,8 @@ PodBuffer<uint64_t> sortedIdKeys(const TableData& table, size_t column) {
 }
 
 std::vector<RepeatedId> findRepeatedIds(const TableData& table, size_t column) {
-    return repeatsIn(sortedIdKeys(table, column), [&](uint32_t row) { return table.text(column, row); });
+    const PodBuffer<uint64_t> keys = sortedIdKeys(table, column);
+    return repeatsIn(SortedKeys(keys), [&](uint32_t row) { return table.text(column, row); });
 }
 
 }  // namespace patrol::data

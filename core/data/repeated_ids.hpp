@@ -1,7 +1,7 @@
 // Finds rows whose id repeats an earlier row's: hashing the column in order and radix-sorting
 // (hash, row) pairs keeps every memory access sequential, which on large files is several
 // times faster than probing a hash table row by row. Each stretch of a file sorts its own
-// pairs on the thread that read it; joining the stretches only merges the sorted runs.
+// pairs on the thread that read it; joining the stretches reads the sorted runs in merged order.
 #pragma once
 
 #include "core/data/pod_buffer.hpp"
@@ -24,34 +24,62 @@ struct RepeatedId {
 // system, not to the first thread's malloc arena.)
 PodBuffer<uint64_t> sortedIdKeys(const TableData& table, size_t column);
 
+// Sorted keys read one at a time (next(key) is false past the last): one buffer of them, or
+// several sorted runs read in merged order without a merged copy of them.
+class SortedKeys {
+public:
+    explicit SortedKeys(const PodBuffer<uint64_t>& keys) { runs_.push_back({keys.data(), keys.data() + keys.size()}); }
+    explicit SortedKeys(const std::vector<const PodBuffer<uint64_t>*>& runs) {
+        for (const auto* run : runs) runs_.push_back({run->data(), run->data() + run->size()});
+    }
+    bool next(uint64_t& key) {
+        Run* least = nullptr;  // a few runs (one per stretch of a file): a scan beats a heap
+        for (Run& r : runs_)
+            if (r.at != r.end && (!least || *r.at < *least->at)) least = &r;
+        if (!least) return false;
+        key = *least->at++;
+        return true;
+    }
+
+private:
+    struct Run {
+        const uint64_t* at;
+        const uint64_t* end;
+    };
+    std::vector<Run> runs_;
+};
+
 // The repeats among sorted keys (rows numbered as in the keys), ordered by row; id(row) gives
 // a row's id.
 template <class Id>
-std::vector<RepeatedId> repeatsIn(const PodBuffer<uint64_t>& keys, Id id) {
+std::vector<RepeatedId> repeatsIn(SortedKeys keys, Id id) {
     std::vector<RepeatedId> repeats;
-    std::vector<uint32_t> leaders;
-    for (size_t i = 0; i < keys.size();) {
-        size_t j = i + 1;
-        while (j < keys.size() && keys[j] >> 32 == keys[i] >> 32) ++j;
-        // Rows [i, j) share a hash and are in row order: the first row of each distinct id is
-        // its first occurrence, every later row with that id repeats it.
-        if (j - i > 1) {
-            leaders.clear();
-            for (size_t a = i; a < j; ++a) {
-                const auto row = static_cast<uint32_t>(keys[a]);
-                const std::string_view text = id(row);
-                bool repeated = false;
-                for (const uint32_t leader : leaders) {
-                    if (id(leader) == text) {
-                        repeats.push_back({row, leader});
-                        repeated = true;
-                        break;
-                    }
+    std::vector<uint32_t> rows, leaders;
+    uint64_t key = 0;
+    bool more = keys.next(key);
+    while (more) {
+        // The rows of one hash, in row order: the first row of each distinct id is its first
+        // occurrence, every later row with that id repeats it.
+        const uint64_t hash = key >> 32;
+        rows.clear();
+        do {
+            rows.push_back(static_cast<uint32_t>(key));
+            more = keys.next(key);
+        } while (more && key >> 32 == hash);
+        if (rows.size() < 2) continue;
+        leaders.clear();
+        for (const uint32_t row : rows) {
+            const std::string_view text = id(row);
+            bool repeated = false;
+            for (const uint32_t leader : leaders) {
+                if (id(leader) == text) {
+                    repeats.push_back({row, leader});
+                    repeated = true;
+                    break;
                 }
-                if (!repeated) leaders.push_back(row);
             }
+            if (!repeated) leaders.push_back(row);
         }
-        i = j;
     }
     std::sort(repeats.begin(), repeats.end(), [](const RepeatedId& x, const RepeatedId& y) { return x.row < y.row; });
     return repeats;

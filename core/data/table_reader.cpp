@@ -474,7 +474,7 @@ TablePart parsePart(std::string_view text, size_t stopAt, const TableSchema& sch
     part.table = std::move(r.table);
     part.rejects = std::move(r.rejects);
     part.rejectCount = r.rejectCount;
-    // Sorted here, on the stretch's own thread: joining only merges the sorted runs.
+    // Sorted here, on the stretch's own thread: joining only reads the sorted runs in merged order.
     if (const int id = streamedIdColumn(schema); id >= 0) part.idKeys = sortedIdKeys(*part.table, static_cast<size_t>(id));
     return part;
 }
@@ -504,23 +504,19 @@ TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32
     const int idColumn = streamedIdColumn(schema);
     if (idColumn >= 0) {
         const auto c = static_cast<size_t>(idColumn);
-        // The parts' sorted runs merged into one, renumbered for the whole file.
-        PodBuffer<uint64_t> keys = std::move(parts[0].idKeys);
-        for (size_t k = 1; k < parts.size(); ++k) {
-            PodBuffer<uint64_t>& more = parts[k].idKeys;
-            for (size_t i = 0; i < more.size(); ++i) more.data()[i] += base[k];
-            PodBuffer<uint64_t> merged;
-            uint64_t* out = merged.prepare(keys.size() + more.size());
-            std::merge(keys.data(), keys.data() + keys.size(), more.data(), more.data() + more.size(), out);
-            merged.commit(keys.size() + more.size());
-            keys = std::move(merged);
-            more = PodBuffer<uint64_t>();
+        // The parts' sorted runs, renumbered for the whole file, read in merged order: a merged
+        // copy was 8 bytes a row more at the read's peak (4 MB for 510,000 payments).
+        std::vector<const PodBuffer<uint64_t>*> runs;
+        for (size_t k = 0; k < parts.size(); ++k) {
+            PodBuffer<uint64_t>& run = parts[k].idKeys;
+            for (size_t i = 0; i < run.size(); ++i) run.data()[i] += base[k];
+            runs.push_back(&run);
         }
-        auto repeats = repeatsIn(keys, [&](uint32_t row) {
+        auto repeats = repeatsIn(SortedKeys(runs), [&](uint32_t row) {
             const size_t k = partOf(row);
             return parts[k].table->text(c, row - base[k]);
         });
-        keys = PodBuffer<uint64_t>();
+        for (auto& part : parts) part.idKeys = PodBuffer<uint64_t>();
         // In row order, so that only the first repeats of each part need a message.
         std::sort(repeats.begin(), repeats.end(), [](const RepeatedId& a, const RepeatedId& b) { return a.row < b.row; });
         std::vector<size_t> described(parts.size(), 0);
