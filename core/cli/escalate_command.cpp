@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "core/cli/app.hpp"
+#include "core/cli/left_to_exit.hpp"
 #include "core/cli/progress_line.hpp"
 #include "core/cli/workflow_output.hpp"
 #include "core/services/escalation_service.hpp"
@@ -40,6 +41,8 @@ int runEscalate(Invocation& inv) {
         return 0;
     }
     listing.print(inv.out, format);
+    leaveToExit(std::move(listing));
+    leaveToExit(std::move(rises));
     return 0;
 }
 
