@@ -55,22 +55,16 @@ public:
         // this thread's, so this thread takes less: FS-03 and FS-05 here, as long as FS-04,
         // FS-02 and FS-01 there.
         ParallelRules rules;
-        size_t count = 0;
         if (expenses) {
             const Expenses& e = *expenses;
             rules.here([&](FindingSink& out) { splitReimbursements(e, settings, out); });
             rules.helper([&](FindingSink& out) { gifts(e, settings, out); });
             rules.helper([&](FindingSink& out) { diningOnRestDays(e, calendar, out); });
             rules.helper([&](FindingSink& out) { overStandardReception(e, settings, out); });
-            count += 4;
         }
-        if (trips) {
-            rules.here([&](FindingSink& out) { privateCarUse(*trips, settings, calendar, out); });
-            ++count;
-        }
+        if (trips) rules.here([&](FindingSink& out) { privateCarUse(*trips, settings, calendar, out); });
         FindingSink out(context);
-        rules.run(out, [&](size_t done) { context.progress(static_cast<double>(done) / static_cast<double>(count)); });
-        context.progress(1.0);
+        rules.run(out, context);
     }
 };
 

@@ -87,6 +87,14 @@ public:
         }
     }
 
+    // run(), telling the host after each rule the share of rules whose findings are out, and 1 at
+    // the end.
+    void run(FindingSink& out, sdk::Context& context) {
+        const auto rules = static_cast<double>(here_.size() + helper_.size());
+        run(out, [&](size_t done) { context.progress(static_cast<double>(done) / rules); });
+        context.progress(1.0);
+    }
+
 private:
     std::vector<Rule> here_;
     std::vector<Rule> helper_;
