@@ -1,11 +1,11 @@
 #include "core/plugins/finding_output.hpp"
 
+#include "core/domain/json_escape.hpp"
 #include "core/plugins/finding_arena.hpp"
 
 #include <patrol/sdk/money.hpp>
 
 #include <algorithm>
-#include <array>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -38,15 +38,13 @@ void appendEscape(std::string& out, unsigned char c) {
     }
 }
 
-bool needsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
-
 // --- the reference --------------------------------------------------------------------------
 
 void appendJsonPlainly(std::string& out, std::string_view s) {
     out.push_back('"');
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
-        if (needsEscape(c))
+        if (domain::kJsonEscaped[c])
             appendEscape(out, c);
         else
             out.push_back(ch);
@@ -58,12 +56,6 @@ void appendJsonPlainly(std::string& out, std::string_view s) {
 
 // Runs of plain bytes are copied in one go (titles and details are long and rarely escaped).
 void appendJson(std::string& out, std::string_view s) {
-    static constexpr auto kEscaped = [] {
-        std::array<bool, 256> t{};
-        for (int c = 0; c < 0x20; ++c) t[static_cast<size_t>(c)] = true;
-        t['"'] = t['\\'] = true;
-        return t;
-    }();
     out.push_back('"');
     size_t run = 0;
     for (size_t i = 0; i < s.size(); ++i) {
@@ -79,7 +71,7 @@ void appendJson(std::string& out, std::string_view s) {
         if (i >= s.size()) break;
 #endif
         const auto c = static_cast<unsigned char>(s[i]);
-        if (!kEscaped[c]) continue;
+        if (!domain::kJsonEscaped[c]) continue;
         out.append(s.data() + run, i - run);
         run = i + 1;
         appendEscape(out, c);

@@ -3,26 +3,17 @@
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSONString.h>
 
-#include <array>
+#include "core/domain/json_escape.hpp"
+
 #include <charconv>
 
 namespace patrol::services {
 
 namespace {
 
-// The bytes Poco's stringify escapes in a string: control characters, the quote and the backslash
-// (not '/', which went the slow way for nothing; json_text_test.cpp compares every byte value). A
-// table: a mass escalation writes the JSON of 100,000 rows, nearly every byte of it through here.
-constexpr std::array<bool, 256> kEscaped = [] {
-    std::array<bool, 256> escaped{};
-    for (int c = 0; c < 0x20; ++c) escaped[c] = true;
-    escaped['"'] = escaped['\\'] = true;
-    return escaped;
-}();
-
 bool needsEscape(std::string_view text) {
     bool any = false;  // no branch per byte
-    for (const char c : text) any |= kEscaped[static_cast<unsigned char>(c)];
+    for (const char c : text) any |= domain::kJsonEscaped[static_cast<unsigned char>(c)];
     return any;
 }
 
