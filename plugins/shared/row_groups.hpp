@@ -1,9 +1,12 @@
 // Finds the groups of two or more rows that share a key, in near-linear time and with few cache
 // misses: each row's key hash is computed in one sequential pass, (hash, index) pairs are radix
 // sorted, and only rows whose hashes collide are compared exactly. Singletons are never built,
-// since every grouping rule needs at least two members.
+// since every grouping rule needs at least two members. Groups come in the order of their first
+// row, and each group's rows in input order.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -31,6 +34,7 @@ public:
             if (end - begin >= 2) splitRun(keys, begin, end, same);
             begin = end;
         }
+        orderByFirstRow();
     }
 
     size_t count() const { return start_.empty() ? 0 : start_.size() - 1; }
@@ -49,6 +53,28 @@ private:
             for (const uint64_t k : keys) buffer[counts[(k >> shift) & 0xff]++] = k;
             keys.swap(buffer);
         }
+    }
+
+    // Hash order is random order: a rule reading its groups' rows in it misses the cache on
+    // nearly every text it reads (a third of PA-02's time on a ledger where most payments
+    // repeat). In first-row order the reads mostly move forward through the columns.
+    void orderByFirstRow() {
+        std::vector<uint64_t> order(count());
+        for (size_t g = 0; g < order.size(); ++g) order[g] = uint64_t{members_[start_[g]]} << 32 | g;
+        std::sort(order.begin(), order.end());
+        std::vector<uint32_t> members;
+        members.reserve(members_.size());
+        std::vector<size_t> start{0};
+        start.reserve(start_.size());
+        for (const uint64_t key : order) {
+            const size_t g = static_cast<size_t>(key & 0xffffffffULL);
+            members.insert(members.end(), members_.begin() + static_cast<std::ptrdiff_t>(start_[g]),
+                           members_.begin() + static_cast<std::ptrdiff_t>(start_[g + 1]));
+            start.push_back(members.size());
+        }
+        if (order.empty()) start.clear();
+        members_.swap(members);
+        start_.swap(start);
     }
 
     // Rows of one hash run split into their exact groups (a run almost always is one key).

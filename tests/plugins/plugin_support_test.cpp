@@ -60,9 +60,12 @@ TEST_CASE("RowGroups keeps groups of two or more and splits rows whose hashes co
     const RowGroups filtered(
         keys.size(), [&](uint32_t r) { return r != 6; }, [&](uint32_t r) { return hashText(keys[r]); },
         [&](uint32_t x, uint32_t y) { return keys[x] == keys[y]; });
-    std::set<std::vector<uint32_t>> found;
-    for (const auto& g : groupsOf(filtered)) found.insert(g);
-    CHECK(found == std::set<std::vector<uint32_t>>{{0, 2}, {1, 4}});
+    CHECK(groupsOf(filtered) == std::vector<std::vector<uint32_t>>{{0, 2}, {1, 4}});
+    // Groups come by their first row, not by hash: "b" hashes lower here, yet "a" comes first.
+    const RowGroups byFirstRow(
+        keys.size(), [](uint32_t) { return true; }, [&](uint32_t r) { return uint64_t{keys[r] == "b" ? 1u : 2u + r % 2} << 32; },
+        [&](uint32_t x, uint32_t y) { return keys[x] == keys[y]; });
+    CHECK(groupsOf(byFirstRow) == std::vector<std::vector<uint32_t>>{{0, 2, 6}, {1, 4}});
     const RowGroups none(0, [](uint32_t) { return true; }, [](uint32_t) { return uint64_t{0}; }, [](uint32_t, uint32_t) { return true; });
     CHECK(none.count() == 0);
 }
