@@ -81,6 +81,22 @@ TEST_CASE("TextIndex finds the first row of a key and never an empty key") {
     CHECK_FALSE(index.find("", text));
 }
 
+TEST_CASE("TextIndex finds every key of a table whose rows leave few bits of hash in a slot") {
+    // 100,000 rows take 17 bits of each 32-bit slot: 15 bits of hash remain to tell keys apart.
+    std::vector<std::string> ids;
+    for (int i = 0; i < 100000; ++i) ids.push_back("H" + std::to_string(i * 7));
+    ids.push_back("H7");  // a repeat: the first row keeps the key
+    const auto text = [&](uint32_t r) { return std::string_view(ids[r]); };
+    const TextIndex index(ids.size(), text);
+    size_t found = 0;
+    for (uint32_t r = 0; r < 100000; ++r) found += index.find(ids[r], text) == r ? 1 : 0;
+    CHECK(found == 100000);
+    CHECK(index.find("H7", text) == 1u);
+    size_t strays = 0;
+    for (int i = 0; i < 100000; ++i) strays += index.find("H" + std::to_string(i * 7 + 1), text) ? 1 : 0;
+    CHECK(strays == 0);
+}
+
 TEST_CASE("WorkingDayCounter counts (after, through] and asks only about days inside a span") {
     FakeHost host;
     const patrol_host_api api = host.api();
