@@ -1,9 +1,11 @@
 // Finds the groups of two or more rows that share a key, in near-linear time and with few cache
-// misses: each row's key hash is computed in one sequential pass, (hash, index) pairs are radix
-// sorted, and only rows whose hashes collide are compared exactly. Singletons are never built,
+// misses: each row's key hash is computed in one sequential pass, (hash, index) pairs are sorted
+// in place, and only rows whose hashes collide are compared exactly. Singletons are never built,
 // since every grouping rule needs at least two members. Groups come in the order of their first
 // row, and each group's rows in input order.
 #pragma once
+
+#include <patrol/sdk/hash_sort.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -26,7 +28,7 @@ public:
         keys.reserve(rows);
         for (uint64_t r = 0; r < rows; ++r)
             if (include(static_cast<uint32_t>(r))) keys.push_back((hash(static_cast<uint32_t>(r)) & 0xffffffff00000000ULL) | r);
-        sortByHighHalf(keys);
+        sdk::sortKeysInPlace(keys.data(), keys.size());
         size_t begin = 0;
         while (begin < keys.size()) {
             size_t end = begin + 1;
@@ -43,57 +45,6 @@ public:
     const uint32_t* end(size_t group) const { return members_.data() + start_[group + 1]; }
 
 private:
-    // Sorts the keys by hash, rows of equal hashes in input order: since a key's lower half is
-    // its row, that is ascending order of the whole key. A second array as large as the keys, as
-    // a plain radix sort needs, was 4 MB of the usual poverty_alleviation check's peak; so the
-    // keys are first split in place by their top byte, then each part (a few thousand keys) is
-    // radix sorted on the hash's other bytes through a scratch array of the part's size.
-    static void sortByHighHalf(std::vector<uint64_t>& keys) {
-        uint64_t* const keysBegin = keys.data();
-        const size_t n = keys.size();
-        const auto top = [](uint64_t k) { return static_cast<size_t>(k >> 56); };
-        size_t next[256] = {}, stop[256];
-        for (size_t i = 0; i < n; ++i) ++next[top(keysBegin[i])];
-        for (size_t b = 0, at = 0; b < 256; ++b) {
-            const size_t count = next[b];
-            next[b] = at;
-            stop[b] = at += count;
-        }
-        // Each key goes straight to its part, displacing the key there, which goes on to its own.
-        for (size_t b = 0; b < 256; ++b) {
-            while (next[b] < stop[b]) {
-                uint64_t k = keysBegin[next[b]];
-                for (size_t d = top(k); d != b; d = top(k)) std::swap(k, keysBegin[next[d]++]);
-                keysBegin[next[b]++] = k;
-            }
-        }
-        std::vector<uint64_t> scratch;
-        for (size_t b = 0, from = 0; b < 256; from = stop[b++]) {
-            uint64_t* const part = keysBegin + from;
-            const size_t size = stop[b] - from;
-            if (size > 32) {
-                if (scratch.size() < size) scratch.resize(size);
-                uint64_t *in = part, *out = scratch.data();
-                for (int shift = 32; shift < 56; shift += 8) {
-                    size_t counts[257] = {};
-                    for (size_t i = 0; i < size; ++i) ++counts[((in[i] >> shift) & 0xff) + 1];
-                    for (int d = 0; d < 256; ++d) counts[d + 1] += counts[d];
-                    for (size_t i = 0; i < size; ++i) out[counts[(in[i] >> shift) & 0xff]++] = in[i];
-                    std::swap(in, out);
-                }
-                if (in != part) std::memcpy(part, in, size * sizeof(uint64_t));
-            }
-            // Short parts entirely, and in longer ones the rows of equal hashes, which the split
-            // in place left in any order: insertion sort, linear on keys already nearly in order.
-            for (size_t i = 1; i < size; ++i) {
-                const uint64_t k = part[i];
-                size_t j = i;
-                for (; j > 0 && part[j - 1] > k; --j) part[j] = part[j - 1];
-                part[j] = k;
-            }
-        }
-    }
-
     // Hash order is random order: a rule reading its groups' rows in it misses the cache on
     // nearly every text it reads (a third of PA-02's time on a ledger where most payments
     // repeat). In first-row order the reads mostly move forward through the columns.

@@ -1,9 +1,11 @@
 // Grouping rows by a key and date windows: the groups and windows exactly, on small tables and
 // on a million rows.
+#include <patrol/sdk/hash_sort.hpp>
 #include <patrol/sdk/rows.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <tuple>
@@ -40,7 +42,7 @@ TEST_CASE("rows with equal keys form one group, groups ordered by their first ro
 TEST_CASE("a million rows group by key, every group complete and in row order") {
     constexpr uint32_t kRows = 1000000, kKeys = 997;
     std::vector<std::string> keys(kRows);
-    for (uint32_t r = 0; r < kRows; ++r) keys[r] = "K" + std::to_string((r * 7919u) % kKeys);
+    for (uint32_t r = 0; r < kRows; ++r) keys[r] = std::string("K").append(std::to_string((r * 7919u) % kKeys));
     const auto groups = RowGroups::byKey(kRows, [&](uint32_t r) { return std::string_view(keys[r]); }, 2);
     REQUIRE(groups.size() == kKeys);
     size_t rows = 0;
@@ -103,4 +105,20 @@ TEST_CASE("a million dated rows are sorted once and windowed like counting by ha
     const std::vector<int32_t> sparse{1000000, -5, 70000, -5, 3};
     const DatedRows far(sparse.size(), [&](uint32_t r) { return sparse[r]; });
     CHECK(std::vector<uint32_t>(far.rows().begin(), far.rows().end()) == std::vector<uint32_t>{1, 3, 4, 2, 0});
+}
+
+TEST_CASE("Keys sorted in place come out as std::sort puts them, rows of equal hashes in row order") {
+    std::mt19937_64 random(7);
+    // Sizes around the short-part cutoff, and a million keys whose hashes repeat often (a
+    // 2^12-value hash space) beside one whose hashes are spread over all 32 bits.
+    for (const size_t n : {size_t{0}, size_t{1}, size_t{2}, size_t{33}, size_t{5000}, size_t{1000000}}) {
+        for (const uint64_t hashMask : {uint64_t{0xfff}, uint64_t{0xffffffff}}) {
+            std::vector<uint64_t> keys(n);
+            for (size_t r = 0; r < n; ++r) keys[r] = ((random() & hashMask) * (hashMask == 0xfff ? 0x10001 : 1)) << 32 | r;
+            std::vector<uint64_t> plain = keys;
+            std::sort(plain.begin(), plain.end());
+            patrol::sdk::sortKeysInPlace(keys.data(), keys.size());
+            CHECK(keys == plain);
+        }
+    }
 }

@@ -1,12 +1,13 @@
 // Grouping rows by a key and sliding date windows over rows: the two shapes most rules take
 // ("the same unit, vendor and day", "more than N trips within 7 days"), done the way that stays
 // fast on a million rows. Groups: each row's key hashed in one sequential pass, (hash, row)
-// pairs radix-sorted, and only rows whose hashes collide compared exactly — no std::map of
+// pairs sorted in place, and only rows whose hashes collide compared exactly — no std::map of
 // strings, no allocation per row. Windows: rows ordered by date once (a counting sort over the
 // days present), then one pass with two cursors.
 #pragma once
 
 #include <patrol/plugin_abi.h>
+#include <patrol/sdk/hash_sort.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -74,18 +75,6 @@ uint64_t keyHash(const K& key) {
     }
 }
 
-// Stable LSD radix sort of (hash << 32 | row) on the hash, 8 bits a pass.
-inline void sortByHash(std::vector<uint64_t>& keys) {
-    std::vector<uint64_t> buffer(keys.size());
-    for (int shift = 32; shift < 64; shift += 8) {
-        size_t counts[257] = {};
-        for (const uint64_t k : keys) ++counts[((k >> shift) & 0xff) + 1];
-        for (int b = 0; b < 256; ++b) counts[b + 1] += counts[b];
-        for (const uint64_t k : keys) buffer[counts[(k >> shift) & 0xff]++] = k;
-        keys.swap(buffer);
-    }
-}
-
 }  // namespace detail
 
 // Rows grouped by equal keys. Groups are ordered by their first row, and the rows of a group
@@ -103,7 +92,7 @@ public:
             const auto row = static_cast<uint32_t>(r);
             if (include(row)) keys.push_back((detail::keyHash(key(row)) & 0xFFFFFFFF00000000ULL) | row);
         }
-        detail::sortByHash(keys);
+        sortKeysInPlace(keys.data(), keys.size());
         RowGroups groups;
         std::vector<uint32_t> pending, rest;
         for (size_t begin = 0; begin < keys.size();) {
