@@ -26,17 +26,16 @@ void lateApprovals(const Approvals& a, const sdk::Context& context, FindingSink&
         const int64_t used = calendar.workingDaysAfter(received, end);
         const int64_t limit = a.timeLimitDays.integer(r);
         if (used <= limit) continue;
-        const std::string state = a.completedOn.has(r) ? date(end) + " 办结" : "截至 " + date(asOf) + " 仍未办结";
+        const std::string state = a.completedOn.has(r) ? cat(date(end), " 办结") : cat("截至 ", date(asOf), " 仍未办结");
         sdk::Finding f;
         f.rule = "BE-01";
         f.unit = str(a.unit.text(r));
         f.refs = {str(a.id.text(r))};
-        const std::string what = "办件 " + f.refs[0] + (a.item.has(r) ? "「" + str(a.item.text(r)) + "」" : std::string());
-        f.title = what + "承诺 " + std::to_string(limit) + " 个工作日办结，实际用时 " + std::to_string(used) + " 个工作日，超时 " +
-                  std::to_string(used - limit) + " 个工作日";
-        f.detail = what + (a.applicant.has(r) ? "，申请人 " + str(a.applicant.text(r)) : std::string()) + "：" + date(received) +
-                   " 受理，" + state + "，用时 " + std::to_string(used) + " 个工作日，超过承诺时限 " + std::to_string(limit) +
-                   " 个工作日。";
+        const std::string what = a.item.has(r) ? cat("办件 ", f.refs[0], "「", a.item.text(r), "」") : cat("办件 ", f.refs[0]);
+        const std::string usedDays = std::to_string(used), limitDays = std::to_string(limit);
+        f.title = cat(what, "承诺 ", limitDays, " 个工作日办结，实际用时 ", usedDays, " 个工作日，超时 ", std::to_string(used - limit), " 个工作日");
+        f.detail = cat(what, a.applicant.has(r) ? cat("，申请人 ", a.applicant.text(r)) : std::string(), "：", date(received), " 受理，", state,
+                       "，用时 ", usedDays, " 个工作日，超过承诺时限 ", limitDays, " 个工作日。");
         if (!out.emit(std::move(f))) return;
     }
 }

@@ -21,11 +21,12 @@ void rotationDue(const Postings& p, const Settings& s, int32_t asOf, FindingSink
         f.rule = "BE-02";
         f.unit = str(p.unit.text(r));
         f.refs = {str(p.id.text(r))};
-        const std::string who = (p.name.has(r) ? str(p.name.text(r)) : "工作人员 " + f.refs[0]);
-        const std::string post = p.post.has(r) ? "关键岗位「" + str(p.post.text(r)) + "」" : std::string("关键岗位");
-        f.title = who + "自 " + date(since) + " 起任" + post + "已满 " + std::to_string(held) + " 年未轮岗";
-        f.detail = "任职记录 " + f.refs[0] + "：" + who + "在" + post + "任职自 " + date(since) + " 起，截至 " + date(asOf) + " 已满 " +
-                   std::to_string(held) + " 年，超过 " + std::to_string(years) + " 年轮岗期限。";
+        const std::string who = p.name.has(r) ? str(p.name.text(r)) : cat("工作人员 ", f.refs[0]);
+        const std::string post = p.post.has(r) ? cat("关键岗位「", p.post.text(r), "」") : std::string("关键岗位");
+        const std::string sinceDay = date(since), heldYears = std::to_string(held);
+        f.title = cat(who, "自 ", sinceDay, " 起任", post, "已满 ", heldYears, " 年未轮岗");
+        f.detail = cat("任职记录 ", f.refs[0], "：", who, "在", post, "任职自 ", sinceDay, " 起，截至 ", date(asOf), " 已满 ", heldYears, " 年，超过 ",
+                       std::to_string(years), " 年轮岗期限。");
         if (!out.emit(std::move(f))) return;
     }
 }
@@ -44,17 +45,28 @@ void complaintHotspots(const Complaints& c, const Settings& s, FindingSink& out)
         sdk::Finding f;
         f.rule = "BE-03";
         f.unit = str(c.unit.text(first));
+        // Appended in place: a hotspot lists every complaint of its month, often hundreds.
         std::string items;
         for (const uint32_t r : members) {
             f.refs.push_back(str(c.id.text(r)));
-            items += (items.empty() ? "" : "；") + f.refs.back() + " " + date(c.receivedOn.date(r)) +
-                     (c.enterprise.has(r) ? " " + str(c.enterprise.text(r)) : std::string()) +
-                     (c.category.has(r) ? "（" + str(c.category.text(r)) + "）" : std::string());
+            if (!items.empty()) items += "；";
+            items += f.refs.back();
+            items += ' ';
+            items += date(c.receivedOn.date(r));
+            if (c.enterprise.has(r)) {
+                items += ' ';
+                items += c.enterprise.text(r);
+            }
+            if (c.category.has(r)) {
+                items += "（";
+                items += c.category.text(r);
+                items += "）";
+            }
         }
-        const std::string count = std::to_string(members.size());
-        f.title = f.unit + " " + monthLabel(month[first]) + "收到企业投诉 " + count + " 件";
-        f.detail = "单位 " + f.unit + " " + monthLabel(month[first]) + "共收到企业投诉 " + count + " 件（达到 " +
-                   std::to_string(s.hotspotCount) + " 件即为投诉集中）：" + items + "。";
+        const std::string count = std::to_string(members.size()), monthName = monthLabel(month[first]);
+        f.title = cat(f.unit, " ", monthName, "收到企业投诉 ", count, " 件");
+        f.detail = cat("单位 ", f.unit, " ", monthName, "共收到企业投诉 ", count, " 件（达到 ", std::to_string(s.hotspotCount), " 件即为投诉集中）：", items,
+                       "。");
         if (!out.emit(std::move(f))) return;
     }
 }
@@ -71,11 +83,12 @@ void arrears(const Arrears& a, const Settings& s, int32_t asOf, FindingSink& out
         f.refs = {str(a.id.text(r))};
         f.amountFen = a.amount.fen(r);
         const std::string whom = a.enterprise.has(r) ? str(a.enterprise.text(r)) : std::string("企业");
-        const std::string state = paid ? date(a.paidOn.date(r)) + " 才支付，逾期 " + std::to_string(late) + " 天"
-                                       : "截至 " + date(asOf) + " 仍未支付，逾期 " + std::to_string(late) + " 天";
-        f.title = "合同 " + f.refs[0] + " 应付" + whom + " " + yuan(a.amount.fen(r)) + " 元，" + date(due) + " 到期，" + state;
-        f.detail = "合同 " + f.refs[0] + "：应付" + whom + "账款 " + yuan(a.amount.fen(r)) + " 元，到期日 " + date(due) + "，" + state +
-                   "（宽限 " + std::to_string(s.arrearsGraceDays) + " 天）。";
+        const std::string lateDays = std::to_string(late);
+        const std::string state = paid ? cat(date(a.paidOn.date(r)), " 才支付，逾期 ", lateDays, " 天") : cat("截至 ", date(asOf), " 仍未支付，逾期 ", lateDays, " 天");
+        const std::string amount = yuan(a.amount.fen(r)), dueDay = date(due);
+        f.title = cat("合同 ", f.refs[0], " 应付", whom, " ", amount, " 元，", dueDay, " 到期，", state);
+        f.detail = cat("合同 ", f.refs[0], "：应付", whom, "账款 ", amount, " 元，到期日 ", dueDay, "，", state, "（宽限 ", std::to_string(s.arrearsGraceDays),
+                       " 天）。");
         if (!out.emit(std::move(f))) return;
     }
 }
