@@ -257,61 +257,103 @@ std::vector<CheckFinding> FindingArena::owned() const {
     return all;
 }
 
-// Sorting compares precomputed integers: the plugin's, the rule's and the unit's rank among the
-// texts present, then the first eight bytes of the first ref; only findings equal on all of
-// those are compared in full. A run's findings share the plugin; a check's may not.
-std::vector<uint32_t> outputOrder(const FindingArena& findings) {
-    struct Key {
-        uint64_t major;  // rule rank << 32 | unit rank
-        uint64_t ref;    // first ref's first 8 bytes, big-endian, zero-padded
-        uint32_t plugin; // plugin rank
-        uint32_t index;
-    };
-    // Per finding, the rank of its text of one field among the distinct ones, in byte order.
-    // Each text is looked up once (a run of equal ones, as findings come rule by rule, once).
-    auto ranks = [&](auto field) {
-        std::unordered_map<std::string_view, uint32_t> rank;
-        std::vector<const uint32_t*> slot(findings.size());
-        std::string_view last;
-        const uint32_t* lastSlot = nullptr;
-        for (size_t i = 0; i < findings.size(); ++i) {
-            const std::string_view text = field(findings[i]);  // names and texts stay put while nothing is added
-            if (!lastSlot || text != last) {
-                lastSlot = &rank.try_emplace(text, 0).first->second;
-                last = text;
-            }
-            slot[i] = lastSlot;
+namespace {
+
+// The rank of each finding's text of one field (plugin, rule or unit) among the distinct texts
+// of that field, in byte order. A run of equal texts (findings come rule by rule) is looked up once.
+class TextRanks {
+public:
+    explicit TextRanks(size_t findings) : slot_(findings) {}
+
+    void note(size_t i, std::string_view text) {  // texts stay put while nothing is added
+        if (!last_ || text != lastText_) {
+            last_ = &rank_.try_emplace(text, 0).first->second;
+            lastText_ = text;
         }
+        slot_[i] = last_;
+    }
+
+    // Per finding, its rank; `distinct` is how many texts there are.
+    std::vector<uint32_t> ranks(size_t& distinct) {
         std::vector<std::string_view> texts;
-        texts.reserve(rank.size());
-        for (const auto& [text, _] : rank) texts.push_back(text);
+        texts.reserve(rank_.size());
+        for (const auto& [text, _] : rank_) texts.push_back(text);
         std::sort(texts.begin(), texts.end());
-        for (uint32_t i = 0; i < texts.size(); ++i) rank[texts[i]] = i;
-        std::vector<uint32_t> perFinding(findings.size());
-        for (size_t i = 0; i < findings.size(); ++i) perFinding[i] = *slot[i];
+        for (uint32_t i = 0; i < texts.size(); ++i) rank_[texts[i]] = i;
+        distinct = texts.size();
+        std::vector<uint32_t> perFinding(slot_.size());
+        for (size_t i = 0; i < slot_.size(); ++i) perFinding[i] = *slot_[i];
         return perFinding;
-    };
-    const std::vector<uint32_t> pluginRank = ranks([](const FindingView& f) { return f.plugin; });
-    const std::vector<uint32_t> ruleRank = ranks([](const FindingView& f) { return f.rule; });
-    const std::vector<uint32_t> unitRank = ranks([](const FindingView& f) { return f.unit; });
-    std::vector<Key> keys(findings.size());
-    for (uint32_t i = 0; i < findings.size(); ++i) {
+    }
+
+private:
+    std::unordered_map<std::string_view, uint32_t> rank_;
+    std::vector<const uint32_t*> slot_;
+    std::string_view lastText_;
+    const uint32_t* last_ = nullptr;
+};
+
+// Stable counting sort of `order` by rank[index].
+void sortByRank(std::vector<uint32_t>& order, const std::vector<uint32_t>& rank, size_t distinct) {
+    std::vector<uint32_t> start(distinct + 1, 0), sorted(order.size());
+    for (const uint32_t i : order) ++start[rank[i] + 1];
+    for (size_t r = 0; r < distinct; ++r) start[r + 1] += start[r];
+    for (const uint32_t i : order) sorted[start[rank[i]]++] = i;
+    order.swap(sorted);
+}
+
+}  // namespace
+
+// The findings are first put in (plugin, rule, unit) order by three counting sorts on those
+// fields' ranks, least significant first, each keeping the order before it; then each run of one
+// plugin, rule and unit is sorted on the first eight bytes of its first ref, and only findings
+// equal on those are compared in full. A comparison sort of all the findings on the whole key
+// took 21 ms of a heavy check's 0.39 s, and this about a third of it.
+std::vector<uint32_t> outputOrder(const FindingArena& findings) {
+    const size_t n = findings.size();
+    TextRanks plugins(n), rules(n), units(n);
+    std::vector<uint64_t> refPrefix(n);  // first ref's first 8 bytes, big-endian, zero-padded
+    for (size_t i = 0; i < n; ++i) {
         const FindingView f = findings[i];
+        plugins.note(i, f.plugin);
+        rules.note(i, f.rule);
+        units.note(i, f.unit);
         uint64_t ref = 0;
         if (!f.refs.empty())
             for (size_t b = 0; b < 8 && b < f.refs[0].size(); ++b) ref |= uint64_t{static_cast<unsigned char>(f.refs[0][b])} << (56 - 8 * b);
-        keys[i] = {uint64_t{ruleRank[i]} << 32 | unitRank[i], ref, pluginRank[i], i};
+        refPrefix[i] = ref;
     }
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-        if (a.plugin != b.plugin) return a.plugin < b.plugin;
-        if (a.major != b.major) return a.major < b.major;
-        if (a.ref != b.ref) return a.ref < b.ref;
-        if (findingOrder(findings[a.index], findings[b.index])) return true;
-        if (findingOrder(findings[b.index], findings[a.index])) return false;
-        return a.index < b.index;  // equal findings keep the order they came in
-    });
-    std::vector<uint32_t> order(findings.size());
-    for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
+    size_t pluginCount = 0, ruleCount = 0, unitCount = 0;
+    const std::vector<uint32_t> pluginRank = plugins.ranks(pluginCount), ruleRank = rules.ranks(ruleCount), unitRank = units.ranks(unitCount);
+    std::vector<uint32_t> order(n);
+    for (size_t i = 0; i < n; ++i) order[i] = static_cast<uint32_t>(i);
+    sortByRank(order, unitRank, unitCount);
+    sortByRank(order, ruleRank, ruleCount);
+    sortByRank(order, pluginRank, pluginCount);
+    const auto sameGroup = [&](uint32_t a, uint32_t b) {
+        return unitRank[a] == unitRank[b] && ruleRank[a] == ruleRank[b] && pluginRank[a] == pluginRank[b];
+    };
+    struct Key {
+        uint64_t ref;
+        uint32_t index;
+    };
+    std::vector<Key> run;
+    for (size_t begin = 0; begin < n;) {
+        size_t end = begin + 1;
+        while (end < n && sameGroup(order[begin], order[end])) ++end;
+        if (end - begin >= 2) {
+            run.clear();
+            for (size_t k = begin; k < end; ++k) run.push_back({refPrefix[order[k]], order[k]});
+            std::sort(run.begin(), run.end(), [&](const Key& a, const Key& b) {
+                if (a.ref != b.ref) return a.ref < b.ref;
+                if (findingOrder(findings[a.index], findings[b.index])) return true;
+                if (findingOrder(findings[b.index], findings[a.index])) return false;
+                return a.index < b.index;  // equal findings keep the order they came in
+            });
+            for (size_t k = begin; k < end; ++k) order[k] = run[k - begin].index;
+        }
+        begin = end;
+    }
     return order;
 }
 
