@@ -35,13 +35,18 @@ struct FileIdentity {
     int64_t objectCount;
 };
 
+// Read in one statement, so from one snapshot of the file: read one at a time, another
+// connection creating the database could commit between them, and a file seen as not yet a
+// patrol database (application_id 0) yet already holding tables was refused as a foreign one.
 FileIdentity identify(Database& db) {
+    auto read = db.prepare(
+        "SELECT (SELECT application_id FROM pragma_application_id()), (SELECT user_version FROM pragma_user_version()), "
+        "(SELECT count(*) FROM sqlite_master)");
+    read.step();
     FileIdentity id{};
-    id.applicationId = db.pragma("application_id");
-    id.version = db.schemaVersion();
-    auto objects = db.prepare("SELECT count(*) FROM sqlite_master");
-    objects.step();
-    id.objectCount = objects.integer(0);
+    id.applicationId = read.integer(0);
+    id.version = static_cast<int>(read.integer(1));
+    id.objectCount = read.integer(2);
     return id;
 }
 

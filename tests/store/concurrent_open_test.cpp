@@ -7,6 +7,8 @@
 #include <sqlite3.h>
 
 #include <future>
+#include <string>
+#include <vector>
 #include <thread>
 
 #include "core/domain/errors.hpp"
@@ -87,4 +89,38 @@ TEST_CASE("an open whose switch into WAL outlasts the busy budget is refused and
     CHECK(outcome == "数据库 " + path + " 正被另一个 patrol 进程写入，在等待时限（设置 database.busy_timeout_ms）内没有释放，"
                                "本次操作没有执行。请稍后重试，或调大该设置。");
     CHECK(rawScalar(path, "PRAGMA journal_mode") == "delete");
+}
+
+// Openers racing to create the same new file: one creates it, and every other, whatever moment it
+// looks at the file, sees it either empty or a whole patrol database. (Its application_id, version
+// and tables were once read one at a time, and an opener could see the version of a database its
+// creator had just committed beside the application_id of the empty file before: "not a patrol
+// database".) Many rounds, because the window is short.
+TEST_CASE("openers racing to create one new database all open it") {
+    ScratchDir dir;
+    constexpr int kRounds = 60, kOpeners = 6;
+    int refused = 0;
+    std::string firstRefusal;
+    for (int round = 0; round < kRounds; ++round) {
+        const std::string path = dir.file("race" + std::to_string(round) + ".db");
+        std::promise<void> go;
+        const std::shared_future<void> start = go.get_future().share();
+        std::vector<std::future<std::string>> outcomes;
+        for (int i = 0; i < kOpeners; ++i)
+            outcomes.push_back(std::async(std::launch::async, [path, start] {
+                start.wait();
+                try {
+                    Database::open(path);
+                    return std::string();
+                } catch (const std::exception& e) {
+                    return std::string(e.what());
+                }
+            }));
+        go.set_value();
+        for (auto& outcome : outcomes)
+            if (const std::string why = outcome.get(); !why.empty() && refused++ == 0) firstRefusal = why;
+        CHECK(rawScalar(path, "PRAGMA application_id") != "0");
+    }
+    INFO(firstRefusal);
+    CHECK(refused == 0);
 }
