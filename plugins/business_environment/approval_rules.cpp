@@ -16,6 +16,7 @@ int32_t endOf(const Approvals& a, uint64_t r, int32_t asOf) { return a.completed
 void lateApprovals(const Approvals& a, const sdk::Context& context, FindingSink& out) {
     const int32_t asOf = context.asOf();
     std::vector<std::pair<int32_t, int32_t>> spans;
+    spans.reserve(a.rows);  // grown by doubling, it copied itself nine times for 375,000 approvals
     for (uint64_t r = 0; r < a.rows; ++r) {
         const int32_t received = a.receivedOn.date(r), end = endOf(a, r, asOf);
         if (end > received) spans.emplace_back(received, end);

@@ -67,17 +67,28 @@ private:
         start_.swap(start);
     }
 
-    // Rows of one hash run split into their exact groups (a run almost always is one key).
+    // Rows of one hash run split into their exact groups. A run almost always is one key: that
+    // is checked first and the rows go straight into the group, for the working vectors of the
+    // general split cost more than the comparisons (a third of BE-03's time, which groups 150,000
+    // complaints into unit-months of a few each).
     template <class Same>
     void splitRun(const std::vector<uint64_t>& keys, size_t begin, size_t end, Same same) {
+        const auto rowAt = [&](size_t i) { return static_cast<uint32_t>(keys[i] & 0xffffffffULL); };
+        size_t sameAsFirst = begin + 1;
+        while (sameAsFirst < end && same(rowAt(begin), rowAt(sameAsFirst))) ++sameAsFirst;
+        if (start_.empty()) start_.push_back(0);
+        if (sameAsFirst == end) {
+            for (size_t i = begin; i < end; ++i) members_.push_back(rowAt(i));
+            start_.push_back(members_.size());
+            return;
+        }
         std::vector<uint32_t> pending;
-        for (size_t i = begin; i < end; ++i) pending.push_back(static_cast<uint32_t>(keys[i] & 0xffffffffULL));
+        for (size_t i = begin; i < end; ++i) pending.push_back(rowAt(i));
         while (pending.size() >= 2) {
             std::vector<uint32_t> group, rest;
             const uint32_t first = pending.front();
             for (const uint32_t row : pending) (row == first || same(first, row) ? group : rest).push_back(row);
             if (group.size() >= 2) {
-                if (start_.empty()) start_.push_back(0);
                 members_.insert(members_.end(), group.begin(), group.end());
                 start_.push_back(members_.size());
             }
