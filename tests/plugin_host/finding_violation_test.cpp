@@ -75,3 +75,36 @@ TEST_CASE("in a large run whose findings all meet their own demands, an unknown 
     run.findings[20000].refs = {"I99999"};
     CHECK(run.violation() == kHead + "规则 FX-02 的第 20001 个问题（单位 \"U1\"，记录 \"I99999\"）：refs 中的 \"I99999\" 不是本次读取的数据中任何一行的记录编号（记录编号列：items.item_id、extras.extra_id）");
 }
+
+// The refs are looked up by scanning every id column's rows end to end, the second half on
+// another thread once there are 200,000 rows or more: ids on either side of the middle, and in
+// either table, are found, and an id in neither is still named.
+TEST_CASE("refs are found in every id column when the scan is split between two threads") {
+    testing::FixturePluginRun fixture;
+    constexpr int kItems = 150000, kExtras = 100000;  // the middle falls at item 125,000
+    {
+        std::ofstream items(fixture.data.path() / "items.csv");
+        items << "item_id,unit_code,day,amount,kind,count\n";
+        for (int i = 0; i < kItems; ++i) items << "I" << i << ",U1,2026-01-05,10.00,a,\n";
+        std::ofstream extras(fixture.data.path() / "extras.csv");
+        extras << "extra_id\n";
+        for (int i = 0; i < kExtras; ++i) extras << "X" << i << "\n";
+    }
+    const PluginMetadata& metadata = *fixture.catalog.find("fixture_good")->metadata;
+    const data::Dataset dataset = data::readDataset(fixture.data.path(), metadata.tables);
+    REQUIRE(dataset.acceptedRows() == kItems + kExtras);
+    std::vector<CheckFinding> findings;
+    for (const std::string ref : {"I0", "I124999", "I125000", "I149999", "X0", "X99999"}) {
+        CheckFinding f;
+        f.plugin = "fixture_good";
+        f.rule = "FX-02";
+        f.unit = "U1";
+        f.refs = {ref};
+        f.title = std::string("事项 ").append(ref);
+        findings.push_back(f);
+    }
+    CHECK_FALSE(findingViolation(metadata, &dataset, findings));
+    findings[3].refs = {"X100000"};
+    CHECK(findingViolation(metadata, &dataset, findings) ==
+          kHead + "规则 FX-02 的第 4 个问题（单位 \"U1\"，记录 \"X100000\"）：refs 中的 \"X100000\" 不是本次读取的数据中任何一行的记录编号（记录编号列：items.item_id、extras.extra_id）");
+}
