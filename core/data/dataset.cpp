@@ -26,8 +26,11 @@ bool Dataset::isMissing(const std::string& tableName) const {
     return false;
 }
 
-void Dataset::releaseAllButIds() {
-    for (const auto& t : tables_) t->releaseAllButIds();
+std::vector<ColumnData> Dataset::releaseAllButIds() {
+    std::vector<ColumnData> released;
+    for (const auto& t : tables_)
+        for (ColumnData& c : t->releaseAllButIds()) released.push_back(std::move(c));
+    return released;
 }
 
 uint64_t Dataset::acceptedRows() const {

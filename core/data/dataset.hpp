@@ -28,10 +28,10 @@ public:
     uint64_t rejectCount() const { return rejectCount_; }
     uint64_t acceptedRows() const;
 
-    // Frees all but the string id columns of every table (TableData::releaseAllButIds): once the
-    // plugin has returned, only the findings' refs are looked up, and a heavy check's dataset
-    // and findings are then no longer held in full together.
-    void releaseAllButIds();
+    // Takes all but the string id columns out of every table (TableData::releaseAllButIds): once
+    // the plugin has returned, only the findings' refs are looked up, and a heavy check's dataset
+    // and findings are then no longer held in full together. Dropping what is returned frees it.
+    std::vector<ColumnData> releaseAllButIds();
 
 private:
     friend Dataset readDataset(const std::filesystem::path&, const std::vector<TableSchema>&, unsigned, const ReadLimits&);

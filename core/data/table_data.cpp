@@ -183,14 +183,16 @@ void TableData::append(TableData& part, uint32_t lineShift, const std::vector<ui
     });
 }
 
-void TableData::releaseAllButIds() {
+std::vector<ColumnData> TableData::releaseAllButIds() {
+    std::vector<ColumnData> released;
     for (size_t i = 0; i < columns_.size(); ++i) {
         ColumnData& c = columns_[i];
         if (c.schema->isId && c.schema->type == PATROL_COLUMN_STRING) continue;
-        c.offsets = {};
-        c.bytes = {};
-        c.i32 = {};
-        c.i64 = {};
+        ColumnData& out = released.emplace_back();
+        out.offsets = std::move(c.offsets);
+        out.bytes = std::move(c.bytes);
+        out.i32 = std::move(c.i32);
+        out.i64 = std::move(c.i64);
         if (i >= abiColumns_.size()) continue;  // not sealed: no view to mend
         patrol_column& a = abiColumns_[i];
         a.text_offsets = nullptr;
@@ -198,6 +200,7 @@ void TableData::releaseAllButIds() {
         a.i32 = nullptr;
         a.i64 = nullptr;
     }
+    return released;
 }
 
 void TableData::seal() {

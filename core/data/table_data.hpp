@@ -55,9 +55,10 @@ public:
     size_t columnIndex(std::string_view name) const;  // throws std::out_of_range
     bool columnInFile(size_t column) const { return columns_[column].presentInFile; }
 
-    // Frees every column but the string id columns, whose text() stays readable; the plugin's
-    // view then shows the freed columns as NULL. For when only ids are looked up any more.
-    void releaseAllButIds();
+    // Takes every column but the string id columns out of the table, whose text() stays
+    // readable; the plugin's view then shows the others as NULL. For when only ids are looked up
+    // any more. The columns taken are returned, for the caller to free where it likes.
+    std::vector<ColumnData> releaseAllButIds();
 
 private:
     friend class TableBuilder;

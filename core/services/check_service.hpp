@@ -66,6 +66,7 @@ struct PluginCheck {
     // tens of megabytes of pages back takes a while, and nothing needs to wait for it until
     // the report itself goes (this future's destructor waits).
     std::future<void> datasetFreed;
+    std::future<void> columnsFreed;  // likewise the columns no longer read once the plugin has returned
 };
 
 struct CheckReport {
