@@ -53,15 +53,8 @@ void complaintHotspots(const Complaints& c, const Settings& s, FindingSink& out)
             items += f.refs.back();
             items += ' ';
             items += date(c.receivedOn.date(r));
-            if (c.enterprise.has(r)) {
-                items += ' ';
-                items += c.enterprise.text(r);
-            }
-            if (c.category.has(r)) {
-                items += "（";
-                items += c.category.text(r);
-                items += "）";
-            }
+            appendIfPresent(items, c.enterprise.has(r), " ", c.enterprise.text(r));
+            appendIfPresent(items, c.category.has(r), "（", c.category.text(r), "）");
         }
         const std::string count = std::to_string(members.size()), monthName = monthLabel(month[first]);
         f.title = cat(f.unit, " ", monthName, "收到企业投诉 ", count, " 件");

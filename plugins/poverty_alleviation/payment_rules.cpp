@@ -18,11 +18,7 @@ void appendPaymentLine(std::string& s, const Payments& p, uint64_t r) {
     s += date(p.paidOn.date(r));
     s += " 向户 ";
     s += p.household.text(r);
-    if (p.payee.has(r)) {
-        s += "（";
-        s += p.payee.text(r);
-        s += "）";
-    }
+    appendIfPresent(s, p.payee.has(r), "（", p.payee.text(r), "）");
     s += "发放";
     s += p.program.text(r);
     s += ' ';

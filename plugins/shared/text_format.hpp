@@ -38,6 +38,14 @@ inline std::string percent(int64_t part, int64_t whole) {
 
 inline std::string str(std::string_view s) { return std::string(s); }
 
+// Appends before, text and after to s when an optional value is present: "（林强）" after a payment.
+inline void appendIfPresent(std::string& s, bool present, std::string_view before, std::string_view text, std::string_view after = {}) {
+    if (!present) return;
+    s += before;
+    s += text;
+    s += after;
+}
+
 // The parts joined into one string sized once: a finding's title or detail without the
 // temporaries (and their growth copies) of an operator+ chain.
 template <class... Parts>
