@@ -68,9 +68,9 @@ private:
     }
 
     // Rows of one hash run split into their exact groups. A run almost always is one key: that
-    // is checked first and the rows go straight into the group, for the working vectors of the
-    // general split cost more than the comparisons (a third of BE-03's time, which groups 150,000
-    // complaints into unit-months of a few each).
+    // is checked first and the rows go straight into the group, since the working vectors of the
+    // general split cost more than the comparisons when most runs form a group, as BE-03's
+    // unit-months of a few complaints each do.
     template <class Same>
     void splitRun(const std::vector<uint64_t>& keys, size_t begin, size_t end, Same same) {
         const auto rowAt = [&](size_t i) { return static_cast<uint32_t>(keys[i] & 0xffffffffULL); };
