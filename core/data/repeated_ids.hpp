@@ -1,7 +1,8 @@
 // Finds rows whose id repeats an earlier row's: hashing the column in order and sorting
 // (hash, row) pairs (sdk::sortKeysInPlace, mostly radix passes) keeps memory access
-// sequential, which on large files is several times faster than probing a hash table row by row. Each stretch of a file sorts its own
-// pairs on the thread that read it; joining the stretches reads the sorted runs in merged order.
+// sequential, which on large files is several times faster than probing a hash table row by
+// row. Each stretch of a file sorts its own pairs on the thread that read it; joining the
+// stretches reads the sorted runs in merged order.
 #pragma once
 
 #include "core/data/pod_buffer.hpp"
