@@ -41,6 +41,14 @@ public:
     PodBuffer(const PodBuffer&) = delete;
     PodBuffer& operator=(const PodBuffer&) = delete;
 
+    // `n` values of zero: a new mapping reads as zeros, so nothing is written.
+    static PodBuffer zeros(size_t n) {
+        PodBuffer b;
+        b.prepare(n);
+        b.commit(n);
+        return b;
+    }
+
     void reserve(size_t n) {
         if (n <= capacity_) return;
         const size_t bytes = roundUp(n * sizeof(T));

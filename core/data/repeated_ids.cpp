@@ -2,32 +2,32 @@
 
 #include "core/data/id_hash.hpp"
 
-#include <patrol/sdk/hash_sort.hpp>
-
-#include <algorithm>
-#include <cstring>
-#include <utility>
-#include <vector>
-
 namespace patrol::data {
 
-PodBuffer<uint64_t> sortedIdKeys(const TableData& table, size_t column) {
+IdHashes hashIds(const TableData& table, size_t column, uint64_t censusKeys) {
     const uint64_t rows = table.rowCount();
-    PodBuffer<uint64_t> keys;
-    keys.reserve(rows);
+    IdHashes ids{PodBuffer<uint32_t>(), IdCensus(censusKeys)};
+    ids.byRow.reserve(rows);
     for (uint64_t r = 0; r < rows; ++r) {
         const std::string_view id = table.text(column, r);
-        if (!id.empty()) keys.push_back(uint64_t{idHash(id)} << 32 | r);
+        const uint32_t hash = id.empty() ? 0 : idHash(id);
+        ids.byRow.push_back(hash);
+        if (!id.empty()) ids.census.add(hash);
     }
-    // In place: a second array as large as the keys, at the end of every stretch of a large file,
-    // was part of the usual poverty_alleviation read's peak.
-    sdk::sortKeysInPlace(keys.data(), keys.size());
-    return keys;
+    return ids;
+}
+
+void addRepeatCandidates(const TableData& table, size_t column, const PodBuffer<uint32_t>& hashes, const IdCensus& census,
+                         uint32_t base, PodBuffer<uint64_t>& keys) {
+    for (uint64_t r = 0; r < hashes.size(); ++r)
+        if (census.mayRepeat(hashes[r]) && !table.text(column, r).empty()) keys.push_back(uint64_t{hashes[r]} << 32 | (base + r));
 }
 
 std::vector<RepeatedId> findRepeatedIds(const TableData& table, size_t column) {
-    const PodBuffer<uint64_t> keys = sortedIdKeys(table, column);
-    return repeatsIn(SortedKeys(keys), [&](uint32_t row) { return table.text(column, row); });
+    const IdHashes ids = hashIds(table, column, table.rowCount());
+    PodBuffer<uint64_t> keys;
+    addRepeatCandidates(table, column, ids.byRow, ids.census, 0, keys);
+    return repeatsIn(keys, [&](uint32_t row) { return table.text(column, row); });
 }
 
 }  // namespace patrol::data

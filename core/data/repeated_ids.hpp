@@ -1,14 +1,20 @@
-// Finds rows whose id repeats an earlier row's: hashing the column in order and sorting
-// (hash, row) pairs (sdk::sortKeysInPlace, mostly radix passes) keeps memory access
-// sequential, which on large files is several times faster than probing a hash table row by
-// row. Each stretch of a file sorts its own pairs on the thread that read it; joining the
-// stretches reads the sorted runs in merged order.
+// Finds rows whose id repeats an earlier row's. Most ids occur once, so the column is hashed in
+// order and the hashes counted (IdCensus) before anything is sorted: only the rows
+// whose hash may repeat become (hash, row) keys, sorted (sdk::sortKeysInPlace) and compared
+// exactly. Memory access stays sequential but for the census, which a core's cache holds; this
+// is several times faster on large files than probing a hash table row by row. Each stretch of
+// a file hashes and counts its own rows on the thread that read it; joining the stretches merges
+// their censuses and sorts the few keys left.
 #pragma once
 
+#include "core/data/id_census.hpp"
 #include "core/data/pod_buffer.hpp"
 #include "core/data/table_data.hpp"
 
+#include <patrol/sdk/hash_sort.hpp>
+
 #include <algorithm>
+
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -20,56 +26,39 @@ struct RepeatedId {
     uint32_t firstRow;   // the row that holds the id first
 };
 
-// hash << 32 | row for every non-empty id in the string column, ordered by hash, then row.
-// (In its own mapping: pairs sorted on a reading thread and freed on another go back to the
-// system, not to the first thread's malloc arena.)
-PodBuffer<uint64_t> sortedIdKeys(const TableData& table, size_t column);
-
-// Sorted keys read one at a time (next(key) is false past the last): one buffer of them, or
-// several sorted runs read in merged order without a merged copy of them.
-class SortedKeys {
-public:
-    explicit SortedKeys(const PodBuffer<uint64_t>& keys) { runs_.push_back({keys.data(), keys.data() + keys.size()}); }
-    explicit SortedKeys(const std::vector<const PodBuffer<uint64_t>*>& runs) {
-        for (const auto* run : runs) runs_.push_back({run->data(), run->data() + run->size()});
-    }
-    bool next(uint64_t& key) {
-        Run* least = nullptr;  // a few runs (one per stretch of a file): a scan beats a heap
-        for (Run& r : runs_)
-            if (r.at != r.end && (!least || *r.at < *least->at)) least = &r;
-        if (!least) return false;
-        key = *least->at++;
-        return true;
-    }
-
-private:
-    struct Run {
-        const uint64_t* at;
-        const uint64_t* end;
-    };
-    std::vector<Run> runs_;
+// The ids of one string column of a table, or of one stretch of a file, hashed and counted.
+struct IdHashes {
+    // idHash of each row's id (0 for an empty id, which is not counted). In its own mapping:
+    // hashes made on a reading thread and freed on another go back to the system, not to the
+    // first thread's malloc arena.
+    PodBuffer<uint32_t> byRow;
+    IdCensus census;
 };
 
-// The repeats among sorted keys (rows numbered as in the keys), ordered by row; id(row) gives
-// a row's id.
+// `censusKeys`: how many ids the census is sized for; every stretch of a file takes the same.
+IdHashes hashIds(const TableData& table, size_t column, uint64_t censusKeys);
+
+// Adds hash << 32 | (base + row) to `keys` for every row of `table` with an id that `census`
+// says may repeat (`hashes`: the table's own, from hashIds).
+void addRepeatCandidates(const TableData& table, size_t column, const PodBuffer<uint32_t>& hashes, const IdCensus& census,
+                         uint32_t base, PodBuffer<uint64_t>& keys);
+
+// The repeats among `keys` (from addRepeatCandidates, sorted here), ordered by row; id(row)
+// gives a row's id.
 template <class Id>
-std::vector<RepeatedId> repeatsIn(SortedKeys keys, Id id) {
+std::vector<RepeatedId> repeatsIn(PodBuffer<uint64_t>& keys, Id id) {
+    sdk::sortKeysInPlace(keys.data(), keys.size());
     std::vector<RepeatedId> repeats;
-    std::vector<uint32_t> rows, leaders;
-    uint64_t key = 0;
-    bool more = keys.next(key);
-    while (more) {
+    std::vector<uint32_t> leaders;
+    for (size_t begin = 0, end; begin < keys.size(); begin = end) {
         // The rows of one hash, in row order: the first row of each distinct id is its first
         // occurrence, every later row with that id repeats it.
-        const uint64_t hash = key >> 32;
-        rows.clear();
-        do {
-            rows.push_back(static_cast<uint32_t>(key));
-            more = keys.next(key);
-        } while (more && key >> 32 == hash);
-        if (rows.size() < 2) continue;
+        end = begin + 1;
+        while (end < keys.size() && keys[end] >> 32 == keys[begin] >> 32) ++end;
+        if (end - begin < 2) continue;
         leaders.clear();
-        for (const uint32_t row : rows) {
+        for (size_t i = begin; i < end; ++i) {
+            const auto row = static_cast<uint32_t>(keys[i]);
             const std::string_view text = id(row);
             bool repeated = false;
             for (const uint32_t leader : leaders) {

@@ -6,6 +6,7 @@
 #include "core/data/file_text.hpp"
 #include "core/data/pod_buffer.hpp"
 #include "core/data/record_scanner.hpp"
+#include "core/data/repeated_ids.hpp"
 #include "core/data/table_reader.hpp"
 
 #include <optional>
@@ -19,14 +20,17 @@ namespace patrol::data::detail {
 struct HeaderLayout {
     size_t fields = 0;
     std::vector<int> fieldToColumn;  // header field -> declared column index, -1: ignored
+    // The rows of the whole file, guessed from its first lines: what the id census of every
+    // stretch is sized for (they must all be the same size to be merged).
+    uint64_t rowsGuess = 0;
 };
 
-// Reads the header record. nullopt when it is not UTF-8; UserError for a missing required
-// column or a declared column named twice.
+// Reads the header record and guesses the rows of the text after it. nullopt when it is not
+// UTF-8; UserError for a missing required column or a declared column named twice.
 std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema& schema, const std::string& name, const ReadLimits& limits);
 
-// The id column whose (hash, row) pairs each stretch sorts on its own thread, or -1: a table
-// with no id column, or with several (those are checked one after another once it is read).
+// The id column each stretch hashes and counts on its own thread, or -1: a table with no id
+// column, or with several (those are checked one after another once it is read).
 int streamedIdColumn(const TableSchema& schema);
 
 // The rows of one stretch of a file.
@@ -37,7 +41,7 @@ struct TablePart {
     const char* end = nullptr;       // where the last record read ended
     uint32_t newlines = 0;           // line ends consumed
     bool notUtf8 = false;            // the file must be read as GB18030 instead
-    PodBuffer<uint64_t> idKeys;      // sortedIdKeys of streamedIdColumn, rows numbered in the stretch
+    IdHashes ids;                    // of streamedIdColumn, rows numbered in the stretch
 };
 
 // Parses records from the start of `text` until one ends at or past `stopAt` bytes (the last

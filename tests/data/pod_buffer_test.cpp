@@ -82,3 +82,13 @@ TEST_CASE("appendMovingPages from a buffer that holds moved pages itself") {
     CHECK(values(a) == want);
     CHECK(b.size() == 0);
 }
+
+TEST_CASE("zeros gives a buffer of zeros that grows like any other") {
+    PodBuffer<uint64_t> b = PodBuffer<uint64_t>::zeros(70000);
+    REQUIRE(b.size() == 70000);
+    CHECK(values(b) == std::vector<uint64_t>(70000, 0));
+    b.push_back(5);
+    CHECK(b.size() == 70001);
+    CHECK(b[70000] == 5);
+    CHECK(PodBuffer<uint64_t>::zeros(0).size() == 0);
+}
