@@ -28,7 +28,7 @@ struct RepeatedId {
 
 // The ids of one string column of a table, or of one stretch of a file, hashed and counted.
 struct IdHashes {
-    // idHash of each row's id (0 for an empty id, which is not counted). In its own mapping:
+    // idHash of each row's id (at least 1), or 0 for an empty id, which is not counted. In its own mapping:
     // hashes made on a reading thread and freed on another go back to the system, not to the
     // first thread's malloc arena.
     PodBuffer<uint32_t> byRow;
@@ -38,10 +38,9 @@ struct IdHashes {
 // `censusKeys`: how many ids the census is sized for; every stretch of a file takes the same.
 IdHashes hashIds(const TableData& table, size_t column, uint64_t censusKeys);
 
-// Adds hash << 32 | (base + row) to `keys` for every row of `table` with an id that `census`
-// says may repeat (`hashes`: the table's own, from hashIds).
-void addRepeatCandidates(const TableData& table, size_t column, const PodBuffer<uint32_t>& hashes, const IdCensus& census,
-                         uint32_t base, PodBuffer<uint64_t>& keys);
+// Adds hash << 32 | (base + row) to `keys` for every row whose id hash (from hashIds) `census`
+// says may repeat.
+void addRepeatCandidates(const PodBuffer<uint32_t>& hashes, const IdCensus& census, uint32_t base, PodBuffer<uint64_t>& keys);
 
 // The repeats among `keys` (from addRepeatCandidates, sorted here), ordered by row; id(row)
 // gives a row's id.

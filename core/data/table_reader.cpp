@@ -514,7 +514,7 @@ TableReadResult joinParts(std::vector<TablePart> parts, const std::vector<uint32
         for (size_t k = 1; k < parts.size(); ++k) parts[0].ids.census.merge(parts[k].ids.census);
         PodBuffer<uint64_t> keys;  // rows numbered for the whole file
         for (size_t k = 0; k < parts.size(); ++k) {
-            addRepeatCandidates(*parts[k].table, c, parts[k].ids.byRow, parts[0].ids.census, base[k], keys);
+            addRepeatCandidates(parts[k].ids.byRow, parts[0].ids.census, base[k], keys);
             parts[k].ids.byRow = PodBuffer<uint32_t>();
         }
         auto repeats = repeatsIn(keys, [&](uint32_t row) {
