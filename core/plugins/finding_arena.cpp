@@ -1,5 +1,7 @@
 #include "core/plugins/finding_arena.hpp"
 
+#include "core/data/text_encoding.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <limits>
@@ -86,6 +88,10 @@ void FindingArena::add(std::string_view plugin, std::string_view rule, std::stri
         const uint64_t at = appendBytes(refs[i]);  // may move bytes_: the view is taken after
         refs_.push_back(std::string_view(bytes_.data() + at, refs[i].size()));
     }
+    // Sorted now rather than when sealed: ordering and checking the findings read them sorted, and
+    // may then do so at the same time on two threads.
+    std::sort(refs_.data() + r.refsBegin, refs_.data() + r.refsBegin + refCount);
+    r.textsUtf8 = data::isValidUtf8(unit) && data::isValidUtf8(title) && data::isValidUtf8(detail);
     r.hasAmount = amountFen.has_value();
     r.amount = amountFen.value_or(0);
     records_.push_back(r);
@@ -106,7 +112,8 @@ FindingView FindingArena::operator[](size_t i) const {
                   r.hasAmount ? std::optional<int64_t>(r.amount) : std::nullopt,
                   prose_.view(r.prose, r.titleSize),
                   prose_.view(r.prose + r.titleSize, r.detailSize),
-                  {}};
+                  {},
+                  r.textsUtf8};
     if (!fingerprints_.empty()) v.fingerprintDigest = std::string_view(fingerprints_).substr(kDigest * i, kDigest);
     return v;
 }
@@ -125,11 +132,10 @@ void FindingArena::seal(bool fingerprints) {
     records_.releaseSpare();
     fingerprints_.clear();
     if (fingerprints) fingerprints_.reserve(kDigest * records_.size());
+    if (!fingerprints) return;
     for (size_t i = 0; i < records_.size(); ++i) {
         const Record& r = records_.data()[i];
-        std::string_view* const first = refs_.data() + r.refsBegin;
-        std::sort(first, first + r.refCount);
-        if (!fingerprints) continue;
+        const std::string_view* const first = refs_.data() + r.refsBegin;
         fingerprints_ += fingerprintDigestOf(
             fingerprintOf(std::string_view(names_[r.plugin]), std::string_view(names_[r.rule]), {first, r.refCount}));
     }

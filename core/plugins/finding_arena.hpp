@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,13 +40,16 @@ struct FindingView {
     std::string_view plugin;
     std::string_view rule;
     std::string_view unit;
-    RefsView refs;                    // sorted ascending once the run is finished
+    RefsView refs;                    // sorted ascending (byte order)
     std::optional<int64_t> amountFen;
     std::string_view title;
     std::string_view detail;
     // The fingerprint (fingerprintOf) as its kFingerprintBytes digest bytes, empty unless the run
     // asked for fingerprints; fingerprintHex gives the text that is stored and shown.
     std::string_view fingerprintDigest;
+    // Whether unit, title and detail are UTF-8: checked as the finding was added, while its texts
+    // were in the cache, so the checks after the run need not read the titles and details again.
+    bool textsUtf8 = true;
 };
 
 // A heavy recording holds one fingerprint per finding: as digest bytes, half the size of its hex.
@@ -67,7 +71,7 @@ public:
     FindingArena(const FindingArena&) = delete;
     FindingArena& operator=(const FindingArena&) = delete;
 
-    // Appends one finding; its texts are copied into the arena.
+    // Appends one finding; its texts are copied into the arena, its refs sorted.
     void add(std::string_view plugin, std::string_view rule, std::string_view unit, const std::string_view* refs, size_t refCount,
              std::optional<int64_t> amountFen, std::string_view title, std::string_view detail);
     void add(const CheckFinding& f);
@@ -111,7 +115,10 @@ public:
     // Whether the titles and details were to go to a file but stayed in memory (FindingProse).
     bool textsKeptInMemory() const { return prose_.keptInMemory(); }
 
-    // Sorts each finding's refs and, with `fingerprints`, sets each fingerprint (fingerprintOf).
+    // The refs of every finding, finding after finding.
+    std::span<const std::string_view> allRefs() const { return {refs_.data(), refs_.size()}; }
+
+    // Gives back the room grown ahead and, with `fingerprints`, sets each fingerprint (fingerprintOf).
     void seal(bool fingerprints);
     // Puts the findings in the order given (order[i]: the finding that goes to place i); findings
     // not named are dropped.
@@ -137,6 +144,7 @@ private:
         uint16_t plugin;        // into names_
         uint16_t rule;          // into names_
         bool hasAmount;
+        bool textsUtf8;         // FindingView::textsUtf8
         int64_t amount;
     };
 

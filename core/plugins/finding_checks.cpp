@@ -3,11 +3,13 @@
 #include "core/data/id_hash.hpp"
 #include "core/data/text_encoding.hpp"
 
+#include <patrol/sdk/hash_sort.hpp>
 #include <patrol/sdk/money.hpp>
 
 #include <algorithm>
 #include <future>
 #include <optional>
+#include <span>
 #include <system_error>
 #include <string_view>
 
@@ -63,13 +65,18 @@ std::string described(const Finding& f, size_t ordinal) {
            (refs.empty() ? std::string("无") : refs) + "）";
 }
 
+// Whether a finding's unit, title and detail are UTF-8: an arena's were checked as they came.
+bool textsUtf8(const FindingView& f) { return f.textsUtf8; }
+bool textsUtf8(const CheckFinding& f) { return data::isValidUtf8(f.unit) && data::isValidUtf8(f.title) && data::isValidUtf8(f.detail); }
+
 // The demands one finding can be checked on alone; empty when it meets them all.
 template <class Finding>
 std::string ownViolation(const Finding& f, const RuleInfo& rule) {
     const std::pair<const char*, std::string_view> texts[] = {{"unit", f.unit}, {"title", f.title}, {"detail", f.detail}};
-    for (const auto& [field, text] : texts)
-        if (!data::isValidUtf8(text))
-            return std::string(field) + " 不是有效的 UTF-8 文本（第 " + std::to_string(firstBadByte(text) + 1) + " 个字节起），应为 UTF-8 编码的文字";
+    if (!textsUtf8(f))
+        for (const auto& [field, text] : texts)
+            if (!data::isValidUtf8(text))
+                return std::string(field) + " 不是有效的 UTF-8 文本（第 " + std::to_string(firstBadByte(text) + 1) + " 个字节起），应为 UTF-8 编码的文字";
     for (const auto& r : f.refs)
         if (!data::isValidUtf8(r))
             return "refs 中的 " + shown(r) + " 不是有效的 UTF-8 文本（第 " + std::to_string(firstBadByte(r) + 1) + " 个字节起），应为数据表中的记录编号";
@@ -86,77 +93,95 @@ std::string ownViolation(const Finding& f, const RuleInfo& rule) {
     return {};
 }
 
-// The refs as an open-addressing table, probed by every id of the dataset's id columns in one
-// sequential pass. Far fewer refs than rows: a bit filter of the refs' hashes small enough for
-// the cache turns most ids away before the table is touched. Reports whether each distinct ref
-// was met.
+// Every ref of every finding, in order: an arena holds them so, other findings are gathered
+// into `storage`. (Gathering them from 326,111 findings in an arena took 10 ms.)
+std::span<const std::string_view> allRefs(const FindingArena& findings, std::vector<std::string_view>&) { return findings.allRefs(); }
+std::span<const std::string_view> allRefs(const std::vector<CheckFinding>& findings, std::vector<std::string_view>& storage) {
+    for (const auto& f : findings)
+        for (const auto& r : f.refs) storage.push_back(r);
+    return storage;
+}
+
+// The distinct refs, to be looked up by every id of the dataset's id columns in one sequential
+// pass. Every ref is hashed and the (hash, place) pairs sorted (sdk::sortKeysInPlace): equal refs
+// then sit side by side, and the distinct ones, in hash order, are the table itself, found
+// through a directory of the hashes' top bits. Built by streaming through memory rather than by
+// inserting each ref at a random slot, which cost a cache miss a ref (375,289 distinct refs of a
+// findings-heavy business_environment check: 31 ms, now 12-13 ms). Far fewer refs than ids: a bit filter of the refs' hashes small enough for the cache
+// turns most ids away before the table is touched. Reports whether each distinct ref was met.
 class RefLookup {
 public:
     template <class Findings>
     explicit RefLookup(const Findings& findings) {
-        size_t total = 0;
-        for (const auto& f : findings) total += f.refs.size();
-        size_t slots = 64;
-        while (slots < 2 * total) slots <<= 1;
-        mask_ = slots - 1;
-        slots_.assign(slots, Slot{0, 0});
-        for (const auto& f : findings)
-            for (const auto& r : f.refs) insert(r);
-        size_t bits = 4096;  // about 8 per distinct ref: one id in eight or fewer gets past
-        while (bits < 8 * distinct_.size()) bits <<= 1;
-        filterMask_ = bits - 1;
-        filter_.assign(bits / 64, 0);
-        for (const auto& slot : slots_)
-            if (slot.index != 0) filter_[filterBit(slot.hash) >> 6] |= uint64_t{1} << (filterBit(slot.hash) & 63);
+        refs_ = allRefs(findings, gathered_);
+        keys_.reserve(refs_.size());
+        for (size_t i = 0; i < refs_.size(); ++i) keys_.push_back(uint64_t{data::idHash(refs_[i])} << 32 | i);
+        sdk::sortKeysInPlace(keys_.data(), keys_.size());
+        // The first of each distinct ref stays, in place.
+        size_t kept = 0;
+        for (size_t run = 0, end; run < keys_.size(); run = end) {
+            end = run + 1;
+            while (end < keys_.size() && keys_[end] >> 32 == keys_[run] >> 32) ++end;
+            const size_t first = kept;
+            for (size_t k = run; k < end; ++k) {
+                bool seen = false;
+                for (size_t d = first; d < kept && !seen; ++d) seen = refOf(keys_[d]) == refOf(keys_[k]);
+                if (!seen) keys_[kept++] = keys_[k];
+            }
+        }
+        keys_.resize(kept);
+        keys_.shrink_to_fit();
+        int bits = 1;
+        while (bits < 30 && (size_t{1} << bits) < kept) ++bits;
+        shift_ = 32 - bits;
+        // start_[b]: the first distinct ref whose hash's top bits are b (or more).
+        start_.assign((size_t{1} << bits) + 1, 0);
+        for (const uint64_t key : keys_) ++start_[(key >> 32 >> shift_) + 1];
+        for (size_t b = 1; b < start_.size(); ++b) start_[b] += start_[b - 1];
+        size_t filterBits = 4096;  // about 8 per distinct ref: one id in eight or fewer gets past
+        while (filterBits < 8 * kept) filterBits <<= 1;
+        filterMask_ = filterBits - 1;
+        filter_.assign(filterBits / 64, 0);
+        for (const uint64_t key : keys_) {
+            const size_t bit = static_cast<uint32_t>(key >> 32) & filterMask_;
+            filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+        }
     }
 
-    size_t distinct() const { return distinct_.size(); }
+    size_t distinct() const { return keys_.size(); }
 
     // Marks in `found` (one flag per distinct ref) the refs among the ids of rows [from, to).
     void scan(const data::TableData& table, size_t column, uint64_t from, uint64_t to, std::vector<char>& found) const {
         for (uint64_t row = from; row < to; ++row) {
             const std::string_view id = table.text(column, row);
             const uint32_t h = data::idHash(id);
-            const uint32_t bit = filterBit(h);
+            const size_t bit = h & filterMask_;
             if (!(filter_[bit >> 6] >> (bit & 63) & 1)) continue;
-            for (size_t s = h & mask_; slots_[s].index != 0; s = (s + 1) & mask_) {
-                const Slot& slot = slots_[s];
-                if (slot.hash != h || distinct_[slot.index - 1] != id) continue;
-                found[slot.index - 1] = 1;
-                break;
-            }
+            if (const size_t d = find(id, h); d != kNone) found[d] = 1;
         }
     }
 
     // The index of a ref among the distinct ones.
-    size_t indexOf(std::string_view ref) const {
-        const uint32_t h = data::idHash(ref);
-        size_t s = h & mask_;
-        while (slots_[s].hash != h || distinct_[slots_[s].index - 1] != ref) s = (s + 1) & mask_;
-        return slots_[s].index - 1;
-    }
+    size_t indexOf(std::string_view ref) const { return find(ref, data::idHash(ref)); }
 
 private:
-    struct Slot {
-        uint32_t hash;
-        uint32_t index;  // 1 + index into distinct_; 0: empty
-    };
+    static constexpr size_t kNone = ~size_t{0};
 
-    // Other bits of the hash than the slot's, so the filter and the table do not fail together.
-    size_t filterBit(uint32_t h) const { return ((h >> 16) | (h << 16)) & filterMask_; }
+    std::string_view refOf(uint64_t key) const { return refs_[static_cast<uint32_t>(key)]; }
 
-    void insert(std::string_view ref) {
-        const uint32_t h = data::idHash(ref);
-        size_t s = h & mask_;
-        for (; slots_[s].index != 0; s = (s + 1) & mask_)
-            if (slots_[s].hash == h && distinct_[slots_[s].index - 1] == ref) return;
-        distinct_.push_back(ref);
-        slots_[s] = {h, static_cast<uint32_t>(distinct_.size())};
+    size_t find(std::string_view ref, uint32_t h) const {
+        const size_t bucket = h >> shift_;
+        for (size_t d = start_[bucket]; d < start_[bucket + 1]; ++d)
+            if (keys_[d] >> 32 == h && refOf(keys_[d]) == ref) return d;
+        return kNone;
     }
 
-    size_t mask_ = 0;
-    std::vector<Slot> slots_;
-    std::vector<std::string_view> distinct_;
+    // Every ref of every finding, in order: an arena's own array of them, or gathered_.
+    std::span<const std::string_view> refs_;
+    std::vector<std::string_view> gathered_;
+    std::vector<uint64_t> keys_;          // the distinct refs: hash << 32 | place in refs_, by hash
+    std::vector<uint32_t> start_;         // by the hash's top bits, where their refs start in keys_
+    int shift_ = 31;
     size_t filterMask_ = 0;
     std::vector<uint64_t> filter_;
 };

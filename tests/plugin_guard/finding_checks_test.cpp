@@ -34,7 +34,7 @@ TEST_CASE("a finding that breaks a demand fails the plugin's run, naming the rul
         {"empty_unit", "规则 GF-02 的第 2 个问题（单位 \"\"，记录 \"I3\"）：unit 为空，应为该问题所属单位的 unit_code"},
         {"empty_title", "规则 GF-02 的第 2 个问题（单位 \"U2\"，记录 \"I3\"）：title 为空，应写明涉及的记录和数字"},
         {"no_refs", "规则 GF-02 的第 2 个问题（单位 \"U2\"，记录 无）：refs 为空，应至少列出一个记录编号"},
-        {"repeated_ref", "规则 GF-02 的第 2 个问题（单位 \"U2\"，记录 \"I3\"、\"I1\"、\"I3\"）：refs 中的 \"I3\" 出现了不止一次，每个记录编号只应列出一次"},
+        {"repeated_ref", "规则 GF-02 的第 2 个问题（单位 \"U2\"，记录 \"I1\"、\"I3\"、\"I3\"）：refs 中的 \"I3\" 出现了不止一次，每个记录编号只应列出一次"},
         {"unknown_ref", "规则 GF-02 的第 2 个问题（单位 \"U2\"，记录 \"I3\"、\"I9\"）：refs 中的 \"I9\" 不是本次读取的数据中任何一行的记录编号" + columns},
         {"rejected_row_ref", "规则 GF-02 的第 2 个问题（单位 \"U2\"，记录 \"I4\"）：refs 中的 \"I4\" 不是本次读取的数据中任何一行的记录编号" + columns},
         {"bad_title", "规则 GF-02 的第 2 个问题（单位 \"U2\"，记录 \"I3\"）：title 不是有效的 UTF-8 文本（第 7 个字节起），应为 UTF-8 编码的文字"},

@@ -112,7 +112,7 @@ TEST_CASE("a finding added to the arena reads back through its view field by fie
     CHECK(back.plugin == f.plugin);
     CHECK(back.rule == f.rule);
     CHECK(back.unit == f.unit);
-    CHECK(back.refs == f.refs);  // in the order given until sealed
+    CHECK(back.refs == std::vector<std::string>{"", "E1", "E2"});  // sorted as they come in
     CHECK(back.amountFen == f.amountFen);
     CHECK(back.title == f.title);
     CHECK(back.detail == f.detail);
@@ -263,4 +263,35 @@ TEST_CASE("reorder moves findings in place for a permutation or an increasing se
               std::sort(refs.begin(), refs.end());
               return refs;
           }()));
+}
+
+TEST_CASE("an arena tells, as each finding comes in, whether its unit, title and detail are UTF-8") {
+    auto finding = [](std::string unit, std::string title, std::string detail) {
+        CheckFinding f;
+        f.plugin = "p";
+        f.rule = "R1";
+        f.unit = std::move(unit);
+        f.refs = {"E1"};
+        f.title = std::move(title);
+        f.detail = std::move(detail);
+        return f;
+    };
+    const std::string longText(300, 'x');  // long enough for the vector check
+    FindingArena arena;
+    arena.add(finding("U1", "标题", "说明"));
+    arena.add(finding("U\xC0\xAF", "标题", "说明"));
+    arena.add(finding("U1", longText + "\xFF", "说明"));
+    arena.add(finding("U1", "标题", longText + "\xE4\xB8"));  // a character cut short at the end
+    FindingArena more;
+    more.add(finding("U2", longText, longText));
+    more.add(finding("U2", "\x80", ""));
+    arena.append(std::move(more));
+    std::vector<bool> utf8;
+    for (const FindingView f : arena) utf8.push_back(f.textsUtf8);
+    CHECK(utf8 == std::vector<bool>{true, false, false, false, true, false});
+    arena.seal(false);
+    arena.reorder({5, 4, 0});
+    utf8.clear();
+    for (const FindingView f : arena) utf8.push_back(f.textsUtf8);
+    CHECK(utf8 == std::vector<bool>{false, true, true});
 }

@@ -60,6 +60,7 @@ std::vector<CheckFinding> generatedFindings(size_t count, uint32_t seed) {
         f.rule = generatedText(random);
         f.unit = generatedText(random);
         for (int i = refCount(random); i > 0; --i) f.refs.push_back(generatedText(random));
+        std::sort(f.refs.begin(), f.refs.end());  // as a host's finding holds them (and an arena makes them)
         if (random() % 3) f.amountFen = random() % 5 == 0 ? (random() % 2 ? 0 : -1) : amount(random);
         f.title = generatedText(random) + generatedText(random);
         f.detail = generatedText(random) + generatedText(random) + generatedText(random);
