@@ -107,8 +107,9 @@ std::span<const std::string_view> allRefs(const std::vector<CheckFinding>& findi
 // then sit side by side, and the distinct ones, in hash order, are the table itself, found
 // through a directory of the hashes' top bits. Built by streaming through memory rather than by
 // inserting each ref at a random slot, which cost a cache miss a ref (375,289 distinct refs of a
-// findings-heavy business_environment check: 31 ms, now 12-13 ms). Far fewer refs than ids: a bit filter of the refs' hashes small enough for the cache
-// turns most ids away before the table is touched. Reports whether each distinct ref was met.
+// findings-heavy business_environment check: 31 ms, now 12-13 ms). Far fewer refs than ids: a
+// bit filter of the refs' hashes small enough for the cache turns most ids away before the table
+// is touched. Reports whether each distinct ref was met.
 class RefLookup {
 public:
     template <class Findings>
