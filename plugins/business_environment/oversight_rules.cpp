@@ -1,9 +1,11 @@
 // BE-02 key-post rotation due, BE-03 complaint hotspots, BE-04 arrears owed to enterprises.
-#include "../shared/row_groups.hpp"
 #include "../shared/text_format.hpp"
 #include "rules.hpp"
 
+#include <patrol/sdk/rows.hpp>
+
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace patrol::plugins::business_environment {
@@ -34,12 +36,10 @@ void rotationDue(const Postings& p, const Settings& s, int32_t asOf, FindingSink
 void complaintHotspots(const Complaints& c, const Settings& s, FindingSink& out) {
     std::vector<int32_t> month(c.rows);
     for (uint64_t r = 0; r < c.rows; ++r) month[r] = civil::monthIndex(c.receivedOn.date(r));
-    const RowGroups groups(
-        c.rows, [](uint32_t) { return true; }, [&](uint32_t r) { return mixHash(hashText(c.unit.text(r)), static_cast<uint32_t>(month[r])); },
-        [&](uint32_t a, uint32_t b) { return month[a] == month[b] && c.unit.text(a) == c.unit.text(b); });
-    for (size_t g = 0; g < groups.count(); ++g) {
-        if (static_cast<int64_t>(groups.size(g)) < s.hotspotCount) continue;
-        std::vector<uint32_t> members(groups.begin(g), groups.end(g));
+    const auto groups = sdk::RowGroups::byKey(c.rows, [&](uint32_t r) { return std::pair(month[r], c.unit.text(r)); }, 2);
+    for (const auto group : groups) {
+        if (static_cast<int64_t>(group.size()) < s.hotspotCount) continue;
+        std::vector<uint32_t> members(group.begin(), group.end());
         std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) { return c.id.text(a) < c.id.text(b); });
         const uint32_t first = members.front();
         sdk::Finding f;

@@ -1,10 +1,12 @@
 // FS-03 split reimbursements: same unit, same non-empty vendor, same date; the group is the
 // expenses each below the approval threshold, two or more of them, together at or above it.
-#include "../shared/row_groups.hpp"
 #include "../shared/text_format.hpp"
 #include "rules.hpp"
 
+#include <patrol/sdk/rows.hpp>
+
 #include <algorithm>
+#include <tuple>
 #include <vector>
 
 namespace patrol::plugins::four_styles {
@@ -41,14 +43,11 @@ bool emitGroup(const Expenses& e, const Settings& s, const uint32_t* first, cons
 }  // namespace
 
 void splitReimbursements(const Expenses& e, const Settings& s, FindingSink& out) {
-    const RowGroups groups(
-        e.rows, [&](uint32_t r) { return e.usable(r) && e.vendor.has(r) && e.amount.fen(r) < s.approvalThresholdFen; },
-        [&](uint32_t r) { return mixHash(hashText(e.vendor.text(r), hashText(e.unit.text(r))), static_cast<uint32_t>(e.date.date(r))); },
-        [&](uint32_t a, uint32_t b) {
-            return e.date.date(a) == e.date.date(b) && e.unit.text(a) == e.unit.text(b) && e.vendor.text(a) == e.vendor.text(b);
-        });
-    for (size_t g = 0; g < groups.count(); ++g)
-        if (groups.size(g) >= 2 && !emitGroup(e, s, groups.begin(g), groups.end(g), out)) return;
+    const auto groups = sdk::RowGroups::byKey(
+        e.rows, [&](uint32_t r) { return std::tuple(e.date.date(r), e.unit.text(r), e.vendor.text(r)); }, 2,
+        [&](uint32_t r) { return e.usable(r) && e.vendor.has(r) && e.amount.fen(r) < s.approvalThresholdFen; });
+    for (const auto group : groups)
+        if (!emitGroup(e, s, group.data(), group.data() + group.size(), out)) return;
 }
 
 }  // namespace patrol::plugins::four_styles

@@ -1,11 +1,13 @@
 // PA-01 ineligible payee, PA-02 duplicate payment, PA-03 payee is a cadre's household.
-#include "../shared/row_groups.hpp"
 #include "../shared/text_format.hpp"
 #include "../shared/text_index.hpp"
 #include "rules.hpp"
 
+#include <patrol/sdk/rows.hpp>
+
 #include <algorithm>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace patrol::plugins::poverty_alleviation {
@@ -70,16 +72,11 @@ void duplicatePayments(const Payments& p, FindingSink& out) {
     // The month is worked out where it is needed rather than kept for every payment: a column of
     // it was 2 MB more at the check's peak (510,000 payments), which it ran beside PA-01.
     const auto month = [&](uint32_t r) { return civil::monthIndex(p.paidOn.date(r)); };
-    const RowGroups groups(
-        p.rows, [](uint32_t) { return true; },
-        [&](uint32_t r) { return mixHash(hashText(p.program.text(r), hashText(p.household.text(r))), static_cast<uint32_t>(month(r))); },
-        [&](uint32_t a, uint32_t b) {
-            return month(a) == month(b) && p.household.text(a) == p.household.text(b) && p.program.text(a) == p.program.text(b);
-        });
-    for (size_t g = 0; g < groups.count(); ++g) {
-        if (groups.size(g) < 2) continue;
+    const auto groups = sdk::RowGroups::byKey(
+        p.rows, [&](uint32_t r) { return std::tuple(month(r), p.household.text(r), p.program.text(r)); }, 2);
+    for (const auto group : groups) {
         // The group is charged to its earliest payment; ties go to the smallest payment_id (byte order).
-        std::vector<uint32_t> members(groups.begin(g), groups.end(g));
+        std::vector<uint32_t> members(group.begin(), group.end());
         std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) {
             if (p.paidOn.date(a) != p.paidOn.date(b)) return p.paidOn.date(a) < p.paidOn.date(b);
             return p.id.text(a) < p.id.text(b);

@@ -7,7 +7,7 @@
 // vain about once in 16,000 probes; past 2^31 rows none remain, and every probe compares.
 #pragma once
 
-#include "row_groups.hpp"
+#include <patrol/sdk/rows.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -31,7 +31,7 @@ public:
         for (uint64_t r = 0; r < rows; ++r) {
             const std::string_view key = text(static_cast<uint32_t>(r));
             if (key.empty()) continue;
-            const uint64_t h = hashText(key);
+            const uint64_t h = sdk::textHash(key);
             for (size_t i = slotOf(h);; i = (i + 1) & (slots_.size() - 1)) {
                 if (slots_[i] == kEmpty) {
                     slots_[i] = tagOf(h) | static_cast<uint32_t>(r);
@@ -46,7 +46,7 @@ public:
     template <class Text>
     std::optional<uint32_t> find(std::string_view key, Text text) const {
         if (key.empty()) return std::nullopt;
-        const uint64_t h = hashText(key);
+        const uint64_t h = sdk::textHash(key);
         const uint32_t tag = tagOf(h);
         for (size_t i = slotOf(h);; i = (i + 1) & (slots_.size() - 1)) {
             const uint32_t slot = slots_[i];

@@ -4,7 +4,6 @@
 #include "plugins/shared/calendar_cache.hpp"
 #include "plugins/shared/finding_sink.hpp"
 #include "plugins/shared/parallel_rules.hpp"
-#include "plugins/shared/row_groups.hpp"
 #include "plugins/shared/text_format.hpp"
 #include "plugins/shared/text_index.hpp"
 #include "data/tmpdir_setting.hpp"
@@ -24,12 +23,6 @@
 using namespace patrol::plugins;
 
 namespace {
-std::vector<std::vector<uint32_t>> groupsOf(const RowGroups& g) {
-    std::vector<std::vector<uint32_t>> out;
-    for (size_t i = 0; i < g.count(); ++i) out.emplace_back(g.begin(i), g.end(i));
-    return out;
-}
-
 // A host whose calendar says: working iff the day is even; it records every day asked.
 struct FakeHost {
     std::set<int32_t> asked;
@@ -49,26 +42,6 @@ struct FakeHost {
     }
 };
 }  // namespace
-
-TEST_CASE("RowGroups keeps groups of two or more and splits rows whose hashes collide") {
-    const std::vector<std::string> keys = {"a", "b", "a", "c", "b", "d", "a"};
-    // Every row hashes alike, so only the exact comparison can tell the keys apart.
-    const RowGroups colliding(
-        keys.size(), [](uint32_t) { return true; }, [](uint32_t) { return uint64_t{42} << 32; },
-        [&](uint32_t x, uint32_t y) { return keys[x] == keys[y]; });
-    CHECK(groupsOf(colliding) == std::vector<std::vector<uint32_t>>{{0, 2, 6}, {1, 4}});
-    const RowGroups filtered(
-        keys.size(), [&](uint32_t r) { return r != 6; }, [&](uint32_t r) { return hashText(keys[r]); },
-        [&](uint32_t x, uint32_t y) { return keys[x] == keys[y]; });
-    CHECK(groupsOf(filtered) == std::vector<std::vector<uint32_t>>{{0, 2}, {1, 4}});
-    // Groups come by their first row, not by hash: "b" hashes lower here, yet "a" comes first.
-    const RowGroups byFirstRow(
-        keys.size(), [](uint32_t) { return true; }, [&](uint32_t r) { return uint64_t{keys[r] == "b" ? 1u : 2u + r % 2} << 32; },
-        [&](uint32_t x, uint32_t y) { return keys[x] == keys[y]; });
-    CHECK(groupsOf(byFirstRow) == std::vector<std::vector<uint32_t>>{{0, 2, 6}, {1, 4}});
-    const RowGroups none(0, [](uint32_t) { return true; }, [](uint32_t) { return uint64_t{0}; }, [](uint32_t, uint32_t) { return true; });
-    CHECK(none.count() == 0);
-}
 
 TEST_CASE("TextIndex finds the first row of a key and never an empty key") {
     const std::vector<std::string> ids = {"H01", "", "H02", "H01", "h01"};

@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 using patrol::sdk::DatedRows;
@@ -37,6 +38,30 @@ TEST_CASE("rows with equal keys form one group, groups ordered by their first ro
     CHECK(all(RowGroups::byKey(3, [&](uint32_t r) { return std::string_view(long_[r]); })) ==
           std::vector<std::vector<uint32_t>>{{0, 2}, {1}});
     CHECK(all(RowGroups::byKey(5, [](uint32_t r) { return static_cast<int64_t>(r % 2); })) == std::vector<std::vector<uint32_t>>{{0, 2, 4}, {1, 3}});
+}
+
+TEST_CASE("keys whose hashes collide are told apart: each group exact, in row order") {
+    // Two texts whose hashes share the upper 32 bits RowGroups sorts by, found by search (two
+    // of some 2^16 texts meet), so the rows of both keys land in one run of the sort.
+    std::unordered_map<uint32_t, std::string> seen;
+    std::string a, b;
+    for (uint32_t i = 0; a.empty(); ++i) {
+        std::string text = "K" + std::to_string(i);
+        const auto [at, fresh] = seen.emplace(static_cast<uint32_t>(patrol::sdk::textHash(text) >> 32), text);
+        if (!fresh) a = at->second, b = std::move(text);
+    }
+    REQUIRE(a != b);
+    REQUIRE(patrol::sdk::textHash(a) >> 32 == patrol::sdk::textHash(b) >> 32);
+    const std::vector<std::string> keys{a, b, a, "x", b, a, b, "x"};
+    const auto key = [&](uint32_t r) { return std::string_view(keys[r]); };
+    CHECK(all(RowGroups::byKey(keys.size(), key, 2)) == std::vector<std::vector<uint32_t>>{{0, 2, 5}, {1, 4, 6}, {3, 7}});
+    CHECK(all(RowGroups::byKey(keys.size(), key, 3)) == std::vector<std::vector<uint32_t>>{{0, 2, 5}, {1, 4, 6}});
+    CHECK(all(RowGroups::byKey(keys.size(), key, 2, [](uint32_t r) { return r != 0 && r != 7; })) ==
+          std::vector<std::vector<uint32_t>>{{1, 4, 6}, {2, 5}});
+    CHECK(all(RowGroups::byKey(keys.size(), key, 4)).empty());
+    // Every row of one key in a run: straight into its group.
+    const std::vector<std::string> one{a, a, a};
+    CHECK(all(RowGroups::byKey(3, [&](uint32_t r) { return std::string_view(one[r]); }, 2)) == std::vector<std::vector<uint32_t>>{{0, 1, 2}});
 }
 
 TEST_CASE("a million rows group by key, every group complete and in row order") {

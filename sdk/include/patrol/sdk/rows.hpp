@@ -37,19 +37,36 @@ inline uint64_t mixBits(uint64_t h) {
     return h;
 }
 
+}  // namespace detail
+
+// A hash of a short text (an id, a code, a name) eight bytes at a time, well mixed in all its
+// bits: what RowGroups hashes a text key with, and fit for a rule's own lookup tables.
 inline uint64_t textHash(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (s.size() * 0xFF51AFD7ED558CCDULL);
+    const size_t n = s.size();
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xFF51AFD7ED558CCDULL);
     size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
+    for (; i + 8 <= n; i += 8) {
         uint64_t w;
         std::memcpy(&w, p + i, 8);
-        h = mixBits(h ^ w);
+        h = detail::mixBits(h ^ w);
     }
+    // The last 0..7 bytes as a little-endian number, read in at most two fixed-size loads that
+    // may overlap (a memcpy of variable length is a library call, and most keys are short).
+    const size_t rest = n - i;
     uint64_t tail = 0;
-    std::memcpy(&tail, p + i, s.size() - i);
-    return mixBits(h ^ tail ^ 0x94D049BB133111EBULL);
+    if (rest >= 4) {
+        uint32_t lo, hi;
+        std::memcpy(&lo, p + i, 4);
+        std::memcpy(&hi, p + n - 4, 4);
+        tail = lo | (uint64_t{hi} << (8 * (rest - 4)));
+    } else if (rest > 0) {
+        tail = p[i] | (uint64_t{p[i + rest / 2]} << (8 * (rest / 2))) | (uint64_t{p[n - 1]} << (8 * (rest - 1)));
+    }
+    return detail::mixBits(h ^ tail ^ 0x94D049BB133111EBULL);
 }
+
+namespace detail {
 
 template <class T>
 struct IsTupleLike : std::false_type {};
@@ -62,15 +79,16 @@ struct IsTupleLike<std::pair<A, B>> : std::true_type {};
 template <class K>
 uint64_t keyHash(const K& key) {
     if constexpr (std::is_convertible_v<const K&, std::string_view>) {
-        return textHash(std::string_view(key));
+        return sdk::textHash(std::string_view(key));
     } else if constexpr (std::is_integral_v<K> || std::is_enum_v<K>) {
         return mixBits(static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
     } else {
         static_assert(IsTupleLike<K>::value, "a key is a text, an integer, or a std::pair/std::tuple of those");
+        // Each part's hash is mixed already: a multiply folds it in, and one mix ends the key.
         return std::apply([](const auto&... part) {
             uint64_t h = 0x2545F4914F6CDD1DULL;
-            ((h = mixBits(h ^ keyHash(part)) * 0x9E3779B97F4A7C15ULL), ...);
-            return h;
+            ((h = (h ^ keyHash(part)) * 0x9E3779B97F4A7C15ULL), ...);
+            return mixBits(h);
         }, key);
     }
 }
@@ -94,31 +112,11 @@ public:
         }
         sortKeysInPlace(keys.data(), keys.size());
         RowGroups groups;
-        std::vector<uint32_t> pending, rest;
+        const size_t least = std::max<size_t>(minSize, 1);
         for (size_t begin = 0; begin < keys.size();) {
             size_t end = begin + 1;
             while (end < keys.size() && (keys[end] >> 32) == (keys[begin] >> 32)) ++end;
-            if (end - begin >= minSize) {
-                // One hash, almost always one key: split off each key's rows, in row order.
-                pending.clear();
-                for (size_t i = begin; i < end; ++i) pending.push_back(static_cast<uint32_t>(keys[i]));
-                while (pending.size() >= std::max<size_t>(minSize, 1)) {
-                    const auto first = key(pending[0]);
-                    rest.clear();
-                    const size_t start = groups.members_.size();
-                    for (const uint32_t row : pending) {
-                        if (key(row) == first)
-                            groups.members_.push_back(row);
-                        else
-                            rest.push_back(row);
-                    }
-                    if (groups.members_.size() - start >= minSize)
-                        groups.starts_.push_back(start);
-                    else
-                        groups.members_.resize(start);
-                    pending.swap(rest);
-                }
-            }
+            if (end - begin >= least) groups.splitRun(keys, begin, end, key, least);
             begin = end;
         }
         groups.orderByFirstRow();
@@ -151,17 +149,55 @@ public:
     Iterator end() const { return {this, size()}; }
 
 private:
+    // The rows of one hash run (in row order) as the groups of their keys with `least` rows or
+    // more. A run is almost always one key: that is checked first and its rows go straight into
+    // the group, since the working vectors of the general split cost more than the comparisons
+    // when most runs form a group (a few complaints of each unit and month).
+    template <class Key>
+    void splitRun(const std::vector<uint64_t>& keys, size_t begin, size_t end, Key& key, size_t least) {
+        const auto rowAt = [&](size_t i) { return static_cast<uint32_t>(keys[i]); };
+        const auto first = key(rowAt(begin));
+        size_t same = begin + 1;
+        while (same < end && key(rowAt(same)) == first) ++same;
+        if (same == end) {
+            starts_.push_back(members_.size());
+            for (size_t i = begin; i < end; ++i) members_.push_back(rowAt(i));
+            return;
+        }
+        std::vector<uint32_t> pending, rest;
+        for (size_t i = begin; i < end; ++i) pending.push_back(rowAt(i));
+        while (pending.size() >= least) {
+            const auto leader = key(pending[0]);
+            rest.clear();
+            const size_t start = members_.size();
+            for (const uint32_t row : pending) {
+                if (key(row) == leader)
+                    members_.push_back(row);
+                else
+                    rest.push_back(row);
+            }
+            if (members_.size() - start >= least)
+                starts_.push_back(start);
+            else
+                members_.resize(start);
+            pending.swap(rest);
+        }
+    }
+
+    // Hash order is random order: a rule reading its groups' rows in it misses the cache on
+    // nearly every value it reads. In first-row order the reads mostly move forward through the
+    // columns. Groups are sorted as (first row << 32 | group) numbers.
     void orderByFirstRow() {
-        std::vector<uint32_t> order(starts_.size());
-        std::iota(order.begin(), order.end(), 0u);
-        std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return members_[starts_[a]] < members_[starts_[b]]; });
+        std::vector<uint64_t> order(starts_.size());
+        for (size_t g = 0; g < order.size(); ++g) order[g] = uint64_t{members_[starts_[g]]} << 32 | g;
+        std::sort(order.begin(), order.end());
         std::vector<uint32_t> members;
         std::vector<size_t> starts;
         members.reserve(members_.size());
         starts.reserve(starts_.size());
-        for (const uint32_t g : order) {
+        for (const uint64_t packed : order) {
             starts.push_back(members.size());
-            const auto rows = (*this)[g];
+            const auto rows = (*this)[static_cast<size_t>(packed & 0xFFFFFFFFULL)];
             members.insert(members.end(), rows.begin(), rows.end());
         }
         members_.swap(members);
