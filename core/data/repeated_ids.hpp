@@ -1,10 +1,10 @@
 // Finds rows whose id repeats an earlier row's. Most ids occur once, so the column is hashed in
-// order and the hashes counted (IdCensus) before anything is sorted: only the rows
-// whose hash may repeat become (hash, row) keys, sorted (sdk::sortKeysInPlace) and compared
-// exactly. Memory access stays sequential but for the census, which a core's cache holds; this
-// is several times faster on large files than probing a hash table row by row. Each stretch of
-// a file hashes and counts its own rows on the thread that read it; joining the stretches merges
-// their censuses and sorts the few keys left.
+// order and the hashes counted (IdCensus) before anything is sorted: only the rows whose hash may
+// repeat become (hash, row) keys, sorted (sdk::sortKeysInPlace) and compared exactly. Memory
+// access stays sequential but for the census, which a core's cache holds; this is several times
+// faster on large files than probing a hash table row by row. Each stretch of a file hashes and
+// counts its own rows on the thread that read it; joining the stretches merges their censuses
+// and sorts the few keys left.
 #pragma once
 
 #include "core/data/id_census.hpp"
@@ -14,7 +14,6 @@
 #include <patrol/sdk/hash_sort.hpp>
 
 #include <algorithm>
-
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -28,9 +27,9 @@ struct RepeatedId {
 
 // The ids of one string column of a table, or of one stretch of a file, hashed and counted.
 struct IdHashes {
-    // idHash of each row's id (at least 1), or 0 for an empty id, which is not counted. In its own mapping:
-    // hashes made on a reading thread and freed on another go back to the system, not to the
-    // first thread's malloc arena.
+    // idHash of each row's id (at least 1), or 0 for an empty id, which is not counted. In its
+    // own mapping: hashes made on a reading thread and freed on another go back to the system,
+    // not to the first thread's malloc arena.
     PodBuffer<uint32_t> byRow;
     IdCensus census;
 };

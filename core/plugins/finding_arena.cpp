@@ -88,8 +88,8 @@ void FindingArena::add(std::string_view plugin, std::string_view rule, std::stri
         const uint64_t at = appendBytes(refs[i]);  // may move bytes_: the view is taken after
         refs_.push_back(std::string_view(bytes_.data() + at, refs[i].size()));
     }
-    // Sorted now rather than when sealed: ordering and checking the findings read them sorted, and
-    // may then do so at the same time on two threads.
+    // Sorted as they come, while they are in the cache, rather than in a pass over every finding
+    // when the arena is sealed; the UTF-8 check likewise (FindingView::textsUtf8).
     std::sort(refs_.data() + r.refsBegin, refs_.data() + r.refsBegin + refCount);
     r.textsUtf8 = data::isValidUtf8(unit) && data::isValidUtf8(title) && data::isValidUtf8(detail);
     r.hasAmount = amountFen.has_value();
