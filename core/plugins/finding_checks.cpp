@@ -118,35 +118,9 @@ public:
         keys_.reserve(refs_.size());
         for (size_t i = 0; i < refs_.size(); ++i) keys_.push_back(uint64_t{data::idHash(refs_[i])} << 32 | i);
         sdk::sortKeysInPlace(keys_.data(), keys_.size());
-        // The first of each distinct ref stays, in place.
-        size_t kept = 0;
-        for (size_t run = 0, end; run < keys_.size(); run = end) {
-            end = run + 1;
-            while (end < keys_.size() && keys_[end] >> 32 == keys_[run] >> 32) ++end;
-            const size_t first = kept;
-            for (size_t k = run; k < end; ++k) {
-                bool seen = false;
-                for (size_t d = first; d < kept && !seen; ++d) seen = refOf(keys_[d]) == refOf(keys_[k]);
-                if (!seen) keys_[kept++] = keys_[k];
-            }
-        }
-        keys_.resize(kept);
-        keys_.shrink_to_fit();
-        int bits = 1;
-        while (bits < 30 && (size_t{1} << bits) < kept) ++bits;
-        shift_ = 32 - bits;
-        // start_[b]: the first distinct ref whose hash's top bits are b (or more).
-        start_.assign((size_t{1} << bits) + 1, 0);
-        for (const uint64_t key : keys_) ++start_[(key >> 32 >> shift_) + 1];
-        for (size_t b = 1; b < start_.size(); ++b) start_[b] += start_[b - 1];
-        size_t filterBits = 4096;  // about 8 per distinct ref: one id in eight or fewer gets past
-        while (filterBits < 8 * kept) filterBits <<= 1;
-        filterMask_ = filterBits - 1;
-        filter_.assign(filterBits / 64, 0);
-        for (const uint64_t key : keys_) {
-            const size_t bit = static_cast<uint32_t>(key >> 32) & filterMask_;
-            filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-        }
+        keepDistinct();
+        indexByTopBits();
+        fillFilter();
     }
 
     size_t distinct() const { return keys_.size(); }
@@ -169,6 +143,46 @@ private:
     static constexpr size_t kNone = ~size_t{0};
 
     std::string_view refOf(uint64_t key) const { return refs_[static_cast<uint32_t>(key)]; }
+
+    // Keeps the first key of each distinct ref, in place: equal refs have equal hashes, so they
+    // sit in one run of the sorted keys.
+    void keepDistinct() {
+        size_t kept = 0;
+        for (size_t run = 0, end; run < keys_.size(); run = end) {
+            end = run + 1;
+            while (end < keys_.size() && keys_[end] >> 32 == keys_[run] >> 32) ++end;
+            const size_t first = kept;
+            for (size_t k = run; k < end; ++k) {
+                bool seen = false;
+                for (size_t d = first; d < kept && !seen; ++d) seen = refOf(keys_[d]) == refOf(keys_[k]);
+                if (!seen) keys_[kept++] = keys_[k];
+            }
+        }
+        keys_.resize(kept);
+        keys_.shrink_to_fit();
+    }
+
+    // start_[b]: the first distinct ref whose hash's top bits are b or more; about one ref a bucket.
+    void indexByTopBits() {
+        int bits = 1;
+        while (bits < 30 && (size_t{1} << bits) < keys_.size()) ++bits;
+        shift_ = 32 - bits;
+        start_.assign((size_t{1} << bits) + 1, 0);
+        for (const uint64_t key : keys_) ++start_[(key >> 32 >> shift_) + 1];
+        for (size_t b = 1; b < start_.size(); ++b) start_[b] += start_[b - 1];
+    }
+
+    // About 8 bits per distinct ref, from the hash's low bits: one id in eight or fewer gets past.
+    void fillFilter() {
+        size_t filterBits = 4096;
+        while (filterBits < 8 * keys_.size()) filterBits <<= 1;
+        filterMask_ = filterBits - 1;
+        filter_.assign(filterBits / 64, 0);
+        for (const uint64_t key : keys_) {
+            const size_t bit = static_cast<uint32_t>(key >> 32) & filterMask_;
+            filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+        }
+    }
 
     size_t find(std::string_view ref, uint32_t h) const {
         const size_t bucket = h >> shift_;
