@@ -131,8 +131,8 @@ void FindingArena::seal(bool fingerprints) {
     refs_.releaseSpare();
     records_.releaseSpare();
     fingerprints_.clear();
-    if (fingerprints) fingerprints_.reserve(kDigest * records_.size());
     if (!fingerprints) return;
+    fingerprints_.reserve(kDigest * records_.size());
     for (size_t i = 0; i < records_.size(); ++i) {
         const Record& r = records_.data()[i];
         const std::string_view* const first = refs_.data() + r.refsBegin;
