@@ -107,6 +107,10 @@ public:
     // where they were kept in a file (FindingProse::letGoOfReadPages); views stay valid.
     void letGoOfReadText() const { prose_.letGoOfReadPages(); }
     static constexpr size_t kReadBeforeLettingGo = 16384;  // findings, for those readers
+    // Asks the processor to start loading finding i's title and detail (a hint, no effect on
+    // what is read): a reader in output order meets them all over the stretch they were kept
+    // in, in emission order, and would otherwise wait on memory for each.
+    void prefetchTexts(size_t i) const;
     // Appends finding i's title and then its detail to `out`, copied (FindingProse::copy) rather
     // than viewed: a reader that does so maps none of the file in.
     void appendTexts(size_t i, std::string& out) const;
@@ -175,6 +179,8 @@ private:
 // The same for whichever findings a reader goes through: nothing to let go of for owned ones.
 inline void letGoOfReadText(const FindingArena& findings) { findings.letGoOfReadText(); }
 inline void letGoOfReadText(const std::vector<CheckFinding>&) {}
+inline void prefetchTexts(const FindingArena& findings, size_t i) { findings.prefetchTexts(i); }
+inline void prefetchTexts(const std::vector<CheckFinding>&, size_t) {}
 
 // The places of the findings in output order (findingOrder; equal findings in the order they
 // were added), ready for reorder: compares precomputed ranks first, texts only on ties.
