@@ -7,6 +7,7 @@
 #include "core/domain/excerpt.hpp"
 
 #include <cstddef>
+#include <cstdint>
 
 namespace patrol::data {
 
@@ -14,6 +15,10 @@ struct ReadLimits {
     size_t maxFieldBytes = size_t{1} << 20;   // one value
     size_t maxLineBytes = size_t{4} << 20;    // one record, all its fields and line ends
     size_t maxListedRejects = 100;            // rejects kept for listing (the rest are counted)
+    // One file's text (as UTF-8, after a GB18030 file is converted): a table's text columns
+    // count their bytes in 32 bits, which holds the columns of a county's ledgers at half the
+    // memory of 64. Not a setting; tests lower it.
+    uint64_t maxFileBytes = UINT32_MAX;
 };
 
 using domain::excerpt;

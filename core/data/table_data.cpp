@@ -15,7 +15,7 @@ namespace patrol::data {
 
 namespace {
 
-uint64_t bytesHeld(const ColumnData& c) { return 8 * c.offsets.size() + c.bytes.size() + 4 * c.i32.size() + 8 * c.i64.size(); }
+uint64_t bytesHeld(const ColumnData& c) { return 4 * c.offsets.size() + c.bytes.size() + 4 * c.i32.size() + 8 * c.i64.size(); }
 
 // Runs work(i) for every i < sizes.size(), on two threads when there is enough to do. A
 // table's columns are independent, and moving one (copying, faulting in new pages, freeing
@@ -110,7 +110,7 @@ void TableData::dropRows(const std::vector<uint32_t>& sortedRows) {
                 const uint64_t from = c.offsets[begin], to = c.offsets[end];
                 const uint64_t shift = from - bytesOut;
                 if (shift) std::memmove(c.bytes.data() + bytesOut, c.bytes.data() + from, to - from);
-                for (size_t r = begin; r < end; ++r) c.offsets.data()[out + (r - begin) + 1] = c.offsets[r + 1] - shift;
+                for (size_t r = begin; r < end; ++r) c.offsets.data()[out + (r - begin) + 1] = static_cast<uint32_t>(c.offsets[r + 1] - shift);
                 bytesOut += to - from;
             });
             c.offsets.truncate(kept + 1);
@@ -171,9 +171,10 @@ void TableData::append(TableData& part, uint32_t lineShift, const std::vector<ui
         switch (to.schema->type) {
         case PATROL_COLUMN_STRING: {
             // The part's offsets count from its own first byte (offsets[0] = 0, left out).
-            const uint64_t base = to.bytes.size();
+            // Both parts are of one file, whose text fits in 32 bits.
+            const auto base = static_cast<uint32_t>(to.bytes.size());
             to.bytes.appendMovingPages(from.bytes, 0, same);
-            to.offsets.appendMovingPages(from.offsets, 1, [base](uint64_t offset) { return offset + base; });
+            to.offsets.appendMovingPages(from.offsets, 1, [base](uint32_t offset) { return offset + base; });
             break;
         }
         case PATROL_COLUMN_MONEY:
@@ -195,7 +196,7 @@ std::vector<ColumnData> TableData::releaseAllButIds() {
         out.i64 = std::move(c.i64);
         if (i >= abiColumns_.size()) continue;  // not sealed: no view to mend
         patrol_column& a = abiColumns_[i];
-        a.text_offsets = nullptr;
+        a.text_offsets32 = nullptr;
         a.text_bytes = nullptr;
         a.i32 = nullptr;
         a.i64 = nullptr;
@@ -220,7 +221,7 @@ void TableData::seal() {
         a.name = c.schema->name.c_str();
         switch (c.schema->type) {
         case PATROL_COLUMN_STRING:
-            a.text_offsets = c.offsets.data();
+            a.text_offsets32 = c.offsets.data();
             // A plugin may read bytes of an all-empty column: never hand it NULL.
             a.text_bytes = c.bytes.data() ? c.bytes.data() : "";
             break;

@@ -26,7 +26,8 @@ void finishTable(TableReadResult& result, const TableSchema& schema, const ReadL
 struct ColumnData {
     const ColumnSchema* schema = nullptr;
     bool presentInFile = false;     // false: the header lacks it, every value is absent
-    PodBuffer<uint64_t> offsets;    // STRING: rows + 1 entries
+    // STRING: rows + 1 entries. 32 bits: a file's text is at most ReadLimits::maxFileBytes.
+    PodBuffer<uint32_t> offsets;
     PodBuffer<char> bytes;          // STRING
     PodBuffer<int32_t> i32;         // DATE, TIME, ENUM
     PodBuffer<int64_t> i64;         // MONEY, INTEGER

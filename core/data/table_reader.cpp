@@ -379,7 +379,7 @@ public:
                 } else {
                     col.bytes.commit(f.unescapeTo(col.bytes.prepare(f.size)));
                 }
-                col.offsets.push_back(col.bytes.size());
+                col.offsets.push_back(static_cast<uint32_t>(col.bytes.size()));  // a stretch is at most maxFileBytes
                 break;
             }
             case PATROL_COLUMN_MONEY:
@@ -412,6 +412,9 @@ std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema
     size_t count = 0;
     size_t oversizeField = 0;
     const char* const start = scanner.position();
+    if (const auto bytes = static_cast<uint64_t>(scanner.end() - start); bytes > limits.maxFileBytes)
+        throw TooLarge("数据文件 " + name + " 有 " + std::to_string(bytes) + " 字节，超过单个数据文件 " + std::to_string(limits.maxFileBytes) +
+                       " 字节的上限，未读取。请把它按年度或单位拆成几个较小的文件，分几次检查。");
     if (!scanner.atEnd())
         scanner.next(
             [&](size_t index, const char* data, size_t size, bool escaped) {

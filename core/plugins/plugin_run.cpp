@@ -7,6 +7,7 @@
 #include "core/plugins/plugin_error.hpp"
 #include "core/plugins/run_input.hpp"
 #include "core/plugins/stray_output.hpp"
+#include "core/plugins/table_views.hpp"
 #include "core/plugins/undeclared_tables.hpp"
 #include "core/plugins/wire.hpp"
 
@@ -28,7 +29,8 @@ namespace {
 class HostSession {
 public:
     HostSession(const PluginEntry& plugin, const RunRequest& request)
-        : spans([this](int32_t day) { return isWorkingDay(this, day) != 0; }), plugin_(plugin), request_(request), api_(hostApiFor(this, request.asOf)), undeclared_(*plugin.metadata) {}
+        : spans([this](int32_t day) { return isWorkingDay(this, day) != 0; }), plugin_(plugin), request_(request), api_(hostApiFor(this, request.asOf)), undeclared_(*plugin.metadata),
+          views_(plugin.metadata->abi) {}
 
     const patrol_host_api* api() const { return &api_; }
     const UndeclaredTables& undeclared() const { return undeclared_; }
@@ -44,7 +46,7 @@ private:
         HostSession& s = self(host);
         if (!s.undeclared_.declared(name)) return s.undeclared_.standIn(name);
         const data::TableData* t = s.request_.dataset ? s.request_.dataset->table(name) : nullptr;
-        return t ? t->abi() : nullptr;
+        return t ? s.views_.viewOf(t->abi()) : nullptr;
     }
 
     static int isWorkingDay(void* host, int32_t day) {
@@ -91,6 +93,7 @@ private:
     FindingArena findings_;
     std::vector<std::string_view> refs_;  // one finding's, reused
     UndeclaredTables undeclared_;
+    TableViews views_;  // the tables as this plugin's ABI reads them
 };
 
 RunResult fail(PluginEntry& plugin, std::string error) {

@@ -78,8 +78,8 @@ int writeRunInput(const RunInput& input, const PluginMetadata& metadata, const d
             const patrol_column& col = t.columns[c];
             w.text(col.name ? col.name : "");
             w.u32(col.type);
-            w.i64(place(col.text_offsets, (rows + 1) * sizeof(uint64_t)));
-            w.i64(place(col.text_bytes, col.text_offsets ? col.text_offsets[rows] : 0));
+            w.i64(place(col.text_offsets32, (rows + 1) * sizeof(uint32_t)));
+            w.i64(place(col.text_bytes, col.text_offsets32 ? col.text_offsets32[rows] : 0));
             w.i64(place(col.i32, rows * sizeof(int32_t)));
             w.i64(place(col.i64, rows * sizeof(int64_t)));
         }
@@ -147,9 +147,9 @@ MappedRunInput::MappedRunInput(int fd) {
             col.struct_size = sizeof(patrol_column);
             t->columnNames.push_back(r.text());
             col.type = r.u32();
-            col.text_offsets = reinterpret_cast<const uint64_t*>(at(r.i64(), (rows + 1) * sizeof(uint64_t)));
+            col.text_offsets32 = reinterpret_cast<const uint32_t*>(at(r.i64(), (rows + 1) * sizeof(uint32_t)));
             const int64_t textAt = r.i64();
-            col.text_bytes = at(textAt, col.text_offsets ? col.text_offsets[rows] : 0);
+            col.text_bytes = at(textAt, col.text_offsets32 ? col.text_offsets32[rows] : 0);
             col.i32 = reinterpret_cast<const int32_t*>(at(r.i64(), rows * sizeof(int32_t)));
             col.i64 = reinterpret_cast<const int64_t*>(at(r.i64(), rows * sizeof(int64_t)));
             t->columns.push_back(col);

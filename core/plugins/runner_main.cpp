@@ -4,6 +4,7 @@
 #include "core/plugins/host_api.hpp"
 #include "core/plugins/plugin_library.hpp"
 #include "core/plugins/run_input.hpp"
+#include "core/plugins/table_views.hpp"
 #include "core/plugins/undeclared_tables.hpp"
 #include "core/plugins/wire.hpp"
 
@@ -30,7 +31,8 @@ namespace {
 class ChildSession {
 public:
     ChildSession(const MappedRunInput& input, const PluginMetadata& metadata, int channel)
-        : spans([this](int32_t day) { return isWorkingDay(this, day) != 0; }), input_(input), channel_(channel), api_(hostApiFor(this, input.input().asOf)), undeclared_(metadata) {}
+        : spans([this](int32_t day) { return isWorkingDay(this, day) != 0; }), input_(input), channel_(channel), api_(hostApiFor(this, input.input().asOf)), undeclared_(metadata),
+          views_(metadata.abi) {}
     WorkingDaySpans spans;
     const patrol_host_api* api() const { return &api_; }
     const UndeclaredTables& undeclared() const { return undeclared_; }
@@ -42,7 +44,7 @@ private:
     static const patrol_table* table(void* host, const char* name) {
         if (!name) return nullptr;
         ChildSession& s = self(host);
-        return s.undeclared_.declared(name) ? s.input_.table(name) : s.undeclared_.standIn(name);
+        return s.undeclared_.declared(name) ? s.views_.viewOf(s.input_.table(name)) : s.undeclared_.standIn(name);
     }
 
     // Asked once per day: a check may ask about every row's date.
@@ -118,6 +120,7 @@ private:
     std::unordered_map<int32_t, int> workingDays_;
     std::string out_;
     UndeclaredTables undeclared_;
+    TableViews views_;  // the tables as this plugin's ABI reads them
 };
 
 }  // namespace

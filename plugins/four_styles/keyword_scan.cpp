@@ -73,20 +73,25 @@ std::vector<uint8_t> rowsThatMayNameKeywords(const sdk::Column& texts, uint64_t 
 
     std::vector<uint8_t> marked(rows, 0);
     if (rows == 0) return marked;
-    const patrol_column& c = *texts.raw();
-    const uint64_t* offsets = c.text_offsets;
-    const auto* text = reinterpret_cast<const unsigned char*>(c.text_bytes) + offsets[0];
-    const size_t size = offsets[rows] - offsets[0];
+    const uint64_t first = texts.offset(0);
+    const auto* text = reinterpret_cast<const unsigned char*>(texts.raw()->text_bytes) + first;
+    const size_t size = texts.offset(rows) - first;
     // Candidates come in increasing order: the row holding each is found by moving forward.
-    uint64_t row = 0;
-    auto mark = [&](size_t at) {
-        const uint64_t offset = offsets[0] + at;
-        while (offsets[row + 1] <= offset) ++row;
-        marked[row] = 1;
+    auto scan = [&](const auto* offsets) {
+        uint64_t row = 0;
+        auto mark = [&](size_t at) {
+            const uint64_t offset = first + at;
+            while (offsets[row + 1] <= offset) ++row;
+            marked[row] = 1;
+        };
+        const size_t scanned = scanBlocks(text, size, tablesFor(keywords), mark);
+        // The last few bytes, too short for a block: their rows are simply marked.
+        for (size_t at = scanned; at < size; ++at) mark(at);
     };
-    const size_t scanned = scanBlocks(text, size, tablesFor(keywords), mark);
-    // The last few bytes, too short for a block: their rows are simply marked.
-    for (size_t at = scanned; at < size; ++at) mark(at);
+    if (texts.offsets32())
+        scan(texts.offsets32());
+    else
+        scan(texts.offsets64());
     return marked;
 }
 

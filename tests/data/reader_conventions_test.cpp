@@ -59,7 +59,8 @@ TEST_CASE("typed columns: text, date, time, exact money, integer, enum index, em
     CHECK(abi->row_count == 2);
     CHECK(abi->column_count == 8);
     CHECK(abi->columns[4].i64[0] == 123450);
-    CHECK(abi->columns[0].text_offsets[2] == 4);
+    CHECK(abi->columns[0].text_offsets32[2] == 4);
+    CHECK(abi->columns[0].text_offsets == nullptr);
     CHECK(std::string(abi->columns[0].text_bytes, 4) == "E1E2");
     CHECK(abi->source_lines[1] == 3);
 }

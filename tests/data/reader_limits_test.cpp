@@ -137,3 +137,35 @@ TEST_CASE("a file read in parallel stretches lists the first rejects of the whol
                      file.string() + ":2001: 列 date 的值 \"2026-13-01\" 不是有效日期（应为 YYYY-MM-DD）"});
     CHECK(rejectLines(whole) == got);
 }
+
+// Text columns count their bytes in 32 bits (ABI 1.2), so a file's text has an upper bound,
+// lowered here to a few bytes: past it the file is refused whole before a row is read.
+TEST_CASE("a file whose text is past ReadLimits::maxFileBytes is refused before it is read, also once converted from GB18030") {
+    const std::string text = kHeader + "E1,U1,2026-03-14,meal,10,,,接待\n";
+    data::ReadLimits limits;
+    limits.maxFileBytes = text.size();
+    CHECK(data::readTableText(text, expensesSchema(), "expenses.csv", limits).table->rowCount() == 1);  // right at the limit
+
+    limits.maxFileBytes = text.size() - 1;
+    const std::string expected = "数据文件 expenses.csv 有 " + std::to_string(text.size()) + " 字节，超过单个数据文件 " + std::to_string(text.size() - 1) +
+                                 " 字节的上限，未读取。请把它按年度或单位拆成几个较小的文件，分几次检查。";
+    CHECK_THROWS_MATCHES(data::readTableText(text, expensesSchema(), "expenses.csv", limits), TooLarge, Catch::Matchers::Message(expected));
+
+    // The same row in GB18030 is two bytes shorter than in UTF-8: within the limit as read,
+    // past it once converted.
+    const std::string gb = kHeader + "E1,U1,2026-03-14,meal,10,,,\xbd\xd3\xb4\xfd\n";
+    REQUIRE(gb.size() == text.size() - 2);
+    limits.maxFileBytes = gb.size();
+    CHECK_THROWS_MATCHES(data::readTableText(gb, expensesSchema(), "expenses.csv", limits), TooLarge,
+                         Catch::Matchers::Message("数据文件 expenses.csv 有 " + std::to_string(text.size()) + " 字节，超过单个数据文件 " +
+                                                  std::to_string(gb.size()) + " 字节的上限，未读取。请把它按年度或单位拆成几个较小的文件，分几次检查。"));
+
+    // Read as part of a dataset, by its path; nothing of the dataset is returned.
+    TempFolder folder;
+    folder.write("expenses.csv", text);
+    limits.maxFileBytes = text.size() - 1;
+    const std::string path = (folder.path() / "expenses.csv").string();
+    CHECK_THROWS_MATCHES(data::readDataset(folder.path(), {expensesSchema()}, 2, limits), TooLarge,
+                         Catch::Matchers::Message("数据文件 " + path + " 有 " + std::to_string(text.size()) + " 字节，超过单个数据文件 " +
+                                                  std::to_string(text.size() - 1) + " 字节的上限，未读取。请把它按年度或单位拆成几个较小的文件，分几次检查。"));
+}

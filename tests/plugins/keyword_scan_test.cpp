@@ -14,37 +14,50 @@ using namespace patrol::plugins::four_styles;
 
 namespace {
 
-// A string column in the ABI's layout over the given texts.
+// A string column in the ABI's layout over the given texts, with 32-bit offsets (as the host
+// gives a plugin built against ABI 1.2) or 64-bit ones (as the ABI also allows).
 struct TextColumn {
-    explicit TextColumn(const std::vector<std::string>& texts) {
+    TextColumn(const std::vector<std::string>& texts, bool narrow) {
         offsets.push_back(0);
         for (const auto& t : texts) {
             bytes += t;
             offsets.push_back(bytes.size());
         }
+        offsets32.assign(offsets.begin(), offsets.end());
         raw.struct_size = sizeof raw;
         raw.type = PATROL_COLUMN_STRING;
         raw.name = "description";
-        raw.text_offsets = offsets.data();
+        if (narrow)
+            raw.text_offsets32 = offsets32.data();
+        else
+            raw.text_offsets = offsets.data();
         raw.text_bytes = bytes.data();
     }
     patrol::sdk::Column column() const { return patrol::sdk::Column(&raw); }
 
     std::string bytes;
     std::vector<uint64_t> offsets;
+    std::vector<uint32_t> offsets32;
     patrol_column raw{};
 };
 
-// Rows the exact matcher finds must all be marked by the scan.
+// Rows the exact matcher finds must all be marked by the scan, whichever the offsets' width,
+// and both widths mark the same rows.
 void checkNoneMissed(const std::vector<std::string>& texts, const std::vector<std::string>& keywords) {
-    const TextColumn c(texts);
-    const auto marked = rowsThatMayNameKeywords(c.column(), texts.size(), keywords);
-    REQUIRE(marked.size() == texts.size());
-    const KeywordMatcher exact(keywords);
-    for (size_t r = 0; r < texts.size(); ++r) {
-        INFO("row " << r << ": " << texts[r]);
-        if (!exact.firstIn(texts[r]).empty()) CHECK(marked[r] == 1);
+    std::vector<std::vector<uint8_t>> byWidth;
+    for (const bool narrow : {true, false}) {
+        INFO((narrow ? "32-bit offsets" : "64-bit offsets"));
+        const TextColumn c(texts, narrow);
+        const auto marked = rowsThatMayNameKeywords(c.column(), texts.size(), keywords);
+        REQUIRE(marked.size() == texts.size());
+        const KeywordMatcher exact(keywords);
+        for (size_t r = 0; r < texts.size(); ++r) {
+            INFO("row " << r << ": " << texts[r]);
+            if (!exact.firstIn(texts[r]).empty()) CHECK(marked[r] == 1);
+        }
+        byWidth.push_back(marked);
     }
+    CHECK(byWidth[0] == byWidth[1]);
 }
 
 }  // namespace
@@ -73,7 +86,7 @@ TEST_CASE("the keyword scan marks every row that names a keyword") {
     checkNoneMissed(texts, keywords);
 
     // Few rows are marked that do not name one: the scan is a real filter.
-    const TextColumn c(texts);
+    const TextColumn c(texts, true);
     const auto marked = rowsThatMayNameKeywords(c.column(), texts.size(), keywords);
     const KeywordMatcher exact(keywords);
     size_t extra = 0;
@@ -91,9 +104,9 @@ TEST_CASE("the keyword scan finds a keyword at every position of a 32-byte step"
 
 TEST_CASE("keywords the scan cannot take mark every row, and empty columns work") {
     const std::vector<std::string> texts = {"甲乙", "ab", ""};
-    const TextColumn c(texts);
+    const TextColumn c(texts, true);
     CHECK(rowsThatMayNameKeywords(c.column(), texts.size(), {"ab", "茅台"}) == std::vector<uint8_t>{1, 1, 1});
     CHECK(rowsThatMayNameKeywords(c.column(), texts.size(), {}) == std::vector<uint8_t>{1, 1, 1});
-    const TextColumn empty({});
+    const TextColumn empty({}, true);
     CHECK(rowsThatMayNameKeywords(empty.column(), 0, {"茅台"}).empty());
 }

@@ -35,8 +35,9 @@ extern "C" {
 #endif
 
 #define PATROL_ABI_MAJOR 1
-/* Minor versions: 1.1 added working_days_between and add_working_days to patrol_host_api. */
-#define PATROL_ABI_MINOR 1
+/* Minor versions: 1.1 added working_days_between and add_working_days to patrol_host_api;
+ * 1.2 added text_offsets32 to patrol_column. */
+#define PATROL_ABI_MINOR 2
 
 #define PATROL_ABSENT_I32 INT32_MIN
 #define PATROL_ABSENT_I64 INT64_MIN
@@ -56,7 +57,7 @@ typedef struct patrol_text {
 } patrol_text;
 
 typedef enum patrol_column_type {
-    PATROL_COLUMN_STRING = 1,  /* text: offsets + bytes (Arrow-style) */
+    PATROL_COLUMN_STRING = 1,  /* text: offsets + bytes (Arrow-style), see patrol_column */
     PATROL_COLUMN_DATE = 2,    /* i32 days since 1970-01-01 */
     PATROL_COLUMN_TIME = 3,    /* i32 minutes since midnight */
     PATROL_COLUMN_MONEY = 4,   /* i64 fen */
@@ -65,16 +66,21 @@ typedef enum patrol_column_type {
 } patrol_column_type;
 
 /* One column of a table, in the order the plugin's metadata declares the columns.
- * Only the pointer that fits `type` is set; the others are NULL. */
+ * Only the pointers that fit `type` are set; the others are NULL.
+ * STRING: row r is bytes [o[r], o[r+1]) of text_bytes, where o is text_offsets32 or
+ * text_offsets, whichever is set (exactly one is). A plugin built against ABI 1.2 or later
+ * must read both ways; the host gives it text_offsets32 (half the memory) whenever the
+ * column's text fits in 4 GiB. A plugin built against 1.0 or 1.1 always gets text_offsets. */
 typedef struct patrol_column {
     uint32_t struct_size;
     uint32_t type;              /* patrol_column_type */
     const char* name;           /* NUL-terminated column name */
-    /* STRING: row r is bytes [text_offsets[r], text_offsets[r+1]) of text_bytes. */
     const uint64_t* text_offsets;
     const char* text_bytes;
     const int32_t* i32;         /* DATE, TIME, ENUM */
     const int64_t* i64;         /* MONEY, INTEGER */
+    /* Since ABI 1.2. */
+    const uint32_t* text_offsets32;
 } patrol_column;
 
 /* A table read from one CSV file. Rejected rows are already left out. */

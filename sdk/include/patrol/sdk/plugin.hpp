@@ -25,16 +25,24 @@ inline patrol_text text(std::string_view s) { return {s.data(), s.size()}; }
 class Column {
 public:
     Column() = default;
-    explicit Column(const patrol_column* c) : c_(c) {}
+    explicit Column(const patrol_column* c) : c_(c), offsets32_(narrowOffsets(c)) {}
     explicit operator bool() const { return c_ != nullptr; }
     patrol_column_type type() const { return static_cast<patrol_column_type>(c_->type); }
     std::string_view name() const { return c_->name; }
     // The column as the ABI lays it out, e.g. to scan all texts of a string column at once
-    // (text_bytes from text_offsets[0] to text_offsets[rows]).
+    // (text_bytes from offset(0) to offset(rows)).
     const patrol_column* raw() const { return c_; }
 
+    // Where row r's text starts in text_bytes (r = rows: where the last one ends), whichever
+    // width of offsets the host gave.
+    uint64_t offset(uint64_t row) const { return offsets32_ ? offsets32_[row] : c_->text_offsets[row]; }
+    // The offsets as the host laid them out, for a scan of the whole column that should not
+    // choose the width row by row: exactly one of the two is set.
+    const uint32_t* offsets32() const { return offsets32_; }
+    const uint64_t* offsets64() const { return offsets32_ ? nullptr : c_->text_offsets; }
     std::string_view text(uint64_t row) const {
-        return {c_->text_bytes + c_->text_offsets[row], static_cast<size_t>(c_->text_offsets[row + 1] - c_->text_offsets[row])};
+        const uint64_t begin = offset(row), end = offset(row + 1);
+        return {c_->text_bytes + begin, static_cast<size_t>(end - begin)};
     }
     int32_t i32(uint64_t row) const { return c_->i32[row]; }
     int64_t i64(uint64_t row) const { return c_->i64[row]; }
@@ -46,7 +54,7 @@ public:
     int64_t integer(uint64_t row) const { return c_->i64[row]; }
     bool has(uint64_t row) const {
         switch (c_->type) {
-        case PATROL_COLUMN_STRING: return c_->text_offsets[row + 1] != c_->text_offsets[row];
+        case PATROL_COLUMN_STRING: return offset(row + 1) != offset(row);
         case PATROL_COLUMN_MONEY:
         case PATROL_COLUMN_INTEGER: return c_->i64[row] != PATROL_ABSENT_I64;
         default: return c_->i32[row] != PATROL_ABSENT_I32;
@@ -54,7 +62,13 @@ public:
     }
 
 private:
+    static const uint32_t* narrowOffsets(const patrol_column* c) {
+        const bool has = c && c->struct_size >= offsetof(patrol_column, text_offsets32) + sizeof(c->text_offsets32);
+        return has ? c->text_offsets32 : nullptr;
+    }
+
     const patrol_column* c_ = nullptr;
+    const uint32_t* offsets32_ = nullptr;  // text_offsets32, or NULL: text_offsets
 };
 
 class Table {
