@@ -231,6 +231,54 @@ TEST_CASE("ParallelRules emits the calling thread's rules, then the helper's, ea
     CHECK(progress == std::vector<size_t>{1, 2, 3, 4});
 }
 
+TEST_CASE("ParallelRules emits the either rules last, in the order added, whichever thread ran them") {
+    RecordingHost host;
+    const patrol_host_api api = host.api();
+    const patrol::sdk::Context context(&api);
+    auto rule = [](std::string code, int count) {
+        return [code, count](FindingSink& out) {
+            for (int i = 0; i < count; ++i) out.emit(finding(code, {std::to_string(i)}));
+        };
+    };
+    // The helper's rule is long, so this thread takes the either rules; then the other way round.
+    for (const bool helperBusy : {true, false}) {
+        INFO("helper busy: " << helperBusy);
+        host.emitted.clear();
+        ParallelRules rules;
+        rules.either(rule("E-1", 2));
+        rules.helper(rule("H-1", helperBusy ? 20000 : 1));
+        rules.here(rule("C-1", helperBusy ? 1 : 20000));
+        rules.either(rule("E-2", 3));
+        FindingSink out(context);
+        std::vector<size_t> progress;
+        rules.run(out, [&](size_t done) { progress.push_back(done); });
+        std::vector<std::string> rulesSeen;
+        for (const auto& line : host.emitted) rulesSeen.push_back(line.substr(0, line.find(' ')));
+        std::vector<std::string> expected(helperBusy ? 1 : 20000, "C-1");
+        expected.insert(expected.end(), helperBusy ? 20000 : 1, "H-1");
+        expected.insert(expected.end(), {"E-1", "E-1", "E-2", "E-2", "E-2"});
+        CHECK(rulesSeen == expected);
+        CHECK(host.emitted.back().substr(0, 8) == "E-2 U1 2");
+        CHECK(progress == std::vector<size_t>{1, 2, 3, 4});
+    }
+}
+
+TEST_CASE("ParallelRules rethrows an either rule's exception after the findings before it") {
+    RecordingHost host;
+    const patrol_host_api api = host.api();
+    const patrol::sdk::Context context(&api);
+    ParallelRules rules;
+    rules.here([](FindingSink& out) { out.emit(finding("C-1", {"1"})); });
+    rules.either([](FindingSink& out) { out.emit(finding("E-1", {"1"})); });
+    rules.either([](FindingSink&) { throw std::runtime_error("坏数据"); });
+    rules.either([](FindingSink& out) { out.emit(finding("E-3", {"3"})); });
+    FindingSink out(context);
+    CHECK_THROWS_WITH(rules.run(out), "坏数据");
+    REQUIRE(host.emitted.size() == 2);
+    CHECK(host.emitted[0].substr(0, 3) == "C-1");
+    CHECK(host.emitted[1].substr(0, 3) == "E-1");
+}
+
 TEST_CASE("ParallelRules rethrows a rule's exception after the findings before it") {
     RecordingHost host;
     const patrol_host_api api = host.api();
