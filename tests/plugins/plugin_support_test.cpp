@@ -130,6 +130,21 @@ patrol::sdk::Finding finding(std::string rule, std::vector<std::string> refs, st
     f.detail = std::string(300, 'x');  // long enough that a few hundred fill several blocks
     return f;
 }
+
+// A rule emitting `count` findings of code `code`, refs "0", "1", …
+ParallelRules::Rule counted(std::string code, int count) {
+    return [code, count](FindingSink& out) {
+        for (int i = 0; i < count; ++i) out.emit(finding(code, {std::to_string(i)}));
+    };
+}
+
+// The rule code of each finding the host got, in order.
+std::vector<std::string> rulesEmitted(const RecordingHost& host) {
+    std::vector<std::string> codes;
+    for (const auto& line : host.emitted) codes.push_back(line.substr(0, line.find(' ')));
+    return codes;
+}
+
 }  // namespace
 
 TEST_CASE("A kept sink hands its findings on unchanged, in order, refs sorted") {
@@ -207,25 +222,18 @@ TEST_CASE("ParallelRules emits the calling thread's rules, then the helper's, ea
     RecordingHost host;
     const patrol_host_api api = host.api();
     const patrol::sdk::Context context(&api);
-    auto rule = [](std::string code, int count) {
-        return [code, count](FindingSink& out) {
-            for (int i = 0; i < count; ++i) out.emit(finding(code, {std::to_string(i)}));
-        };
-    };
     ParallelRules rules;
-    rules.helper(rule("H-1", 2000));
-    rules.here(rule("C-1", 3));
-    rules.helper(rule("H-2", 2));
-    rules.here(rule("C-2", 1));
+    rules.helper(counted("H-1", 2000));
+    rules.here(counted("C-1", 3));
+    rules.helper(counted("H-2", 2));
+    rules.here(counted("C-2", 1));
     FindingSink out(context);
     std::vector<size_t> progress;
     rules.run(out, [&](size_t done) { progress.push_back(done); });
-    std::vector<std::string> rulesSeen;
-    for (const auto& line : host.emitted) rulesSeen.push_back(line.substr(0, line.find(' ')));
     std::vector<std::string> expected = {"C-1", "C-1", "C-1", "C-2"};
     expected.insert(expected.end(), 2000, "H-1");
     expected.insert(expected.end(), {"H-2", "H-2"});
-    CHECK(rulesSeen == expected);
+    CHECK(rulesEmitted(host) == expected);
     CHECK(host.emitted[4].substr(0, 8) == "H-1 U1 0");
     CHECK(host.emitted[2003].substr(0, 11) == "H-1 U1 1999");
     CHECK(progress == std::vector<size_t>{1, 2, 3, 4});
@@ -235,29 +243,22 @@ TEST_CASE("ParallelRules emits the either rules last, in the order added, whiche
     RecordingHost host;
     const patrol_host_api api = host.api();
     const patrol::sdk::Context context(&api);
-    auto rule = [](std::string code, int count) {
-        return [code, count](FindingSink& out) {
-            for (int i = 0; i < count; ++i) out.emit(finding(code, {std::to_string(i)}));
-        };
-    };
     // The helper's rule is long, so this thread takes the either rules; then the other way round.
     for (const bool helperBusy : {true, false}) {
         INFO("helper busy: " << helperBusy);
         host.emitted.clear();
         ParallelRules rules;
-        rules.either(rule("E-1", 2));
-        rules.helper(rule("H-1", helperBusy ? 20000 : 1));
-        rules.here(rule("C-1", helperBusy ? 1 : 20000));
-        rules.either(rule("E-2", 3));
+        rules.either(counted("E-1", 2));
+        rules.helper(counted("H-1", helperBusy ? 20000 : 1));
+        rules.here(counted("C-1", helperBusy ? 1 : 20000));
+        rules.either(counted("E-2", 3));
         FindingSink out(context);
         std::vector<size_t> progress;
         rules.run(out, [&](size_t done) { progress.push_back(done); });
-        std::vector<std::string> rulesSeen;
-        for (const auto& line : host.emitted) rulesSeen.push_back(line.substr(0, line.find(' ')));
         std::vector<std::string> expected(helperBusy ? 1 : 20000, "C-1");
         expected.insert(expected.end(), helperBusy ? 20000 : 1, "H-1");
         expected.insert(expected.end(), {"E-1", "E-1", "E-2", "E-2", "E-2"});
-        CHECK(rulesSeen == expected);
+        CHECK(rulesEmitted(host) == expected);
         CHECK(host.emitted.back().substr(0, 8) == "E-2 U1 2");
         CHECK(progress == std::vector<size_t>{1, 2, 3, 4});
     }
