@@ -183,8 +183,9 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
     // that takes the first (largest) stretch of a file that is cut finishes it last, so its room
     // is charged with the join.
     const size_t workers = std::max<size_t>(1, std::min<size_t>(threads, totalBytes >> 20 ? threads : 1));
+    const size_t share = totalBytes / workers;
     size_t work = totalBytes;
-    for (const FileJob& job : jobs) work += joinCharge(job, totalBytes / workers);
+    for (const FileJob& job : jobs) work += joinCharge(job, share);
     std::vector<size_t> room(workers, work / workers + 1);
     std::vector<std::vector<std::pair<size_t, size_t>>> assigned(workers);
     std::vector<size_t> order(jobs.size());
@@ -194,7 +195,7 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
         FileJob& job = jobs[j];
         for (size_t from = 0;;) {
             const size_t w = static_cast<size_t>(std::max_element(room.begin(), room.end()) - room.begin());
-            if (from == 0) room[w] -= std::min(room[w], joinCharge(job, totalBytes / workers));
+            if (from == 0) room[w] -= std::min(room[w], joinCharge(job, share));
             const size_t to = cutAfter(job, from, room[w]);
             assigned[w].emplace_back(j, job.starts.size());
             job.starts.push_back(from);

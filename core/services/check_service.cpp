@@ -16,7 +16,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <future>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -155,18 +154,6 @@ std::string dataDigestOf(const plugins::PluginMetadata& meta, const std::filesys
     return digest::sha256Hex(lines);
 }
 
-// Destroys the dataset, or columns taken out of it, on a thread of its own; at once when no
-// thread can be started. Giving back tens of megabytes of pages takes milliseconds that the
-// check can spend on the findings meanwhile.
-template <class Held>
-std::future<void> freeInBackground(Held held) {
-    try {
-        return std::async(std::launch::async, [h = std::move(held)]() mutable { Held().swap(h); });
-    } catch (const std::system_error&) {
-        return {};  // no thread to be had: what was held went with the task that could not start
-    }
-}
-
 PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& folder, const CheckRequest& request) {
     auto notice = [&](const std::string& line) {
         if (request.notice) request.notice(line);
@@ -195,8 +182,8 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
 
     plugins::RunRequest run;
     run.dataset = &dataset;
-    run.idsOnly = [&] { check.columnsFreed = freeInBackground(owned->releaseAllButIds()); };
-    run.doneReading = [&] { check.datasetFreed = freeInBackground(std::move(owned)); };
+    run.idsOnly = [&] { check.freed.add(owned->releaseAllButIds()); };
+    run.doneReading = [&] { check.freed.add(std::move(owned)); };
     run.asOf = request.asOf;
     const domain::WorkingCalendar* calendar = request.calendar;
     run.isWorkingDay = [calendar](int32_t day) { return calendar ? calendar->isWorkingDay(day) : !civil::isWeekend(day); };

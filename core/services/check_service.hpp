@@ -8,13 +8,13 @@
 #include "core/plugins/finding_arena.hpp"
 #include "core/plugins/plugin_catalog.hpp"
 #include "core/services/actor.hpp"
+#include "core/services/background_frees.hpp"
 #include "core/services/finding_service.hpp"
 #include "core/services/progress.hpp"
 #include "core/store/database.hpp"
 
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -62,11 +62,9 @@ struct PluginCheck {
     std::vector<std::string> skippedRules;
     std::string dataDigest;            // when fingerprinted (recording): SHA-256 over the data files read
     plugins::FindingArena findings;    // emptied once moved into CheckReport::findings
-    // The plugin's dataset being freed on another thread once the plugin has returned: giving
-    // tens of megabytes of pages back takes a while, and nothing needs to wait for it until
-    // the report itself goes (this future's destructor waits).
-    std::future<void> datasetFreed;
-    std::future<void> columnsFreed;  // likewise the columns no longer read once the plugin has returned
+    // The plugin's dataset, and first the columns no longer read once it has returned, being
+    // freed meanwhile; nothing needs to wait for that until the report itself goes.
+    BackgroundFrees freed;
 };
 
 struct CheckReport {
