@@ -165,16 +165,21 @@ public:
             default: c.i32.reserve(rows); break;
             }
         }
-        // A text column holds at most the stretch's bytes (and those of the one record that may
-        // run past its end): address space for that much, which costs no memory until written,
-        // spares it the dozen moves to a larger mapping it made growing step by step, each a TLB
-        // flush that interrupts the other reading thread. Only a saving: where the system will
-        // not promise that much address space, the columns grow as before.
-        try {
-            for (auto& c : result_.table->columns_)
-                if (c.schema->type == PATROL_COLUMN_STRING) c.bytes.reserve(textSize);
-        } catch (const std::bad_alloc&) {
-        }
+        rowsExpected_ = rows;
+        textBytes_ = textSize;
+    }
+
+    // Text columns are sized once their first rows show how long their texts run, as the
+    // others are from the first lines (reserveFor), with a quarter to spare: grown step by step
+    // instead, each moved to a larger mapping about a dozen times per stretch, and every move
+    // is a TLB flush that interrupts the other reading thread. Sized beyond what the stretch
+    // needs, the spare address space would still count against a system that promises no more
+    // memory than it has (vm.overcommit_memory = 2).
+    static constexpr size_t kTextSample = 1024;
+    void reserveText() {
+        if (rowsExpected_ <= kTextSample) return;
+        for (ColumnData& c : result_.table->columns_)
+            if (c.schema->type == PATROL_COLUMN_STRING) c.bytes.reserve(std::min(textBytes_, c.bytes.size() / kTextSample * rowsExpected_ / 4 * 5));
     }
 
     // Reads records until one ends at or past `stop`. False when a byte sequence that is not
@@ -228,6 +233,7 @@ public:
                                  std::to_string(fieldCount) + " 个（多了或少了逗号？含逗号的值须用双引号括起来）");
             } else if (validate(line)) {
                 commit(line);
+                if (result_.table->lines_.size() == kTextSample) reserveText();
             }
             // Hand back the file pages already turned into columns.
             if (source && scanner.position() - lastRelease > (2 << 20)) {
@@ -399,6 +405,8 @@ public:
         }
     }
 
+    size_t rowsExpected_ = 0;  // the stretch's rows and bytes, by reserveFor
+    size_t textBytes_ = 0;
     const TableSchema& schema_;
     const ReadLimits& limits_;
     TableReadResult result_;
