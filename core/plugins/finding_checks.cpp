@@ -336,21 +336,24 @@ std::optional<std::string> violationAmong(const PluginMetadata& metadata, const 
 // another. Needs no order, so it may be worked out beside the output order.
 template <class Findings>
 RepeatCandidates candidatesAmong(const Findings& findings) {
-    // (hash of rule and refs, index) sorted: findings that may be equal sit side by side.
-    std::vector<std::pair<uint64_t, uint32_t>> keys(findings.size());
+    // hash of rule and refs << 32 | index, sorted: findings that may be equal sit side by side,
+    // in the order they came. A radix sort of one word each (sdk::sortKeysInPlace), where a
+    // comparison sort of (hash, index) pairs took 20-29 ms of a findings-heavy check. 32 bits of
+    // hash let a few unequal findings through as candidates, which are then compared in full.
+    std::vector<uint64_t> keys(findings.size());
     for (uint32_t i = 0; i < findings.size(); ++i) {
         const auto& f = findings[i];
         uint64_t h = data::idHash(f.rule) * 0x9E3779B97F4A7C15ULL + f.refs.size();
         for (const auto& r : f.refs) h = (h ^ data::idHash(r)) * 0xBF58476D1CE4E5B9ULL + r.size();
-        keys[i] = {h, i};
+        keys[i] = (h >> 32) << 32 | i;
     }
-    std::sort(keys.begin(), keys.end());
+    sdk::sortKeysInPlace(keys.data(), keys.size());
     RepeatCandidates candidates;
     for (size_t a = 0; a < keys.size();) {
         size_t b = a + 1;
-        while (b < keys.size() && keys[b].first == keys[a].first) ++b;
+        while (b < keys.size() && keys[b] >> 32 == keys[a] >> 32) ++b;
         if (b - a > 1) {
-            for (size_t x = a; x < b; ++x) candidates.members.push_back(keys[x].second);
+            for (size_t x = a; x < b; ++x) candidates.members.push_back(static_cast<uint32_t>(keys[x]));
             candidates.runEnds.push_back(static_cast<uint32_t>(candidates.members.size()));
         }
         a = b;
