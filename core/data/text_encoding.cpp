@@ -52,7 +52,16 @@ __attribute__((target("avx2"))) inline __m256i utf8Errors(const unsigned char* p
     return _mm256_xor_si256(special, expected);
 }
 
-__attribute__((target("avx2"))) bool isValidUtf8Avx2(const unsigned char* s, size_t n) {
+#endif
+
+}  // namespace
+
+namespace detail {
+
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) bool isValidUtf8Avx2(std::string_view bytes) {
+    const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+    const size_t n = bytes.size();
     __m256i errors = _mm256_setzero_si256();
     alignas(32) unsigned char pad[3 + 32 + 29] = {};  // a block with its three bytes before
     size_t i = 0;
@@ -84,14 +93,12 @@ bool haveAvx2() {
     static const bool have = __builtin_cpu_supports("avx2");
     return have;
 }
+#else
+bool haveAvx2() { return false; }
+bool isValidUtf8Avx2(std::string_view bytes) { return isValidUtf8Plain(bytes); }
 #endif
 
-}  // namespace
-
-bool isValidUtf8(std::string_view bytes) {
-#if defined(__x86_64__)
-    if (bytes.size() >= 64 && haveAvx2()) return isValidUtf8Avx2(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-#endif
+bool isValidUtf8Plain(std::string_view bytes) {
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     const auto* const end = p + bytes.size();
     while (p < end) {
@@ -139,6 +146,14 @@ bool isValidUtf8(std::string_view bytes) {
         p += n;
     }
     return true;
+}
+
+}  // namespace detail
+
+bool isValidUtf8(std::string_view bytes) {
+    // Short texts (a field, a finding's title) are not worth the vector set-up.
+    if (bytes.size() >= 64 && detail::haveAvx2()) return detail::isValidUtf8Avx2(bytes);
+    return detail::isValidUtf8Plain(bytes);
 }
 
 bool convertGb18030ToUtf8(std::string_view bytes, std::string& out, size_t& badOffset) {

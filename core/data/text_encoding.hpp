@@ -11,6 +11,14 @@ namespace patrol::data {
 // True when the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool isValidUtf8(std::string_view bytes);
 
+namespace detail {
+// The two ways isValidUtf8 checks, for tests that hold the vector one to the plain one; the
+// vector one may be called only where the processor has AVX2.
+bool isValidUtf8Plain(std::string_view bytes);
+bool haveAvx2();
+bool isValidUtf8Avx2(std::string_view bytes);
+}  // namespace detail
+
 // Converts the whole text from GB18030 to UTF-8 with glibc's iconv. Returns false when the
 // bytes are not GB18030 either; `badOffset` then holds where the conversion stopped.
 bool convertGb18030ToUtf8(std::string_view bytes, std::string& out, size_t& badOffset);
