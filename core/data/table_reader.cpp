@@ -154,8 +154,8 @@ public:
         }
     }
 
-    void reserveFor(size_t textSize, size_t sampleRows, size_t sampleBytes) {
-        const size_t rows = sampleRows == 0 ? 1024 : textSize / std::max<size_t>(1, sampleBytes / sampleRows) + 1024;
+    void reserveFor(size_t textSize, uint64_t bytesPerLine) {
+        const size_t rows = textSize / std::max<uint64_t>(1, bytesPerLine) + 1024;
         result_.table->lines_.reserve(rows);
         for (auto& c : result_.table->columns_) {
             switch (c.schema->type) {
@@ -480,8 +480,8 @@ std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema
     const std::string_view body(scanner.position(), static_cast<size_t>(scanner.end() - scanner.position()));
     const std::string_view sample = body.substr(0, 256 * 1024);
     const auto sampleLines = static_cast<uint64_t>(std::count(sample.begin(), sample.end(), '\n'));
-    const uint64_t bytesPerLine = sampleLines > 0 ? sample.size() / sampleLines : sample.size();
-    layout.rowsGuess = body.size() / std::max<uint64_t>(1, bytesPerLine) + 1;
+    layout.bytesPerLine = sampleLines > 0 ? sample.size() / sampleLines : sample.size();
+    layout.rowsGuess = body.size() / std::max<uint64_t>(1, layout.bytesPerLine) + 1;
     return layout;
 }
 
@@ -489,10 +489,9 @@ TablePart parsePart(std::string_view text, size_t stopAt, const TableSchema& sch
                     FileText* source, bool checkUtf8, const ReadLimits& limits) {
     TableBuilder builder(schema, name, layout, limits);
     RecordScanner scanner(text, checkUtf8);
-    // Size the columns from the first lines so they rarely need to grow.
+    // Size the columns from the file's first lines (readHeader) so they rarely need to grow.
     const size_t span = std::min(stopAt, text.size());
-    const std::string_view sample = text.substr(0, std::min<size_t>(span, 256 * 1024));
-    builder.reserveFor(span, static_cast<size_t>(std::count(sample.begin(), sample.end(), '\n')), sample.size());
+    builder.reserveFor(span, layout.bytesPerLine);
     TablePart part;
     part.notUtf8 = !builder.readRows(scanner, text.data() + span, source);
     part.end = scanner.position();

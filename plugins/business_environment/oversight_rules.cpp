@@ -36,11 +36,10 @@ void rotationDue(const Postings& p, const Settings& s, int32_t asOf, FindingSink
 void complaintHotspots(const Complaints& c, const Settings& s, FindingSink& out) {
     std::vector<int32_t> month(c.rows);
     for (uint64_t r = 0; r < c.rows; ++r) month[r] = civil::monthIndex(c.receivedOn.date(r));
-    // Groups below the hotspot count are never reported: left out as their hashes are counted.
+    // Only the unit-months with at least the hotspot count of complaints come out as groups.
     const auto least = static_cast<size_t>(std::max<int64_t>(1, s.hotspotCount));
     const auto groups = sdk::RowGroups::byKey(c.rows, [&](uint32_t r) { return std::pair(month[r], c.unit.text(r)); }, least);
     for (const auto group : groups) {
-        if (static_cast<int64_t>(group.size()) < s.hotspotCount) continue;
         std::vector<uint32_t> members(group.begin(), group.end());
         std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) { return c.id.text(a) < c.id.text(b); });
         const uint32_t first = members.front();
