@@ -71,9 +71,9 @@ bool readHeaderOf(FileJob& job) {
 // `from`: just after a line end. A line end inside a quoted field makes a wrong guess;
 // joining the parts detects and repairs it.
 size_t cutAfter(const FileJob& job, size_t from, size_t size) {
-    constexpr size_t kSmallest = size_t{1} << 20;  // no sliver worth a thread of its own
-    if (!job.checkUtf8 || job.body.size() - from <= size + kSmallest) return job.body.size();
-    const size_t newline = job.body.find('\n', from + std::max(size, kSmallest));
+    const size_t smallest = std::max<size_t>(1, job.limits->smallestStretch);
+    if (!job.checkUtf8 || job.body.size() - from <= size + smallest) return job.body.size();
+    const size_t newline = job.body.find('\n', from + std::max(size, smallest));
     return newline == std::string_view::npos || newline + 1 >= job.body.size() ? job.body.size() : newline + 1;
 }
 
@@ -182,7 +182,7 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
     // thread that parses its last stretch, while the other threads go on parsing: the thread
     // that takes the first (largest) stretch of a file that is cut finishes it last, so its room
     // is charged with the join.
-    const size_t workers = std::max<size_t>(1, std::min<size_t>(threads, totalBytes >> 20 ? threads : 1));
+    const size_t workers = std::max<size_t>(1, std::min<size_t>(threads, totalBytes >= limits.smallestStretch ? threads : 1));
     const size_t share = totalBytes / workers;
     size_t work = totalBytes;
     for (const FileJob& job : jobs) work += joinCharge(job, share);

@@ -19,6 +19,9 @@ struct ReadLimits {
     // count their bytes in 32 bits, which holds the columns of a county's ledgers at half the
     // memory of 64. Not a setting; tests lower it.
     uint64_t maxFileBytes = UINT32_MAX;
+    // The least of a file worth a thread of its own: smaller files are read in one stretch, and
+    // no stretch is cut smaller. Not a setting; tests lower it so that small inputs are cut too.
+    size_t smallestStretch = size_t{1} << 20;
 };
 
 using domain::excerpt;

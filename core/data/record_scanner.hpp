@@ -173,7 +173,9 @@ private:
     bool plainRecord(OnField& onField, size_t& fieldCount) {
 #if defined(__SSE2__)
         if (!lookAhead_ || static_cast<size_t>(end_ - p_) < kPlainSpan) return false;
-        if (static_cast<size_t>(checkedTo_ - p_) < kPlainSpan) {
+        // Compared as pointers: blank lines and records read byte by byte move p_ past
+        // checkedTo_, and their difference as a size would then read as "checked far ahead".
+        if (checkedTo_ < p_ + kPlainSpan) {
             checkAhead(p_ + kPlainSpan);
             if (checkedTo_ < p_ + kPlainSpan) return false;
         }
@@ -236,6 +238,8 @@ private:
     // file is read as GB18030, so finding it a little early changes nothing.
     void checkAhead(const char* to) {
         constexpr size_t kStretch = 64 * 1024;
+        // What lies before p_ was read byte by byte, which checks what it reads.
+        if (checkedTo_ < p_) checkedTo_ = p_;
         while (checkedTo_ < to && checkedTo_ < end_) {
             const char* stop = static_cast<size_t>(end_ - checkedTo_) > kStretch ? checkedTo_ + kStretch : end_;
             if (stop < end_) {

@@ -100,6 +100,36 @@ TEST_CASE("a file that is not UTF-8 is read as GB18030") {
     CHECK(texts(*r.table, "description") == std::vector<std::string>{"公务接待,\"午餐\""});
 }
 
+// The rows read 64 bytes at a time rely on a check of the text ahead of them; rows read byte
+// by byte check their own bytes. A GB18030 row that only the fast rows meet, followed by more
+// than their 256-byte reach of ASCII so that the byte-by-byte end of the file sees none of it.
+namespace {
+const std::string kGbRow = "E1,U1,2026-03-14,meal,10,,,\xD6\xD0\xCE\xC4\n";  // 中文
+std::string asciiRows(int n) {
+    std::string rows;
+    for (int i = 0; i < n; ++i) rows += "A" + std::to_string(i) + ",U1,2026-03-14,meal,10,,,ascii only\n";
+    return rows;
+}
+}  // namespace
+
+TEST_CASE("a GB18030 row after a blank line is read as GB18030") {
+    // The blank line moved the reader past the start of its check of the text ahead.
+    const auto r = read(kHeader + "\n\n" + kGbRow + asciiRows(20));
+    CHECK(r.rejects.empty());
+    REQUIRE(r.table->rowCount() == 21);
+    CHECK(r.table->text(r.table->columnIndex("description"), 0) == "中文");
+}
+
+TEST_CASE("a GB18030 row after a quoted field longer than the text checked ahead is read as GB18030") {
+    // 70,000 bytes of quoted lines: read byte by byte past the 64 KB checked ahead of them.
+    std::string quoted;
+    while (quoted.size() < 70000) quoted += "a quoted line\n";
+    const auto r = read(kHeader + "\nQ1,U1,2026-03-14,meal,10,,,\"" + quoted + "\"\n" + kGbRow + asciiRows(20));
+    CHECK(r.rejects.empty());
+    REQUIRE(r.table->rowCount() == 22);
+    CHECK(r.table->text(r.table->columnIndex("description"), 1) == "中文");
+}
+
 TEST_CASE("a GB18030 file whose rejected rows are reported in UTF-8") {
     const auto r = read(kHeader + "\nE1,U1,\xC8\xD5\xC6\xDA,meal,10,,,\n");  // date column holds 日期
     CHECK(rejectLines(r).size() == 1);

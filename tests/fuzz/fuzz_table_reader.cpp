@@ -1,40 +1,18 @@
-// Fuzz entry for the CSV reader: any bytes as a data file read against a table that declares
-// every column type, an id, an enum, a minimum and a conditional column. The first byte picks
-// small or default read limits so the size-limit paths are reached by short inputs too.
+// Fuzz entry for the CSV reader: any bytes as a data file read against fuzzedExpenses(). The
+// first byte picks small or default read limits so the size-limit paths are reached by short
+// inputs too.
 // Rejecting the file with a UserError is a correct answer; any other escape is a finding.
 #include "core/data/table_reader.hpp"
 #include "core/domain/errors.hpp"
+#include "fuzzed_expenses.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
-namespace {
-
-using patrol::data::ColumnSchema;
-using patrol::data::TableSchema;
-
-TableSchema fuzzedTable() {
-    TableSchema t;
-    t.name = "expenses";
-    t.file = "expenses.csv";
-    t.title = "公务支出";
-    ColumnSchema id{"id", PATROL_COLUMN_STRING, true, true, {}, {}, {}};
-    ColumnSchema date{"date", PATROL_COLUMN_DATE, true, false, {}, {}, {}};
-    ColumnSchema time{"time", PATROL_COLUMN_TIME, false, false, {}, {}, {}};
-    ColumnSchema amount{"amount", PATROL_COLUMN_MONEY, true, false, {}, {}, {}};
-    ColumnSchema kind{"kind", PATROL_COLUMN_ENUM, false, false, {"reception", "travel", "gift"}, {}, {}};
-    ColumnSchema guests{"guests", PATROL_COLUMN_INTEGER, false, false, {}, 0, patrol::data::RequiredWhen{"kind", {"reception"}, 1}};
-    ColumnSchema note{"note", PATROL_COLUMN_STRING, false, false, {}, {}, {}};
-    t.columns = {id, date, time, amount, kind, guests, note};
-    return t;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    static const TableSchema table = fuzzedTable();
+    static const patrol::data::TableSchema table = patrol::fuzz::fuzzedExpenses();
     patrol::data::ReadLimits limits;
     std::string_view text(reinterpret_cast<const char*>(data), size);
     if (!text.empty() && (text.front() & 1)) {

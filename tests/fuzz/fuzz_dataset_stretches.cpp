@@ -1,0 +1,111 @@
+// Fuzz entry for the parallel reader against the plain one: any bytes as a data file, read once
+// in one pass (readTable) and once as a dataset cut into stretches on several threads
+// (readDataset), with the smallest stretch lowered so that a few hundred bytes are cut too.
+// Both must give the same rows, the same rejects and count, or refuse the file with the same
+// message. The cuts land anywhere: inside quoted fields, before bytes that are not UTF-8,
+// between an id and its repeat. The first byte picks the threads, the smallest stretch and
+// whether the read limits are small.
+#include "core/data/dataset.hpp"
+#include "core/data/table_reader.hpp"
+#include "core/domain/errors.hpp"
+#include "fuzzed_expenses.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+using namespace patrol;
+
+// Everything a read gave, as text: the refusal, or every row's values and every reject.
+std::vector<std::string> outcome(const data::TableData* table, const std::vector<data::RowReject>& rejects, uint64_t rejectCount) {
+    std::vector<std::string> out{"rejected " + std::to_string(rejectCount)};
+    for (const auto& r : rejects) out.push_back(r.format());
+    for (uint64_t r = 0; table && r < table->rowCount(); ++r) {
+        std::string row = std::to_string(table->sourceLine(r));
+        for (size_t c = 0; c < table->schema().columns.size(); ++c) {
+            const auto type = table->schema().columns[c].type;
+            row += '|';
+            if (type == PATROL_COLUMN_STRING)
+                row += table->text(c, r);
+            else if (type == PATROL_COLUMN_MONEY || type == PATROL_COLUMN_INTEGER)
+                row += std::to_string(table->i64(c, r));
+            else
+                row += std::to_string(table->i32(c, r));
+        }
+        out.push_back(row);
+    }
+    return out;
+}
+
+// One folder for the whole run, removed at exit. Held through a pointer that is never
+// destroyed: the removal runs at exit, after static objects are gone.
+const std::filesystem::path& folder() {
+    static const std::filesystem::path* made = [] {
+        std::string name = (std::filesystem::temp_directory_path() / "patrol-fuzz-XXXXXX").string();
+        if (!mkdtemp(name.data())) std::abort();
+        return new std::filesystem::path(name);
+    }();
+    static const int removedAtExit = std::atexit([] {
+        std::error_code ignored;
+        std::filesystem::remove_all(*made, ignored);
+    });
+    (void)removedAtExit;
+    return *made;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
+    static const std::vector<data::TableSchema> tables = {fuzz::fuzzedExpenses()};
+    if (size == 0) return 0;
+    const uint8_t knobs = bytes[0];
+    data::ReadLimits limits;
+    limits.smallestStretch = 1 + (knobs >> 3) * 4;  // 1 to 125 bytes
+    if (knobs & 4) {
+        limits.maxFieldBytes = 16;
+        limits.maxLineBytes = 64;
+        limits.maxListedRejects = 3;
+    }
+    const unsigned threads = 2 + (knobs & 3);
+    const auto file = folder() / tables[0].file;
+    {
+        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(bytes + 1), static_cast<std::streamsize>(size - 1));
+        if (!out) std::abort();
+    }
+
+    std::vector<std::string> whole, parallel;
+    try {
+        const data::TableReadResult r = data::readTable(file, tables[0], limits);
+        whole = outcome(r.table.get(), r.rejects, r.rejectCount);
+    } catch (const UserError& e) {
+        whole = {std::string("refused: ") + e.what()};
+    }
+    try {
+        const data::Dataset d = data::readDataset(folder(), tables, threads, limits);
+        parallel = outcome(d.table(tables[0].name), d.rejects(), d.rejectCount());
+    } catch (const UserError& e) {
+        parallel = {std::string("refused: ") + e.what()};
+    }
+    if (whole != parallel) {
+        for (size_t i = 0; i < std::max(whole.size(), parallel.size()); ++i) {
+            const std::string a = i < whole.size() ? whole[i] : "(none)";
+            const std::string b = i < parallel.size() ? parallel[i] : "(none)";
+            if (a != b) {
+                std::fprintf(stderr, "one pass and %u threads differ at item %zu:\n  one pass: %s\n  stretches: %s\n", threads, i, a.c_str(),
+                             b.c_str());
+                break;
+            }
+        }
+        std::abort();
+    }
+    return 0;
+}
