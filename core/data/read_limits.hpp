@@ -22,6 +22,9 @@ struct ReadLimits {
     // The least of a file worth a thread of its own: smaller files are read in one stretch, and
     // no stretch is cut smaller. Not a setting; tests lower it so that small inputs are cut too.
     size_t smallestStretch = size_t{1} << 20;
+    // Rows split 64 bytes at a time where they can be (RecordScanner's fast rows); false reads
+    // every row byte by byte. Not a setting; tests compare the two.
+    bool fastRows = true;
 };
 
 using domain::excerpt;

@@ -64,7 +64,8 @@ class RecordScanner {
 public:
     // `checkUtf8`: false for text known to be UTF-8 (converted from GB18030). `lookAhead`:
     // false for a scanner that must not look at the text past the records it reads (a
-    // header, whose problems are reported before the body is looked at); it reads byte by byte.
+    // header, whose problems are reported before the body is looked at; a test that compares
+    // the fast rows with the plain reading); it reads byte by byte.
     RecordScanner(std::string_view text, bool checkUtf8, bool lookAhead = true)
         : p_(text.data()), end_(text.data() + text.size()), checkedTo_(checkUtf8 ? p_ : end_), checkUtf8_(checkUtf8), lookAhead_(lookAhead) {}
 

@@ -488,7 +488,7 @@ std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema
 TablePart parsePart(std::string_view text, size_t stopAt, const TableSchema& schema, const HeaderLayout& layout, const std::string& name,
                     FileText* source, bool checkUtf8, const ReadLimits& limits) {
     TableBuilder builder(schema, name, layout, limits);
-    RecordScanner scanner(text, checkUtf8);
+    RecordScanner scanner(text, checkUtf8, limits.fastRows);
     // Size the columns from the file's first lines (readHeader) so they rarely need to grow.
     const size_t span = std::min(stopAt, text.size());
     builder.reserveFor(span, layout.bytesPerLine);
