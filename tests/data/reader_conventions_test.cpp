@@ -107,7 +107,11 @@ namespace {
 const std::string kGbRow = "E1,U1,2026-03-14,meal,10,,,\xD6\xD0\xCE\xC4\n";  // 中文
 std::string asciiRows(int n) {
     std::string rows;
-    for (int i = 0; i < n; ++i) rows += "A" + std::to_string(i) + ",U1,2026-03-14,meal,10,,,ascii only\n";
+    for (int i = 0; i < n; ++i) {
+        rows += 'A';
+        rows += std::to_string(i);
+        rows += ",U1,2026-03-14,meal,10,,,ascii only\n";
+    }
     return rows;
 }
 }  // namespace
