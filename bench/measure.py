@@ -9,6 +9,9 @@ The time is taken around fork and wait with a monotonic nanosecond clock, so a r
 0.13 s is told from one of 0.14 s (/usr/bin/time prints hundredths only). The peak memory is
 the largest resident set of the command and everything it waited for, as wait4 reports it.
 Exits 1, naming the command, when any run fails.
+
+With BENCH_MEMORY=cold each run gets memory the machine has not used lately, as on a machine
+freshly started (cold_memory.py; bench/README.md, "Memory not used lately").
 """
 import os
 import statistics
@@ -27,13 +30,50 @@ def run_once(command, out_path, err_path):
     return seconds, usage.ru_maxrss, child.returncode
 
 
+class Ballast:
+    """cold_memory.py in its own process: before each run, the memory used lately is held there."""
+
+    def __init__(self):
+        here = os.path.dirname(os.path.abspath(__file__))
+        self.process = subprocess.Popen([sys.executable, os.path.join(here, "cold_memory.py")],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.warned = False
+
+    def hold(self):
+        self.process.stdin.write("hold\n")
+        self.process.stdin.flush()
+        held, reached = self.process.stdout.readline().split()
+        if reached != "cold" and not self.warned:
+            sys.stderr.write(f"cold_memory.py 占住 {held} MiB 后仍未遇到久未使用的内存（可用内存已不多）："
+                             "这次测量并非全在冷内存上 / stopped short of memory not used lately\n")
+            self.warned = True
+
+    def close(self):
+        self.process.stdin.close()  # it gives everything back and ends
+        self.process.wait()
+
+
 def main(argv):
     if len(argv) < 6 or argv[4] != "--" or not argv[1].isdigit() or int(argv[1]) < 1:
         sys.stderr.write("用法：measure.py 次数 输出文件 错误输出文件 -- 命令…\n")
         return 2
     repeat, out_path, err_path, command = int(argv[1]), argv[2], argv[3], argv[5:]
+    ballast = Ballast() if os.environ.get("BENCH_MEMORY") == "cold" else None
+    try:
+        return measure(repeat, out_path, err_path, command, ballast)
+    finally:
+        if ballast:
+            ballast.close()
+
+
+def measure(repeat, out_path, err_path, command, ballast):
     times, peak = [], 0
     for _ in range(repeat):
+        if ballast:
+            # The last run's output goes first: its pages, freed when the file is emptied, would
+            # otherwise be the next run's first memory, used a moment ago.
+            open(out_path, "wb").close()
+            ballast.hold()
         seconds, kib, code = run_once(command, out_path, err_path)
         if code != 0:
             sys.stderr.write(f"{' '.join(command)} 运行失败（退出码 {code}），见 {err_path}\n")
@@ -42,7 +82,6 @@ def main(argv):
         peak = max(peak, kib)
     print(f"{min(times):.4f} {statistics.median(times):.4f} {peak}")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))

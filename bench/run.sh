@@ -9,10 +9,14 @@
 # Every target's verdict is repeated at the end, after the CPU model and core count.
 #
 # Usage: bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"]
-#                     [--parts "check record escalate"]
+#                     [--parts "check record escalate"] [--memory warm|cold]
 #   profiles: usual (a few percent of rows break a rule) and heavy (about half of them do);
 #   both by default. Check targets: patrol ≥ 10× the sqlite3 peer on both profiles, ≥ 40× the
 #   Python peer on the usual one, peak memory ≤ 2× the input + 100 bytes per finding.
+#   memory (check part): warm (default) measures each check with whatever memory the machine
+#   has used lately, best of --repeat; cold gives every run of patrol and the peers memory the
+#   machine has not used lately, as on one freshly started, where a fresh page costs several
+#   times more (bench/cold_memory.py), median of --repeat.
 #   PATROL_BUILD  build folder holding bin/patrol (default: <repo>/build)
 #   BENCH_DIR     where the data and outputs go (default: /tmp/patrol-bench)
 set -euo pipefail
@@ -21,25 +25,39 @@ repo=$(dirname "$here")
 build=${PATROL_BUILD:-$repo/build}
 work=${BENCH_DIR:-/tmp/patrol-bench}
 rows=750000 repeat=3 plugins="four_styles poverty_alleviation business_environment" as_of=2025-12-31
-profiles="usual heavy" parts="check record escalate"
+profiles="usual heavy" parts="check record escalate" memory=warm
 . "$here/options.sh"
-usage='bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"] [--parts "check record escalate"]'
-bench_options "$usage" rows repeat plugins profiles parts -- "$@"
+usage='bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"] [--parts "check record escalate"] [--memory warm|cold]'
+bench_options "$usage" rows repeat plugins profiles parts memory -- "$@"
 for part in $parts; do
   case $part in check | record | escalate) ;; *) echo "未知的部分 $part；可选 check、record、escalate。用法：$usage" >&2; exit 2 ;; esac
 done
+case $memory in warm | cold) ;; *) echo "未知的内存方式 $memory；可选 warm、cold。用法：$usage" >&2; exit 2 ;; esac
 has_part() { [[ " $parts " == *" $1 "* ]]; }
 bench_patrol "$build"
 # measure NAME OUT -- command...: runs the command $repeat times (measure.py: best and median
 # wall-clock time to the millisecond, the largest peak resident set).
 measure() {
   local name=$1 out=$2; shift 3
-  python3 "$here/measure.py" "$repeat" "$out" "$dir/$name.err" -- "$@" > "$dir/$name.result"
+  BENCH_MEMORY=$memory python3 "$here/measure.py" "$repeat" "$out" "$dir/$name.err" -- "$@" > "$dir/$name.result"
+}
+
+# seconds_of NAME SECONDS_VAR KIB_VAR: a command's time and peak memory from measure.py. Warm, the
+# best run: the others lost time to the machine. Cold, the median: a run now and then still finds
+# memory used lately, and its time says nothing of the cold case.
+seconds_of() {
+  local best median kib
+  read -r best median kib < "$dir/$1.result"
+  printf -v "$2" '%s' "$([ "$memory" = cold ] && echo "$median" || echo "$best")"
+  printf -v "$3" '%s' "$kib"
 }
 
 echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) 核 / cores"
 # Machines of one kind differ most in what a fresh page of memory costs (bench/fault_cost.py).
 echo "新内存页首次写入 / first write to a fresh 4 KiB page: $(python3 "$here/fault_cost.py")"
+if [ "$memory" = cold ]; then
+  echo "内存 / memory: cold — 每次运行前占住本机近来用过的内存，各程序都在久未使用的内存上运行，时间取中位数 / every run on memory not used lately, times are medians"
+fi
 targets=()
 if has_part check; then
   printf '%-6s %-22s %8s %8s | %-18s | %-18s | %-18s | %8s %8s %9s %9s | %s\n' profile plugin rows "input" "patrol s / MB" "sqlite3 s / MB" "python s / MB" "×sqlite3" "×python" "mem/input" "mem goal" "same findings"
@@ -67,9 +85,9 @@ if has_part check; then
         same="否：与 $peer 不同，见 diff $dir/patrol.tsv $dir/$peer.tsv"
       fi
     done
-    read -r p_s _ p_kb < "$dir/patrol.result"
-    read -r s_s _ s_kb < "$dir/sqlite.result"
-    read -r y_s _ y_kb < "$dir/python.result"
+    seconds_of patrol p_s p_kb
+    seconds_of sqlite s_s s_kb
+    seconds_of python y_s y_kb
     findings=$(wc -l < "$dir/patrol.tsv")
     # One line of the table, then the verdicts for this profile's targets (see the header).
     awk -v profile="$profile" -v plugin="$plugin" -v rows="$data_rows" -v input="$input" -v ps="$p_s" -v pk="$p_kb" \

@@ -28,4 +28,15 @@ grep -q '^audit verify: ' <<< "$out" || { echo "FAIL: escalate's audit verify li
 while read -r profile plugin data_rows findings; do
   [ $((findings * 4)) -ge "$data_rows" ] || { echo "FAIL: heavy $plugin: only $findings findings in $data_rows rows"; exit 1; }
 done < <(sed -nE 's/^(heavy) +([a-z_]+) +([0-9]+) .*是（([0-9]+) 条）$/\1 \2 \3 \4/p' <<< "$out")
+# With --memory cold every run first has the memory used lately held (at most 256 MiB here, so
+# that the test holds little on any machine); the table is the same, and a mode it does not know
+# is refused.
+cold=$(PATROL_BUILD=$build BENCH_DIR=$work BENCH_COLD_MAX_MIB=256 "$repo/bench/run.sh" --rows 3000 --repeat 2 \
+  --parts check --plugins four_styles --profiles usual --memory cold 2>&1)
+echo "$cold"
+grep -q "^内存 / memory: cold — " <<< "$cold" || { echo "FAIL: no cold memory line"; exit 1; }
+grep -Eq '^usual +four_styles .*\| 是（[0-9]+ 条）$' <<< "$cold" || { echo "FAIL: cold run's table row missing"; exit 1; }
+if refused=$("$repo/bench/run.sh" --memory hot 2>&1); then echo "FAIL: --memory hot was accepted"; exit 1; fi
+[ "$refused" = '未知的内存方式 hot；可选 warm、cold。用法：bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"] [--parts "check record escalate"] [--memory warm|cold]' ] ||
+  { echo "FAIL: unexpected refusal: $refused"; exit 1; }
 echo "ok"
