@@ -20,8 +20,9 @@
 namespace patrol::cli {
 namespace {
 
-// `progress` (optional) is told Printing as the JSONL goes out.
-void printFindings(std::ostream& out, const plugins::FindingArena& findings, bool jsonl,
+// `progress` (optional) is told Printing as the JSONL goes out. `afterwards`: whether the
+// findings' texts are read again (recording) once printed.
+void printFindings(std::ostream& out, const plugins::FindingArena& findings, bool jsonl, plugins::TextsAfterwards afterwards,
                    const services::ProgressSink* progress = nullptr) {
     if (jsonl) {
         std::function<void(size_t)> written;
@@ -29,7 +30,7 @@ void printFindings(std::ostream& out, const plugins::FindingArena& findings, boo
             written = [&](size_t done) {
                 services::tell(progress, services::WorkPhase::Printing, done, findings.size(), services::WorkItems::Findings);
             };
-        plugins::writeFindingsJsonl(out, findings, written);
+        plugins::writeFindingsJsonl(out, findings, written, afterwards);
         return;
     }
     Listing listing({{"plugin", "插件"}, {"rule", "规则"}, {"unit", "单位"}, {"refs", "记录"}, {"amount", "金额（元）"}, {"title", "标题"}});
@@ -84,7 +85,8 @@ int runCheck(Invocation& inv) {
     // Findings printed to the same terminal would break into the line: it shows only while
     // they go to a file or a pipe.
     progress.clear();
-    printFindings(inv.out, report.findings, format == "jsonl", ::isatty(STDOUT_FILENO) == 1 ? nullptr : progress.sink());
+    printFindings(inv.out, report.findings, format == "jsonl", round ? plugins::TextsAfterwards::ReadAgain : plugins::TextsAfterwards::NotNeeded,
+                  ::isatty(STDOUT_FILENO) == 1 ? nullptr : progress.sink());
     inv.out.flush();
     const size_t found = report.findings.size();
     const bool anyFailed = report.anyFailed();

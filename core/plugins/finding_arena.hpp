@@ -107,6 +107,15 @@ public:
     // where they were kept in a file (FindingProse::letGoOfReadPages); views stay valid.
     void letGoOfReadText() const { prose_.letGoOfReadPages(); }
     static constexpr size_t kReadBeforeLettingGo = 16384;  // findings, for those readers
+    // The blocks of FindingProse::kBlock bytes that finding i's title and detail were kept in,
+    // and for the last reader, one such block none of whose texts it will read again
+    // (FindingProse::forgetBlock).
+    std::pair<uint64_t, uint64_t> textBlocks(size_t i) const {
+        const Record& r = records_[i];
+        const uint64_t end = r.prose + std::max<uint64_t>(1, uint64_t{r.titleSize} + r.detailSize);
+        return {r.prose / FindingProse::kBlock, (end - 1) / FindingProse::kBlock};
+    }
+    void forgetTexts(uint64_t block) const { prose_.forgetBlock(block); }
     // Asks the processor to start loading finding i's title and detail (a hint, no effect on
     // what is read): a reader in output order meets them all over the stretch they were kept
     // in, in emission order, and would otherwise wait on memory for each.

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -122,6 +123,37 @@ private:
     size_t since_ = 0;  // the first finding written since the last time
 };
 
+// For the last reader of the findings' texts: each block of them (FindingArena::textBlocks) is
+// forgotten as soon as every finding with texts in it is written. Findings go out in output
+// order, not in the order their texts were kept, so each block counts its findings still to go.
+class TextsForgotten {
+public:
+    explicit TextsForgotten(const FindingArena& findings) : findings_(&findings) {
+        uint64_t last = 0;
+        for (size_t i = 0; i < findings.size(); ++i) last = std::max(last, findings.textBlocks(i).second);
+        toGo_.assign(findings.empty() ? 0 : last + 1, 0);
+        for (size_t i = 0; i < findings.size(); ++i) {
+            const auto [first, end] = findings.textBlocks(i);
+            for (uint64_t b = first; b <= end; ++b) ++toGo_[b];
+        }
+    }
+    explicit TextsForgotten(const std::vector<CheckFinding>&) {}  // each finding owns its texts
+
+    // Findings [from, to) are written.
+    void written(size_t from, size_t to) {
+        if (!findings_) return;
+        for (size_t i = from; i < to; ++i) {
+            const auto [first, end] = findings_->textBlocks(i);
+            for (uint64_t b = first; b <= end; ++b)
+                if (--toGo_[b] == 0) findings_->forgetTexts(b);
+        }
+    }
+
+private:
+    const FindingArena* findings_ = nullptr;
+    std::vector<uint32_t> toGo_;  // per block of texts: its findings not yet written
+};
+
 // The findings written a megabyte at a time from one buffer.
 template <class Findings>
 void writeAll(std::ostream& out, const Findings& findings) {
@@ -155,8 +187,10 @@ public:
     static constexpr size_t kWindow = 3;
     static constexpr size_t kPrefetchAhead = 16;  // findings
 
-    TwoThreadWriter(std::ostream& out, const Findings& findings)
-        : out_(out), findings_(findings), blocks_((findings.size() + kBlock - 1) / kBlock) {}
+    TwoThreadWriter(std::ostream& out, const Findings& findings, TextsAfterwards afterwards)
+        : out_(out), findings_(findings), blocks_((findings.size() + kBlock - 1) / kBlock) {
+        if (afterwards == TextsAfterwards::NotNeeded) forgotten_.emplace(findings);
+    }
 
     ~TwoThreadWriter() {
         if (!worker_.joinable()) return;
@@ -197,6 +231,8 @@ public:
             changed_.notify_all();  // the slot is free for the block kWindow on
             const size_t done = std::min(findings_.size(), (block + 1) * kBlock);
             release.written(done);
+            // The second thread formats later blocks only, whose texts are still counted.
+            if (forgotten_) forgotten_->written(block * kBlock, done);
             if (written) written(done);
         }
     }
@@ -243,6 +279,7 @@ private:
     std::ostream& out_;
     const Findings& findings_;
     const size_t blocks_;
+    std::optional<TextsForgotten> forgotten_;
     std::thread worker_;
     std::mutex mutex_;
     std::condition_variable changed_;
@@ -255,10 +292,11 @@ private:
 
 // Below this a second thread costs more than it saves.
 template <class Findings>
-void writeJsonl(std::ostream& out, const Findings& findings, const std::function<void(size_t written)>& written) {
+void writeJsonl(std::ostream& out, const Findings& findings, const std::function<void(size_t written)>& written,
+                TextsAfterwards afterwards = TextsAfterwards::ReadAgain) {
     constexpr size_t kWorthAThread = 2 * kJsonlBlock;
     if (findings.size() >= kWorthAThread) {
-        TwoThreadWriter<Findings> writer(out, findings);
+        TwoThreadWriter<Findings> writer(out, findings, afterwards);
         if (writer.start()) {
             writer.write(written);
             return;
@@ -275,8 +313,9 @@ void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& find
     writeJsonl(out, findings, written);
 }
 
-void writeFindingsJsonl(std::ostream& out, const FindingArena& findings, const std::function<void(size_t written)>& written) {
-    writeJsonl(out, findings, written);
+void writeFindingsJsonl(std::ostream& out, const FindingArena& findings, const std::function<void(size_t written)>& written,
+                        TextsAfterwards afterwards) {
+    writeJsonl(out, findings, written, afterwards);
 }
 
 void writeFindingsJsonlPlainly(std::ostream& out, const std::vector<CheckFinding>& findings) {

@@ -20,8 +20,12 @@ void writeFindingsJsonl(std::ostream& out, const std::vector<CheckFinding>& find
                         const std::function<void(size_t written)>& written = {});
 
 class FindingArena;
+// Whether anything reads the findings' titles and details after they are written: recording
+// does; after a dry run nothing does, and the texts' pages can go back as the JSONL goes out.
+enum class TextsAfterwards { ReadAgain, NotNeeded };
 // The same from the arena's views: no finding is copied out of it.
-void writeFindingsJsonl(std::ostream& out, const FindingArena& findings, const std::function<void(size_t written)>& written = {});
+void writeFindingsJsonl(std::ostream& out, const FindingArena& findings, const std::function<void(size_t written)>& written = {},
+                        TextsAfterwards afterwards = TextsAfterwards::ReadAgain);
 
 // One finding, one byte at a time, one line at a time: slow, obviously right.
 void writeFindingsJsonlPlainly(std::ostream& out, const std::vector<CheckFinding>& findings);

@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -142,6 +143,14 @@ const char* FindingProse::mapping() const {
     map_.store(static_cast<const char*>(p), std::memory_order_release);
     mapped_.store(static_cast<size_t>(written_), std::memory_order_release);
     return static_cast<const char*>(p);
+}
+
+void FindingProse::forgetBlock(uint64_t index) const {
+    const uint64_t from = index * kBlock;
+    if (fd_ < 0 || from >= written_) return;
+    // A file system without holes keeps the pages until the file closes: nothing else changes.
+    [[maybe_unused]] const int punched =
+        ::fallocate(fd_, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, static_cast<off_t>(from), static_cast<off_t>(std::min(kBlock, written_ - from)));
 }
 
 void FindingProse::letGoOfReadPages() const {

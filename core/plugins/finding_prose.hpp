@@ -46,6 +46,15 @@ public:
     // and a view read again faults them back in. Safe while other threads read views. Readers
     // going through every finding call it now and then, so a heavy run never holds all of it.
     void letGoOfReadPages() const;
+    // Once nothing more is appended, for the last reader: the texts in [index * kBlock,
+    // (index + 1) * kBlock) will not be read again. That stretch of the file goes back to the
+    // system at once (a hole punched in it) instead of when this goes, so that what the reader
+    // writes meanwhile (a dry run's JSONL, as large as the texts) takes its pages again rather
+    // than memory the machine has not used lately, which costs several times more on the virtual
+    // machines Patrol is measured on (bench/README.md, "Memory not used lately"). A view into it
+    // reads zeros afterwards. Texts held in memory stay; so do the file's pages where its file
+    // system cannot punch holes. Safe while other threads read views elsewhere.
+    void forgetBlock(uint64_t index) const;
     // Whether the texts went to a file (for tests and the benchmark's notes).
     bool spilled() const { return fd_ >= 0; }
     // Whether texts past kSpillAfter had to stay in memory: no file could be made in the

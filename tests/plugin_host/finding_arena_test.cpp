@@ -249,6 +249,27 @@ TEST_CASE("findings whose texts went to a file finish and print as the plain pat
     CHECK(arenaJsonl(all) == plainJsonl(expected));
 }
 
+TEST_CASE("a dry run's JSONL gives back the file's texts as it goes and is the same") {
+    // Written in output order, which is not the order the texts were kept in (finishedInArena).
+    const auto findings = longFindings(8000, 13);  // some repeat others and are dropped
+    const auto expected = plainlyFinished(findings, false);
+    const FindingArena arena = finishedInArena(findings, false);
+    REQUIRE(arena.textsInFile());
+    REQUIRE(arena.size() >= 4096);  // enough for the writer's second thread
+    std::ostringstream out;
+    writeFindingsJsonl(out, arena, {}, TextsAfterwards::NotNeeded);
+    CHECK(out.str() == plainJsonl(expected));
+    // Nothing was to read them again: the texts kept in the file are gone (zeros), those still
+    // in memory (less than a block) stay.
+    size_t gone = 0;
+    for (size_t i = 0; i < arena.size(); ++i)
+        if (arena[i].detail != expected[i].detail) {
+            REQUIRE(arena[i].detail.find_first_not_of('\0') == std::string_view::npos);
+            ++gone;
+        }
+    CHECK(gone > arena.size() * 9 / 10);
+}
+
 TEST_CASE("the arena refuses a violation the same way as the plain findings") {
     // No dataset: only the demands on each finding alone.
     PluginMetadata metadata;

@@ -45,6 +45,35 @@ void requireTexts(const FindingProse& prose, const std::vector<uint64_t>& offset
 
 }  // namespace
 
+TEST_CASE("a block of the file forgotten reads zeros while the texts around it and those still in memory stay") {
+    FindingProse prose;
+    const auto offsets = fill(prose, FindingProse::kSpillAfter + 3 * FindingProse::kBlock + 12345);
+    REQUIRE(prose.spilled());
+    const uint64_t forgotten = 5;  // the file's bytes [5 MiB, 6 MiB)
+    prose.forgetBlock(forgotten);
+    prose.forgetBlock(1u << 20);  // past the file: nothing
+    size_t zeroed = 0, kept = 0;
+    for (size_t i = 0; i < offsets.size(); ++i) {
+        INFO(i);
+        const std::string text = textNumber(i);
+        const uint64_t first = offsets[i] / FindingProse::kBlock, last = (offsets[i] + text.size() - 1) / FindingProse::kBlock;
+        if (first != forgotten && last != forgotten) {
+            REQUIRE(prose.view(offsets[i], text.size()) == text);
+            ++kept;
+            continue;
+        }
+        // Inside the forgotten block every byte is gone; a text reaching into it keeps the rest.
+        const std::string_view seen = prose.view(offsets[i], text.size());
+        for (size_t k = 0; k < text.size(); ++k) {
+            const bool inBlock = (offsets[i] + k) / FindingProse::kBlock == forgotten;
+            REQUIRE(seen[k] == (inBlock ? '\0' : text[k]));
+        }
+        ++zeroed;
+    }
+    CHECK(zeroed > 200);  // about a mebibyte of 4 KB texts
+    CHECK(kept + zeroed == offsets.size());
+}
+
 TEST_CASE("small findings' texts stay in memory") {
     FindingProse prose;
     const auto offsets = fill(prose, 100000);
