@@ -107,8 +107,8 @@ public:
     // where they were kept in a file (FindingProse::letGoOfReadPages); views stay valid.
     void letGoOfReadText() const { prose_.letGoOfReadPages(); }
     static constexpr size_t kReadBeforeLettingGo = 16384;  // findings, for those readers
-    // The blocks of FindingProse::kBlock bytes that finding i's title and detail were kept in,
-    // and for the last reader, one such block none of whose texts it will read again
+    // The first and the last block of FindingProse::kBlock bytes holding finding i's title and
+    // detail; forgetTexts is for the last reader, once it has read every text in a block
     // (FindingProse::forgetBlock).
     std::pair<uint64_t, uint64_t> textBlocks(size_t i) const {
         const Record& r = records_[i];
