@@ -128,7 +128,9 @@ private:
 // order, not in the order their texts were kept, so each block counts its findings still to go.
 class TextsForgotten {
 public:
-    explicit TextsForgotten(const FindingArena& findings) : findings_(&findings) {
+    explicit TextsForgotten(const FindingArena& findings) {
+        if (!findings.textsInFile()) return;  // texts held in memory stay with the arena
+        findings_ = &findings;
         uint64_t last = 0;
         for (size_t i = 0; i < findings.size(); ++i) last = std::max(last, findings.textBlocks(i).second);
         toGo_.assign(findings.empty() ? 0 : last + 1, 0);

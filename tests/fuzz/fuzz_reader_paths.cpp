@@ -9,18 +9,15 @@
 #include "core/data/dataset.hpp"
 #include "core/data/table_reader.hpp"
 #include "core/domain/errors.hpp"
+#include "data/temp_folder.hpp"
 #include "fuzzed_expenses.hpp"
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
-#include <system_error>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -46,22 +43,6 @@ std::vector<std::string> outcome(const data::TableData* table, const std::vector
         out.push_back(row);
     }
     return out;
-}
-
-// One folder for the whole run, removed at exit. Held through a pointer that is never
-// destroyed: the removal runs at exit, after static objects are gone.
-const std::filesystem::path& folder() {
-    static const std::filesystem::path* made = [] {
-        std::string name = (std::filesystem::temp_directory_path() / "patrol-fuzz-XXXXXX").string();
-        if (!mkdtemp(name.data())) std::abort();
-        return new std::filesystem::path(name);
-    }();
-    static const int removedAtExit = std::atexit([] {
-        std::error_code ignored;
-        std::filesystem::remove_all(*made, ignored);
-    });
-    (void)removedAtExit;
-    return *made;
 }
 
 // Reads the file in one pass, as `limits` say; a refusal is an outcome too.
@@ -103,12 +84,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
         limits.maxListedRejects = 3;
     }
     const unsigned threads = 2 + (knobs & 3);
-    const auto file = folder() / tables[0].file;
-    {
-        std::ofstream out(file, std::ios::binary | std::ios::trunc);
-        out.write(reinterpret_cast<const char*>(bytes + 1), static_cast<std::streamsize>(size - 1));
-        if (!out) std::abort();
-    }
+    static const testing::TempFolder folder;  // one for the whole run, removed at exit
+    const auto file = folder.write(tables[0].file, std::string(reinterpret_cast<const char*>(bytes + 1), size - 1));
 
     data::ReadLimits plain = limits;
     plain.fastRows = false;
@@ -116,7 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
     requireSame(reference, readOnePass(file, tables[0], limits), "fast rows");
     std::vector<std::string> parallel;
     try {
-        const data::Dataset d = data::readDataset(folder(), tables, threads, limits);
+        const data::Dataset d = data::readDataset(folder.path(), tables, threads, limits);
         parallel = outcome(d.table(tables[0].name), d.rejects(), d.rejectCount());
     } catch (const UserError& e) {
         parallel = {std::string("refused: ") + e.what()};
