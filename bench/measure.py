@@ -42,10 +42,13 @@ class Ballast:
     def hold(self):
         self.process.stdin.write("hold\n")
         self.process.stdin.flush()
-        held, reached = self.process.stdout.readline().split()
+        reply = self.process.stdout.readline().split()
+        if len(reply) != 2:
+            raise RuntimeError("cold_memory.py 意外退出，未能占住内存 / cold_memory.py ended unexpectedly")
+        held, reached = reply
         if reached != "cold" and not self.warned:
-            sys.stderr.write(f"cold_memory.py 占住 {held} MiB 后仍未遇到久未使用的内存（可用内存已不多）："
-                             "这次测量并非全在冷内存上 / stopped short of memory not used lately\n")
+            sys.stderr.write(f"cold_memory.py 占住 {held} MiB 后停下，仍未遇到久未使用的内存（再占下去可用内存将少于 4 GiB，"
+                             "或已到 BENCH_COLD_MAX_MIB）：这次测量并非全在冷内存上 / stopped short of memory not used lately\n")
             self.warned = True
 
     def close(self):
@@ -58,6 +61,10 @@ def main(argv):
         sys.stderr.write("用法：measure.py 次数 输出文件 错误输出文件 -- 命令…\n")
         return 2
     repeat, out_path, err_path, command = int(argv[1]), argv[2], argv[3], argv[5:]
+    bound = os.environ.get("BENCH_COLD_MAX_MIB", "")
+    if bound and not (bound.isdigit() and int(bound) > 0):
+        sys.stderr.write(f"BENCH_COLD_MAX_MIB 应为正整数（MiB），实际为 {bound!r}。请改正或不设置它。\n")
+        return 2
     ballast = Ballast() if os.environ.get("BENCH_MEMORY") == "cold" else None
     try:
         return measure(repeat, out_path, err_path, command, ballast)

@@ -36,6 +36,10 @@ cold=$(PATROL_BUILD=$build BENCH_DIR=$work BENCH_COLD_MAX_MIB=256 "$repo/bench/r
 echo "$cold"
 grep -q "^内存 / memory: cold — " <<< "$cold" || { echo "FAIL: no cold memory line"; exit 1; }
 grep -Eq '^usual +four_styles .*\| 是（[0-9]+ 条）$' <<< "$cold" || { echo "FAIL: cold run's table row missing"; exit 1; }
+if bounded=$(BENCH_MEMORY=cold BENCH_COLD_MAX_MIB=lots python3 "$repo/bench/measure.py" 1 "$work/x.out" "$work/x.err" -- true 2>&1); then
+  echo "FAIL: BENCH_COLD_MAX_MIB=lots was accepted"; exit 1
+fi
+[ "$bounded" = "BENCH_COLD_MAX_MIB 应为正整数（MiB），实际为 'lots'。请改正或不设置它。" ] || { echo "FAIL: unexpected refusal: $bounded"; exit 1; }
 if refused=$("$repo/bench/run.sh" --memory hot 2>&1); then echo "FAIL: --memory hot was accepted"; exit 1; fi
 [ "$refused" = '未知的内存方式 hot；可选 warm、cold。用法：bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"] [--parts "check record escalate"] [--memory warm|cold]' ] ||
   { echo "FAIL: unexpected refusal: $refused"; exit 1; }
