@@ -5,6 +5,7 @@
 #include "core/cli/error_hints.hpp"
 #include "core/cli/exit_code.hpp"
 #include "core/cli/progress_line.hpp"
+#include "core/cli/write_behind.hpp"
 #include "core/domain/errors.hpp"
 #include "core/plugins/finding_output.hpp"
 #include "core/services/calendar_loader.hpp"
@@ -12,8 +13,12 @@
 #include "core/services/input_checks.hpp"
 #include "core/services/read_limits_setting.hpp"
 
+#include <cstring>
 #include <functional>
+#include <iostream>
+#include <optional>
 #include <ostream>
+#include <string>
 
 #include <unistd.h>
 
@@ -41,6 +46,30 @@ void printFindings(std::ostream& out, const plugins::FindingArena& findings, boo
                      f.amountFen ? Cell::money(*f.amountFen) : Cell{}, Cell::of(std::string(f.title))});
     }
     listing.print(out, ListingFormat::Table);
+}
+
+// Prints through print(), and refuses when the findings could not all be written (a full disk):
+// before anything is recorded, so a round never holds findings its user did not get to see.
+// Into a regular file they go through WriteBehindBuffer: a findings-heavy check's hundreds of
+// megabytes of JSONL then take no fresh memory for their page cache.
+void printAll(Invocation& inv, const std::optional<std::string>& round, const std::function<void(std::ostream&)>& print) {
+    auto refuse = [&](const std::string& why) {
+        throw UserError("无法写出检查结果：" + why + "。" + (round ? "未记录到轮次 " + *round + "；" : "") + "请检查磁盘空间和输出位置后重试。");
+    };
+    inv.out.flush();
+    // inv.out is std::cout when run as the executable; fd 1 is then the place it writes to.
+    if (&inv.out == &std::cout && WriteBehindBuffer::suits(STDOUT_FILENO)) {
+        WriteBehindBuffer buffer(STDOUT_FILENO);
+        std::ostream file(&buffer);
+        print(file);
+        file.flush();
+        if (buffer.failure()) refuse(std::strerror(buffer.failure()));
+        if (!file) refuse("写入失败");
+        return;
+    }
+    print(inv.out);
+    inv.out.flush();
+    if (!inv.out) refuse("标准输出写入失败");
 }
 
 int runCheck(Invocation& inv) {
@@ -85,9 +114,10 @@ int runCheck(Invocation& inv) {
     // Findings printed to the same terminal would break into the line: it shows only while
     // they go to a file or a pipe.
     progress.clear();
-    printFindings(inv.out, report.findings, format == "jsonl", round ? plugins::TextsAfterwards::ReadAgain : plugins::TextsAfterwards::NotNeeded,
-                  ::isatty(STDOUT_FILENO) == 1 ? nullptr : progress.sink());
-    inv.out.flush();
+    printAll(inv, round, [&](std::ostream& out) {
+        printFindings(out, report.findings, format == "jsonl", round ? plugins::TextsAfterwards::ReadAgain : plugins::TextsAfterwards::NotNeeded,
+                      ::isatty(STDOUT_FILENO) == 1 ? nullptr : progress.sink());
+    });
     const size_t found = report.findings.size();
     const bool anyFailed = report.anyFailed();
 

@@ -6,13 +6,15 @@
 #include "plugins/shared/parallel_rules.hpp"
 #include "plugins/shared/text_format.hpp"
 #include "plugins/shared/text_index.hpp"
+#include "data/file_size_limit.hpp"
 #include "data/tmpdir_setting.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#include <csignal>
+#include <filesystem>
 #include <cstdlib>
 #include <optional>
 #include <set>
@@ -205,17 +207,57 @@ TEST_CASE("Kept findings stay in memory without a temporary folder, or when the 
         CHECK_FALSE(spilled);
     }
     // write() fails with EFBIG past the limit, as on a full disk.
-    const auto previous = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit before{};
-    ::getrlimit(RLIMIT_FSIZE, &before);
-    rlimit small = before;
-    small.rlim_cur = KeptFindings::kSpillAfter + (size_t{1} << 20);
-    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
-    const auto lines = keptAndDrained(count, spilled);
-    ::setrlimit(RLIMIT_FSIZE, &before);
-    std::signal(SIGXFSZ, previous);
+    std::vector<std::string> lines;
+    {
+        const patrol::testing::FileSizeLimit limit(KeptFindings::kSpillAfter + (size_t{1} << 20));
+        lines = keptAndDrained(count, spilled);
+    }
     CHECK(spilled);  // the first blocks went to the file before it stopped growing
     CHECK(lines == expectedLines(count));
+}
+
+namespace {
+// The one unlinked temporary file (O_TMPFILE) this process has open: the kept findings' file.
+int keptFile() {
+    int found = -1, count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+        std::error_code error;
+        const std::string target = std::filesystem::read_symlink(entry.path(), error).string();
+        if (!error && target.find("/#") != std::string::npos && target.find("(deleted)") != std::string::npos) {
+            found = std::stoi(entry.path().filename().string());
+            ++count;
+        }
+    }
+    REQUIRE(count == 1);
+    return found;
+}
+
+// Bytes of disk (or memory) the file holds: less than its size once holes are punched in it.
+off_t allocated(int fd) {
+    struct stat st {};
+    REQUIRE(::fstat(fd, &st) == 0);
+    return static_cast<off_t>(st.st_blocks) * 512;
+}
+}  // namespace
+
+TEST_CASE("Kept findings drained from the file give its pages back as they go") {
+    const size_t count = 8 * KeptFindings::kSpillAfter / 350;  // about 16 MB in the file
+    KeptFindings kept;
+    for (size_t i = 0; i < count; ++i) kept.add(finding("K-1", {std::to_string(i)}, static_cast<int64_t>(i)));
+    REQUIRE(kept.spilled());
+    const int file = keptFile();
+    const off_t before = allocated(file);
+    REQUIRE(before > (off_t{12} << 20));
+    size_t drained = 0;
+    off_t nearTheEnd = -1;
+    kept.drain([&](const patrol_finding&) {
+        if (++drained == count * 7 / 8) nearTheEnd = allocated(file);
+        return true;
+    });
+    CHECK(drained == count);
+    // Seven eighths read: what is left of the file is the last eighth, and at most the 2 MiB
+    // stretch being read.
+    CHECK(nearTheEnd < before / 8 + (off_t{2} << 20) + (off_t{256} << 10));
 }
 
 TEST_CASE("ParallelRules emits the calling thread's rules, then the helper's, each in the order added") {
