@@ -13,6 +13,7 @@
 #include "core/services/input_checks.hpp"
 #include "core/services/read_limits_setting.hpp"
 
+#include <cerrno>
 #include <cstring>
 #include <functional>
 #include <iostream>
@@ -48,13 +49,17 @@ void printFindings(std::ostream& out, const plugins::FindingArena& findings, boo
     listing.print(out, ListingFormat::Table);
 }
 
-// Prints through print(), and refuses when the findings could not all be written (a full disk):
-// before anything is recorded, so a round never holds findings its user did not get to see.
-// Into a regular file they go through WriteBehindBuffer: a findings-heavy check's hundreds of
-// megabytes of JSONL then take no fresh memory for their page cache.
+// Prints through print(), and refuses when the findings could not all be written (a full disk,
+// a reader gone): before anything is recorded, so a round never holds findings its user did not
+// get to see. Into a regular file they go through WriteBehindBuffer: a findings-heavy check's
+// hundreds of megabytes of JSONL then take no fresh memory for their page cache.
 void printAll(Invocation& inv, const std::optional<std::string>& round, const std::function<void(std::ostream&)>& print) {
-    auto refuse = [&](const std::string& why) {
-        throw UserError("无法写出检查结果：" + why + "。" + (round ? "未记录到轮次 " + *round + "；" : "") + "请检查磁盘空间和输出位置后重试。");
+    auto refuse = [&](int error) {
+        const std::string notRecorded = round ? "未记录到轮次 " + *round + "；" : "";
+        if (error == EPIPE)
+            throw UserError("无法写出检查结果：接收输出的程序已先行结束（管道已关闭）。" + notRecorded + "如只需看其中几条，请先把结果写入文件再查看。");
+        throw UserError("无法写出检查结果：" + std::string(error ? std::strerror(error) : "标准输出写入失败") + "。" + notRecorded +
+                        "请检查磁盘空间和输出位置后重试。");
     };
     inv.out.flush();
     // inv.out is std::cout when run as the executable; fd 1 is then the place it writes to.
@@ -63,13 +68,14 @@ void printAll(Invocation& inv, const std::optional<std::string>& round, const st
         std::ostream file(&buffer);
         print(file);
         file.flush();
-        if (buffer.failure()) refuse(std::strerror(buffer.failure()));
-        if (!file) refuse("写入失败");
+        if (!file) refuse(buffer.failure());
         return;
     }
+    // The stream keeps no error number: the failed write's is still in errno (this thread wrote).
+    errno = 0;
     print(inv.out);
     inv.out.flush();
-    if (!inv.out) refuse("标准输出写入失败");
+    if (!inv.out) refuse(errno);
 }
 
 int runCheck(Invocation& inv) {

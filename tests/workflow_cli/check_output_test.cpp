@@ -1,10 +1,12 @@
 // `patrol check` refuses when its findings cannot all be written (a full disk, a file size
-// limit, a full device), before it records anything: a round never holds findings its user did
+// limit, a full device, a reader gone), before it records anything: a round never holds findings its user did
 // not get to see. Into a regular file the findings go through WriteBehindBuffer, into anything
 // else through std::cout; both ways are tried.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <fstream>
@@ -80,5 +82,25 @@ TEST_CASE("a dry run into a full device is refused with what to do", "[workflow_
     const std::string err = contents(errFile);
     CHECK(err.substr(err.rfind("[four_styles]")) ==
           "[four_styles] 采用 8000 行，拒收 0 行，跳过规则 1 条，发现疑似问题 8001 个\n"
-          "错误: 无法写出检查结果：标准输出写入失败。请检查磁盘空间和输出位置后重试。\n");
+          "错误: 无法写出检查结果：No space left on device。请检查磁盘空间和输出位置后重试。\n");
+}
+
+TEST_CASE("a dry run whose reader has gone is refused with what to do", "[workflow_cli][check]") {
+    ScratchDir dir;
+    // A pipe no one reads: the read end is closed here, and never reaches patrol (close on exec).
+    // Patrol opens the write end again through /proc as its standard output.
+    int ends[2];
+    REQUIRE(::pipe2(ends, O_CLOEXEC) == 0);
+    REQUIRE(::fcntl(ends[1], F_SETFD, 0) == 0);
+    ::close(ends[0]);
+    const std::string errFile = dir.file("stderr.txt");
+    const pid_t pid = spawnPatrol({"check", "--plugin", "four_styles", "--data", giftsFolder(dir), "--as-of", "2026-03-31"},
+                                  "/proc/self/fd/" + std::to_string(ends[1]), errFile);
+    ::close(ends[1]);
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    const std::string err = contents(errFile);
+    CHECK(err.substr(err.rfind("错误")) == "错误: 无法写出检查结果：接收输出的程序已先行结束（管道已关闭）。如只需看其中几条，请先把结果写入文件再查看。\n");
 }
