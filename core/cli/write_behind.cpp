@@ -4,7 +4,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -42,13 +41,11 @@ bool WriteBehindBuffer::suits(int fd) {
 
 std::streamsize WriteBehindBuffer::xsputn(const char* s, std::streamsize n) {
     const auto size = static_cast<size_t>(n);
-    if (size <= static_cast<size_t>(epptr() - pptr())) {
-        std::memcpy(pptr(), s, size);
-        pbump(static_cast<int>(size));
-        return n;
-    }
-    // A large piece goes out as it is, after what is buffered.
-    if (!drain() || !writeOut(s, size)) return 0;
+    if (size > static_cast<size_t>(epptr() - pptr()) && !drain()) return 0;
+    // A piece larger than the buffer (a block of JSONL) goes out as it is.
+    if (size > buffer_.size()) return writeOut(s, size) ? n : 0;
+    std::memcpy(pptr(), s, size);
+    pbump(static_cast<int>(size));
     return n;
 }
 
