@@ -90,5 +90,6 @@ def measure(repeat, out_path, err_path, command, ballast):
     print(f"{min(times):.4f} {statistics.median(times):.4f} {peak}")
     return 0
 
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
