@@ -32,6 +32,8 @@ function(patrol_add_plugin id)
   add_custom_command(TARGET ${id} POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${_meta} ${ARG_OUTPUT_DIRECTORY}/${id}.json
     VERBATIM)
+  # An edit of the metadata alone relinks the plugin, so the copy above follows it.
+  set_property(TARGET ${id} APPEND PROPERTY LINK_DEPENDS ${_meta})
   set_property(TARGET ${id} PROPERTY PATROL_METADATA ${_meta})
 endfunction()
 

@@ -10,10 +10,21 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cmake --install "$build_dir" --prefix "$work/prefix" > "$work/install.log"
-cmake -S "$source_dir/sdk/template" -B "$work/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" > "$work/configure.log"
+# A copy of the template, as an author starts from it (and edits it below).
+cp -r "$source_dir/sdk/template" "$work/template"
+cmake -S "$work/template" -B "$work/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" > "$work/configure.log"
 cmake --build "$work/build" > "$work/build.log"
 test -f "$work/build/plugins/example_check.so"
-test -f "$work/build/plugins/example_check.json"
+cmp "$work/template/example_check.json" "$work/build/plugins/example_check.json"
+
+# An edit of the metadata alone reaches the built plugin's copy on the next build.
+cp "$work/template/example_check.json" "$work/example_check.json.orig"
+sed -i 's/"version": "1.0.0"/"version": "1.0.1"/' "$work/template/example_check.json"
+cmake --build "$work/build" > "$work/rebuild.log"
+grep -q '"version": "1.0.1"' "$work/build/plugins/example_check.json" || { echo "edited metadata not copied on rebuild"; exit 1; }
+cp "$work/example_check.json.orig" "$work/template/example_check.json"
+cmake --build "$work/build" > "$work/rebuild.log"
+cmp "$work/template/example_check.json" "$work/build/plugins/example_check.json"
 
 printf '[plugins]\nfolders = %s\n' "$work/build/plugins" > "$work/patrol.ini"
 patrol="$work/prefix/bin/patrol"
