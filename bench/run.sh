@@ -4,6 +4,8 @@
 #             that all three find the same findings, prints times, peak memory and ratios;
 #   record    bench/record.sh: the heavy four_styles findings recorded into a round beside a
 #             sqlite3-shell peer, then again with everything recorded (same --rows and --repeat);
+#             Beside them, the same data read by a plugin with the same tables that checks nothing
+#             (bench/reading_only): the time any plugin pays before its first rule;
 #   escalate  bench/serve/escalate.sh: `task list` and `escalate` over 50,000 open tasks
 #             (BENCH_UNITS/BENCH_TASKS/BENCH_DATA as there; --repeat runs of each command).
 # Every target's verdict is repeated at the end, after the CPU model and core count.
@@ -58,8 +60,24 @@ echo "新内存页首次写入 / first write to a fresh 4 KiB page: $(python3 "$
 if [ "$memory" = cold ]; then
   echo "内存 / memory: cold — 每次运行前占住本机近来用过的内存，各程序都在久未使用的内存上运行，时间取中位数 / every run on memory not used lately, times are medians"
 fi
-targets=()
+# reading_only_plugins: builds bench/reading_only against this build's SDK, installed under
+# $work/sdk, and sets reading_config to a configuration naming the folder of its plugins.
+reading_only_plugins() {
+  local out=$work/reading_only
+  mkdir -p "$out"
+  if ! { cmake --install "$build" --prefix "$work/sdk" &&
+         cmake -S "$here/reading_only" -B "$out/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/sdk" -DPATROL_SOURCE="$repo" &&
+         cmake --build "$out/build"; } > "$out/build.log" 2>&1; then
+    echo "无法构建只读数据的插件（bench/reading_only），见 $out/build.log / the reading-only plugins did not build" >&2
+    exit 1
+  fi
+  reading_config=$out/patrol.ini
+  printf '[plugins]\nfolders = %s\n' "$out/build/plugins" > "$reading_config"
+}
+
+targets=() reading=()
 if has_part check; then
+  reading_only_plugins
   printf '%-6s %-22s %8s %8s | %-18s | %-18s | %-18s | %8s %8s %9s %9s | %s\n' profile plugin rows "input" "patrol s / MB" "sqlite3 s / MB" "python s / MB" "×sqlite3" "×python" "mem/input" "mem goal" "same findings"
   for profile in $profiles; do
   for plugin in $plugins; do
@@ -74,6 +92,8 @@ if has_part check; then
     data_rows=$(( $(cat "$dir"/*.csv | wc -l) - $(ls "$dir"/*.csv | wc -l) ))
     measure patrol "$dir/patrol.jsonl" -- "$patrol" check --plugin "$plugin" --data "$dir" --as-of "$as_of" \
       --calendar "$dir/calendar.json" --format jsonl
+    measure reading "$dir/reading.jsonl" -- "$patrol" --config "$reading_config" check --plugin "reading_$plugin" \
+      --data "$dir" --as-of "$as_of" --calendar "$dir/calendar.json" --format jsonl
     measure sqlite "$dir/sqlite.tsv" -- "$here/peer_sqlite.sh" "$plugin" "$dir" "$as_of" "$dir/calendar.json"
     measure python "$dir/python.tsv" -- python3 "$here/peer_python.py" "$plugin" "$dir" "$as_of" "$dir/calendar.json"
     python3 "$here/normalize.py" < "$dir/patrol.jsonl" | LC_ALL=C sort > "$dir/patrol.tsv"
@@ -88,6 +108,11 @@ if has_part check; then
     seconds_of patrol p_s p_kb
     seconds_of sqlite s_s s_kb
     seconds_of python y_s y_kb
+    seconds_of reading r_s r_kb
+    if [ -s "$dir/reading.jsonl" ]; then
+      echo "只读数据的插件 reading_$plugin 竟有输出，见 $dir/reading.jsonl / the reading-only plugin printed findings" >&2
+      exit 1
+    fi
     findings=$(wc -l < "$dir/patrol.tsv")
     # One line of the table, then the verdicts for this profile's targets (see the header).
     awk -v profile="$profile" -v plugin="$plugin" -v rows="$data_rows" -v input="$input" -v ps="$p_s" -v pk="$p_kb" \
@@ -105,8 +130,21 @@ if has_part check; then
       verdict = verdict "，" (pk * 1024 <= goal ? "达到" : "未达到") "（内存 ≤ 2×输入 + 100 B×问题数）"
       printf "%s %s：%s", profile, plugin, verdict
     }')")
+    # What reading leaves the rules: the time the targets allow (×10 sqlite3, and on the usual
+    # profile ×40 Python) against what reading alone took.
+    reading+=("$(awk -v profile="$profile" -v plugin="$plugin" -v rs="$r_s" -v rk="$r_kb" -v ps="$p_s" -v ss="$s_s" \
+        -v ys="$y_s" 'BEGIN {
+      allowed = ss / 10
+      if (profile == "usual" && ys / 40 < allowed) allowed = ys / 40
+      printf "%-6s %-22s | %7.3f s %6.1f MB | %7.3f s | %7.0f %% | %7.3f s | %7.0f %%",
+        profile, plugin, rs, rk / 1024, ps, 100 * rs / (ps > 0 ? ps : 0.0005), allowed, 100 * rs / allowed
+    }')")
   done
   done
+  echo
+  echo "只读数据（同样的表，不跑规则）/ reading alone (a plugin with the same tables that checks nothing):"
+  printf '%-6s %-22s | %-18s | %-9s | %-9s | %-9s | %s\n' profile plugin "reading s / MB" "check s" "of check" "allowed s" "of allowed"
+  printf '%s\n' "${reading[@]}"
 fi
 
 # The other parts print their own tables; their verdict lines join the list at the end.

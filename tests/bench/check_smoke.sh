@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/run.sh end to end on small data of both profiles: every plugin's findings must be the
 # same for patrol and both peers; the recording and escalate parts run on a few thousand rows and
-# a small county, and every target's verdict is in the block at the end (timings not asserted).
+# a small county, the same data is read by a plugin that checks nothing (reading alone), and
+# every target's verdict is in the block at the end (timings not asserted).
 # Usage: check_smoke.sh BUILD_DIR WORK_DIR
 set -euo pipefail
 build=$1 work=$2
@@ -10,12 +11,14 @@ rm -rf "$work"
 out=$(PATROL_BUILD=$build BENCH_DIR=$work BENCH_DATA=$work/county BENCH_UNITS=5 BENCH_TASKS=60 \
   "$repo/bench/run.sh" --rows 3000 --repeat 1)
 echo "$out"
-rows=$(grep -cE '^(usual|heavy) ' <<< "$out")
+rows=$(grep -cE '^(usual|heavy) +[a-z_]+ +[0-9]+ ' <<< "$out")
+reading=$(grep -cE '^(usual|heavy) +[a-z_]+ +\| +[0-9]+\.[0-9]{3} s +[0-9.]+ MB \| +[0-9]+\.[0-9]{3} s \| +[0-9]+ % \| +[0-9]+\.[0-9]{3} s \| +[0-9]+ %$' <<< "$out")
 same=$(grep -cE '^(usual|heavy) .*\| 是（[0-9]+ 条）$' <<< "$out")
 verdicts=$(grep -cE '^  (usual|heavy) [a-z_]+：' <<< "$out")
 grep -q '^CPU: ' <<< "$out" || { echo "FAIL: no CPU line"; exit 1; }
 grep -Eq '^新内存页首次写入 / first write to a fresh 4 KiB page: [0-9]+\.[0-9]{2} µs$' <<< "$out" || { echo "FAIL: no page cost line"; exit 1; }
 [ "$rows" -eq 6 ] || { echo "FAIL: expected 6 table rows, got $rows"; exit 1; }
+[ "$reading" -eq 6 ] || { echo "FAIL: expected 6 rows of reading alone, got $reading"; exit 1; }
 [ "$same" -eq 6 ] || { echo "FAIL: patrol and the peers disagree on $((6 - same)) of 6"; exit 1; }
 [ "$verdicts" -eq 6 ] || { echo "FAIL: expected 6 target verdicts, got $verdicts"; exit 1; }
 # The recording's four targets and the four timed commands of escalate, each with its verdict.
