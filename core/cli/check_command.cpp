@@ -71,11 +71,13 @@ void printAll(Invocation& inv, const std::optional<std::string>& round, const st
         if (!file) refuse(buffer.failure());
         return;
     }
-    // The stream keeps no error number: the failed write's is still in errno (this thread wrote).
-    errno = 0;
     print(inv.out);
     inv.out.flush();
-    if (!inv.out) refuse(errno);
+    if (!inv.out) {
+        // As the executable, standard output is a DescriptorOutput (main.cpp): it keeps the error.
+        const auto* output = dynamic_cast<const DescriptorOutput*>(inv.out.rdbuf());
+        refuse(output ? output->failure() : 0);
+    }
 }
 
 int runCheck(Invocation& inv) {

@@ -2,6 +2,7 @@
 // and turns failures into a Chinese message on stderr plus the documented exit code.
 #include "core/cli/app.hpp"
 #include "core/cli/command.hpp"
+#include "core/cli/descriptor_output.hpp"
 #include "core/cli/error_hints.hpp"
 #include "core/cli/exit_code.hpp"
 #include "core/cli/huge_page_heap.hpp"
@@ -9,8 +10,11 @@
 
 #include <Poco/Exception.h>
 
-#include <algorithm>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -85,11 +89,7 @@ int dispatch(std::vector<std::string> words, char** argv) {
     return spec->run(invocation);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    std::ios::sync_with_stdio(false);
-    const std::vector<std::string> words(argv + 1, argv + argc);
+int run(const std::vector<std::string>& words, char** argv) {
     try {
         return dispatch(words, argv);
     } catch (const patrol::UserError& e) {
@@ -104,4 +104,28 @@ int main(int argc, char** argv) {
         std::cerr << "内部错误: " << e.what() << "\n";
     }
     return static_cast<int>(patrol::cli::ExitCode::Internal);
+}
+
+// A command that did its work but whose output did not all reach standard output (a full disk,
+// a file size limit) says so and exits 2, as `check` does; otherwise a script would take a cut
+// listing or report for a whole one. A reader that stopped reading (`| head`) has what it
+// wanted: no message. A command that already failed keeps its own message and status.
+int withOutputChecked(int status, const patrol::cli::DescriptorOutput& output) {
+    std::cout.flush();
+    const int error = output.failure();
+    if (status != 0 || error == 0 || error == EPIPE) return status;
+    std::cerr << "错误: 输出未能全部写出：" << std::strerror(error)
+              << "。命令本身已经完成（如有改动，已经保存）；请检查磁盘空间和输出位置，再用相应的查询命令查看结果。\n";
+    return static_cast<int>(patrol::cli::ExitCode::BadInput);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    patrol::cli::DescriptorOutput output(STDOUT_FILENO);
+    std::streambuf* const before = std::cout.rdbuf(&output);
+    const int status = withOutputChecked(run(std::vector<std::string>(argv + 1, argv + argc), argv), output);
+    std::cout.rdbuf(before);
+    return status;
 }

@@ -8,43 +8,29 @@
 // the disk: with a slow disk, more of the file simply stays cached, as without this.
 #pragma once
 
-#include <sys/types.h>
+#include "core/cli/descriptor_output.hpp"
 
-#include <streambuf>
-#include <vector>
+#include <sys/types.h>
 
 namespace patrol::cli {
 
-class WriteBehindBuffer : public std::streambuf {
+class WriteBehindBuffer : public DescriptorOutput {
 public:
     // `fd` stays open and owned by the caller; it must be a regular file open for writing.
     explicit WriteBehindBuffer(int fd);
     ~WriteBehindBuffer() override;
-    WriteBehindBuffer(const WriteBehindBuffer&) = delete;
-    WriteBehindBuffer& operator=(const WriteBehindBuffer&) = delete;
 
     // True when `fd` is a regular file: pipes, terminals and devices have no pages to give back.
     static bool suits(int fd);
-    // errno of the first write that failed (the stream then fails too), or 0.
-    int failure() const { return failure_; }
 
 protected:
-    std::streamsize xsputn(const char* s, std::streamsize n) override;
-    int_type overflow(int_type c) override;
-    int sync() override;
+    void written() override;  // hands pages back behind the writes
 
 private:
-    bool drain();                            // writes what is buffered
-    bool writeOut(const char* s, size_t n);  // straight to the file, then hands pages back
-    void handBack();
-
-    int fd_;
-    int failure_ = 0;
     // All three start where this buffer's writes begin: the file before that is left alone.
     off_t sent_ = 0;     // writeback started up to here
     off_t tried_ = 0;    // dropping tried up to here, at the first distance
     off_t retried_ = 0;  // and up to here at the second
-    std::vector<char> buffer_;
 };
 
 }  // namespace patrol::cli
