@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The scale benchmark in one command (issue 14), in three parts:
 #   check     patrol and both peers (sqlite3 shell, plain Python) on the same generated data: checks
-#             that all three find the same findings, prints times, peak memory and ratios;
+#             that all three find the same findings, prints times, peak memory and ratios; then the
+#             same data read by a plugin with the same tables that checks nothing
+#             (bench/reading_only): the time any plugin pays before its first rule;
 #   record    bench/record.sh: the heavy four_styles findings recorded into a round beside a
 #             sqlite3-shell peer, then again with everything recorded (same --rows and --repeat);
-#             Beside them, the same data read by a plugin with the same tables that checks nothing
-#             (bench/reading_only): the time any plugin pays before its first rule;
 #   escalate  bench/serve/escalate.sh: `task list` and `escalate` over 50,000 open tasks
 #             (BENCH_UNITS/BENCH_TASKS/BENCH_DATA as there; --repeat runs of each command).
 # Every target's verdict is repeated at the end, after the CPU model and core count.
