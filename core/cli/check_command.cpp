@@ -5,7 +5,7 @@
 #include "core/cli/error_hints.hpp"
 #include "core/cli/exit_code.hpp"
 #include "core/cli/progress_line.hpp"
-#include "core/cli/write_behind.hpp"
+#include "core/cli/descriptor_output.hpp"
 #include "core/domain/errors.hpp"
 #include "core/plugins/finding_output.hpp"
 #include "core/services/calendar_loader.hpp"
@@ -16,7 +16,6 @@
 #include <cerrno>
 #include <cstring>
 #include <functional>
-#include <iostream>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -51,33 +50,19 @@ void printFindings(std::ostream& out, const plugins::FindingArena& findings, boo
 
 // Prints through print(), and refuses when the findings could not all be written (a full disk,
 // a reader gone): before anything is recorded, so a round never holds findings its user did not
-// get to see. Into a regular file they go through WriteBehindBuffer: a findings-heavy check's
-// hundreds of megabytes of JSONL then take no fresh memory for their page cache.
+// get to see. As the executable, standard output is a DescriptorOutput (main.cpp), which keeps
+// the failed write's error; into a regular file, a WriteBehindBuffer.
 void printAll(Invocation& inv, const std::optional<std::string>& round, const std::function<void(std::ostream&)>& print) {
-    auto refuse = [&](int error) {
-        const std::string notRecorded = round ? "未记录到轮次 " + *round + "；" : "";
-        if (error == EPIPE)
-            throw UserError("无法写出检查结果：接收输出的程序已先行结束（管道已关闭）。" + notRecorded + "如只需看其中几条，请先把结果写入文件再查看。");
-        throw UserError("无法写出检查结果：" + std::string(error ? std::strerror(error) : "标准输出写入失败") + "。" + notRecorded +
-                        "请检查磁盘空间和输出位置后重试。");
-    };
-    inv.out.flush();
-    // inv.out is std::cout when run as the executable; fd 1 is then the place it writes to.
-    if (&inv.out == &std::cout && WriteBehindBuffer::suits(STDOUT_FILENO)) {
-        WriteBehindBuffer buffer(STDOUT_FILENO);
-        std::ostream file(&buffer);
-        print(file);
-        file.flush();
-        if (!file) refuse(buffer.failure());
-        return;
-    }
     print(inv.out);
     inv.out.flush();
-    if (!inv.out) {
-        // As the executable, standard output is a DescriptorOutput (main.cpp): it keeps the error.
-        const auto* output = dynamic_cast<const DescriptorOutput*>(inv.out.rdbuf());
-        refuse(output ? output->failure() : 0);
-    }
+    if (inv.out) return;
+    const auto* output = dynamic_cast<const DescriptorOutput*>(inv.out.rdbuf());
+    const int error = output ? output->failure() : 0;
+    const std::string notRecorded = round ? "未记录到轮次 " + *round + "；" : "";
+    if (error == EPIPE)
+        throw UserError("无法写出检查结果：接收输出的程序已先行结束（管道已关闭）。" + notRecorded + "如只需看其中几条，请先把结果写入文件再查看。");
+    throw UserError("无法写出检查结果：" + std::string(error ? std::strerror(error) : "标准输出写入失败") + "。" + notRecorded +
+                    "请检查磁盘空间和输出位置后重试。");
 }
 
 int runCheck(Invocation& inv) {

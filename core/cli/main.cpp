@@ -6,6 +6,7 @@
 #include "core/cli/error_hints.hpp"
 #include "core/cli/exit_code.hpp"
 #include "core/cli/huge_page_heap.hpp"
+#include "core/cli/write_behind.hpp"
 #include "core/domain/errors.hpp"
 
 #include <Poco/Exception.h>
@@ -16,6 +17,7 @@
 #include <cerrno>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -122,10 +124,15 @@ int withOutputChecked(int status, const patrol::cli::DescriptorOutput& output) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    using patrol::cli::DescriptorOutput, patrol::cli::WriteBehindBuffer;
     std::ios::sync_with_stdio(false);
-    patrol::cli::DescriptorOutput output(STDOUT_FILENO);
-    std::streambuf* const before = std::cout.rdbuf(&output);
-    const int status = withOutputChecked(run(std::vector<std::string>(argv + 1, argv + argc), argv), output);
+    // Into a regular file, output is written behind: a findings-heavy check's hundreds of
+    // megabytes of JSONL then take no fresh memory for their page cache.
+    const std::unique_ptr<DescriptorOutput> output = WriteBehindBuffer::suits(STDOUT_FILENO)
+                                                         ? std::make_unique<WriteBehindBuffer>(STDOUT_FILENO)
+                                                         : std::make_unique<DescriptorOutput>(STDOUT_FILENO);
+    std::streambuf* const before = std::cout.rdbuf(output.get());
+    const int status = withOutputChecked(run(std::vector<std::string>(argv + 1, argv + argc), argv), *output);
     std::cout.rdbuf(before);
     return status;
 }

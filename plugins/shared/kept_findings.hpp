@@ -190,8 +190,8 @@ private:
         constexpr uint64_t kStretch = uint64_t{2} << 20;
         const uint64_t end = upTo / kStretch * kStretch;
         if (end <= givenBack) return;
-        [[maybe_unused]] const int punched =
-            ::fallocate(file_, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, static_cast<off_t>(givenBack), static_cast<off_t>(end - givenBack));
+        static_cast<void>(::fallocate(file_, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, static_cast<off_t>(givenBack),
+                                      static_cast<off_t>(end - givenBack)));
         givenBack = end;
     }
 
