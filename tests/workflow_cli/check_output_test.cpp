@@ -1,7 +1,7 @@
 // `patrol check` refuses when its findings cannot all be written (a full disk, a file size
 // limit, a full device, a reader gone), before it records anything: a round never holds findings its user did
-// not get to see. Into a regular file the findings go through WriteBehindBuffer, into anything
-// else through std::cout; both ways are tried.
+// not get to see. Standard output into a regular file is a WriteBehindBuffer, into anything
+// else a DescriptorOutput (main.cpp); both ways are tried.
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
