@@ -25,6 +25,10 @@ struct ReadLimits {
     // Rows split 64 bytes at a time where they can be (RecordScanner's fast rows); false reads
     // every row byte by byte. Not a setting; tests compare the two.
     bool fastRows = true;
+    // String columns whose texts repeat are kept coded (each distinct text once, a code per row;
+    // patrol_column::text_codes), which only a plugin built against ABI 1.3 or later reads. Not
+    // a setting: the check turns it on for such a plugin.
+    bool textCodes = false;
 };
 
 using domain::excerpt;

@@ -15,7 +15,17 @@ namespace patrol::data {
 
 namespace {
 
-uint64_t bytesHeld(const ColumnData& c) { return 4 * c.offsets.size() + c.bytes.size() + 4 * c.i32.size() + 8 * c.i64.size(); }
+uint64_t bytesHeld(const ColumnData& c) {
+    return 4 * c.offsets.size() + c.bytes.size() + 4 * c.codes.size() + 4 * c.i32.size() + 8 * c.i64.size();
+}
+
+// The bytes a STRING column's rows take spelled out.
+uint64_t spelledOutBytes(const ColumnData& c) {
+    if (!c.coded) return c.bytes.size();
+    uint64_t bytes = 0;
+    for (size_t r = 0; r < c.codes.size(); ++r) bytes += c.text(r).size();
+    return bytes;
+}
 
 // Runs work(i) for every i < sizes.size(), on two threads when there is enough to do. A
 // table's columns are independent, and moving one (copying, faulting in new pages, freeing
@@ -65,6 +75,36 @@ TableData::TableData(const TableSchema& schema, std::string path) : schema_(sche
     seal();
 }
 
+void ColumnData::uncode(size_t rows, size_t maxBytes) {
+    if (!coded) return;
+    const size_t count = codes.size();
+    const uint64_t needed = spelledOutBytes(*this);
+    const uint64_t guess = count ? std::min<uint64_t>(maxBytes, needed / count * std::max(rows, count) / 4 * 5) : 0;
+    PodBuffer<uint32_t> rowOffsets;
+    PodBuffer<char> rowBytes;
+    rowOffsets.reserve(std::max(rows, count) + 1);
+    rowBytes.reserve(static_cast<size_t>(std::max(needed, guess)));
+    rowOffsets.push_back(0);
+    for (size_t r = 0; r < count; ++r) {
+        const std::string_view t = text(r);
+        rowBytes.append(t.data(), t.size());
+        rowOffsets.push_back(static_cast<uint32_t>(rowBytes.size()));
+    }
+    offsets = std::move(rowOffsets);
+    bytes = std::move(rowBytes);
+    codes = PodBuffer<uint32_t>();
+    index.reset();
+    coded = false;
+}
+
+void TableData::codeTexts() {
+    for (ColumnData& c : columns_) {
+        if (c.schema->type != PATROL_COLUMN_STRING || c.schema->isId) continue;
+        c.coded = true;
+        c.index = std::make_unique<TextIndex>();
+    }
+}
+
 size_t TableData::columnIndex(std::string_view name) const {
     for (size_t i = 0; i < columns_.size(); ++i)
         if (columns_[i].schema->name == name) return i;
@@ -104,6 +144,10 @@ void TableData::dropRows(const std::vector<uint32_t>& sortedRows) {
         ColumnData& c = columns_[i];
         switch (c.schema->type) {
         case PATROL_COLUMN_STRING: {
+            if (c.coded) {  // the distinct texts stay, used or not
+                compact(c.codes);
+                break;
+            }
             // offsets[r + 1] ends row r: shift each run's ends by the bytes dropped before it.
             uint64_t bytesOut = 0;
             const size_t kept = forEachRun([&](size_t begin, size_t end, size_t out) {
@@ -131,20 +175,27 @@ void TableData::shiftLines(uint32_t by) {
 
 void TableData::reserveToAppend(const std::vector<const TableData*>& parts) {
     size_t rows = lines_.size();
-    std::vector<size_t> bytes(columns_.size());
-    for (size_t c = 0; c < columns_.size(); ++c) bytes[c] = columns_[c].bytes.size();
-    for (const TableData* part : parts) {
-        rows += part->lines_.size();
-        for (size_t c = 0; c < columns_.size(); ++c) bytes[c] += part->columns_[c].bytes.size();
-    }
+    for (const TableData* part : parts) rows += part->lines_.size();
     lines_.reserve(rows);
     for (size_t c = 0; c < columns_.size(); ++c) {
         ColumnData& col = columns_[c];
         switch (col.schema->type) {
-        case PATROL_COLUMN_STRING:
+        case PATROL_COLUMN_STRING: {
+            // A column stays coded only if every part kept it coded: one part that found its
+            // texts mostly distinct spells the whole column out.
+            bool coded = col.coded;
+            for (const TableData* part : parts) coded = coded && part->columns_[c].coded;
+            if (coded) {
+                col.codes.reserve(rows);
+                break;
+            }
+            uint64_t bytes = spelledOutBytes(col);
+            for (const TableData* part : parts) bytes += spelledOutBytes(part->columns_[c]);
+            col.uncode(0, 0);
             col.offsets.reserve(rows + 1);
-            col.bytes.reserve(bytes[c]);
+            col.bytes.reserve(static_cast<size_t>(bytes));
             break;
+        }
         case PATROL_COLUMN_MONEY:
         case PATROL_COLUMN_INTEGER: col.i64.reserve(rows); break;
         default: col.i32.reserve(rows); break;
@@ -170,6 +221,15 @@ void TableData::append(TableData& part, uint32_t lineShift, const std::vector<ui
         ColumnData& from = part.columns_[c];
         switch (to.schema->type) {
         case PATROL_COLUMN_STRING: {
+            if (to.coded && from.coded) {
+                // The part's distinct texts join this column's; its codes are renumbered.
+                std::vector<uint32_t> renumbered(from.offsets.size() - 1);
+                for (size_t k = 0; k < renumbered.size(); ++k) renumbered[k] = to.index->entryOf(from.entry(k), to.offsets, to.bytes);
+                to.codes.appendMovingPages(from.codes, 0, [&renumbered](uint32_t code) { return renumbered[code]; });
+                break;
+            }
+            to.uncode(0, 0);  // reserveToAppend has done so when it knew of this part
+            from.uncode(0, 0);
             // The part's offsets count from its own first byte (offsets[0] = 0, left out).
             // Both parts are of one file, whose text fits in 32 bits.
             const auto base = static_cast<uint32_t>(to.bytes.size());
@@ -192,12 +252,15 @@ std::vector<ColumnData> TableData::releaseAllButIds() {
         ColumnData& out = released.emplace_back();
         out.offsets = std::move(c.offsets);
         out.bytes = std::move(c.bytes);
+        out.codes = std::move(c.codes);
         out.i32 = std::move(c.i32);
         out.i64 = std::move(c.i64);
         if (i >= abiColumns_.size()) continue;  // not sealed: no view to mend
         patrol_column& a = abiColumns_[i];
         a.text_offsets32 = nullptr;
         a.text_bytes = nullptr;
+        a.text_codes = nullptr;
+        a.text_distinct = 0;
         a.i32 = nullptr;
         a.i64 = nullptr;
     }
@@ -207,6 +270,10 @@ std::vector<ColumnData> TableData::releaseAllButIds() {
 void TableData::seal() {
     lines_.releaseSpare();
     for (ColumnData& c : columns_) {
+        // A table without rows has no codes to hand over: its columns are plain, and empty.
+        if (lines_.size() == 0) c.uncode(0, 0);
+        c.index.reset();
+        c.codes.releaseSpare();
         c.offsets.releaseSpare();
         c.bytes.releaseSpare();
         c.i32.releaseSpare();
@@ -224,6 +291,10 @@ void TableData::seal() {
             a.text_offsets32 = c.offsets.data();
             // A plugin may read bytes of an all-empty column: never hand it NULL.
             a.text_bytes = c.bytes.data() ? c.bytes.data() : "";
+            if (c.coded) {
+                a.text_codes = c.codes.data();
+                a.text_distinct = c.offsets.size() - 1;
+            }
             break;
         case PATROL_COLUMN_MONEY:
         case PATROL_COLUMN_INTEGER: a.i64 = c.i64.data(); break;

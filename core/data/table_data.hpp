@@ -4,10 +4,12 @@
 
 #include "core/data/pod_buffer.hpp"
 #include "core/data/table_schema.hpp"
+#include "core/data/text_index.hpp"
 
 #include <patrol/plugin_abi.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +33,19 @@ struct ColumnData {
     PodBuffer<char> bytes;          // STRING
     PodBuffer<int32_t> i32;         // DATE, TIME, ENUM
     PodBuffer<int64_t> i64;         // MONEY, INTEGER
+    // A coded STRING column (ABI 1.3): offsets and bytes hold its distinct texts, each once,
+    // and codes each row's entry among them. Only texts that repeat are coded: a column whose
+    // texts turn out mostly distinct is spelled out row by row again (uncode).
+    bool coded = false;
+    PodBuffer<uint32_t> codes;
+    std::unique_ptr<TextIndex> index;  // while the table is read: the entries by text
+
+    // Entry k of a STRING column: row k's text, or the k-th distinct text of a coded column.
+    std::string_view entry(uint64_t k) const { return {bytes.data() + offsets[k], static_cast<size_t>(offsets[k + 1] - offsets[k])}; }
+    std::string_view text(uint64_t row) const { return entry(coded ? codes[row] : row); }
+    // Spells a coded column out row by row, with room for `rows` rows in all and for their text
+    // at the length its rows so far have, with a quarter to spare, up to `maxBytes`.
+    void uncode(size_t rows, size_t maxBytes);
 };
 
 class TableData {
@@ -47,10 +62,7 @@ public:
     const patrol_table* abi() const { return &abiTable_; }
 
     // Accessors by declared column index, for the host and tests.
-    std::string_view text(size_t column, uint64_t row) const {
-        const ColumnData& c = columns_[column];
-        return {c.bytes.data() + c.offsets[row], static_cast<size_t>(c.offsets[row + 1] - c.offsets[row])};
-    }
+    std::string_view text(size_t column, uint64_t row) const { return columns_[column].text(row); }
     int32_t i32(size_t column, uint64_t row) const { return columns_[column].i32[row]; }
     int64_t i64(size_t column, uint64_t row) const { return columns_[column].i64[row]; }
     size_t columnIndex(std::string_view name) const;  // throws std::out_of_range
@@ -66,6 +78,7 @@ private:
     friend TableReadResult detail::joinParts(std::vector<detail::TablePart>, const std::vector<uint32_t>&, const TableSchema&, const ReadLimits&);
     friend void detail::finishTable(TableReadResult&, const TableSchema&, const ReadLimits&);
     void seal();  // builds the ABI view once the columns stop growing
+    void codeTexts();  // every string column but the ids starts coded
     void dropRows(const std::vector<uint32_t>& sortedRows);  // rows rejected after reading
     void shiftLines(uint32_t by);                             // a part's lines counted from its start
     // Room for the later parts of the same file, taken before the first is joined: once pages

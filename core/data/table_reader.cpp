@@ -127,6 +127,7 @@ public:
     TableBuilder(const TableSchema& schema, std::string displayName, const detail::HeaderLayout& layout, const ReadLimits& limits)
         : schema_(schema), limits_(limits), result_{std::make_unique<TableData>(schema, displayName), {}, 0}, name_(std::move(displayName)),
           fieldToColumn_(layout.fieldToColumn) {
+        if (limits.textCodes) result_.table->codeTexts();
         for (int c : fieldToColumn_)
             if (c >= 0) result_.table->columns_[static_cast<size_t>(c)].presentInFile = true;
         const size_t n = schema.columns.size();
@@ -159,7 +160,7 @@ public:
         result_.table->lines_.reserve(rows);
         for (auto& c : result_.table->columns_) {
             switch (c.schema->type) {
-            case PATROL_COLUMN_STRING: c.offsets.reserve(rows + 1); break;
+            case PATROL_COLUMN_STRING: (c.coded ? c.codes : c.offsets).reserve(rows + 1); break;
             case PATROL_COLUMN_MONEY:
             case PATROL_COLUMN_INTEGER: c.i64.reserve(rows); break;
             default: c.i32.reserve(rows); break;
@@ -179,7 +180,19 @@ public:
     void reserveText() {
         if (rowsExpected_ <= kTextSample) return;
         for (ColumnData& c : result_.table->columns_)
-            if (c.schema->type == PATROL_COLUMN_STRING) c.bytes.reserve(std::min(textBytes_, c.bytes.size() / kTextSample * rowsExpected_ / 4 * 5));
+            if (c.schema->type == PATROL_COLUMN_STRING && !c.coded) c.bytes.reserve(std::min(textBytes_, c.bytes.size() / kTextSample * rowsExpected_ / 4 * 5));
+    }
+
+    // A coded column earns its keep when its texts repeat, and costs little while its distinct
+    // texts are few: every value read looks its text up among them, and with tens of thousands
+    // (names, project ids) those lookups miss the cache and cost more than the memory saved.
+    // One whose rows so far hold on average fewer than two of each text, or that has more than
+    // kMostCodedTexts of them, is spelled out row by row from here on.
+    static constexpr size_t kCodingReview = 8192;
+    static constexpr size_t kMostCodedTexts = 4096;
+    void reviewCoding(size_t rows) {
+        for (ColumnData& c : result_.table->columns_)
+            if (c.coded && (2 * c.index->size() > rows || c.index->size() > kMostCodedTexts)) c.uncode(rowsExpected_, textBytes_);
     }
 
     // Reads records until one ends at or past `stop`. False when a byte sequence that is not
@@ -233,7 +246,9 @@ public:
                                  std::to_string(fieldCount) + " 个（多了或少了逗号？含逗号的值须用双引号括起来）");
             } else if (validate(line)) {
                 commit(line);
-                if (result_.table->lines_.size() == kTextSample) reserveText();
+                const size_t rows = result_.table->lines_.size();
+                if (rows == kTextSample) reserveText();
+                if (rows % kCodingReview == 0) reviewCoding(rows);
             }
             // Hand back the file pages already turned into columns.
             if (source && scanner.position() - lastRelease > (2 << 20)) {
@@ -389,6 +404,16 @@ public:
             switch (col.schema->type) {
             case PATROL_COLUMN_STRING: {
                 const FieldSlice& f = slots_[c];
+                if (col.coded) {
+                    std::string_view text = f.view();
+                    if (f.escaped) {
+                        unescaped_.resize(f.size);
+                        unescaped_.resize(f.unescapeTo(unescaped_.data()));
+                        text = unescaped_;
+                    }
+                    col.codes.push_back(col.index->entryOf(text, col.offsets, col.bytes));
+                    break;
+                }
                 if (!f.escaped) {
                     copyField(col.bytes.prepare(f.size), f.data, f.size);
                     col.bytes.commit(f.size);
@@ -421,6 +446,7 @@ public:
     std::vector<std::vector<char>> conditionByWord_;
     std::vector<char> conditionWhenEmpty_;
     DateMemo dates_;
+    std::string unescaped_;  // a coded column's value with its doubled quotes undone
 };
 
 namespace detail {

@@ -78,8 +78,12 @@ int writeRunInput(const RunInput& input, const PluginMetadata& metadata, const d
             const patrol_column& col = t.columns[c];
             w.text(col.name ? col.name : "");
             w.u32(col.type);
-            w.i64(place(col.text_offsets32, (rows + 1) * sizeof(uint32_t)));
-            w.i64(place(col.text_bytes, col.text_offsets32 ? col.text_offsets32[rows] : 0));
+            // A coded column's offsets run over its distinct texts, not its rows.
+            const size_t entries = col.text_codes ? static_cast<size_t>(col.text_distinct) : rows;
+            w.i64(static_cast<int64_t>(col.text_codes ? entries : 0));
+            w.i64(place(col.text_codes, col.text_codes ? rows * sizeof(uint32_t) : 0));
+            w.i64(place(col.text_offsets32, (entries + 1) * sizeof(uint32_t)));
+            w.i64(place(col.text_bytes, col.text_offsets32 ? col.text_offsets32[entries] : 0));
             w.i64(place(col.i32, rows * sizeof(int32_t)));
             w.i64(place(col.i64, rows * sizeof(int64_t)));
         }
@@ -147,9 +151,14 @@ MappedRunInput::MappedRunInput(int fd) {
             col.struct_size = sizeof(patrol_column);
             t->columnNames.push_back(r.text());
             col.type = r.u32();
-            col.text_offsets32 = reinterpret_cast<const uint32_t*>(at(r.i64(), (rows + 1) * sizeof(uint32_t)));
+            const int64_t distinct = r.i64();
+            if (distinct < 0 || static_cast<uint64_t>(distinct) > dataSize) throw std::runtime_error("run input column out of bounds");
+            col.text_distinct = static_cast<uint64_t>(distinct);
+            col.text_codes = reinterpret_cast<const uint32_t*>(at(r.i64(), rows * sizeof(uint32_t)));
+            const size_t entries = col.text_codes ? static_cast<size_t>(distinct) : rows;
+            col.text_offsets32 = reinterpret_cast<const uint32_t*>(at(r.i64(), (entries + 1) * sizeof(uint32_t)));
             const int64_t textAt = r.i64();
-            col.text_bytes = at(textAt, col.text_offsets32 ? col.text_offsets32[rows] : 0);
+            col.text_bytes = at(textAt, col.text_offsets32 ? col.text_offsets32[entries] : 0);
             col.i32 = reinterpret_cast<const int32_t*>(at(r.i64(), rows * sizeof(int32_t)));
             col.i64 = reinterpret_cast<const int64_t*>(at(r.i64(), rows * sizeof(int64_t)));
             t->columns.push_back(col);

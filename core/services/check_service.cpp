@@ -167,7 +167,10 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
         return check;
     }
     const auto settings = plugins::resolveSettings(*plugin.metadata, request.settingOverrides ? request.settingOverrides(plugin.id) : std::map<std::string, std::string>{});
-    auto owned = std::make_unique<data::Dataset>(data::readDataset(folder, plugin.metadata->tables, 0, request.limits));
+    data::ReadLimits limits = request.limits;
+    const plugins::AbiVersion abi = plugin.metadata->abi;
+    limits.textCodes = abi.major == 1 && abi.minor >= 3;  // coded string columns since ABI 1.3
+    auto owned = std::make_unique<data::Dataset>(data::readDataset(folder, plugin.metadata->tables, 0, limits));
     const data::Dataset& dataset = *owned;
     for (const auto& reject : dataset.rejects()) notice("[" + plugin.id + "] 拒收 " + reject.format());
     if (const uint64_t unlisted = dataset.rejectCount() - dataset.rejects().size(); unlisted > 0)

@@ -71,28 +71,34 @@ std::vector<uint8_t> rowsThatMayNameKeywords(const sdk::Column& texts, uint64_t 
     for (const std::string& k : keywords) usable = usable && k.size() >= kPrefix;
     if (!usable) return std::vector<uint8_t>(rows, 1);
 
-    std::vector<uint8_t> marked(rows, 0);
-    if (rows == 0) return marked;
-    const uint64_t first = texts.offset(0);
+    // The column's entries are scanned: each row's text, or each distinct text once when the
+    // column is coded, whose marks then go to the rows holding it.
+    const uint64_t entries = texts.entries(rows);
+    std::vector<uint8_t> marked(entries, 0);
+    if (entries == 0) return std::vector<uint8_t>(rows, 0);
+    const uint64_t first = texts.entryOffset(0);
     const auto* text = reinterpret_cast<const unsigned char*>(texts.raw()->text_bytes) + first;
-    const size_t size = texts.offset(rows) - first;
-    // Candidates come in increasing order: the row holding each is found by moving forward.
+    const size_t size = texts.entryOffset(entries) - first;
+    // Candidates come in increasing order: the entry holding each is found by moving forward.
     auto scan = [&](const auto* offsets) {
-        uint64_t row = 0;
+        uint64_t entry = 0;
         auto mark = [&](size_t at) {
             const uint64_t offset = first + at;
-            while (offsets[row + 1] <= offset) ++row;
-            marked[row] = 1;
+            while (offsets[entry + 1] <= offset) ++entry;
+            marked[entry] = 1;
         };
         const size_t scanned = scanBlocks(text, size, tablesFor(keywords), mark);
-        // The last few bytes, too short for a block: their rows are simply marked.
+        // The last few bytes, too short for a block: their entries are simply marked.
         for (size_t at = scanned; at < size; ++at) mark(at);
     };
-    if (texts.offsets32())
-        scan(texts.offsets32());
+    if (texts.entryOffsets32())
+        scan(texts.entryOffsets32());
     else
-        scan(texts.offsets64());
-    return marked;
+        scan(texts.entryOffsets64());
+    if (!texts.coded()) return marked;
+    std::vector<uint8_t> rowMarks(rows);
+    for (uint64_t r = 0; r < rows; ++r) rowMarks[r] = marked[texts.code(r)];
+    return rowMarks;
 }
 
 }  // namespace patrol::plugins::four_styles

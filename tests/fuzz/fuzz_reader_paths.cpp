@@ -1,8 +1,9 @@
 // Fuzz entry for the reader's fast paths against its plain one: any bytes as a data file, read
-// three ways. The reference reads every row byte by byte in one pass (ReadLimits::fastRows off);
+// four ways. The reference reads every row byte by byte in one pass (ReadLimits::fastRows off);
 // then one pass with the rows split 64 bytes at a time where they can be; then the parallel
 // reader, the file cut into stretches a few bytes apart (ReadLimits::smallestStretch) on 2 to
-// 5 threads. All three must give the same rows, the same rejects and count, or refuse the file
+// 5 threads; then that again with repeating texts coded (ReadLimits::textCodes), texts read
+// through the plugin's view. All four must give the same rows, the same rejects and count, or refuse the file
 // with the same message. The cuts land anywhere: inside quoted fields, before bytes that are
 // not UTF-8, between an id and its repeat. The first byte picks the threads, the smallest
 // stretch and whether the read limits are small.
@@ -11,6 +12,8 @@
 #include "core/domain/errors.hpp"
 #include "data/temp_folder.hpp"
 #include "fuzzed_expenses.hpp"
+
+#include <patrol/sdk/plugin.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -34,7 +37,7 @@ std::vector<std::string> outcome(const data::TableData* table, const std::vector
             const auto type = table->schema().columns[c].type;
             row += '|';
             if (type == PATROL_COLUMN_STRING)
-                row += table->text(c, r);
+                row += sdk::Column(&table->abi()->columns[c]).text(r);  // as a plugin reads it
             else if (type == PATROL_COLUMN_MONEY || type == PATROL_COLUMN_INTEGER)
                 row += std::to_string(table->i64(c, r));
             else
@@ -99,5 +102,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
         parallel = {std::string("refused: ") + e.what()};
     }
     requireSame(reference, parallel, std::to_string(threads) + " threads");
+    data::ReadLimits codes = limits;
+    codes.textCodes = true;
+    std::vector<std::string> coded;
+    try {
+        const data::Dataset d = data::readDataset(folder.path(), tables, threads, codes);
+        coded = outcome(d.table(tables[0].name), d.rejects(), d.rejectCount());
+    } catch (const UserError& e) {
+        coded = {std::string("refused: ") + e.what()};
+    }
+    requireSame(reference, coded, std::to_string(threads) + " threads, texts coded");
     return 0;
 }

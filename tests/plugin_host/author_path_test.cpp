@@ -79,7 +79,7 @@ TEST_CASE("a relative plugin folder is found from the configuration file's folde
     INFO(r.out);
     CHECK(r.exit == 0);
     CHECK(r.err.empty());
-    CHECK(r.out.find("fixture_good,测试用插件（正常）,1.2.3,1.2,loaded,," + (root / "conf/mine/fixture_good.so").string() + "\r\n") != std::string::npos);
+    CHECK(r.out.find("fixture_good,测试用插件（正常）,1.2.3,1.3,loaded,," + (root / "conf/mine/fixture_good.so").string() + "\r\n") != std::string::npos);
 
     // An unknown plugin names the folders that were searched.
     const Result unknown = runPatrol(folder, "--config ../conf/patrol.ini check --plugin nosuch --data " + root.string(), root / "elsewhere");

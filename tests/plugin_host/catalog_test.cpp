@@ -20,9 +20,9 @@ namespace {
 std::map<std::string, std::string> expectedLoadErrors() {
     return {
         {"fixture_abi_major", fixtureLabel("fixture_abi_major") +
-                                  "无法加载：它按插件 ABI 2.0 构建，本程序提供 ABI 1.2，主版本必须相同。请用本程序的 SDK（ABI 1.x）重新构建该插件，或换用与插件匹配的 patrol 版本。"},
+                                  "无法加载：它按插件 ABI 2.0 构建，本程序提供 ABI 1.3，主版本必须相同。请用本程序的 SDK（ABI 1.x）重新构建该插件，或换用与插件匹配的 patrol 版本。"},
         {"fixture_abi_minor", fixtureLabel("fixture_abi_minor") +
-                                  "无法加载：它需要插件 ABI 1.3，本程序只提供 ABI 1.2（次版本不能高于本程序）。请升级 patrol 到提供 ABI 1.3 或更新的版本，或用 ABI 1.2 的 SDK 重新构建该插件。"},
+                                  "无法加载：它需要插件 ABI 1.4，本程序只提供 ABI 1.3（次版本不能高于本程序）。请升级 patrol 到提供 ABI 1.4 或更新的版本，或用 ABI 1.3 的 SDK 重新构建该插件。"},
         {"fixture_bad_metadata",
          fixtureLabel("fixture_bad_metadata") +
              "无法加载：元数据 fixture_bad_metadata.json 无效：tables[0].columns[0].type 应为 string、date、time、money、integer、enum 之一，实际为 \"float\"。"
@@ -30,7 +30,7 @@ std::map<std::string, std::string> expectedLoadErrors() {
         {"fixture_no_entry", fixtureLabel("fixture_no_entry") +
                                  "无法加载：库中没有入口函数 patrol_plugin_entry。请在插件源码中写一行 PATROL_PLUGIN(类名, \"fixture_no_entry\") 并重新构建。"},
         {"fixture_struct_abi", fixtureLabel("fixture_struct_abi") +
-                                   "无法加载：它按插件 ABI 2.0 构建，本程序提供 ABI 1.2，主版本必须相同。请用本程序的 SDK（ABI 1.x）重新构建该插件，或换用与插件匹配的 patrol 版本。"},
+                                   "无法加载：它按插件 ABI 2.0 构建，本程序提供 ABI 1.3，主版本必须相同。请用本程序的 SDK（ABI 1.x）重新构建该插件，或换用与插件匹配的 patrol 版本。"},
     };
 }
 

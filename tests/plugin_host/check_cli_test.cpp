@@ -240,19 +240,19 @@ TEST_CASE("patrol plugin list, show and verify") {
     Cli cli;
     Result r = cli.run("plugin list --format csv");
     CHECK(r.exit == 0);
-    CHECK(r.out.find("fixture_good,测试用插件（正常）,1.2.3,1.2,loaded,,") != std::string::npos);
+    CHECK(r.out.find("fixture_good,测试用插件（正常）,1.2.3,1.3,loaded,,") != std::string::npos);
     CHECK(r.out.find("fixture_no_entry,测试用插件,0.1.0,1.0,failed,") != std::string::npos);
     r = cli.run("plugin show fixture_good");
     CHECK(r.exit == 0);
-    CHECK(r.out.find("测试用插件（正常）（fixture_good）版本 1.2.3，插件 ABI 1.2，状态：已加载") != std::string::npos);
+    CHECK(r.out.find("测试用插件（正常）（fixture_good）版本 1.2.3，插件 ABI 1.3，状态：已加载") != std::string::npos);
     CHECK(r.out.find("threshold  大额标准（元）  money    100.00  200.00") != std::string::npos);
     r = cli.run("plugin verify " + fixtureFolder() + "/fixture_good.so");
     CHECK(r.exit == 0);
-    CHECK(r.out == "可用：插件 fixture_good（测试用插件（正常））版本 1.2.3，插件 ABI 1.2（本程序 1.2），数据表 2 张，规则 3 条，设置 5 项，检查要点 2 条，问题类别 1 个。\n");
+    CHECK(r.out == "可用：插件 fixture_good（测试用插件（正常））版本 1.2.3，插件 ABI 1.3（本程序 1.3），数据表 2 张，规则 3 条，设置 5 项，检查要点 2 条，问题类别 1 个。\n");
     r = cli.run("plugin verify " + fixtureFolder() + "/fixture_abi_minor.so");
     CHECK(r.exit == 2);
     CHECK(r.err == "不可用：" + fixtureLabel("fixture_abi_minor") +
-                       "无法加载：它需要插件 ABI 1.3，本程序只提供 ABI 1.2（次版本不能高于本程序）。请升级 patrol 到提供 ABI 1.3 或更新的版本，或用 ABI 1.2 的 SDK 重新构建该插件。\n");
+                       "无法加载：它需要插件 ABI 1.4，本程序只提供 ABI 1.3（次版本不能高于本程序）。请升级 patrol 到提供 ABI 1.4 或更新的版本，或用 ABI 1.3 的 SDK 重新构建该插件。\n");
 }
 
 TEST_CASE("rejects past data.max_listed_rejects are counted, not listed, and an oversize value is rejected by its line") {

@@ -34,7 +34,7 @@ std::vector<std::string> columnsOf(const PluginMetadata& m, const std::string& t
 std::map<std::string, std::string> defaults(const PluginMetadata& m) { return patrol::plugins::resolveSettings(m, {}); }
 
 void requireManualParts(const PluginMetadata& m) {
-    CHECK(m.abi.text() == "1.2");
+    CHECK(m.abi.text() == "1.3");
     CHECK(m.checklist.size() >= 10);
     CHECK(m.categories.size() >= m.rules.size());
     for (const auto& r : m.rules) {

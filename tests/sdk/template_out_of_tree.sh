@@ -38,7 +38,7 @@ grep -q 'payments.csv:6: 列 amount 的值 "abc" 不是有效金额' "$work/diag
 # Installed next to patrol, the plugin is found without any configuration.
 cmake --install "$work/build" --prefix "$work/prefix" > /dev/null
 "$patrol" plugin list --format csv > "$work/list.csv"
-grep -q '^example_check,示例检查：大额支出,1.0.0,1.2,loaded,' "$work/list.csv"
+grep -q '^example_check,示例检查：大额支出,1.0.0,1.3,loaded,' "$work/list.csv"
 # ... beside the three plugins installed with patrol itself.
 test "$(grep -c ',loaded,,' "$work/list.csv")" = 4 || { cat "$work/list.csv"; exit 1; }
 echo "template plugin built out of tree and run by the installed host"

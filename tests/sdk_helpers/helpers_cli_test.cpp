@@ -1,5 +1,5 @@
 // The helpers as a plugin uses them through patrol, in process and isolated; a plugin of ABI 1.0
-// on this ABI 1.2 host; and patrol_add_fixture_test's comparison failing as an author sees it.
+// on this ABI 1.3 host; and patrol_add_fixture_test's comparison failing as an author sees it.
 #include "data/temp_folder.hpp"
 
 #include <catch2/catch.hpp>
@@ -61,7 +61,7 @@ TEST_CASE("groups, date windows, months and the host's working days give the fix
     }
 }
 
-TEST_CASE("a plugin built against ABI 1.0 still loads and runs on this ABI 1.2 host, reading 64-bit text offsets") {
+TEST_CASE("a plugin built against ABI 1.0 still loads and runs on this ABI 1.3 host, reading 64-bit text offsets") {
     patrol::testing::TempFolder folder;
     folder.write("data/items.csv", "item_id,unit_code,day\nA1,U1,2026-04-06\nA2,U1,2026-04-07\nA3,U2,2026-04-11\n");
     const std::string findings =
@@ -76,7 +76,7 @@ TEST_CASE("a plugin built against ABI 1.0 still loads and runs on this ABI 1.2 h
     }
     const Run verify = runPatrol(folder, "plugin verify " + kPlugins + "/sdk_abi_old.so");
     CHECK(verify.exit == 0);
-    CHECK(verify.out.find("插件 ABI 1.0（本程序 1.2）") != std::string::npos);
+    CHECK(verify.out.find("插件 ABI 1.0（本程序 1.3）") != std::string::npos);
 }
 
 TEST_CASE("the fixture test names the first differing line and keeps the actual output") {

@@ -36,8 +36,8 @@ extern "C" {
 
 #define PATROL_ABI_MAJOR 1
 /* Minor versions: 1.1 added working_days_between and add_working_days to patrol_host_api;
- * 1.2 added text_offsets32 to patrol_column. */
-#define PATROL_ABI_MINOR 2
+ * 1.2 added text_offsets32 to patrol_column; 1.3 added text_codes and text_distinct. */
+#define PATROL_ABI_MINOR 3
 
 #define PATROL_ABSENT_I32 INT32_MIN
 #define PATROL_ABSENT_I64 INT64_MIN
@@ -70,7 +70,13 @@ typedef enum patrol_column_type {
  * STRING: row r is bytes [o[r], o[r+1]) of text_bytes, where o is text_offsets32 or
  * text_offsets, whichever is set (exactly one is). A plugin built against ABI 1.2 or later
  * must read both ways; the host gives it text_offsets32 (half the memory) whenever the
- * column's text fits in 4 GiB. A plugin built against 1.0 or 1.1 always gets text_offsets. */
+ * column's text fits in 4 GiB. A plugin built against 1.0 or 1.1 always gets text_offsets.
+ * Coded STRING (since 1.3; text_codes set): a column whose rows repeat a few texts keeps each
+ * distinct text once. Row r is entry text_codes[r] of text_distinct entries, and entry k is
+ * bytes [o[k], o[k+1]) of text_bytes; the entries are distinct, and one may be held by no row
+ * (its rows were rejected after reading). The host codes a column when its texts repeat enough to
+ * save memory; a plugin built against 1.3 or later must read both forms, and one built before
+ * never gets codes. */
 typedef struct patrol_column {
     uint32_t struct_size;
     uint32_t type;              /* patrol_column_type */
@@ -81,6 +87,9 @@ typedef struct patrol_column {
     const int64_t* i64;         /* MONEY, INTEGER */
     /* Since ABI 1.2. */
     const uint32_t* text_offsets32;
+    /* Since ABI 1.3. NULL unless the column is coded. */
+    const uint32_t* text_codes;
+    uint64_t text_distinct;     /* entries of a coded column, 0 otherwise */
 } patrol_column;
 
 /* A table read from one CSV file. Rejected rows are already left out. */

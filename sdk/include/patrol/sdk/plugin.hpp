@@ -25,25 +25,34 @@ inline patrol_text text(std::string_view s) { return {s.data(), s.size()}; }
 class Column {
 public:
     Column() = default;
-    explicit Column(const patrol_column* c) : c_(c), offsets32_(narrowOffsets(c)) {}
+    explicit Column(const patrol_column* c) : c_(c), offsets32_(narrowOffsets(c)), codes_(textCodes(c)) {}
     explicit operator bool() const { return c_ != nullptr; }
     patrol_column_type type() const { return static_cast<patrol_column_type>(c_->type); }
     std::string_view name() const { return c_->name; }
     // The column as the ABI lays it out, e.g. to scan all texts of a string column at once
-    // (text_bytes from offset(0) to offset(rows)).
+    // (text_bytes from entryOffset(0) to entryOffset(entries(rows))).
     const patrol_column* raw() const { return c_; }
 
-    // Where row r's text starts in text_bytes (r = rows: where the last one ends), whichever
-    // width of offsets the host gave.
-    uint64_t offset(uint64_t row) const { return offsets32_ ? offsets32_[row] : c_->text_offsets[row]; }
-    // The offsets as the host laid them out, for a scan of the whole column that should not
-    // choose the width row by row: exactly one of the two is set.
-    const uint32_t* offsets32() const { return offsets32_; }
-    const uint64_t* offsets64() const { return offsets32_ ? nullptr : c_->text_offsets; }
-    std::string_view text(uint64_t row) const {
-        const uint64_t begin = offset(row), end = offset(row + 1);
+    // A coded string column keeps each distinct text once (patrol_column::text_codes): row r
+    // is entry code(r). A plain one holds every row's text in row order: row r is entry r.
+    bool coded() const { return codes_ != nullptr; }
+    uint32_t code(uint64_t row) const { return codes_[row]; }
+    // Entries in text_bytes: the distinct texts of a coded column, or `rows` of a plain one.
+    uint64_t entries(uint64_t rows) const { return codes_ ? c_->text_distinct : rows; }
+    // Where entry k starts in text_bytes (k = entries: where the last one ends), whichever width
+    // of offsets the host gave. (Named for entries, not rows, since ABI 1.3: SDK 1.2's offset(row)
+    // is gone so that a scan written for rows does not compile into one that reads past a coded
+    // column's entries.)
+    uint64_t entryOffset(uint64_t k) const { return offsets32_ ? offsets32_[k] : c_->text_offsets[k]; }
+    // The offsets as the host laid them out, entries(rows) + 1 of them, for a scan of the whole
+    // column that should not choose the width entry by entry: exactly one of the two is set.
+    const uint32_t* entryOffsets32() const { return offsets32_; }
+    const uint64_t* entryOffsets64() const { return offsets32_ ? nullptr : c_->text_offsets; }
+    std::string_view entry(uint64_t k) const {
+        const uint64_t begin = entryOffset(k), end = entryOffset(k + 1);
         return {c_->text_bytes + begin, static_cast<size_t>(end - begin)};
     }
+    std::string_view text(uint64_t row) const { return entry(codes_ ? codes_[row] : row); }
     int32_t i32(uint64_t row) const { return c_->i32[row]; }
     int64_t i64(uint64_t row) const { return c_->i64[row]; }
     // Typed readers; check has() first for optional columns.
@@ -54,7 +63,10 @@ public:
     int64_t integer(uint64_t row) const { return c_->i64[row]; }
     bool has(uint64_t row) const {
         switch (c_->type) {
-        case PATROL_COLUMN_STRING: return offset(row + 1) != offset(row);
+        case PATROL_COLUMN_STRING: {
+            const uint64_t k = codes_ ? codes_[row] : row;
+            return entryOffset(k + 1) != entryOffset(k);
+        }
         case PATROL_COLUMN_MONEY:
         case PATROL_COLUMN_INTEGER: return c_->i64[row] != PATROL_ABSENT_I64;
         default: return c_->i32[row] != PATROL_ABSENT_I32;
@@ -66,9 +78,14 @@ private:
         const bool has = c && c->struct_size >= offsetof(patrol_column, text_offsets32) + sizeof(c->text_offsets32);
         return has ? c->text_offsets32 : nullptr;
     }
+    static const uint32_t* textCodes(const patrol_column* c) {
+        const bool has = c && c->struct_size >= offsetof(patrol_column, text_distinct) + sizeof(c->text_distinct);
+        return has ? c->text_codes : nullptr;
+    }
 
     const patrol_column* c_ = nullptr;
     const uint32_t* offsets32_ = nullptr;  // text_offsets32, or NULL: text_offsets
+    const uint32_t* codes_ = nullptr;      // text_codes, or NULL: a plain column
 };
 
 class Table {

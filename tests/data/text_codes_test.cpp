@@ -1,0 +1,137 @@
+// Coded string columns (ReadLimits::textCodes, ABI 1.3 text_codes): a column whose texts repeat
+// keeps each distinct text once and a code per row; ids and columns of mostly distinct texts
+// stay spelled out row by row; and whichever form a column takes, every row reads the text it
+// reads without codes, through the host's accessors and through the plugin's view.
+#include "core/data/dataset.hpp"
+#include "core/data/table_reader.hpp"
+#include "data/reader_support.hpp"
+#include "data/temp_folder.hpp"
+
+#include <patrol/sdk/plugin.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+using namespace patrol;
+using namespace patrol::testing;
+
+namespace {
+
+const std::string kHeader = "expense_id,unit_code,date,category,amount,headcount,depart_time,description\n";
+
+// `rows` rows: ids E0, E1, …; unit codes U0 to U2 in turn; descriptions from describe(row).
+template <class Describe>
+std::string ledger(int rows, Describe describe) {
+    std::string csv = kHeader;
+    for (int r = 0; r < rows; ++r)
+        csv += "E" + std::to_string(r) + ",U" + std::to_string(r % 3) + ",2026-03-14,meal,12.50,,," + describe(r) + "\n";
+    return csv;
+}
+
+data::ReadLimits coded() {
+    data::ReadLimits l;
+    l.textCodes = true;
+    return l;
+}
+
+// Every row of both string columns the same through the host's accessor and the plugin's.
+void checkSameTexts(const data::TableData& got, const data::TableData& plain) {
+    REQUIRE(got.rowCount() == plain.rowCount());
+    for (const char* name : {"expense_id", "unit_code", "description"}) {
+        const size_t c = got.columnIndex(name);
+        const sdk::Column view(&got.abi()->columns[c]);
+        for (uint64_t r = 0; r < got.rowCount(); ++r) {
+            INFO(name << " row " << r);
+            REQUIRE(got.text(c, r) == plain.text(c, r));
+            REQUIRE(view.text(r) == plain.text(c, r));
+            REQUIRE(view.has(r) == !plain.text(c, r).empty());
+        }
+    }
+}
+
+const patrol_column& columnOf(const data::TableData& t, const std::string& name) { return t.abi()->columns[t.columnIndex(name)]; }
+
+}  // namespace
+
+TEST_CASE("a column whose texts repeat is read coded, each distinct text once, and ids are never coded") {
+    TempFolder folder;
+    const char* said[] = {"接待", "\"说\"\"明\"", "", "工作餐"};  // a quoted text with a doubled quote, and an empty one
+    const auto file = folder.write("expenses.csv", ledger(20000, [&](int r) { return std::string(said[r % 4]); }));
+    const auto got = data::readTable(file, expensesSchema(), coded());
+    const auto plain = data::readTable(file, expensesSchema());
+    checkSameTexts(*got.table, *plain.table);
+
+    const patrol_column& units = columnOf(*got.table, "unit_code");
+    REQUIRE(units.text_codes != nullptr);
+    CHECK(units.text_distinct == 3);
+    const patrol_column& described = columnOf(*got.table, "description");
+    REQUIRE(described.text_codes != nullptr);
+    CHECK(described.text_distinct == 4);
+    CHECK(std::string_view(described.text_bytes, described.text_offsets32[4]) == "接待说\"明工作餐");
+    CHECK(got.table->text(got.table->columnIndex("description"), 1) == "说\"明");
+    const patrol_column& ids = columnOf(*got.table, "expense_id");
+    CHECK(ids.text_codes == nullptr);
+    CHECK(ids.text_distinct == 0);
+    // Read without codes (a plugin built before ABI 1.3), no column is coded.
+    for (uint32_t c = 0; c < plain.table->abi()->column_count; ++c) CHECK(plain.table->abi()->columns[c].text_codes == nullptr);
+}
+
+TEST_CASE("a column whose texts turn out mostly distinct is spelled out row by row again") {
+    TempFolder folder;
+    const auto file = folder.write("expenses.csv", ledger(20000, [](int r) { return "说明" + std::to_string(r - (r % 10 == 9)); }));
+    const auto got = data::readTable(file, expensesSchema(), coded());
+    const auto plain = data::readTable(file, expensesSchema());
+    checkSameTexts(*got.table, *plain.table);
+    CHECK(columnOf(*got.table, "description").text_codes == nullptr);  // nine texts in ten rows: not worth it
+    CHECK(columnOf(*got.table, "unit_code").text_codes != nullptr);
+}
+
+TEST_CASE("stretches read on two threads join their distinct texts, and rows rejected later leave the codes right") {
+    TempFolder folder;
+    // The first half repeats four descriptions; the second half's are all distinct, so the
+    // stretch reading it spells its column out and the joined column is spelled out too. Line
+    // 30,002 repeats the id of line 2 and is rejected once the stretches are joined.
+    std::string csv = ledger(40000, [](int r) { return r < 20000 ? "事由" + std::to_string(r % 4) : "独有" + std::to_string(r); });
+    csv += "E0,U9,2026-03-14,meal,1,,,重复\n";
+    const auto file = folder.write("expenses.csv", csv);
+    data::ReadLimits limits = coded();
+    limits.smallestStretch = 4096;
+    const std::vector<data::TableSchema> tables = {expensesSchema()};
+    const data::Dataset got = data::readDataset(folder.path(), tables, 2, limits);
+    const data::Dataset plain = data::readDataset(folder.path(), tables, 2);
+    REQUIRE(got.rejectCount() == 1);
+    checkSameTexts(*got.table("expenses"), *plain.table("expenses"));
+    CHECK(columnOf(*got.table("expenses"), "description").text_codes == nullptr);
+    const patrol_column& units = columnOf(*got.table("expenses"), "unit_code");
+    REQUIRE(units.text_codes != nullptr);
+    // Each stretch's U0 to U2 are one entry each once joined; U9 stays an entry though its only
+    // row was rejected after reading.
+    CHECK(units.text_distinct == 4);
+
+    // Both halves repeating: the joined column stays coded, its entries distinct.
+    folder.write("expenses.csv", ledger(40000, [](int r) { return "事由" + std::to_string(r % 5); }));
+    const data::Dataset both = data::readDataset(folder.path(), tables, 2, limits);
+    const data::Dataset bothPlain = data::readDataset(folder.path(), tables, 2);
+    checkSameTexts(*both.table("expenses"), *bothPlain.table("expenses"));
+    const patrol_column& described = columnOf(*both.table("expenses"), "description");
+    REQUIRE(described.text_codes != nullptr);
+    std::set<std::string> entries;
+    for (uint64_t k = 0; k < described.text_distinct; ++k)
+        entries.emplace(described.text_bytes + described.text_offsets32[k], described.text_offsets32[k + 1] - described.text_offsets32[k]);
+    CHECK(entries == std::set<std::string>{"事由0", "事由1", "事由2", "事由3", "事由4"});
+    CHECK(described.text_distinct == 5);
+}
+
+TEST_CASE("a coded table without rows hands the plugin plain, empty columns") {
+    TempFolder folder;
+    const auto file = folder.write("expenses.csv", kHeader + "E1,U1,2026-03-14,meal,x,,,接待\n");  // its only row rejected
+    const auto got = data::readTable(file, expensesSchema(), coded());
+    REQUIRE(got.table->rowCount() == 0);
+    const patrol_column& described = columnOf(*got.table, "description");
+    CHECK(described.text_codes == nullptr);
+    CHECK(described.text_distinct == 0);
+    REQUIRE(described.text_offsets32 != nullptr);
+    CHECK(described.text_offsets32[0] == 0);
+}
