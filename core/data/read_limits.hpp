@@ -29,6 +29,9 @@ struct ReadLimits {
     // patrol_column::text_codes), which only a plugin built against ABI 1.3 or later reads. Not
     // a setting: the check turns it on for such a plugin.
     bool textCodes = false;
+    // Rows between the reader's looks at whether a coded column still pays (TableBuilder). Not a
+    // setting; tests lower it so that small inputs spell columns out too.
+    size_t codingReview = 8192;
 };
 
 using domain::excerpt;

@@ -187,8 +187,8 @@ public:
     // texts are few: every value read looks its text up among them, and with tens of thousands
     // (names, project ids) those lookups miss the cache and cost more than the memory saved.
     // One whose rows so far hold on average fewer than two of each text, or that has more than
-    // kMostCodedTexts of them, is spelled out row by row from here on.
-    static constexpr size_t kCodingReview = 8192;
+    // kMostCodedTexts of them, is spelled out row by row from here on; every
+    // ReadLimits::codingReview rows the columns are looked at.
     static constexpr size_t kMostCodedTexts = 4096;
     void reviewCoding(size_t rows) {
         for (ColumnData& c : result_.table->columns_)
@@ -248,7 +248,7 @@ public:
                 commit(line);
                 const size_t rows = result_.table->lines_.size();
                 if (rows == kTextSample) reserveText();
-                if (rows % kCodingReview == 0) reviewCoding(rows);
+                if (rows % limits_.codingReview == 0) reviewCoding(rows);
             }
             // Hand back the file pages already turned into columns.
             if (source && scanner.position() - lastRelease > (2 << 20)) {

@@ -88,6 +88,22 @@ TEST_CASE("a column whose texts turn out mostly distinct is spelled out row by r
     CHECK(columnOf(*got.table, "unit_code").text_codes != nullptr);
 }
 
+TEST_CASE("a column of more than 4,096 texts is spelled out even when they repeat, one of 4,096 stays coded") {
+    TempFolder folder;
+    data::ReadLimits limits = coded();
+    limits.codingReview = 12000;  // looked at once, with each text on three rows or more
+    const auto many = folder.write("expenses.csv", ledger(20000, [](int r) { return "事由" + std::to_string(r % 4097); }));
+    const auto spelled = data::readTable(many, expensesSchema(), limits);
+    checkSameTexts(*spelled.table, *data::readTable(many, expensesSchema()).table);
+    CHECK(columnOf(*spelled.table, "description").text_codes == nullptr);
+
+    const auto few = folder.write("expenses.csv", ledger(20000, [](int r) { return "事由" + std::to_string(r % 4096); }));
+    const auto kept = data::readTable(few, expensesSchema(), limits);
+    checkSameTexts(*kept.table, *data::readTable(few, expensesSchema()).table);
+    CHECK(columnOf(*kept.table, "description").text_codes != nullptr);
+    CHECK(columnOf(*kept.table, "description").text_distinct == 4096);
+}
+
 TEST_CASE("stretches read on two threads join their distinct texts, and rows rejected later leave the codes right") {
     TempFolder folder;
     // The first half repeats four descriptions; the second half's are all distinct, so the
