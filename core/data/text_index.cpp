@@ -70,7 +70,7 @@ TextIndex::Key TextIndex::keyOf(std::string_view text) {
 }
 
 uint32_t TextIndex::entryOf(std::string_view text, PodBuffer<uint32_t>& offsets, PodBuffer<char>& bytes) {
-    if (2 * (count_ + 1) > slots_.size()) grow();
+    if (2 * (keys_.size() + 1) > slots_.size()) grow();
     const Key key = keyOf(text);
     const uint64_t hash = hashOf(key);
     const auto tag = static_cast<uint32_t>(hash);
@@ -84,7 +84,6 @@ uint32_t TextIndex::entryOf(std::string_view text, PodBuffer<uint32_t>& offsets,
             offsets.push_back(static_cast<uint32_t>(bytes.size()));
             keys_.push_back(key);
             slot = {tag, k + 1};
-            ++count_;
             return k;
         }
         if (slot.tag != tag) continue;

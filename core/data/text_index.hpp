@@ -23,7 +23,7 @@ public:
     // The entry holding `text`, appended to `offsets` and `bytes` (offsets[k + 1] ends entry k)
     // when no entry holds it yet.
     uint32_t entryOf(std::string_view text, PodBuffer<uint32_t>& offsets, PodBuffer<char>& bytes);
-    size_t size() const { return count_; }
+    size_t size() const { return keys_.size(); }
 
     struct Key {
         uint64_t head = 0;  // up to 16 bytes: the first 8, zero-padded; longer: a hash of all
@@ -42,7 +42,6 @@ private:
     std::vector<Slot> slots_;  // open addressing, a power of two, at most half full
     std::vector<Key> keys_;    // by entry
     int bits_ = 0;             // slots_.size() == 1 << bits_
-    size_t count_ = 0;
 };
 
 }  // namespace patrol::data

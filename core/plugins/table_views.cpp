@@ -23,6 +23,8 @@ struct TableViews::Widened {
     std::vector<std::vector<uint64_t>> offsets;
 };
 
+bool readsTextCodes(AbiVersion built) { return built.major == 1 && built.minor >= 3; }
+
 TableViews::TableViews(AbiVersion built) : widen_(built.major == 1 && built.minor < 2) {}
 
 TableViews::~TableViews() = default;

@@ -5,6 +5,7 @@
 #include "core/services/not_found.hpp"
 #include "core/plugins/plugin_run.hpp"
 #include "core/plugins/plugin_settings.hpp"
+#include "core/plugins/table_views.hpp"
 #include "core/services/arena_check_findings.hpp"
 #include "core/services/authorization.hpp"
 #include "core/services/install_paths.hpp"
@@ -168,8 +169,7 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
     }
     const auto settings = plugins::resolveSettings(*plugin.metadata, request.settingOverrides ? request.settingOverrides(plugin.id) : std::map<std::string, std::string>{});
     data::ReadLimits limits = request.limits;
-    const plugins::AbiVersion abi = plugin.metadata->abi;
-    limits.textCodes = abi.major == 1 && abi.minor >= 3;  // coded string columns since ABI 1.3
+    limits.textCodes = plugins::readsTextCodes(plugin.metadata->abi);
     auto owned = std::make_unique<data::Dataset>(data::readDataset(folder, plugin.metadata->tables, 0, limits));
     const data::Dataset& dataset = *owned;
     for (const auto& reject : dataset.rejects()) notice("[" + plugin.id + "] 拒收 " + reject.format());

@@ -50,3 +50,11 @@ TEST_CASE("a plugin of ABI 1.1 sees 64-bit text offsets with the same texts, one
     CHECK(current.viewOf(nullptr) == nullptr);
     CHECK(older.viewOf(nullptr) == nullptr);
 }
+
+TEST_CASE("only a plugin built against ABI 1.3 or later is handed coded string columns") {
+    CHECK_FALSE(plugins::readsTextCodes(plugins::AbiVersion{1, 0}));
+    CHECK_FALSE(plugins::readsTextCodes(plugins::AbiVersion{1, 2}));
+    CHECK(plugins::readsTextCodes(plugins::AbiVersion{1, 3}));
+    CHECK(plugins::readsTextCodes(plugins::AbiVersion{1, 4}));
+    CHECK_FALSE(plugins::readsTextCodes(plugins::AbiVersion{2, 3}));
+}
