@@ -1,6 +1,7 @@
 #include "core/data/dataset.hpp"
 
 #include "core/data/file_text.hpp"
+#include "core/data/stretch_board.hpp"
 #include "core/data/table_parts.hpp"
 #include "core/data/table_reader.hpp"
 #include "core/data/text_encoding.hpp"
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -51,8 +53,13 @@ struct FileJob {
     detail::HeaderLayout layout;
     std::string_view body;            // the text after the header
     uint32_t bodyLine = 1;            // the physical line the body starts on
-    std::vector<size_t> starts;       // offsets into body where each stretch is guessed to start
-    std::vector<std::optional<detail::TablePart>> parts;
+};
+
+// One stretch of a file, parsed or failed.
+struct ParsedStretch {
+    size_t start = 0;  // offset into the body where it was guessed to start
+    std::optional<detail::TablePart> part;
+    std::exception_ptr failure;
 };
 
 // Reads the header; false when the file turns out not to be UTF-8 there.
@@ -67,16 +74,6 @@ bool readHeaderOf(FileJob& job) {
     return true;
 }
 
-// Where the next stretch of the body starts when this one should hold about `size` bytes from
-// `from`: just after a line end. A line end inside a quoted field makes a wrong guess;
-// joining the parts detects and repairs it.
-size_t cutAfter(const FileJob& job, size_t from, size_t size) {
-    const size_t smallest = std::max<size_t>(1, job.limits->smallestStretch);
-    if (!job.checkUtf8 || job.body.size() - from <= size + smallest) return job.body.size();
-    const size_t newline = job.body.find('\n', from + std::max(size, smallest));
-    return newline == std::string_view::npos || newline + 1 >= job.body.size() ? job.body.size() : newline + 1;
-}
-
 // Joining a file that was cut into stretches (repeated ids, rows dropped, parts moved together)
 // costs about as much as parsing this share of its bytes: 4-11 % on the benchmark's files
 // (payments.csv 9-11 ms, expenses.csv 8 ms, approvals.csv 4 ms, at 0.37 MB parsed a millisecond).
@@ -85,11 +82,9 @@ constexpr size_t kJoinPercent = 8;
 // A file larger than one thread's share is surely cut; its join is charged as bytes to parse.
 size_t joinCharge(const FileJob& job, size_t share) { return job.body.size() > share ? job.body.size() / 100 * kJoinPercent : 0; }
 
-detail::TablePart parseStretch(FileJob& job, size_t k) {
-    const size_t start = job.starts[k];
-    const size_t stop = k + 1 < job.starts.size() ? job.starts[k + 1] : job.body.size();
-    return detail::parsePart(job.body.substr(start), stop - start, *job.schema, job.layout, job.name, job.file.get(), job.checkUtf8,
-                             *job.limits);
+detail::TablePart parseStretch(FileJob& job, const detail::Stretch& s, detail::StretchBoard& board) {
+    return detail::parsePart(job.body.substr(s.start), s.stop - s.start, *job.schema, job.layout, job.name, job.file.get(), job.checkUtf8,
+                             *job.limits, [&](size_t at, size_t stop) { return board.share(s, s.start + at, s.start + stop) - s.start; });
 }
 
 // The whole file from scratch as GB18030 (some stretch met bytes that are not UTF-8).
@@ -102,27 +97,28 @@ TableReadResult readConverted(FileJob& job) {
     return detail::joinParts(std::move(parts), {job.bodyLine - 1}, *job.schema, *job.limits);
 }
 
-// Joins the parts in order, checking that each stretch started where the previous one ended.
-TableReadResult join(FileJob& job) {
+// Joins the parts in order of their starts, checking that each stretch started where the
+// previous one ended.
+TableReadResult join(FileJob& job, std::vector<ParsedStretch>& stretches) {
     std::vector<detail::TablePart> parts;
     std::vector<uint32_t> shifts;
     if (!job.checkUtf8) {
-        parts.push_back(std::move(*job.parts[0]));
+        parts.push_back(std::move(*stretches[0].part));
         return detail::joinParts(std::move(parts), {job.bodyLine - 1}, *job.schema, *job.limits);
     }
-    if (job.parts[0]->notUtf8) return readConverted(job);
-    const char* end = job.parts[0]->end;
-    uint32_t nextLine = job.bodyLine + job.parts[0]->newlines;
-    parts.push_back(std::move(*job.parts[0]));
+    if (stretches[0].part->notUtf8) return readConverted(job);
+    const char* end = stretches[0].part->end;
+    uint32_t nextLine = job.bodyLine + stretches[0].part->newlines;
+    parts.push_back(std::move(*stretches[0].part));
     shifts.push_back(job.bodyLine - 1);
-    for (size_t k = 1; k < job.parts.size(); ++k) {
-        detail::TablePart part = std::move(*job.parts[k]);
-        if (part.end && end != job.body.data() + job.starts[k]) {
+    for (size_t k = 1; k < stretches.size(); ++k) {
+        detail::TablePart part = std::move(*stretches[k].part);
+        if (part.end && end != job.body.data() + stretches[k].start) {
             // The guess cut a quoted field: read the rest of the file in one pass from where
             // the previous stretch really ended.
             const std::string_view rest = job.body.substr(static_cast<size_t>(end - job.body.data()));
             part = detail::parsePart(rest, rest.size(), *job.schema, job.layout, job.name, job.file.get(), true, *job.limits);
-            k = job.parts.size();
+            k = stretches.size();
         }
         if (part.notUtf8) return readConverted(job);
         end = part.end;
@@ -176,69 +172,55 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
         jobs.push_back(std::move(job));
     }
 
-    // Give every thread the same work: the largest files first, each cut where the thread with
-    // the most room left is full. The first stretch of a file is the one its columns grow from;
-    // later ones are moved onto it, so few cuts means little copying. A file is joined by the
-    // thread that parses its last stretch, while the other threads go on parsing: the thread
-    // that takes the first (largest) stretch of a file that is cut finishes it last, so its room
-    // is charged with the join.
     const size_t workers = std::max<size_t>(1, std::min<size_t>(threads, totalBytes >= limits.smallestStretch ? threads : 1));
     const size_t share = totalBytes / workers;
-    size_t work = totalBytes;
-    for (const FileJob& job : jobs) work += joinCharge(job, share);
-    std::vector<size_t> room(workers, work / workers + 1);
-    std::vector<std::vector<std::pair<size_t, size_t>>> assigned(workers);
-    std::vector<size_t> order(jobs.size());
-    for (size_t j = 0; j < jobs.size(); ++j) order[j] = j;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return jobs[a].body.size() > jobs[b].body.size(); });
-    for (size_t j : order) {
-        FileJob& job = jobs[j];
-        for (size_t from = 0;;) {
-            const size_t w = static_cast<size_t>(std::max_element(room.begin(), room.end()) - room.begin());
-            if (from == 0) room[w] -= std::min(room[w], joinCharge(job, share));
-            const size_t to = cutAfter(job, from, room[w]);
-            assigned[w].emplace_back(j, job.starts.size());
-            job.starts.push_back(from);
-            room[w] -= std::min(room[w], to - from);
-            if (to >= job.body.size()) break;
-            from = to;
-        }
-        job.parts.resize(job.starts.size());
-    }
+    std::vector<detail::BoardFile> files;
+    for (const FileJob& job : jobs) files.push_back({job.body, job.checkUtf8, joinCharge(job, share)});
+    detail::StretchBoard board(std::move(files), workers, limits.smallestStretch, limits.leastShared, limits.shareAlways);
 
-    std::vector<std::atomic<size_t>> partsLeft(jobs.size());  // per file: the thread that parses the last one joins
-    for (size_t j = 0; j < jobs.size(); ++j) partsLeft[j] = jobs[j].starts.size();
+    // Per file: its stretches as they are parsed, then its table or why joining it failed. A
+    // file is joined by the thread that finishes its last stretch; of several failures the first
+    // in the plugin's order of files, and in a file the first stretch's, is reported.
+    std::mutex parsedMutex;
+    std::vector<std::vector<ParsedStretch>> parsed(jobs.size());
     std::vector<std::optional<TableReadResult>> results(jobs.size());
-    // Per stretch and per join, each written by one thread only; of several failures the first
-    // in the plugin's order of files is reported.
-    std::vector<std::vector<std::exception_ptr>> failures(jobs.size());
-    for (size_t j = 0; j < jobs.size(); ++j) failures[j].resize(jobs[j].starts.size() + 1);
+    std::vector<std::exception_ptr> joinFailures(jobs.size());
+    auto byStart = [](const ParsedStretch& a, const ParsedStretch& b) { return a.start < b.start; };
     auto parseAndJoin = [&](size_t w) {
-        for (const auto& [j, k] : assigned[w]) {
-            FileJob& job = jobs[j];
+        while (const std::optional<detail::Stretch> s = board.next(w)) {
+            FileJob& job = jobs[s->file];
+            ParsedStretch done{s->start, std::nullopt, nullptr};
             try {
-                job.parts[k] = parseStretch(job, k);
+                done.part = parseStretch(job, *s, board);
             } catch (...) {
-                failures[j][k] = std::current_exception();
+                done.failure = std::current_exception();
             }
-            if (partsLeft[j].fetch_sub(1) != 1) continue;
-            if (std::any_of(failures[j].begin(), failures[j].end(), [](const std::exception_ptr& e) { return e != nullptr; })) continue;
+            {
+                std::lock_guard lock(parsedMutex);
+                parsed[s->file].push_back(std::move(done));
+            }
+            if (!board.finished(w, s->file)) continue;
+            // The file's last stretch: no other thread touches its parts from here on.
+            std::vector<ParsedStretch>& stretches = parsed[s->file];
+            std::sort(stretches.begin(), stretches.end(), byStart);
+            if (std::any_of(stretches.begin(), stretches.end(), [](const ParsedStretch& p) { return p.failure != nullptr; })) continue;
             try {
-                results[j] = join(job);
+                results[s->file] = join(job, stretches);
                 job.file.reset();
             } catch (...) {
-                failures[j].back() = std::current_exception();
+                joinFailures[s->file] = std::current_exception();
             }
         }
     };
     std::vector<std::thread> pool;
-    for (size_t w = 1; w < workers; ++w)
-        if (!assigned[w].empty()) pool.emplace_back(parseAndJoin, w);
+    for (size_t w = 1; w < board.workers(); ++w) pool.emplace_back(parseAndJoin, w);
     parseAndJoin(0);
     for (auto& t : pool) t.join();
-    for (const auto& file : failures)
-        for (const auto& e : file)
-            if (e) std::rethrow_exception(e);
+    for (size_t j = 0; j < jobs.size(); ++j) {
+        for (const ParsedStretch& p : parsed[j])
+            if (p.failure) std::rethrow_exception(p.failure);
+        if (joinFailures[j]) std::rethrow_exception(joinFailures[j]);
+    }
     for (auto& result : results) {
         dataset.rejectCount_ += result->rejectCount;
         for (auto& reject : result->rejects)

@@ -22,6 +22,14 @@ struct ReadLimits {
     // The least of a file worth a thread of its own: smaller files are read in one stretch, and
     // no stretch is cut smaller. Not a setting; tests lower it so that small inputs are cut too.
     size_t smallestStretch = size_t{1} << 20;
+    // Bytes a reading thread parses between its looks at whether another thread, out of work,
+    // wants half of what its stretch has left (StretchBoard), and the least left that is worth
+    // halving. Not settings; tests lower them.
+    size_t shareSlice = size_t{256} << 10;
+    size_t leastShared = size_t{2} << 20;
+    // Every look halves what the stretch has left, as if a thread were waiting: stretches are
+    // cut while they are parsed, which timing alone seldom does. Not a setting; for tests.
+    bool shareAlways = false;
     // Rows split 64 bytes at a time where they can be (RecordScanner's fast rows); false reads
     // every row byte by byte. Not a setting; tests compare the two.
     bool fastRows = true;

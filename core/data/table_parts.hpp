@@ -9,6 +9,7 @@
 #include "core/data/repeated_ids.hpp"
 #include "core/data/table_reader.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,11 +48,16 @@ struct TablePart {
     IdHashes ids;                    // of streamedIdColumn, rows numbered in the stretch
 };
 
+// Asked between slices of a stretch (ReadLimits::shareSlice bytes) with the offsets into the
+// stretch's text of where parsing is and where the stretch stops: where it stops from here on,
+// lower once the rest was handed to another thread (StretchBoard::share).
+using ShareRest = std::function<size_t(size_t at, size_t stop)>;
+
 // Parses records from the start of `text` until one ends at or past `stopAt` bytes (the last
 // record may run past it); `text` runs to the end of the file. `source`: pages consumed are
-// given back to the system.
+// given back to the system. `share`, if given, may lower `stopAt` while parsing.
 TablePart parsePart(std::string_view text, size_t stopAt, const TableSchema& schema, const HeaderLayout& layout, const std::string& name,
-                    FileText* source, bool checkUtf8, const ReadLimits& limits);
+                    FileText* source, bool checkUtf8, const ReadLimits& limits, const ShareRest& share = {});
 
 // The whole table from the parts of a file in order, each with the shift from its own line
 // numbers to the file's: rows whose id an earlier row holds are rejected, the parts joined

@@ -198,7 +198,7 @@ public:
     // Reads records until one ends at or past `stop`. False when a byte sequence that is not
     // UTF-8 was met (the file must be read as GB18030).
     bool readRows(RecordScanner& scanner, const char* stop, FileText* source) {
-        const char* lastRelease = scanner.position();
+        if (!releasedTo_) releasedTo_ = scanner.position();
         size_t fieldCount = 0;
         while (!scanner.atEnd() && scanner.position() < stop) {
             if (scanner.skipBlankLine()) continue;
@@ -251,13 +251,18 @@ public:
                 if (rows % limits_.codingReview == 0) reviewCoding(rows);
             }
             // Hand back the file pages already turned into columns.
-            if (source && scanner.position() - lastRelease > (2 << 20)) {
-                source->release(lastRelease, scanner.position());
-                lastRelease = scanner.position();
+            if (source && scanner.position() - releasedTo_ > (2 << 20)) {
+                source->release(releasedTo_, scanner.position());
+                releasedTo_ = scanner.position();
             }
         }
-        if (source) source->release(lastRelease, scanner.position());
         return true;
+    }
+
+    // Hands back the file pages read since the last 2 MB given back (readRows).
+    void releaseRead(const RecordScanner& scanner, FileText* source) {
+        if (source && releasedTo_) source->release(releasedTo_, scanner.position());
+        releasedTo_ = scanner.position();
     }
 
     // After a broken record whose quote ran past its line: rejects it at the line the quote
@@ -431,6 +436,7 @@ public:
     }
 
     size_t rowsExpected_ = 0;  // the stretch's rows and bytes, by reserveFor
+    const char* releasedTo_ = nullptr;  // the file's pages before this were given back
     size_t textBytes_ = 0;
     const TableSchema& schema_;
     const ReadLimits& limits_;
@@ -512,14 +518,26 @@ std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema
 }
 
 TablePart parsePart(std::string_view text, size_t stopAt, const TableSchema& schema, const HeaderLayout& layout, const std::string& name,
-                    FileText* source, bool checkUtf8, const ReadLimits& limits) {
+                    FileText* source, bool checkUtf8, const ReadLimits& limits, const ShareRest& share) {
     TableBuilder builder(schema, name, layout, limits);
     RecordScanner scanner(text, checkUtf8, limits.fastRows);
     // Size the columns from the file's first lines (readHeader) so they rarely need to grow.
     const size_t span = std::min(stopAt, text.size());
     builder.reserveFor(span, layout.bytesPerLine);
     TablePart part;
-    part.notUtf8 = !builder.readRows(scanner, text.data() + span, source);
+    const char* const base = text.data();
+    size_t stop = span;
+    for (;;) {
+        // Read a slice at a time only when the rest may be shared: each look costs a call.
+        const size_t sliceEnd = share ? std::min(stop, static_cast<size_t>(scanner.position() - base) + limits.shareSlice) : stop;
+        if (!builder.readRows(scanner, base + sliceEnd, source)) {
+            part.notUtf8 = true;
+            break;
+        }
+        if (!share || scanner.atEnd() || scanner.position() >= base + stop) break;
+        stop = share(static_cast<size_t>(scanner.position() - base), stop);
+    }
+    builder.releaseRead(scanner, source);
     part.end = scanner.position();
     part.newlines = scanner.line() - 1;
     TableReadResult r = builder.take();

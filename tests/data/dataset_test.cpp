@@ -136,10 +136,11 @@ std::string bigExpenses(bool gb18030, int rows = 90000) {
 }
 // Reads the file in one pass and as a dataset on `threads` threads, checks that both give the
 // same rows and the same rejects, and returns the rejects and the one-pass table's size.
-std::pair<std::vector<std::string>, uint64_t> readBothWays(const TempFolder& folder, const std::filesystem::path& file, unsigned threads) {
+std::pair<std::vector<std::string>, uint64_t> readBothWays(const TempFolder& folder, const std::filesystem::path& file, unsigned threads,
+                                                           const data::ReadLimits& limits = listEveryReject()) {
     const std::vector<data::TableSchema> tables = {expensesSchema()};
     const data::TableReadResult whole = data::readTable(file, tables[0], listEveryReject());
-    const data::Dataset parallel = data::readDataset(folder.path(), tables, threads, listEveryReject());
+    const data::Dataset parallel = data::readDataset(folder.path(), tables, threads, limits);
     REQUIRE(parallel.table("expenses"));
     CHECK(dump(*parallel.table("expenses")) == dump(*whole.table));
     std::vector<std::string> a, b;
@@ -163,6 +164,27 @@ TEST_CASE("a large file read in parallel stretches equals the same file read in 
         // Every third row spans 3 lines (2 in the GB18030 file): the last row starts after them.
         const data::TableReadResult whole = data::readTable(file, expensesSchema(), listEveryReject());
         CHECK(whole.table->sourceLine(whole.table->rowCount() - 1) == 1 + 90000 + 30000 * (gb ? 1 : 2));
+    }
+}
+
+TEST_CASE("stretches halved while they are parsed equal the file read in one pass") {
+    // Every look (each 4 KB parsed) hands the second half of what is left to whichever thread
+    // asks next: hundreds of stretches, many cut inside a quoted field, on one thread and on three.
+    data::ReadLimits limits = listEveryReject();
+    limits.smallestStretch = 4096;
+    limits.shareSlice = 4096;
+    limits.leastShared = 16384;
+    limits.shareAlways = true;
+    for (const bool gb : {false, true}) {
+        INFO(gb);
+        TempFolder folder;
+        const auto file = folder.write("expenses.csv", bigExpenses(gb, 30000));
+        for (const unsigned threads : {1u, 3u}) {
+            INFO(threads);
+            const auto [rejects, rows] = readBothWays(folder, file, threads, limits);
+            CHECK(rejects.size() == 3 + 7);  // 3 repeated ids, 7 amounts with three decimals
+            CHECK(rows == 30000 - 10);
+        }
     }
 }
 

@@ -1,13 +1,15 @@
 // Fuzz entry for the reader's fast paths against its plain one: any bytes as a data file, read
-// four ways. The reference reads every row byte by byte in one pass (ReadLimits::fastRows off);
+// five ways. The reference reads every row byte by byte in one pass (ReadLimits::fastRows off);
 // then one pass with the rows split 64 bytes at a time where they can be; then the parallel
 // reader, the file cut into stretches a few bytes apart (ReadLimits::smallestStretch) on 2 to
 // 5 threads; then that again with repeating texts coded (ReadLimits::textCodes), looked at
-// every 1 to 8 rows (by the last byte) so that some stretches spell their columns out. Texts are
-// read through the plugin's view. All four must give the same rows, the same rejects and
-// count, or refuse the file with the same message. The cuts land anywhere: inside quoted
-// fields, before bytes that are not UTF-8, between an id and its repeat. The first byte picks
-// the threads, the smallest stretch and whether the read limits are small.
+// every 1 to 8 rows (by the last byte) so that some stretches spell their columns out; then that
+// again with every stretch halved while it is parsed (ReadLimits::shareAlways), every 1 to 32
+// bytes (by the last byte). Texts are read through the plugin's view. All five must give the
+// same rows, the same rejects and count, or refuse the file with the same message. The cuts
+// land anywhere: inside quoted fields, before bytes that are not UTF-8, between an id and its
+// repeat. The first byte picks the threads, the smallest stretch and whether the read limits
+// are small.
 #include "core/data/dataset.hpp"
 #include "core/data/table_reader.hpp"
 #include "core/domain/errors.hpp"
@@ -111,5 +113,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
     coded.textCodes = true;
     coded.codingReview = 1 + bytes[size - 1] % 8;  // columns spelled out after a few rows, in some stretches only
     requireSame(reference, readInStretches(folder.path(), tables, threads, coded), std::to_string(threads) + " threads, texts coded");
+    data::ReadLimits shared = coded;
+    shared.shareAlways = true;  // every stretch halved again and again while it is parsed
+    shared.shareSlice = 1 + bytes[size - 1] / 8;  // 1 to 32 bytes between looks
+    shared.leastShared = 2 * limits.smallestStretch;
+    requireSame(reference, readInStretches(folder.path(), tables, threads, shared), std::to_string(threads) + " threads, stretches shared");
     return 0;
 }
