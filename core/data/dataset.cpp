@@ -8,7 +8,6 @@
 #include "core/domain/errors.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <exception>
 #include <mutex>
 #include <optional>

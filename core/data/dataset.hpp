@@ -1,5 +1,6 @@
-// All tables a plugin declares, read from one data folder at once: each file on its own
-// thread, missing files noted (their rules are skipped), rejected rows collected.
+// All tables a plugin declares, read from one data folder at once: the files cut into
+// stretches parsed on several threads (StretchBoard), missing files noted (their rules are
+// skipped), rejected rows collected.
 #pragma once
 
 #include "core/data/read_limits.hpp"

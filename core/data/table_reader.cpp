@@ -436,8 +436,8 @@ public:
     }
 
     size_t rowsExpected_ = 0;  // the stretch's rows and bytes, by reserveFor
-    const char* releasedTo_ = nullptr;  // the file's pages before this were given back
     size_t textBytes_ = 0;
+    const char* releasedTo_ = nullptr;  // the file's pages before this were given back
     const TableSchema& schema_;
     const ReadLimits& limits_;
     TableReadResult result_;
