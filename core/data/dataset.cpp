@@ -198,7 +198,7 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
                 std::lock_guard lock(parsedMutex);
                 parsed[s->file].push_back(std::move(done));
             }
-            if (!board.finished(w, s->file)) continue;
+            if (!board.finished(s->file)) continue;
             // The file's last stretch: no other thread touches its parts from here on.
             std::vector<ParsedStretch>& stretches = parsed[s->file];
             std::sort(stretches.begin(), stretches.end(), byStart);

@@ -7,7 +7,7 @@ namespace patrol::data::detail {
 
 StretchBoard::StretchBoard(std::vector<BoardFile> files, size_t workers, size_t smallest, size_t leastShared, bool shareAlways)
     : files_(std::move(files)), smallest_(std::max<size_t>(1, smallest)), leastShared_(std::max(leastShared, 2 * smallest_)),
-      shareAlways_(shareAlways), queues_(std::max<size_t>(1, workers)), unfinished_(files_.size(), 0), parsing_(queues_.size(), false) {
+      shareAlways_(shareAlways), queues_(std::max<size_t>(1, workers)), unfinished_(files_.size(), 0) {
     // Every thread the same work: the largest files first, each cut where the thread with the
     // most room left is full. A file is joined by the thread that parses its last stretch, while
     // the others go on parsing: the thread that takes the first (largest) stretch of a file that
@@ -41,8 +41,6 @@ size_t StretchBoard::cutAfter(size_t file, size_t from, size_t size) const {
     return newline == std::string_view::npos || newline + 1 >= f.body.size() ? f.body.size() : newline + 1;
 }
 
-bool StretchBoard::anyoneParsing() const { return std::find(parsing_.begin(), parsing_.end(), true) != parsing_.end(); }
-
 std::optional<Stretch> StretchBoard::next(size_t worker) {
     std::unique_lock lock(mutex_);
     for (;;) {
@@ -68,10 +66,10 @@ std::optional<Stretch> StretchBoard::next(size_t worker) {
             }
         }
         if (s) {
-            parsing_[worker] = true;
+            ++parsing_;
             return s;
         }
-        if (!anyoneParsing()) return std::nullopt;
+        if (parsing_ == 0) return std::nullopt;
         ++waiting_;
         wanted_.store(waiting_ > given_.size(), std::memory_order_relaxed);
         changed_.wait(lock);
@@ -99,11 +97,11 @@ size_t StretchBoard::share(const Stretch& s, size_t at, size_t stop) {
     return cut;
 }
 
-bool StretchBoard::finished(size_t worker, size_t file) {
+bool StretchBoard::finished(size_t file) {
     bool last = false;
     {
         std::lock_guard lock(mutex_);
-        parsing_[worker] = false;
+        --parsing_;
         last = --unfinished_[file] == 0;
     }
     // A waiting thread looks again: nothing may be left to share, or no one left to share it.

@@ -53,13 +53,12 @@ public:
     // `stop` when the rest was handed over as a new stretch of the same file.
     size_t share(const Stretch& s, size_t at, size_t stop);
 
-    // `worker` has finished parsing a stretch of `file`. True when it was that file's last: the
-    // caller then joins the file's parts.
-    bool finished(size_t worker, size_t file);
+    // A stretch of `file` has been parsed. True when it was that file's last: the caller then
+    // joins the file's parts.
+    bool finished(size_t file);
 
 private:
     size_t cutAfter(size_t file, size_t from, size_t size) const;
-    bool anyoneParsing() const;
 
     std::vector<BoardFile> files_;
     size_t smallest_;
@@ -71,7 +70,7 @@ private:
     std::vector<std::deque<Stretch>> queues_;  // each thread's planned stretches, not yet started
     std::deque<Stretch> given_;                // halves handed over, for whichever thread asks first
     std::vector<size_t> unfinished_;           // per file: stretches planned or given, not yet parsed
-    std::vector<bool> parsing_;                // per thread
+    size_t parsing_ = 0;                       // stretches taken, not yet finished
     size_t waiting_ = 0;                       // threads waiting in next()
     // Read without the lock at every look: whether a waiting thread has not been given a half yet.
     std::atomic<bool> wanted_{false};

@@ -39,9 +39,9 @@ TEST_CASE("the plan gives every thread the same bytes, the largest file first, c
     CHECK(describe(board.next(0)) == "f1 0-610");
     CHECK(describe(board.next(1)) == "f1 610-900");
     CHECK(describe(board.next(1)) == "f0 0-300");
-    CHECK_FALSE(board.finished(1, 1));
-    CHECK(board.finished(0, 1));  // the large file's last stretch: thread 0 joins it
-    CHECK(board.finished(1, 0));
+    CHECK_FALSE(board.finished(1));
+    CHECK(board.finished(1));  // the large file's last stretch: thread 0 joins it
+    CHECK(board.finished(0));
     CHECK(describe(board.next(0)) == "none");
     CHECK(describe(board.next(1)) == "none");
 }
@@ -52,10 +52,10 @@ TEST_CASE("a thread out of work takes the last stretch another thread has not st
     StretchBoard board({{a, false, 0}, {b, true, 0}, {c, true, 0}}, 2, 10, 1000, false);
     CHECK(describe(board.next(0)) == "f0 0-600");
     CHECK(describe(board.next(1)) == "f1 0-200");
-    board.finished(1, 1);
+    board.finished(1);
     CHECK(describe(board.next(0)) == "f2 0-100");  // planned for thread 1, taken by thread 0
-    CHECK(board.finished(0, 2));
-    CHECK(board.finished(0, 0));
+    CHECK(board.finished(2));
+    CHECK(board.finished(0));
     CHECK(describe(board.next(1)) == "none");
 }
 
@@ -65,7 +65,7 @@ TEST_CASE("a stretch is halved only when a thread waits, at the first line end p
     const std::optional<Stretch> first = board.next(0);
     REQUIRE(describe(first) == "f0 0-510");
     CHECK(describe(board.next(1)) == "f0 510-1000");
-    CHECK_FALSE(board.finished(1, 0));
+    CHECK_FALSE(board.finished(0));
     CHECK(board.share(*first, 5, 510) == 510);  // no one is waiting
 
     // Thread 1 has nothing left and waits until thread 0 hands over half of its rest.
@@ -78,8 +78,8 @@ TEST_CASE("a stretch is halved only when a thread waits, at the first line end p
     CHECK(describe(waiting.get()) == "f0 260-510");
     CHECK(board.share(*first, 100, 260) == 260);  // given once: no one waits now
 
-    CHECK_FALSE(board.finished(1, 0));
-    CHECK(board.finished(0, 0));
+    CHECK_FALSE(board.finished(0));
+    CHECK(board.finished(0));
 }
 
 TEST_CASE("what is left is not halved below the least worth sharing, nor past the file's end") {
@@ -90,8 +90,8 @@ TEST_CASE("what is left is not halved below the least worth sharing, nor past th
     CHECK(always.share(*s, 750, 1000) == 1000);  // 250 bytes left, 300 the least
     CHECK(always.share(*s, 700, 1000) == 860);   // 300 left: the line end past 850
     CHECK(describe(always.next(0)) == "f0 860-1000");
-    CHECK_FALSE(always.finished(0, 0));
-    CHECK(always.finished(0, 0));
+    CHECK_FALSE(always.finished(0));
+    CHECK(always.finished(0));
 
     StretchBoard whole({{text, false, 0}}, 1, 10, 300, true);
     const std::optional<Stretch> w = whole.next(0);
@@ -106,7 +106,7 @@ TEST_CASE("a waiting thread is let go once no stretch is left and no thread is p
     REQUIRE(s);
     auto waiting = std::async(std::launch::async, [&] { return board.next(1); });
     CHECK(waiting.wait_for(std::chrono::milliseconds(50)) == std::future_status::timeout);
-    CHECK(board.finished(0, 0));
+    CHECK(board.finished(0));
     REQUIRE(waiting.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
     CHECK(describe(waiting.get()) == "none");
 }

@@ -63,10 +63,7 @@ public:
     int64_t integer(uint64_t row) const { return c_->i64[row]; }
     bool has(uint64_t row) const {
         switch (c_->type) {
-        case PATROL_COLUMN_STRING: {
-            const uint64_t k = codes_ ? codes_[row] : row;
-            return entryOffset(k + 1) != entryOffset(k);
-        }
+        case PATROL_COLUMN_STRING: return !text(row).empty();
         case PATROL_COLUMN_MONEY:
         case PATROL_COLUMN_INTEGER: return c_->i64[row] != PATROL_ABSENT_I64;
         default: return c_->i32[row] != PATROL_ABSENT_I32;
