@@ -39,6 +39,16 @@ cold=$(PATROL_BUILD=$build BENCH_DIR=$work BENCH_COLD_MAX_MIB=256 "$repo/bench/r
 echo "$cold"
 grep -q "^内存 / memory: cold — " <<< "$cold" || { echo "FAIL: no cold memory line"; exit 1; }
 grep -Eq '^usual +four_styles .*\| 是（[0-9]+ 条）$' <<< "$cold" || { echo "FAIL: cold run's table row missing"; exit 1; }
+# The probe of the cold method prints one line for one writer and one for two, and refuses a
+# round count that is not a positive number.
+probe=$(BENCH_COLD_MAX_MIB=256 python3 "$repo/bench/cold_pages.py" 1)
+echo "$probe"
+grep -Eq '^1 个进程 / process\(es\): .*wall clock per page [0-9.]+ µs' <<< "$probe" || { echo "FAIL: no line for one writer"; exit 1; }
+grep -Eq '^2 个进程 / process\(es\): .*各进程自己每页 / each writer.s own [0-9.]+ / ' <<< "$probe" \
+  && { echo "FAIL: one round gave two figures"; exit 1; }
+grep -Eq '^2 个进程 / process\(es\): .*各进程自己每页 / each writer.s own [0-9.]+ µs$' <<< "$probe" || { echo "FAIL: no line for two writers"; exit 1; }
+if refused=$(python3 "$repo/bench/cold_pages.py" 0 2>&1); then echo "FAIL: 0 rounds accepted"; exit 1; fi
+[ "$refused" = "用法：bench/cold_pages.py [轮数]，轮数为正整数（默认 3），实际为 '0'。" ] || { echo "FAIL: unexpected refusal: $refused"; exit 1; }
 if bounded=$(BENCH_MEMORY=cold BENCH_COLD_MAX_MIB=lots python3 "$repo/bench/measure.py" 1 "$work/x.out" "$work/x.err" -- true 2>&1); then
   echo "FAIL: BENCH_COLD_MAX_MIB=lots was accepted"; exit 1
 fi
