@@ -7,9 +7,10 @@ not used lately (never since it started, or given back to the host by free page 
 benchmark run after others mostly gets pages of the second kind, a machine freshly started only
 the first kind. `bench/run.sh --memory cold` measures every command as on the fresh machine:
 before each run this process writes to new memory a slice at a time, and keeps it, until two
-slices in a row cost more than COLD µs a page, on each core in turn (each core keeps pages freed on
-it for its own next allocations), so the memory left for the command is memory not used lately. It stops short, and says so, rather than leave less than KEEP_FREE available or
-hold more than BENCH_COLD_MAX_MIB (unset: no such bound; the smoke test sets a small one).
+slices in a row cost more than COLD µs a page, on each core in turn (each core keeps pages freed
+on it for its own next allocations), so the memory left for the command is memory not used
+lately. It stops short, and says so, rather than leave less than KEEP_FREE available or hold more
+than BENCH_COLD_MAX_MIB (unset: no such bound; the smoke test sets a small one).
 
 Run by measure.py as a separate process (a command it starts must not inherit the memory held):
 each line "hold" on stdin is answered with one line, "<MiB held> cold" or "<MiB held> short".

@@ -15,6 +15,7 @@ Usage: bench/cold_pages.py [ROUNDS]     (default 3; ROUNDS pairs of measurements
 import mmap
 import multiprocessing
 import os
+import queue
 import statistics
 import sys
 import time
@@ -46,7 +47,12 @@ def per_page(writers):
     procs = [multiprocessing.Process(target=touch, args=(share, gate, times)) for _ in range(writers)]
     for p in procs:
         p.start()
-    spans = [times.get() for _ in procs]
+    try:
+        spans = [times.get(timeout=300) for _ in procs]
+    except queue.Empty:
+        for p in procs:
+            p.kill()
+        raise SystemExit("cold_pages.py：写入进程 5 分钟内未报告用时（可能因内存不足而退出）/ a writer never reported")
     for p in procs:
         p.join()
     wall = max(end for _, end in spans) - min(start for start, _ in spans)
