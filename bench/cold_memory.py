@@ -61,7 +61,8 @@ def hold_here(slices, most):
 def hold(slices, most):
     """hold_here on each core in turn. Each core keeps pages freed on it a moment ago for its own
     next allocations: held from one core only, a command's thread on the other core still got
-    recently used pages (1.7 µs a page against 17-32 µs on the first, bench/cold_pages.py)."""
+    recently used pages (1.7-7.5 µs a page against 17-32 µs on the first; bench/README.md,
+    "Memory not used lately, on both cores")."""
     cores = sorted(os.sched_getaffinity(0))
     try:
         for core in cores:
