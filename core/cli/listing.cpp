@@ -92,15 +92,14 @@ static std::string_view tableText(const Cell& c) {
 }
 
 // Appends a cell's text with its line breaks and tabs as spaces, which keeps a row on one line
-// and its width the same (each is one column either way).
+// and its width the same (each is one column either way). One pass over the copied bytes:
+// find_first_of with a set of three looked each byte up in the set by a call of its own, and
+// took a tenth of a 50,000-row table's time.
 static void appendOneLine(std::string& to, std::string_view text) {
-    for (size_t from = 0;;) {
-        const size_t stop = text.find_first_of("\n\r\t", from);
-        to.append(text.substr(from, stop == std::string_view::npos ? stop : stop - from));
-        if (stop == std::string_view::npos) return;
-        to.push_back(' ');
-        from = stop + 1;
-    }
+    const size_t from = to.size();
+    to.append(text);
+    for (size_t i = from; i < to.size(); ++i)
+        if (to[i] == '\n' || to[i] == '\r' || to[i] == '\t') to[i] = ' ';
 }
 
 void Listing::printTable(std::ostream& out) const {

@@ -32,6 +32,17 @@ TEST_CASE("a table aligns Chinese and ASCII cells and keeps each row on one line
           "（共 3 条）\n");
 }
 
+TEST_CASE("a cell's carriage returns, line feeds and tabs become one space each, also mid-row") {
+    Listing listing({{"note", "说明"}, {"who", "经办"}});
+    listing.add({Cell::of("甲\r\n乙\t"), Cell::of("张三")});
+    listing.add({Cell::of("\n"), Cell::of("李四\r")});
+    CHECK(tableOf(listing) ==
+          "说明     经办\n"
+          "甲  乙   张三\n"
+          "         李四 \n"
+          "（共 2 条）\n");
+}
+
 TEST_CASE("a table of many rows is the same whether it fits one write or needs several") {
     Listing listing({{"id", "编号"}, {"text", "内容"}});
     std::string expected = "编号   内容\n";  // the widest id, "29999", is five columns
