@@ -146,12 +146,16 @@ private:
         static const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
         return (bytes + page - 1) / page * page;
     }
-    // Makes room for `need` values, the pages up to 64 KB past them faulted in by one system
-    // call instead of one page fault per page. ready_ stays on a page boundary.
+    // Makes room for `need` values, the pages past them faulted in by one system call instead of
+    // one page fault per page: as many as are ready already, at least one page and at most 64 KB.
+    // Starting at 64 KB, the many buffers that stay small (a coded column's few distinct texts,
+    // a stretch's rejects) each took 16 fresh pages to use one or two. ready_ stays on a page
+    // boundary.
     void prepareRoom(size_t need) {
         if (need > capacity_) grow(need);
         const size_t from = ready_ * sizeof(T);
-        const size_t to = std::min(capacity_ * sizeof(T), pageUp(std::max(need * sizeof(T), from + 64 * 1024)));
+        const size_t ahead = std::clamp<size_t>(from, pageUp(1), 64 * 1024);
+        const size_t to = std::min(capacity_ * sizeof(T), pageUp(std::max(need * sizeof(T), from + ahead)));
         if (to > from) ::madvise(reinterpret_cast<char*>(data_) + from, to - from, MADV_POPULATE_WRITE);
         ready_ = std::max(ready_, to / sizeof(T));
     }

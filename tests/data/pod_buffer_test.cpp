@@ -4,7 +4,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <cstdint>
+#include <string>
 #include <vector>
 
 using patrol::data::PodBuffer;
@@ -91,4 +95,39 @@ TEST_CASE("zeros gives a buffer of zeros that grows like any other") {
     CHECK(b.size() == 70001);
     CHECK(b[70000] == 5);
     CHECK(PodBuffer<uint64_t>::zeros(0).size() == 0);
+}
+
+namespace {
+
+// Pages of the buffer's mapping the process has taken (mincore), over its first `bytes`.
+size_t residentPages(const void* data, size_t bytes) {
+    const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    std::vector<unsigned char> in((bytes + page - 1) / page);
+    REQUIRE(::mincore(const_cast<void*>(data), bytes, in.data()) == 0);
+    size_t n = 0;
+    for (unsigned char v : in) n += v & 1;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a buffer takes pages as it grows: one for a few values, doubling while small") {
+    const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    PodBuffer<char> b;
+    b.push_back('x');
+    CHECK(residentPages(b.data(), 64 * 1024) == 1);
+    // Past its first page it takes as many as it has again: two pages, then four.
+    b.append(std::string(page, 'y').data(), page);
+    CHECK(residentPages(b.data(), 64 * 1024) == 2);
+    b.append(std::string(page, 'y').data(), page);
+    CHECK(residentPages(b.data(), 64 * 1024) == 4);
+    // Once large, it keeps at most 64 KB ready past what it holds.
+    const std::string chunk(100000, 'z');
+    for (int i = 0; i < 10; ++i) b.append(chunk.data(), chunk.size());
+    const size_t held = (b.size() + page - 1) / page;
+    const size_t resident = residentPages(b.data(), b.size() + 128 * 1024);
+    CHECK(resident >= held);
+    CHECK(resident <= held + 64 * 1024 / page);
+    b.releaseSpare();
+    CHECK(residentPages(b.data(), b.size() + 128 * 1024) == held);
 }
