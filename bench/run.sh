@@ -57,6 +57,8 @@ seconds_of() {
 echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) 核 / cores"
 # Machines of one kind differ most in what a fresh page of memory costs (bench/fault_cost.py).
 echo "新内存页首次写入 / first write to a fresh 4 KiB page: $(python3 "$here/fault_cost.py")"
+print_host_memory
+handed_back_at_start=$(host_memory_kib)
 if [ "$memory" = cold ]; then
   echo "内存 / memory: cold — 每次运行前占住本机近来用过的内存，各程序都在久未使用的内存上运行，时间取中位数 / every run on memory not used lately, times are medians"
 fi
@@ -166,6 +168,7 @@ if has_part escalate; then
     printf "%s（%s 条，墙钟 %s s，CPU %s s）：≤ 1 s %s\n", label, $(n - 2), $(n - 1), $n, verdict
   }' "$work/escalate.out")
 fi
+print_host_memory_since "$handed_back_at_start"
 echo
 echo "目标 / targets:"
 printf '  %s\n' "${targets[@]}"
