@@ -2,9 +2,9 @@
 // mremap (the pages move, nothing is copied, the old and new block never coexist), and
 // capacity that is reserved but never written costs no resident memory. This is what keeps
 // the reader's peak memory near the size of the columns it builds. Pages are faulted in
-// 64 KB ahead of the writes with one madvise(MADV_POPULATE_WRITE) (Linux 5.14; older
-// kernels refuse it and the pages fault one by one as before); releaseSpare() gives back
-// what was populated but not written.
+// ahead of the writes (as many as are ready, up to 64 KB; see prepareRoom) with one
+// madvise(MADV_POPULATE_WRITE) (Linux 5.14; older kernels refuse it and the pages fault one
+// by one as before); releaseSpare() gives back what was populated but not written.
 #pragma once
 
 #include <sys/mman.h>
