@@ -1,5 +1,6 @@
-// escalate and task list start themselves again with glibc's heap in huge pages
-// (core/cli/huge_page_heap.*): what they print and store must not depend on it.
+// escalate and task list start themselves again with glibc's heap in huge pages where fresh
+// pages are expensive (core/cli/huge_page_heap.*): what they print and store must not depend on
+// the heap they run with.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -48,9 +49,11 @@ std::string escalatedCounty(const char* tunables) {
 
 TEST_CASE("escalate and task list print and store the same whether they start again with huge pages or not",
           "[workflow_cli][escalate]") {
-    const std::string asked = escalatedCounty(nullptr);                      // starts again
+    const std::string asked = escalatedCounty(nullptr);                      // as the probe decides here
     const std::string declined = escalatedCounty("glibc.malloc.hugetlb=0");  // the user's choice: not
+    const std::string huge = escalatedCounty("glibc.malloc.hugetlb=1");      // huge pages from the start
     CHECK(asked == declined);
+    CHECK(huge == declined);
     CHECK(asked.find("accountability") != std::string::npos);
     const std::string withOthers = escalatedCounty("glibc.malloc.arena_max=2");  // appended to
     CHECK(withOthers == asked);
