@@ -93,8 +93,8 @@ static std::string_view tableText(const Cell& c) {
 
 // Appends a cell's text with its line breaks and tabs as spaces, which keeps a row on one line
 // and its width the same (each is one column either way). One pass over the copied bytes:
-// find_first_of with a set of three looked each byte up in the set by a call of its own, and
-// took a tenth of a 50,000-row table's time.
+// find_first_of with a set of three looked each byte up in the set by a call of its own, about
+// 4 % of the samples of a 50,000-row table.
 static void appendOneLine(std::string& to, std::string_view text) {
     const size_t from = to.size();
     to.append(text);

@@ -148,9 +148,9 @@ private:
     }
     // Makes room for `need` values, the pages past them faulted in by one system call instead of
     // one page fault per page: as many as are ready already, at least one page and at most 64 KB.
-    // Starting at 64 KB, the many buffers that stay small (a coded column's few distinct texts,
-    // a stretch's rejects) each took 16 fresh pages to use one or two. ready_ stays on a page
-    // boundary.
+    // Starting at 64 KB, the many buffers that stay small (a coded column's few distinct texts
+    // in every stretch, the columns of a small table) each took 16 fresh pages to use one or
+    // two. ready_ stays on a page boundary.
     void prepareRoom(size_t need) {
         if (need > capacity_) grow(need);
         const size_t from = ready_ * sizeof(T);
