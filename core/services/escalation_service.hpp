@@ -32,8 +32,8 @@ struct LevelRise {
 // Built for a county's whole list (50,000 open tasks): what rises, the notices' words and the rows
 // read are prepared before the write lock is taken, and used under it when no other connection
 // committed meanwhile (else prepared again under the lock). Under the lock the tasks are raised
-// and their notices written 1,024 at a time, a few statements per batch; each batch's rows
-// are read back and digested on the second core while the next batch is written.
+// and their notices written 1,024 at a time, a few statements per batch; meanwhile another
+// connection reads the rows they started from and digests them on the second core.
 // One chained audit event stands for the whole run; each rise's record holds the digest of the
 // task's rows, not the rows, and goes into an append-only table keyed by its notice, written
 // many rows per statement.

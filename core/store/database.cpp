@@ -78,6 +78,20 @@ Database Database::openReadOnly(const std::string& path) {
     return db;
 }
 
+std::optional<Database> Database::openReaderBeside(const Database& beside) {
+    const char* file = sqlite3_db_filename(beside.db_, "main");
+    if (file == nullptr || *file == '\0') return std::nullopt;
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(file, &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+    Database db(raw, beside.path_);
+    if (rc != SQLITE_OK) return std::nullopt;
+    sqlite3_extended_result_codes(raw, 1);
+    installBusyWait(raw, beside.busyTimeoutMs_);
+    db.busyTimeoutMs_ = beside.busyTimeoutMs_;
+    db.versionBeforeOpen_ = beside.versionBeforeOpen_;
+    return db;
+}
+
 Database::~Database() {
     statements_.reset();  // finalized before the connection closes
     if (db_) sqlite3_close_v2(db_);

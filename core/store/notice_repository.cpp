@@ -1,5 +1,6 @@
 #include "core/store/notice_repository.hpp"
 
+#include "core/store/audited_rows.hpp"
 #include "core/store/batched_insert.hpp"
 #include "core/store/clock.hpp"
 #include "core/store/conditions.hpp"
@@ -64,6 +65,20 @@ void insertNotices(Database& db, const std::vector<const NoticeRecord*>& notices
         insert.run();
         done += count;
     }
+}
+
+StoredRow noticeStoredRow(const NoticeRecord& n) {
+    const auto text = [](const std::string& t) { return StoredValue{StoredValue::Type::Text, 0, 0, t}; };
+    const auto integer = [](int64_t i) { return StoredValue{StoredValue::Type::Integer, i, 0, {}}; };
+    StoredRow row;
+    row.columns = {{"id", integer(n.id)},
+                   {"task_id", n.taskId ? integer(*n.taskId) : StoredValue{}},
+                   {"level", text(n.level)},
+                   {"recipients", text(n.recipients)},
+                   {"message", text(n.message)},
+                   {"as_of", text(n.asOf)},
+                   {"created_at", text(n.createdAt)}};
+    return row;
 }
 
 std::vector<NoticeRecord> listNotices(Database& db, const NoticeQuery& q) {

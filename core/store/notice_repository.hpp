@@ -9,6 +9,7 @@
 namespace patrol::store {
 
 class Database;
+struct StoredRow;
 
 struct NoticeRecord {
     int64_t id = 0;
@@ -43,6 +44,9 @@ int64_t nextNoticeId(Database& db);
 // Writes the notices with the ids and creation times they carry, many rows per statement (a mass
 // escalation: one statement per notice cost a statement journal each, see setTasksLevel).
 void insertNotices(Database& db, const std::vector<const NoticeRecord*>& notices);
+// The row insertNotices() writes for `notice`, as readStoredRows() would read it back: its
+// columns in table order (for the digest of a task's rows before they are read again).
+StoredRow noticeStoredRow(const NoticeRecord& notice);
 // Oldest first.
 std::vector<NoticeRecord> listNotices(Database& db, const NoticeQuery& query);
 
