@@ -89,6 +89,13 @@ std::optional<Database> Database::openReaderBeside(const Database& beside) {
     installBusyWait(raw, beside.busyTimeoutMs_);
     db.busyTimeoutMs_ = beside.busyTimeoutMs_;
     db.versionBeforeOpen_ = beside.versionBeforeOpen_;
+    // Read once now: a file it may open but not read (its shared-memory file not readable to
+    // this user, say) is found here, where the caller can still do without it.
+    try {
+        db.schemaVersion();
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
     return db;
 }
 
