@@ -9,9 +9,9 @@
 #include "core/services/json_text.hpp"
 #include "core/services/task_audit.hpp"
 #include "core/store/audited_rows.hpp"
+#include "core/store/conditions.hpp"
 #include "core/store/database.hpp"
 #include "core/store/notice_repository.hpp"
-#include "core/store/conditions.hpp"
 
 namespace patrol::services {
 
@@ -42,10 +42,9 @@ std::string risenTaskText(const store::StoredRow& row, std::string_view level) {
 }
 
 // The rows of `table` whose `owner` column names one of `ids` (a JSON array), as auditedRowState
-// reads them one owner at a time: in `order` within each owner. Kept as their JSON text only: a
-// row kept as a StoredRow was a score of allocations, and as text 50,000 rises took 0.07–0.1 s
-// less CPU (bench/serve/README.md).
-// `text` makes a row's text.
+// reads them one owner at a time: in `order` within each owner. Kept only as the JSON text `text`
+// makes of each: a row kept as a StoredRow was a score of allocations, and as text 50,000 rises
+// took 0.07–0.1 s less CPU (bench/serve/README.md).
 template <typename RowText>
 RowsByOwner rowsOf(store::Database& db, const std::string& table, const std::string& owner,
                    const std::string& condition, const std::string& order, const std::string& ids, const RowText& text) {

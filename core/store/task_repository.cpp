@@ -68,6 +68,8 @@ Conditions conditionsOf(const TaskQuery& q, bool urgencyOrder = false) {
         .when(q.level, "t.level = ?")
         .when(q.openOnly, "t.status <> 'accepted'")
         .when(q.dueBefore, "t.due_date < ?")
+        .when(q.idFrom, "t.id >= ?")
+        .when(q.idBelow, "t.id < ?")
         .when(q.teamMember, urgencyOrder ? "+f.round_id IN (SELECT round_id FROM round_team WHERE user_id = ?)"
                                          : "f.round_id IN (SELECT round_id FROM round_team WHERE user_id = ?)");
     return c;
@@ -96,6 +98,15 @@ int64_t countTasks(Database& db, const TaskQuery& q) {
                                : "SELECT count(*) FROM rectification_tasks t ", "")
         .first([](const Statement& st) { return st.integer(0); })
         .value_or(0);
+}
+
+std::optional<std::pair<int64_t, int64_t>> taskIdBounds(Database& db) {
+    // Two subqueries: SQLite reads a lone min() or max() from the end of the key, both in one
+    // SELECT from every row.
+    auto st = db.prepare("SELECT (SELECT min(id) FROM rectification_tasks), (SELECT max(id) FROM rectification_tasks)");
+    st.step();
+    if (st.isNull(0)) return std::nullopt;
+    return std::pair{st.integer(0), st.integer(1)};
 }
 
 std::vector<TaskRecord> listUrgentTasks(Database& db, const TaskQuery& q, int64_t offset, int64_t limit) {

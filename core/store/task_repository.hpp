@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace patrol::store {
@@ -54,6 +55,8 @@ struct TaskQuery {
     bool openOnly = false;  // not accepted
     std::optional<std::string> dueBefore;  // due date earlier than this day (YYYY-MM-DD)
     std::optional<int64_t> teamMember;     // only rounds whose team has this user
+    std::optional<int64_t> idFrom;         // ids from this one on
+    std::optional<int64_t> idBelow;        // ids below this one
 };
 
 int64_t insertTask(Database& db, const NewTask& task);
@@ -65,6 +68,8 @@ std::vector<TaskRecord> listTasks(Database& db, const TaskQuery& query);
 void forEachTask(Database& db, const TaskQuery& query, const std::function<void(TaskRecord&&)>& take);
 // How many tasks the query selects.
 int64_t countTasks(Database& db, const TaskQuery& query);
+// The smallest and the largest task id (nullopt: no task), read from the two ends of the table.
+std::optional<std::pair<int64_t, int64_t>> taskIdBounds(Database& db);
 // One page of them, most urgent first: open before accepted, then the earliest due date, then by id.
 std::vector<TaskRecord> listUrgentTasks(Database& db, const TaskQuery& query, int64_t offset, int64_t limit);
 // Writes every mutable field of the task (measure … verification note).

@@ -290,9 +290,31 @@ TEST_CASE("escalate over more tasks than one batch matches the reference", "[esc
         for (int i = 0; i < 1203; ++i)
             w->finding("R3", i % 2 ? "UA" : "UB", i % 3 ? "四风" : "形式主义", i % 3 ? std::nullopt : std::optional<std::string>("deadline"));
         w->feedBack("R3", "2026-02-12");
+        // Tasks with the highest ids in a round the inspector is not on: the upper half's own filter.
+        createRound(w->db, w->admin, {"R4", "第R4轮", "regular", "2026-01-08", "2026-12-31", std::nullopt, {}, std::nullopt});
+        addRoundTargets(w->db, w->admin, "R4", {"UA"});
+        addRoundTeam(w->db, w->admin, "R4", {"局外人"}, std::string("局外人"));
+        for (int i = 0; i < 3; ++i) w->finding("R4", "UA", "四风", std::nullopt, &w->otherInspector);
+        w->feedBack("R4", "2026-02-12");
     }
+    // Planned in two halves by task id (more than 1,024 ids), the first run by an inspector, whose
+    // rounds each half asks after on its own connection.
+    compareRuns(batched, plain, batched.inspector, plain.inspector, {"2026-03-25"});
     compareRuns(batched, plain, batched.admin, plain.admin, {"2026-03-25", "2027-02-01"});
     auto st = batched.db.prepare("SELECT count(*) FROM notices");
     st.step();
     CHECK(st.integer(0) > 2 * 1203);  // both runs raised every task of R3
+}
+
+TEST_CASE("the task id bounds a plan splits at are the first and last task's, none without tasks", "[escalation]") {
+    World w;
+    CHECK_FALSE(store::taskIdBounds(w.db).has_value());
+    buildCounty(w);
+    auto st = w.db.prepare("SELECT min(id), max(id), count(*) FROM rectification_tasks");
+    st.step();
+    REQUIRE(st.integer(2) > 1);
+    const auto bounds = store::taskIdBounds(w.db);
+    REQUIRE(bounds.has_value());
+    CHECK(bounds->first == st.integer(0));
+    CHECK(bounds->second == st.integer(1));
 }
