@@ -29,9 +29,6 @@ namespace {
 // BatchedInsert::kRows, so that every notice goes in with a statement of many rows.
 constexpr size_t kTasksPerBatch = 1024;
 
-// Moves whenever another connection commits, so an unchanged value means nothing read is stale.
-int64_t dataVersion(store::Database& db) { return db.pragma("data_version"); }
-
 // The batch's level changes (one statement per level reached) and its notices (many rows per
 // statement).
 void writeBatch(store::Database& db, std::vector<LevelRise>::const_iterator first, std::vector<LevelRise>::const_iterator last) {
@@ -66,7 +63,7 @@ std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t
     std::optional<store::BulkWrite> bulk;
     if (plan.rises.size() >= kTasksPerBatch) bulk.emplace(db).growCache(int64_t{64} << 20);
     store::Transaction tx(db);
-    if (dataVersion(db) != plan.dataVersion) plan = planRises(db, second, actor, asOf);
+    if (!isCurrent(db, plan)) plan = planRises(db, second, actor, asOf);
     tell(progress, WorkPhase::Escalating, 0, plan.rises.size(), WorkItems::Tasks);
     const std::string createdAt = store::utcTimestampNow();
     int64_t noticeId = store::nextNoticeId(db);

@@ -78,11 +78,15 @@ std::vector<LevelRise> risesAmong(store::Database& db, const Actor& actor, int32
     return rises;
 }
 
+int64_t dataVersion(store::Database& db) { return db.pragma("data_version"); }
+
 }  // namespace
+
+bool isCurrent(store::Database& db, const RisePlan& plan) { return dataVersion(db) == plan.dataVersion; }
 
 RisePlan planRises(store::Database& db, store::Database* helper, const Actor& actor, int32_t asOf) {
     RisePlan plan;
-    plan.dataVersion = db.pragma("data_version");
+    plan.dataVersion = dataVersion(db);
     UnitsByCode units;
     for (auto& u : store::listUnits(db)) units.emplace(u.code, std::move(u));
     const auto ids = helper ? store::taskIdBounds(db) : std::nullopt;

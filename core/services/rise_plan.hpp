@@ -25,4 +25,8 @@ struct RisePlan {
 // later unchanged data_version of `db` vouches for.
 RisePlan planRises(store::Database& db, store::Database* helper, const Actor& actor, int32_t asOf);
 
+// Whether nothing was committed by another connection since `plan` began, so that nothing it read
+// is stale: PRAGMA data_version of `db` moves with every such commit.
+bool isCurrent(store::Database& db, const RisePlan& plan);
+
 }  // namespace patrol::services
