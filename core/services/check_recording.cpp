@@ -19,6 +19,7 @@
 #include "core/store/clock.hpp"
 #include "core/store/database.hpp"
 #include "core/store/finding_record.hpp"
+#include "core/store/version_moved_once.hpp"
 
 namespace patrol::services {
 
@@ -94,6 +95,44 @@ RowDigests digestRows(const CheckFindingSource& findings, const std::vector<Admi
     return out;
 }
 
+// The rows themselves, in id order from c.firstId, told in findings of the check.
+void insertRows(store::Database& db, const CheckFindingSource& findings, const std::vector<AdmittedFinding>& rows,
+                const RowConstants& c, size_t alreadyRecorded, const ProgressSink* progress) {
+    // 0.4 s less CPU for 326,111 findings than a version moved per row (version_moved_once.hpp).
+    const store::VersionMovedOnce versionMoved(db);
+    // Every column is named, in the order of recordedFindingColumns.
+    const std::string columns =
+        "INSERT INTO findings (id, round_id, unit_id, category, title, detail, severity, amount_fen, people_count, "
+        "people_level, source, refs, fingerprint, status, dismissed_reason, transferred, repeat_of, rectification_kind, "
+        "created_by, created_at) VALUES ";
+    const std::string oneRow = "(?,?,?,?,?,?,?,?,NULL,NULL,?,?,?,?,NULL,0,NULL,?,?,?)";
+    store::BatchedInsert inserts(db, columns, oneRow);
+    std::string source;
+    std::string refsScratch;
+    int64_t id = c.firstId;
+    size_t done = 0;
+    while (done < rows.size()) {
+        const auto [insert, count] = inserts.next(rows.size() - done);
+        for (size_t i = 0; i < count; ++i, ++id) {
+            const CheckFindingFields f = findings.fields(rows[done + i].finding, refsScratch);
+            sourceOf(f, source);
+            const int at = static_cast<int>(i) * 15;  // the row's first parameter is at + 1
+            insert.bind(at + 1, id).bind(at + 2, c.roundId).bind(at + 3, rows[done + i].unitId).bind(at + 4, f.category);
+            insert.bind(at + 5, f.title).bind(at + 6, f.detail).bind(at + 7, severityCode(f.severity)).bind(at + 8, f.amountFen);
+            insert.bind(at + 9, source).bind(at + 10, f.refsJson).bind(at + 11, f.fingerprint).bind(at + 12, c.status);
+            insert.bind(at + 13, f.rectificationKind).bind(at + 14, c.actor).bind(at + 15, c.createdAt);
+        }
+        insert.run();
+        // Told once per kProgressBatch rows (a multiple of BatchedInsert::kRows), never per row; the findings
+        // already recorded count as done, so the total is the check's.
+        if ((done + count) / plugins::FindingArena::kReadBeforeLettingGo != done / plugins::FindingArena::kReadBeforeLettingGo)
+            findings.letGoOfReadText();
+        if (((done + count) & (kProgressBatch - 1)) < count)
+            tell(progress, WorkPhase::Recording, alreadyRecorded + done + count, alreadyRecorded + rows.size(), WorkItems::Findings);
+        done += count;
+    }
+}
+
 }  // namespace
 
 int64_t recordingCacheBytes(size_t findings) {
@@ -125,37 +164,8 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
         digesting = std::async(std::launch::async, [&] { return digestRows(findings, rows, constants); });
     } catch (const std::system_error&) {
     }
-    // Every column is named, in the order of recordedFindingColumns.
-    const std::string columns =
-        "INSERT INTO findings (id, round_id, unit_id, category, title, detail, severity, amount_fen, people_count, "
-        "people_level, source, refs, fingerprint, status, dismissed_reason, transferred, repeat_of, rectification_kind, "
-        "created_by, created_at) VALUES ";
-    const std::string oneRow = "(?,?,?,?,?,?,?,?,NULL,NULL,?,?,?,?,NULL,0,NULL,?,?,?)";
-    store::BatchedInsert inserts(db, columns, oneRow);
-    std::string source;
-    std::string refsScratch;
-    int64_t id = constants.firstId;
-    size_t done = 0;
-    while (done < rows.size()) {
-        const auto [insert, count] = inserts.next(rows.size() - done);
-        for (size_t i = 0; i < count; ++i, ++id) {
-            const CheckFindingFields f = findings.fields(rows[done + i].finding, refsScratch);
-            sourceOf(f, source);
-            const int at = static_cast<int>(i) * 15;  // the row's first parameter is at + 1
-            insert.bind(at + 1, id).bind(at + 2, roundId).bind(at + 3, rows[done + i].unitId).bind(at + 4, f.category);
-            insert.bind(at + 5, f.title).bind(at + 6, f.detail).bind(at + 7, severityCode(f.severity)).bind(at + 8, f.amountFen);
-            insert.bind(at + 9, source).bind(at + 10, f.refsJson).bind(at + 11, f.fingerprint).bind(at + 12, status);
-            insert.bind(at + 13, f.rectificationKind).bind(at + 14, actor.name).bind(at + 15, createdAt);
-        }
-        insert.run();
-        // Told once per kProgressBatch rows (a multiple of BatchedInsert::kRows), never per row; the findings
-        // already recorded count as done, so the total is the check's.
-        if ((done + count) / plugins::FindingArena::kReadBeforeLettingGo != done / plugins::FindingArena::kReadBeforeLettingGo)
-            findings.letGoOfReadText();
-        if (((done + count) & (kProgressBatch - 1)) < count)
-            tell(progress, WorkPhase::Recording, alreadyRecorded + done + count, alreadyRecorded + rows.size(), WorkItems::Findings);
-        done += count;
-    }
+    insertRows(db, findings, rows, constants, alreadyRecorded, progress);
+    const int64_t lastId = constants.firstId + static_cast<int64_t>(rows.size()) - 1;
     const RowDigests digests = digesting.valid() ? digesting.get() : digestRows(findings, rows, constants);
     auto after = jsonObject();
     after->set("round", roundCode);
@@ -163,7 +173,7 @@ std::optional<int64_t> writeCheckFindings(store::Database& db, const Actor& acto
     after->set("count", static_cast<Poco::UInt64>(digests.records.size()));
     after->set("already_recorded", static_cast<Poco::UInt64>(alreadyRecorded));
     after->set("first_finding", constants.firstId);
-    after->set("last_finding", id - 1);
+    after->set("last_finding", lastId);
     after->set("records_digest", digests.recordsDigest);
     const int64_t eventId = store::appendAuditEvent(
         db, {actor.userId, actor.name, store::kCheckRunAction, store::kCheckRunEntity, roundCode, std::nullopt, jsonText(after)});

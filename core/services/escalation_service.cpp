@@ -18,6 +18,7 @@
 #include "core/store/clock.hpp"
 #include "core/store/database.hpp"
 #include "core/store/transaction.hpp"
+#include "core/store/version_moved_once.hpp"
 
 namespace patrol::services {
 
@@ -42,6 +43,17 @@ void writeBatch(store::Database& db, std::vector<LevelRise>::const_iterator firs
     for (const auto& [level, ids] : raisedTo)
         store::setTasksLevel(db, std::string(domain::escalationLevels.code(level)), ids);
     store::insertNotices(db, notices);
+}
+
+// Every rise's level and notice, a batch at a time, told in tasks.
+void writeRises(store::Database& db, const std::vector<LevelRise>& rises, const ProgressSink* progress) {
+    const store::VersionMovedOnce versionMoved(db);  // not once per task and notice
+    for (auto first = rises.cbegin(); first != rises.cend();) {
+        const auto last = first + std::min<ptrdiff_t>(kTasksPerBatch, rises.cend() - first);
+        writeBatch(db, first, last);
+        first = last;
+        tell(progress, WorkPhase::Escalating, static_cast<uint64_t>(first - rises.cbegin()), rises.size(), WorkItems::Tasks);
+    }
 }
 
 }  // namespace
@@ -85,12 +97,7 @@ std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t
         }
     }
     if (!recording.valid()) records = riseRecords(db, plan.rises);
-    for (auto first = plan.rises.cbegin(); first != plan.rises.cend();) {
-        const auto last = first + std::min<ptrdiff_t>(kTasksPerBatch, plan.rises.cend() - first);
-        writeBatch(db, first, last);
-        first = last;
-        tell(progress, WorkPhase::Escalating, static_cast<uint64_t>(first - plan.rises.cbegin()), plan.rises.size(), WorkItems::Tasks);
-    }
+    writeRises(db, plan.rises, progress);
     if (recording.valid()) records = recording.get();
     // Planned again under the lock, the run may have nothing left to raise: then it writes no event.
     if (!records.empty()) appendEscalationRun(db, actor, civil::formatDate(asOf), records);

@@ -18,7 +18,10 @@ CheckFinding found(const std::string& unit, const std::string& title, const std:
 std::string recordedTitles(store::Database& db) {
     std::string out;
     auto st = db.prepare("SELECT title || '@' || fingerprint FROM findings ORDER BY id");
-    while (st.step()) out += (out.empty() ? "" : ",") + st.text(0);
+    while (st.step()) {
+        if (!out.empty()) out += ',';
+        out += st.text(0);
+    }
     return out;
 }
 
@@ -52,8 +55,16 @@ TEST_CASE("findings recorded in batches keep one record each, whose digest is th
     for (int i = 0; i < 131; ++i) many.push_back(found(i % 2 ? "UA" : "UB", "问题" + std::to_string(i), "fp" + std::to_string(i)));
     // A one-page cache, so that the recording grows it for its write; it is given back after.
     w.db.exec("PRAGMA cache_size = 1");
+    const auto version = [&w] {
+        auto st = w.db.prepare("SELECT version FROM records_version");
+        st.step();
+        return st.integer(0);
+    };
+    const int64_t before = version();
     const auto recorded = recordCheckFindings(w.db, w.inspector, "R1", many);
     CHECK(recorded.added == 131);
+    // Moved once for the 131 rows, and a finding written afterwards moves it again.
+    CHECK(version() == before + 1);
     CHECK(w.db.pragma("cache_size") == 1);
 
     int64_t records = 0;
@@ -72,4 +83,6 @@ TEST_CASE("findings recorded in batches keep one record each, whose digest is th
     CHECK(recordedTitles(w.db).rfind("问题0@fp0,问题1@fp1,", 0) == 0);
     const auto report = verifyAuditedData(w.db, w.admin);
     CHECK(report.problems.empty());
+    w.finding("R1", "UA", "四风");
+    CHECK(version() == before + 2);
 }

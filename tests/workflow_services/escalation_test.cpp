@@ -14,6 +14,12 @@ int64_t rows(World& w, const char* table) {
     return st.integer(0);
 }
 
+int64_t recordsVersion(World& w) {
+    auto st = w.db.prepare("SELECT version FROM records_version");
+    st.step();
+    return st.integer(0);
+}
+
 // One deadline task due 2026-04-13 (fed back 2026-02-12), planned by the unit.
 store::TaskRecord oneTask(World& w) {
     w.round("R1", "2026-01-05");
@@ -26,6 +32,7 @@ store::TaskRecord oneTask(World& w) {
 }  // namespace
 
 TEST_CASE("levels rise at their boundaries, once each, with one notice and one audit event", "[escalation]") {
+    // The records' version moves once per run that raises anything, never per row.
     World w;
     const auto t = oneTask(w);
     REQUIRE(t.dueDate == "2026-04-13");
@@ -45,10 +52,12 @@ TEST_CASE("levels rise at their boundaries, once each, with one notice and one a
     for (const auto& step : steps) {
         INFO(step.asOf);
         const int64_t events = rows(w, "audit_events");
+        const int64_t version = recordsVersion(w);
         const auto rises = escalate(w.db, w.admin, day(step.asOf));
         if (!step.level) {
             CHECK(rises.empty());
             CHECK(rows(w, "audit_events") == events);
+            CHECK(recordsVersion(w) == version);
             continue;
         }
         REQUIRE(rises.size() == 1);
@@ -56,6 +65,7 @@ TEST_CASE("levels rise at their boundaries, once each, with one notice and one a
         CHECK(store::findTaskById(w.db, t.id)->level == step.level);
         CHECK(rows(w, "notices") == ++notices);
         CHECK(rows(w, "audit_events") == events + 1);
+        CHECK(recordsVersion(w) == version + 1);
         // The same date again changes nothing.
         CHECK(escalate(w.db, w.admin, day(step.asOf)).empty());
         CHECK(rows(w, "notices") == notices);
