@@ -17,7 +17,7 @@ struct ServerContext {
     bool secure = false;               // served over TLS: cookies are marked Secure
     // server.group_commit: writes that ask for it share COMMITs (group_commit.hpp); none: each
     // request commits on its own, the plain reference path.
-    std::unique_ptr<store::GroupCommit> groupCommit;
+    std::unique_ptr<store::GroupCommit> groupCommit = nullptr;
 };
 
 }  // namespace patrol::http

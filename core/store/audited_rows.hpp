@@ -28,7 +28,7 @@ struct ChildTable {
     std::vector<std::string> keyColumns;  // identify a row among its owner's, e.g. {"unit_id"}
     // SQL that picks this owner's rows when two entities share a table (evidence proves a task,
     // or, without one, a finding); empty: every row with the owner column.
-    std::string condition;
+    std::string condition = {};  // most entries of auditedEntities() leave it out
 };
 
 struct AuditedEntity {
