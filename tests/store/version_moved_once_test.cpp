@@ -1,4 +1,4 @@
-// VersionMovedOnce: a bulk write moves the records' version once, in its own transaction, while
+// VersionMovedOnce: a bulk write moves the records' version once, in the writing transaction, while
 // this connection's triggers are paused; they move it per row again once the guard is gone.
 #include <catch2/catch.hpp>
 
