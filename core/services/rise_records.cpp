@@ -57,12 +57,6 @@ RowsByOwner rowsOf(store::Database& db, const std::string& table, const std::str
     return byOwner;
 }
 
-std::string joinedColumns(const std::vector<std::string>& columns) {
-    std::string out;
-    for (const auto& c : columns) out += (out.empty() ? "" : ", ") + c;
-    return out;
-}
-
 size_t noticesChild(const store::AuditedEntity& entity) {
     for (size_t i = 0; i < entity.children.size(); ++i)
         if (entity.children[i].table == "notices") return i;
@@ -84,7 +78,7 @@ void appendRecords(store::Database& before, const store::AuditedEntity& entity, 
     std::vector<RowsByOwner> children;
     for (const auto& child : entity.children)
         children.push_back(
-            rowsOf(before, child.table, child.ownerColumn, child.condition, joinedColumns(child.keyColumns), ids, storedText));
+            rowsOf(before, child.table, child.ownerColumn, child.condition, child.keyOrder(), ids, storedText));
     const size_t notices = noticesChild(entity);
     const std::vector<std::string> none;
     for (auto p = first; p != last; ++p) {

@@ -87,10 +87,8 @@ bool rowState(JsonText& json, store::Database& db, const std::string& taskId) {
     for (const auto& child : entity.children) {
         std::string where = child.ownerColumn + " = ?";
         if (!child.condition.empty()) where += " AND " + child.condition;
-        std::string order;
-        for (const auto& c : child.keyColumns) order += (order.empty() ? "" : ", ") + c;
         json.key(child.table).openArray();
-        for (const auto& row : store::readStoredRows(db, child.table, where, owner, order)) json.row(row);
+        for (const auto& row : store::readStoredRows(db, child.table, where, owner, child.keyOrder())) json.row(row);
         json.closeArray();
     }
     json.close();

@@ -20,13 +20,16 @@ bool isSecret(const std::string& table, const std::string& column) {
                                 column == "password_hash");
 }
 
-std::string joined(const std::vector<std::string>& columns) {
+}  // namespace
+
+std::string ChildTable::keyOrder() const {
     std::string out;
-    for (const auto& c : columns) out += (out.empty() ? "" : ", ") + c;
+    for (const auto& c : keyColumns) {
+        if (!out.empty()) out += ", ";
+        out += c;
+    }
     return out;
 }
-
-}  // namespace
 
 const std::vector<AuditedEntity>& auditedEntities() {
     static const std::vector<AuditedEntity> list = {
@@ -158,7 +161,7 @@ Poco::JSON::Object::Ptr auditedRowState(Database& db, const AuditedEntity& entit
     for (const auto& child : entity.children) {
         std::string where = child.ownerColumn + " = ?";
         if (!child.condition.empty()) where += " AND " + child.condition;
-        children.push_back(readStoredRows(db, child.table, where, std::to_string(id->integer), joined(child.keyColumns)));
+        children.push_back(readStoredRows(db, child.table, where, std::to_string(id->integer), child.keyOrder()));
     }
     return rowStateOf(entity, main.front(), children);
 }

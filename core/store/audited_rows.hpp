@@ -29,6 +29,10 @@ struct ChildTable {
     // SQL that picks this owner's rows when two entities share a table (evidence proves a task,
     // or, without one, a finding); empty: every row with the owner column.
     std::string condition = {};  // most entries of auditedEntities() leave it out
+
+    // The order of an owner's rows in its row state, "k1, k2": every reader of that state must
+    // read them in it, or the same rows give another digest.
+    std::string keyOrder() const;
 };
 
 struct AuditedEntity {

@@ -130,8 +130,7 @@ public:
         std::vector<std::map<int64_t, std::vector<StoredRow>>> childRows(entity_.children.size());
         for (size_t c = 0; c < entity_.children.size(); ++c) {
             const ChildTable& child = entity_.children[c];
-            std::string order = child.ownerColumn;
-            for (const auto& k : child.keyColumns) order += ", " + k;
+            const std::string order = child.ownerColumn + ", " + child.keyOrder();
             for (auto& row : readStoredRows(db_, child.table, child.condition, std::nullopt, order)) {
                 const StoredValue* owner = row.find(child.ownerColumn);
                 const int64_t ownerId = owner && owner->type == StoredValue::Type::Integer ? owner->integer : -1;
