@@ -59,7 +59,7 @@ std::vector<LevelRise> escalatePlainly(store::Database& db, const Actor& actor, 
         after.level = std::string(domain::escalationLevels.code(raised));
         store::updateTask(db, after);
         const Addressees addressees = addresseesOf(db, after, raised);
-        LevelRise rise{after, current, raised, due - asOf, addressees.recipients, {}};
+        LevelRise rise{{}, current, raised, due - asOf, addressees.recipients, {}};
         rise.notice.taskId = task.id;
         rise.notice.level = after.level;
         rise.notice.recipients = recipientsJson(rise.recipients);
@@ -68,6 +68,7 @@ std::vector<LevelRise> escalatePlainly(store::Database& db, const Actor& actor, 
         rise.notice = storedNotice(db, task.id, store::insertNotice(db, rise.notice));
         const auto state = store::auditedRowState(db, *store::findAuditedEntity(kTaskEntity), std::to_string(task.id));
         records.push_back({rise.notice.id, 0, task.id, task.level, after.status, after.dueDate, store::rowStateDigest(state)});
+        rise.task = risenTask(std::move(after));
         rises.push_back(std::move(rise));
     }
     if (!records.empty()) appendEscalationRun(db, actor, civil::formatDate(asOf), records);

@@ -58,6 +58,10 @@ void writeRises(store::Database& db, const std::vector<LevelRise>& rises, const 
 
 }  // namespace
 
+RisenTask risenTask(store::TaskRecord&& task) {
+    return {task.id, std::move(task.unitCode), std::move(task.dueDate), std::move(task.status)};
+}
+
 std::vector<LevelRise> escalate(store::Database& db, const Actor& actor, int32_t asOf, const ProgressSink* progress) {
     if (actor.role == domain::Role::Unit)
         throw Forbidden(describeActor(actor) + "无权执行预警督办：只有管理员、领导小组和巡察组成员可以这样做。");

@@ -49,15 +49,14 @@ std::vector<LevelRise> risesAmong(store::Database& db, const Actor& actor, int32
         const auto raised =
             domain::raisedLevel(current, domain::deservedLevel(due, asOf, static_cast<int>(task.returnedCount)));
         if (raised == current) return;
-        LevelRise& rise = rises.emplace_back();
-        rise.task = std::move(task);
-        store::TaskRecord& after = rise.task;
+        store::TaskRecord& after = task;
         after.level = std::string(domain::escalationLevels.code(raised));
         const auto unit = units.find(after.unitCode);
         const bool known = unit != units.end();
         const Addressees addressees = addresseesFor(raised, {after.handler, after.leader,
                                                              known ? unit->second.head : std::nullopt,
                                                              known ? unit->second.contact : std::nullopt});
+        LevelRise& rise = rises.emplace_back();
         rise.from = current;
         rise.to = raised;
         rise.daysLeft = due - asOf;
@@ -73,7 +72,8 @@ std::vector<LevelRise> risesAmong(store::Database& db, const Actor& actor, int32
         n.roundCode = after.roundCode;
         n.unitId = after.unitId;
         n.unitCode = after.unitCode;
-        n.unitName = after.unitName;
+        n.unitName = std::move(after.unitName);
+        rise.task = risenTask(std::move(after));  // the rest of the row is not needed again
     });
     return rises;
 }

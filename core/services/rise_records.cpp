@@ -69,7 +69,7 @@ void appendRecords(store::Database& before, const store::AuditedEntity& entity, 
     std::unordered_map<int64_t, std::string_view> levels;
     for (auto p = first; p != last; ++p) {
         taskIds.push_back(p->task.id);
-        levels.emplace(p->task.id, p->task.level);
+        levels.emplace(p->task.id, domain::escalationLevels.code(p->to));
     }
     const std::string ids = store::idArrayJson(taskIds);
     const RowsByOwner tasks = rowsOf(before, entity.table, entity.idColumn, "", entity.idColumn, ids, [&](const store::StoredRow& row) {
