@@ -66,11 +66,11 @@ struct AuditChainReport {
 AuditChainReport verifyAuditChain(Database& db);
 
 struct AuditFilter {
-    std::optional<std::string> entity;
-    std::optional<std::string> entityId;  // one record's events (index audit_events_by_entity)
-    std::optional<std::string> actor;
-    std::optional<std::string> since;  // 'YYYY-MM-DD' or a full UTC timestamp; inclusive
-    std::optional<int64_t> limit;      // the newest N, still listed oldest first
+    std::optional<std::string> entity = {};
+    std::optional<std::string> entityId = {};  // one record's events (index audit_events_by_entity)
+    std::optional<std::string> actor = {};
+    std::optional<std::string> since = {};  // 'YYYY-MM-DD' or a full UTC timestamp; inclusive
+    std::optional<int64_t> limit = {};      // the newest N, still listed oldest first
 };
 
 std::vector<AuditEvent> listAuditEvents(Database& db, const AuditFilter& filter);

@@ -8,8 +8,8 @@ namespace patrol::testing {
 
 struct HttpAnswer {
     int status = 0;
-    std::string body;
-    std::map<std::string, std::string> headers;
+    std::string body = {};
+    std::map<std::string, std::string> headers = {};  // sent as they are
     std::string header(const std::string& name) const {
         const auto it = headers.find(name);
         return it == headers.end() ? std::string() : it->second;
@@ -20,9 +20,9 @@ struct HttpRequest {
     std::string method = "GET";
     std::string path;
     std::string token;                           // sent as Authorization: Bearer <token> when not empty
-    std::string body;
+    std::string body = {};
     std::string contentType = "application/json";  // sent when there is a body
-    std::map<std::string, std::string> headers;
+    std::map<std::string, std::string> headers = {};  // sent as they are
 };
 
 HttpAnswer call(int port, const HttpRequest& request);

@@ -14,7 +14,7 @@ struct ZipEntry {
     std::string content;
     bool deflate = true;
     uint32_t unixMode = 0100644;                 // 0120777 makes a symbolic link to `content`
-    std::optional<uint32_t> declaredSize;        // the uncompressed size the archive claims
+    std::optional<uint32_t> declaredSize = {};   // the uncompressed size the archive claims (none: the true one)
 };
 
 std::string zipArchive(const std::vector<ZipEntry>& entries);

@@ -19,12 +19,6 @@ store::TaskRecord taskOf(World& w, int64_t findingId) {
 
 std::string findingStatus(World& w, int64_t id) { return store::findFindingById(w.db, id)->status; }
 
-int64_t count(World& w, const char* table) {
-    auto st = w.db.prepare(std::string("SELECT count(*) FROM ") + table);
-    st.step();
-    return st.integer(0);
-}
-
 // Plans and reports the task to submission, as the unit does.
 void workThrough(World& w, const Actor& unit, int64_t taskId, const std::vector<std::string>& files = {}) {
     EvidenceStore store((w.dir / "data").string(), w.settings.evidenceMaxBytes);
