@@ -59,7 +59,11 @@ std::vector<LevelRise> escalatePlainly(store::Database& db, const Actor& actor, 
         after.level = std::string(domain::escalationLevels.code(raised));
         store::updateTask(db, after);
         const Addressees addressees = addresseesOf(db, after, raised);
-        LevelRise rise{{}, current, raised, due - asOf, addressees.recipients, {}};
+        LevelRise rise;
+        rise.from = current;
+        rise.to = raised;
+        rise.daysLeft = due - asOf;
+        rise.recipients = addressees.recipients;
         rise.notice.taskId = task.id;
         rise.notice.level = after.level;
         rise.notice.recipients = recipientsJson(rise.recipients);
