@@ -24,9 +24,10 @@ struct RisenTask {
     int64_t id = 0;
     std::string unitCode;
     std::string dueDate;  // YYYY-MM-DD
-    std::string status;
+    std::string status;   // a rise leaves it as it was
 };
 
+// The four fields, moved out of the row read to plan the rise.
 RisenTask risenTask(store::TaskRecord&& task);
 
 struct LevelRise {
