@@ -9,19 +9,15 @@
 #include "core/store/transaction.hpp"
 #include "core/store/version_moved_once.hpp"
 #include "store/raw_sqlite.hpp"
+#include "store/records_version.hpp"
 #include "store/scratch_dir.hpp"
 
 using namespace patrol::store;
 using patrol::testing::rawScalar;
+using patrol::testing::recordsVersion;
 using patrol::testing::ScratchDir;
 
 namespace {
-
-int64_t version(Database& db) {
-    auto st = db.prepare("SELECT version FROM records_version");
-    st.step();
-    return st.integer(0);
-}
 
 void addUnit(Database& db, const std::string& code) {
     db.exec("INSERT INTO units (code, name, kind, created_at) VALUES ('" + code + "', '单位" + code + "', 'department', '2026-01-01')");
@@ -29,9 +25,9 @@ void addUnit(Database& db, const std::string& code) {
 
 // Once no guard is left, this connection's triggers move the version for each row again.
 void checkEachRowMovesIt(Database& db, const std::string& code) {
-    const int64_t before = version(db);
+    const int64_t before = recordsVersion(db);
     addUnit(db, code);
-    CHECK(version(db) == before + 1);
+    CHECK(recordsVersion(db) == before + 1);
 }
 
 // A fresh database file of the current schema.
@@ -52,7 +48,7 @@ TEST_CASE("a bulk write moves the records' version once, then every row moves it
             for (const char* code : {"U1", "U2", "U3"}) addUnit(db, code);
             db.exec("UPDATE units SET name = name || '（更名）'");
         }
-        CHECK(version(db) == 1);
+        CHECK(recordsVersion(db) == 1);
         checkEachRowMovesIt(db, "U4");
         tx.commit();
     }
@@ -63,13 +59,13 @@ TEST_CASE("a bulk write rolled back leaves the version where it was", "[store][s
     FreshStore store;
     Database& db = store.db;
     addUnit(db, "U1");
-    REQUIRE(version(db) == 1);
+    REQUIRE(recordsVersion(db) == 1);
     {
         Transaction tx(db);
         const VersionMovedOnce once(db);
         addUnit(db, "U2");
     }
-    CHECK(version(db) == 1);
+    CHECK(recordsVersion(db) == 1);
     checkEachRowMovesIt(db, "U3");
 }
 
@@ -77,7 +73,7 @@ TEST_CASE("a bulk write outside a transaction is refused before it moves anythin
     FreshStore store;
     Database& db = store.db;
     CHECK_THROWS_AS(VersionMovedOnce(db), std::logic_error);
-    CHECK(version(db) == 0);
+    CHECK(recordsVersion(db) == 0);
     checkEachRowMovesIt(db, "U1");
 }
 

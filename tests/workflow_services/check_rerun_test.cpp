@@ -7,6 +7,7 @@
 #include "core/store/audited_rows.hpp"
 #include "core/store/finding_record.hpp"
 #include "core/store/statement.hpp"
+#include "store/records_version.hpp"
 #include "world.hpp"
 
 namespace {
@@ -55,16 +56,11 @@ TEST_CASE("findings recorded in batches keep one record each, whose digest is th
     for (int i = 0; i < 131; ++i) many.push_back(found(i % 2 ? "UA" : "UB", "问题" + std::to_string(i), "fp" + std::to_string(i)));
     // A one-page cache, so that the recording grows it for its write; it is given back after.
     w.db.exec("PRAGMA cache_size = 1");
-    const auto version = [&w] {
-        auto st = w.db.prepare("SELECT version FROM records_version");
-        st.step();
-        return st.integer(0);
-    };
-    const int64_t before = version();
+    const int64_t before = testing::recordsVersion(w.db);
     const auto recorded = recordCheckFindings(w.db, w.inspector, "R1", many);
     CHECK(recorded.added == 131);
     // Moved once for the 131 rows, and a finding written afterwards moves it again.
-    CHECK(version() == before + 1);
+    CHECK(testing::recordsVersion(w.db) == before + 1);
     CHECK(w.db.pragma("cache_size") == 1);
 
     int64_t records = 0;
@@ -84,5 +80,5 @@ TEST_CASE("findings recorded in batches keep one record each, whose digest is th
     const auto report = verifyAuditedData(w.db, w.admin);
     CHECK(report.problems.empty());
     w.finding("R1", "UA", "四风");
-    CHECK(version() == before + 2);
+    CHECK(testing::recordsVersion(w.db) == before + 2);
 }

@@ -4,18 +4,13 @@
 #include "core/services/escalation_service.hpp"
 #include "core/services/task_service.hpp"
 #include "core/store/audit_log.hpp"
+#include "store/records_version.hpp"
 #include "world.hpp"
 
 namespace {
 
 int64_t rows(World& w, const char* table) {
     auto st = w.db.prepare(std::string("SELECT count(*) FROM ") + table);
-    st.step();
-    return st.integer(0);
-}
-
-int64_t recordsVersion(World& w) {
-    auto st = w.db.prepare("SELECT version FROM records_version");
     st.step();
     return st.integer(0);
 }
@@ -52,12 +47,12 @@ TEST_CASE("levels rise at their boundaries, once each, with one notice and one a
     for (const auto& step : steps) {
         INFO(step.asOf);
         const int64_t events = rows(w, "audit_events");
-        const int64_t version = recordsVersion(w);
+        const int64_t version = testing::recordsVersion(w.db);
         const auto rises = escalate(w.db, w.admin, day(step.asOf));
         if (!step.level) {
             CHECK(rises.empty());
             CHECK(rows(w, "audit_events") == events);
-            CHECK(recordsVersion(w) == version);
+            CHECK(testing::recordsVersion(w.db) == version);
             continue;
         }
         REQUIRE(rises.size() == 1);
@@ -65,7 +60,7 @@ TEST_CASE("levels rise at their boundaries, once each, with one notice and one a
         CHECK(store::findTaskById(w.db, t.id)->level == step.level);
         CHECK(rows(w, "notices") == ++notices);
         CHECK(rows(w, "audit_events") == events + 1);
-        CHECK(recordsVersion(w) == version + 1);
+        CHECK(testing::recordsVersion(w.db) == version + 1);
         // The same date again changes nothing.
         CHECK(escalate(w.db, w.admin, day(step.asOf)).empty());
         CHECK(rows(w, "notices") == notices);
