@@ -76,11 +76,11 @@ void FileText::refuseSpecialFile(unsigned mode) const {
 // line ends, or a CR inside a field). Otherwise every row would vanish into the header line.
 void FileText::acceptCrLineEnds() {
     if (text_.find('\n') != std::string_view::npos || text_.find('\r') == std::string_view::npos) return;
-    std::string lines(text_);
-    std::replace(lines.begin(), lines.end(), '\r', '\n');
+    Utf8Text lines{std::unique_ptr<char[]>(new char[text_.size()]), text_.size()};
+    std::replace_copy(text_.begin(), text_.end(), lines.bytes.get(), '\r', '\n');
     unmap();
-    convertedText_ = std::move(lines);
-    text_ = std::string_view(convertedText_);
+    ownText_ = std::move(lines);
+    text_ = ownText_.view();
 }
 
 void FileText::unmap() {
@@ -96,14 +96,15 @@ void FileText::convertFromGb18030() {
     map();
     const std::string_view raw(map_, mapSize_);
     size_t badOffset = 0;
-    const bool ok = convertGb18030ToUtf8(raw, convertedText_, badOffset);
-    const size_t line = 1 + static_cast<size_t>(std::count(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(std::min(badOffset, raw.size())), '\n'));
+    const bool ok = convertGb18030ToUtf8(raw, ownText_, badOffset);
+    // Counted only for the message: a converted file's lines are counted again as it is read.
+    const size_t line = ok ? 0 : 1 + static_cast<size_t>(std::count(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(std::min(badOffset, raw.size())), '\n'));
     unmap();
     if (!ok)
         throw UserError("数据文件 " + path_.string() + " 的编码无法识别：应为 UTF-8 或 GB18030，第 " + std::to_string(line) +
                         " 行附近的字节两者都不是。请用 UTF-8 重新导出该文件。");
     converted_ = true;
-    text_ = std::string_view(convertedText_);
+    text_ = ownText_.view();
     text_ = text_.substr(utf8BomLength(text_));
     acceptCrLineEnds();
 }

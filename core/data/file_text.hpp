@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/data/gb18030.hpp"
 #include "core/data/shrink_guard.hpp"
 
 namespace patrol::data {
@@ -46,7 +47,7 @@ private:
     char* map_ = nullptr;
     size_t mapSize_ = 0;
     ShrinkGuard guard_;  // a truncation while mapped exits 2 naming the file, not SIGBUS
-    std::string convertedText_;
+    Utf8Text ownText_;  // the text converted from GB18030, or with its CR line ends made LF
     std::string_view text_;
     bool converted_ = false;
 };

@@ -36,7 +36,7 @@ StretchBoard::StretchBoard(std::vector<BoardFile> files, size_t workers, size_t 
 // A line end inside a quoted field makes a wrong guess; joining the parts detects and repairs it.
 size_t StretchBoard::cutAfter(size_t file, size_t from, size_t size) const {
     const BoardFile& f = files_[file];
-    if (!f.cuttable || f.body.size() - from <= size + smallest_) return f.body.size();
+    if (f.body.size() - from <= size + smallest_) return f.body.size();
     const size_t newline = f.body.find('\n', from + std::max(size, smallest_));
     return newline == std::string_view::npos || newline + 1 >= f.body.size() ? f.body.size() : newline + 1;
 }
@@ -81,7 +81,7 @@ std::optional<Stretch> StretchBoard::next(size_t worker) {
 size_t StretchBoard::share(const Stretch& s, size_t at, size_t stop) {
     if (!shareAlways_ && !wanted_.load(std::memory_order_relaxed)) return stop;
     const BoardFile& f = files_[s.file];
-    if (!f.cuttable || at >= stop || stop - at < leastShared_) return stop;
+    if (at >= stop || stop - at < leastShared_) return stop;
     // The second half of what is left, from the first line end past the middle.
     const size_t newline = f.body.find('\n', at + (stop - at) / 2);
     if (newline == std::string_view::npos || newline + 1 >= stop || stop - (newline + 1) < smallest_) return stop;

@@ -30,7 +30,6 @@ struct Stretch {
 // One file as the board sees it.
 struct BoardFile {
     std::string_view body;  // the text after the header
-    bool cuttable = true;   // false for a file converted from GB18030: read in one pass
     size_t joinCharge = 0;  // bytes' worth of parsing that joining its stretches costs
 };
 

@@ -5,6 +5,7 @@
 #include "core/data/repeated_ids.hpp"
 #include "core/data/record_scanner.hpp"
 #include "core/data/table_parts.hpp"
+#include "core/data/gb18030.hpp"
 #include "core/data/text_encoding.hpp"
 #include "core/domain/errors.hpp"
 
@@ -679,11 +680,11 @@ TableReadResult readTable(const std::filesystem::path& file, const TableSchema& 
 
 TableReadResult readTableText(std::string_view text, const TableSchema& schema, const std::string& displayName, const ReadLimits& limits) {
     if (auto result = readWhole(text, nullptr, schema, displayName, true, limits)) return std::move(*result);
-    std::string converted;
+    Utf8Text converted;
     size_t badOffset = 0;
     if (!convertGb18030ToUtf8(text, converted, badOffset))
         throw UserError("数据 " + displayName + " 的编码无法识别：应为 UTF-8 或 GB18030。请用 UTF-8 重新导出。");
-    return std::move(*readWhole(converted, nullptr, schema, displayName, false, limits));
+    return std::move(*readWhole(converted.view(), nullptr, schema, displayName, false, limits));
 }
 
 }  // namespace patrol::data

@@ -1,8 +1,5 @@
 #include "core/data/text_encoding.hpp"
 
-#include <iconv.h>
-
-#include <cerrno>
 #include <cstdint>
 #include <cstring>
 
@@ -154,37 +151,6 @@ bool isValidUtf8(std::string_view bytes) {
     // Short texts (a field, a finding's title) are not worth the vector set-up.
     if (bytes.size() >= 64 && detail::haveAvx2()) return detail::isValidUtf8Avx2(bytes);
     return detail::isValidUtf8Plain(bytes);
-}
-
-bool convertGb18030ToUtf8(std::string_view bytes, std::string& out, size_t& badOffset) {
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
-    if (cd == reinterpret_cast<iconv_t>(-1)) {
-        badOffset = 0;
-        return false;
-    }
-    // Chinese text grows from 2 to 3 bytes; ASCII stays the same.
-    out.resize(bytes.size() + bytes.size() / 2 + 16);
-    char* in = const_cast<char*>(bytes.data());
-    size_t inLeft = bytes.size();
-    size_t written = 0;
-    bool ok = true;
-    while (inLeft > 0) {
-        char* dst = out.data() + written;
-        size_t outLeft = out.size() - written;
-        const size_t r = iconv(cd, &in, &inLeft, &dst, &outLeft);
-        written = out.size() - outLeft;
-        if (r != static_cast<size_t>(-1)) break;
-        if (errno == E2BIG) {
-            out.resize(out.size() * 2);
-            continue;
-        }
-        ok = false;  // EILSEQ or EINVAL: not GB18030 (or cut in the middle of a character)
-        break;
-    }
-    badOffset = bytes.size() - inLeft;
-    iconv_close(cd);
-    out.resize(written);
-    return ok;
 }
 
 }  // namespace patrol::data

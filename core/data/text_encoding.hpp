@@ -19,10 +19,6 @@ bool haveAvx2();
 bool isValidUtf8Avx2(std::string_view bytes);
 }  // namespace detail
 
-// Converts the whole text from GB18030 to UTF-8 with glibc's iconv. Returns false when the
-// bytes are not GB18030 either; `badOffset` then holds where the conversion stopped.
-bool convertGb18030ToUtf8(std::string_view bytes, std::string& out, size_t& badOffset);
-
 // Length of a UTF-8 byte-order mark at the start of the text (3 or 0).
 inline size_t utf8BomLength(std::string_view bytes) {
     return bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&

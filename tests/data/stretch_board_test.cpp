@@ -33,7 +33,7 @@ std::string describe(const std::optional<Stretch>& s) {
 
 TEST_CASE("the plan gives every thread the same bytes, the largest file first, cut after a line end") {
     const std::string small = linesOf(30), large = linesOf(90);  // 300 and 900 bytes
-    StretchBoard board({{small, true, 0}, {large, true, 0}}, 2, 10, 1000, false);
+    StretchBoard board({{small, 0}, {large, 0}}, 2, 10, 1000, false);
     // 1,200 bytes, 601 a thread: the large file's first 610 bytes (the line end past 600) to
     // thread 0, its rest and then the small file to thread 1.
     CHECK(describe(board.next(0)) == "f1 0-610");
@@ -48,8 +48,8 @@ TEST_CASE("the plan gives every thread the same bytes, the largest file first, c
 
 TEST_CASE("a thread out of work takes the last stretch another thread has not started") {
     const std::string a = linesOf(60), b = linesOf(20), c = linesOf(10);
-    // A file read as GB18030 is not cut: it goes whole to one thread.
-    StretchBoard board({{a, false, 0}, {b, true, 0}, {c, true, 0}}, 2, 10, 1000, false);
+    // No file is cut: none is larger than a thread's share (451 bytes) by the smallest stretch.
+    StretchBoard board({{a, 0}, {b, 0}, {c, 0}}, 2, 200, 1000, false);
     CHECK(describe(board.next(0)) == "f0 0-600");
     CHECK(describe(board.next(1)) == "f1 0-200");
     board.finished(1);
@@ -61,7 +61,7 @@ TEST_CASE("a thread out of work takes the last stretch another thread has not st
 
 TEST_CASE("a stretch is halved only when a thread waits, at the first line end past the middle of what is left") {
     const std::string text = linesOf(100);
-    StretchBoard board({{text, true, 0}}, 2, 10, 100, false);
+    StretchBoard board({{text, 0}}, 2, 10, 100, false);
     const std::optional<Stretch> first = board.next(0);
     REQUIRE(describe(first) == "f0 0-510");
     CHECK(describe(board.next(1)) == "f0 510-1000");
@@ -84,7 +84,7 @@ TEST_CASE("a stretch is halved only when a thread waits, at the first line end p
 
 TEST_CASE("what is left is not halved below the least worth sharing, nor past the file's end") {
     const std::string text = linesOf(100);
-    StretchBoard always({{text, true, 0}}, 1, 10, 300, true);
+    StretchBoard always({{text, 0}}, 1, 10, 300, true);
     const std::optional<Stretch> s = always.next(0);
     REQUIRE(s);
     CHECK(always.share(*s, 750, 1000) == 1000);  // 250 bytes left, 300 the least
@@ -92,16 +92,11 @@ TEST_CASE("what is left is not halved below the least worth sharing, nor past th
     CHECK(describe(always.next(0)) == "f0 860-1000");
     CHECK_FALSE(always.finished(0));
     CHECK(always.finished(0));
-
-    StretchBoard whole({{text, false, 0}}, 1, 10, 300, true);
-    const std::optional<Stretch> w = whole.next(0);
-    REQUIRE(w);
-    CHECK(whole.share(*w, 0, 1000) == 1000);  // a file read in one pass is never cut
 }
 
 TEST_CASE("a waiting thread is let go once no stretch is left and no thread is parsing") {
     const std::string text = linesOf(10);
-    StretchBoard board({{text, true, 0}}, 2, 100, 1000, false);  // too small to cut: all to thread 0
+    StretchBoard board({{text, 0}}, 2, 100, 1000, false);  // too small to cut: all to thread 0
     const std::optional<Stretch> s = board.next(0);
     REQUIRE(s);
     auto waiting = std::async(std::launch::async, [&] { return board.next(1); });
