@@ -96,13 +96,14 @@ void FileText::convertFromGb18030() {
     map();
     const std::string_view raw(map_, mapSize_);
     size_t badOffset = 0;
-    const bool ok = convertGb18030ToUtf8(raw, ownText_, badOffset);
-    // Counted only for the message: a converted file's lines are counted again as it is read.
-    const size_t line = ok ? 0 : 1 + static_cast<size_t>(std::count(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(std::min(badOffset, raw.size())), '\n'));
-    unmap();
-    if (!ok)
+    if (!convertGb18030ToUtf8(raw, ownText_, badOffset)) {
+        const auto before = raw.substr(0, std::min(badOffset, raw.size()));
+        const size_t line = 1 + static_cast<size_t>(std::count(before.begin(), before.end(), '\n'));
+        unmap();
         throw UserError("数据文件 " + path_.string() + " 的编码无法识别：应为 UTF-8 或 GB18030，第 " + std::to_string(line) +
                         " 行附近的字节两者都不是。请用 UTF-8 重新导出该文件。");
+    }
+    unmap();
     converted_ = true;
     text_ = ownText_.view();
     text_ = text_.substr(utf8BomLength(text_));

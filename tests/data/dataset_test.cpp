@@ -167,6 +167,23 @@ TEST_CASE("a large file read in parallel stretches equals the same file read in 
     }
 }
 
+TEST_CASE("a file that shows it is GB18030 only past its first lines is converted when that is found, and read alike") {
+    // The look at the first 256 KB finds UTF-8 (plain ASCII); the stretch that meets the first
+    // row in GB18030 has the whole file converted and read again in one pass.
+    std::string text = "expense_id,unit_code,date,category,amount,headcount,depart_time,description\n";
+    int i = 0;
+    while (text.size() < (size_t{300} << 10)) text += "E" + std::to_string(i++) + ",U1,2026-03-14,meal,1.00,,,plain\n";
+    const int ascii = i;
+    for (; i < ascii + 5000; ++i) text += "E" + std::to_string(i) + ",U2,2026-03-15,meal,2.00,,,\xD6\xD0\xCE\xC4\n";
+    TempFolder folder;
+    const auto file = folder.write("expenses.csv", text);
+    const auto [rejects, rows] = readBothWays(folder, file, 2);
+    CHECK(rejects.empty());
+    CHECK(rows == static_cast<uint64_t>(i));
+    const data::TableReadResult whole = data::readTable(file, expensesSchema(), listEveryReject());
+    CHECK(whole.table->text(whole.table->columnIndex("description"), static_cast<uint64_t>(i) - 1) == "中文");
+}
+
 TEST_CASE("stretches halved while they are parsed equal the file read in one pass") {
     // Every look (each 4 KB parsed) hands the second half of what is left to whichever thread
     // asks next: hundreds of stretches, many cut inside a quoted field, on one thread and on three.
