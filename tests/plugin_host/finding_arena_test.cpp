@@ -9,6 +9,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 #include <random>
 #include <set>
 #include <tuple>
@@ -268,6 +270,36 @@ TEST_CASE("a dry run's JSONL gives back the file's texts as it goes and is the s
             ++gone;
         }
     CHECK(gone > arena.size() * 9 / 10);
+}
+
+TEST_CASE("a finding of thousands of refs is refused for the first ref it lists again, and accepted without one") {
+    // Past a few dozen refs they are sorted to find a repeat, not compared in pairs.
+    PluginMetadata metadata;
+    metadata.id = "p";
+    RuleInfo rule;
+    rule.code = "R1";
+    metadata.rules.push_back(rule);
+    CheckFinding group;
+    group.plugin = "p";
+    group.rule = "R1";
+    group.unit = "U1";
+    group.title = "标题";
+    for (int i = 0; i < 5000; ++i) {
+        char id[8];
+        std::snprintf(id, sizeof id, "E%05d", i);
+        group.refs.push_back(id);
+    }
+    CHECK_FALSE(findingViolation(metadata, nullptr, std::vector<CheckFinding>{group}));
+    CheckFinding repeated = group;
+    repeated.refs[100] = "E04000";  // the arena sorts a finding's refs, the plain findings keep them
+    const std::string tail = "）：refs 中的 \"E04000\" 出现了不止一次，每个记录编号只应列出一次";
+    const auto endsWithTail = [&](const std::optional<std::string>& why) { return why && why->ends_with(tail); };
+    for (const auto& findings : {std::vector<CheckFinding>{repeated}, std::vector<CheckFinding>{group, repeated}}) {
+        CHECK(endsWithTail(findingViolation(metadata, nullptr, findings)));
+        FindingArena arena;
+        for (const auto& f : findings) arena.add(f);
+        CHECK(endsWithTail(findingViolation(metadata, nullptr, arena)));
+    }
 }
 
 TEST_CASE("the arena refuses a violation the same way as the plain findings") {
