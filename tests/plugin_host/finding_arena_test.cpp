@@ -15,6 +15,8 @@
 #include <set>
 #include <tuple>
 #include <sstream>
+#include <string>
+#include <vector>
 
 using namespace patrol::plugins;
 
@@ -114,6 +116,27 @@ void requireSameFindings(const std::vector<CheckFinding>& expected, const Findin
         CHECK(v.detail == expected[i].detail);
         CHECK(fingerprintHex(v.fingerprintDigest) == expected[i].fingerprint);
     }
+}
+
+// Plugin "p" with one rule, R1, that names no amount: what the demands on a finding alone need.
+PluginMetadata pluginWithR1() {
+    PluginMetadata metadata;
+    metadata.id = "p";
+    RuleInfo rule;
+    rule.code = "R1";
+    metadata.rules.push_back(rule);
+    return metadata;
+}
+
+// A finding of rule R1 that meets those demands.
+CheckFinding findingOfR1(std::vector<std::string> refs) {
+    CheckFinding f;
+    f.plugin = "p";
+    f.rule = "R1";
+    f.unit = "U1";
+    f.refs = std::move(refs);
+    f.title = "标题";
+    return f;
 }
 
 }  // namespace
@@ -274,16 +297,8 @@ TEST_CASE("a dry run's JSONL gives back the file's texts as it goes and is the s
 
 TEST_CASE("a finding of thousands of refs is refused for the first ref it lists again, and accepted without one") {
     // Past a few dozen refs they are sorted to find a repeat, not compared in pairs.
-    PluginMetadata metadata;
-    metadata.id = "p";
-    RuleInfo rule;
-    rule.code = "R1";
-    metadata.rules.push_back(rule);
-    CheckFinding group;
-    group.plugin = "p";
-    group.rule = "R1";
-    group.unit = "U1";
-    group.title = "标题";
+    const PluginMetadata metadata = pluginWithR1();
+    CheckFinding group = findingOfR1({});
     for (int i = 0; i < 5000; ++i) {
         char id[8];
         std::snprintf(id, sizeof id, "E%05d", i);
@@ -304,17 +319,8 @@ TEST_CASE("a finding of thousands of refs is refused for the first ref it lists 
 
 TEST_CASE("the arena refuses a violation the same way as the plain findings") {
     // No dataset: only the demands on each finding alone.
-    PluginMetadata metadata;
-    metadata.id = "p";
-    RuleInfo rule;
-    rule.code = "R1";
-    metadata.rules.push_back(rule);
-    CheckFinding good;
-    good.plugin = "p";
-    good.rule = "R1";
-    good.unit = "U1";
-    good.refs = {"E1"};
-    good.title = "标题";
+    const PluginMetadata metadata = pluginWithR1();
+    const CheckFinding good = findingOfR1({"E1"});
     CheckFinding bad = good;
     bad.refs = {"E2", "E2"};
     bad.detail = "x\"y";
