@@ -105,8 +105,8 @@ private:
 
 // Converts as Iconv::convert does, stopping where it stops: runs of ASCII and two-byte
 // characters from the table, anything else (four-byte characters, bytes that are not
-// GB18030) by iconv, the next four bytes at a time. Several times faster than iconv alone,
-// which takes each character through UCS-4.
+// GB18030) by iconv, the next four bytes at a time. About twice as fast a thread as iconv
+// alone, which takes each character through UCS-4.
 Outcome decodeInto(std::string_view bytes, char* dst, size_t room, Progress& progress) {
     const PairTable& pairs = PairTable::instance();
     Iconv rest;  // for the characters the table does not hold
