@@ -29,12 +29,9 @@ echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $
 printf '%-22s %8s | %10s | %12s | %12s | %8s %9s | %s\n' plugin "GB18030" "patrol UTF-8" "patrol GB18030" "python GB18030" "GB/UTF-8" "×python" "same findings"
 for plugin in $plugins; do
   utf8=$work/usual/$plugin dir=$work/gb18030/$plugin
-  stamp="rows=$rows profile=usual $(sha1sum "$here/generate.py" | cut -c1-12)"
-  if [ "$(cat "$utf8/.stamp" 2>/dev/null)" != "$stamp" ]; then
-    rm -rf "$utf8" && mkdir -p "$utf8"
-    python3 "$here/generate.py" "$plugin" "$utf8" --rows "$rows" --profile usual
-    echo "$stamp" > "$utf8/.stamp"
-  fi
+  bench_generated "$utf8" "$plugin" usual "$rows"
+  # Converted again whenever the UTF-8 files were made again.
+  stamp=$(cat "$utf8/.stamp")
   if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
     rm -rf "$dir" && mkdir -p "$dir"
     for csv in "$utf8"/*.csv; do iconv -f UTF-8 -t GB18030 "$csv" > "$dir/$(basename "$csv")"; done

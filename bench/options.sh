@@ -29,6 +29,17 @@ bench_patrol() {
   fi
 }
 
+# bench_generated DIR PLUGIN PROFILE ROWS: DIR holds bench/generate.py's files for PLUGIN, PROFILE
+# and ROWS, made again only when its stamp (those and the generator's digest) says otherwise.
+bench_generated() {
+  local dir=$1 plugin=$2 profile=$3 rows=$4 stamp
+  stamp="rows=$rows profile=$profile $(sha1sum "$here/generate.py" | cut -c1-12)"
+  [ "$(cat "$dir/.stamp" 2>/dev/null)" = "$stamp" ] && return 0
+  rm -rf "$dir" && mkdir -p "$dir"
+  python3 "$here/generate.py" "$plugin" "$dir" --rows "$rows" --profile "$profile"
+  echo "$stamp" > "$dir/.stamp"
+}
+
 # Free memory a virtual machine hands back to its host (page_reporting) costs a fault on the host
 # when it is taken again, several times what a page the guest kept costs: the same command runs
 # slower right after a large job has freed its memory, or on a machine started a moment ago.

@@ -21,12 +21,7 @@ bench_options "bench/record.sh [--rows N] [--repeat N]" rows repeat -- "$@"
 bench_patrol "$build"
 mkdir -p "$work"
 data=$work/four_styles-heavy-$rows
-stamp="rows=$rows $(sha1sum "$here/generate.py" | cut -c1-12)"
-if [ "$(cat "$data/.stamp" 2>/dev/null)" != "$stamp" ]; then
-  rm -rf "$data" && mkdir -p "$data"
-  python3 "$here/generate.py" four_styles "$data" --rows "$rows" --profile heavy > /dev/null
-  echo "$stamp" > "$data/.stamp"
-fi
+bench_generated "$data" four_styles heavy "$rows" > /dev/null
 input=$(cat "$data"/*.csv | wc -c)
 
 echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) 核 / cores"

@@ -84,12 +84,7 @@ if has_part check; then
   for profile in $profiles; do
   for plugin in $plugins; do
     dir=$work/$profile/$plugin
-    stamp="rows=$rows profile=$profile $(sha1sum "$here/generate.py" | cut -c1-12)"
-    if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
-      rm -rf "$dir" && mkdir -p "$dir"
-      python3 "$here/generate.py" "$plugin" "$dir" --rows "$rows" --profile "$profile"
-      echo "$stamp" > "$dir/.stamp"
-    fi
+    bench_generated "$dir" "$plugin" "$profile" "$rows"
     input=$(cat "$dir"/*.csv | wc -c)
     data_rows=$(( $(cat "$dir"/*.csv | wc -l) - $(ls "$dir"/*.csv | wc -l) ))
     measure patrol "$dir/patrol.jsonl" -- "$patrol" check --plugin "$plugin" --data "$dir" --as-of "$as_of" \
