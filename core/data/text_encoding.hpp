@@ -1,9 +1,8 @@
 // Encodings a dataset file may arrive in: UTF-8 (with or without BOM), or GB18030 from
-// Excel on Chinese Windows. Everything past the reader is UTF-8.
+// Excel on Chinese Windows (converted by gb18030.hpp). Everything past the reader is UTF-8.
 #pragma once
 
 #include <cstddef>
-#include <string>
 #include <string_view>
 
 namespace patrol::data {

@@ -112,8 +112,8 @@ std::string risesText(const std::vector<LevelRise>& rises) {
     std::string out;
     for (const auto& r : rises) {
         const auto& n = r.notice;
-        out += std::to_string(r.task.id) + " " + r.task.unitCode + " " + r.task.dueDate + " " + r.task.status + " " + std::to_string(static_cast<int>(r.from)) + "→" +
-               std::to_string(static_cast<int>(r.to)) + " " + std::to_string(r.daysLeft) + " " +
+        out += std::to_string(r.task.id) + " " + r.task.unitCode + " " + r.task.dueDate + " " + r.task.status + " " +
+               std::to_string(static_cast<int>(r.from)) + "→" + std::to_string(static_cast<int>(r.to)) + " " + std::to_string(r.daysLeft) + " " +
                recipientsJson(r.recipients) + "\n  #" + std::to_string(n.id) + " " + std::to_string(n.taskId.value_or(-1)) +
                " " + n.level + " " + n.recipients + " " + n.message + " " + n.asOf + " " + n.createdAt + " " +
                std::to_string(n.findingId.value_or(-1)) + " " + std::to_string(n.roundId.value_or(-1)) + " " +
