@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <string>
 #include <tuple>
@@ -84,6 +85,37 @@ TEST_CASE("a million rows group by key, every group complete and in row order") 
         if (g > 0) CHECK(groups[g - 1][0] < group[0]);
     }
     CHECK(rows == kRows);
+}
+
+TEST_CASE("mostly single keys: the groups sought among repeated hashes are all the groups there are") {
+    // Past RowGroups::kCensusFrom keys only those whose hash may repeat are sorted; the groups
+    // must be those of a plain grouping by the texts themselves, for any least size.
+    constexpr uint32_t kRows = 200000;
+    std::mt19937 random(17);
+    std::vector<std::string> keys(kRows);
+    for (uint32_t r = 0; r < kRows; ++r) keys[r] = "P" + std::to_string(r);
+    for (uint32_t i = 0; i < 2000; ++i) keys[random() % kRows] = keys[random() % kRows];  // twice
+    for (uint32_t i = 0; i < 800; ++i) {  // three times
+        const std::string& text = keys[random() % kRows];
+        keys[random() % kRows] = keys[random() % kRows] = text;
+    }
+    REQUIRE(kRows >= RowGroups::kCensusFrom);
+    const auto key = [&](uint32_t r) { return std::string_view(keys[r]); };
+    const auto even = [](uint32_t r) { return r % 2 == 0; };
+    for (const size_t least : {size_t{2}, size_t{3}}) {
+        for (const bool onlyEven : {false, true}) {
+            std::map<std::string, std::vector<uint32_t>> byText;
+            for (uint32_t r = 0; r < kRows; ++r)
+                if (!onlyEven || even(r)) byText[keys[r]].push_back(r);
+            std::vector<std::vector<uint32_t>> expected;
+            for (auto& [text, rows] : byText)
+                if (rows.size() >= least) expected.push_back(rows);
+            std::sort(expected.begin(), expected.end());
+            REQUIRE(expected.size() > 50);
+            const auto groups = onlyEven ? RowGroups::byKey(kRows, key, least, even) : RowGroups::byKey(kRows, key, least);
+            CHECK(all(groups) == expected);
+        }
+    }
 }
 
 TEST_CASE("windows of consecutive days start at each date and hold the rows up to days - 1 later") {

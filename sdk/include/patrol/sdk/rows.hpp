@@ -1,12 +1,14 @@
 // Grouping rows by a key and sliding date windows over rows: the two shapes most rules take
 // ("the same unit, vendor and day", "more than N trips within 7 days"), done the way that stays
 // fast on a million rows. Groups: each row's key hashed in one sequential pass, (hash, row)
-// pairs sorted in place, and only rows whose hashes collide compared exactly — no std::map of
-// strings, no allocation per row. Windows: rows ordered by date once (a counting sort over the
+// pairs sorted in place (when groups need two rows or more, only those whose hash was met twice:
+// HashCensus), and only rows whose hashes collide compared exactly — no std::map of strings, no
+// allocation per row. Windows: rows ordered by date once (a counting sort over the
 // days present), then one pass with two cursors.
 #pragma once
 
 #include <patrol/plugin_abi.h>
+#include <patrol/sdk/hash_census.hpp>
 #include <patrol/sdk/hash_sort.hpp>
 
 #include <algorithm>
@@ -110,9 +112,10 @@ public:
             const auto row = static_cast<uint32_t>(r);
             if (include(row)) keys.push_back((detail::keyHash(key(row)) & 0xFFFFFFFF00000000ULL) | row);
         }
+        const size_t least = std::max<size_t>(minSize, 1);
+        if (least >= 2 && keys.size() >= kCensusFrom) keepRepeatedHashes(keys);
         sortKeysInPlace(keys.data(), keys.size());
         RowGroups groups;
-        const size_t least = std::max<size_t>(minSize, 1);
         for (size_t begin = 0; begin < keys.size();) {
             size_t end = begin + 1;
             while (end < keys.size() && (keys[end] >> 32) == (keys[begin] >> 32)) ++end;
@@ -148,7 +151,28 @@ public:
     Iterator begin() const { return {this, 0}; }
     Iterator end() const { return {this, size()}; }
 
+    // From this many keys on, groups of two rows or more are sought only among the keys whose
+    // hash may repeat. Grouping 510,000 payments by (month, household, program), 7,804 keys
+    // repeated: 17-18 ms before, 9 ms with the census (best of 7); when nearly every key repeats
+    // (a few hundred units a month) the census costs nothing measurable, 53-60 ms either way.
+    static constexpr size_t kCensusFrom = 16384;
+
 private:
+    // Drops the keys whose hash occurs once: no group of two rows or more holds them. In place,
+    // keys kept in order, each written and kept or not without a branch (most are dropped, at
+    // random, which a branch would guess wrong again and again).
+    static void keepRepeatedHashes(std::vector<uint64_t>& keys) {
+        HashCensus census(keys.size());
+        for (const uint64_t k : keys) census.add(static_cast<uint32_t>(k >> 32));
+        size_t kept = 0;
+        for (size_t i = 0; i < keys.size(); ++i) {
+            const uint64_t k = keys[i];
+            keys[kept] = k;
+            kept += static_cast<size_t>(census.mayRepeat(static_cast<uint32_t>(k >> 32)));
+        }
+        keys.resize(kept);
+    }
+
     // The rows of one hash run (in row order) as the groups of their keys with `least` rows or
     // more. A run is almost always one key: that is checked first and its rows go straight into
     // the group, since the working vectors of the general split cost more than the comparisons
