@@ -1,10 +1,10 @@
 // Grouping rows by a key and sliding date windows over rows: the two shapes most rules take
 // ("the same unit, vendor and day", "more than N trips within 7 days"), done the way that stays
 // fast on a million rows. Groups: each row's key hashed in one sequential pass, (hash, row)
-// pairs sorted in place (when groups need two rows or more, only those whose hash was met twice:
+// pairs sorted in place (when groups need two rows or more, only those whose hash may repeat:
 // HashCensus), and only rows whose hashes collide compared exactly — no std::map of strings, no
-// allocation per row. Windows: rows ordered by date once (a counting sort over the
-// days present), then one pass with two cursors.
+// allocation per row. Windows: rows ordered by date once (a counting sort over the days
+// present), then one pass with two cursors.
 #pragma once
 
 #include <patrol/plugin_abi.h>
