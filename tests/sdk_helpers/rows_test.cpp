@@ -1,5 +1,6 @@
 // Grouping rows by a key and date windows: the groups and windows exactly, on small tables and
-// on a million rows.
+// on a million rows; the census that lets grouping sort only the keys that may repeat.
+#include <patrol/sdk/hash_census.hpp>
 #include <patrol/sdk/hash_sort.hpp>
 #include <patrol/sdk/rows.hpp>
 
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -85,6 +87,27 @@ TEST_CASE("a million rows group by key, every group complete and in row order") 
         if (g > 0) CHECK(groups[g - 1][0] < group[0]);
     }
     CHECK(rows == kRows);
+}
+
+TEST_CASE("a plugin's HashCensus never misses a hash met twice, and counts in parts as in one") {
+    std::mt19937 random(23);
+    std::vector<uint32_t> first(40000), second(40000);
+    for (auto& h : first) h = static_cast<uint32_t>(random());
+    for (auto& h : second) h = static_cast<uint32_t>(random());
+    second[7] = first[3];  // once in each part
+    patrol::sdk::HashCensus whole(first.size() + second.size()), a(first.size() + second.size()), b(first.size() + second.size());
+    for (const uint32_t h : first) a.add(h), whole.add(h);
+    for (const uint32_t h : second) b.add(h), whole.add(h);
+    CHECK_FALSE(a.mayRepeat(first[3]));
+    a.merge(b);
+    CHECK(a.mayRepeat(first[3]));
+    size_t passed = 0;
+    for (const uint32_t h : first) {
+        CHECK(a.mayRepeat(h) == whole.mayRepeat(h));
+        passed += whole.mayRepeat(h) ? 1 : 0;
+    }
+    CHECK(passed < first.size() / 8);  // eight slots or more a key: few single hashes pass
+    CHECK_THROWS_AS(a.merge(patrol::sdk::HashCensus(10)), std::logic_error);
 }
 
 TEST_CASE("mostly single keys: the groups sought among repeated hashes are all the groups there are") {
