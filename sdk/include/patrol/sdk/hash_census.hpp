@@ -77,8 +77,8 @@ namespace detail {
 // A census's words in an anonymous mapping of their own, which reads as zeros: nothing is written
 // before use, and giving it back leaves malloc as it was. Taken from malloc, a census of 1 MB freed
 // raised malloc's threshold for mapping blocks of their own, and the vectors a rule grew after it
-// then stayed in the heap as they grew: 3.5 MB more at the peak of a findings-heavy
-// poverty_alleviation check (256,826 findings), past its memory goal.
+// then stayed in the heap as they grew: about 4 MB more at the peak of a findings-heavy
+// poverty_alleviation check (256,826 findings), past its memory goal (bench/README.md).
 class MappedWords {
 public:
     explicit MappedWords(size_t words) {
