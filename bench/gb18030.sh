@@ -25,7 +25,7 @@ best() {
   cut -d' ' -f1 "$dir/$name.result"
 }
 
-echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) 核 / cores"
+print_cpu
 printf '%-22s %8s | %10s | %12s | %12s | %8s %9s | %s\n' plugin "GB18030" "patrol UTF-8" "patrol GB18030" "python GB18030" "GB/UTF-8" "×python" "same findings"
 for plugin in $plugins; do
   utf8=$work/usual/$plugin dir=$work/gb18030/$plugin

@@ -40,6 +40,10 @@ bench_generated() {
   echo "$stamp" > "$dir/.stamp"
 }
 
+# print_cpu: the CPU model and core count, the first line of every table; targets hold "on any
+# machine of this kind", so a figure is read with the machine it came from.
+print_cpu() { echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) 核 / cores"; }
+
 # Free memory a virtual machine hands back to its host (page_reporting) costs a fault on the host
 # when it is taken again, several times what a page the guest kept costs: the same command runs
 # slower right after a large job has freed its memory, or on a machine started a moment ago.

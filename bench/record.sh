@@ -24,7 +24,7 @@ data=$work/four_styles-heavy-$rows
 bench_generated "$data" four_styles heavy "$rows" > /dev/null
 input=$(cat "$data"/*.csv | wc -c)
 
-echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) 核 / cores"
+print_cpu
 echo "负载 / load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The round every generated unit is a target of, in an otherwise empty database.

@@ -54,7 +54,7 @@ seconds_of() {
   printf -v "$3" '%s' "$kib"
 }
 
-echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) 核 / cores"
+print_cpu
 # Machines of one kind differ most in what a fresh page of memory costs (bench/fault_cost.py).
 echo "新内存页首次写入 / first write to a fresh 4 KiB page: $(python3 "$here/fault_cost.py")"
 print_host_memory

@@ -2,10 +2,10 @@
 
 #include "core/domain/integer_text.hpp"
 #include "core/data/file_text.hpp"
+#include "core/data/gb18030.hpp"
 #include "core/data/repeated_ids.hpp"
 #include "core/data/record_scanner.hpp"
 #include "core/data/table_parts.hpp"
-#include "core/data/gb18030.hpp"
 #include "core/data/text_encoding.hpp"
 #include "core/domain/errors.hpp"
 
