@@ -10,7 +10,7 @@
 // host), the huge pages are the expensive ones, taken from the large free blocks the host was
 // given back (5.8-9.3 µs per 4 KiB of them, bench/README.md), and escalate ran a sixth slower
 // with them. So the command first writes to a few fresh 4 KiB pages and starts again only when
-// they cost as much as huge pages would at their worst.
+// they cost as much as huge pages would at their worst (core/data/fresh_pages.hpp).
 #pragma once
 
 #include <optional>
@@ -26,13 +26,6 @@ bool wantsHugePageHeap(const std::vector<std::string>& path);
 // nullopt when it already says anything about glibc.malloc.hugetlb, the user's choice or this
 // process's own from its start.
 std::optional<std::string> tunablesWithHugePageHeap(const char* current);
-
-// What the first write to a fresh 4 KiB page costs this process now, in microseconds: a few
-// pages of a new mapping written once each, a fraction of a millisecond in all.
-double freshPageMicroseconds();
-
-// Whether a heap in huge pages is worth starting again for, given what a fresh 4 KiB page costs.
-bool hugePagesPayOff(double microsecondsPerPage);
 
 // For a command that wants it, a variable that does not say yet, and fresh pages that cost
 // enough: runs this executable again (/proc/self/exe) with the same arguments and the variable

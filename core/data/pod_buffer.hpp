@@ -4,8 +4,13 @@
 // the reader's peak memory near the size of the columns it builds. Pages are faulted in
 // ahead of the writes (as many as are ready, up to 64 KB; see prepareRoom) with one
 // madvise(MADV_POPULATE_WRITE) (Linux 5.14; older kernels refuse it and the pages fault one
-// by one as before); releaseSpare() gives back what was populated but not written.
+// by one as before); releaseSpare() gives back what was populated but not written. Where fresh
+// pages are expensive (core/data/fresh_pages.hpp), a buffer of 2 MiB or more is laid out in huge
+// pages: its size is rounded up to whole huge pages, which the kernel also places on a huge-page
+// boundary, and each of them is then filled in at once.
 #pragma once
+
+#include "core/data/fresh_pages.hpp"
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -51,7 +56,9 @@ public:
 
     void reserve(size_t n) {
         if (n <= capacity_) return;
-        const size_t bytes = roundUp(n * sizeof(T));
+        size_t bytes = roundUp(n * sizeof(T));
+        const bool huge = bytes >= kHugePage && largeBuffersInHugePages();
+        if (huge) bytes = (bytes + kHugePage - 1) / kHugePage * kHugePage;
         void* p = data_ ? ::mremap(data_, capacity_ * sizeof(T), bytes, MREMAP_MAYMOVE)
                         : ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (p == MAP_FAILED && data_) {
@@ -64,6 +71,7 @@ public:
             ready_ = pageUp(size_ * sizeof(T)) / sizeof(T);
         }
         if (p == MAP_FAILED) throw std::bad_alloc();
+        if (huge) ::madvise(p, bytes, MADV_HUGEPAGE);
         data_ = static_cast<T*>(p);
         capacity_ = bytes / sizeof(T);
     }
@@ -138,6 +146,7 @@ public:
     T operator[](size_t i) const { return data_[i]; }
 
 private:
+    static constexpr size_t kHugePage = size_t{2} << 20;
     static size_t roundUp(size_t bytes) {
         constexpr size_t granule = 64 * 1024;
         return (bytes + granule - 1) / granule * granule;

@@ -23,17 +23,3 @@ TEST_CASE("the huge-page heap is added to what GLIBC_TUNABLES says, and never ov
     CHECK(tunablesWithHugePageHeap("glibc.malloc.hugetlb=0") == std::nullopt);
     CHECK(tunablesWithHugePageHeap("glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1") == std::nullopt);
 }
-
-TEST_CASE("huge pages are asked for only where a fresh 4 KiB page costs 5 µs or more") {
-    CHECK_FALSE(hugePagesPayOff(0));     // no probe could be made: the heap stays as it is
-    CHECK_FALSE(hugePagesPayOff(1.6));   // pages freed a moment ago, on a machine that hands memory back
-    CHECK_FALSE(hugePagesPayOff(4.99));
-    CHECK(hugePagesPayOff(5.0));
-    CHECK(hugePagesPayOff(11.9));        // the AMD machine's fresh pages
-}
-
-TEST_CASE("the probe times real first writes to fresh pages") {
-    const double microseconds = freshPageMicroseconds();
-    CHECK(microseconds > 0);
-    CHECK(microseconds < 10000);  // a page fault, not a millisecond stall: even a busy machine stays well under
-}
