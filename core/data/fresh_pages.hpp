@@ -19,7 +19,7 @@ double freshPageMicroseconds();
 // share of a huge page taken from memory handed back to the host at worst.
 bool hugePagesPayOff(double microsecondsPerPage);
 
-// Whether PodBuffers of 2 MiB or more are laid out in huge pages: decided by one probe, the first
+// Whether PodBuffers of 1 MiB or more are laid out in huge pages: decided by one probe, the first
 // time it is asked in this process, unless a test has decided it.
 bool largeBuffersInHugePages();
 

@@ -5,9 +5,10 @@
 // ahead of the writes (as many as are ready, up to 64 KB; see prepareRoom) with one
 // madvise(MADV_POPULATE_WRITE) (Linux 5.14; older kernels refuse it and the pages fault one
 // by one as before); releaseSpare() gives back what was populated but not written. Where fresh
-// pages are expensive (core/data/fresh_pages.hpp), a buffer of 2 MiB or more is laid out in huge
-// pages: its size is rounded up to whole huge pages, which the kernel also places on a huge-page
-// boundary, and each of them is then filled in at once.
+// pages are expensive (core/data/fresh_pages.hpp), a buffer of 1 MiB or more is laid out in huge
+// pages: its size is rounded up to whole 2 MiB pages, which the kernel also places on a huge-page
+// boundary, and each of them is then filled in at once. From 1 MiB, rounding up at most doubles
+// a buffer; from 512 KiB, usual poverty_alleviation's peak grew past its goal (bench/README.md).
 #pragma once
 
 #include "core/data/fresh_pages.hpp"
@@ -57,7 +58,7 @@ public:
     void reserve(size_t n) {
         if (n <= capacity_) return;
         size_t bytes = roundUp(n * sizeof(T));
-        const bool huge = bytes >= kHugePage && largeBuffersInHugePages();
+        const bool huge = bytes >= kHugeFrom && largeBuffersInHugePages();
         if (huge) bytes = (bytes + kHugePage - 1) / kHugePage * kHugePage;
         void* p = data_ ? ::mremap(data_, capacity_ * sizeof(T), bytes, MREMAP_MAYMOVE)
                         : ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -147,6 +148,7 @@ public:
 
 private:
     static constexpr size_t kHugePage = size_t{2} << 20;
+    static constexpr size_t kHugeFrom = kHugePage / 2;
     static size_t roundUp(size_t bytes) {
         constexpr size_t granule = 64 * 1024;
         return (bytes + granule - 1) / granule * granule;

@@ -54,11 +54,14 @@ TEST_CASE("the probe times real first writes to fresh pages") {
     CHECK(microseconds < 10000);  // a page fault, not a millisecond stall: even a busy machine stays well under
 }
 
-TEST_CASE("where huge pages pay, a buffer of 2 MiB or more asks for them and keeps its values") {
+TEST_CASE("where huge pages pay, a buffer of 1 MiB or more asks for them and keeps its values") {
     const Decided always(HugePages::Always);
     PodBuffer<uint64_t> small;
-    for (uint64_t i = 0; i < 1000; ++i) small.push_back(i);
-    CHECK_FALSE(askedForHugePages(small.data()));  // under 2 MiB: 4 KiB pages, nothing rounded up
+    small.reserve(100000);  // 800,000 bytes: 4 KiB pages, nothing rounded up
+    CHECK_FALSE(askedForHugePages(small.data()));
+    PodBuffer<uint64_t> middle;
+    middle.reserve(140000);  // 1,120,000 bytes: one huge page
+    CHECK(askedForHugePages(middle.data()));
 
     PodBuffer<uint64_t> large;
     const uint64_t n = 700000;  // 5.3 MiB, grown by remapping several times
