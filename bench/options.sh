@@ -40,9 +40,17 @@ bench_generated() {
   echo "$stamp" > "$dir/.stamp"
 }
 
+# cpu_name: the CPU's model name with its family and model numbers. Two virtual machines may both
+# call themselves "AMD EPYC" and differ in kind: a fresh page cost 2.7 µs on family 25 and
+# 12-22 µs on family 26 (bench/README.md, "A second AMD EPYC machine").
+cpu_name() {
+  awk -F': *' '$1 ~ /^model name/ && !n { n = $2 } $1 ~ /^cpu family/ && !f { f = $2 } $1 ~ /^model[[:space:]]*$/ && !m { m = $2 }
+    END { printf "%s", n; if (f != "") printf " (family %s, model %s)", f, m }' /proc/cpuinfo
+}
+
 # print_cpu: the CPU model and core count, the first line of every table; targets hold "on any
 # machine of this kind", so a figure is read with the machine it came from.
-print_cpu() { echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) 核 / cores"; }
+print_cpu() { echo "CPU: $(cpu_name), $(nproc) 核 / cores"; }
 
 # Free memory a virtual machine hands back to its host (page_reporting) costs a fault on the host
 # when it is taken again, several times what a page the guest kept costs: the same command runs

@@ -33,9 +33,11 @@ require_patrol_tools() {
   fi
 }
 
+. "$(dirname "${BASH_SOURCE[0]}")/../options.sh"  # cpu_name
+
 # print_machine: the CPU model, core count and load, printed before every table.
 print_machine() {
-  echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')，$(nproc) 核；负载 $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "CPU: $(cpu_name)，$(nproc) 核；负载 $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 # wait_for_server LOG PID: the address `patrol serve` prints on its start line, once it listens;

@@ -16,6 +16,11 @@ reading=$(grep -cE '^(usual|heavy) +[a-z_]+ +\| +[0-9]+\.[0-9]{3} s +[0-9.]+ MB 
 same=$(grep -cE '^(usual|heavy) .*\| 是（[0-9]+ 条）$' <<< "$out")
 verdicts=$(grep -cE '^  (usual|heavy) [a-z_]+：' <<< "$out")
 grep -q '^CPU: ' <<< "$out" || { echo "FAIL: no CPU line"; exit 1; }
+# Machines that print the same model name may differ in kind, so the numbers go with it.
+family=$(awk -F': *' '$1 ~ /^cpu family/ { print $2; exit }' /proc/cpuinfo)
+if [ -n "$family" ]; then
+  grep -Eq "^CPU: .+ \(family $family, model [0-9]+\), [0-9]+ 核 / cores\$" <<< "$out" || { echo "FAIL: CPU line without family $family"; exit 1; }
+fi
 grep -Eq '^新内存页首次写入 / first write to a fresh 4 KiB page: [0-9]+\.[0-9]{2} µs$' <<< "$out" || { echo "FAIL: no page cost line"; exit 1; }
 # Where the machine hands free memory back to its host, both memory lines give figures; elsewhere
 # the header says it does not and the run's line is left out.
