@@ -73,6 +73,21 @@ TEST_CASE("TextIndex finds every key of a table whose rows leave few bits of has
     CHECK(strays == 0);
 }
 
+TEST_CASE("TextIndex prefetch of any key, present, absent or empty, changes no answer") {
+    const std::vector<std::string> ids = {"H01", "H02", "H03"};
+    const auto text = [&](uint32_t r) { return std::string_view(ids[r]); };
+    const TextIndex index(ids.size(), text);
+    const TextIndex none(0, text);
+    for (const std::string_view key : {"H01", "H03", "H04", ""}) {
+        index.prefetch(key);
+        none.prefetch(key);
+    }
+    CHECK(index.find("H01", text) == 0u);
+    CHECK(index.find("H03", text) == 2u);
+    CHECK_FALSE(index.find("H04", text));
+    CHECK_FALSE(none.find("H01", text));
+}
+
 TEST_CASE("WorkingDayCounter counts (after, through] and asks only about days inside a span") {
     FakeHost host;
     const patrol_host_api api = host.api();
