@@ -36,7 +36,7 @@ void relaunchWithHugePageHeap(const std::vector<std::string>& path, char** argv)
     const char* current = std::getenv("GLIBC_TUNABLES");
     const std::optional<std::string> before = current ? std::optional<std::string>(current) : std::nullopt;
     const auto tunables = tunablesWithHugePageHeap(current);
-    if (!tunables || !data::hugePagesPayOff(data::freshPageMicroseconds())) return;
+    if (!tunables || !data::hugePagesPayHere()) return;
     if (::setenv("GLIBC_TUNABLES", tunables->c_str(), 1) != 0) return;
     ::execv("/proc/self/exe", argv);
     // No /proc, or the file replaced meanwhile: this process goes on with the heap it has.

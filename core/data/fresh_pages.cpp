@@ -37,7 +37,7 @@ double freshPageMicroseconds() {
 
 bool hugePagesPayOff(double microsecondsPerPage) { return microsecondsPerPage >= kWorthHugePages; }
 
-bool largeBuffersInHugePages() {
+bool hugePagesPayHere() {
     switch (decided.load(std::memory_order_relaxed)) {
     case HugePages::Always: return true;
     case HugePages::Never: return false;

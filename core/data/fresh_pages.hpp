@@ -19,9 +19,10 @@ double freshPageMicroseconds();
 // share of a huge page taken from memory handed back to the host at worst.
 bool hugePagesPayOff(double microsecondsPerPage);
 
-// Whether PodBuffers of 1 MiB or more are laid out in huge pages: decided by one probe, the first
-// time it is asked in this process, unless a test has decided it.
-bool largeBuffersInHugePages();
+// Whether huge pages pay in this process: decided by one probe, the first time it is asked,
+// unless a test has decided it. PodBuffers of 1 MiB or more ask it, and so do the commands that
+// start again with glibc's heap in huge pages, so a process probes once whichever asks first.
+bool hugePagesPayHere();
 
 enum class HugePages { Probe, Always, Never };
 void decideHugePages(HugePages how);  // for tests; Probe restores the default

@@ -58,7 +58,7 @@ public:
     void reserve(size_t n) {
         if (n <= capacity_) return;
         size_t bytes = roundUp(n * sizeof(T));
-        const bool huge = bytes >= kHugeFrom && largeBuffersInHugePages();
+        const bool huge = bytes >= kHugeFrom && hugePagesPayHere();
         if (huge) bytes = (bytes + kHugePage - 1) / kHugePage * kHugePage;
         void* p = data_ ? ::mremap(data_, capacity_ * sizeof(T), bytes, MREMAP_MAYMOVE)
                         : ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
