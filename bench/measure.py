@@ -1,9 +1,15 @@
 #!/usr/bin/env python3
 """Runs a command several times and prints its best wall-clock time and its peak memory.
 
-Usage: measure.py REPEAT OUT ERR -- COMMAND...
+Usage: measure.py REPEAT OUT ERR -- COMMAND... [--- OUT ERR -- COMMAND...]...
   OUT, ERR  files receiving the command's stdout and stderr (those of the last run)
-Prints one line: "<best seconds> <median seconds> <peak resident KiB>".
+Prints one line per command: "<best seconds> <median seconds> <peak resident KiB>".
+
+Several commands (each after a "---") run in rounds: each once, in the order given, then again,
+REPEAT rounds. Runs of one sub-second command one right after another are not independent on a
+shared virtual machine: its slow moments last seconds (bench/README.md, "Runs a moment apart are
+one sample"), so the best of three such runs is often one slow moment measured three times. In
+rounds, the runs of each command lie as far apart as the other commands take.
 
 The time is taken around fork and wait with a monotonic nanosecond clock, so a run of
 0.13 s is told from one of 0.14 s (/usr/bin/time prints hundredths only). The peak memory is
@@ -56,38 +62,56 @@ class Ballast:
         self.process.wait()
 
 
+def parse_commands(words):
+    """[(out, err, command)] from "OUT ERR -- COMMAND... [--- OUT ERR -- COMMAND...]", or None."""
+    commands, group = [], []
+    for word in words + ["---"]:
+        if word != "---":
+            group.append(word)
+            continue
+        if len(group) < 4 or group[2] != "--":
+            return None
+        commands.append((group[0], group[1], group[3:]))
+        group = []
+    return commands
+
+
 def main(argv):
-    if len(argv) < 6 or argv[4] != "--" or not argv[1].isdigit() or int(argv[1]) < 1:
-        sys.stderr.write("用法：measure.py 次数 输出文件 错误输出文件 -- 命令…\n")
+    commands = parse_commands(argv[2:]) if len(argv) >= 2 and argv[1].isdigit() and int(argv[1]) >= 1 else None
+    if not commands:
+        sys.stderr.write("用法：measure.py 次数 输出文件 错误输出文件 -- 命令… [--- 输出文件 错误输出文件 -- 命令…]…\n")
         return 2
-    repeat, out_path, err_path, command = int(argv[1]), argv[2], argv[3], argv[5:]
+    repeat = int(argv[1])
     bound = os.environ.get("BENCH_COLD_MAX_MIB", "")
     if bound and not (bound.isdigit() and int(bound) > 0):
         sys.stderr.write(f"BENCH_COLD_MAX_MIB 应为正整数（MiB），实际为 {bound!r}。请改正或不设置它。\n")
         return 2
     ballast = Ballast() if os.environ.get("BENCH_MEMORY") == "cold" else None
     try:
-        return measure(repeat, out_path, err_path, command, ballast)
+        return measure(repeat, commands, ballast)
     finally:
         if ballast:
             ballast.close()
 
 
-def measure(repeat, out_path, err_path, command, ballast):
-    times, peak = [], 0
+def measure(repeat, commands, ballast):
+    times = [[] for _ in commands]
+    peaks = [0] * len(commands)
     for _ in range(repeat):
-        if ballast:
-            # The last run's output goes first: its pages, freed when the file is emptied, would
-            # otherwise be the next run's first memory, used a moment ago.
-            open(out_path, "wb").close()
-            ballast.hold()
-        seconds, kib, code = run_once(command, out_path, err_path)
-        if code != 0:
-            sys.stderr.write(f"{' '.join(command)} 运行失败（退出码 {code}），见 {err_path}\n")
-            return 1
-        times.append(seconds)
-        peak = max(peak, kib)
-    print(f"{min(times):.4f} {statistics.median(times):.4f} {peak}")
+        for k, (out_path, err_path, command) in enumerate(commands):
+            if ballast:
+                # The last run's output goes first: its pages, freed when the file is emptied, would
+                # otherwise be the next run's first memory, used a moment ago.
+                open(out_path, "wb").close()
+                ballast.hold()
+            seconds, kib, code = run_once(command, out_path, err_path)
+            if code != 0:
+                sys.stderr.write(f"{' '.join(command)} 运行失败（退出码 {code}），见 {err_path}\n")
+                return 1
+            times[k].append(seconds)
+            peaks[k] = max(peaks[k], kib)
+    for runs, peak in zip(times, peaks):
+        print(f"{min(runs):.4f} {statistics.median(runs):.4f} {peak}")
     return 0
 
 

@@ -3,7 +3,9 @@
 #   check     patrol and both peers (sqlite3 shell, plain Python) on the same generated data: checks
 #             that all three find the same findings, prints times, peak memory and ratios; then the
 #             same data read by a plugin with the same tables that checks nothing
-#             (bench/reading_only): the time any plugin pays before its first rule;
+#             (bench/reading_only): the time any plugin pays before its first rule. The four
+#             commands run in --repeat rounds, each once a round, so that each one's runs are
+#             seconds apart rather than one slow moment of the machine measured three times;
 #   record    bench/record.sh: the heavy four_styles findings recorded into a round beside a
 #             sqlite3-shell peer, then again with everything recorded (same --rows and --repeat);
 #   escalate  bench/serve/escalate.sh: `task list` and `escalate` over 50,000 open tasks
@@ -37,11 +39,21 @@ done
 case $memory in warm | cold) ;; *) echo "未知的内存方式 $memory；可选 warm、cold。用法：$usage" >&2; exit 2 ;; esac
 has_part() { [[ " $parts " == *" $1 "* ]]; }
 bench_patrol "$build"
-# measure NAME OUT -- command...: runs the command $repeat times (measure.py: best and median
-# wall-clock time to the millisecond, the largest peak resident set).
+# measure NAME OUT -- command... [--- NAME OUT -- command...]...: runs the commands in $repeat
+# rounds, each once a round (measure.py: best and median wall-clock time to the millisecond, the
+# largest peak resident set), into $dir/NAME.result. In rounds, a command's runs lie seconds
+# apart, as independent of one another as the machine's slow moments allow.
 measure() {
-  local name=$1 out=$2; shift 3
-  BENCH_MEMORY=$memory python3 "$here/measure.py" "$repeat" "$out" "$dir/$name.err" -- "$@" > "$dir/$name.result"
+  local names=() args=() k
+  while [ $# -gt 0 ]; do
+    names+=("$1")
+    args+=("$2" "$dir/$1.err" --)
+    shift 3
+    while [ $# -gt 0 ] && [ "$1" != --- ]; do args+=("$1"); shift; done
+    if [ $# -gt 0 ]; then args+=(---); shift; fi
+  done
+  BENCH_MEMORY=$memory python3 "$here/measure.py" "$repeat" "${args[@]}" > "$dir/rounds.result"
+  for k in "${!names[@]}"; do sed -n "$((k + 1))p" "$dir/rounds.result" > "$dir/${names[$k]}.result"; done
 }
 
 # seconds_of NAME SECONDS_VAR KIB_VAR: a command's time and peak memory from measure.py. Warm, the
@@ -88,11 +100,11 @@ if has_part check; then
     input=$(cat "$dir"/*.csv | wc -c)
     data_rows=$(( $(cat "$dir"/*.csv | wc -l) - $(ls "$dir"/*.csv | wc -l) ))
     measure patrol "$dir/patrol.jsonl" -- "$patrol" check --plugin "$plugin" --data "$dir" --as-of "$as_of" \
-      --calendar "$dir/calendar.json" --format jsonl
-    measure reading "$dir/reading.jsonl" -- "$patrol" --config "$reading_config" check --plugin "reading_$plugin" \
-      --data "$dir" --as-of "$as_of" --calendar "$dir/calendar.json" --format jsonl
-    measure sqlite "$dir/sqlite.tsv" -- "$here/peer_sqlite.sh" "$plugin" "$dir" "$as_of" "$dir/calendar.json"
-    measure python "$dir/python.tsv" -- python3 "$here/peer_python.py" "$plugin" "$dir" "$as_of" "$dir/calendar.json"
+      --calendar "$dir/calendar.json" --format jsonl \
+      --- reading "$dir/reading.jsonl" -- "$patrol" --config "$reading_config" check --plugin "reading_$plugin" \
+      --data "$dir" --as-of "$as_of" --calendar "$dir/calendar.json" --format jsonl \
+      --- sqlite "$dir/sqlite.tsv" -- "$here/peer_sqlite.sh" "$plugin" "$dir" "$as_of" "$dir/calendar.json" \
+      --- python "$dir/python.tsv" -- python3 "$here/peer_python.py" "$plugin" "$dir" "$as_of" "$dir/calendar.json"
     python3 "$here/normalize.py" < "$dir/patrol.jsonl" | LC_ALL=C sort > "$dir/patrol.tsv"
     LC_ALL=C sort -o "$dir/sqlite.tsv" "$dir/sqlite.tsv"
     LC_ALL=C sort -o "$dir/python.tsv" "$dir/python.tsv"

@@ -68,6 +68,18 @@ if bounded=$(BENCH_MEMORY=cold BENCH_COLD_MAX_MIB=lots python3 "$repo/bench/meas
   echo "FAIL: BENCH_COLD_MAX_MIB=lots was accepted"; exit 1
 fi
 [ "$bounded" = "BENCH_COLD_MAX_MIB 应为正整数（MiB），实际为 'lots'。请改正或不设置它。" ] || { echo "FAIL: unexpected refusal: $bounded"; exit 1; }
+# Several commands run in rounds, each once a round in the order given, one line each; a group
+# without its output files or its "--" is refused with the usage.
+log=$work/rounds.log
+rm -f "$log"
+rounds=$(python3 "$repo/bench/measure.py" 3 "$work/a.out" "$work/a.err" -- sh -c "echo a >> $log" \
+  --- "$work/b.out" "$work/b.err" -- sh -c "echo b >> $log")
+[ "$(tr '\n' ' ' < "$log")" = "a b a b a b " ] || { echo "FAIL: runs not in rounds: $(tr '\n' ' ' < "$log")"; exit 1; }
+[ "$(grep -cE '^[0-9]+\.[0-9]{4} [0-9]+\.[0-9]{4} [0-9]+$' <<< "$rounds")" -eq 2 ] || { echo "FAIL: expected 2 result lines: $rounds"; exit 1; }
+if refused=$(python3 "$repo/bench/measure.py" 1 "$work/a.out" "$work/a.err" -- true --- "$work/b.out" -- true 2>&1); then
+  echo "FAIL: a group without its error file was accepted"; exit 1
+fi
+[ "$refused" = "用法：measure.py 次数 输出文件 错误输出文件 -- 命令… [--- 输出文件 错误输出文件 -- 命令…]…" ] || { echo "FAIL: unexpected refusal: $refused"; exit 1; }
 if refused=$("$repo/bench/run.sh" --memory hot 2>&1); then echo "FAIL: --memory hot was accepted"; exit 1; fi
 [ "$refused" = '未知的内存方式 hot；可选 warm、cold。用法：bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"] [--parts "check record escalate"] [--memory warm|cold]' ] ||
   { echo "FAIL: unexpected refusal: $refused"; exit 1; }
