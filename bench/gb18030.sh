@@ -15,7 +15,9 @@ build=${PATROL_BUILD:-$repo/build}
 work=${BENCH_DIR:-/tmp/patrol-bench}
 rows=750000 repeat=3 plugins="four_styles poverty_alleviation business_environment" as_of=2025-12-31
 . "$here/options.sh"
-bench_options 'bench/gb18030.sh [--rows N] [--repeat R] [--plugins "four_styles ..."]' rows repeat plugins -- "$@"
+usage='bench/gb18030.sh [--rows N] [--repeat R] [--plugins "four_styles ..."]'
+bench_options "$usage" rows repeat plugins -- "$@"
+bench_counts "$usage" rows repeat
 bench_patrol "$build"
 
 # best NAME OUT -- command...: the best wall-clock time of $repeat runs (measure.py).

@@ -62,24 +62,33 @@ class Ballast:
         self.process.wait()
 
 
+USAGE = "用法：measure.py 次数 输出文件 错误输出文件 -- 命令… [--- 输出文件 错误输出文件 -- 命令…]…"
+
+
 def parse_commands(words):
-    """[(out, err, command)] from "OUT ERR -- COMMAND... [--- OUT ERR -- COMMAND...]", or None."""
+    """[(out, err, command)] from "OUT ERR -- COMMAND... [--- OUT ERR -- COMMAND...]"; ValueError
+    naming the first group that is not of that form."""
     commands, group = [], []
     for word in words + ["---"]:
         if word != "---":
             group.append(word)
             continue
         if len(group) < 4 or group[2] != "--":
-            return None
+            raise ValueError(f"第 {len(commands) + 1} 条命令应写作「输出文件 错误输出文件 -- 命令…」，实际为「{' '.join(group)}」。{USAGE}")
         commands.append((group[0], group[1], group[3:]))
         group = []
     return commands
 
 
 def main(argv):
-    commands = parse_commands(argv[2:]) if len(argv) >= 2 and argv[1].isdigit() and int(argv[1]) >= 1 else None
-    if not commands:
-        sys.stderr.write("用法：measure.py 次数 输出文件 错误输出文件 -- 命令… [--- 输出文件 错误输出文件 -- 命令…]…\n")
+    if len(argv) < 2 or not argv[1].isdigit() or int(argv[1]) < 1:
+        given = f"为 {argv[1]!r}" if len(argv) > 1 else "未给出"
+        sys.stderr.write(f"次数应为正整数，实际{given}。{USAGE}\n")
+        return 2
+    try:
+        commands = parse_commands(argv[2:])
+    except ValueError as refusal:
+        sys.stderr.write(f"{refusal}\n")
         return 2
     repeat = int(argv[1])
     bound = os.environ.get("BENCH_COLD_MAX_MIB", "")

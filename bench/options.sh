@@ -20,6 +20,20 @@ bench_options() {
   done
 }
 
+# bench_counts USAGE NAME...: each named option (already set by bench_options) must be a positive
+# whole number, such as --rows and --repeat; otherwise says which one, what it was, and exits 2
+# before any data is generated.
+bench_counts() {
+  local usage=$1 name
+  shift
+  for name in "$@"; do
+    if ! [[ ${!name} =~ ^[1-9][0-9]*$ ]]; then
+      echo "--$name 应为正整数，实际为 '${!name}'。用法：$usage" >&2
+      exit 2
+    fi
+  done
+}
+
 # bench_patrol BUILD: sets patrol to BUILD/bin/patrol, or says how to build it and exits 2.
 bench_patrol() {
   patrol=$1/bin/patrol

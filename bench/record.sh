@@ -17,7 +17,9 @@ build=${PATROL_BUILD:-$repo/build}
 work=${BENCH_DIR:-/tmp/patrol-bench-record}
 rows=758000 repeat=1 as_of=2025-12-31
 . "$here/options.sh"
-bench_options "bench/record.sh [--rows N] [--repeat N]" rows repeat -- "$@"
+usage="bench/record.sh [--rows N] [--repeat N]"
+bench_options "$usage" rows repeat -- "$@"
+bench_counts "$usage" rows repeat
 bench_patrol "$build"
 mkdir -p "$work"
 data=$work/four_styles-heavy-$rows

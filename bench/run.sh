@@ -33,6 +33,7 @@ profiles="usual heavy" parts="check record escalate" memory=warm
 . "$here/options.sh"
 usage='bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"] [--parts "check record escalate"] [--memory warm|cold]'
 bench_options "$usage" rows repeat plugins profiles parts memory -- "$@"
+bench_counts "$usage" rows repeat
 for part in $parts; do
   case $part in check | record | escalate) ;; *) echo "未知的部分 $part；可选 check、record、escalate。用法：$usage" >&2; exit 2 ;; esac
 done

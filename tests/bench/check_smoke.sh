@@ -79,7 +79,13 @@ rounds=$(python3 "$repo/bench/measure.py" 3 "$work/a.out" "$work/a.err" -- sh -c
 if refused=$(python3 "$repo/bench/measure.py" 1 "$work/a.out" "$work/a.err" -- true --- "$work/b.out" -- true 2>&1); then
   echo "FAIL: a group without its error file was accepted"; exit 1
 fi
-[ "$refused" = "用法：measure.py 次数 输出文件 错误输出文件 -- 命令… [--- 输出文件 错误输出文件 -- 命令…]…" ] || { echo "FAIL: unexpected refusal: $refused"; exit 1; }
+[ "$refused" = "第 2 条命令应写作「输出文件 错误输出文件 -- 命令…」，实际为「$work/b.out -- true」。用法：measure.py 次数 输出文件 错误输出文件 -- 命令… [--- 输出文件 错误输出文件 -- 命令…]…" ] ||
+  { echo "FAIL: unexpected refusal: $refused"; exit 1; }
+# A count that is not a positive whole number is refused before any data is generated.
+if refused=$(BENCH_DIR=$work/never "$repo/bench/run.sh" --repeat 0 2>&1); then echo "FAIL: --repeat 0 was accepted"; exit 1; fi
+[ "$refused" = '--repeat 应为正整数，实际为 '"'0'"'。用法：bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"] [--parts "check record escalate"] [--memory warm|cold]' ] ||
+  { echo "FAIL: unexpected refusal: $refused"; exit 1; }
+[ ! -e "$work/never" ] || { echo "FAIL: --repeat 0 left $work/never behind"; exit 1; }
 if refused=$("$repo/bench/run.sh" --memory hot 2>&1); then echo "FAIL: --memory hot was accepted"; exit 1; fi
 [ "$refused" = '未知的内存方式 hot；可选 warm、cold。用法：bench/run.sh [--rows N] [--repeat R] [--plugins "four_styles ..."] [--profiles "usual heavy"] [--parts "check record escalate"] [--memory warm|cold]' ] ||
   { echo "FAIL: unexpected refusal: $refused"; exit 1; }
