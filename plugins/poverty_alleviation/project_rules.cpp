@@ -28,10 +28,10 @@ ProjectSums sumPayments(const Projects& pr, const Payments& p, int32_t asOf) {
     const TextIndex index(pr.rows, projectId);
     ProjectSums sums{std::vector<int64_t>(pr.rows, 0), std::vector<int64_t>(pr.rows, 0)};
     for (uint64_t r = 0; r < p.rows; ++r) {
-        const auto found = index.find(p.project.text(r), projectId);  // an empty project_id finds nothing
+        const TextIndex::Entry* found = index.find(p.project.text(r), projectId);  // an empty project_id finds nothing
         if (!found) continue;
-        sums.all[*found] += p.amount.fen(r);
-        if (p.paidOn.date(r) <= asOf) sums.untilAsOf[*found] += p.amount.fen(r);
+        sums.all[found->row()] += p.amount.fen(r);
+        if (p.paidOn.date(r) <= asOf) sums.untilAsOf[found->row()] += p.amount.fen(r);
     }
     return sums;
 }

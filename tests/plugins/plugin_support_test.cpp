@@ -45,32 +45,74 @@ struct FakeHost {
 };
 }  // namespace
 
+namespace {
+// The row a find gives back, or -1 when it finds none.
+template <class Text>
+int64_t rowFound(const TextIndex& index, std::string_view key, Text text) {
+    const TextIndex::Entry* e = index.find(key, text);
+    return e ? static_cast<int64_t>(e->row()) : -1;
+}
+}  // namespace
+
 TEST_CASE("TextIndex finds the first row of a key and never an empty key") {
     const std::vector<std::string> ids = {"H01", "", "H02", "H01", "h01"};
     const auto text = [&](uint32_t r) { return std::string_view(ids[r]); };
     const TextIndex index(ids.size(), text);
-    CHECK(index.find("H01", text) == 0u);
-    CHECK(index.find("H02", text) == 2u);
-    CHECK(index.find("h01", text) == 4u);
-    CHECK_FALSE(index.find("H03", text));
-    CHECK_FALSE(index.find("", text));
+    CHECK(rowFound(index, "H01", text) == 0);
+    CHECK(rowFound(index, "H02", text) == 2);
+    CHECK(rowFound(index, "h01", text) == 4);
+    CHECK(rowFound(index, "H03", text) == -1);
+    CHECK(rowFound(index, "", text) == -1);
 }
 
-TEST_CASE("TextIndex finds every key of a table whose rows leave few bits of hash in a slot") {
-    // 100,000 rows take 17 bits of each 32-bit slot: 15 bits of hash remain to tell keys apart.
-    const auto id = [](int n) { return std::string("H").append(std::to_string(n)); };
-    std::vector<std::string> ids;
-    for (int i = 0; i < 100000; ++i) ids.push_back(id(i * 7));
-    ids.push_back("H7");  // a repeat: the first row keeps the key
+TEST_CASE("TextIndex tells keys apart by every byte and by length, whether or not they fit in a slot") {
+    using namespace std::string_literals;
+    // Up to 8 bytes a key is held in its slot, zero-padded: a key that ends in zero bytes must
+    // not pass for the shorter one. Longer keys are held by hash and length: these share their
+    // first 8 bytes and their length, and only the text tells them apart.
+    std::vector<std::string> ids = {"H0000001", "H000000", "H000000\0"s, "H0000001\0"s, "H00000010", "\0"s, "A", "AB", "ABC", "ABCD", "ABCDE"};
+    for (int i = 0; i < 100000; ++i) ids.push_back("P2025-" + std::to_string(1000000 + i * 7));
+    ids.push_back("H000000");  // a repeat: the first row keeps the key
     const auto text = [&](uint32_t r) { return std::string_view(ids[r]); };
     const TextIndex index(ids.size(), text);
     size_t found = 0;
-    for (uint32_t r = 0; r < 100000; ++r) found += index.find(ids[r], text) == r ? 1 : 0;
-    CHECK(found == 100000);
-    CHECK(index.find("H7", text) == 1u);
+    for (uint32_t r = 0; r + 1 < ids.size(); ++r) found += rowFound(index, ids[r], text) == r ? 1 : 0;
+    CHECK(found == ids.size() - 1);
+    CHECK(rowFound(index, "H000000", text) == 1);
     size_t strays = 0;
-    for (int i = 0; i < 100000; ++i) strays += index.find(id(i * 7 + 1), text) ? 1 : 0;
+    for (int i = 0; i < 100000; ++i) strays += rowFound(index, "P2025-" + std::to_string(1000000 + i * 7 + 1), text) >= 0 ? 1 : 0;
     CHECK(strays == 0);
+    for (const std::string& absent : {"H0000002"s, "H00000"s, "H000000\0\0"s, "\0\0"s, "ABCDEF"s, "P2025-1000000 "s})
+        CHECK(rowFound(index, absent, text) == -1);
+}
+
+TEST_CASE("TextIndex keeps apart keys whose bytes in a slot are the same and whose lengths differ") {
+    // "X" and "X" followed by one to seven zero bytes are all held as the same 8 bytes; in a
+    // table of 16 slots their probes run into each other's slots, and only the length tells.
+    std::vector<std::string> ids;
+    for (size_t zeros = 0; zeros < 8; ++zeros) ids.push_back("X" + std::string(zeros, '\0'));
+    const auto text = [&](uint32_t r) { return std::string_view(ids[r]); };
+    const TextIndex index(ids.size(), text);
+    for (uint32_t r = 0; r < ids.size(); ++r) CHECK(rowFound(index, ids[r], text) == r);
+    CHECK(rowFound(index, "X" + std::string(8, '\0'), text) == -1);
+}
+
+TEST_CASE("TextIndex gives back the bit set for a key's first row") {
+    const std::vector<std::string> ids = {"H01", "H02", "H01", "H03", "H04-LONGER-THAN-8"};
+    const std::vector<bool> removed = {false, true, true, true, true};
+    const auto text = [&](uint32_t r) { return std::string_view(ids[r]); };
+    const TextIndex index(ids.size(), text, [&](uint32_t r) { return removed[r]; });
+    CHECK_FALSE(index.find("H01", text)->marked());  // row 2 is marked, but row 0 holds the key
+    CHECK(index.find("H02", text)->marked());
+    CHECK(index.find("H03", text)->marked());
+    CHECK(index.find("H04-LONGER-THAN-8", text)->marked());
+    const TextIndex unmarked(ids.size(), text);
+    CHECK_FALSE(unmarked.find("H02", text)->marked());
+}
+
+TEST_CASE("TextIndex refuses more rows than a table can hold, before taking any memory") {
+    const auto text = [](uint32_t) { return std::string_view("H01"); };
+    CHECK_THROWS_AS(TextIndex(uint64_t{1} << 32, text), std::length_error);
 }
 
 TEST_CASE("TextIndex prefetch of any key, present, absent or empty, changes no answer") {
@@ -82,10 +124,10 @@ TEST_CASE("TextIndex prefetch of any key, present, absent or empty, changes no a
         index.prefetch(key);
         none.prefetch(key);
     }
-    CHECK(index.find("H01", text) == 0u);
-    CHECK(index.find("H03", text) == 2u);
-    CHECK_FALSE(index.find("H04", text));
-    CHECK_FALSE(none.find("H01", text));
+    CHECK(rowFound(index, "H01", text) == 0);
+    CHECK(rowFound(index, "H03", text) == 2);
+    CHECK(rowFound(index, "H04", text) == -1);
+    CHECK(rowFound(none, "H01", text) == -1);
 }
 
 TEST_CASE("WorkingDayCounter counts (after, through] and asks only about days inside a span") {
