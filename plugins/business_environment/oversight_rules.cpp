@@ -1,4 +1,5 @@
 // BE-02 key-post rotation due, BE-03 complaint hotspots, BE-04 arrears owed to enterprises.
+#include "../shared/month_of_day.hpp"
 #include "../shared/text_format.hpp"
 #include "rules.hpp"
 
@@ -34,8 +35,9 @@ void rotationDue(const Postings& p, const Settings& s, int32_t asOf, FindingSink
 }
 
 void complaintHotspots(const Complaints& c, const Settings& s, FindingSink& out) {
+    const MonthOfDay monthOfDay(c.rows, [&](uint64_t r) { return c.receivedOn.date(r); });
     std::vector<int32_t> month(c.rows);
-    for (uint64_t r = 0; r < c.rows; ++r) month[r] = civil::monthIndex(c.receivedOn.date(r));
+    for (uint64_t r = 0; r < c.rows; ++r) month[r] = monthOfDay(c.receivedOn.date(r));
     // Only the unit-months with at least the hotspot count of complaints come out as groups.
     const auto least = static_cast<size_t>(std::max<int64_t>(1, s.hotspotCount));
     const auto groups = sdk::RowGroups::byKey(c.rows, [&](uint32_t r) { return std::pair(month[r], c.unit.text(r)); }, least);

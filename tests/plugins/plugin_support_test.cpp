@@ -3,6 +3,7 @@
 // kept by one thread and emitted by another.
 #include "plugins/shared/calendar_cache.hpp"
 #include "plugins/shared/finding_sink.hpp"
+#include "plugins/shared/month_of_day.hpp"
 #include "plugins/shared/parallel_rules.hpp"
 #include "plugins/shared/text_format.hpp"
 #include "plugins/shared/text_index.hpp"
@@ -128,6 +129,23 @@ TEST_CASE("TextIndex prefetch of any key, present, absent or empty, changes no a
     CHECK(rowFound(index, "H03", text) == 2);
     CHECK(rowFound(index, "H04", text) == -1);
     CHECK(rowFound(none, "H01", text) == -1);
+}
+
+TEST_CASE("MonthOfDay gives civil::monthIndex for every day, inside the column's span or not") {
+    using patrol::civil::monthIndex;
+    const int32_t jan31 = patrol::civil::toDays({2024, 1, 31});
+    // A leap February inside the span; an absent date does not stretch it.
+    const std::vector<int32_t> days = {jan31 + 40, PATROL_ABSENT_I32, jan31, jan31 + 29, jan31 + 30};
+    const MonthOfDay month(days.size(), [&](uint64_t r) { return days[r]; });
+    for (int32_t d = jan31 - 400; d <= jan31 + 400; ++d) REQUIRE(month(d) == monthIndex(d));
+    CHECK(month(jan31 + 29) == 2024 * 12 + 1);  // 2024-02-29
+    CHECK(month(jan31 + 30) == 2024 * 12 + 2);  // 2024-03-01
+    // A span too long for a table (a typo of a thousand years): every day is worked out.
+    const std::vector<int32_t> far = {patrol::civil::toDays({1025, 3, 1}), jan31};
+    const MonthOfDay worked(far.size(), [&](uint64_t r) { return far[r]; });
+    for (const int32_t d : {far[0], far[0] + 1, jan31, jan31 + 1}) CHECK(worked(d) == monthIndex(d));
+    const MonthOfDay none(0, [&](uint64_t) { return jan31; });
+    CHECK(none(jan31) == monthIndex(jan31));
 }
 
 TEST_CASE("WorkingDayCounter counts (after, through] and asks only about days inside a span") {
