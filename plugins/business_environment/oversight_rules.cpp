@@ -40,7 +40,7 @@ void complaintHotspots(const Complaints& c, const Settings& s, FindingSink& out)
     for (uint64_t r = 0; r < c.rows; ++r) month[r] = monthOfDay(c.receivedOn.date(r));
     // Only the unit-months with at least the hotspot count of complaints come out as groups.
     const auto least = static_cast<size_t>(std::max<int64_t>(1, s.hotspotCount));
-    const auto groups = sdk::RowGroups::byKey(c.rows, [&](uint32_t r) { return std::pair(month[r], c.unit.text(r)); }, least);
+    const auto groups = sdk::RowGroups::byKey(c.rows, [&](uint32_t r) { return std::pair(month[r], sdk::ColumnText(c.unit, r)); }, least);
     for (const auto group : groups) {
         std::vector<uint32_t> members(group.begin(), group.end());
         std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) { return c.id.text(a) < c.id.text(b); });

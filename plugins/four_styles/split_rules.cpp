@@ -44,7 +44,7 @@ bool emitGroup(const Expenses& e, const Settings& s, const uint32_t* first, cons
 
 void splitReimbursements(const Expenses& e, const Settings& s, FindingSink& out) {
     const auto groups = sdk::RowGroups::byKey(
-        e.rows, [&](uint32_t r) { return std::tuple(e.date.date(r), e.unit.text(r), e.vendor.text(r)); }, 2,
+        e.rows, [&](uint32_t r) { return std::tuple(e.date.date(r), sdk::ColumnText(e.unit, r), sdk::ColumnText(e.vendor, r)); }, 2,
         [&](uint32_t r) { return e.usable(r) && e.vendor.has(r) && e.amount.fen(r) < s.approvalThresholdFen; });
     for (const auto group : groups)
         if (!emitGroup(e, s, group.data(), group.data() + group.size(), out)) return;

@@ -84,13 +84,8 @@ void duplicatePayments(const Payments& p, FindingSink& out) {
     // it was 2 MB more at the check's peak (510,000 payments), which it ran beside PA-01.
     const MonthOfDay monthOfDay(p.rows, [&](uint64_t r) { return p.paidOn.date(r); });
     const auto month = [&](uint32_t r) { return monthOfDay(p.paidOn.date(r)); };
-    // A coded program column's codes stand for its texts one to one (ABI 1.3), and a code is
-    // hashed and compared without reading the text.
-    const auto groups = p.program.coded()
-                            ? sdk::RowGroups::byKey(
-                                  p.rows, [&](uint32_t r) { return std::tuple(month(r), p.household.text(r), p.program.code(r)); }, 2)
-                            : sdk::RowGroups::byKey(
-                                  p.rows, [&](uint32_t r) { return std::tuple(month(r), p.household.text(r), p.program.text(r)); }, 2);
+    const auto groups = sdk::RowGroups::byKey(
+        p.rows, [&](uint32_t r) { return std::tuple(month(r), sdk::ColumnText(p.household, r), sdk::ColumnText(p.program, r)); }, 2);
     for (const auto group : groups) {
         // The group is charged to its earliest payment; ties go to the smallest payment_id (byte order).
         std::vector<uint32_t> members(group.begin(), group.end());

