@@ -36,19 +36,47 @@ __attribute__((no_sanitize("address"))) inline void loadShort(const char* p, siz
 
 constexpr uint64_t kMix = 0x9E3779B97F4A7C15ull;
 
-uint64_t hashOfLong(std::string_view text) {
-    uint64_t h = text.size() * kMix;
-    size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        uint64_t word;
-        std::memcpy(&word, text.data() + i, 8);
-        h = (h ^ word) * kMix;
-        h ^= h >> 29;
-    }
-    uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, text.size() - i);
-    return (h ^ word) * kMix;
+uint64_t word(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
 }
+
+uint64_t mixed(uint64_t h, uint64_t w) {
+    h = (h ^ w) * kMix;
+    return h ^ (h >> 29);
+}
+
+}  // namespace
+
+namespace detail {
+
+// 16 bytes a step in two lanes that do not wait for each other; the last step takes the last 16
+// bytes, overlapping the step before (a load of fixed size, where the remaining bytes alone would
+// take a call to memcpy).
+uint64_t hashOfLong(std::string_view text) {
+    const char* p = text.data();
+    const size_t n = text.size();
+    uint64_t a = n * kMix, b = ~n * kMix;
+    for (size_t i = 0; i + 16 < n; i += 16) {
+        a = mixed(a, word(p + i));
+        b = mixed(b, word(p + i + 8));
+    }
+    a = mixed(a, word(p + n - 16));
+    b = mixed(b, word(p + n - 8));
+    return (a ^ (b << 32 | b >> 32)) * kMix;
+}
+
+// 8 bytes at a time, the last 8 overlapping the ones before.
+bool sameLong(const char* x, const char* y, size_t n) {
+    for (size_t i = 0; i + 8 < n; i += 8)
+        if (word(x + i) != word(y + i)) return false;
+    return word(x + n - 8) == word(y + n - 8);
+}
+
+}  // namespace detail
+
+namespace {
 
 bool sameKey(const TextIndex::Key& a, const TextIndex::Key& b) { return a.head == b.head && a.tail == b.tail && a.size == b.size; }
 
@@ -63,7 +91,7 @@ TextIndex::Key TextIndex::keyOf(std::string_view text) {
     if (text.size() <= kShort) {
         loadShort(text.data(), text.size(), k.head, k.tail);
     } else {
-        k.head = hashOfLong(text);
+        k.head = detail::hashOfLong(text);
         std::memcpy(&k.tail, text.data(), 8);
     }
     return k;
@@ -89,7 +117,7 @@ uint32_t TextIndex::entryOf(std::string_view text, PodBuffer<uint32_t>& offsets,
         if (slot.tag != tag) continue;
         const uint32_t k = slot.entryPlusOne - 1;
         if (!sameKey(keys_[k], key)) continue;
-        if (text.size() <= kShort || std::memcmp(bytes.data() + offsets[k], text.data(), text.size()) == 0) return k;
+        if (text.size() <= kShort || detail::sameLong(bytes.data() + offsets[k], text.data(), text.size())) return k;
     }
 }
 

@@ -18,6 +18,14 @@
 
 namespace patrol::data {
 
+namespace detail {
+// For texts longer than 16 bytes (n > 16): their hash, and whether two of the same length are
+// equal. Exposed for tests: a lookup compares texts only when their hashes match, so a fault in
+// either one alone would not show through TextIndex.
+uint64_t hashOfLong(std::string_view text);
+bool sameLong(const char* x, const char* y, size_t n);
+}  // namespace detail
+
 class TextIndex {
 public:
     // The entry holding `text`, appended to `offsets` and `bytes` (offsets[k + 1] ends entry k)

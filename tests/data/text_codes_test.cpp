@@ -4,6 +4,7 @@
 // reads without codes, through the host's accessors and through the plugin's view.
 #include "core/data/dataset.hpp"
 #include "core/data/table_reader.hpp"
+#include "core/data/text_index.hpp"
 #include "data/reader_support.hpp"
 #include "data/temp_folder.hpp"
 
@@ -54,6 +55,44 @@ void checkSameTexts(const data::TableData& got, const data::TableData& plain) {
 const patrol_column& columnOf(const data::TableData& t, const std::string& name) { return t.abi()->columns[t.columnIndex(name)]; }
 
 }  // namespace
+
+TEST_CASE("texts longer than 16 bytes that differ in one byte anywhere are distinct entries") {
+    // Past 16 bytes a text is keyed by its hash and compared word by word, the last word
+    // overlapping the one before: every byte must count, at every length and position.
+    data::TextIndex index;
+    data::PodBuffer<uint32_t> offsets;
+    data::PodBuffer<char> bytes;
+    offsets.push_back(0);
+    std::vector<std::string> texts;
+    for (size_t n = 17; n <= 49; ++n) {
+        const std::string base(n, 'x');
+        texts.push_back(base);
+        for (size_t i = 0; i < n; ++i) {
+            std::string t = base;
+            t[i] = 'y';
+            texts.push_back(t);
+        }
+    }
+    std::vector<uint32_t> first;
+    for (const std::string& t : texts) first.push_back(index.entryOf(t, offsets, bytes));
+    CHECK(index.size() == texts.size());
+    for (size_t k = 0; k < texts.size(); ++k) {
+        CHECK(first[k] == k);
+        CHECK(index.entryOf(texts[k], offsets, bytes) == k);  // found again, nothing added
+        CHECK(std::string_view(bytes.data() + offsets[k], offsets[k + 1] - offsets[k]) == texts[k]);
+    }
+    CHECK(index.size() == texts.size());
+    // The hash and the comparison each on their own: every text of the same length but itself
+    // is told apart by both.
+    std::set<uint64_t> hashes;
+    for (const std::string& t : texts) hashes.insert(data::detail::hashOfLong(t));
+    CHECK(hashes.size() == texts.size());
+    size_t equalPairs = 0;
+    for (const std::string& a : texts)
+        for (const std::string& b : texts)
+            if (a.size() == b.size() && data::detail::sameLong(a.data(), b.data(), a.size())) ++equalPairs;
+    CHECK(equalPairs == texts.size());
+}
 
 TEST_CASE("a column whose texts repeat is read coded, each distinct text once, and ids are never coded") {
     TempFolder folder;
