@@ -7,9 +7,10 @@ sure the two halves join into exactly the output one thread would write: no line
 doubled or out of place. 9001 gifts, an odd count so the halves differ in size.
 """
 import os
-import subprocess
 import sys
 import tempfile
+
+from check_run import finish, run_check
 
 COUNT = 9001
 
@@ -30,8 +31,7 @@ def main():
             # that no purchases add up to a split reimbursement (FS-03).
             for i in range(COUNT, 0, -1):
                 f.write(f"E{i:05d},U07,2026-03-16,gift,{i}.50,,特产店{i},慰问品\n")
-        run = subprocess.run([patrol, "check", "--plugin", "four_styles", "--data", data, "--as-of", "2026-03-31", "--format", "jsonl"],
-                             capture_output=True, text=True, encoding="utf-8")
+        run = run_check(patrol, "four_styles", data, "2026-03-31")
     problems = []
     if run.returncode != 0:
         problems.append(f"exit status {run.returncode}, expected 0")
@@ -46,11 +46,7 @@ def main():
         if g != w:
             problems.append(f"line {n} differs:\n  got:      {g[:300]}\n  expected: {w}")
             break
-    if problems:
-        print("\n".join(problems))
-        print("--- stderr ---\n" + run.stderr)
-        sys.exit(1)
-    print(f"many findings: ok ({len(got)} lines)")
+    finish(problems, run, f"many findings: ok ({len(got)} lines)")
 
 
 if __name__ == "__main__":

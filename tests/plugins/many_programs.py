@@ -11,9 +11,10 @@ household and a month under different programs.
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
+
+from check_run import finish, run_check
 
 ROWS = 12000
 PAIRS = 60
@@ -53,8 +54,7 @@ def main():
             f.write("payment_id,unit_code,project_id,program,household_id,payee_name,amount,paid_on\n")
             for pid, household, program, day in rows:
                 f.write(f"{pid},U01,,{program},{household},,100.00,{day}\n")
-        run = subprocess.run([patrol, "check", "--plugin", "poverty_alleviation", "--data", data, "--as-of", "2026-12-31", "--format", "jsonl"],
-                             capture_output=True, text=True, encoding="utf-8")
+        run = run_check(patrol, "poverty_alleviation", data, "2026-12-31")
     problems = []
     if run.returncode != 0:
         problems.append(f"exit status {run.returncode}, expected 0")
@@ -67,11 +67,7 @@ def main():
     others = sorted({f["rule"] for f in findings} - {"PA-02"})
     if others:
         problems.append(f"rules other than PA-02 reported: {others}")
-    if problems:
-        print("\n".join(problems))
-        print("--- stderr ---\n" + run.stderr)
-        sys.exit(1)
-    print(f"many programs: ok ({len(got)} repeats)")
+    finish(problems, run, f"many programs: ok ({len(got)} repeats)")
 
 
 if __name__ == "__main__":
