@@ -15,7 +15,7 @@ namespace patrol::plugins::poverty_alleviation {
 
 namespace {
 // How many payments ahead PA-01 fetches the slot its find will need. The households' table is
-// megabytes (225,000 households: 8 MB) and PA-01 waited for one cache miss after another. On the
+// megabytes (225,000 households: 5.4 MB) and PA-01 waited for one cache miss after another. On the
 // usual ledger, at a moment when the machine's memory was slow, it took 75-114 ms without this
 // and 51-103 ms with it (five alternated pairs, each faster with it); when memory was quick,
 // about 30 ms either way. That was before the key sat in the slot (text_index.hpp): the slot is

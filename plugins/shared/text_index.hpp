@@ -10,7 +10,8 @@
 // after another behind the slot's. On the usual ledger PA-01's 510,000 finds took 18-75 ms
 // depending on how quick the machine's memory was at the moment; with the key and the bit in the
 // slot, fetched ahead, 8.5-15 ms, timed in the same runs (bench/README.md, "Keys held in the
-// slot"). The price is memory: 8 MB for 225,000 households instead of 2 MB, freed with the index.
+// slot"). The price is memory: 5.4 MB for 225,000 households instead of 2 MB, freed with the
+// index.
 #pragma once
 
 #include <patrol/sdk/rows.hpp>
