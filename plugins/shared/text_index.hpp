@@ -19,7 +19,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -118,22 +117,9 @@ private:
 
     Probe probeOf(std::string_view key) const {
         const uint64_t hash = sdk::textHash(key);
-        const uint64_t word = key.size() <= kShortKey ? shortWord(key) : hash;
+        const uint64_t word =
+            key.size() <= kShortKey ? sdk::detail::wordOfShort(reinterpret_cast<const unsigned char*>(key.data()), key.size()) : hash;
         return {word, static_cast<uint32_t>(key.size()), slotOf(hash)};
-    }
-
-    // A key of up to 8 bytes as a little-endian number, read in at most two fixed-size loads
-    // that may overlap (a memcpy of variable length is a library call).
-    static uint64_t shortWord(std::string_view key) {
-        const auto* p = reinterpret_cast<const unsigned char*>(key.data());
-        const size_t n = key.size();
-        if (n >= 4) {
-            uint32_t lo, hi;
-            std::memcpy(&lo, p, 4);
-            std::memcpy(&hi, p + n - 4, 4);
-            return lo | (uint64_t{hi} << (8 * (n - 4)));
-        }
-        return p[0] | (uint64_t{p[n / 2]} << (8 * (n / 2))) | (uint64_t{p[n - 1]} << (8 * (n - 1)));
     }
 
     // Equal length and word decide a short key; a longer one's text is compared as well.

@@ -40,6 +40,19 @@ inline uint64_t mixBits(uint64_t h) {
     return h;
 }
 
+// The `n` bytes (0 to 8) at `p` as a little-endian number, read in at most two fixed-size loads
+// that may overlap (a memcpy of variable length is a library call, and most keys are short).
+inline uint64_t wordOfShort(const unsigned char* p, size_t n) {
+    if (n >= 4) {
+        uint32_t lo, hi;
+        std::memcpy(&lo, p, 4);
+        std::memcpy(&hi, p + n - 4, 4);
+        return lo | (uint64_t{hi} << (8 * (n - 4)));
+    }
+    if (n == 0) return 0;
+    return p[0] | (uint64_t{p[n / 2]} << (8 * (n / 2))) | (uint64_t{p[n - 1]} << (8 * (n - 1)));
+}
+
 }  // namespace detail
 
 // A hash of a short text (an id, a code, a name) eight bytes at a time, well mixed in all its
@@ -54,19 +67,7 @@ inline uint64_t textHash(std::string_view s) {
         std::memcpy(&w, p + i, 8);
         h = detail::mixBits(h ^ w);
     }
-    // The last 0..7 bytes as a little-endian number, read in at most two fixed-size loads that
-    // may overlap (a memcpy of variable length is a library call, and most keys are short).
-    const size_t rest = n - i;
-    uint64_t tail = 0;
-    if (rest >= 4) {
-        uint32_t lo, hi;
-        std::memcpy(&lo, p + i, 4);
-        std::memcpy(&hi, p + n - 4, 4);
-        tail = lo | (uint64_t{hi} << (8 * (rest - 4)));
-    } else if (rest > 0) {
-        tail = p[i] | (uint64_t{p[i + rest / 2]} << (8 * (rest / 2))) | (uint64_t{p[n - 1]} << (8 * (rest - 1)));
-    }
-    return detail::mixBits(h ^ tail ^ 0x94D049BB133111EBULL);
+    return detail::mixBits(h ^ detail::wordOfShort(p + i, n - i) ^ 0x94D049BB133111EBULL);
 }
 
 // A string column's value as (part of) a RowGroups key: by its code when the column is coded
