@@ -1,38 +1,14 @@
 #include "core/data/text_index.hpp"
 
+#include <patrol/sdk/rows.hpp>
+
 #include <cstring>
 
 namespace patrol::data {
 
 namespace {
 
-constexpr size_t kShort = 16;  // texts up to this long are their own key
-
-// The 16 bytes from `p` as two words, only the first `n` (at most 16) kept. When the 16 bytes
-// stay within p's page they are loaded at once, reading past the text but never past memory
-// that is mapped; the sanitizer is told so, since it would see a read past the text's buffer.
-__attribute__((no_sanitize("address"))) inline void loadShort(const char* p, size_t n, uint64_t& head, uint64_t& tail) {
-    head = tail = 0;
-    if (n == 0) return;
-    if ((reinterpret_cast<uintptr_t>(p) & 4095) <= 4096 - kShort) {
-        std::memcpy(&head, p, 8);
-        std::memcpy(&tail, p + 8, 8);
-    } else {
-        char padded[kShort] = {};
-        std::memcpy(padded, p, n);
-        std::memcpy(&head, padded, 8);
-        std::memcpy(&tail, padded + 8, 8);
-        return;
-    }
-    if (n < 8) {
-        head &= ~uint64_t{0} >> (64 - 8 * n);
-        tail = 0;
-    } else if (n == 8) {
-        tail = 0;
-    } else if (n < 16) {
-        tail &= ~uint64_t{0} >> (64 - 8 * (n - 8));
-    }
-}
+constexpr size_t kInSlot = 8;  // texts up to this long are held in their slot
 
 constexpr uint64_t kMix = 0x9E3779B97F4A7C15ull;
 
@@ -67,7 +43,7 @@ uint64_t hashOfLong(std::string_view text) {
     return (a ^ (b << 32 | b >> 32)) * kMix;
 }
 
-// 8 bytes at a time, the last 8 overlapping the ones before.
+// 8 bytes at a time, the last 8 overlapping the ones before (n > 8).
 bool sameLong(const char* x, const char* y, size_t n) {
     for (size_t i = 0; i + 8 < n; i += 8)
         if (word(x + i) != word(y + i)) return false;
@@ -78,46 +54,41 @@ bool sameLong(const char* x, const char* y, size_t n) {
 
 namespace {
 
-bool sameKey(const TextIndex::Key& a, const TextIndex::Key& b) { return a.head == b.head && a.tail == b.tail && a.size == b.size; }
+// 9 to 16 bytes: the first 8 and the last 8, overlapping when shorter than 16.
+uint64_t hashOfMiddle(const char* p, size_t n) { return mixed(mixed(n * kMix, word(p)), word(p + n - 8)) * kMix; }
 
-// A mix of both words: its high bits say where the key's probe starts, its low bits tag it.
-uint64_t hashOf(const TextIndex::Key& k) { return (k.head ^ (k.tail * 0xC2B2AE3D27D4EB4Full) ^ k.size) * kMix; }
+// What a slot holds for `text`: the text itself up to 8 bytes, a hash of it when longer.
+uint64_t wordOf(std::string_view text) {
+    const size_t n = text.size();
+    if (n <= kInSlot) return sdk::detail::wordOfShort(reinterpret_cast<const unsigned char*>(text.data()), n);
+    if (n <= 16) return hashOfMiddle(text.data(), n);
+    return detail::hashOfLong(text);
+}
+
+// Where a slot's probe starts: the high bits of a mix of its word and length.
+size_t startOf(uint64_t word, uint32_t size, int bits) { return static_cast<size_t>(((word ^ (size * 0xC2B2AE3D27D4EB4Full)) * kMix) >> (64 - bits)); }
 
 }  // namespace
 
-TextIndex::Key TextIndex::keyOf(std::string_view text) {
-    Key k;
-    k.size = static_cast<uint32_t>(text.size());
-    if (text.size() <= kShort) {
-        loadShort(text.data(), text.size(), k.head, k.tail);
-    } else {
-        k.head = detail::hashOfLong(text);
-        std::memcpy(&k.tail, text.data(), 8);
-    }
-    return k;
-}
-
 uint32_t TextIndex::entryOf(std::string_view text, PodBuffer<uint32_t>& offsets, PodBuffer<char>& bytes) {
-    if (2 * (keys_.size() + 1) > slots_.size()) grow();
-    const Key key = keyOf(text);
-    const uint64_t hash = hashOf(key);
-    const auto tag = static_cast<uint32_t>(hash);
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    const uint64_t word = wordOf(text);
+    const auto size = static_cast<uint32_t>(text.size());
     const size_t mask = slots_.size() - 1;
-    for (size_t i = static_cast<size_t>(hash >> (64 - bits_));; i = (i + 1) & mask) {
+    for (size_t i = startOf(word, size, bits_);; i = (i + 1) & mask) {
         Slot& slot = slots_[i];
         if (slot.entryPlusOne == 0) {
             const auto k = static_cast<uint32_t>(offsets.size() - 1);
             if (!text.empty()) std::memcpy(bytes.prepare(text.size()), text.data(), text.size());
             bytes.commit(text.size());
             offsets.push_back(static_cast<uint32_t>(bytes.size()));
-            keys_.push_back(key);
-            slot = {tag, k + 1};
+            slot = {word, size, k + 1};
+            ++size_;
             return k;
         }
-        if (slot.tag != tag) continue;
+        if (slot.word != word || slot.size != size) continue;
         const uint32_t k = slot.entryPlusOne - 1;
-        if (!sameKey(keys_[k], key)) continue;
-        if (text.size() <= kShort || detail::sameLong(bytes.data() + offsets[k], text.data(), text.size())) return k;
+        if (size <= kInSlot || detail::sameLong(bytes.data() + offsets[k], text.data(), size)) return k;
     }
 }
 
@@ -128,7 +99,7 @@ void TextIndex::grow() {
     const size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
         if (s.entryPlusOne == 0) continue;
-        size_t i = static_cast<size_t>(hashOf(keys_[s.entryPlusOne - 1]) >> (64 - bits_));
+        size_t i = startOf(s.word, s.size, bits_);
         while (slots_[i].entryPlusOne != 0) i = (i + 1) & mask;
         slots_[i] = s;
     }

@@ -3,11 +3,11 @@
 // offsets and bytes); this holds only where to find each, and is dropped once the table is read.
 //
 // It runs once per value of every coded column, where spelling the value out would be a short
-// copy, so a lookup must cost about as little: a text of up to 16 bytes (codes, names, most
-// items) is its own key, compared in two words without touching the column's bytes; a longer
-// one is keyed by its hash and compared byte by byte only when that matches. The probed table
-// holds 8 bytes a slot (a tag from the hash and the entry), the keys sit apart by entry: with
-// several columns of thousands of texts each, the tables of a row's columns stay in the cache.
+// copy, so a lookup must cost about as little: one probe of one 16-byte slot in the common case.
+// A text of up to 8 bytes (codes, short names, most items) is held in its slot itself and found
+// without touching anything else; a longer one is held by its hash and compared with the
+// column's bytes only when hash and length match. With several coded columns of hundreds of
+// texts each, the tables of a row's columns stay in the cache.
 #pragma once
 
 #include "core/data/pod_buffer.hpp"
@@ -31,24 +31,18 @@ public:
     // The entry holding `text`, appended to `offsets` and `bytes` (offsets[k + 1] ends entry k)
     // when no entry holds it yet.
     uint32_t entryOf(std::string_view text, PodBuffer<uint32_t>& offsets, PodBuffer<char>& bytes);
-    size_t size() const { return keys_.size(); }
-
-    struct Key {
-        uint64_t head = 0;  // up to 16 bytes: the first 8, zero-padded; longer: a hash of all
-        uint64_t tail = 0;  // up to 16 bytes: the next 8, zero-padded; longer: the first 8
-        uint32_t size = 0;
-    };
-    static Key keyOf(std::string_view text);
+    size_t size() const { return size_; }
 
 private:
     struct Slot {
-        uint32_t tag = 0;           // the key's hash, low bits
+        uint64_t word = 0;          // up to 8 bytes: the text, zero-padded; longer: its hash
+        uint32_t size = 0;          // the text's length in bytes
         uint32_t entryPlusOne = 0;  // 0: empty
     };
     void grow();
 
     std::vector<Slot> slots_;  // open addressing, a power of two, at most half full
-    std::vector<Key> keys_;    // by entry
+    size_t size_ = 0;          // entries
     int bits_ = 0;             // slots_.size() == 1 << bits_
 };
 
