@@ -1,6 +1,7 @@
 #include "core/data/table_reader.hpp"
 
 #include "core/domain/integer_text.hpp"
+#include "core/data/date_memo.hpp"
 #include "core/data/file_text.hpp"
 #include "core/data/gb18030.hpp"
 #include "core/data/repeated_ids.hpp"
@@ -77,44 +78,6 @@ inline void copyField(char* to, const char* from, size_t n) {
         to[n - 1] = c;
     }
 }
-
-// civil::parseDate remembered by the exact text: a dataset's dates repeat (a few hundred days
-// over hundreds of thousands of rows), so most are found here instead of parsed again.
-class DateMemo {
-public:
-    // False when the text is not a date; otherwise `day` holds it.
-    bool parse(std::string_view s, int32_t& day) {
-        if (s.size() != 10) {
-            const auto d = civil::parseDate(s);
-            day = d.value_or(0);
-            return d.has_value();
-        }
-        uint64_t head;
-        uint16_t tail;
-        std::memcpy(&head, s.data(), 8);
-        std::memcpy(&tail, s.data() + 8, 2);
-        uint64_t h = head * 0x9E3779B97F4A7C15ULL + tail;
-        h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ULL;
-        Entry& e = entries_[h >> (64 - kBits)];
-        if (e.state == kEmpty || e.head != head || e.tail != tail) {
-            const auto d = civil::parseDate(s);
-            e = {head, d.value_or(0), tail, d ? kValid : kInvalid};
-        }
-        day = e.days;
-        return e.state == kValid;
-    }
-
-private:
-    static constexpr int kBits = 12;
-    enum State : uint8_t { kEmpty, kValid, kInvalid };
-    struct Entry {
-        uint64_t head;
-        int32_t days;
-        uint16_t tail;
-        State state;
-    };
-    std::vector<Entry> entries_ = std::vector<Entry>(size_t{1} << kBits, Entry{0, 0, 0, kEmpty});
-};
 
 std::string repeatReason(const ColumnSchema& column, std::string_view id, uint32_t firstLine) {
     return "列 " + column.name + " 的编号 " + quoted(id) + " 重复（第 " + std::to_string(firstLine) + " 行已出现），后出现的这一行不予采用";
