@@ -65,8 +65,9 @@ uint64_t wordOf(std::string_view text) {
     return detail::hashOfLong(text);
 }
 
-// Where a slot's probe starts: the high bits of a mix of its word and length.
-size_t startOf(uint64_t word, uint32_t size, int bits) { return static_cast<size_t>(((word ^ (size * 0xC2B2AE3D27D4EB4Full)) * kMix) >> (64 - bits)); }
+// Where a slot's probe starts: the high bits of its word, mixed. Texts that differ only by
+// trailing zero bytes start at the same slot and are told apart by their length.
+size_t startOf(uint64_t word, int bits) { return static_cast<size_t>((word * kMix) >> (64 - bits)); }
 
 }  // namespace
 
@@ -75,7 +76,7 @@ uint32_t TextIndex::entryOf(std::string_view text, PodBuffer<uint32_t>& offsets,
     const uint64_t word = wordOf(text);
     const auto size = static_cast<uint32_t>(text.size());
     const size_t mask = slots_.size() - 1;
-    for (size_t i = startOf(word, size, bits_);; i = (i + 1) & mask) {
+    for (size_t i = startOf(word, bits_);; i = (i + 1) & mask) {
         Slot& slot = slots_[i];
         if (slot.entryPlusOne == 0) {
             const auto k = static_cast<uint32_t>(offsets.size() - 1);
@@ -99,7 +100,7 @@ void TextIndex::grow() {
     const size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
         if (s.entryPlusOne == 0) continue;
-        size_t i = startOf(s.word, s.size, bits_);
+        size_t i = startOf(s.word, bits_);
         while (slots_[i].entryPlusOne != 0) i = (i + 1) & mask;
         slots_[i] = s;
     }
