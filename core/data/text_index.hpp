@@ -4,8 +4,8 @@
 //
 // It runs once per value of every coded column, where spelling the value out would be a short
 // copy, so a lookup must cost about as little: one probe of one 16-byte slot in the common case.
-// A text of up to 8 bytes (codes, short names, most items) is held in its slot itself and found
-// without touching anything else; a longer one is held by its hash and compared with the
+// A text of up to 8 bytes (unit codes, categories, short names) is held in its slot itself and
+// found without touching anything else; a longer one is held by its hash and compared with the
 // column's bytes only when hash and length match. With several coded columns of hundreds of
 // texts each, the tables of a row's columns stay in the cache.
 #pragma once
