@@ -100,14 +100,22 @@ detail::TablePart parseStretch(FileJob& job, const detail::Stretch& s, detail::S
                              *job.limits, [&](size_t at, size_t stop) { return board.share(s, s.start + at, s.start + stop) - s.start; });
 }
 
+TableReadResult readConverted(FileJob& job);
+
+// The whole file from scratch in one pass.
+TableReadResult readInOnePass(FileJob& job) {
+    readHeaderOf(job);
+    std::vector<detail::TablePart> parts;
+    parts.push_back(detail::parsePart(job.body, job.body.size(), *job.schema, job.layout, job.name, job.file.get(), job.checkUtf8, *job.limits));
+    if (parts[0].notUtf8) return readConverted(job);
+    return detail::joinParts(std::move(parts), {job.bodyLine - 1}, *job.schema, *job.limits);
+}
+
 // The whole file from scratch as GB18030 (some stretch met bytes that are not UTF-8).
 TableReadResult readConverted(FileJob& job) {
     job.file->convertFromGb18030();
     job.checkUtf8 = false;
-    readHeaderOf(job);
-    std::vector<detail::TablePart> parts;
-    parts.push_back(detail::parsePart(job.body, job.body.size(), *job.schema, job.layout, job.name, job.file.get(), false, *job.limits));
-    return detail::joinParts(std::move(parts), {job.bodyLine - 1}, *job.schema, *job.limits);
+    return readInOnePass(job);
 }
 
 // Joins the parts in order of their starts, checking that each stretch started where the
@@ -124,7 +132,13 @@ TableReadResult join(FileJob& job, std::vector<ParsedStretch>& stretches) {
         detail::TablePart part = std::move(*stretches[k].part);
         if (part.end && end != job.body.data() + stretches[k].start) {
             // The guess cut a quoted field: read the rest of the file in one pass from where
-            // the previous stretch really ended.
+            // the previous stretch really ended. A text of the reader's own whose read pages
+            // went back is made again, and read again from its start.
+            if (job.file->readAgain()) {
+                parts.clear();
+                for (ParsedStretch& stretch : stretches) stretch.part.reset();
+                return readInOnePass(job);
+            }
             const std::string_view rest = job.body.substr(static_cast<size_t>(end - job.body.data()));
             part = detail::parsePart(rest, rest.size(), *job.schema, job.layout, job.name, job.file.get(), job.checkUtf8, *job.limits);
             k = stretches.size();

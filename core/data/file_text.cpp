@@ -76,8 +76,9 @@ void FileText::refuseSpecialFile(unsigned mode) const {
 // line ends, or a CR inside a field). Otherwise every row would vanish into the header line.
 void FileText::acceptCrLineEnds() {
     if (text_.find('\n') != std::string_view::npos || text_.find('\r') == std::string_view::npos) return;
-    Utf8Text lines{std::unique_ptr<char[]>(new char[text_.size()]), text_.size()};
-    std::replace_copy(text_.begin(), text_.end(), lines.bytes.get(), '\r', '\n');
+    Utf8Text lines(text_.size());
+    std::replace_copy(text_.begin(), text_.end(), lines.data(), '\r', '\n');
+    lines.setSize(text_.size());
     unmap();
     ownText_ = std::move(lines);
     text_ = ownText_.view();
@@ -96,7 +97,10 @@ void FileText::convertFromGb18030() {
     map();
     const std::string_view raw(map_, mapSize_);
     size_t badOffset = 0;
-    if (!convertGb18030ToUtf8(raw, ownText_, badOffset)) {
+    // The file's pages go back as they are converted: the file and its whole UTF-8 text were
+    // otherwise both in memory at the end, more than the check's columns take afterwards.
+    const auto giveBackRaw = [this](size_t from, size_t to) { releaseMapped(from, to); };
+    if (!convertGb18030ToUtf8(raw, ownText_, badOffset, giveBackRaw)) {
         const auto before = raw.substr(0, std::min(badOffset, raw.size()));
         const size_t line = 1 + static_cast<size_t>(std::count(before.begin(), before.end(), '\n'));
         unmap();
@@ -111,13 +115,39 @@ void FileText::convertFromGb18030() {
 }
 
 void FileText::release(const char* begin, const char* end) {
-    if (!map_ || begin < map_ || end > map_ + mapSize_ || begin >= end) return;
+    if (begin >= end) return;
+    if (map_ && begin >= map_ && end <= map_ + mapSize_) {
+        releaseMapped(static_cast<size_t>(begin - map_), static_cast<size_t>(end - map_));
+        return;
+    }
+    const char* const own = ownText_.data();
+    if (own && begin >= own && end <= own + ownText_.size()) {
+        ownText_.giveBack(static_cast<size_t>(begin - own), static_cast<size_t>(end - own));
+        gaveBackOwnText_.store(true, std::memory_order_relaxed);
+    }
+}
+
+void FileText::releaseMapped(size_t begin, size_t end) {
     const size_t page = pageSize();
-    const size_t from = static_cast<size_t>(begin - map_) / page * page;
-    const size_t to = static_cast<size_t>(end - map_) / page * page;
+    const size_t from = begin / page * page;
+    const size_t to = std::min(end, mapSize_) / page * page;
     // MADV_DONTNEED, not munmap: another thread finishing a record across the boundary may
     // still read these bytes, and then simply faults them in again.
     if (to > from) ::madvise(map_ + from, to - from, MADV_DONTNEED);
+}
+
+bool FileText::readAgain() {
+    if (!gaveBackOwnText_.load(std::memory_order_relaxed)) return false;
+    const bool wasConverted = converted_;
+    ownText_ = Utf8Text();
+    converted_ = false;
+    gaveBackOwnText_.store(false, std::memory_order_relaxed);
+    map();
+    if (wasConverted)
+        convertFromGb18030();
+    else
+        acceptCrLineEnds();
+    return true;
 }
 
 }  // namespace patrol::data

@@ -4,6 +4,7 @@
 // whole from GB18030.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -34,20 +35,29 @@ public:
     void convertFromGb18030();
 
     // Gives the pages of [begin, end) (pointers into text()) back to the system. Safe while
-    // other threads read the text: a page read again is simply read again from the file.
+    // other threads read the text: a page of the mapped file read again is simply read again
+    // from it. A text of its own (converted, or its CRs made LF) has only its whole pages inside
+    // [begin, end) given back, and they read as zeros afterwards: the caller reads them no more,
+    // or calls readAgain() first.
     void release(const char* begin, const char* end);
+    // Makes the text whole again after pages of a text of its own went back (a reader that must
+    // read it again from an earlier place): it is made again from the file. False, with nothing
+    // done, when no such page went back. Not while other threads read the text.
+    bool readAgain();
 
 private:
     void map();
     void unmap();
     [[noreturn]] void refuseSpecialFile(unsigned mode) const;
     void acceptCrLineEnds();
+    void releaseMapped(size_t begin, size_t end);  // offsets into the mapped file
 
     std::filesystem::path path_;
     char* map_ = nullptr;
     size_t mapSize_ = 0;
     ShrinkGuard guard_;  // a truncation while mapped exits 2 naming the file, not SIGBUS
     Utf8Text ownText_;  // the text converted from GB18030, or with its CR line ends made LF
+    std::atomic<bool> gaveBackOwnText_{false};  // release() took pages of ownText_
     std::string_view text_;
     bool converted_ = false;
 };

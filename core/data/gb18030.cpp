@@ -153,28 +153,50 @@ Outcome decodeInto(std::string_view bytes, char* dst, size_t room, Progress& pro
     return Outcome::converted;
 }
 
-// An uncleared buffer of `room` bytes.
-std::unique_ptr<char[]> bufferOf(size_t room) { return std::unique_ptr<char[]>(new char[room]); }
+// decodeInto a slice at a time, each cut just after a line feed, telling `converted` of each
+// slice done (input offsets from `base`): a large file's pages go back while the rest converts.
+Outcome decodeInSlices(std::string_view bytes, size_t base, char* dst, size_t room, Progress& progress, const ConvertedInput& converted) {
+    if (!converted) return decodeInto(bytes, dst, room, progress);
+    constexpr size_t kSlice = size_t{2} << 20;
+    Progress done;
+    while (done.consumed < bytes.size()) {
+        size_t end = bytes.size();
+        if (end - done.consumed > kSlice) {
+            const size_t lineFeed = bytes.find('\n', done.consumed + kSlice);
+            if (lineFeed != std::string_view::npos) end = lineFeed + 1;
+        }
+        Progress p;
+        const size_t from = done.consumed;
+        const Outcome outcome = decodeInto(bytes.substr(from, end - from), dst + done.written, room - done.written, p);
+        done.written += p.written;
+        done.consumed += p.consumed;
+        if (outcome != Outcome::converted) {
+            progress = done;
+            return outcome;
+        }
+        converted(base + from, base + done.consumed);
+    }
+    progress = done;
+    return Outcome::converted;
+}
 
 // Converts all of `bytes` into `out`, from `convert` into as much room as it needs.
 template <class Convert>
 bool convertGrowing(std::string_view bytes, Utf8Text& out, size_t& badOffset, Convert convert) {
-    size_t room = roomFor(bytes.size());
-    std::unique_ptr<char[]> buffer = bufferOf(room);
+    Utf8Text buffer(roomFor(bytes.size()));
     Progress done;
     for (;;) {
         Progress p;
-        const Outcome outcome = convert(bytes.substr(done.consumed), buffer.get() + done.written, room - done.written, p);
+        const Outcome outcome = convert(bytes.substr(done.consumed), buffer.data() + done.written, buffer.room() - done.written, p);
         done.written += p.written;
         done.consumed += p.consumed;
         if (outcome == Outcome::noRoom) {
-            std::unique_ptr<char[]> larger = bufferOf(room *= 2);
-            std::memcpy(larger.get(), buffer.get(), done.written);
-            buffer = std::move(larger);
+            buffer.grow(2 * buffer.room());
             continue;
         }
         badOffset = done.consumed;
-        out = {std::move(buffer), done.written};
+        buffer.setSize(done.written);
+        out = std::move(buffer);
         return outcome == Outcome::converted;
     }
 }
@@ -193,7 +215,7 @@ bool convertGb18030InOnePass(std::string_view bytes, Utf8Text& out, size_t& badO
 
 }  // namespace detail
 
-bool convertGb18030ToUtf8(std::string_view bytes, Utf8Text& out, size_t& badOffset) {
+bool convertGb18030ToUtf8(std::string_view bytes, Utf8Text& out, size_t& badOffset, const ConvertedInput& converted) {
     if (bytes.size() < kWorthTwoThreads) return decodeGrowing(bytes, out, badOffset);
     // A line feed is never part of a GB18030 character (the bytes after a character's first are
     // 0x30-0x39 and 0x40-0xFE), so the text cut just after one converts as two texts.
@@ -201,18 +223,18 @@ bool convertGb18030ToUtf8(std::string_view bytes, Utf8Text& out, size_t& badOffs
     if (lineFeed == std::string_view::npos) return decodeGrowing(bytes, out, badOffset);
     const std::string_view first = bytes.substr(0, lineFeed + 1), second = bytes.substr(lineFeed + 1);
     const size_t firstRoom = roomFor(first.size()), secondRoom = roomFor(second.size());
-    std::unique_ptr<char[]> buffer = bufferOf(firstRoom + secondRoom);
+    Utf8Text buffer(firstRoom + secondRoom);
 
     Outcome secondOutcome = Outcome::notGb18030;
     Progress secondDone;
     std::thread helper;
     try {
-        helper = std::thread([&] { secondOutcome = decodeInto(second, buffer.get() + firstRoom, secondRoom, secondDone); });
+        helper = std::thread([&] { secondOutcome = decodeInSlices(second, first.size(), buffer.data() + firstRoom, secondRoom, secondDone, converted); });
     } catch (const std::system_error&) {
         return decodeGrowing(bytes, out, badOffset);  // no second thread
     }
     Progress firstDone;
-    const Outcome firstOutcome = decodeInto(first, buffer.get(), firstRoom, firstDone);
+    const Outcome firstOutcome = decodeInSlices(first, 0, buffer.data(), firstRoom, firstDone, converted);
     helper.join();
 
     // Should a half grow past its room: one pass, which makes room as it goes.
@@ -222,8 +244,9 @@ bool convertGb18030ToUtf8(std::string_view bytes, Utf8Text& out, size_t& badOffs
         out = {};
         return false;
     }
-    std::memmove(buffer.get() + firstDone.written, buffer.get() + firstRoom, secondDone.written);
-    out = {std::move(buffer), firstDone.written + secondDone.written};
+    std::memmove(buffer.data() + firstDone.written, buffer.data() + firstRoom, secondDone.written);
+    buffer.setSize(firstDone.written + secondDone.written);  // the second half's old place past the text goes back
+    out = std::move(buffer);
     badOffset = bytes.size();
     return true;
 }

@@ -2,25 +2,25 @@
 // them into UTF-8 before anything else reads them.
 #pragma once
 
+#include "core/data/utf8_text.hpp"
+
 #include <cstddef>
-#include <memory>
+#include <functional>
 #include <string_view>
 
 namespace patrol::data {
-
-// Text converted to UTF-8. Its buffer is not cleared before it is written, so that each page of
-// a large text is first touched by the thread that converts into it.
-struct Utf8Text {
-    std::unique_ptr<char[]> bytes;
-    size_t size = 0;
-    std::string_view view() const { return {bytes.get(), size}; }
-};
 
 // Converts the whole text from GB18030 to UTF-8, a large text in two halves on two threads:
 // ASCII and two-byte characters from a table taken from glibc's iconv, the rest by iconv.
 // Returns false when the bytes are not GB18030 either; `badOffset` holds where the conversion
 // stopped (the text's size when it did not).
-bool convertGb18030ToUtf8(std::string_view bytes, Utf8Text& out, size_t& badOffset);
+// `converted`, when given, is told from the converting threads of each stretch [from, to) of the
+// input that is converted, a few megabytes at a time, so that the caller can give its pages back
+// meanwhile. The input is read again should the conversion start over (a half that outgrew its
+// room, or a byte that is not GB18030): pages given back must read the same again, as the pages
+// of a mapped file do.
+using ConvertedInput = std::function<void(size_t from, size_t to)>;
+bool convertGb18030ToUtf8(std::string_view bytes, Utf8Text& out, size_t& badOffset, const ConvertedInput& converted = {});
 
 namespace detail {
 // The same by iconv alone, in one pass on this thread: the reference it is tested against.

@@ -27,7 +27,9 @@ Converted converted(std::string_view bytes, Convert convert) {
     return c;
 }
 
-Converted fast(std::string_view bytes) { return converted(bytes, patrol::data::convertGb18030ToUtf8); }
+Converted fast(std::string_view bytes) {
+    return converted(bytes, [](std::string_view in, patrol::data::Utf8Text& out, size_t& bad) { return patrol::data::convertGb18030ToUtf8(in, out, bad); });
+}
 Converted reference(std::string_view bytes) { return converted(bytes, patrol::data::detail::convertGb18030InOnePass); }
 
 std::string bytesOf(std::initializer_list<unsigned> values) {
