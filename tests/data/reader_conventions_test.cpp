@@ -1,4 +1,5 @@
 // The file conventions of spec/datasets.md, one by one, on small files written by the test.
+#include "core/data/record_scanner.hpp"
 #include "core/data/table_reader.hpp"
 #include "core/domain/errors.hpp"
 #include "data/reader_support.hpp"
@@ -179,4 +180,96 @@ TEST_CASE("a file larger than the reader's release step keeps every row and line
     CHECK(r.table->i64(amount, 59999) == 5999905);
     CHECK(r.table->text(r.table->columnIndex("description"), 45678) == "说明 45678");
     CHECK(r.table->sourceLine(59999) == 60001);
+}
+
+namespace {
+// Every row's values and line, and every reject, as text.
+std::vector<std::string> outcome(const data::TableReadResult& r) {
+    std::vector<std::string> out = rejectLines(r);
+    const data::TableData& t = *r.table;
+    for (uint64_t row = 0; row < t.rowCount(); ++row) {
+        std::string line = std::to_string(t.sourceLine(row));
+        for (size_t c = 0; c < t.schema().columns.size(); ++c) {
+            const auto type = t.schema().columns[c].type;
+            line += '|';
+            if (type == PATROL_COLUMN_STRING)
+                line += std::string(t.text(c, row));
+            else if (type == PATROL_COLUMN_MONEY || type == PATROL_COLUMN_INTEGER)
+                line += std::to_string(t.i64(c, row));
+            else
+                line += std::to_string(t.i32(c, row));
+        }
+        out.push_back(line);
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("fields quoted one by one are read 64 bytes at a time as byte by byte") {
+    // Rows as exports that quote every field write them, and the quotings the fast rows leave
+    // to the byte-by-byte path, each between plain rows and at every offset against the 64-byte
+    // blocks (the description before them grows a byte a row).
+    const std::vector<std::string> tails = {
+        "\"描述\"",                            // quoted whole
+        "\"含,逗号,\"",                        // commas inside the quotes
+        "\"\"",                                // empty, quoted
+        "\"a\"\"b\"",                          // a doubled quote
+        "ab\"c",                               // a quote inside an unquoted field
+        "\"ab\"c",                             // text after the closing quote: rejected
+        "\"跨\n行\"",                          // a quoted line end
+        "\"回车\r在中间\"",                    // a CR inside the quotes
+        " \"x\"",                              // a space before the quote
+        "\"" + std::string(150, ',') + "\"",   // a quoted stretch across several blocks
+    };
+    std::string bytes = kHeader + "\n";
+    int id = 0;
+    for (int shift = 0; shift < 64; ++shift)
+        for (const std::string& tail : tails) {
+            const std::string pad(static_cast<size_t>(shift), 'p');
+            bytes += "\"E" + std::to_string(id++) + "\",\"U1\",\"2026-03-14\",\"meal\",\"10.50\",\"\",\"08:30\"," + (tail[0] == '"' ? "\"" + pad + tail.substr(1) : pad + tail) + "\r\n";
+            bytes += "E" + std::to_string(id++) + ",U2,2026-03-15,reception,1,3,,plain\n";
+        }
+    bytes += std::string(300, '\n');  // the last rows, too, have a full block to look ahead into
+    static TempFolder folder;
+    const auto file = folder.write("expenses.csv", bytes);
+    data::ReadLimits plain = listEveryReject();
+    plain.fastRows = false;
+    const data::TableReadResult fast = data::readTable(file, expensesSchema(), listEveryReject());
+    const data::TableReadResult slow = data::readTable(file, expensesSchema(), plain);
+    CHECK(outcome(fast) == outcome(slow));
+    CHECK(fast.rejects.size() == 64);  // "ab"c, once per shift
+    const std::vector<std::string> descriptions = texts(*fast.table, "description");
+    CHECK(descriptions[0] == "描述");
+    CHECK(descriptions[2] == "含,逗号,");
+    CHECK(descriptions[4] == "");
+    CHECK(descriptions[6] == "a\"b");
+    CHECK(descriptions[8] == "ab\"c");
+    CHECK(descriptions[10] == "plain");  // the row after "ab"c, which was rejected
+    CHECK(descriptions[11] == "跨\n行");
+    CHECK(descriptions[13] == "回车\r在中间");
+    CHECK(descriptions[15] == "\"x\"");
+    CHECK(descriptions[17] == std::string(150, ','));
+    CHECK(texts(*fast.table, "unit_code")[0] == "U1");
+}
+
+TEST_CASE("rows whose every field is quoted whole are read 64 bytes at a time") {
+    // Quoted fields of every length from 0 to 199 bytes, commas inside, at every offset against
+    // the 64-byte blocks; then one row the byte-by-byte path must take (a doubled quote).
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += "\"E" + std::to_string(i) + "\",\"" + std::string(static_cast<size_t>(i), ',') + "\",\"\"\r\n";
+    text += "\"E\"\"\",\"x\",\"\"\n" + std::string(300, '\n');
+    data::RecordScanner scanner(text, true);
+    std::vector<std::string> fields;
+    for (int i = 0; i <= 200; ++i) {
+        fields.clear();
+        size_t count = 0;
+        const auto status = scanner.next([&](size_t, const char* data, size_t size, bool escaped) {
+            fields.push_back(escaped ? data::FieldSlice{data, size, true}.text() : std::string(data, size));
+        }, count);
+        REQUIRE(status == data::RecordStatus::Ok);
+        const std::string id = i < 200 ? "E" + std::to_string(i) : "E\"";
+        REQUIRE(fields == std::vector<std::string>{id, i < 200 ? std::string(static_cast<size_t>(i), ',') : "x", ""});
+    }
+    CHECK(scanner.line() == 202);
+    CHECK(scanner.recordsByteByByte() == 1);  // the doubled quote
 }
