@@ -6,7 +6,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <mutex>
 #include <random>
+#include <utility>
+#include <vector>
 #include <string>
 
 namespace {
@@ -114,4 +118,38 @@ TEST_CASE("a text large enough for two halves converts as one pass does, a bad b
     std::string rare = text;
     rare.insert(text.size() - 20, bytesOf({0x95, 0x32, 0x82, 0x36}));
     CHECK(fast(rare) == reference(rare));
+}
+
+TEST_CASE("a large text's converted stretches are told a few megabytes at a time, each ending after a line feed") {
+    const std::string text = ledger(size_t{9} << 20);
+    std::mutex told;
+    std::vector<std::pair<size_t, size_t>> stretches;
+    const patrol::data::ConvertedInput tell = [&](size_t from, size_t to) {
+        const std::lock_guard lock(told);
+        stretches.emplace_back(from, to);
+    };
+    patrol::data::Utf8Text out;
+    size_t badOffset = 0;
+    REQUIRE(patrol::data::convertGb18030ToUtf8(text, out, badOffset, tell));
+    CHECK(out.view() == reference(text).text);
+    // Two threads, each half in slices of 2 MiB or a little more: together the whole text, once.
+    std::sort(stretches.begin(), stretches.end());
+    CHECK(stretches.size() >= 4);
+    CHECK(stretches.front().first == 0);
+    CHECK(stretches.back().second == text.size());
+    for (size_t i = 0; i < stretches.size(); ++i) {
+        INFO(i);
+        CHECK(stretches[i].second - stretches[i].first <= (size_t{2} << 20) + 64);
+        CHECK(text[stretches[i].second - 1] == '\n');
+        if (i > 0) CHECK(stretches[i].first == stretches[i - 1].second);
+    }
+
+    // A bad byte in the second half: what is told stops before it, and the verdict is iconv's.
+    std::string broken = text;
+    const size_t at = broken.find(',', broken.size() * 3 / 4);
+    broken[at] = static_cast<char>(0xFF);
+    stretches.clear();
+    CHECK_FALSE(patrol::data::convertGb18030ToUtf8(broken, out, badOffset, tell));
+    CHECK(badOffset == at);
+    for (const auto& stretch : stretches) CHECK(stretch.second <= at);
 }
