@@ -21,8 +21,8 @@ namespace patrol::data::detail {
 struct HeaderLayout {
     size_t fields = 0;
     std::vector<int> fieldToColumn;  // header field -> declared column index, -1: ignored
-    // The usual length of a line, from the file's first 256 KB after the header: what each
-    // stretch's columns are sized by.
+    // The usual length of a record (its line feeds inside quoted fields counted as its own),
+    // from the file's first 256 KB after the header: what each stretch's columns are sized by.
     uint64_t bytesPerLine = 0;
     // The rows of the whole file, guessed from it: what the id census of every stretch is sized
     // for (they must all be the same size to be merged).

@@ -83,6 +83,21 @@ std::string repeatReason(const ColumnSchema& column, std::string_view id, uint32
     return "列 " + column.name + " 的编号 " + quoted(id) + " 重复（第 " + std::to_string(firstLine) + " 行已出现），后出现的这一行不予采用";
 }
 
+// The line feeds in `text` that end a record: those outside quoted fields, by a running parity
+// of the quotes from a record's start. Counting every line feed took a 40 MB quoted field of
+// short lines for 20 million rows, and each stretch's id census, sized for them, for 40 MB.
+uint64_t recordEnds(std::string_view text) {
+    uint64_t ends = 0;
+    bool insideQuotes = false;
+    for (size_t at = 0; at < text.size();) {
+        const size_t quote = std::min(text.find('"', at), text.size());
+        if (!insideQuotes) ends += static_cast<uint64_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(at), text.begin() + static_cast<std::ptrdiff_t>(quote), '\n'));
+        insideQuotes = !insideQuotes;
+        at = quote + 1;
+    }
+    return ends;
+}
+
 }  // namespace
 
 // Builds the TableData of one stretch of a file row by row; used on one thread.
@@ -472,11 +487,11 @@ std::optional<HeaderLayout> readHeader(RecordScanner& scanner, const TableSchema
         throw UserError("数据文件 " + name + " 缺少必需的列 " + joinWords(missing) + "（表 " + schema.name + "「" + schema.title +
                         "」需要；实际表头为：" + (header.empty() ? "空" : excerpt(header)) + "）。请在第一行表头加上该列后重试。");
     }
-    // From the first 256 KB after the header: enough lines to tell their usual length.
+    // From the first 256 KB after the header: enough records to tell their usual length.
     const std::string_view body(scanner.position(), static_cast<size_t>(scanner.end() - scanner.position()));
     const std::string_view sample = body.substr(0, 256 * 1024);
-    const auto sampleLines = static_cast<uint64_t>(std::count(sample.begin(), sample.end(), '\n'));
-    layout.bytesPerLine = sampleLines > 0 ? sample.size() / sampleLines : sample.size();
+    const uint64_t sampleRecords = recordEnds(sample);
+    layout.bytesPerLine = sampleRecords > 0 ? sample.size() / sampleRecords : sample.size();
     layout.rowsGuess = body.size() / std::max<uint64_t>(1, layout.bytesPerLine) + 1;
     return layout;
 }

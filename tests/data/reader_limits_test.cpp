@@ -2,6 +2,8 @@
 // without its text being held or echoed, and rejects are counted in full but listed only up
 // to a limit (issue 15, "Memory stays bounded").
 #include "core/data/dataset.hpp"
+#include "core/data/record_scanner.hpp"
+#include "core/data/table_parts.hpp"
 #include "core/data/table_reader.hpp"
 #include "core/domain/errors.hpp"
 #include "data/reader_support.hpp"
@@ -168,4 +170,24 @@ TEST_CASE("a file whose text is past ReadLimits::maxFileBytes is refused before 
     CHECK_THROWS_MATCHES(data::readDataset(folder.path(), {expensesSchema()}, 2, limits), TooLarge,
                          Catch::Matchers::Message("数据文件 " + path + " 有 " + std::to_string(text.size()) + " 字节，超过单个数据文件 " +
                                                   std::to_string(text.size() - 1) + " 字节的上限，未读取。请把它按年度或单位拆成几个较小的文件，分几次检查。"));
+}
+
+TEST_CASE("the rows of a file are guessed from its records, not from its lines") {
+    // A 4 MB quoted field of two-byte lines: counted by its line feeds it was 2 million rows,
+    // and every stretch's id census was sized for them (a 40 MB one took 270 MB to read).
+    const std::string header = "expense_id,unit_code,date,category,amount,headcount,depart_time,description\n";
+    std::string quotedLines = "E1,U1,2026-03-14,meal,10,,,\"";
+    for (int i = 0; i < (1 << 21); ++i) quotedLines += "a\n";
+    quotedLines += "\"\n";
+    std::string plain;
+    for (int i = 0; i < 40000; ++i) plain += "E" + std::to_string(i) + ",U1,2026-03-14,meal,10,,,\"说明, 第 " + std::to_string(i) + " 条\"\n";
+    for (const auto& [body, rows] : {std::pair{quotedLines, uint64_t{1}}, std::pair{plain, uint64_t{40000}}}) {
+        const std::string text = header + body;
+        data::RecordScanner scanner(text, true, false);
+        const auto layout = data::detail::readHeader(scanner, expensesSchema(), "expenses.csv", data::ReadLimits{});
+        REQUIRE(layout);
+        INFO(rows);
+        CHECK(layout->rowsGuess >= rows);
+        CHECK(layout->rowsGuess <= rows * 12 / 10 + 32);
+    }
 }
