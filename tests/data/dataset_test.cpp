@@ -99,26 +99,6 @@ TEST_CASE("an unusable file stops the whole dataset with its own message") {
 }
 
 namespace {
-// Everything a table holds, as text, to compare two reads of the same file.
-std::vector<std::string> dump(const data::TableData& t) {
-    std::vector<std::string> out;
-    for (uint64_t r = 0; r < t.rowCount(); ++r) {
-        std::string row = std::to_string(t.sourceLine(r));
-        for (size_t c = 0; c < t.schema().columns.size(); ++c) {
-            const auto type = t.schema().columns[c].type;
-            row += "|";
-            if (type == PATROL_COLUMN_STRING)
-                row += std::string(t.text(c, r));
-            else if (type == PATROL_COLUMN_MONEY || type == PATROL_COLUMN_INTEGER)
-                row += std::to_string(t.i64(c, r));
-            else
-                row += std::to_string(t.i32(c, r));
-        }
-        out.push_back(row);
-    }
-    return out;
-}
-
 // A file of several megabytes with quoted newlines everywhere (so some cuts land inside a
 // quoted field), rejected rows and repeated ids spread over the whole file.
 std::string bigExpenses(bool gb18030, int rows = 90000) {
