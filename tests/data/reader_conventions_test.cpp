@@ -251,3 +251,30 @@ TEST_CASE("rows whose every field is quoted whole are read 64 bytes at a time") 
     CHECK(scanner.line() == 202);
     CHECK(scanner.recordsByteByByte() == 1);  // the doubled quote
 }
+
+TEST_CASE("rows of up to 1 KB are split 64 bytes at a time, up to the last one in the text") {
+    // Rows of 100 to 1,100 bytes, their line feed included, then one of 128 bytes ending the text:
+    // only whole 64-byte blocks of the text are looked at, so it ends on one to be taken too.
+    std::string text;
+    std::vector<std::string> descriptions;
+    size_t longer = 0;
+    for (size_t size = 100; size <= 1100; size += 50) {
+        const std::string head = "E" + std::to_string(size) + ",U1,";
+        descriptions.push_back(std::string(size - head.size() - 1, 'x'));
+        text += head + descriptions.back() + "\n";
+        if (size > 1024) ++longer;
+    }
+    descriptions.push_back(std::string(128 - 7, 'y'));
+    text += "E1,U1," + descriptions.back() + "\n";
+    data::RecordScanner scanner(text, true);
+    for (const std::string& description : descriptions) {
+        std::vector<std::string> fields;
+        size_t count = 0;
+        REQUIRE(scanner.next([&](size_t, const char* data, size_t size, bool) { fields.emplace_back(data, size); }, count) == data::RecordStatus::Ok);
+        REQUIRE(fields.size() == 3);
+        CHECK(fields[2] == description);
+    }
+    CHECK(scanner.atEnd());
+    CHECK(longer == 2);
+    CHECK(scanner.recordsByteByByte() == longer);
+}
