@@ -207,16 +207,10 @@ private:
         }
         if (!lineEnd) return false;
         fieldCount = 0;
-        const char* fieldStart = start;
-        for (size_t b = 0; b < blocks; ++b) {
-            for (uint64_t m = commas[b]; m; m &= m - 1) {
-                const char* comma = start + 64 * b + __builtin_ctzll(m);
-                onField(fieldCount++, fieldStart, static_cast<size_t>(comma - fieldStart), false);
-                fieldStart = comma + 1;
-            }
-        }
-        const char* fieldEnd = lineEnd > fieldStart && lineEnd[-1] == '\r' ? lineEnd - 1 : lineEnd;
-        onField(fieldCount++, fieldStart, static_cast<size_t>(fieldEnd - fieldStart), false);
+        eachField(start, commas, blocks, lineEnd, [&](const char* from, const char* to) {
+            onField(fieldCount++, from, static_cast<size_t>(to - from), false);
+            return true;
+        });
         p_ = lineEnd + 1;
         ++line_;
         return true;
@@ -256,21 +250,9 @@ private:
             open = inside >> 63 ? ~uint64_t{0} : 0;
         }
         if (!lineEnd) return false;
-        // Each field [from, to) in order, the last one without the CR of a CRLF line end.
-        const auto eachField = [&](auto&& take) {
-            const char* fieldStart = start;
-            for (size_t b = 0; b < blocks; ++b) {
-                for (uint64_t m = commas[b]; m; m &= m - 1) {
-                    const char* comma = start + 64 * b + __builtin_ctzll(m);
-                    if (!take(fieldStart, comma)) return false;
-                    fieldStart = comma + 1;
-                }
-            }
-            return take(fieldStart, lineEnd > fieldStart && lineEnd[-1] == '\r' ? lineEnd - 1 : lineEnd);
-        };
-        if (!eachField(simplyQuoted)) return false;
+        if (!eachField(start, commas, blocks, lineEnd, simplyQuoted)) return false;
         fieldCount = 0;
-        eachField([&](const char* from, const char* to) {
+        eachField(start, commas, blocks, lineEnd, [&](const char* from, const char* to) {
             if (from < to && *from == '"') ++from, --to;
             onField(fieldCount++, from, static_cast<size_t>(to - from), false);
             return true;
@@ -278,6 +260,22 @@ private:
         p_ = lineEnd + 1;
         ++line_;
         return true;
+    }
+
+    // Calls take(from, to) for each field of the record at `start` in order, cut at the separators
+    // in `commas` (a mask per 64-byte block), the last one ending at `lineEnd` without the CR of a
+    // CRLF line end. False as soon as take() is.
+    template <class Take>
+    static bool eachField(const char* start, const uint64_t* commas, size_t blocks, const char* lineEnd, Take&& take) {
+        const char* fieldStart = start;
+        for (size_t b = 0; b < blocks; ++b) {
+            for (uint64_t m = commas[b]; m; m &= m - 1) {
+                const char* comma = start + 64 * b + __builtin_ctzll(m);
+                if (!take(fieldStart, comma)) return false;
+                fieldStart = comma + 1;
+            }
+        }
+        return take(fieldStart, lineEnd > fieldStart && lineEnd[-1] == '\r' ? lineEnd - 1 : lineEnd);
     }
 
     // A field quotedRecord takes: no quote in it, or quoted whole with no quote inside.
