@@ -2,6 +2,7 @@
 
 #include "core/domain/integer_text.hpp"
 #include "core/data/date_memo.hpp"
+#include "core/data/date_problem.hpp"
 #include "core/data/file_text.hpp"
 #include "core/data/gb18030.hpp"
 #include "core/data/repeated_ids.hpp"
@@ -306,7 +307,7 @@ public:
             case PATROL_COLUMN_STRING: break;
             case PATROL_COLUMN_DATE: {
                 int32_t day;
-                if (!dates_.parse(f.view(), day)) return malformed(line, col, f, "不是有效日期（应为 YYYY-MM-DD）");
+                if (!dates_.parse(f.view(), day)) return malformed(line, col, f, dateProblem(f.view()));
                 values_[c] = day;
                 break;
             }

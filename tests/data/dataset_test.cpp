@@ -243,7 +243,7 @@ TEST_CASE("ids repeated far apart are caught across the stretches read in parall
     for (int i = 0; i < 60000; ++i) {
         const std::string line = (folder.path() / "expenses.csv").string() + ":" + std::to_string(i + 2) + ": ";
         if (badDate(i)) {
-            expected.push_back(line + "列 date 的值 \"2026-02-30\" 不是有效日期（应为 YYYY-MM-DD）");
+            expected.push_back(line + "列 date 的值 \"2026-02-30\" 不是有效日期（2026 年 2 月只有 1–28 日）");
         } else if (holder[i % 20000] >= 0) {
             expected.push_back(line + "列 expense_id 的编号 \"E" + std::to_string(i % 20000) + "\" 重复（第 " +
                                std::to_string(holder[i % 20000] + 2) + " 行已出现），后出现的这一行不予采用");

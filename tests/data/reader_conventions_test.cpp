@@ -138,7 +138,7 @@ TEST_CASE("a GB18030 row after a quoted field longer than the text checked ahead
 TEST_CASE("a GB18030 file whose rejected rows are reported in UTF-8") {
     const auto r = read(kHeader + "\nE1,U1,\xC8\xD5\xC6\xDA,meal,10,,,\n");  // date column holds 日期
     CHECK(rejectLines(r).size() == 1);
-    CHECK(r.rejects[0].reason == "列 date 的值 \"日期\" 不是有效日期（应为 YYYY-MM-DD）");
+    CHECK(r.rejects[0].reason == "列 date 的值 \"日期\" 不是有效日期（应为 YYYY-MM-DD，例如 2026-03-14）");
 }
 
 TEST_CASE("bytes that are neither UTF-8 nor GB18030 make the file unusable") {

@@ -64,9 +64,9 @@ TEST_CASE("rejects are counted in full and listed up to data.max_listed_rejects,
     const auto r = read(rows);
     CHECK(r.rejectCount == 10);
     CHECK(rejectLines(r) == std::vector<std::string>{
-                                "expenses.csv:2: 列 date 的值 \"2026-13-01\" 不是有效日期（应为 YYYY-MM-DD）",
-                                "expenses.csv:3: 列 date 的值 \"2026-13-01\" 不是有效日期（应为 YYYY-MM-DD）",
-                                "expenses.csv:4: 列 date 的值 \"2026-13-01\" 不是有效日期（应为 YYYY-MM-DD）"});
+                                "expenses.csv:2: 列 date 的值 \"2026-13-01\" 不是有效日期（月份应为 01–12，实为 13）",
+                                "expenses.csv:3: 列 date 的值 \"2026-13-01\" 不是有效日期（月份应为 01–12，实为 13）",
+                                "expenses.csv:4: 列 date 的值 \"2026-13-01\" 不是有效日期（月份应为 01–12，实为 13）"});
     CHECK(r.table->rowCount() == 1);
 }
 
@@ -77,7 +77,7 @@ TEST_CASE("repeated ids are counted in full and listed with other rejects by lin
     const auto r = read(rows);
     CHECK(r.rejectCount == 7);
     CHECK(rejectLines(r) == std::vector<std::string>{
-                                "expenses.csv:2: 列 date 的值 \"2026-13-01\" 不是有效日期（应为 YYYY-MM-DD）",
+                                "expenses.csv:2: 列 date 的值 \"2026-13-01\" 不是有效日期（月份应为 01–12，实为 13）",
                                 "expenses.csv:4: 列 expense_id 的编号 \"E1\" 重复（第 3 行已出现），后出现的这一行不予采用",
                                 "expenses.csv:5: 列 expense_id 的编号 \"E1\" 重复（第 3 行已出现），后出现的这一行不予采用"});
     CHECK(r.table->rowCount() == 1);
@@ -134,9 +134,9 @@ TEST_CASE("a file read in parallel stretches lists the first rejects of the whol
     for (const auto& r : d.rejects()) got.push_back(r.format());
     CHECK(got.size() == 3);
     CHECK(got == std::vector<std::string>{
-                     file.string() + ":1001: 列 date 的值 \"2026-13-01\" 不是有效日期（应为 YYYY-MM-DD）",
+                     file.string() + ":1001: 列 date 的值 \"2026-13-01\" 不是有效日期（月份应为 01–12，实为 13）",
                      file.string() + ":1501: 列 expense_id 的编号 \"E0\" 重复（第 2 行已出现），后出现的这一行不予采用",
-                     file.string() + ":2001: 列 date 的值 \"2026-13-01\" 不是有效日期（应为 YYYY-MM-DD）"});
+                     file.string() + ":2001: 列 date 的值 \"2026-13-01\" 不是有效日期（月份应为 01–12，实为 13）"});
     CHECK(rejectLines(whole) == got);
 }
 

@@ -36,8 +36,8 @@ TEST_CASE("every reject reason, with its line, while good rows are kept") {
         "E19,U1,2026-03-14,meal,10,,,\"open\n");    // 20 quote never closed
     CHECK(rejectLines(r) == std::vector<std::string>{
                                 "expenses.csv:3: 缺少必填值：列 expense_id 为空",
-                                "expenses.csv:4: 列 date 的值 \"2026-02-30\" 不是有效日期（应为 YYYY-MM-DD）",
-                                "expenses.csv:5: 列 date 的值 \"2026/03/14\" 不是有效日期（应为 YYYY-MM-DD）",
+                                "expenses.csv:4: 列 date 的值 \"2026-02-30\" 不是有效日期（2026 年 2 月只有 1–28 日）",
+                                "expenses.csv:5: 列 date 的值 \"2026/03/14\" 不是有效日期（应为 YYYY-MM-DD，例如 2026-03-14）",
                                 "expenses.csv:6: 列 amount 的值 \"12.345\" 不是有效金额（应为以元为单位、最多两位小数的数，如 1234.50）",
                                 "expenses.csv:7: 列 amount 的值 \"-5\" 不是有效金额（应为以元为单位、最多两位小数的数，如 1234.50）",
                                 "expenses.csv:8: 列 category 的值 \"party\" 不是允许的取值（reception、meal、gift）",
@@ -91,7 +91,7 @@ TEST_CASE("spaces and tabs around every value are removed, quoted or not, so a b
 
 TEST_CASE("a row rejected for another reason does not claim its id") {
     const auto r = read("E1,U1,2026-13-01,meal,10,,,\nE1,U2,2026-03-14,meal,10,,,\n");
-    CHECK(rejectLines(r) == std::vector<std::string>{"expenses.csv:2: 列 date 的值 \"2026-13-01\" 不是有效日期（应为 YYYY-MM-DD）"});
+    CHECK(rejectLines(r) == std::vector<std::string>{"expenses.csv:2: 列 date 的值 \"2026-13-01\" 不是有效日期（月份应为 01–12，实为 13）"});
     CHECK(texts(*r.table, "unit_code") == std::vector<std::string>{"U2"});
 }
 

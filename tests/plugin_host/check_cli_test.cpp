@@ -265,8 +265,8 @@ TEST_CASE("rejects past data.max_listed_rejects are counted, not listed, and an 
     const Result r = cli.run("check --plugin fixture_good --data " + cli.dir() + "/many --as-of 2026-03-01 --calendar " + cli.dir() + "/calendar.json");
     CHECK(r.exit == 0);
     const std::string file = cli.dir() + "/many/items.csv";
-    CHECK(r.err.find("[fixture_good] 拒收 " + file + ":3: 列 day 的值 \"2026-13-01\" 不是有效日期（应为 YYYY-MM-DD）\n"
-                     "[fixture_good] 拒收 " + file + ":4: 列 day 的值 \"2026-13-01\" 不是有效日期（应为 YYYY-MM-DD）\n"
+    CHECK(r.err.find("[fixture_good] 拒收 " + file + ":3: 列 day 的值 \"2026-13-01\" 不是有效日期（月份应为 01–12，实为 13）\n"
+                     "[fixture_good] 拒收 " + file + ":4: 列 day 的值 \"2026-13-01\" 不是有效日期（月份应为 01–12，实为 13）\n"
                      "[fixture_good] 拒收的行只列出了前 2 行，以及另外 4 行未列出（列出的行数见设置 data.max_listed_rejects）\n") != std::string::npos);
     CHECK(r.err.find(":8:") == std::string::npos);
     CHECK(r.err.find("[fixture_good] 采用 1 行，拒收 6 行，") != std::string::npos);
