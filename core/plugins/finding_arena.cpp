@@ -123,6 +123,9 @@ void FindingArena::prefetchTexts(size_t i) const {
     const std::string_view texts = prose_.view(r.prose, size_t{r.titleSize} + r.detailSize);
     // Every cache line of both texts; a hint for a page not mapped in yet is dropped, not faulted.
     for (size_t at = 0; at < texts.size(); at += 64) __builtin_prefetch(texts.data() + at);
+    // The unit and the refs were kept one after the other, in emission order like the texts.
+    __builtin_prefetch(at(r.text));
+    __builtin_prefetch(refs_.data() + r.refsBegin);
 }
 
 void FindingArena::appendTexts(size_t i, std::string& out) const {
