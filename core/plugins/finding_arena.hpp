@@ -116,9 +116,10 @@ public:
         return {r.prose / FindingProse::kBlock, (end - 1) / FindingProse::kBlock};
     }
     void forgetTexts(uint64_t block) const { prose_.forgetBlock(block); }
-    // Asks the processor to start loading finding i's title and detail (a hint, no effect on
-    // what is read): a reader in output order meets them all over the stretch they were kept
-    // in, in emission order, and would otherwise wait on memory for each.
+    // Asks the processor to start loading finding i's unit, refs, title and detail (a hint, no
+    // effect on what is read): a reader in output order meets them all over where they were
+    // kept, in emission order, and would otherwise wait on memory for each. The unit and refs
+    // count too: heavy business_environment's JSONL took 0.36 s instead of 0.38 s with them.
     void prefetchTexts(size_t i) const;
     // Appends finding i's title and then its detail to `out`, copied (FindingProse::copy) rather
     // than viewed: a reader that does so maps none of the file in.
