@@ -22,22 +22,30 @@ void lateApprovals(const Approvals& a, const sdk::Context& context, FindingSink&
         if (end > received) spans.emplace_back(received, end);
     }
     const WorkingDayCounter calendar(context, spans);
+    sdk::Finding f;
+    f.rule = "BE-01";
+    f.refs.resize(1);
+    std::string what, state;
     for (uint64_t r = 0; r < a.rows; ++r) {
         const int32_t received = a.receivedOn.date(r), end = endOf(a, r, asOf);
         const int64_t used = calendar.workingDaysAfter(received, end);
         const int64_t limit = a.timeLimitDays.integer(r);
         if (used <= limit) continue;
-        const std::string state = a.completedOn.has(r) ? cat(date(end), " 办结") : cat("截至 ", date(asOf), " 仍未办结");
-        sdk::Finding f;
-        f.rule = "BE-01";
-        f.unit = str(a.unit.text(r));
-        f.refs = {str(a.id.text(r))};
-        const std::string what = a.item.has(r) ? cat("办件 ", f.refs[0], "「", a.item.text(r), "」") : cat("办件 ", f.refs[0]);
+        if (a.completedOn.has(r))
+            catInto(state, date(end), " 办结");
+        else
+            catInto(state, "截至 ", date(asOf), " 仍未办结");
+        f.unit.assign(a.unit.text(r));
+        f.refs[0].assign(a.id.text(r));
+        if (a.item.has(r))
+            catInto(what, "办件 ", f.refs[0], "「", a.item.text(r), "」");
+        else
+            catInto(what, "办件 ", f.refs[0]);
         const std::string usedDays = std::to_string(used), limitDays = std::to_string(limit);
-        f.title = cat(what, "承诺 ", limitDays, " 个工作日办结，实际用时 ", usedDays, " 个工作日，超时 ", std::to_string(used - limit), " 个工作日");
-        f.detail = cat(what, a.applicant.has(r) ? cat("，申请人 ", a.applicant.text(r)) : std::string(), "：", date(received), " 受理，", state,
-                       "，用时 ", usedDays, " 个工作日，超过承诺时限 ", limitDays, " 个工作日。");
-        if (!out.emit(std::move(f))) return;
+        catInto(f.title, what, "承诺 ", limitDays, " 个工作日办结，实际用时 ", usedDays, " 个工作日，超时 ", std::to_string(used - limit), " 个工作日");
+        catInto(f.detail, what, a.applicant.has(r) ? "，申请人 " : "", a.applicant.has(r) ? a.applicant.text(r) : std::string_view(), "：", date(received),
+                " 受理，", state, "，用时 ", usedDays, " 个工作日，超过承诺时限 ", limitDays, " 个工作日。");
+        if (!out.emitReused(f)) return;
     }
 }
 

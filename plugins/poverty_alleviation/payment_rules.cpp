@@ -37,20 +37,14 @@ void appendPaymentLine(std::string& s, const Payments& p, uint64_t r) {
     s += " 元";
 }
 
-std::string paymentLine(const Payments& p, uint64_t r) {
-    std::string s;
-    s.reserve(96);
-    appendPaymentLine(s, p, r);
-    return s;
-}
-
-sdk::Finding paymentFinding(const char* rule, const Payments& p, uint64_t r) {
-    sdk::Finding f;
+// Finding f made out to payment r under `rule`; its strings keep the memory they have, as the
+// rules below fill one finding in again for each payment they report.
+void fillPaymentFinding(sdk::Finding& f, const char* rule, const Payments& p, uint64_t r) {
     f.rule = rule;
-    f.unit = str(p.unit.text(r));
-    f.refs = {str(p.id.text(r))};
+    f.unit.assign(p.unit.text(r));
+    f.refs.resize(1);
+    f.refs[0].assign(p.id.text(r));
     f.amountFen = p.amount.fen(r);
-    return f;
 }
 }  // namespace
 
@@ -58,10 +52,11 @@ void ineligiblePayees(const Payments& p, const Households& h, FindingSink& out) 
     const auto householdId = [&](uint32_t row) { return h.id.text(row); };
     // Removed households are marked in the index, so a payment to any other needs only its slot.
     const TextIndex households(h.rows, householdId, [&](uint32_t row) { return h.status.enumIndex(row) == kRemoved; });
+    sdk::Finding f;
+    std::string why, line;
     for (uint64_t r = 0; r < p.rows; ++r) {
         if (r + kLookAhead < p.rows) households.prefetch(p.household.text(r + kLookAhead));
         const TextIndex::Entry* found = households.find(p.household.text(r), householdId);
-        std::string why;
         if (!found) {
             why = "该户不在建档立卡户名单中";
         } else {
@@ -69,13 +64,17 @@ void ineligiblePayees(const Payments& p, const Households& h, FindingSink& out) 
             const uint32_t hh = found->row();
             // A removed household without a date counts as removed before every payment.
             if (h.changedOn.has(hh) && h.changedOn.date(hh) > p.paidOn.date(r)) continue;
-            why = h.changedOn.has(hh) ? "该户已于 " + date(h.changedOn.date(hh)) + " 清退" : "该户已清退（未填清退日期）";
+            if (h.changedOn.has(hh))
+                catInto(why, "该户已于 ", date(h.changedOn.date(hh)), " 清退");
+            else
+                why = "该户已清退（未填清退日期）";
         }
-        sdk::Finding f = paymentFinding("PA-01", p, r);
-        const std::string line = paymentLine(p, r);
-        f.title = cat(line, "，", why);
-        f.detail = cat("发放记录 ", f.refs[0], "：", line, "；", why, "，属违规享受或虚报冒领，应追回 ", yuan(p.amount.fen(r)), " 元。");
-        if (!out.emit(std::move(f))) return;
+        fillPaymentFinding(f, "PA-01", p, r);
+        line.clear();
+        appendPaymentLine(line, p, r);
+        catInto(f.title, line, "，", why);
+        catInto(f.detail, "发放记录 ", f.refs[0], "：", line, "；", why, "，属违规享受或虚报冒领，应追回 ", yuan(p.amount.fen(r)), " 元。");
+        if (!out.emitReused(f)) return;
     }
 }
 
@@ -123,18 +122,21 @@ void cadreHouseholds(const Payments& p, const Cadres& c, FindingSink& out) {
     // household -> the first cadre row naming it (cadres without a household name none).
     const auto cadreHousehold = [&](uint32_t row) { return c.household.text(row); };
     const TextIndex cadreOf(c.rows, cadreHousehold);
+    sdk::Finding f;
+    std::string who, line;
     for (uint64_t r = 0; r < p.rows; ++r) {
         const TextIndex::Entry* found = cadreOf.find(p.household.text(r), cadreHousehold);
         if (!found) continue;
         const uint32_t cadre = found->row();
-        std::string who = "村组干部 " + str(c.id.text(cadre));
-        if (c.name.has(cadre)) who += " " + str(c.name.text(cadre));
-        if (c.post.has(cadre)) who += "（" + str(c.post.text(cadre)) + "）";
-        sdk::Finding f = paymentFinding("PA-03", p, r);
-        const std::string line = paymentLine(p, r);
-        f.title = cat(line, "，该户为", who, "家庭");
-        f.detail = cat("发放记录 ", f.refs[0], "：", line, "；收款户 ", p.household.text(r), " 是", who, "的家庭，需核实是否优亲厚友。");
-        if (!out.emit(std::move(f))) return;
+        catInto(who, "村组干部 ", c.id.text(cadre));
+        appendIfPresent(who, c.name.has(cadre), " ", c.name.text(cadre));
+        appendIfPresent(who, c.post.has(cadre), "（", c.post.text(cadre), "）");
+        fillPaymentFinding(f, "PA-03", p, r);
+        line.clear();
+        appendPaymentLine(line, p, r);
+        catInto(f.title, line, "，该户为", who, "家庭");
+        catInto(f.detail, "发放记录 ", f.refs[0], "：", line, "；收款户 ", p.household.text(r), " 是", who, "的家庭，需核实是否优亲厚友。");
+        if (!out.emitReused(f)) return;
     }
 }
 

@@ -18,7 +18,14 @@ public:
     FindingSink() = default;
 
     // Returns false once the host has asked to stop; the caller then returns early.
-    bool emit(sdk::Finding finding) {
+    bool emit(sdk::Finding finding) { return emitReused(finding); }
+
+    // The same for a finding the caller fills in again for the next row it reports, whose
+    // strings keep the memory they have (text_format.hpp's catInto); its refs are sorted in
+    // place. Made afresh for each of heavy business_environment's 187,385 late approvals, the
+    // findings' strings were a tenth of the calling thread's time in malloc, free and copies:
+    // filled in again, the check took 0.376 s instead of 0.403 s (medians of 12, alternated).
+    bool emitReused(sdk::Finding& finding) {
         if (stopped_) return false;
         std::sort(finding.refs.begin(), finding.refs.end());
         if (!context_) {
