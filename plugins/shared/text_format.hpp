@@ -48,15 +48,6 @@ inline void appendIfPresent(std::string& s, bool present, std::string_view befor
 
 // The parts joined into one string sized once: a finding's title or detail without the
 // temporaries (and their growth copies) of an operator+ chain.
-// The parts joined into `s` in place of what it held, keeping its memory: for a rule that fills
-// one finding in again for each row it reports (FindingSink::emitReused). No part may view `s`.
-template <class... Parts>
-void catInto(std::string& s, const Parts&... parts) {
-    const std::string_view views[] = {std::string_view(parts)...};
-    s.clear();
-    for (const std::string_view v : views) s.append(v);
-}
-
 template <class... Parts>
 std::string cat(const Parts&... parts) {
     const std::string_view views[] = {std::string_view(parts)...};
@@ -66,6 +57,15 @@ std::string cat(const Parts&... parts) {
     s.reserve(size);
     for (const std::string_view v : views) s.append(v);
     return s;
+}
+
+// The parts joined into `s` in place of what it held, keeping its memory: for a rule that fills
+// one finding in again for each row it reports (FindingSink::emitReused). No part may view `s`.
+template <class... Parts>
+void catInto(std::string& s, const Parts&... parts) {
+    const std::string_view views[] = {std::string_view(parts)...};
+    s.clear();
+    for (const std::string_view v : views) s.append(v);
 }
 
 }  // namespace patrol::plugins
