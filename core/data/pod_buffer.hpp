@@ -141,9 +141,19 @@ public:
         ready_ = std::min(ready_, keep / sizeof(T));
     }
 
+    // Gives the whole pages inside bytes [from, to) of the mapping back to the system; they read
+    // as zeros afterwards. A page only partly inside stays: another thread may still read the
+    // rest of it.
+    void giveBack(size_t from, size_t to) {
+        const size_t page = pageUp(1);
+        const size_t first = pageUp(from), last = std::min(to, capacity_ * sizeof(T)) / page * page;
+        if (last > first) ::madvise(reinterpret_cast<char*>(data_) + first, last - first, MADV_DONTNEED);
+    }
+
     T* data() { return data_; }
     const T* data() const { return data_; }
     size_t size() const { return size_; }
+    size_t capacity() const { return capacity_; }
     T operator[](size_t i) const { return data_[i]; }
 
 private:
