@@ -30,12 +30,15 @@ std::string clockText(uint64_t seconds) {
 
 std::string progressText(const services::WorkProgress& p, double seconds) {
     std::string text(services::phaseName(p.phase));
-    text.append(" ").append(std::to_string(p.done));
-    if (p.total > 0) text.append("/").append(std::to_string(p.total));
-    text.append(" ").append(services::itemsName(p.items));
+    text.append(" ").append(services::countText(p));
     if (seconds <= 0 || p.done == 0) return text;
     const double rate = static_cast<double>(p.done) / seconds;
-    text.append("，每秒 ").append(std::to_string(static_cast<uint64_t>(std::llround(rate))));
+    const auto perSecond = static_cast<uint64_t>(std::llround(rate));
+    // A plugin's share of its work done has no rate worth reading, only the time it leaves.
+    if (p.items == services::WorkItems::Bytes)
+        text.append("，每秒 ").append(services::bytesText(perSecond));
+    else if (p.items != services::WorkItems::Percent)
+        text.append("，每秒 ").append(std::to_string(perSecond));
     if (p.total > p.done) text.append("，约剩 ").append(clockText(static_cast<uint64_t>(std::ceil(static_cast<double>(p.total - p.done) / rate))));
     return text;
 }
@@ -54,10 +57,12 @@ ProgressLine::~ProgressLine() {
 void ProgressLine::update(const services::WorkProgress& p) {
     if (!shown_) return;
     const auto now = clock_();
-    const bool newPhase = !started_ || p.phase != phase_;
+    // Counting something else starts the rate again: a check's plugins after their data's bytes.
+    const bool newPhase = !started_ || p.phase != phase_ || p.items != items_;
     if (newPhase) {
         started_ = true;
         phase_ = p.phase;
+        items_ = p.items;
         phaseStart_ = now;
     } else if (now - lastDraw_ < kRedraw && !(p.total > 0 && p.done == p.total)) {
         return;  // the end of a phase is always drawn: it stays until the next phase or the summary

@@ -20,8 +20,9 @@ struct Invocation;
 using ProgressClock = std::function<std::chrono::steady_clock::time_point()>;
 
 // The line's text for `p`, `seconds` after its phase began, e.g.
-// "记录问题 65536/362719 个问题，每秒 21845，约剩 0:14". No rate before any time has passed or
-// anything is done; no time left without a total.
+// "记录问题 65536/362719 个问题，每秒 21845，约剩 0:14" or "读取数据 12.3/43.0 MB，每秒 215.0 MB，约剩 0:01".
+// No rate before any time has passed or anything is done, nor for a plugin's percent; no time
+// left without a total.
 std::string progressText(const services::WorkProgress& p, double seconds);
 
 class ProgressLine {
@@ -32,8 +33,8 @@ public:
     ProgressLine(const ProgressLine&) = delete;
     ProgressLine& operator=(const ProgressLine&) = delete;
 
-    // A new phase is drawn at once, and so is a phase's last count (done == total); the same
-    // phase again only 100 ms after the last drawing.
+    // A new phase, or a new kind of count, is drawn at once, and so is a phase's last count
+    // (done == total); the same phase again only 100 ms after the last drawing.
     void update(const services::WorkProgress& p);
     // Erases the line if it is shown (before a notice, the findings or the summary).
     void clear();
@@ -49,6 +50,7 @@ private:
     bool drawn_ = false;
     bool started_ = false;
     services::WorkPhase phase_{};
+    services::WorkItems items_{};
     std::chrono::steady_clock::time_point phaseStart_{}, lastDraw_{};
 };
 

@@ -8,6 +8,7 @@
 #include "core/domain/errors.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <mutex>
 #include <optional>
@@ -95,9 +96,43 @@ constexpr size_t kJoinPercent = 8;
 // A file larger than one thread's share is surely cut; its join is charged as bytes to parse.
 size_t joinCharge(const FileJob& job, size_t share) { return job.body.size() > share ? job.body.size() / 100 * kJoinPercent : 0; }
 
-detail::TablePart parseStretch(FileJob& job, const detail::Stretch& s, detail::StretchBoard& board) {
-    return detail::parsePart(job.body.substr(s.start), s.stop - s.start, *job.schema, job.layout, job.name, job.file.get(), job.checkUtf8,
-                             *job.limits, [&](size_t at, size_t stop) { return board.share(s, s.start + at, s.start + stop) - s.start; });
+// The bytes of the files' bodies parsed so far on every thread, and the caller told of them.
+struct ReadCount {
+    std::atomic<uint64_t> parsed{0};
+    uint64_t total = 0;
+    const ReadProgress* progress = nullptr;
+    uint64_t told = ~uint64_t{0};  // the count last told: each count is told once
+
+    // Called on the calling thread only: the caller's sink need not be thread-safe.
+    void tell() {
+        if (!progress || !*progress) return;
+        const uint64_t read = std::min(parsed.load(std::memory_order_relaxed), total);
+        if (read == told) return;
+        told = read;
+        (*progress)(read, total);
+    }
+};
+
+// Parses stretch `s` on thread `worker`, counting the bytes it gets through a slice at a time;
+// the calling thread (worker 0) also tells the count. A file read again from its start (a cut
+// in a quoted field, GB18030 found late) counts past the total, which caps it.
+detail::TablePart parseStretch(FileJob& job, const detail::Stretch& s, detail::StretchBoard& board, ReadCount& count, size_t worker) {
+    size_t counted = 0;  // bytes of the stretch, from its start
+    const auto countTo = [&](size_t at) {
+        if (at > counted) {
+            count.parsed.fetch_add(at - counted, std::memory_order_relaxed);
+            counted = at;
+        }
+        if (worker == 0) count.tell();
+    };
+    detail::TablePart part =
+        detail::parsePart(job.body.substr(s.start), s.stop - s.start, *job.schema, job.layout, job.name, job.file.get(), job.checkUtf8,
+                          *job.limits, [&](size_t at, size_t stop) {
+                              countTo(at);
+                              return board.share(s, s.start + at, s.start + stop) - s.start;
+                          });
+    if (part.end) countTo(static_cast<size_t>(part.end - (job.body.data() + s.start)));
+    return part;
 }
 
 TableReadResult readConverted(FileJob& job);
@@ -163,7 +198,8 @@ void requireDataFolder(const std::filesystem::path& folder) {
     throw UserError("数据目录 " + folder.string() + " 不存在或不是目录。请指定存放 CSV 文件的目录。", {"data.folder", ""});
 }
 
-Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads, const ReadLimits& limits) {
+Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads, const ReadLimits& limits,
+                    const ReadProgress& progress) {
     requireDataFolder(folder);
     std::error_code ec;
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
@@ -200,6 +236,10 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
     std::vector<detail::BoardFile> files;
     for (const FileJob& job : jobs) files.push_back({job.body, joinCharge(job, share)});
     detail::StretchBoard board(std::move(files), workers, limits.smallestStretch, limits.leastShared, limits.shareAlways);
+    ReadCount count;
+    count.total = totalBytes;
+    count.progress = &progress;
+    count.tell();
 
     // Per file: its stretches as they are parsed, then its table or why joining it failed. A
     // file is joined by the thread that finishes its last stretch; of several failures the first
@@ -214,7 +254,7 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
             FileJob& job = jobs[s->file];
             ParsedStretch done{s->start, std::nullopt, nullptr};
             try {
-                done.part = parseStretch(job, *s, board);
+                done.part = parseStretch(job, *s, board, count, w);
             } catch (...) {
                 done.failure = std::current_exception();
             }
@@ -239,6 +279,8 @@ Dataset readDataset(const std::filesystem::path& folder, const std::vector<Table
     for (size_t w = 1; w < board.workers(); ++w) pool.emplace_back(parseAndJoin, w);
     parseAndJoin(0);
     for (auto& t : pool) t.join();
+    count.parsed.store(totalBytes, std::memory_order_relaxed);
+    count.tell();
     for (size_t j = 0; j < jobs.size(); ++j) {
         for (const ParsedStretch& p : parsed[j])
             if (p.failure) std::rethrow_exception(p.failure);

@@ -8,12 +8,17 @@
 #include "core/data/table_data.hpp"
 #include "core/data/table_schema.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace patrol::data {
+
+// How far reading has got: bytes read of bytes in all (readDataset).
+using ReadProgress = std::function<void(uint64_t bytesRead, uint64_t bytesInAll)>;
 
 class Dataset {
 public:
@@ -35,7 +40,8 @@ public:
     std::vector<ColumnData> releaseAllButIds();
 
 private:
-    friend Dataset readDataset(const std::filesystem::path&, const std::vector<TableSchema>&, unsigned, const ReadLimits&);
+    friend Dataset readDataset(const std::filesystem::path&, const std::vector<TableSchema>&, unsigned, const ReadLimits&,
+                               const ReadProgress&);
     std::vector<std::unique_ptr<TableData>> tables_;
     std::vector<TableSchema> missing_;
     std::vector<RowReject> rejects_;
@@ -44,9 +50,11 @@ private:
 
 // Reads every declared table from `folder` (file = folder / schema.file) on up to `threads`
 // threads (0: one per core). Throws UserError when the folder does not exist or a file is
-// unusable (see readTable).
+// unusable (see readTable). `progress`, when given, is told on the calling thread how many bytes
+// of the files (after their headers, and after conversion from GB18030) have been read of how
+// many: once before reading, after each slice the calling thread reads, and once at the end.
 Dataset readDataset(const std::filesystem::path& folder, const std::vector<TableSchema>& tables, unsigned threads = 0,
-                    const ReadLimits& limits = {});
+                    const ReadLimits& limits = {}, const ReadProgress& progress = {});
 
 // UserError unless `folder` is a directory that can be looked into, naming the cause.
 void requireDataFolder(const std::filesystem::path& folder);

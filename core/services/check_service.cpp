@@ -155,6 +155,13 @@ std::string dataDigestOf(const plugins::PluginMetadata& meta, const std::filesys
     return digest::sha256Hex(lines);
 }
 
+// A plugin's report of the share of its work done (0 to 1) as a whole percent; a share outside
+// that, or not a number, is held to the nearer end.
+uint64_t percentOf(double share) {
+    if (!(share > 0)) return 0;
+    return share >= 1 ? 100 : static_cast<uint64_t>(share * 100);
+}
+
 PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& folder, const CheckRequest& request) {
     auto notice = [&](const std::string& line) {
         if (request.notice) request.notice(line);
@@ -170,7 +177,10 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
     const auto settings = plugins::resolveSettings(*plugin.metadata, request.settingOverrides ? request.settingOverrides(plugin.id) : std::map<std::string, std::string>{});
     data::ReadLimits limits = request.limits;
     limits.textCodes = plugins::readsTextCodes(plugin.metadata->abi);
-    auto owned = std::make_unique<data::Dataset>(data::readDataset(folder, plugin.metadata->tables, 0, limits));
+    const ProgressSink* const progress = request.progress && *request.progress ? request.progress : nullptr;
+    data::ReadProgress reading;
+    if (progress) reading = [progress](uint64_t done, uint64_t total) { tell(progress, WorkPhase::Reading, done, total, WorkItems::Bytes); };
+    auto owned = std::make_unique<data::Dataset>(data::readDataset(folder, plugin.metadata->tables, 0, limits, reading));
     const data::Dataset& dataset = *owned;
     for (const auto& reject : dataset.rejects()) notice("[" + plugin.id + "] 拒收 " + reject.format());
     if (const uint64_t unlisted = dataset.rejectCount() - dataset.rejects().size(); unlisted > 0)
@@ -200,6 +210,18 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
         const std::string label = std::string(plugins::logLevelLabel(level)) + "：";
         notice("[" + plugin.id + "] " + (text.rfind(label, 0) == 0 ? text : label + text));
     };
+    if (progress) {
+        // Drawn before the plugin starts, so that one that reports nothing (or runs isolated,
+        // whose reports stay in its child process) does not leave the reading on the line.
+        tell(progress, WorkPhase::Checking, 0, 100, WorkItems::Percent);
+        // A percent told again (the SDK's rules report their last share, then 1.0) is not drawn again.
+        run.progress = [progress, told = uint64_t{0}](double share) mutable {
+            const uint64_t percent = percentOf(share);
+            if (percent == told) return;
+            told = percent;
+            tell(progress, WorkPhase::Checking, percent, 100, WorkItems::Percent);
+        };
+    }
     plugins::RunResult result = plugins::runPlugin(plugin, run);
     check.ok = result.ok;
     check.error = result.error;
@@ -253,7 +275,6 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
     CheckReport report;
     report.asOf = request.asOf;
     size_t contributing = 0;  // plugins whose findings were adopted
-    tell(request.progress, WorkPhase::Checking, 0, work.size(), WorkItems::Plugins);
     for (auto& [plugin, folder] : work) {
         report.plugins.push_back(checkOne(*plugin, folder, request));
         tell(request.progress, WorkPhase::Checking, report.plugins.size(), work.size(), WorkItems::Plugins);

@@ -49,7 +49,9 @@ struct CheckRequest {
     std::function<void(const std::string&)> notice;   // diagnostics for stderr, one line each
     bool fingerprints = true;                         // needed to record; a dry run may skip them
     data::ReadLimits limits;                          // from readLimits(settings)
-    const ProgressSink* progress = nullptr;           // optional: told Checking, plugins done of total
+    // Optional: told, for each plugin, Reading (bytes of its data) and Checking (the percent of
+    // its work it reports), and Checking with the plugins done of all once each ends.
+    const ProgressSink* progress = nullptr;
 };
 
 struct PluginCheck {

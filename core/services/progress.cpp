@@ -1,6 +1,21 @@
 #include "core/services/progress.hpp"
 
+#include <algorithm>
+
 namespace patrol::services {
+
+namespace {
+
+constexpr uint64_t kMiB = uint64_t{1} << 20;
+
+// `bytes` rounded up to whole KB, or to tenths of a MB; the unit is not written.
+std::string inUnit(uint64_t bytes, bool megabytes) {
+    if (!megabytes) return std::to_string((bytes + 1023) / 1024);
+    const uint64_t tenths = (bytes * 10 + kMiB - 1) / kMiB;
+    return std::to_string(tenths / 10).append(".").append(std::to_string(tenths % 10));
+}
+
+}  // namespace
 
 std::string_view phaseName(WorkPhase phase) {
     switch (phase) {
@@ -31,8 +46,31 @@ std::string_view itemsName(WorkItems items) {
         case WorkItems::Units: return "个单位";
         case WorkItems::RecordKinds: return "类记录";
         case WorkItems::Checks: return "项";
+        case WorkItems::Bytes:
+        case WorkItems::Percent: break;
     }
     return "";
+}
+
+std::string countText(const WorkProgress& p) {
+    switch (p.items) {
+        case WorkItems::Percent: return std::to_string(p.done) + "%";
+        case WorkItems::Bytes: {
+            const bool megabytes = std::max(p.done, p.total) >= kMiB;
+            std::string text = inUnit(p.done, megabytes);
+            if (p.total > 0) text.append("/").append(inUnit(p.total, megabytes));
+            return text.append(megabytes ? " MB" : " KB");
+        }
+        default: break;
+    }
+    std::string text = std::to_string(p.done);
+    if (p.total > 0) text.append("/").append(std::to_string(p.total));
+    return text.append(" ").append(itemsName(p.items));
+}
+
+std::string bytesText(uint64_t bytes) {
+    const bool megabytes = bytes >= kMiB;
+    return inUnit(bytes, megabytes).append(megabytes ? " MB" : " KB");
 }
 
 }  // namespace patrol::services

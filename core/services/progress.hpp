@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
 
 namespace patrol::services {
@@ -16,8 +17,9 @@ namespace patrol::services {
 enum class WorkPhase { Reading, Checking, Recording, Finished, Printing, Importing, Escalating, Copying, Verifying, Writing,
                        CheckingDatabase, Restoring };
 
-// What `done` and `total` count.
-enum class WorkItems { Files, Plugins, Rows, Findings, Tasks, Pages, Units, RecordKinds, Checks };
+// What `done` and `total` count. Bytes: of the data files read (shown in KB or MB); Percent: of a
+// plugin's own work, as it reports it (total 100).
+enum class WorkItems { Files, Plugins, Rows, Findings, Tasks, Pages, Units, RecordKinds, Checks, Bytes, Percent };
 
 struct WorkProgress {
     WorkPhase phase = WorkPhase::Reading;
@@ -37,8 +39,14 @@ inline void tell(const ProgressSink* sink, WorkPhase phase, uint64_t done, uint6
 // 核验, 生成报告, 检查数据库, 恢复数据.
 std::string_view phaseName(WorkPhase phase);
 // The counted things in Chinese, as written after a count: 个文件, 个插件, 行, 个问题, 个任务, 页, 个单位,
-// 类记录 (rounds, tasks, findings, clues read), 项 (checks).
+// 类记录 (rounds, tasks, findings, clues read), 项 (checks); bytes and percent are written with
+// their count (progressText, phaseText), and have no word here.
 std::string_view itemsName(WorkItems items);
+// The count as the terminal and the web page write it: "65536/362719 个问题", "12.3/43.0 MB"
+// (KB below 1 MB, both in the unit of the larger), "60%".
+std::string countText(const WorkProgress& p);
+// A number of bytes, rounded up: whole KB below 1 MB, else MB to a tenth ("12.3 MB").
+std::string bytesText(uint64_t bytes);
 
 // How many items a service does between two calls of the sink: a power of two, so the test is a mask.
 inline constexpr uint64_t kProgressBatch = uint64_t{1} << 16;

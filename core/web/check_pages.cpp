@@ -104,6 +104,9 @@ http::Reply runCheck(const WebAssets& assets, http::Exchange& ex) {
         form.phases.push_back("接收文件");
         upload.progress = [&progress, &form](const services::CheckProgress& p) {
             progress.update(p);
+            // The list after the run keeps the counts of files, plugins and findings; the bytes read
+            // and a plugin's percent are for the page asking while it runs.
+            if (p.items == services::WorkItems::Bytes || p.items == services::WorkItems::Percent) return;
             const std::string text = phaseText(p);
             // One line per phase: a later count of the same phase replaces the earlier one.
             if (!form.phases.empty() && form.phases.back().substr(0, 12) == text.substr(0, 12)) form.phases.back() = text;

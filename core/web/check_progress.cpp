@@ -67,9 +67,13 @@ std::string phaseText(const services::CheckProgress& p) {
     const auto counted = [&](const std::string& what) {
         return p.total > 0 ? "（" + what + " " + std::to_string(p.done) + "/" + std::to_string(p.total) + "）" : std::string();
     };
+    // While the server reads the files' bytes and runs a plugin, the count is the terminal's.
+    const bool byShare = p.items == services::WorkItems::Bytes || p.items == services::WorkItems::Percent;
     switch (p.phase) {
-        case services::CheckPhase::Reading: return "读取数据" + counted("文件");
-        case services::CheckPhase::Checking: return "运行检查" + (p.total > 0 ? "（" + std::to_string(p.total) + " 个插件）" : std::string());
+        case services::CheckPhase::Reading: return "读取数据" + (byShare ? "（" + services::countText(p) + "）" : counted("文件"));
+        case services::CheckPhase::Checking:
+            if (byShare) return "运行检查（" + services::countText(p) + "）";
+            return "运行检查" + (p.total > 0 ? "（" + std::to_string(p.total) + " 个插件）" : std::string());
         case services::CheckPhase::Recording: return "记录问题" + (p.total > 0 ? "（共 " + std::to_string(p.total) + " 个疑似问题）" : std::string());
         case services::CheckPhase::Finished: return "已完成";
         default: break;  // phases of other work: named as the terminal names them

@@ -24,6 +24,42 @@ TEST_CASE("the line names the phase and the count, then the rate and the time le
     CHECK(cli::progressText({WorkPhase::Importing, 256, 300, WorkItems::Units}, 0.5) == "导入单位 256/300 个单位，每秒 512，约剩 0:01");
 }
 
+TEST_CASE("the bytes of the data read are counted in KB below 1 MB and in tenths of a MB from there") {
+    constexpr uint64_t MiB = uint64_t{1} << 20;
+    CHECK(cli::progressText({WorkPhase::Reading, 0, 43 * MiB, WorkItems::Bytes}, 0) == "读取数据 0.0/43.0 MB");
+    // 12 MB in 0.06 s: 200 MB a second, and the 31 MB left take 0.16 s, shown as a second.
+    CHECK(cli::progressText({WorkPhase::Reading, 12 * MiB, 43 * MiB, WorkItems::Bytes}, 0.06) == "读取数据 12.0/43.0 MB，每秒 200.0 MB，约剩 0:01");
+    // Rounded up: a byte past 12 MB is 12.1 MB; 300 bytes are 1 KB; a rate under 1 MB in KB.
+    CHECK(cli::progressText({WorkPhase::Reading, 12 * MiB + 1, 43 * MiB, WorkItems::Bytes}, 0) == "读取数据 12.1/43.0 MB");
+    CHECK(cli::progressText({WorkPhase::Reading, 300, 2500, WorkItems::Bytes}, 0) == "读取数据 1/3 KB");
+    CHECK(cli::progressText({WorkPhase::Reading, 2048, 0, WorkItems::Bytes}, 4.0) == "读取数据 2 KB，每秒 1 KB");
+}
+
+TEST_CASE("a plugin's share of its work is a percent with the time it leaves, and no rate") {
+    CHECK(cli::progressText({WorkPhase::Checking, 0, 100, WorkItems::Percent}, 0) == "运行检查 0%");
+    CHECK(cli::progressText({WorkPhase::Checking, 40, 100, WorkItems::Percent}, 2.0) == "运行检查 40%，约剩 0:03");
+    CHECK(cli::progressText({WorkPhase::Checking, 100, 100, WorkItems::Percent}, 5.0) == "运行检查 100%");
+}
+
+TEST_CASE("a new kind of count within a phase is drawn at once and its rate starts again") {
+    std::ostringstream err;
+    auto now = std::chrono::steady_clock::time_point{} + std::chrono::hours(1);
+    cli::ProgressLine line(err, true, [&now] { return now; });
+    line.update({WorkPhase::Checking, 0, 100, WorkItems::Percent});
+    now += milliseconds(2000);
+    line.update({WorkPhase::Checking, 50, 100, WorkItems::Percent});
+    CHECK(err.str() == "\r运行检查 0%\x1b[K\r运行检查 50%，约剩 0:02\x1b[K");
+    err.str("");
+    now += milliseconds(10);
+    // The plugins done of all, 10 ms later: not held back, and timed from now, not from the percent.
+    line.update({WorkPhase::Checking, 0, 2, WorkItems::Plugins});
+    CHECK(err.str() == "\r运行检查 0/2 个插件\x1b[K");
+    err.str("");
+    now += milliseconds(500);
+    line.update({WorkPhase::Checking, 1, 2, WorkItems::Plugins});
+    CHECK(err.str() == "\r运行检查 1/2 个插件，每秒 2，约剩 0:01\x1b[K");
+}
+
 TEST_CASE("the line is redrawn at most every 100 ms within a phase, at once for a new phase, and erased") {
     std::ostringstream err;
     auto now = std::chrono::steady_clock::time_point{} + std::chrono::hours(1);

@@ -6,6 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <thread>
+#include <vector>
+
 using namespace patrol;
 using namespace patrol::testing;
 
@@ -258,4 +262,37 @@ TEST_CASE("ids repeated far apart are caught across the stretches read in parall
     REQUIRE(parallel.table("expenses"));
     CHECK(parallel.table("expenses")->rowCount() == static_cast<uint64_t>(kept));
     CHECK(dump(*parallel.table("expenses")) == dump(*data::readTable(folder.path() / "expenses.csv", tables[0], listEveryReject()).table));
+}
+
+TEST_CASE("reading tells the bytes after the headers read of all, on the calling thread only, from none to all") {
+    TempFolder folder;
+    // Two files of about 3 MB and 1 MB, read on two threads in slices of 256 KB.
+    std::string trips = "trip_id,depart_time\n", expenses = "expense_id,unit_code,date,category,amount\n";
+    const size_t tripsHeader = trips.size(), expensesHeader = expenses.size();
+    for (int r = 0; r < 200000; ++r) trips += "T" + std::to_string(r) + ",08:00\n";
+    for (int r = 0; r < 25000; ++r) expenses += "E" + std::to_string(r) + ",U1,2026-03-14,meal,12.50\n";
+    folder.write("trips.csv", trips);
+    folder.write("expenses.csv", expenses);
+    const uint64_t body = trips.size() - tripsHeader + expenses.size() - expensesHeader;
+    struct Told {
+        std::thread::id thread;
+        uint64_t read, all;
+    };
+    std::vector<Told> told;
+    const auto tables = schemas();
+    const data::Dataset d = data::readDataset(folder.path(), tables, 2, {}, [&](uint64_t read, uint64_t all) {
+        told.push_back({std::this_thread::get_id(), read, all});
+    });
+    CHECK(d.acceptedRows() == 225000);
+    REQUIRE(told.size() >= 3);  // before, on the way, after
+    CHECK(told.front().read == 0);
+    CHECK(told.back().read == body);
+    for (size_t i = 0; i < told.size(); ++i) {
+        INFO("call " << i);
+        CHECK(told[i].thread == std::this_thread::get_id());
+        CHECK(told[i].all == body);
+        if (i > 0) CHECK(told[i].read >= told[i - 1].read);
+    }
+    // Something between none and all: the count moves while the files are read.
+    CHECK(std::any_of(told.begin(), told.end(), [&](const Told& t) { return t.read > 0 && t.read < body; }));
 }

@@ -128,6 +128,9 @@ TEST_CASE("a check's phase is told in words with what is counted, and only to th
     CHECK(web::phaseText({CheckPhase::Reading, 0, 0}) == "读取数据");
     CHECK(web::phaseText({CheckPhase::Reading, 2, 3}) == "读取数据（文件 2/3）");
     CHECK(web::phaseText({CheckPhase::Checking, 0, 2}) == "运行检查（2 个插件）");
+    // While the server reads the files and a plugin runs: the bytes read and the plugin's percent.
+    CHECK(web::phaseText({CheckPhase::Reading, uint64_t{3} << 20, uint64_t{43} << 20, services::WorkItems::Bytes}) == "读取数据（3.0/43.0 MB）");
+    CHECK(web::phaseText({CheckPhase::Checking, 40, 100, services::WorkItems::Percent}) == "运行检查（40%）");
     CHECK(web::phaseText({CheckPhase::Recording, 0, 7}) == "记录问题（共 7 个疑似问题）");
     CHECK(web::phaseText({CheckPhase::Finished, 7, 7}) == "已完成");
 

@@ -17,7 +17,7 @@ const std::string kData = PATROL_SOURCE_DIR "/tests/plugins/cases/four_styles_la
 
 }  // namespace
 
-TEST_CASE("check at a terminal shows the plugins run on one line and ends with the same summary") {
+TEST_CASE("check at a terminal shows the data read, the plugin's share done and the plugins run, and ends with the same summary") {
     County c;
     const std::vector<std::string> check = {"check", "--plugin", "four_styles", "--data", kData, "--as-of", "2026-06-30"};
     const Run piped = c.patrol(check);
@@ -32,9 +32,18 @@ TEST_CASE("check at a terminal shows the plugins run on one line and ends with t
     const Run tty = onTerminal(c.dir, withDb(check, c.patrol));
     CHECK(tty.exitCode == 0);
     CHECK(tty.out == piped.out);
-    // The first drawing has nothing done yet, so neither a rate nor time left.
-    CHECK(tty.err.rfind("\r运行检查 0/1 个插件\x1b[K\r\x1b[K", 0) == 0);
-    CHECK(tty.err.find("\r运行检查 1/1 个插件") != std::string::npos);
+    // First the bytes after the header of the folder's one file (under 1 KB), none read
+    // yet, so neither a rate nor time left; then all of them.
+    CHECK(tty.err.rfind("\r读取数据 0/1 KB\x1b[K\r读取数据 1/1 KB", 0) == 0);
+    // Then the plugin's own share of its work, from none to all, and then the plugins run.
+    const size_t started = tty.err.find("\r运行检查 0%\x1b[K");
+    const size_t ended = tty.err.find("\r运行检查 100%");
+    const size_t plugins = tty.err.find("\r运行检查 1/1 个插件");
+    REQUIRE(started != std::string::npos);
+    REQUIRE(ended != std::string::npos);
+    REQUIRE(plugins != std::string::npos);
+    CHECK(started < ended);
+    CHECK(ended < plugins);
     // Erased before the summary, which ends the output as it ends the piped one.
     CHECK(tty.err.substr(tty.err.size() - summary.size() - 4) == "\r\x1b[K" + summary);
     CHECK(withoutProgress(tty.err) == piped.err);
