@@ -116,7 +116,8 @@ void writeAll(int fd, const std::string& bytes) {
 }
 
 ChildOutcome runInChild(const std::string& mode, int inputFd, std::chrono::milliseconds timeout,
-                        const std::function<bool(int32_t day)>& isWorkingDay, const std::function<void(const char*, size_t)>& onStdout) {
+                        const std::function<bool(int32_t day)>& isWorkingDay, const std::function<void(double share)>& onProgress,
+                        const std::function<void(const char*, size_t)>& onStdout) {
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) cannotStart("创建通道", errno);
     Fd ours{pair[0]};
@@ -144,6 +145,12 @@ ChildOutcome runInChild(const std::string& mode, int inputFd, std::chrono::milli
         }
     };
     bool stdoutOpen = true;
+    // The host's calendar or progress sink failed: no child is left behind while that is reported.
+    const auto hostFailed = [pid] {
+        ::kill(pid, SIGKILL);
+        while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+        }
+    };
 
     ChildOutcome outcome;
     const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -166,7 +173,7 @@ ChildOutcome runInChild(const std::string& mode, int inputFd, std::chrono::milli
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;  // the child closed its end: it is exiting
         pending.append(buffer, static_cast<size_t>(n));
-        // Answer the questions; keep every other whole frame, in order.
+        // Answer the questions and hand on the progress; keep every other whole frame, in order.
         size_t at = 0;
         while (pending.size() - at >= 5) {
             uint32_t length;
@@ -179,13 +186,19 @@ ChildOutcome runInChild(const std::string& mode, int inputFd, std::chrono::milli
                 try {
                     yes = isWorkingDay && isWorkingDay(day);
                 } catch (...) {
-                    // The host's calendar failed: no child is left behind while that is reported.
-                    ::kill(pid, SIGKILL);
-                    while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
-                    }
+                    hostFailed();
                     throw;
                 }
                 answer(ours.fd, yes);
+            } else if (pending[at] == wire::Progress && length == 8) {
+                double share;
+                std::memcpy(&share, pending.data() + at + 5, 8);
+                try {
+                    if (onProgress) onProgress(share);
+                } catch (...) {
+                    hostFailed();
+                    throw;
+                }
             } else {
                 outcome.output.append(pending, at, 5 + length);
             }

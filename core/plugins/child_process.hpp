@@ -22,7 +22,7 @@ struct ChildOutcome {
     End end = End::Exited;
     int exitCode = 0;    // Exited
     int signal = 0;      // Signalled
-    std::string output;  // every frame the child sent, except the working-day questions
+    std::string output;  // every frame the child sent, except the working-day questions and progress
 
     // "信号 11（SIGSEGV）", "退出码 3", "超时"
     std::string describe() const;
@@ -34,10 +34,11 @@ std::filesystem::path runnerExecutable();
 
 // Starts `runner <mode>` with `inputFd` as its input and collects what it sends until it
 // exits or `timeout` passes (then it is killed). Each WorkingDay question is answered with
-// isWorkingDay. The child's stdout is a pipe whose bytes go to onStdout (plugin code printing;
+// isWorkingDay, and each Progress frame handed to onProgress (either may be empty) as it comes.
+// The child's stdout is a pipe whose bytes go to onStdout (plugin code printing;
 // dropped when it is empty). Throws InternalError when the process cannot be started.
 ChildOutcome runInChild(const std::string& mode, int inputFd, std::chrono::milliseconds timeout,
-                        const std::function<bool(int32_t day)>& isWorkingDay,
+                        const std::function<bool(int32_t day)>& isWorkingDay, const std::function<void(double share)>& onProgress,
                         const std::function<void(const char*, size_t)>& onStdout);
 
 // Writes all bytes to fd (the child's side); exits the child when the parent is gone.

@@ -108,7 +108,7 @@ void loadPlugin(PluginEntry& plugin, bool isolate) {
     ChildOutcome outcome;
     try {
         StrayLines stray(plugin.id);
-        outcome = runInChild("load", input, std::chrono::seconds(30), nullptr, [&](const char* bytes, size_t size) { stray.add(bytes, size); });
+        outcome = runInChild("load", input, std::chrono::seconds(30), nullptr, nullptr, [&](const char* bytes, size_t size) { stray.add(bytes, size); });
         stray.finish();
     } catch (...) {
         ::close(input);

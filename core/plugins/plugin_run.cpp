@@ -209,7 +209,7 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
     ChildOutcome outcome;
     try {
         StrayLines stray(plugin.id);
-        outcome = runInChild("run", inputFd, std::chrono::seconds(request.timeoutSeconds), request.isWorkingDay,
+        outcome = runInChild("run", inputFd, std::chrono::seconds(request.timeoutSeconds), request.isWorkingDay, request.progress,
                              [&](const char* bytes, size_t size) { stray.add(bytes, size); });
         stray.finish();
     } catch (...) {

@@ -100,7 +100,13 @@ private:
         return 0;
     }
 
-    static void progress(void*, double) {}
+    // Sent at once, with the findings before it: the host shows it while the run goes on.
+    static void progress(void* host, double fraction) {
+        wire::Writer w;
+        w.f64(fraction);
+        self(host).send(w.frame(wire::Progress));
+        self(host).flush();
+    }
 
 public:
     // Frames are gathered and sent in blocks: one write per finding would cost a system call each.

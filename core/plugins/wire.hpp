@@ -12,7 +12,8 @@
 namespace patrol::plugins::wire {
 
 // WorkingDay goes from the child to the host (i32 day); the host answers with one byte, 1 or 0.
-enum Kind : char { Finding = 'F', Log = 'L', Done = 'D', LoadFailed = 'E', WorkingDay = 'W' };
+// Progress (the share of the run done, a double) is handed on by the host as it arrives.
+enum Kind : char { Finding = 'F', Log = 'L', Done = 'D', LoadFailed = 'E', WorkingDay = 'W', Progress = 'P' };
 
 class Writer {
 public:
@@ -20,6 +21,7 @@ public:
     void u32(uint32_t v) { raw(&v, 4); }
     void i32(int32_t v) { raw(&v, 4); }
     void i64(int64_t v) { raw(&v, 8); }
+    void f64(double v) { raw(&v, 8); }
     void text(std::string_view s) {
         u32(static_cast<uint32_t>(s.size()));
         payload_.append(s.data(), s.size());

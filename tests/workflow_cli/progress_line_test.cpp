@@ -49,6 +49,22 @@ TEST_CASE("check at a terminal shows the data read, the plugin's share done and 
     CHECK(withoutProgress(tty.err) == piped.err);
 }
 
+TEST_CASE("check --isolate at a terminal shows the plugin's share done, handed on from its child process") {
+    County c;
+    const std::vector<std::string> check = {"check", "--plugin", "four_styles", "--data", kData, "--as-of", "2026-06-30", "--isolate"};
+    const Run piped = c.patrol(check);
+    REQUIRE(piped.exitCode == 0);
+    const Run tty = onTerminal(c.dir, withDb(check, c.patrol));
+    CHECK(tty.exitCode == 0);
+    CHECK(tty.out == piped.out);
+    const size_t started = tty.err.find("\r运行检查 0%\x1b[K");
+    const size_t ended = tty.err.find("\r运行检查 100%");
+    REQUIRE(started != std::string::npos);
+    REQUIRE(ended != std::string::npos);
+    CHECK(started < ended);
+    CHECK(withoutProgress(tty.err) == piped.err);
+}
+
 TEST_CASE("check --round at a terminal counts the findings recorded") {
     County c;
     c.ok({"unit", "add", "--code", "U30", "--name", "丙社区", "--kind", "community", "--parent", "UA"});
