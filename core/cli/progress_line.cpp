@@ -30,6 +30,7 @@ std::string clockText(uint64_t seconds) {
 
 std::string progressText(const services::WorkProgress& p, double seconds) {
     std::string text(services::phaseName(p.phase));
+    if (!p.subject.empty()) text.append(" ").append(p.subject);
     text.append(" ").append(services::countText(p));
     if (seconds <= 0 || p.done == 0) return text;
     const double rate = static_cast<double>(p.done) / seconds;

@@ -20,7 +20,8 @@ struct Invocation;
 using ProgressClock = std::function<std::chrono::steady_clock::time_point()>;
 
 // The line's text for `p`, `seconds` after its phase began, e.g.
-// "记录问题 65536/362719 个问题，每秒 21845，约剩 0:14" or "读取数据 12.3/43.0 MB，每秒 215.0 MB，约剩 0:01".
+// "记录问题 65536/362719 个问题，每秒 21845，约剩 0:14" or "读取数据 12.3/43.0 MB，每秒 215.0 MB，约剩 0:01",
+// with the subject after the phase when there is one ("运行检查 four_styles 60%").
 // No rate before any time has passed or anything is done, nor for a plugin's percent; no time
 // left without a total.
 std::string progressText(const services::WorkProgress& p, double seconds);

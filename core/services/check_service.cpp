@@ -162,7 +162,8 @@ uint64_t percentOf(double share) {
     return share >= 1 ? 100 : static_cast<uint64_t>(share * 100);
 }
 
-PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& folder, const CheckRequest& request) {
+// `named`: the check runs several plugins, and the progress names this one.
+PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& folder, const CheckRequest& request, bool named) {
     auto notice = [&](const std::string& line) {
         if (request.notice) request.notice(line);
     };
@@ -178,8 +179,10 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
     data::ReadLimits limits = request.limits;
     limits.textCodes = plugins::readsTextCodes(plugin.metadata->abi);
     const ProgressSink* const progress = request.progress && *request.progress ? request.progress : nullptr;
+    const std::string_view subject = named ? std::string_view(plugin.id) : std::string_view();
     data::ReadProgress reading;
-    if (progress) reading = [progress](uint64_t done, uint64_t total) { tell(progress, WorkPhase::Reading, done, total, WorkItems::Bytes); };
+    if (progress)
+        reading = [progress, subject](uint64_t done, uint64_t total) { tell(progress, WorkPhase::Reading, done, total, WorkItems::Bytes, subject); };
     auto owned = std::make_unique<data::Dataset>(data::readDataset(folder, plugin.metadata->tables, 0, limits, reading));
     const data::Dataset& dataset = *owned;
     for (const auto& reject : dataset.rejects()) notice("[" + plugin.id + "] 拒收 " + reject.format());
@@ -213,13 +216,13 @@ PluginCheck checkOne(plugins::PluginEntry& plugin, const std::filesystem::path& 
     if (progress) {
         // Drawn before the plugin starts, so that one that reports nothing (or runs isolated,
         // whose reports stay in its child process) does not leave the reading on the line.
-        tell(progress, WorkPhase::Checking, 0, 100, WorkItems::Percent);
-        // A percent told again (the SDK's rules report their last share, then 1.0) is not drawn again.
-        run.progress = [progress, told = uint64_t{0}](double share) mutable {
+        tell(progress, WorkPhase::Checking, 0, 100, WorkItems::Percent, subject);
+        // A percent told again (the bundled plugins report their last rule's share, then 1.0) is not drawn again.
+        run.progress = [progress, subject, told = uint64_t{0}](double share) mutable {
             const uint64_t percent = percentOf(share);
             if (percent == told) return;
             told = percent;
-            tell(progress, WorkPhase::Checking, percent, 100, WorkItems::Percent);
+            tell(progress, WorkPhase::Checking, percent, 100, WorkItems::Percent, subject);
         };
     }
     plugins::RunResult result = plugins::runPlugin(plugin, run);
@@ -276,7 +279,7 @@ CheckReport runCheck(plugins::PluginCatalog& catalog, const CheckRequest& reques
     report.asOf = request.asOf;
     size_t contributing = 0;  // plugins whose findings were adopted
     for (auto& [plugin, folder] : work) {
-        report.plugins.push_back(checkOne(*plugin, folder, request));
+        report.plugins.push_back(checkOne(*plugin, folder, request, work.size() > 1));
         tell(request.progress, WorkPhase::Checking, report.plugins.size(), work.size(), WorkItems::Plugins);
         // Moved, not copied (the first plugin's as a whole): a large check holds hundreds of
         // thousands of findings. A failed plugin's partial findings are not adopted.

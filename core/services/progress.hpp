@@ -26,13 +26,16 @@ struct WorkProgress {
     uint64_t done = 0;
     uint64_t total = 0;  // 0: not known
     WorkItems items = WorkItems::Files;
+    // Which of several the count is about, when the work goes through several (a check of all
+    // plugins: the plugin's id); empty otherwise. Valid during the call.
+    std::string_view subject{};
 };
 
 // Optional everywhere: an empty sink costs one test per batch.
 using ProgressSink = std::function<void(const WorkProgress&)>;
 
-inline void tell(const ProgressSink* sink, WorkPhase phase, uint64_t done, uint64_t total, WorkItems items) {
-    if (sink && *sink) (*sink)(WorkProgress{phase, done, total, items});
+inline void tell(const ProgressSink* sink, WorkPhase phase, uint64_t done, uint64_t total, WorkItems items, std::string_view subject = {}) {
+    if (sink && *sink) (*sink)(WorkProgress{phase, done, total, items, subject});
 }
 
 // The phase in Chinese: 读取数据, 运行检查, 记录问题, 已完成, 输出结果, 导入单位, 评估预警, 复制数据库,

@@ -37,6 +37,9 @@ TEST_CASE("the bytes of the data read are counted in KB below 1 MB and in tenths
 
 TEST_CASE("a plugin's share of its work is a percent with the time it leaves, and no rate") {
     CHECK(cli::progressText({WorkPhase::Checking, 0, 100, WorkItems::Percent}, 0) == "运行检查 0%");
+    // A check of several plugins names the one the count is about.
+    CHECK(cli::progressText({WorkPhase::Checking, 60, 100, WorkItems::Percent, "four_styles"}, 3.0) == "运行检查 four_styles 60%，约剩 0:02");
+    CHECK(cli::progressText({WorkPhase::Reading, 300, 2500, WorkItems::Bytes, "business_environment"}, 0) == "读取数据 business_environment 1/3 KB");
     CHECK(cli::progressText({WorkPhase::Checking, 40, 100, WorkItems::Percent}, 2.0) == "运行检查 40%，约剩 0:03");
     CHECK(cli::progressText({WorkPhase::Checking, 100, 100, WorkItems::Percent}, 5.0) == "运行检查 100%");
 }

@@ -131,6 +131,7 @@ TEST_CASE("a check's phase is told in words with what is counted, and only to th
     // While the server reads the files and a plugin runs: the bytes read and the plugin's percent.
     CHECK(web::phaseText({CheckPhase::Reading, uint64_t{3} << 20, uint64_t{43} << 20, services::WorkItems::Bytes}) == "读取数据（3.0/43.0 MB）");
     CHECK(web::phaseText({CheckPhase::Checking, 40, 100, services::WorkItems::Percent}) == "运行检查（40%）");
+    CHECK(web::phaseText({CheckPhase::Checking, 40, 100, services::WorkItems::Percent, "four_styles"}) == "运行检查（four_styles 40%）");
     CHECK(web::phaseText({CheckPhase::Recording, 0, 7}) == "记录问题（共 7 个疑似问题）");
     CHECK(web::phaseText({CheckPhase::Finished, 7, 7}) == "已完成");
 

@@ -65,6 +65,27 @@ TEST_CASE("check --isolate at a terminal shows the plugin's share done, handed o
     CHECK(withoutProgress(tty.err) == piped.err);
 }
 
+TEST_CASE("check of all plugins at a terminal names the plugin being read and run, in turn") {
+    County c;
+    const std::string all = PATROL_SOURCE_DIR "/tests/plugins/cases/all_plugins/data";
+    const std::vector<std::string> check = {"check", "--plugin", "all", "--data", all, "--as-of", "2026-03-31"};
+    const Run piped = c.patrol(check);
+    REQUIRE(piped.exitCode == 0);
+    const Run tty = onTerminal(c.dir, withDb(check, c.patrol));
+    CHECK(tty.exitCode == 0);
+    CHECK(tty.out == piped.out);
+    // The plugins in the order of their ids, each read, run and counted before the next.
+    std::vector<size_t> at;
+    for (const char* drawn : {"\r读取数据 business_environment 0/1 KB\x1b[K", "\r运行检查 business_environment 100%", "\r运行检查 1/2 个插件",
+                              "\r读取数据 four_styles 0/1 KB\x1b[K", "\r运行检查 four_styles 100%", "\r运行检查 2/2 个插件"}) {
+        at.push_back(tty.err.find(drawn));
+        INFO(drawn);
+        REQUIRE(at.back() != std::string::npos);
+        if (at.size() > 1) CHECK(at[at.size() - 2] < at.back());
+    }
+    CHECK(withoutProgress(tty.err) == piped.err);
+}
+
 TEST_CASE("check --round at a terminal counts the findings recorded") {
     County c;
     c.ok({"unit", "add", "--code", "U30", "--name", "丙社区", "--kind", "community", "--parent", "UA"});
