@@ -67,13 +67,18 @@ std::string phaseText(const services::CheckProgress& p) {
     const auto counted = [&](const std::string& what) {
         return p.total > 0 ? "（" + what + " " + std::to_string(p.done) + "/" + std::to_string(p.total) + "）" : std::string();
     };
-    // While the server reads the files' bytes and runs a plugin, the count is the terminal's.
-    const bool byShare = p.items == services::WorkItems::Bytes || p.items == services::WorkItems::Percent;
-    const std::string share = byShare ? "（" + (p.subject.empty() ? std::string() : std::string(p.subject) + " ") + services::countText(p) + "）" : "";
+    // While the server reads the files' bytes and runs a plugin, the count is the terminal's,
+    // after the plugin's id when the check runs several.
+    std::string share;
+    if (p.items == services::WorkItems::Bytes || p.items == services::WorkItems::Percent) {
+        share = "（";
+        if (!p.subject.empty()) share.append(p.subject).append(" ");
+        share.append(services::countText(p)).append("）");
+    }
     switch (p.phase) {
-        case services::CheckPhase::Reading: return "读取数据" + (byShare ? share : counted("文件"));
+        case services::CheckPhase::Reading: return "读取数据" + (share.empty() ? counted("文件") : share);
         case services::CheckPhase::Checking:
-            if (byShare) return "运行检查" + share;
+            if (!share.empty()) return "运行检查" + share;
             return "运行检查" + (p.total > 0 ? "（" + std::to_string(p.total) + " 个插件）" : std::string());
         case services::CheckPhase::Recording: return "记录问题" + (p.total > 0 ? "（共 " + std::to_string(p.total) + " 个疑似问题）" : std::string());
         case services::CheckPhase::Finished: return "已完成";
