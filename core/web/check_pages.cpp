@@ -106,7 +106,7 @@ http::Reply runCheck(const WebAssets& assets, http::Exchange& ex) {
             progress.update(p);
             // The list after the run keeps the counts of files, plugins and findings; the bytes read
             // and a plugin's percent are for the page asking while it runs.
-            if (p.items == services::WorkItems::Bytes || p.items == services::WorkItems::Percent) return;
+            if (whileRunning(p)) return;
             const std::string text = phaseText(p);
             // One line per phase: a later count of the same phase replaces the earlier one.
             if (!form.phases.empty() && form.phases.back().substr(0, 12) == text.substr(0, 12)) form.phases.back() = text;

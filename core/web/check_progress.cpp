@@ -63,6 +63,8 @@ void ProgressScope::update(const services::CheckProgress& progress) const {
     if (active_) CheckProgressBoard::shared().update(token_, progress);
 }
 
+bool whileRunning(const services::CheckProgress& p) { return p.items == services::WorkItems::Bytes || p.items == services::WorkItems::Percent; }
+
 std::string phaseText(const services::CheckProgress& p) {
     const auto counted = [&](const std::string& what) {
         return p.total > 0 ? "（" + what + " " + std::to_string(p.done) + "/" + std::to_string(p.total) + "）" : std::string();
@@ -70,7 +72,7 @@ std::string phaseText(const services::CheckProgress& p) {
     // While the server reads the files' bytes and runs a plugin, the count is the terminal's,
     // after the plugin's id when the check runs several.
     std::string share;
-    if (p.items == services::WorkItems::Bytes || p.items == services::WorkItems::Percent) {
+    if (whileRunning(p)) {
         share = "（";
         if (!p.subject.empty()) share.append(p.subject).append(" ");
         share.append(services::countText(p)).append("）");

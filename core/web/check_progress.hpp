@@ -54,5 +54,7 @@ private:
 
 // The words a page shows for a phase: 读取数据 / 运行检查 / 记录问题 / 已完成, with counts.
 std::string phaseText(const services::CheckProgress& progress);
+// Whether the count is one only shown while the check runs: the bytes read, a plugin's percent.
+bool whileRunning(const services::CheckProgress& progress);
 
 }  // namespace patrol::web

@@ -46,26 +46,26 @@ inline void appendIfPresent(std::string& s, bool present, std::string_view befor
     s += after;
 }
 
+// The parts joined into `s` in place of what it held, sized once and keeping its memory: for a
+// rule that fills one finding in again for each row it reports (FindingSink::emitReused). No
+// part may view `s`.
+template <class... Parts>
+void catInto(std::string& s, const Parts&... parts) {
+    const std::string_view views[] = {std::string_view(parts)...};
+    size_t size = 0;
+    for (const std::string_view v : views) size += v.size();
+    s.clear();
+    s.reserve(size);
+    for (const std::string_view v : views) s.append(v);
+}
+
 // The parts joined into one string sized once: a finding's title or detail without the
 // temporaries (and their growth copies) of an operator+ chain.
 template <class... Parts>
 std::string cat(const Parts&... parts) {
-    const std::string_view views[] = {std::string_view(parts)...};
-    size_t size = 0;
-    for (const std::string_view v : views) size += v.size();
     std::string s;
-    s.reserve(size);
-    for (const std::string_view v : views) s.append(v);
+    catInto(s, parts...);
     return s;
-}
-
-// The parts joined into `s` in place of what it held, keeping its memory: for a rule that fills
-// one finding in again for each row it reports (FindingSink::emitReused). No part may view `s`.
-template <class... Parts>
-void catInto(std::string& s, const Parts&... parts) {
-    const std::string_view views[] = {std::string_view(parts)...};
-    s.clear();
-    for (const std::string_view v : views) s.append(v);
 }
 
 }  // namespace patrol::plugins
