@@ -33,14 +33,14 @@ public:
     PodBuffer() = default;
     ~PodBuffer() { release(); }
     PodBuffer(PodBuffer&& o) noexcept
-        : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)), capacity_(std::exchange(o.capacity_, 0)), ready_(std::exchange(o.ready_, 0)) {}
+        : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)), capacity_(std::exchange(o.capacity_, 0)), readyBytes_(std::exchange(o.readyBytes_, 0)) {}
     PodBuffer& operator=(PodBuffer&& o) noexcept {
         if (this != &o) {
             release();
             data_ = std::exchange(o.data_, nullptr);
             size_ = std::exchange(o.size_, 0);
             capacity_ = std::exchange(o.capacity_, 0);
-            ready_ = std::exchange(o.ready_, 0);
+            readyBytes_ = std::exchange(o.readyBytes_, 0);
         }
         return *this;
     }
@@ -69,7 +69,7 @@ public:
             if (p == MAP_FAILED) throw std::bad_alloc();
             if (size_) std::memcpy(p, data_, size_ * sizeof(T));
             ::munmap(data_, capacity_ * sizeof(T));
-            ready_ = pageUp(size_ * sizeof(T)) / sizeof(T);
+            readyBytes_ = pageUp(size_ * sizeof(T));
         }
         if (p == MAP_FAILED) throw std::bad_alloc();
         if (huge) ::madvise(p, bytes, MADV_HUGEPAGE);
@@ -77,17 +77,17 @@ public:
         capacity_ = bytes / sizeof(T);
     }
     void push_back(T v) {
-        if (size_ >= ready_) prepareRoom(size_ + 1);
+        if (!ready(size_ + 1)) prepareRoom(size_ + 1);
         data_[size_++] = v;
     }
     void append(const T* values, size_t n) {
-        if (size_ + n > ready_) prepareRoom(size_ + n);
+        if (!ready(size_ + n)) prepareRoom(size_ + n);
         if (n) std::memcpy(data_ + size_, values, n * sizeof(T));
         size_ += n;
     }
     // Room for `n` more values, written through the pointer and kept with commit().
     T* prepare(size_t n) {
-        if (size_ + n > ready_) prepareRoom(size_ + n);
+        if (!ready(size_ + n)) prepareRoom(size_ + n);
         return data_ + size_;
     }
     void commit(size_t n) { size_ += n; }
@@ -126,9 +126,9 @@ public:
         // What is left of other's mapping past the moved pages.
         if (other.capacity_ * sizeof(T) > length) ::munmap(reinterpret_cast<char*>(other.data_) + length, other.capacity_ * sizeof(T) - length);
         other.data_ = nullptr;
-        other.size_ = other.capacity_ = other.ready_ = 0;
+        other.size_ = other.capacity_ = other.readyBytes_ = 0;
         size_ += n;
-        ready_ = std::max(ready_, (keep + length) / sizeof(T));
+        readyBytes_ = std::max(readyBytes_, keep + length);
     }
     void truncate(size_t n) {
         if (n < size_) size_ = n;
@@ -137,8 +137,8 @@ public:
     // Gives back the pages populated ahead but not written (once the buffer stops growing).
     void releaseSpare() {
         const size_t keep = pageUp(size_ * sizeof(T));
-        if (ready_ * sizeof(T) > keep) ::madvise(reinterpret_cast<char*>(data_) + keep, ready_ * sizeof(T) - keep, MADV_DONTNEED);
-        ready_ = std::min(ready_, keep / sizeof(T));
+        if (readyBytes_ > keep) ::madvise(reinterpret_cast<char*>(data_) + keep, readyBytes_ - keep, MADV_DONTNEED);
+        readyBytes_ = std::min(readyBytes_, keep);
     }
 
     // Gives the whole pages inside bytes [from, to) of the mapping back to the system; they read
@@ -171,14 +171,17 @@ private:
     // one page fault per page: as many as are ready already, at least one page and at most 64 KB.
     // Starting at 64 KB, the many buffers that stay small (a coded column's few distinct texts
     // in every stretch, the columns of a small table) each took 16 fresh pages to use one or
-    // two. ready_ stays on a page boundary.
+    // two. Counted in bytes, so that it stays on a page boundary whatever the size of T:
+    // madvise refuses a start inside a page, and counted in values of 56 bytes (the finding
+    // arena's records) every call after the first was refused and each page faulted alone.
+    bool ready(size_t values) const { return values * sizeof(T) <= readyBytes_; }
     void prepareRoom(size_t need) {
         if (need > capacity_) grow(need);
-        const size_t from = ready_ * sizeof(T);
+        const size_t from = readyBytes_;
         const size_t ahead = std::clamp<size_t>(from, pageUp(1), 64 * 1024);
-        const size_t to = std::min(capacity_ * sizeof(T), pageUp(std::max(need * sizeof(T), from + ahead)));
+        const size_t to = std::min(pageUp(capacity_ * sizeof(T)), pageUp(std::max(need * sizeof(T), from + ahead)));
         if (to > from) ::madvise(reinterpret_cast<char*>(data_) + from, to - from, MADV_POPULATE_WRITE);
-        ready_ = std::max(ready_, to / sizeof(T));
+        readyBytes_ = std::max(readyBytes_, to);
     }
     void grow(size_t need) {
         size_t n = capacity_ + capacity_ / 2;
@@ -188,13 +191,13 @@ private:
     void release() {
         if (data_) ::munmap(data_, capacity_ * sizeof(T));
         data_ = nullptr;
-        size_ = capacity_ = ready_ = 0;
+        size_ = capacity_ = readyBytes_ = 0;
     }
 
     T* data_ = nullptr;
     size_t size_ = 0;
     size_t capacity_ = 0;
-    size_t ready_ = 0;
+    size_t readyBytes_ = 0;  // bytes from data_ whose pages are faulted in: whole pages
 };
 
 }  // namespace patrol::data

@@ -131,3 +131,20 @@ TEST_CASE("a buffer takes pages as it grows: one for a few values, doubling whil
     b.releaseSpare();
     CHECK(residentPages(b.data(), b.size() + 128 * 1024) == held);
 }
+
+TEST_CASE("values whose size does not divide a page are faulted in ahead as well") {
+    // The finding arena's records are 56 bytes: the pages ahead of them must still be asked for
+    // from a page boundary, or the kernel refuses and each page faults in on its own.
+    struct Record {
+        uint64_t fields[7];
+    };
+    static_assert(sizeof(Record) == 56);
+    const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    PodBuffer<Record> b;
+    for (uint64_t i = 0; i < 1000; ++i) b.push_back(Record{{i, i, i, i, i, i, i}});
+    const size_t held = (b.size() * sizeof(Record) + page - 1) / page;
+    const size_t resident = residentPages(b.data(), b.capacity() * sizeof(Record));
+    CHECK(resident > held);
+    CHECK(resident <= held + 64 * 1024 / page);
+    CHECK(b[999].fields[6] == 999);
+}
