@@ -6,10 +6,11 @@
 #include <patrol/sdk/money.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -104,73 +105,91 @@ void appendLine(std::string& line, const Finding& f) {
     line.append("}\n");
 }
 
-// Lets go of the findings' texts read so far (letGoOfReadText) once a rule's findings are all
-// written. A rule's texts lie together where they were kept but are read in unit order, all over
-// that stretch, so letting go within a rule would only fault the same pages in again.
-template <class Findings>
-class ReadTextRelease {
+// Each block of the findings' texts kept in a file (FindingArena::textBlocks) leaves the process
+// as soon as every finding with text in it has been turned into JSONL: forgotten (a hole punched
+// in the file) when nothing reads the texts afterwards, let go of (unmapped, still in the file)
+// when something does. Findings go out in output order, not in the order their texts were kept,
+// so each block counts its findings still to format.
+//
+// A rule's findings go out in unit order, all over its texts, and the kernel maps sixteen pages
+// around each one read: the first thousand findings of a rule map nearly all of its texts. So a
+// rule's texts must be gone before the next rule's are read, or both are in the process at once
+// (heavy poverty_alleviation: PA-01's 22 MB beside PA-02's 41 MB, a fifth of its peak).
+// ruleStarts() tells the writer where to wait for that.
+class TextsDone {
 public:
-    explicit ReadTextRelease(const Findings& findings) : findings_(findings) {}
-    // Findings [0, written) are written (called after each finding or block of them).
-    void written(size_t written) {
-        if (written == 0 || written >= findings_.size() || findings_[written - 1].rule == findings_[since_].rule) return;
-        letGoOfReadText(findings_);
-        since_ = written;
-    }
-
-private:
-    const Findings& findings_;
-    size_t since_ = 0;  // the first finding written since the last time
-};
-
-// For the last reader of the findings' texts: each block of them (FindingArena::textBlocks) is
-// forgotten as soon as every finding with texts in it is written. Findings go out in output
-// order, not in the order their texts were kept, so each block counts its findings still to go.
-class TextsForgotten {
-public:
-    explicit TextsForgotten(const FindingArena& findings) {
+    TextsDone(const FindingArena& findings, TextsAfterwards afterwards) : forget_(afterwards == TextsAfterwards::NotNeeded) {
         if (!findings.textsInFile()) return;  // texts held in memory stay with the arena
         findings_ = &findings;
         uint64_t last = 0;
-        for (size_t i = 0; i < findings.size(); ++i) last = std::max(last, findings.textBlocks(i).second);
-        toGo_.assign(findings.empty() ? 0 : last + 1, 0);
+        for (size_t i = 0; i < findings.size(); ++i) {
+            last = std::max(last, findings.textBlocks(i).second);
+            if (i > 0 && findings.ruleKey(i) != findings.ruleKey(i - 1)) ruleStarts_.push_back(i);
+        }
+        blocks_ = findings.empty() ? 0 : last + 1;
+        toGo_ = std::make_unique<std::atomic<uint32_t>[]>(blocks_);
         for (size_t i = 0; i < findings.size(); ++i) {
             const auto [first, end] = findings.textBlocks(i);
-            for (uint64_t b = first; b <= end; ++b) ++toGo_[b];
+            for (uint64_t b = first; b <= end; ++b) toGo_[b].fetch_add(1, std::memory_order_relaxed);
         }
     }
-    explicit TextsForgotten(const std::vector<CheckFinding>&) {}  // each finding owns its texts
+    TextsDone(const std::vector<CheckFinding>&, TextsAfterwards) {}  // each finding owns its texts
 
-    // Findings [from, to) are written.
-    void written(size_t from, size_t to) {
+    // The findings, after the first, whose rule is not the one before's; none when no texts
+    // are in a file.
+    const std::vector<size_t>& ruleStarts() const { return ruleStarts_; }
+
+    // Findings [from, to) are formatted. Safe on several threads for findings apart.
+    void formatted(size_t from, size_t to) {
         if (!findings_) return;
+        std::vector<uint32_t> tally(blocks_);  // counted here first: one atomic step per block, not per finding
+        uint64_t low = blocks_, high = 0;
         for (size_t i = from; i < to; ++i) {
             const auto [first, end] = findings_->textBlocks(i);
-            for (uint64_t b = first; b <= end; ++b)
-                if (--toGo_[b] == 0) findings_->forgetTexts(b);
+            for (uint64_t b = first; b <= end; ++b) ++tally[b];
+            low = std::min(low, first);
+            high = std::max(high, end);
+        }
+        for (uint64_t b = low; b <= high && b < blocks_; ++b) {
+            if (tally[b] == 0 || toGo_[b].fetch_sub(tally[b], std::memory_order_acq_rel) != tally[b]) continue;
+            if (forget_)
+                findings_->forgetTexts(b);
+            else
+                findings_->letGoOfTexts(b);
         }
     }
 
 private:
     const FindingArena* findings_ = nullptr;
-    std::vector<uint32_t> toGo_;  // per block of texts: its findings not yet written
+    bool forget_;
+    uint64_t blocks_ = 0;
+    std::unique_ptr<std::atomic<uint32_t>[]> toGo_;  // per block of texts: its findings not yet formatted
+    std::vector<size_t> ruleStarts_;
 };
 
 // The findings written a megabyte at a time from one buffer.
 template <class Findings>
-void writeAll(std::ostream& out, const Findings& findings) {
+void writeAll(std::ostream& out, const Findings& findings, TextsAfterwards afterwards) {
     constexpr size_t kChunk = size_t{1} << 20;
     std::string text;
     text.reserve(kChunk + 64 * 1024);
-    ReadTextRelease release(findings);
+    TextsDone done(findings, afterwards);
+    const std::vector<size_t>& starts = done.ruleStarts();
+    auto next = starts.begin();  // the next rule start
+    size_t told = 0;             // findings before this one are told to `done`
     for (size_t i = 0; i < findings.size(); ++i) {
+        if (next != starts.end() && *next == i) {
+            done.formatted(told, i);  // before the next rule's texts are read
+            told = i;
+            ++next;
+        }
         appendLine<appendJson>(text, findings[i]);
-        release.written(i + 1);
         if (text.size() >= kChunk) {
             out.write(text.data(), static_cast<std::streamsize>(text.size()));
             text.clear();
         }
     }
+    done.formatted(told, findings.size());
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
@@ -190,9 +209,7 @@ public:
     static constexpr size_t kPrefetchAhead = 16;  // findings
 
     TwoThreadWriter(std::ostream& out, const Findings& findings, TextsAfterwards afterwards)
-        : out_(out), findings_(findings), blocks_((findings.size() + kBlock - 1) / kBlock) {
-        if (afterwards == TextsAfterwards::NotNeeded) forgotten_.emplace(findings);
-    }
+        : out_(out), findings_(findings), blocks_((findings.size() + kBlock - 1) / kBlock), done_(findings, afterwards), formatted_(blocks_) {}
 
     ~TwoThreadWriter() {
         if (!worker_.joinable()) return;
@@ -215,7 +232,6 @@ public:
     }
 
     void write(const std::function<void(size_t)>& written) {
-        ReadTextRelease release(findings_);
         for (size_t block = 0; block < blocks_; ++block) {
             Slot& slot = slots_[block % kWindow];
             std::unique_lock lock(mutex_);
@@ -231,11 +247,7 @@ public:
             ++written_;
             lock.unlock();
             changed_.notify_all();  // the slot is free for the block kWindow on
-            const size_t done = std::min(findings_.size(), (block + 1) * kBlock);
-            release.written(done);
-            // The second thread formats later blocks only, whose texts are still counted.
-            if (forgotten_) forgotten_->written(block * kBlock, done);
-            if (written) written(done);
+            if (written) written(std::min(findings_.size(), (block + 1) * kBlock));
         }
     }
 
@@ -254,12 +266,33 @@ private:
         lock.unlock();
         slot.text.clear();
         const size_t first = block * kBlock, last = std::min(findings_.size(), first + kBlock);
-        for (size_t i = first; i < last; ++i) {
-            if (i + kPrefetchAhead < findings_.size()) prefetchTexts(findings_, i + kPrefetchAhead);
-            appendLine<appendJson>(slot.text, findings_[i]);
+        // In pieces split where a rule starts. Before a piece is formatted, the rules before its
+        // own are (TextsDone): the blocks up to where its rule starts, or, when its rule starts in
+        // this block, every block before this one.
+        const std::vector<size_t>& starts = done_.ruleStarts();
+        auto next = std::upper_bound(starts.begin(), starts.end(), first);  // the next rule start
+        for (size_t from = first; from < last;) {
+            if (next != starts.begin()) {
+                const size_t ruleStart = *std::prev(next);
+                const size_t before = ruleStart >= first ? block : ruleStart / kBlock + 1;
+                lock.lock();
+                changed_.wait(lock, [&] { return formattedBefore_ >= before || failure_; });
+                lock.unlock();
+            }
+            const size_t to = next != starts.end() && *next < last ? *next : last;
+            for (size_t i = from; i < to; ++i) {
+                if (i + kPrefetchAhead < findings_.size()) prefetchTexts(findings_, i + kPrefetchAhead);
+                appendLine<appendJson>(slot.text, findings_[i]);
+            }
+            done_.formatted(from, to);
+            if (to < last) ++next;
+            from = to;
         }
         lock.lock();
         slot.ready = true;
+        formatted_[block] = 1;
+        while (formattedBefore_ < blocks_ && formatted_[formattedBefore_]) ++formattedBefore_;
+        changed_.notify_all();  // for a thread waiting on this block to start a rule
         return true;
     }
 
@@ -281,12 +314,14 @@ private:
     std::ostream& out_;
     const Findings& findings_;
     const size_t blocks_;
-    std::optional<TextsForgotten> forgotten_;
+    TextsDone done_;
     std::thread worker_;
     std::mutex mutex_;
     std::condition_variable changed_;
     Slot slots_[kWindow];  // block b's text in slot b % kWindow
     size_t taken_ = 0;     // blocks taken to format
+    std::vector<char> formatted_;  // per block: formatted
+    size_t formattedBefore_ = 0;   // the blocks before this one are all formatted
     size_t written_ = 0;   // blocks written
     bool stop_ = false;
     std::exception_ptr failure_;
@@ -304,7 +339,7 @@ void writeJsonl(std::ostream& out, const Findings& findings, const std::function
             return;
         }
     }
-    writeAll(out, findings);
+    writeAll(out, findings, afterwards);
     if (written) written(findings.size());
 }
 
