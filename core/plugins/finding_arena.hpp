@@ -118,9 +118,10 @@ public:
     void forgetTexts(uint64_t block) const { prose_.forgetBlock(block); }
     // Finding i's plugin and rule as one number, the same for every finding of that rule.
     uint32_t ruleKey(size_t i) const { return uint32_t{records_[i].plugin} << 16 | records_[i].rule; }
-    // For a reader that has read every text in a block and will not soon again, though a later
-    // one may: its pages go out of the process, the texts stay (FindingProse::letGoOfBlock).
-    void letGoOfTexts(uint64_t block) const { prose_.letGoOfBlock(block); }
+    // For a reader that has read every text in blocks [first, first + count) and will not soon
+    // again, though a later one may: their pages go out of the process, the texts stay
+    // (FindingProse::letGoOfBlocks).
+    void letGoOfTexts(uint64_t first, uint64_t count) const { prose_.letGoOfBlocks(first, count); }
     // Asks the processor to start loading finding i's unit, refs, title and detail (a hint, no
     // effect on what is read): a reader in output order meets them all over where they were
     // kept, in emission order, and would otherwise wait on memory for each. The unit and refs

@@ -159,12 +159,12 @@ void FindingProse::letGoOfReadPages() const {
         ::madvise(const_cast<char*>(map), mapped_.load(std::memory_order_relaxed), MADV_DONTNEED);
 }
 
-void FindingProse::letGoOfBlock(uint64_t index) const {
+void FindingProse::letGoOfBlocks(uint64_t first, uint64_t count) const {
     const std::lock_guard lock(mapping_);
-    const uint64_t from = index * kBlock;
+    const uint64_t from = first * kBlock;
     const size_t mapped = mapped_.load(std::memory_order_relaxed);
     if (const char* map = map_.load(std::memory_order_relaxed); map && from < mapped)
-        ::madvise(const_cast<char*>(map) + from, static_cast<size_t>(std::min<uint64_t>(kBlock, mapped - from)), MADV_DONTNEED);
+        ::madvise(const_cast<char*>(map) + from, static_cast<size_t>(std::min<uint64_t>(count * kBlock, mapped - from)), MADV_DONTNEED);
 }
 
 void FindingProse::unmap() {

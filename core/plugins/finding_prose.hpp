@@ -46,9 +46,9 @@ public:
     // and a view read again faults them back in. Safe while other threads read views. Readers
     // going through every finding call it now and then, so a heavy run never holds all of it.
     void letGoOfReadPages() const;
-    // The same for the texts in [index * kBlock, (index + 1) * kBlock) only: for a reader that
-    // knows it is done with that stretch but not with the others, whose pages stay mapped.
-    void letGoOfBlock(uint64_t index) const;
+    // The same for the texts in blocks [first, first + count) of kBlock bytes only: for a reader
+    // that knows it is done with that stretch but not with the others, whose pages stay mapped.
+    void letGoOfBlocks(uint64_t first, uint64_t count) const;
     // Once nothing more is appended, for the last reader: the texts in [index * kBlock,
     // (index + 1) * kBlock) will not be read again. That stretch of the file goes back to the
     // system at once (a hole punched in it) instead of when this goes, so that what the reader

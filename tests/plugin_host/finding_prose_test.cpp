@@ -74,13 +74,13 @@ TEST_CASE("a block of the file forgotten reads zeros while the texts around it a
     CHECK(kept + zeroed == offsets.size());
 }
 
-TEST_CASE("a block of the file let go of reads the same again, and so does the rest") {
+TEST_CASE("blocks of the file let go of read the same again, and so does the rest") {
     FindingProse prose;
     const auto offsets = fill(prose, FindingProse::kSpillAfter + 3 * FindingProse::kBlock + 12345);
     REQUIRE(prose.spilled());
     requireTexts(prose, offsets);
-    prose.letGoOfBlock(5);
-    prose.letGoOfBlock(1u << 20);  // past the file: nothing
+    prose.letGoOfBlocks(5, 2);
+    prose.letGoOfBlocks(1u << 20, 1);  // past the file: nothing
     requireTexts(prose, offsets);
 }
 
