@@ -5,6 +5,7 @@
 #include "core/plugins/finding_arena.hpp"
 #include "core/plugins/finding_checks.hpp"
 #include "core/plugins/finding_output.hpp"
+#include "finished_arena.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -19,6 +20,7 @@
 #include <vector>
 
 using namespace patrol::plugins;
+using patrol::testing::finishedInArena;
 
 namespace {
 
@@ -79,15 +81,6 @@ std::vector<CheckFinding> plainlyFinished(std::vector<CheckFinding> findings, bo
         REQUIRE(findings[i].detail == kept[i].detail);
     }
     return kept;
-}
-
-FindingArena finishedInArena(const std::vector<CheckFinding>& findings, bool fingerprints) {
-    FindingArena arena;
-    for (const auto& f : findings) arena.add(f);
-    arena.seal(fingerprints);
-    size_t repeats = 0;
-    arena.reorder(finishedOrder(arena, repeats));
-    return arena;
 }
 
 std::string plainJsonl(const std::vector<CheckFinding>& findings) {

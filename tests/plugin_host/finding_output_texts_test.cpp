@@ -4,8 +4,8 @@
 // mapping's resident size in /proc/self/smaps, for a dry run (texts forgotten) and for a run
 // that records afterwards (texts let go of, still readable).
 #include "core/plugins/finding_arena.hpp"
-#include "core/plugins/finding_checks.hpp"
 #include "core/plugins/finding_output.hpp"
+#include "finished_arena.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -41,15 +41,6 @@ std::vector<CheckFinding> twoRules(size_t perRule, size_t detail) {
             findings.push_back(std::move(f));
         }
     return findings;
-}
-
-FindingArena inArena(const std::vector<CheckFinding>& findings) {
-    FindingArena arena;
-    for (const auto& f : findings) arena.add(f);
-    arena.seal(false);
-    size_t repeats = 0;
-    arena.reorder(finishedOrder(arena, repeats));
-    return arena;
 }
 
 std::string plainly(const FindingArena& arena) {
@@ -106,7 +97,7 @@ TEST_CASE("the JSONL writer lets one rule's texts go before it reads the next ru
     const uint64_t ruleKb = perRule * (detail + 10) / 1024;
     for (const auto afterwards : {TextsAfterwards::NotNeeded, TextsAfterwards::ReadAgain}) {
         INFO(perRule << " findings a rule, " << (afterwards == TextsAfterwards::NotNeeded ? "dry run" : "recorded afterwards"));
-        const FindingArena arena = inArena(findings);
+        const FindingArena arena = patrol::testing::finishedInArena(findings, false);
         REQUIRE(arena.textsInFile());
         const std::string expected = plainly(arena);
         // Read for the expected JSONL, then let go of, as the host's checks after a run leave them.
