@@ -71,17 +71,14 @@ std::string phaseText(const services::CheckProgress& p) {
     };
     // While the server reads the files' bytes and runs a plugin, the count is the terminal's,
     // after the plugin's id when the check runs several.
-    std::string share;
     if (whileRunning(p)) {
-        share = "（";
-        if (!p.subject.empty()) share.append(p.subject).append(" ");
-        share.append(services::countText(p)).append("）");
+        std::string text = std::string(services::phaseName(p.phase)) + "（";
+        if (!p.subject.empty()) text.append(p.subject).append(" ");
+        return text.append(services::countText(p)).append("）");
     }
     switch (p.phase) {
-        case services::CheckPhase::Reading: return "读取数据" + (share.empty() ? counted("文件") : share);
-        case services::CheckPhase::Checking:
-            if (!share.empty()) return "运行检查" + share;
-            return "运行检查" + (p.total > 0 ? "（" + std::to_string(p.total) + " 个插件）" : std::string());
+        case services::CheckPhase::Reading: return "读取数据" + counted("文件");
+        case services::CheckPhase::Checking: return "运行检查" + (p.total > 0 ? "（" + std::to_string(p.total) + " 个插件）" : std::string());
         case services::CheckPhase::Recording: return "记录问题" + (p.total > 0 ? "（共 " + std::to_string(p.total) + " 个疑似问题）" : std::string());
         case services::CheckPhase::Finished: return "已完成";
         default: break;  // phases of other work: named as the terminal names them
