@@ -3,6 +3,7 @@
 #include "core/plugins/child_process.hpp"
 #include "core/plugins/crash_notice.hpp"
 #include "core/plugins/finding_checks.hpp"
+#include "core/plugins/finding_frame.hpp"
 #include "core/plugins/host_api.hpp"
 #include "core/plugins/plugin_error.hpp"
 #include "core/plugins/run_input.hpp"
@@ -231,16 +232,7 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
             wire::Reader r(payload);
             if (kind == wire::Finding) {
                 // Views into the child's output, copied once, into the arena.
-                const std::string_view rule = r.textView();
-                const std::string_view unit = r.textView();
-                const uint32_t refCount = r.u32();
-                refs.clear();
-                for (uint32_t i = 0; i < refCount; ++i) refs.push_back(r.textView());
-                const bool hasAmount = r.u8() != 0;
-                const int64_t amount = r.i64();
-                const std::string_view title = r.textView();
-                const std::string_view detail = r.textView();
-                findings.add(plugin.id, rule, unit, refs.data(), refs.size(), hasAmount ? std::optional<int64_t>(amount) : std::nullopt, title, detail);
+                addFindingFrame(findings, plugin.id, payload, refs);
             } else if (kind == wire::Log) {
                 const int32_t level = r.i32();
                 const std::string text = r.text();

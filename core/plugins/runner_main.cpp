@@ -1,6 +1,7 @@
 #include "core/plugins/runner_main.hpp"
 
 #include "core/plugins/child_process.hpp"
+#include "core/plugins/finding_frame.hpp"
 #include "core/plugins/host_api.hpp"
 #include "core/plugins/plugin_library.hpp"
 #include "core/plugins/run_input.hpp"
@@ -68,17 +69,8 @@ private:
     static int emit(void* host, const patrol_finding* in) {
         ChildSession& s = self(host);
         if (!in || in->struct_size < offsetof(patrol_finding, detail) + sizeof(in->detail)) return 1;
-        auto text = [](patrol_text t) { return t.data ? std::string_view(t.data, static_cast<size_t>(t.size)) : std::string_view(); };
-        wire::Writer w;
-        w.text(text(in->rule));
-        w.text(text(in->unit));
-        w.u32(in->ref_count);
-        for (uint32_t i = 0; i < in->ref_count; ++i) w.text(text(in->refs[i]));
-        w.u8(in->has_amount ? 1 : 0);
-        w.i64(in->has_amount ? in->amount_fen : 0);
-        w.text(text(in->title));
-        w.text(text(in->detail));
-        s.send(w.frame(wire::Finding));
+        appendFindingFrame(s.out_, *in);
+        if (s.out_.size() >= kSendAt) s.flush();
         return 0;
     }
 
@@ -110,9 +102,10 @@ private:
 
 public:
     // Frames are gathered and sent in blocks: one write per finding would cost a system call each.
+    static constexpr size_t kSendAt = size_t{1} << 16;
     void send(const std::string& frame) {
         out_ += frame;
-        if (out_.size() >= 1 << 16) flush();
+        if (out_.size() >= kSendAt) flush();
     }
     void flush() {
         writeAll(channel_, out_);

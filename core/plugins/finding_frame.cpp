@@ -1,0 +1,65 @@
+#include "core/plugins/finding_frame.hpp"
+
+#include "core/plugins/wire.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+
+namespace patrol::plugins {
+
+namespace {
+
+std::string_view viewOf(patrol_text t) { return t.data ? std::string_view(t.data, static_cast<size_t>(t.size)) : std::string_view(); }
+
+// Writes raw bytes at `at` and returns where they end.
+char* put(char* at, const void* bytes, size_t size) {
+    if (size) std::memcpy(at, bytes, size);
+    return at + size;
+}
+
+char* putText(char* at, std::string_view s) {
+    const auto size = static_cast<uint32_t>(s.size());
+    return put(put(at, &size, 4), s.data(), s.size());
+}
+
+}  // namespace
+
+void appendFindingFrame(std::string& out, const patrol_finding& f) {
+    const std::string_view rule = viewOf(f.rule), unit = viewOf(f.unit), title = viewOf(f.title), detail = viewOf(f.detail);
+    size_t payload = 4 + rule.size() + 4 + unit.size() + 4 + 1 + 8 + 4 + title.size() + 4 + detail.size();
+    for (uint32_t i = 0; i < f.ref_count; ++i) payload += 4 + viewOf(f.refs[i]).size();
+    const size_t start = out.size();
+    // Room first, then every field written in place: resize_and_overwrite is C++23.
+    out.resize(start + 5 + payload);
+    char* at = out.data() + start;
+    *at++ = static_cast<char>(wire::Finding);
+    const auto length = static_cast<uint32_t>(payload);
+    at = put(at, &length, 4);
+    at = putText(at, rule);
+    at = putText(at, unit);
+    at = put(at, &f.ref_count, 4);
+    for (uint32_t i = 0; i < f.ref_count; ++i) at = putText(at, viewOf(f.refs[i]));
+    const uint8_t hasAmount = f.has_amount ? 1 : 0;
+    const int64_t amount = f.has_amount ? f.amount_fen : 0;
+    at = put(at, &hasAmount, 1);
+    at = put(at, &amount, 8);
+    at = putText(at, title);
+    putText(at, detail);
+}
+
+void addFindingFrame(FindingArena& arena, std::string_view plugin, std::string_view payload, std::vector<std::string_view>& refs) {
+    wire::Reader r(payload);
+    const std::string_view rule = r.textView();
+    const std::string_view unit = r.textView();
+    const uint32_t refCount = r.u32();
+    refs.clear();
+    for (uint32_t i = 0; i < refCount; ++i) refs.push_back(r.textView());
+    const bool hasAmount = r.u8() != 0;
+    const int64_t amount = r.i64();
+    const std::string_view title = r.textView();
+    const std::string_view detail = r.textView();
+    arena.add(plugin, rule, unit, refs.data(), refs.size(), hasAmount ? std::optional<int64_t>(amount) : std::nullopt, title, detail);
+}
+
+}  // namespace patrol::plugins
