@@ -63,7 +63,7 @@ uint16_t FindingArena::intern(std::string_view name, uint16_t& last) {
     if (last != UINT16_MAX && names_[last] == name) return last;
     for (size_t i = 0; i < names_.size(); ++i)
         if (names_[i] == name) return last = static_cast<uint16_t>(i);
-    if (names_.size() >= UINT16_MAX) throw std::length_error("too many distinct plugin and rule names");
+    if (names_.size() >= UINT16_MAX) throw std::length_error("报告的规则代码多于 65535 种，超出了可以保存的上限");
     names_.emplace_back(name);
     return last = static_cast<uint16_t>(names_.size() - 1);
 }
@@ -73,7 +73,7 @@ void FindingArena::add(std::string_view plugin, std::string_view rule, std::stri
     static_assert(sizeof(Record) <= 56, "a finding's record stays small: bench/README.md counts on 56 bytes");
     constexpr uint64_t kMaxText = std::numeric_limits<uint32_t>::max();
     if (unit.size() > kMaxText || title.size() > kMaxText || detail.size() > kMaxText || refs_.size() + refCount > kMaxText)
-        throw std::length_error("finding too large");
+        throw std::length_error("报告的疑似问题过大：unit、title、detail 每项不能超过 4 GB，全部疑似问题的记录编号合计不能超过 4294967295 个");
     Record r{};
     r.plugin = intern(plugin, lastPlugin_);
     r.rule = intern(rule, lastRule_);

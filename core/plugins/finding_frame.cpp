@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <optional>
+#include <stdexcept>
 
 namespace patrol::plugins {
 
@@ -23,15 +25,25 @@ char* putText(char* at, std::string_view s) {
     return put(put(at, &size, 4), s.data(), s.size());
 }
 
+// Bytes of a finding's frame after its kind and length; std::length_error past what the frame's
+// 32-bit length holds. Measured from the sizes alone: no text is read.
+uint64_t payloadBytes(const patrol_finding& f) {
+    uint64_t bytes = 4 + uint64_t{viewOf(f.rule).size()} + 4 + viewOf(f.unit).size() + 4 + 1 + 8 + 4 + viewOf(f.title).size() + 4 + viewOf(f.detail).size();
+    for (uint32_t i = 0; i < f.ref_count; ++i) bytes += 4 + uint64_t{viewOf(f.refs[i]).size()};
+    if (bytes > std::numeric_limits<uint32_t>::max()) throw std::length_error("报告的疑似问题过大：一个疑似问题的文字合计不能超过 4 GB");
+    return bytes;
+}
+
 }  // namespace
 
+void checkFindingFits(const patrol_finding& f) { payloadBytes(f); }
+
 void appendFindingFrame(std::string& out, const patrol_finding& f) {
+    const uint64_t payload = payloadBytes(f);
     const std::string_view rule = viewOf(f.rule), unit = viewOf(f.unit), title = viewOf(f.title), detail = viewOf(f.detail);
-    size_t payload = 4 + rule.size() + 4 + unit.size() + 4 + 1 + 8 + 4 + title.size() + 4 + detail.size();
-    for (uint32_t i = 0; i < f.ref_count; ++i) payload += 4 + viewOf(f.refs[i]).size();
     const size_t start = out.size();
     // Room first, then every field written in place: resize_and_overwrite is C++23.
-    out.resize(start + 5 + payload);
+    out.resize(start + 5 + static_cast<size_t>(payload));
     char* at = out.data() + start;
     *at++ = static_cast<char>(wire::Finding);
     const auto length = static_cast<uint32_t>(payload);

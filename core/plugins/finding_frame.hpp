@@ -7,14 +7,35 @@
 
 #include <patrol/plugin_abi.h>
 
+#include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace patrol::plugins {
 
-// Appends the finding's frame to `out`.
+// std::length_error for a finding whose texts and refs add up to more than a frame holds (4 GB),
+// before any of them is read: the host's limit on one finding, in process as in a child.
+void checkFindingFits(const patrol_finding& finding);
+
+// Appends the finding's frame to `out`; checkFindingFits first, nothing appended when it throws.
 void appendFindingFrame(std::string& out, const patrol_finding& finding);
+
+// Runs `file` (which files one finding) and gives the reason in words when it could not be done,
+// for the hosts' emit callbacks: no exception may go back into the plugin, which is asked to stop
+// instead, and the run then fails with this reason.
+template <class File>
+std::optional<std::string> refusedFiling(File file) {
+    try {
+        file();
+        return std::nullopt;
+    } catch (const std::bad_alloc&) {
+        return std::string("内存不足，无法保存插件报告的疑似问题");
+    } catch (const std::exception& e) {
+        return std::string(e.what());
+    }
+}
 
 // Adds the finding in a frame's payload to `arena`, charged to `plugin`; `refs` is scratch space
 // kept by the caller. Throws std::runtime_error for a payload cut short.

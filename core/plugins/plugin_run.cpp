@@ -35,6 +35,8 @@ public:
 
     const patrol_host_api* api() const { return &api_; }
     const UndeclaredTables& undeclared() const { return undeclared_; }
+    // Why a finding could not be filed (the plugin was then asked to stop), if one could not.
+    const std::optional<std::string>& refusal() const { return refusal_; }
     template <class Session> friend patrol_host_api plugins::hostApiFor(Session*, int32_t);
     FindingArena& findings() { return findings_; }
     WorkingDaySpans spans;
@@ -58,13 +60,17 @@ private:
     static int emit(void* host, const patrol_finding* in) {
         HostSession& s = self(host);
         if (!in || in->struct_size < offsetof(patrol_finding, detail) + sizeof(in->detail)) return 1;
-        auto view = [](patrol_text t) { return t.data ? std::string_view(t.data, static_cast<size_t>(t.size)) : std::string_view(); };
-        // The texts go straight into the arena: no string of the finding's own is made.
-        s.refs_.clear();
-        for (uint32_t i = 0; i < in->ref_count; ++i) s.refs_.push_back(view(in->refs[i]));
-        s.findings_.add(s.plugin_.id, view(in->rule), view(in->unit), s.refs_.data(), s.refs_.size(),
-                        in->has_amount ? std::optional<int64_t>(in->amount_fen) : std::nullopt, view(in->title), view(in->detail));
-        return 0;
+        if (s.refusal_) return 1;  // asked to stop already
+        s.refusal_ = refusedFiling([&] {
+            checkFindingFits(*in);
+            auto view = [](patrol_text t) { return t.data ? std::string_view(t.data, static_cast<size_t>(t.size)) : std::string_view(); };
+            // The texts go straight into the arena: no string of the finding's own is made.
+            s.refs_.clear();
+            for (uint32_t i = 0; i < in->ref_count; ++i) s.refs_.push_back(view(in->refs[i]));
+            s.findings_.add(s.plugin_.id, view(in->rule), view(in->unit), s.refs_.data(), s.refs_.size(),
+                            in->has_amount ? std::optional<int64_t>(in->amount_fen) : std::nullopt, view(in->title), view(in->detail));
+        });
+        return s.refusal_ ? 1 : 0;
     }
 
     static void log(void* host, int32_t level, patrol_text message) {
@@ -93,6 +99,7 @@ private:
     patrol_host_api api_{};
     FindingArena findings_;
     std::vector<std::string_view> refs_;  // one finding's, reused
+    std::optional<std::string> refusal_;
     UndeclaredTables undeclared_;
     TableViews views_;  // the tables as this plugin's ABI reads them
 };
@@ -197,6 +204,8 @@ RunResult runInProcess(PluginEntry& plugin, const RunRequest& request) {
     if (request.notices && request.log)
         for (const auto& n : request.notices()) request.log(PATROL_LOG_WARNING, n);
     if (auto undeclared = session.undeclared().error()) return fail(plugin, runError(plugin, *undeclared));
+    // Before the plugin's status: the plugin was asked to stop because of it.
+    if (session.refusal()) return fail(plugin, runError(plugin, *session.refusal()));
     if (status != PATROL_OK) return fail(plugin, runError(plugin, lastError(keep->plugin())));
     return finish(plugin, std::move(session.findings()), request);
 }

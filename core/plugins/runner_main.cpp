@@ -37,6 +37,8 @@ public:
     WorkingDaySpans spans;
     const patrol_host_api* api() const { return &api_; }
     const UndeclaredTables& undeclared() const { return undeclared_; }
+    // Why a finding could not be sent (the plugin was then asked to stop), if one could not.
+    const std::optional<std::string>& refusal() const { return refusal_; }
     template <class Session> friend patrol_host_api plugins::hostApiFor(Session*, int32_t);
 
 private:
@@ -69,7 +71,9 @@ private:
     static int emit(void* host, const patrol_finding* in) {
         ChildSession& s = self(host);
         if (!in || in->struct_size < offsetof(patrol_finding, detail) + sizeof(in->detail)) return 1;
-        appendFindingFrame(s.out_, *in);
+        if (s.refusal_) return 1;  // asked to stop already
+        s.refusal_ = refusedFiling([&] { appendFindingFrame(s.out_, *in); });
+        if (s.refusal_) return 1;
         if (s.out_.size() >= kSendAt) s.flush();
         return 0;
     }
@@ -118,6 +122,7 @@ private:
     patrol_host_api api_{};
     std::unordered_map<int32_t, int> workingDays_;
     std::string out_;
+    std::optional<std::string> refusal_;
     UndeclaredTables undeclared_;
     TableViews views_;  // the tables as this plugin's ABI reads them
 };
@@ -171,6 +176,9 @@ int runnerMain(int argc, char** argv) {
     if (auto undeclared = session.undeclared().error()) {
         status = PATROL_ERROR;
         reason = *undeclared;
+    } else if (session.refusal()) {  // the plugin was asked to stop because of it
+        status = PATROL_ERROR;
+        reason = *session.refusal();
     }
     wire::Writer w;
     w.i32(status);

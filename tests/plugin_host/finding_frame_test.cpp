@@ -104,3 +104,23 @@ TEST_CASE("a finding's payload cut short is refused, and nothing of it is added"
     addFindingFrame(arena, "four_styles", payload, scratch);
     CHECK(arena.size() == 1);
 }
+
+TEST_CASE("a finding larger than a frame holds is refused before any of its text is read, and nothing is appended") {
+    const patrol_text ref{"X1", 2};
+    patrol_finding f{};
+    f.struct_size = sizeof(patrol_finding);
+    f.rule = textOf("FS-03");
+    f.unit = textOf("U1");
+    f.refs = &ref;
+    f.ref_count = 1;
+    // Only the sizes are true; the texts are never read (a read would run far past them).
+    f.title = {"甲", 3};
+    // The frame's other fields take 45 bytes: one byte past what its 32-bit length holds.
+    f.detail = {"乙", (uint64_t{4} << 30) - 45};
+    std::string out = "kept";
+    CHECK_THROWS_WITH(appendFindingFrame(out, f), "报告的疑似问题过大：一个疑似问题的文字合计不能超过 4 GB");
+    CHECK_THROWS_AS(checkFindingFits(f), std::length_error);
+    CHECK(out == "kept");
+    f.detail.size = (uint64_t{4} << 30) - 46;  // just within: measured, not refused
+    CHECK_NOTHROW(checkFindingFits(f));
+}

@@ -123,6 +123,18 @@ TEST_CASE("a finding for an undeclared rule fails the run") {
     }
 }
 
+TEST_CASE("a finding too large to keep stops the plugin and fails the run with the reason, before any of its text is read") {
+    for (const bool isolate : {false, true}) {
+        Run run;
+        run.data.write("items.csv", "item_id,unit_code\nX1,U1\nX2,U1\nX3,U1\n");
+        const RunResult r = run.run("fixture_oversized_finding", isolate);
+        CHECK_FALSE(r.ok);
+        CHECK(r.findings.empty());
+        CHECK(r.error == fixtureLabel("fixture_oversized_finding") + "运行出错：报告的疑似问题过大：一个疑似问题的文字合计不能超过 4 GB。本次检查结果未记录。");
+        CHECK(run.catalog.find("fixture_oversized_finding")->state == PluginState::Failed);
+    }
+}
+
 TEST_CASE("a plugin that cannot load fails its run with the load error") {
     for (const bool isolate : {false, true}) {
         Run run;

@@ -135,7 +135,8 @@ typedef struct patrol_host_api {
     /* 1 when the day is a working day on the run's calendar, else 0. */
     int (*is_working_day)(void* host, int32_t day);
     /* Emit one finding; the host copies everything. Returns 0, or non-zero to ask the
-     * plugin to stop (the run was cancelled). */
+     * plugin to stop: the run was cancelled, or the finding was refused (its texts and refs
+     * add up to more than 4 GB; none of them is read) and the run fails with that reason. */
     int (*emit)(void* host, const patrol_finding* finding);
     void (*log)(void* host, int32_t level, patrol_text message);
     /* The validated value of a declared setting as text; 0 when found, non-zero if unknown. */
