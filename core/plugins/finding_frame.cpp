@@ -74,4 +74,12 @@ void addFindingFrame(FindingArena& arena, std::string_view plugin, std::string_v
     arena.add(plugin, rule, unit, refs.data(), refs.size(), hasAmount ? std::optional<int64_t>(amount) : std::nullopt, title, detail);
 }
 
+void addFinding(FindingArena& arena, std::string_view plugin, const patrol_finding& f, std::vector<std::string_view>& refs) {
+    checkFindingFits(f);
+    refs.clear();
+    for (uint32_t i = 0; i < f.ref_count; ++i) refs.push_back(viewOf(f.refs[i]));
+    arena.add(plugin, viewOf(f.rule), viewOf(f.unit), refs.data(), refs.size(), f.has_amount ? std::optional<int64_t>(f.amount_fen) : std::nullopt,
+              viewOf(f.title), viewOf(f.detail));
+}
+
 }  // namespace patrol::plugins

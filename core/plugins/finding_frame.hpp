@@ -1,6 +1,7 @@
-// One finding as a wire::Finding frame, as an isolated run's child sends it to the host: written
-// in one pass straight from the plugin's patrol_finding (no payload built first and copied into
-// the frame after), and read back into the host's arena without a copy of its own.
+// A finding on its way from the plugin into the host's arena. From an isolated run's child it
+// comes as a wire::Finding frame: written in one pass straight from the plugin's patrol_finding
+// (no payload built first and copied into the frame after), and read back into the arena without
+// a copy of its own. In process it goes into the arena at once. Either way the same limit holds.
 #pragma once
 
 #include "core/plugins/finding_arena.hpp"
@@ -40,5 +41,9 @@ std::optional<std::string> refusedFiling(File file) {
 // Adds the finding in a frame's payload to `arena`, charged to `plugin`; `refs` is scratch space
 // kept by the caller. Throws std::runtime_error for a payload cut short.
 void addFindingFrame(FindingArena& arena, std::string_view plugin, std::string_view payload, std::vector<std::string_view>& refs);
+
+// The same straight from the plugin's finding, in process: its texts are copied into the arena
+// and nowhere else. checkFindingFits first, so that a finding is refused alike in a child.
+void addFinding(FindingArena& arena, std::string_view plugin, const patrol_finding& finding, std::vector<std::string_view>& refs);
 
 }  // namespace patrol::plugins

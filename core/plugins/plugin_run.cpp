@@ -61,15 +61,7 @@ private:
         HostSession& s = self(host);
         if (!in || in->struct_size < offsetof(patrol_finding, detail) + sizeof(in->detail)) return 1;
         if (s.refusal_) return 1;  // asked to stop already
-        s.refusal_ = refusedFiling([&] {
-            checkFindingFits(*in);
-            auto view = [](patrol_text t) { return t.data ? std::string_view(t.data, static_cast<size_t>(t.size)) : std::string_view(); };
-            // The texts go straight into the arena: no string of the finding's own is made.
-            s.refs_.clear();
-            for (uint32_t i = 0; i < in->ref_count; ++i) s.refs_.push_back(view(in->refs[i]));
-            s.findings_.add(s.plugin_.id, view(in->rule), view(in->unit), s.refs_.data(), s.refs_.size(),
-                            in->has_amount ? std::optional<int64_t>(in->amount_fen) : std::nullopt, view(in->title), view(in->detail));
-        });
+        s.refusal_ = refusedFiling([&] { addFinding(s.findings_, s.plugin_.id, *in, s.refs_); });
         return s.refusal_ ? 1 : 0;
     }
 

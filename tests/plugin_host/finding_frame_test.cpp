@@ -1,6 +1,7 @@
 // A finding's wire frame, as an isolated run's child writes it and the host reads it: the bytes
 // are those of the field-by-field wire::Writer encoding, and read back into an arena the finding
-// is the one emitted, down to absent texts, NUL bytes and an amount the rule does not name.
+// is the one emitted, down to absent texts, NUL bytes and an amount the rule does not name, as it
+// is when added in process. A finding larger than a frame holds is refused on both paths.
 #include "core/plugins/finding_frame.hpp"
 #include "core/plugins/wire.hpp"
 
@@ -9,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 using namespace patrol::plugins;
@@ -83,6 +85,17 @@ TEST_CASE("a finding's frame holds the bytes of the field-by-field encoding and 
     CHECK_FALSE(second.amountFen.has_value());
     CHECK(second.title.empty());
     CHECK(second.detail.empty());
+
+    // In process the same findings go into the arena straight from the plugin's form.
+    FindingArena direct;
+    addFinding(direct, "four_styles", full, scratch);
+    addFinding(direct, "four_styles", bare, scratch);
+    REQUIRE(direct.size() == 2);
+    for (size_t i = 0; i < 2; ++i) {
+        const CheckFinding a = arena.owned(i), b = direct.owned(i);
+        CHECK(std::tie(a.plugin, a.rule, a.unit, a.refs, a.amountFen, a.title, a.detail) ==
+              std::tie(b.plugin, b.rule, b.unit, b.refs, b.amountFen, b.title, b.detail));
+    }
 }
 
 TEST_CASE("a finding's payload cut short is refused, and nothing of it is added") {
@@ -121,6 +134,10 @@ TEST_CASE("a finding larger than a frame holds is refused before any of its text
     CHECK_THROWS_WITH(appendFindingFrame(out, f), "报告的疑似问题过大：一个疑似问题的文字合计不能超过 4 GB");
     CHECK_THROWS_AS(checkFindingFits(f), std::length_error);
     CHECK(out == "kept");
+    FindingArena arena;
+    std::vector<std::string_view> scratch;
+    CHECK_THROWS_WITH(addFinding(arena, "four_styles", f, scratch), "报告的疑似问题过大：一个疑似问题的文字合计不能超过 4 GB");
+    CHECK(arena.size() == 0);
     f.detail.size = (uint64_t{4} << 30) - 46;  // just within: measured, not refused
     CHECK_NOTHROW(checkFindingFits(f));
 }
