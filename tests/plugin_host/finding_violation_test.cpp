@@ -76,12 +76,13 @@ TEST_CASE("in a large run whose findings all meet their own demands, an unknown 
     CHECK(run.violation() == kHead + "规则 FX-02 的第 20001 个问题（单位 \"U1\"，记录 \"I99999\"）：refs 中的 \"I99999\" 不是本次读取的数据中任何一行的记录编号（记录编号列：items.item_id、extras.extra_id）");
 }
 
-// The refs are looked up by scanning every id column's rows end to end, the second half on
-// another thread once there are 200,000 rows or more: ids on either side of the middle, and in
-// either table, are found, and an id in neither is still named.
-TEST_CASE("refs are found in every id column when the scan is split between two threads") {
+// The refs are looked up by scanning every id column's rows end to end, in slices of 65,536 rows
+// taken by two threads once there are 200,000 rows or more: ids on either side of a slice's edge,
+// in a slice that runs from one table into the next, and in either table, are found, and an id
+// in neither is still named.
+TEST_CASE("refs are found in every id column when the scan is shared between two threads") {
     testing::FixturePluginRun fixture;
-    constexpr int kItems = 150000, kExtras = 100000;  // the middle falls at item 125,000
+    constexpr int kItems = 150000, kExtras = 100000;  // rows 131,072-196,607 are one slice
     {
         std::ofstream items(fixture.data.path() / "items.csv");
         items << "item_id,unit_code,day,amount,kind,count\n";
@@ -94,7 +95,7 @@ TEST_CASE("refs are found in every id column when the scan is split between two 
     const data::Dataset dataset = data::readDataset(fixture.data.path(), metadata.tables);
     REQUIRE(dataset.acceptedRows() == kItems + kExtras);
     std::vector<CheckFinding> findings;
-    for (const std::string ref : {"I0", "I124999", "I125000", "I149999", "X0", "X99999"}) {
+    for (const std::string ref : {"I0", "I65535", "I65536", "I124999", "I131072", "I149999", "X0", "X46607", "X46608", "X99999"}) {
         CheckFinding f;
         f.plugin = "fixture_good";
         f.rule = "FX-02";
@@ -104,7 +105,7 @@ TEST_CASE("refs are found in every id column when the scan is split between two 
         findings.push_back(f);
     }
     CHECK_FALSE(findingViolation(metadata, &dataset, findings));
-    findings[3].refs = {"X100000"};
+    findings[5].refs = {"X100000"};
     CHECK(findingViolation(metadata, &dataset, findings) ==
-          kHead + "规则 FX-02 的第 4 个问题（单位 \"U1\"，记录 \"X100000\"）：refs 中的 \"X100000\" 不是本次读取的数据中任何一行的记录编号（记录编号列：items.item_id、extras.extra_id）");
+          kHead + "规则 FX-02 的第 6 个问题（单位 \"U1\"，记录 \"X100000\"）：refs 中的 \"X100000\" 不是本次读取的数据中任何一行的记录编号（记录编号列：items.item_id、extras.extra_id）");
 }
