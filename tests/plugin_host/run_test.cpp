@@ -38,6 +38,22 @@ void checkGoodFindings(const RunResult& r) {
     CHECK(c.fingerprint == "efb095c2a90ec5f5348a891bf43a06438fc934899e06810d7033b73bc2462942");
 }
 
+// Runs the plugin in process and isolated over `items`: both runs fail with `message`, keep no
+// finding, and leave the plugin marked failed with that message.
+void checkFailsAlike(const std::string& id, const std::string& items, const std::string& message) {
+    for (const bool isolate : {false, true}) {
+        INFO((isolate ? "isolated" : "in process"));
+        Run run;
+        run.data.write("items.csv", items);
+        const RunResult r = run.run(id, isolate);
+        CHECK_FALSE(r.ok);
+        CHECK(r.findings.empty());
+        CHECK(r.error == message);
+        CHECK(run.catalog.find(id)->state == PluginState::Failed);
+        CHECK(run.catalog.find(id)->error == r.error);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("a good plugin runs in process: tables, calendar, settings and logs reach it, findings come back sorted") {
@@ -71,17 +87,7 @@ TEST_CASE("overridden settings change what the plugin finds") {
 }
 
 TEST_CASE("a plugin that throws fails with its own message, in process and isolated") {
-    for (const bool isolate : {false, true}) {
-        Run run;
-        run.data.write("items.csv", "item_id,unit_code\nX1,U1\n");
-        const RunResult r = run.run("fixture_throws", isolate);
-        INFO(isolate);
-        CHECK_FALSE(r.ok);
-        CHECK(r.findings.empty());
-        CHECK(r.error == fixtureLabel("fixture_throws") + "运行出错：夹具插件故意抛出的异常。本次检查结果未记录。");
-        CHECK(run.catalog.find("fixture_throws")->state == PluginState::Failed);
-        CHECK(run.catalog.find("fixture_throws")->error == r.error);
-    }
+    checkFailsAlike("fixture_throws", "item_id,unit_code\nX1,U1\n", fixtureLabel("fixture_throws") + "运行出错：夹具插件故意抛出的异常。本次检查结果未记录。");
 }
 
 TEST_CASE("a crash, an abort or a hang in an isolated run is that plugin's failure and nothing is kept") {
@@ -112,27 +118,14 @@ TEST_CASE("one broken plugin does not stop the next one") {
 }
 
 TEST_CASE("a finding for an undeclared rule fails the run") {
-    for (const bool isolate : {false, true}) {
-        Run run;
-        run.data.write("items.csv", "item_id,unit_code\nX1,U1\n");
-        const RunResult r = run.run("fixture_undeclared_rule", isolate);
-        CHECK_FALSE(r.ok);
-        CHECK(r.findings.empty());
-        CHECK(r.error == fixtureLabel("fixture_undeclared_rule") +
-                             "报告了元数据中没有声明的规则 \"FX-99\"（已声明：FX-01）。本次检查结果未记录。请插件作者在元数据的 rules 中声明该规则。");
-    }
+    checkFailsAlike("fixture_undeclared_rule", "item_id,unit_code\nX1,U1\n",
+                    fixtureLabel("fixture_undeclared_rule") +
+                        "报告了元数据中没有声明的规则 \"FX-99\"（已声明：FX-01）。本次检查结果未记录。请插件作者在元数据的 rules 中声明该规则。");
 }
 
 TEST_CASE("a finding too large to keep stops the plugin and fails the run with the reason, before any of its text is read") {
-    for (const bool isolate : {false, true}) {
-        Run run;
-        run.data.write("items.csv", "item_id,unit_code\nX1,U1\nX2,U1\nX3,U1\n");
-        const RunResult r = run.run("fixture_oversized_finding", isolate);
-        CHECK_FALSE(r.ok);
-        CHECK(r.findings.empty());
-        CHECK(r.error == fixtureLabel("fixture_oversized_finding") + "运行出错：报告的疑似问题过大：一个疑似问题的文字合计不能超过 4 GB。本次检查结果未记录。");
-        CHECK(run.catalog.find("fixture_oversized_finding")->state == PluginState::Failed);
-    }
+    checkFailsAlike("fixture_oversized_finding", "item_id,unit_code\nX1,U1\nX2,U1\nX3,U1\n",
+                    fixtureLabel("fixture_oversized_finding") + "运行出错：报告的疑似问题过大：一个疑似问题的文字合计不能超过 4 GB。本次检查结果未记录。");
 }
 
 TEST_CASE("a plugin that cannot load fails its run with the load error") {
