@@ -58,14 +58,20 @@ uint64_t FindingArena::appendBytes(std::string_view s) {
     return offset;
 }
 
-// Findings come rule by rule: the last name is tried first, then the few others.
+// Findings come rule by rule: the last name is tried first, then the others by their places.
 uint16_t FindingArena::intern(std::string_view name, uint16_t& last) {
     if (last != UINT16_MAX && names_[last] == name) return last;
-    for (size_t i = 0; i < names_.size(); ++i)
-        if (names_[i] == name) return last = static_cast<uint16_t>(i);
+    if (const auto found = places_.find(name); found != places_.end()) return last = found->second;
     if (names_.size() >= UINT16_MAX) throw std::length_error("报告的规则代码多于 65535 种，超出了可以保存的上限");
+    const auto place = static_cast<uint16_t>(names_.size());
     names_.emplace_back(name);
-    return last = static_cast<uint16_t>(names_.size() - 1);
+    try {
+        places_.emplace(name, place);
+    } catch (...) {
+        names_.pop_back();  // a name is in both or in neither
+        throw;
+    }
+    return last = place;
 }
 
 void FindingArena::add(std::string_view plugin, std::string_view rule, std::string_view unit, const std::string_view* refs, size_t refCount,

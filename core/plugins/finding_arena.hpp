@@ -17,6 +17,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace patrol::plugins {
@@ -183,6 +184,14 @@ private:
     // the plugin still holds the dataset (finding_prose.hpp).
     FindingProse prose_;
     std::vector<std::string> names_;  // plugins and rules, each once
+    // Each name's place in names_, looked up by a view. A plugin reporting a new rule code with
+    // every finding compared each one with all before it: about two billion comparisons, seconds,
+    // before the 65,536th was refused.
+    struct NameHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+    };
+    std::unordered_map<std::string, uint16_t, NameHash, std::equal_to<>> places_;
     uint16_t lastPlugin_ = UINT16_MAX;
     uint16_t lastRule_ = UINT16_MAX;
     std::string fingerprints_;  // kFingerprintBytes per record, when sealed with fingerprints

@@ -14,6 +14,7 @@
 #include <optional>
 #include <random>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 #include <sstream>
 #include <string>
@@ -160,6 +161,29 @@ TEST_CASE("a finding added to the arena reads back through its view field by fie
     CHECK(arena[0].fingerprintDigest.empty() == false);
     CHECK(arena.owned(0).fingerprint == fingerprintOf("four_styles", "FS-01", {"", "E1", "E2"}));
     CHECK(fingerprintHex(arena[0].fingerprintDigest) == arena.owned(0).fingerprint);
+}
+
+TEST_CASE("the arena keeps 65,535 plugin and rule names, each found again in any order, and refuses one more") {
+    FindingArena arena;
+    const auto add = [&](const std::string& rule) { arena.add("p", rule, "U1", nullptr, 0, std::nullopt, "标题", ""); };
+    const auto ruleNamed = [](size_t i) { return "R" + std::to_string(i); };
+    for (size_t i = 0; i < 65534; ++i) add(ruleNamed(i));  // with "p", every name there is room for
+    for (size_t i = 65534; i-- > 0;) add(ruleNamed(i));   // each again, never the last one's
+    REQUIRE(arena.size() == 2 * 65534);
+    for (const size_t i : {size_t{0}, size_t{1}, size_t{40000}, size_t{65533}}) {
+        CHECK(arena[i].rule == ruleNamed(i));
+        CHECK(arena[2 * 65534 - 1 - i].rule == ruleNamed(i));
+    }
+    CHECK(arena[0].plugin == "p");
+    try {
+        add("R65534");
+        FAIL("a 65,536th name was kept");
+    } catch (const std::length_error& e) {
+        CHECK(std::string(e.what()) == "报告的规则代码多于 65535 种，超出了可以保存的上限");
+    }
+    CHECK(arena.size() == 2 * 65534);
+    add("R7");  // a name kept before is still found
+    CHECK(arena[arena.size() - 1].rule == "R7");
 }
 
 TEST_CASE("the arena's finished findings equal the plain path's, fingerprints and JSONL bytes included") {
