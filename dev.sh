@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-PACKAGES=(cmake ninja-build g++ pkg-config libboost-dev libboost-filesystem-dev libpoco-dev
+PACKAGES=(cmake ninja-build g++ pkg-config libboost-dev libpoco-dev
           libsqlite3-dev sqlite3 catch2 python3 libicu-dev libargon2-dev wrk openssl
           libkainjow-mustache-dev chromium chromium-driver python3-selenium fonts-noto-cjk
           libxlsxwriter-dev python3-openpyxl libjs-chart.js python3-docx zlib1g-dev libminizip-dev)

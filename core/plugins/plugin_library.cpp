@@ -4,7 +4,6 @@
 #include "core/plugins/plugin_error.hpp"
 
 #include <boost/dll/shared_library.hpp>
-#include <boost/system/system_error.hpp>
 
 #include <dlfcn.h>
 
@@ -23,9 +22,8 @@ std::shared_ptr<const PluginLibrary> PluginLibrary::load(const std::filesystem::
     std::shared_ptr<PluginLibrary> lib(new PluginLibrary);
     lib->file_ = file;
     lib->handle_ = std::make_unique<Handle>();
-    boost::system::error_code ec;
-    lib->handle_->library.load(boost::dll::fs::path(file.string()),
-                               boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, ec);
+    boost::dll::fs::error_code ec;
+    lib->handle_->library.load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, ec);
     if (ec) {
         // Boost.DLL keeps only an error code; asking the loader again gives its own words.
         std::string why = ec.message();
