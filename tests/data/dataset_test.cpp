@@ -287,12 +287,17 @@ TEST_CASE("reading tells the bytes after the headers read of all, on the calling
     REQUIRE(told.size() >= 3);  // before, on the way, after
     CHECK(told.front().read == 0);
     CHECK(told.back().read == body);
+    // How many calls there are depends on the timing: each way a call can be wrong is counted
+    // and checked once, so the number of assertions does not.
+    size_t offThread = 0, wrongAll = 0, backwards = 0;
     for (size_t i = 0; i < told.size(); ++i) {
-        INFO("call " << i);
-        CHECK(told[i].thread == std::this_thread::get_id());
-        CHECK(told[i].all == body);
-        if (i > 0) CHECK(told[i].read >= told[i - 1].read);
+        offThread += told[i].thread == std::this_thread::get_id() ? 0 : 1;
+        wrongAll += told[i].all == body ? 0 : 1;
+        backwards += i > 0 && told[i].read < told[i - 1].read ? 1 : 0;
     }
+    CHECK(offThread == 0);
+    CHECK(wrongAll == 0);
+    CHECK(backwards == 0);
     // Something between none and all: the count moves while the files are read.
     CHECK(std::any_of(told.begin(), told.end(), [&](const Told& t) { return t.read > 0 && t.read < body; }));
 }
