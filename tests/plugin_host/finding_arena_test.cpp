@@ -168,7 +168,7 @@ TEST_CASE("the arena keeps 65,535 plugin and rule names, each found again in any
     const auto add = [&](const std::string& rule) { arena.add("p", rule, "U1", nullptr, 0, std::nullopt, "标题", ""); };
     const auto ruleNamed = [](size_t i) { return "R" + std::to_string(i); };
     for (size_t i = 0; i < 65534; ++i) add(ruleNamed(i));  // with "p", every name there is room for
-    for (size_t i = 65534; i-- > 0;) add(ruleNamed(i));   // each again, never the last one's
+    for (size_t i = 65534; i-- > 0;) add(ruleNamed(i));   // each again, backwards: found by the map
     REQUIRE(arena.size() == 2 * 65534);
     for (const size_t i : {size_t{0}, size_t{1}, size_t{40000}, size_t{65533}}) {
         CHECK(arena[i].rule == ruleNamed(i));
