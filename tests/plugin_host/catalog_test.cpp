@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <map>
+#include <string>
 
 using namespace patrol::plugins;
 using patrol::testing::fixtureFolder;
@@ -122,4 +123,21 @@ TEST_CASE("the same id in a later folder is listed as unused") {
     CHECK(goods[0]->state == PluginState::Discovered);
     CHECK(goods[1]->error == fixtureLabel("fixture_good") + "未使用：同名插件已从 " + (folder.path() / "fixture_good.so").string() + " 载入。请删除其中一个。");
     CHECK(catalog.find("fixture_good") == goods[0]);
+}
+
+TEST_CASE("a file the loader cannot open fails with the loader's own words, in process and isolated") {
+    patrol::testing::TempFolder folder;
+    const auto library = folder.path() / "fixture_good.so";
+    folder.write("fixture_good.so", std::string(1024, 'x'));  // long enough to have a header, not an ELF one
+    std::filesystem::copy_file(fixtureFolder() + "/fixture_good.json", folder.path() / "fixture_good.json");
+    for (const bool isolate : {false, true}) {
+        INFO((isolate ? "isolated" : "in process"));
+        PluginCatalog catalog = PluginCatalog::discover({folder.path()});
+        catalog.loadAll(isolate);
+        const PluginEntry* p = catalog.find("fixture_good");
+        REQUIRE(p);
+        CHECK(p->state == PluginState::Failed);
+        CHECK(p->error == "插件 fixture_good（" + library.string() + "）无法加载：动态库打开失败（" + library.string() +
+                              ": invalid ELF header）。请确认它是为本机构建的插件，且依赖的库都已安装。");
+    }
 }
