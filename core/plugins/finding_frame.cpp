@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <new>
 #include <optional>
 #include <stdexcept>
 
@@ -37,6 +38,18 @@ uint64_t payloadBytes(const patrol_finding& f) {
 }  // namespace
 
 void checkFindingFits(const patrol_finding& f) { payloadBytes(f); }
+
+std::string refusalReason(const std::exception_ptr& thrown) {
+    try {
+        std::rethrow_exception(thrown);
+    } catch (const std::bad_alloc&) {
+        return "内存不足，无法保存插件报告的疑似问题";
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "无法保存插件报告的疑似问题";
+    }
+}
 
 void appendFindingFrame(std::string& out, const patrol_finding& f) {
     const uint64_t payload = payloadBytes(f);

@@ -8,7 +8,7 @@
 
 #include <patrol/plugin_abi.h>
 
-#include <new>
+#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +23,9 @@ void checkFindingFits(const patrol_finding& finding);
 // Appends the finding's frame to `out`; checkFindingFits first, nothing appended when it throws.
 void appendFindingFrame(std::string& out, const patrol_finding& finding);
 
+// Why a finding could not be filed, in words, from what filing it threw.
+std::string refusalReason(const std::exception_ptr& thrown);
+
 // Runs `file` (which files one finding) and gives the reason in words when it could not be done,
 // for the hosts' emit callbacks: no exception may go back into the plugin, which is asked to stop
 // instead, and the run then fails with this reason.
@@ -31,10 +34,8 @@ std::optional<std::string> refusedFiling(File file) {
     try {
         file();
         return std::nullopt;
-    } catch (const std::bad_alloc&) {
-        return std::string("内存不足，无法保存插件报告的疑似问题");
-    } catch (const std::exception& e) {
-        return std::string(e.what());
+    } catch (...) {
+        return refusalReason(std::current_exception());
     }
 }
 

@@ -17,6 +17,7 @@
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 
 #include <malloc.h>
@@ -222,6 +223,9 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
 
     FindingArena findings;
     std::vector<std::string_view> refs;  // one finding's, reused
+    // Why the arena would not take a finding (too many names, no memory): the run fails with it,
+    // as in process, and the findings after it are passed over.
+    std::optional<std::string> refusal;
     bool done = false;
     int32_t status = PATROL_ERROR;
     std::string error;
@@ -232,8 +236,16 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
         while (frames.frame(kind, payload)) {
             wire::Reader r(payload);
             if (kind == wire::Finding) {
-                // Views into the child's output, copied once, into the arena.
-                addFindingFrame(findings, plugin.id, payload, refs);
+                // Views into the child's output, copied once, into the arena. A payload cut short
+                // is the child's broken output, not a refusal: it ends the reading below.
+                if (refusal) continue;
+                try {
+                    addFindingFrame(findings, plugin.id, payload, refs);
+                } catch (const std::runtime_error&) {
+                    throw;
+                } catch (...) {
+                    refusal = refusalReason(std::current_exception());
+                }
             } else if (kind == wire::Log) {
                 const int32_t level = r.i32();
                 const std::string text = r.text();
@@ -261,6 +273,7 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
     // Working-day notices arise in this process, where the questions were answered.
     if (request.notices && request.log)
         for (const auto& n : request.notices()) request.log(PATROL_LOG_WARNING, n);
+    if (refusal) return fail(plugin, runError(plugin, *refusal));
     if (status != PATROL_OK) return fail(plugin, runError(plugin, error));
     {
         const std::lock_guard lock(*plugin.guard);

@@ -53,7 +53,7 @@ void checkStates(PluginCatalog& catalog, PluginState usable) {
     }
     // Sorted by file name; every .so is listed, good or broken.
     CHECK(ids == std::vector<std::string>{"fixture_abi_major", "fixture_abi_minor", "fixture_aborts", "fixture_bad_metadata", "fixture_crashes",
-                                          "fixture_good", "fixture_hangs", "fixture_no_entry", "fixture_oversized_finding", "fixture_struct_abi", "fixture_throws",
+                                          "fixture_good", "fixture_hangs", "fixture_many_rules", "fixture_no_entry", "fixture_oversized_finding", "fixture_struct_abi", "fixture_throws",
                                           "fixture_undeclared_rule", "fixture_undeclared_table"});
 }
 

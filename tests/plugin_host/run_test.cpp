@@ -128,6 +128,11 @@ TEST_CASE("a finding too large to keep stops the plugin and fails the run with t
                     fixtureLabel("fixture_oversized_finding") + "运行出错：报告的疑似问题过大：一个疑似问题的文字合计不能超过 4 GB。本次检查结果未记录。");
 }
 
+TEST_CASE("more rule names than the host keeps stop the plugin and fail the run with the reason, in process and isolated") {
+    checkFailsAlike("fixture_many_rules", "item_id,unit_code\nX1,U1\n",
+                    fixtureLabel("fixture_many_rules") + "运行出错：报告的规则代码多于 65535 种，超出了可以保存的上限。本次检查结果未记录。");
+}
+
 TEST_CASE("a plugin that cannot load fails its run with the load error") {
     for (const bool isolate : {false, true}) {
         Run run;
