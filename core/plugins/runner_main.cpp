@@ -74,7 +74,7 @@ private:
         if (s.refusal_) return 1;  // asked to stop already
         s.refusal_ = refusedFiling([&] { appendFindingFrame(s.out_, *in); });
         if (s.refusal_) return 1;
-        if (s.out_.size() >= kSendAt) s.flush();
+        s.flushWhenFull();
         return 0;
     }
 
@@ -106,10 +106,12 @@ private:
 
 public:
     // Frames are gathered and sent in blocks: one write per finding would cost a system call each.
-    static constexpr size_t kSendAt = size_t{1} << 16;
     void send(const std::string& frame) {
         out_ += frame;
-        if (out_.size() >= kSendAt) flush();
+        flushWhenFull();
+    }
+    void flushWhenFull() {
+        if (out_.size() >= size_t{1} << 16) flush();
     }
     void flush() {
         writeAll(channel_, out_);
