@@ -7,8 +7,12 @@
 class ManyRulesPlugin : public patrol::sdk::Plugin {
 public:
     void run(patrol::sdk::Context& context) override {
-        for (int i = 0; i < 70000; ++i)
-            if (!context.emit({"R" + std::to_string(i), "U1", {"X1"}, std::nullopt, "每次一个新的规则代码", ""})) return;
+        for (int i = 0; i < 70000; ++i) {
+            // Appended, not "R" + ...: GCC 12 warns of an overlap inside operator+ (-Wrestrict).
+            std::string rule = "R";
+            rule += std::to_string(i);
+            if (!context.emit({rule, "U1", {"X1"}, std::nullopt, "每次一个新的规则代码", ""})) return;
+        }
     }
 };
 
