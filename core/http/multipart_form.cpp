@@ -8,10 +8,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <regex>
+#include <string_view>
 
 #include "core/domain/errors.hpp"
 #include "core/http/http_refusal.hpp"
@@ -68,21 +69,60 @@ bool isMultipart(const std::string& contentType) {
     return lower == "multipart/form-data";
 }
 
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+bool namesFileName(std::string_view name) {
+    constexpr std::string_view kFileName = "filename";
+    return name.size() == kFileName.size() &&
+           std::equal(name.begin(), name.end(), kFileName.begin(), [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
 // The filename parameter as sent. Browsers send Windows paths with bare backslashes, which the
 // quoted-pair unescaping of splitParameters would glue together ("..\a\b" -> "..ab"); only \" is
 // taken as an escape, so the service still sees the separators and keeps the last component.
-std::string fileNameOf(const std::string& disposition) {
-    static const std::regex pattern(R"re((?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*)))re", std::regex::icase);
-    std::smatch m;
-    if (!std::regex_search(disposition, m, pattern)) return {};
-    std::string name = m[1].matched ? m[1].str() : m[2].str();
-    if (m[1].matched)
-        for (size_t at = name.find("\\\""); at != std::string::npos; at = name.find("\\\"", at + 1)) name.erase(at, 1);
-    // A browser on Windows may send the whole local path (C:\Users\…\报告.pdf): the file's
-    // name is what follows its last backslash. (A name typed at this system's terminal keeps
-    // its backslashes; there only '/' separates folders.)
-    if (const size_t slash = name.find_last_of('\\'); slash != std::string::npos) name.erase(0, slash + 1);
-    return name;
+// Scanned by hand, one parameter after another, in one pass: a pattern engine that recurses once
+// a character ran out of stack on a name of a few thousand characters (a header value may hold
+// 8 KB) where threads are given small stacks.
+std::string fileNameOf(std::string_view disposition) {
+    size_t at = 0;
+    const auto skipSpaces = [&] {
+        while (at < disposition.size() && isSpace(disposition[at])) ++at;
+    };
+    while (at < disposition.size()) {
+        skipSpaces();
+        const size_t nameStart = at;
+        while (at < disposition.size() && disposition[at] != '=' && disposition[at] != ';' && !isSpace(disposition[at])) ++at;
+        const std::string_view name = disposition.substr(nameStart, at - nameStart);
+        skipSpaces();
+        std::string value;
+        if (at < disposition.size() && disposition[at] == '=') {
+            ++at;
+            skipSpaces();
+            if (at < disposition.size() && disposition[at] == '"') {
+                // A quoted value runs to the next quote not escaped; an unclosed one, to the end.
+                for (++at; at < disposition.size() && disposition[at] != '"'; ++at) {
+                    if (disposition[at] == '\\' && at + 1 < disposition.size()) {
+                        if (disposition[at + 1] != '"') value += '\\';
+                        ++at;
+                    }
+                    value += disposition[at];
+                }
+                if (at < disposition.size()) ++at;
+            } else {
+                while (at < disposition.size() && disposition[at] != ';' && !isSpace(disposition[at])) value += disposition[at++];
+            }
+        }
+        if (namesFileName(name)) {
+            // A browser on Windows may send the whole local path (C:\Users\…\报告.pdf): the file's
+            // name is what follows its last backslash. (A name typed at this system's terminal keeps
+            // its backslashes; there only '/' separates folders.)
+            if (const size_t slash = value.find_last_of('\\'); slash != std::string::npos) value.erase(0, slash + 1);
+            return value;
+        }
+        while (at < disposition.size() && disposition[at] != ';') ++at;  // whatever else the parameter holds
+        ++at;
+    }
+    return {};
 }
 
 const char* kCutOff = "上传的表单不完整（multipart/form-data 在中途断开或格式有误），未作任何改动。请重新上传。";

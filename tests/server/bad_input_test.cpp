@@ -2,8 +2,11 @@
 // (rows and evidence files compared before and after), and the server still serving after it.
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <thread>
 
 #include "core/services/evidence_store.hpp"
@@ -244,6 +247,49 @@ TEST_CASE("path traversal and control characters in an upload's file name: the s
     for (const auto& f : world.evidenceFiles()) CHECK(f.size() == 2 + 1 + 64);
     CHECK(!std::filesystem::exists(world.dir / "etc"));
     CHECK(!std::filesystem::exists("/etc/cron.d/evil"));
+}
+
+namespace {
+
+// Lowers this process's stack limit while it lives, so that a server started meanwhile gives
+// its threads stacks of that size, as some service managers do.
+class StackLimit {
+public:
+    explicit StackLimit(rlim_t bytes) {
+        ::getrlimit(RLIMIT_STACK, &saved_);
+        rlimit lowered = saved_;
+        lowered.rlim_cur = bytes;
+        ::setrlimit(RLIMIT_STACK, &lowered);
+    }
+    ~StackLimit() { ::setrlimit(RLIMIT_STACK, &saved_); }
+    StackLimit(const StackLimit&) = delete;
+    StackLimit& operator=(const StackLimit&) = delete;
+
+private:
+    rlimit saved_{};
+};
+
+}  // namespace
+
+TEST_CASE("an upload's file name as long as a header allows is stored cut to 255 bytes, where threads have 1 MiB stacks",
+          "[server][bad-input]") {
+    UploadWorld world;
+    std::unique_ptr<ServerProcess> server;
+    {
+        StackLimit small(1 << 20);
+        server = std::make_unique<ServerProcess>(world.path());
+    }
+    // Poco takes a header value of up to 8,192 bytes; the disposition around the name is 40 more.
+    const std::string sent = "C:\\报告\\" + std::string(8000, 'a') + ".pdf";
+    HttpRequest upload{"POST", world.progressPath(), world.token(Caller::UnitA),
+                       multipartBody({field("percent", "50"), field("note", "长文件名"), file("evidence", "long name bytes", sent)}),
+                       kMultipartType, {}};
+    const auto answer = call(server->port(), upload);
+    REQUIRE(answer.status == 200);
+    auto row = world.db.prepare("SELECT original_name FROM evidence ORDER BY id DESC LIMIT 1");
+    REQUIRE(row.step());
+    CHECK(row.text(0) == std::string(255, 'a'));
+    stillServing(*server, world);
 }
 
 TEST_CASE("a client that sends half a request and stalls does not stop others, and is dropped after server.timeout_seconds",
