@@ -196,7 +196,7 @@ private:
 
 // The findings written a megabyte at a time from one buffer.
 template <class Findings>
-void writeAll(std::ostream& out, const Findings& findings, TextsAfterwards afterwards) {
+void writeFindingsOut(std::ostream& out, const Findings& findings, TextsAfterwards afterwards) {
     constexpr size_t kChunk = size_t{1} << 20;
     std::string text;
     text.reserve(kChunk + 64 * 1024);
@@ -369,7 +369,7 @@ void writeJsonl(std::ostream& out, const Findings& findings, const std::function
             return;
         }
     }
-    writeAll(out, findings, afterwards);
+    writeFindingsOut(out, findings, afterwards);
     if (written) written(findings.size());
 }
 

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool isHex(const std::string& s, size_t length) {
+bool isLowerHex(const std::string& s, size_t length) {
     if (s.size() != length) return false;
     for (char c : s)
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
@@ -38,10 +38,10 @@ EvidenceGarbage collectEvidenceGarbage(store::Database& db, const Actor& actor, 
     std::error_code ec;
     for (const auto& shard : fs::directory_iterator(evidence.folder(), ec)) {
         const std::string prefix = shard.path().filename().string();
-        if (!isHex(prefix, 2) || !shard.is_directory(ec)) continue;
+        if (!isLowerHex(prefix, 2) || !shard.is_directory(ec)) continue;
         for (const auto& file : fs::directory_iterator(shard.path(), ec)) {
             const std::string sha256 = file.path().filename().string();
-            if (!isHex(sha256, 64) || sha256.compare(0, 2, prefix) != 0 || !file.is_regular_file(ec)) continue;
+            if (!isLowerHex(sha256, 64) || sha256.compare(0, 2, prefix) != 0 || !file.is_regular_file(ec)) continue;
             if (store::evidenceBytesReferenced(db, sha256)) continue;
             if (file.last_write_time(ec) > oldest) {
                 ++garbage.recentKept;

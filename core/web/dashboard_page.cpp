@@ -34,9 +34,9 @@ namespace {
 using domain::EscalationLevel;
 
 // How many units the dashboard's colour table and chart show (the worst); the rest are one link
-// away, kUnitsPerPage a page. How many overdue tasks it lists (the most overdue).
+// away, kDashboardUnitsPerPage a page. How many overdue tasks it lists (the most overdue).
 constexpr size_t kWorstUnits = 20;
-constexpr size_t kUnitsPerPage = 50;
+constexpr size_t kDashboardUnitsPerPage = 50;
 constexpr size_t kOverdueShown = 50;
 
 // The colour columns in the order a leader reads them: the worst last.
@@ -256,7 +256,7 @@ http::Reply dashboardUnitsPage(const WebAssets& assets, http::Exchange& ex) {
     if (!figures) return std::move(*refused);
     const auto& s = *figures;
     const auto order = worstUnitsFirst(s.colours);
-    const auto slice = pageSlice(ex.query("page"), order.size(), kUnitsPerPage);
+    const auto slice = pageSlice(ex.query("page"), order.size(), kDashboardUnitsPerPage);
     View view;
     view.set("as_of", civil::formatDate(s.asOf));
     view.set("dashboard", "/dashboard?as_of=" + civil::formatDate(s.asOf));

@@ -28,7 +28,7 @@ namespace patrol::web {
 
 namespace {
 
-constexpr size_t kUnitsPerPage = 30;
+constexpr size_t kUnitListPerPage = 30;
 
 // What the page shows besides the list: a refused add form with what was typed, an import's
 // refusal or the count it added.
@@ -76,7 +76,7 @@ http::Reply unitsPage(const WebAssets& assets, http::Exchange& ex, const UnitsOu
         if (!word.empty() && u.code.find(word) == std::string::npos && u.name.find(word) == std::string::npos) continue;
         units.push_back(std::move(u));
     }
-    const auto slice = pageSlice(ex.query("page"), units.size(), kUnitsPerPage);
+    const auto slice = pageSlice(ex.query("page"), units.size(), kUnitListPerPage);
     View rows = listView();
     for (size_t i = slice.first; i < slice.last; ++i) {
         const auto& u = units[i];
