@@ -3,32 +3,22 @@
 // process started within the scope.
 #pragma once
 
-#include <sys/resource.h>
-
 #include <csignal>
-#include <stdexcept>
+
+#include "data/scoped_limit.hpp"
 
 namespace patrol::testing {
 
 class FileSizeLimit {
 public:
-    explicit FileSizeLimit(rlim_t bytes) {
-        ::getrlimit(RLIMIT_FSIZE, &before_);
-        rlimit limit = before_;
-        limit.rlim_cur = bytes;
-        if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) throw std::runtime_error("cannot set RLIMIT_FSIZE");
-        signalBefore_ = std::signal(SIGXFSZ, SIG_IGN);
-    }
-    ~FileSizeLimit() {
-        ::setrlimit(RLIMIT_FSIZE, &before_);
-        std::signal(SIGXFSZ, signalBefore_);
-    }
+    explicit FileSizeLimit(rlim_t bytes) : limit_(RLIMIT_FSIZE, bytes), signalBefore_(std::signal(SIGXFSZ, SIG_IGN)) {}
+    ~FileSizeLimit() { std::signal(SIGXFSZ, signalBefore_); }
     FileSizeLimit(const FileSizeLimit&) = delete;
     FileSizeLimit& operator=(const FileSizeLimit&) = delete;
 
 private:
-    rlimit before_{};
-    void (*signalBefore_)(int) = SIG_DFL;
+    ScopedLimit limit_;
+    void (*signalBefore_)(int);
 };
 
 }  // namespace patrol::testing

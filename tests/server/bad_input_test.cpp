@@ -2,8 +2,6 @@
 // (rows and evidence files compared before and after), and the server still serving after it.
 #include <catch2/catch.hpp>
 
-#include <sys/resource.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -12,6 +10,7 @@
 #include "core/services/evidence_store.hpp"
 #include "core/digest/sha256.hpp"
 
+#include "data/scoped_limit.hpp"
 #include "http_call.hpp"
 #include "raw_client.hpp"
 #include "server_process.hpp"
@@ -249,34 +248,13 @@ TEST_CASE("path traversal and control characters in an upload's file name: the s
     CHECK(!std::filesystem::exists("/etc/cron.d/evil"));
 }
 
-namespace {
-
-// Lowers this process's stack limit while it lives, so that a server started meanwhile gives
-// its threads stacks of that size, as some service managers do.
-class StackLimit {
-public:
-    explicit StackLimit(rlim_t bytes) {
-        ::getrlimit(RLIMIT_STACK, &saved_);
-        rlimit lowered = saved_;
-        lowered.rlim_cur = bytes;
-        ::setrlimit(RLIMIT_STACK, &lowered);
-    }
-    ~StackLimit() { ::setrlimit(RLIMIT_STACK, &saved_); }
-    StackLimit(const StackLimit&) = delete;
-    StackLimit& operator=(const StackLimit&) = delete;
-
-private:
-    rlimit saved_{};
-};
-
-}  // namespace
-
 TEST_CASE("an upload's file name as long as a header allows is stored cut to 255 bytes, where threads have 1 MiB stacks",
           "[server][bad-input]") {
     UploadWorld world;
     std::unique_ptr<ServerProcess> server;
     {
-        StackLimit small(1 << 20);
+        // As some service managers do: the server's threads are given stacks of this size.
+        const ScopedLimit smallStacks(RLIMIT_STACK, 1 << 20);
         server = std::make_unique<ServerProcess>(world.path());
     }
     // Poco takes a header value of up to 8,192 bytes; the disposition around the name is 40 more.
