@@ -80,8 +80,8 @@ bool namesFileName(std::string_view name) {
 // The filename parameter as sent. Browsers send Windows paths with bare backslashes, which the
 // quoted-pair unescaping of splitParameters would glue together ("..\a\b" -> "..ab"); only \" is
 // taken as an escape, so the service still sees the separators and keeps the last component.
-// Scanned by hand, one parameter after another, in one pass: a pattern engine that recurses once
-// a character ran out of stack on a name of a few thousand characters (a header value may hold
+// Scanned by hand, one parameter after another: std::regex, which recursed once for every
+// character, ran out of stack on a name of a few thousand characters (a header value may hold
 // 8 KB) where threads are given small stacks.
 std::string fileNameOf(std::string_view disposition) {
     size_t at = 0;
