@@ -17,7 +17,6 @@
 #include <exception>
 #include <mutex>
 #include <optional>
-#include <stdexcept>
 #include <string_view>
 
 #include <malloc.h>
@@ -241,7 +240,7 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
                 if (refusal) continue;
                 try {
                     addFindingFrame(findings, plugin.id, payload, refs);
-                } catch (const std::runtime_error&) {
+                } catch (const wire::TruncatedFrame&) {
                     throw;
                 } catch (...) {
                     refusal = refusalReason(std::current_exception());

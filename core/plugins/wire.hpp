@@ -15,6 +15,12 @@ namespace patrol::plugins::wire {
 // Progress (the share of the run done, a double) is handed on by the host as it arrives.
 enum Kind : char { Finding = 'F', Log = 'L', Done = 'D', LoadFailed = 'E', WorkingDay = 'W', Progress = 'P' };
 
+// A payload shorter than what it announces: the sender's output is broken. A type of its own, so
+// that a reader tells it from what the receiving side itself refused.
+struct TruncatedFrame : std::runtime_error {
+    TruncatedFrame() : std::runtime_error("truncated frame") {}
+};
+
 class Writer {
 public:
     void u8(uint8_t v) { raw(&v, 1); }
@@ -72,7 +78,7 @@ public:
 
 private:
     void need(size_t n) const {
-        if (bytes_.size() - pos_ < n) throw std::runtime_error("truncated frame");
+        if (bytes_.size() - pos_ < n) throw TruncatedFrame();
     }
     template <class T>
     T fixed() {
