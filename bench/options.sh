@@ -54,6 +54,14 @@ bench_generated() {
   echo "$stamp" > "$dir/.stamp"
 }
 
+# print_memory_mode MODE: with cold, the line saying every time was taken on memory not used
+# lately (bench/cold_memory.py) and is a median.
+print_memory_mode() {
+  if [ "$1" = cold ]; then
+  echo "内存 / memory: cold — 每次运行前占住本机近来用过的内存，各程序都在久未使用的内存上运行，时间取中位数 / every run on memory not used lately, times are medians"
+  fi
+}
+
 # cpu_name: the CPU's model name with its family and model numbers. Two virtual machines may both
 # call themselves "AMD EPYC" and differ in kind: a fresh page cost 2.7 µs on family 25 and
 # 12-22 µs on family 26 (bench/README.md, "A second AMD EPYC machine").

@@ -5,7 +5,12 @@
 # same findings table, the same indexes). Then the same recording again (everything already
 # recorded), the database's growth per finding (audit trail included) and the peak memory.
 #
-# Usage: bench/record.sh [--rows N] [--repeat N]     (default 758000 rows, best of 1)
+# Usage: bench/record.sh [--rows N] [--repeat N] [--memory warm|cold]   (default 758000 rows, warm, best of 1)
+#   memory: warm takes the best of --repeat runs on whatever memory the machine has used lately;
+#   cold gives every run (patrol's and the peer's) memory the machine has not used lately
+#   (bench/cold_memory.py), as on one freshly started, and takes the median. A recording
+#   allocates about 700 MiB (its columns and findings, then the write-ahead log and the database
+#   file in the page cache), so it pays for that memory more than any check does.
 #   PATROL_BUILD  build folder holding bin/patrol and the plugins (default: <repo>/build)
 #   BENCH_DIR     where the data and databases go (default: /tmp/patrol-bench-record)
 # Targets (issue 14): ≥ 50,000 findings/s recorded, ≥ 200,000/s re-recorded, ≤ 700 bytes of
@@ -15,11 +20,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
 build=${PATROL_BUILD:-$repo/build}
 work=${BENCH_DIR:-/tmp/patrol-bench-record}
-rows=758000 repeat=1 as_of=2025-12-31
+rows=758000 repeat=1 as_of=2025-12-31 memory=warm
 . "$here/options.sh"
-usage="bench/record.sh [--rows N] [--repeat N]"
-bench_options "$usage" rows repeat -- "$@"
+usage="bench/record.sh [--rows N] [--repeat N] [--memory warm|cold]"
+bench_options "$usage" rows repeat memory -- "$@"
 bench_counts "$usage" rows repeat
+case $memory in warm | cold) ;; *) echo "未知的内存方式 $memory；可选 warm、cold。用法：$usage" >&2; exit 2 ;; esac
 bench_patrol "$build"
 mkdir -p "$work"
 data=$work/four_styles-heavy-$rows
@@ -28,6 +34,7 @@ input=$(cat "$data"/*.csv | wc -c)
 
 print_cpu
 echo "负载 / load: $(cut -d' ' -f1-3 /proc/loadavg)"
+print_memory_mode "$memory"
 
 # The round every generated unit is a target of, in an otherwise empty database.
 base=$work/base.db
@@ -46,13 +53,17 @@ sqlite3 "$base" 'PRAGMA wal_checkpoint(TRUNCATE);' > /dev/null
 fresh() { rm -f "$2" "$2-wal" "$2-shm"; cp "$1" "$2"; }
 # The file's bytes once the write-ahead log is folded in.
 settled_size() { sqlite3 "$1" 'PRAGMA wal_checkpoint(TRUNCATE);' > /dev/null; stat -c %s "$1"; }
-# "best-seconds peak-KiB" of one run; the command's stderr goes to $work/NAME.err.
+# "seconds peak-KiB" of one run (on memory not used lately with --memory cold); the command's
+# stderr goes to $work/NAME.err.
 timed() {
   local name=$1; shift
-  python3 "$here/measure.py" 1 /dev/null "$work/$name.err" -- "$@" | awk '{print $1, $3}'
+  BENCH_MEMORY=$memory python3 "$here/measure.py" 1 /dev/null "$work/$name.err" -- "$@" | awk '{print $1, $3}'
 }
-best() { # best "s kib" pair of several lines: the fastest time, the largest peak
-  sort -n | awk 'NR == 1 {s = $1} {if ($2 > k) k = $2} END {print s, k}'
+# The "s kib" pair of several runs: the fastest time warm, the median cold (a cold run now and then
+# still finds memory used lately), and the largest peak either way.
+best() {
+  sort -n | awk -v pick="$memory" '{s[NR] = $1; if ($2 > k) k = $2}
+    END {print (pick == "cold" ? s[int((NR + 1) / 2)] : s[1]), k}'
 }
 
 db=$work/record.db

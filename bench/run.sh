@@ -17,10 +17,11 @@
 #   profiles: usual (a few percent of rows break a rule) and heavy (about half of them do);
 #   both by default. Check targets: patrol ≥ 10× the sqlite3 peer on both profiles, ≥ 40× the
 #   Python peer on the usual one, peak memory ≤ 2× the input + 100 bytes per finding.
-#   memory (check part): warm (default) measures each check with whatever memory the machine
-#   has used lately, best of --repeat; cold gives every run of patrol and the peers memory the
-#   machine has not used lately, as on one freshly started, where a fresh page costs several
-#   times more (bench/cold_memory.py), median of --repeat.
+#   memory (check and record parts; escalate always runs warm): warm (default) measures each
+#   command with whatever memory the machine has used lately, best of --repeat; cold gives every
+#   run of patrol and the peers memory the machine has not used lately, as on one freshly
+#   started, where a fresh page costs several times more (bench/cold_memory.py), median of
+#   --repeat.
 #   PATROL_BUILD  build folder holding bin/patrol (default: <repo>/build)
 #   BENCH_DIR     where the data and outputs go (default: /tmp/patrol-bench)
 set -euo pipefail
@@ -72,9 +73,7 @@ print_cpu
 echo "新内存页首次写入 / first write to a fresh 4 KiB page: $(python3 "$here/fault_cost.py")"
 print_host_memory
 handed_back_at_start=$(host_memory_kib)
-if [ "$memory" = cold ]; then
-  echo "内存 / memory: cold — 每次运行前占住本机近来用过的内存，各程序都在久未使用的内存上运行，时间取中位数 / every run on memory not used lately, times are medians"
-fi
+print_memory_mode "$memory"
 # reading_only_plugins: builds bench/reading_only against this build's SDK, installed under
 # $work/sdk, and sets reading_config to a configuration naming the folder of its plugins.
 reading_only_plugins() {
@@ -161,7 +160,7 @@ fi
 if has_part record; then
   echo
   echo "== 记录疑似问题 / recording (bench/record.sh) =="
-  BENCH_DIR=$work/record "$here/record.sh" --rows "$rows" --repeat "$repeat" | tee "$work/record.out"
+  BENCH_DIR=$work/record "$here/record.sh" --rows "$rows" --repeat "$repeat" --memory "$memory" | tee "$work/record.out"
   while IFS= read -r line; do targets+=("record：${line#目标 }"); done < <(grep '^目标 ' "$work/record.out")
 fi
 if has_part escalate; then

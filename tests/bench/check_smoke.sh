@@ -51,11 +51,16 @@ done < <(sed -nE 's/^(heavy) +([a-z_]+) +([0-9]+) .*是（([0-9]+) 条）$/\1 \2
 # With --memory cold every run first has the memory used lately held (at most 256 MiB here, so
 # that the test holds little on any machine); the table is the same, and a mode it does not know
 # is refused.
+# The recording part takes the same mode: its own cold line, and its four verdicts.
 cold=$(PATROL_BUILD=$build BENCH_DIR=$work BENCH_COLD_MAX_MIB=256 "$repo/bench/run.sh" --rows 3000 --repeat 2 \
-  --parts check --plugins four_styles --profiles usual --memory cold 2>&1)
+  --parts "check record" --plugins four_styles --profiles usual --memory cold 2>&1)
 echo "$cold"
-grep -q "^内存 / memory: cold — " <<< "$cold" || { echo "FAIL: no cold memory line"; exit 1; }
+[ "$(grep -c "^内存 / memory: cold — " <<< "$cold")" -eq 2 ] || { echo "FAIL: expected a cold memory line for each part"; exit 1; }
 grep -Eq '^usual +four_styles .*\| 是（[0-9]+ 条）$' <<< "$cold" || { echo "FAIL: cold run's table row missing"; exit 1; }
+[ "$(grep -cE '^  record：.* — (达成 / met|未达成 / not met)$' <<< "$cold")" -eq 4 ] || { echo "FAIL: expected 4 cold recording verdicts"; exit 1; }
+if refused=$("$repo/bench/record.sh" --memory hot 2>&1); then echo "FAIL: record.sh --memory hot was accepted"; exit 1; fi
+[ "$refused" = '未知的内存方式 hot；可选 warm、cold。用法：bench/record.sh [--rows N] [--repeat N] [--memory warm|cold]' ] ||
+  { echo "FAIL: unexpected refusal: $refused"; exit 1; }
 # The probe of the cold method prints one line for one writer and one for two, and refuses a
 # round count that is not a positive number.
 probe=$(BENCH_COLD_MAX_MIB=256 python3 "$repo/bench/cold_pages.py" 1)
