@@ -233,7 +233,6 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
         wire::Kind kind;
         std::string_view payload;
         while (frames.frame(kind, payload)) {
-            wire::Reader r(payload);
             if (kind == wire::Finding) {
                 // Views into the child's output, copied once, into the arena. A payload cut short
                 // is the child's broken output, not a refusal: it ends the reading below.
@@ -245,7 +244,10 @@ RunResult runIsolated(PluginEntry& plugin, const RunRequest& request) {
                 } catch (...) {
                     refusal = refusalReason(std::current_exception());
                 }
-            } else if (kind == wire::Log) {
+                continue;
+            }
+            wire::Reader r(payload);  // the other frames are few: read field by field
+            if (kind == wire::Log) {
                 const int32_t level = r.i32();
                 const std::string text = r.text();
                 if (request.log) request.log(static_cast<patrol_log_level>(level), text);

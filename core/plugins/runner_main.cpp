@@ -106,12 +106,14 @@ private:
 
 public:
     // Frames are gathered and sent in blocks: one write per finding would cost a system call each.
+    // 64 KiB: a write per few hundred findings, and the host still reads them as the run goes on.
+    static constexpr size_t kBlockBytes = size_t{1} << 16;
     void send(const std::string& frame) {
         out_ += frame;
         flushWhenFull();
     }
     void flushWhenFull() {
-        if (out_.size() >= size_t{1} << 16) flush();
+        if (out_.size() >= kBlockBytes) flush();
     }
     void flush() {
         writeAll(channel_, out_);
