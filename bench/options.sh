@@ -58,7 +58,7 @@ bench_generated() {
 # lately (bench/cold_memory.py) and is a median.
 print_memory_mode() {
   if [ "$1" = cold ]; then
-  echo "内存 / memory: cold — 每次运行前占住本机近来用过的内存，各程序都在久未使用的内存上运行，时间取中位数 / every run on memory not used lately, times are medians"
+    echo "内存 / memory: cold — 每次运行前占住本机近来用过的内存，各程序都在久未使用的内存上运行，时间取中位数 / every run on memory not used lately, times are medians"
   fi
 }
 

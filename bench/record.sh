@@ -5,12 +5,13 @@
 # same findings table, the same indexes). Then the same recording again (everything already
 # recorded), the database's growth per finding (audit trail included) and the peak memory.
 #
-# Usage: bench/record.sh [--rows N] [--repeat N] [--memory warm|cold]   (default 758000 rows, warm, best of 1)
+# Usage: bench/record.sh [--rows N] [--repeat N] [--memory warm|cold]
+#   (default 758000 rows, warm, once)
 #   memory: warm takes the best of --repeat runs on whatever memory the machine has used lately;
 #   cold gives every run (patrol's and the peer's) memory the machine has not used lately
-#   (bench/cold_memory.py), as on one freshly started, and takes the median. A recording
-#   allocates about 700 MiB (its columns and findings, then the write-ahead log and the database
-#   file in the page cache), so it pays for that memory more than any check does.
+#   (bench/cold_memory.py), as on one freshly started, and takes the median. A heavy recording
+#   allocates about 720 MiB of pages (its own memory, and in the page cache its temporary file of
+#   finding texts, the write-ahead log and the database file), twice what the same dry run does.
 #   PATROL_BUILD  build folder holding bin/patrol and the plugins (default: <repo>/build)
 #   BENCH_DIR     where the data and databases go (default: /tmp/patrol-bench-record)
 # Targets (issue 14): ≥ 50,000 findings/s recorded, ≥ 200,000/s re-recorded, ≤ 700 bytes of
@@ -61,7 +62,7 @@ timed() {
 }
 # The "s kib" pair of several runs: the fastest time warm, the median cold (a cold run now and then
 # still finds memory used lately), and the largest peak either way.
-best() {
+summarize() {
   sort -n | awk -v pick="$memory" '{s[NR] = $1; if ($2 > k) k = $2}
     END {print (pick == "cold" ? s[int((NR + 1) / 2)] : s[1]), k}'
 }
@@ -73,12 +74,12 @@ for _ in $(seq 1 "$repeat"); do
   fresh "$base" "$db"
   results+=("$(timed record "$patrol" "${record[@]}")")
 done
-read -r record_s record_kib < <(printf '%s\n' "${results[@]}" | best)
+read -r record_s record_kib < <(printf '%s\n' "${results[@]}" | summarize)
 findings=$(sqlite3 "$db" 'SELECT count(*) FROM findings')
 growth=$(( $(settled_size "$db") - $(stat -c %s "$base") ))
 results=()
 for _ in $(seq 1 "$repeat"); do results+=("$(timed again "$patrol" "${record[@]}")"); done
-read -r again_s again_kib < <(printf '%s\n' "${results[@]}" | best)
+read -r again_s again_kib < <(printf '%s\n' "${results[@]}" | summarize)
 "$patrol" audit verify --db "$db" > "$work/verify.out" 2> "$work/verify.err" || {
   echo "audit verify 未通过：" >&2; cat "$work/verify.out" "$work/verify.err" >&2; exit 1
 }
@@ -105,7 +106,7 @@ for _ in $(seq 1 "$repeat"); do
   fresh "$base" "$peer_db"
   results+=("$(timed peer sh -c "sqlite3 '$peer_db' < '$peer_sql'")")
 done
-read -r peer_s peer_kib < <(printf '%s\n' "${results[@]}" | best)
+read -r peer_s peer_kib < <(printf '%s\n' "${results[@]}" | summarize)
 peer_rows=$(sqlite3 "$peer_db" 'SELECT count(*) FROM findings')
 peer_growth=$(( $(settled_size "$peer_db") - $(stat -c %s "$base") ))
 [ "$peer_rows" = "$findings" ] || { echo "对照组插入了 $peer_rows 行，而 patrol 记录了 $findings 行" >&2; exit 1; }
