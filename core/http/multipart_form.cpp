@@ -3,6 +3,7 @@
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/MultipartReader.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/String.h>
 #include <ext/stdio_filebuf.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string_view>
 
 #include "core/domain/errors.hpp"
@@ -71,19 +73,35 @@ bool isMultipart(const std::string& contentType) {
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-bool namesFileName(std::string_view name) {
-    constexpr std::string_view kFileName = "filename";
-    return name.size() == kFileName.size() &&
-           std::equal(name.begin(), name.end(), kFileName.begin(), [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+// The value starting at `at` (just past '=' and any spaces), with `at` moved past it. A quoted
+// value runs to the next quote not escaped (an unclosed one, to the end). Browsers send Windows
+// paths with bare backslashes, which the quoted-pair unescaping of splitParameters would glue
+// together ("..\a\b" -> "..ab"); only \" is taken as an escape, so the service still sees the
+// separators and keeps the last component.
+std::string parameterValue(std::string_view text, size_t& at) {
+    std::string value;
+    if (at >= text.size() || text[at] != '"') {
+        while (at < text.size() && text[at] != ';' && !isSpace(text[at])) value += text[at++];
+        return value;
+    }
+    for (++at; at < text.size() && text[at] != '"'; ++at) {
+        if (text[at] == '\\' && at + 1 < text.size()) {
+            if (text[at + 1] != '"') value += '\\';
+            ++at;
+        }
+        value += text[at];
+    }
+    if (at < text.size()) ++at;  // the closing quote
+    return value;
 }
 
-// The filename parameter as sent. Browsers send Windows paths with bare backslashes, which the
-// quoted-pair unescaping of splitParameters would glue together ("..\a\b" -> "..ab"); only \" is
-// taken as an escape, so the service still sees the separators and keeps the last component.
-// Scanned by hand, one parameter after another: std::regex, which recursed once for every
+// The filename parameter as sent, or nullopt for a part without one, which is a text field
+// (parameter names are case-insensitive; a part with only filename*= is a file without a name).
+// Scanned by hand one parameter after another: std::regex, which recursed once for every
 // character, ran out of stack on a name of a few thousand characters (a header value may hold
 // 8 KB) where threads are given small stacks.
-std::string fileNameOf(std::string_view disposition) {
+std::optional<std::string> fileNameOf(std::string_view disposition) {
+    std::optional<std::string> fileName;
     size_t at = 0;
     const auto skipSpaces = [&] {
         while (at < disposition.size() && isSpace(disposition[at])) ++at;
@@ -92,37 +110,26 @@ std::string fileNameOf(std::string_view disposition) {
         skipSpaces();
         const size_t nameStart = at;
         while (at < disposition.size() && disposition[at] != '=' && disposition[at] != ';' && !isSpace(disposition[at])) ++at;
-        const std::string_view name = disposition.substr(nameStart, at - nameStart);
+        const std::string name(disposition.substr(nameStart, at - nameStart));
         skipSpaces();
         std::string value;
         if (at < disposition.size() && disposition[at] == '=') {
             ++at;
             skipSpaces();
-            if (at < disposition.size() && disposition[at] == '"') {
-                // A quoted value runs to the next quote not escaped; an unclosed one, to the end.
-                for (++at; at < disposition.size() && disposition[at] != '"'; ++at) {
-                    if (disposition[at] == '\\' && at + 1 < disposition.size()) {
-                        if (disposition[at + 1] != '"') value += '\\';
-                        ++at;
-                    }
-                    value += disposition[at];
-                }
-                if (at < disposition.size()) ++at;
-            } else {
-                while (at < disposition.size() && disposition[at] != ';' && !isSpace(disposition[at])) value += disposition[at++];
-            }
+            value = parameterValue(disposition, at);  // read whatever the name, so a quoted ';' is passed over
         }
-        if (namesFileName(name)) {
+        if (Poco::icompare(name, "filename") == 0) {
             // A browser on Windows may send the whole local path (C:\Users\…\报告.pdf): the file's
             // name is what follows its last backslash. (A name typed at this system's terminal keeps
             // its backslashes; there only '/' separates folders.)
             if (const size_t slash = value.find_last_of('\\'); slash != std::string::npos) value.erase(0, slash + 1);
             return value;
         }
+        if (Poco::icompare(name, "filename*") == 0) fileName.emplace();
         while (at < disposition.size() && disposition[at] != ';') ++at;  // whatever else the parameter holds
         ++at;
     }
-    return {};
+    return fileName;
 }
 
 const char* kCutOff = "上传的表单不完整（multipart/form-data 在中途断开或格式有误），未作任何改动。请重新上传。";
@@ -153,7 +160,8 @@ MultipartForm MultipartForm::read(Exchange& exchange, const std::string& spoolFo
             if (name.empty()) throw HttpRefusal(400, "malformed_multipart", kCutOff);
             std::istream& in = reader.stream();
             char buffer[65536];
-            if (disposition.find("filename") == std::string::npos) {
+            std::optional<std::string> fileName = fileNameOf(disposition);
+            if (!fileName) {
                 std::string value;
                 while (in) {
                     in.read(buffer, sizeof buffer);
@@ -169,7 +177,7 @@ MultipartForm MultipartForm::read(Exchange& exchange, const std::string& spoolFo
                 throw HttpRefusal(413, "too_large",
                                   "一次上传的文件超过 " + std::to_string(kMaxFormFiles) + " 个，已停止接收，未作任何改动。请分几次上传。", name);
             FormFile file;
-            file.fileName = fileNameOf(disposition);
+            file.fileName = std::move(*fileName);
             file.content = std::make_unique<SpooledFile>(spoolFolder);
             while (in) {
                 in.read(buffer, sizeof buffer);

@@ -270,6 +270,29 @@ TEST_CASE("an upload's file name as long as a header allows is stored cut to 255
     stillServing(*server, world);
 }
 
+TEST_CASE("a part is a file when its disposition has a filename parameter, in any case, and a text field otherwise",
+          "[server][bad-input]") {
+    UploadWorld world;
+    ServerProcess server(world.path());
+    // As a client writes it by hand: the parameter's name in capitals, the value unquoted; and a
+    // text field whose disposition mentions "filename" only inside another parameter's value.
+    const std::string body = "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"percent\"\r\n\r\n40\r\n" +
+                             "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"note\"; comment=\"no filename\"\r\n\r\n手写表单\r\n" +
+                             "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"evidence\"; FILENAME=receipt.pdf\r\n" +
+                             "Content-Type: application/octet-stream\r\n\r\nreceipt bytes\r\n--" + kBoundary + "--\r\n";
+    const auto answer = call(server.port(), HttpRequest{"POST", world.progressPath(), world.token(Caller::UnitA), body, kMultipartType, {}});
+    REQUIRE(answer.status == 200);
+    auto evidence = world.db.prepare("SELECT original_name, size FROM evidence ORDER BY id DESC LIMIT 1");
+    REQUIRE(evidence.step());
+    CHECK(evidence.text(0) == "receipt.pdf");
+    CHECK(evidence.integer(1) == 13);
+    auto report = world.db.prepare("SELECT percent, narrative FROM progress_reports ORDER BY id DESC LIMIT 1");
+    REQUIRE(report.step());
+    CHECK(report.integer(0) == 40);
+    CHECK(report.text(1) == "手写表单");
+    stillServing(server, world);
+}
+
 TEST_CASE("a client that sends half a request and stalls does not stop others, and is dropped after server.timeout_seconds",
           "[server][bad-input]") {
     UploadWorld world;
