@@ -45,7 +45,7 @@ CheckFindingFields ArenaCheckFindings::fieldsOf(size_t i, std::string& scratch, 
     const RuleColumns rule = columnsOf(f);
     // Straight into text (as Poco's stringify writes it): a Poco array and a stream per finding
     // took longer than inserting the finding.
-    JsonText refs;
+    JsonText refs(std::move(scratch));
     refs.openArray();
     for (const auto r : f.refs) refs.value(r);
     refs.closeArray();

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <future>
+#include <string>
 #include <system_error>
+#include <vector>
 
 #include "core/domain/finding_status.hpp"
 #include "core/domain/severity.hpp"
@@ -107,20 +109,22 @@ void insertRows(store::Database& db, const CheckFindingSource& findings, const s
         "created_by, created_at) VALUES ";
     const std::string oneRow = "(?,?,?,?,?,?,?,?,NULL,NULL,?,?,?,?,NULL,0,NULL,?,?,?)";
     store::BatchedInsert inserts(db, columns, oneRow);
-    std::string source;
-    std::string refsScratch;
+    // The texts are bound in place, so each row of a statement keeps its own scratch and source
+    // until the statement has run; reused statement after statement, they stop allocating.
+    std::vector<std::string> scratch(store::BatchedInsert::kRows), source(store::BatchedInsert::kRows);
     int64_t id = c.firstId;
     size_t done = 0;
     while (done < rows.size()) {
         const auto [insert, count] = inserts.next(rows.size() - done);
         for (size_t i = 0; i < count; ++i, ++id) {
-            const CheckFindingFields f = findings.fields(rows[done + i].finding, refsScratch);
-            sourceOf(f, source);
+            const CheckFindingFields f = findings.fields(rows[done + i].finding, scratch[i]);
+            sourceOf(f, source[i]);
             const int at = static_cast<int>(i) * 15;  // the row's first parameter is at + 1
-            insert.bind(at + 1, id).bind(at + 2, c.roundId).bind(at + 3, rows[done + i].unitId).bind(at + 4, f.category);
-            insert.bind(at + 5, f.title).bind(at + 6, f.detail).bind(at + 7, severityCode(f.severity)).bind(at + 8, f.amountFen);
-            insert.bind(at + 9, source).bind(at + 10, f.refsJson).bind(at + 11, f.fingerprint).bind(at + 12, c.status);
-            insert.bind(at + 13, f.rectificationKind).bind(at + 14, c.actor).bind(at + 15, c.createdAt);
+            insert.bind(at + 1, id).bind(at + 2, c.roundId).bind(at + 3, rows[done + i].unitId).bindInPlace(at + 4, f.category);
+            insert.bindInPlace(at + 5, f.title).bindInPlace(at + 6, f.detail).bindInPlace(at + 7, severityCode(f.severity));
+            insert.bind(at + 8, f.amountFen).bindInPlace(at + 9, source[i]).bindInPlace(at + 10, f.refsJson);
+            insert.bindInPlace(at + 11, f.fingerprint).bindInPlace(at + 12, c.status).bindInPlace(at + 13, f.rectificationKind);
+            insert.bindInPlace(at + 14, c.actor).bindInPlace(at + 15, c.createdAt);
         }
         insert.run();
         // Told once per kProgressBatch rows (a multiple of BatchedInsert::kRows), never per row; the findings

@@ -102,14 +102,15 @@ void RecordsDigest::add(int64_t findingId, std::string_view digest) {
 
 void insertFindingRecords(Database& db, int64_t eventId, int64_t firstFindingId, const std::vector<RecordedRow>& records) {
     BatchedInsert inserts(db, "INSERT INTO finding_records (finding_id, event_id, row_digest) VALUES ", "(?,?,?)");
+    // Bound in place: each row of a statement keeps its own hex until the statement has run.
+    std::vector<std::array<char, 64>> hex(BatchedInsert::kRows);
     size_t done = 0;
     while (done < records.size()) {
         const auto [insert, count] = inserts.next(records.size() - done);
-        std::array<char, 64> hex;  // bound as a copy (SQLITE_TRANSIENT): reused row after row
         for (size_t i = 0; i < count; ++i) {
             const auto& r = records[done + i];
             const int at = static_cast<int>(i) * 3;
-            insert.bind(at + 1, firstFindingId + static_cast<int64_t>(done + i)).bind(at + 2, eventId).bind(at + 3, r.rowDigest(hex));
+            insert.bind(at + 1, firstFindingId + static_cast<int64_t>(done + i)).bind(at + 2, eventId).bindInPlace(at + 3, r.rowDigest(hex[i]));
         }
         insert.run();
         done += count;

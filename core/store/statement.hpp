@@ -33,6 +33,14 @@ public:
     Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, std::nullopt_t);
+    // Binds a text without copying it, for inserts by the hundred thousand, where a copy and an
+    // allocation per text took a tenth of the inserting thread. The text must stay unchanged
+    // until the statement has run.
+    Statement& bindInPlace(int index, std::string_view value);
+    Statement& bindInPlace(int index, const std::string& value) { return bindInPlace(index, std::string_view(value)); }
+    Statement& bindInPlace(int index, const std::optional<std::string_view>& value) {
+        return value ? bindInPlace(index, *value) : bind(index, std::nullopt);
+    }
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bind(index, std::nullopt);
