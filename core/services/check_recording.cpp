@@ -108,10 +108,11 @@ void insertRows(store::Database& db, const CheckFindingSource& findings, const s
         "people_level, source, refs, fingerprint, status, dismissed_reason, transferred, repeat_of, rectification_kind, "
         "created_by, created_at) VALUES ";
     const std::string oneRow = "(?,?,?,?,?,?,?,?,NULL,NULL,?,?,?,?,NULL,0,NULL,?,?,?)";
-    store::BatchedInsert inserts(db, columns, oneRow);
     // The texts are bound in place, so each row of a statement keeps its own scratch and source
-    // until the statement has run; reused statement after statement, they stop allocating.
+    // until the statement has run; reused statement after statement, they stop allocating. Made
+    // before the statements, they outlive them.
     std::vector<std::string> scratch(store::BatchedInsert::kRows), source(store::BatchedInsert::kRows);
+    store::BatchedInsert inserts(db, columns, oneRow);
     int64_t id = c.firstId;
     size_t done = 0;
     while (done < rows.size()) {

@@ -101,9 +101,10 @@ void RecordsDigest::add(int64_t findingId, std::string_view digest) {
 }
 
 void insertFindingRecords(Database& db, int64_t eventId, int64_t firstFindingId, const std::vector<RecordedRow>& records) {
-    BatchedInsert inserts(db, "INSERT INTO finding_records (finding_id, event_id, row_digest) VALUES ", "(?,?,?)");
-    // Bound in place: each row of a statement keeps its own hex until the statement has run.
+    // Bound in place: each row of a statement keeps its own hex until the statement has run (made
+    // before the statements, it outlives them).
     std::vector<std::array<char, 64>> hex(BatchedInsert::kRows);
+    BatchedInsert inserts(db, "INSERT INTO finding_records (finding_id, event_id, row_digest) VALUES ", "(?,?,?)");
     size_t done = 0;
     while (done < records.size()) {
         const auto [insert, count] = inserts.next(records.size() - done);
