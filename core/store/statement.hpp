@@ -38,6 +38,7 @@ public:
     // until the statement has run.
     Statement& bindInPlace(int index, std::string_view value);
     Statement& bindInPlace(int index, const std::string& value) { return bindInPlace(index, std::string_view(value)); }
+    Statement& bindInPlace(int index, std::string&& value) = delete;  // a temporary would be gone before the statement runs
     Statement& bindInPlace(int index, const std::optional<std::string_view>& value) {
         return value ? bindInPlace(index, *value) : bind(index, std::nullopt);
     }
